@@ -11,7 +11,7 @@ export const EdgeKind = z
 
 export const FileNode = z.object({
   path: z.string().describe('POSIX path relative to root'),
-  language: z.enum(['ts', 'tsx', 'js', 'jsx']).describe('Language the file was parsed as'),
+  language: z.enum(['ts', 'tsx', 'js', 'jsx', 'other']).describe("Language the file was parsed as; 'other' for files of an imported foreign graph"),
   dts: z.boolean().optional().describe('True for declaration files (.d.ts, .d.mts, .d.cts)'),
   loc: z.number().int().nonnegative().describe('Lines of code: lines that hold something other than blanks and comments'),
   exports: z.array(z.string()).describe("Names the file exports, 'default' included; '*' entries are resolved into names where the provider is known"),
@@ -23,7 +23,7 @@ export const Edge = z.object({
   to: z.string().describe('Imported file, relative to root'),
   kind: EdgeKind,
   specifier: z.string().describe('The module specifier as written'),
-  line: z.number().int().positive().describe('1-based line of the import in the importing file'),
+  line: z.number().int().nonnegative().describe('1-based line of the import in the importing file; 0 when an imported foreign graph does not say'),
   names: z.array(z.string()).describe("Imported names; 'default' for a default import, '*' for a namespace or a whole-module require"),
   providers: z
     .record(z.string(), z.string())
@@ -37,7 +37,7 @@ export const External = z.object({
   package: z.string().describe("Package name ('react', '@nestjs/core') or the built-in module ('node:fs')"),
   builtin: z.boolean().describe('True for Node.js built-in modules'),
   kind: EdgeKind,
-  line: z.number().int().positive(),
+  line: z.number().int().nonnegative(),
   names: z.array(z.string()),
 });
 
@@ -47,7 +47,7 @@ export const Unresolved = z.object({
   from: z.string(),
   specifier: z.string().describe("The specifier as written; for a computed dynamic import, the expression's source text"),
   kind: EdgeKind,
-  line: z.number().int().positive(),
+  line: z.number().int().nonnegative(),
   reason: z.enum(UNRESOLVED_REASONS),
   detail: z.string().optional().describe("The resolver's message or a hint"),
 });

@@ -1,0 +1,119 @@
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import { InputError } from '@seams/graph';
+
+export const SOURCE_FILE = /\.(?:[mc]?[jt]s|[jt]sx)$/;
+
+// Never source: dependencies, VCS data, our own cache, and build or coverage output.
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn', '.seams', 'dist', 'coverage', '.next', '.nuxt', '.turbo', '.cache', '.output', '.svelte-kit', '.vercel', '.angular', 'bower_components', 'jspm_packages']);
+// Build output only when it sits beside a package.json or tsconfig.json; elsewhere these names can hold source.
+const OUTPUT_BESIDE_PROJECT = new Set(['build', 'out', 'lib-cjs', 'lib-esm', 'esm', 'cjs']);
+
+export interface DiscoverOptions {
+  include?: readonly string[];
+  exclude?: readonly string[];
+  gitignore?: boolean;
+}
+
+export interface Discovered {
+  /** Source files, POSIX paths relative to root, sorted. */
+  files: string[];
+  /** package.json files found on the way, relative to root: workspace detection reads them. */
+  packageJsons: string[];
+  warnings: string[];
+}
+
+interface Frame {
+  dir: string;
+  rel: string;
+  rules: Array<{ base: string; matcher: Ignore }>;
+}
+
+/** Walks root for source files: honours .gitignore, skips dependencies and build output, never follows symlinks. */
+export function discoverFiles(root: string, options: DiscoverOptions = {}): Discovered {
+  assertDirectory(root);
+  const included = options.include?.length ? picomatch(options.include as string[], { dot: true }) : () => true;
+  const excluded = options.exclude?.length ? picomatch(options.exclude as string[], { dot: true }) : () => false;
+  const out: Discovered = { files: [], packageJsons: [], warnings: [] };
+  const stack: Frame[] = [{ dir: root, rel: '', rules: [] }];
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(frame.dir, { withFileTypes: true });
+    } catch (error) {
+      out.warnings.push(`skipped ${frame.rel || '.'}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+      continue;
+    }
+    const rules = options.gitignore === false ? frame.rules : withGitignore(frame, entries);
+    const isProject = entries.some((e) => e.name === 'package.json' || e.name === 'tsconfig.json');
+    for (const entry of entries) {
+      const rel = frame.rel ? `${frame.rel}/${entry.name}` : entry.name;
+      if (entry.isSymbolicLink()) {
+        if (isLoop(join(frame.dir, entry.name), root)) out.warnings.push(`skipped symlink loop ${rel}`);
+        continue;
+      }
+      if (entry.isDirectory()) {
+        if (ALWAYS_SKIPPED.has(entry.name) || (isProject && OUTPUT_BESIDE_PROJECT.has(entry.name))) continue;
+        if (isIgnored(rules, rel, true) || excluded(rel + '/')) continue;
+        stack.push({ dir: join(frame.dir, entry.name), rel, rules });
+      } else if (entry.isFile()) {
+        if (entry.name === 'package.json') out.packageJsons.push(rel);
+        if (!SOURCE_FILE.test(entry.name) || isIgnored(rules, rel, false)) continue;
+        if (included(rel) && !excluded(rel)) out.files.push(rel);
+      }
+    }
+  }
+  out.files.sort();
+  out.packageJsons.sort();
+  return out;
+}
+
+function assertDirectory(root: string): void {
+  let stats;
+  try {
+    stats = statSync(root);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError('SEAMS_INPUT_NOT_FOUND', `${root} does not exist: pass the folder of the project to analyse.`);
+    throw new InputError('SEAMS_INPUT_UNREADABLE', `${root} cannot be read (${code}).`);
+  }
+  if (!stats.isDirectory()) throw new InputError('SEAMS_INPUT_NOT_DIRECTORY', `${root} is a file, not a folder: pass the folder of the project to analyse.`);
+  try {
+    readdirSync(root);
+  } catch (error) {
+    throw new InputError('SEAMS_INPUT_UNREADABLE', `${root} cannot be read (${(error as NodeJS.ErrnoException).code}).`);
+  }
+}
+
+function withGitignore(frame: Frame, entries: Dirent[]): Frame['rules'] {
+  if (!entries.some((e) => e.name === '.gitignore' && e.isFile())) return frame.rules;
+  try {
+    const matcher = ignore().add(readFileSync(join(frame.dir, '.gitignore'), 'utf8'));
+    return [...frame.rules, { base: frame.rel, matcher }];
+  } catch {
+    return frame.rules;
+  }
+}
+
+function isIgnored(rules: Frame['rules'], rel: string, isDir: boolean): boolean {
+  for (const { base, matcher } of rules) {
+    const local = base ? rel.slice(base.length + 1) : rel;
+    if (matcher.ignores(isDir ? `${local}/` : local)) return true;
+  }
+  return false;
+}
+
+// A link to a folder that contains it would make a naive walk loop forever.
+function isLoop(link: string, root: string): boolean {
+  try {
+    if (!statSync(link).isDirectory()) return false;
+    const target = realpathSync(link);
+    const real = realpathSync(join(link, '..'));
+    return real === target || real.startsWith(target + '/') || target === realpathSync(root);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ELOOP';
+  }
+}

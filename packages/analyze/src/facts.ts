@@ -1,0 +1,31 @@
+import type { EdgeKind } from '@seams/graph';
+
+/** One module reference as written in a file, before resolution. */
+export interface ImportFact {
+  specifier: string;
+  kind: EdgeKind;
+  names: string[];
+  line: number;
+  /** A dynamic import whose specifier is an expression, not a string. */
+  computed?: boolean;
+}
+
+/** `export { importName as exportName } from specifier`; '*' stands for a namespace or `export *`. */
+export interface ReexportFact {
+  specifier: string;
+  importName: string;
+  /** null for `export * from`, which forwards every name but default. */
+  exportName: string | null;
+}
+
+/** What parsing one file yields; plain data so the cache can store it. */
+export interface FileFacts {
+  language: 'ts' | 'tsx' | 'js' | 'jsx';
+  dts: boolean;
+  loc: number;
+  imports: ImportFact[];
+  /** Names declared and exported by this file itself. */
+  localExports: string[];
+  reexports: ReexportFact[];
+  error?: { message: string; line: number };
+}

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { FormatError, GRAPH_VERSION, InputError, SEAMS_VERSION, type Graph } from '@seams/graph';
+import { fromDepcruise } from './from-depcruise.ts';
+import { fromEdgeList } from './from-edge-list.ts';
+import { fromMadge } from './from-madge.ts';
+import type { ForeignParts } from './foreign-parts.ts';
+
+export type ForeignFormat = 'madge' | 'depcruise' | 'edgelist';
+
+/** Reads madge's or dependency-cruiser's JSON, or a `from<TAB>to` edge list, into a seams graph. */
+export function importGraph(file: string, format?: ForeignFormat): Graph {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError('SEAMS_INPUT_NOT_FOUND', `cannot read ${file} (${(error as NodeJS.ErrnoException).code}): pass a madge --json, depcruise --output-type json or from<TAB>to file.`);
+  }
+  const detected = format ?? detectFormat(text, file);
+  const parts = detected === 'edgelist' ? fromEdgeList(text) : parseJson(text, file, detected);
+  return {
+    version: GRAPH_VERSION,
+    tool: { name: 'seams', version: SEAMS_VERSION },
+    source: detected,
+    root: resolve(dirname(file)),
+    files: parts.files,
+    edges: parts.edges,
+    externals: parts.externals,
+    unresolved: parts.unresolved,
+    parseErrors: [],
+    workspaces: [],
+    timings: {},
+  };
+}
+
+function detectFormat(text: string, file: string): ForeignFormat {
+  const start = text.trimStart()[0];
+  if (start !== '{') return 'edgelist';
+  const json = safeJson(text, file);
+  if (Array.isArray((json as { modules?: unknown }).modules)) return 'depcruise';
+  if (Object.values(json as object).every((v) => Array.isArray(v))) return 'madge';
+  throw new FormatError('SEAMS_IMPORT_FORMAT_UNKNOWN', `${file} is JSON but neither madge --json output nor dependency-cruiser's json; pass --from-format.`);
+}
+
+function parseJson(text: string, file: string, format: 'madge' | 'depcruise'): ForeignParts {
+  const json = safeJson(text, file);
+  return format === 'madge' ? fromMadge(json, file) : fromDepcruise(json, file);
+}
+
+function safeJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new FormatError('SEAMS_IMPORT_FORMAT_UNKNOWN', `${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,85 @@
+import { relative, sep } from 'node:path';
+import type { Edge, External, Unresolved } from '@seams/graph';
+import type { ResolveSpecifier } from './create-resolver.ts';
+import type { FileFacts } from './facts.ts';
+import type { ExportTable } from './trace-barrels.ts';
+
+export interface Linked {
+  edges: Edge[];
+  externals: External[];
+  unresolved: Unresolved[];
+  exportTables: Map<string, ExportTable>;
+}
+
+const toPosix = sep === '/' ? (p: string) => p : (p: string) => p.split(sep).join('/');
+
+/** Turns every file's module references into edges, externals or unresolved entries. */
+export function linkFiles(root: string, facts: ReadonlyMap<string, FileFacts>, resolve: ResolveSpecifier): Linked {
+  const linked: Linked = { edges: [], externals: [], unresolved: [], exportTables: new Map() };
+  const edgeIndex = new Map<string, Edge>();
+  for (const [from, file] of facts) {
+    const absolute = `${root}/${from}`;
+    const targets = new Map<string, string | null>();
+    const target = (specifier: string): string | null => {
+      if (!targets.has(specifier)) {
+        const resolution = resolve(absolute, specifier);
+        targets.set(specifier, resolution.type === 'file' ? relativeOrNull(root, resolution.path, facts) : null);
+      }
+      return targets.get(specifier)!;
+    };
+    for (const ref of file.imports) {
+      if (ref.computed) {
+        linked.unresolved.push({ from, specifier: ref.specifier, kind: ref.kind, line: ref.line, reason: 'computed-specifier', detail: 'the module is chosen at run time' });
+        continue;
+      }
+      const resolution = resolve(absolute, ref.specifier);
+      if (resolution.type === 'external') {
+        linked.externals.push({ from, specifier: ref.specifier, package: resolution.package, builtin: resolution.builtin, kind: ref.kind, line: ref.line, names: ref.names });
+      } else if (resolution.type === 'unresolved') {
+        linked.unresolved.push({ from, specifier: ref.specifier, kind: ref.kind, line: ref.line, reason: resolution.reason, ...(resolution.detail ? { detail: resolution.detail } : {}) });
+      } else {
+        const to = toPosix(relative(root, resolution.path));
+        if (to.startsWith('..')) {
+          linked.unresolved.push({ from, specifier: ref.specifier, kind: ref.kind, line: ref.line, reason: 'outside-root', detail: resolution.path });
+        } else if (!facts.has(to)) {
+          linked.unresolved.push({ from, specifier: ref.specifier, kind: ref.kind, line: ref.line, reason: 'not-analyzed', detail: `${to} is not an analysed source file (asset, JSON, ignored or excluded)` });
+        } else {
+          addEdge(edgeIndex, linked.edges, { from, to, kind: ref.kind, specifier: ref.specifier, line: ref.line, names: ref.names });
+        }
+      }
+    }
+    linked.exportTables.set(from, exportTable(file, target));
+  }
+  return linked;
+}
+
+// One edge per (from, to, kind): several statements importing the same file merge their names.
+function addEdge(index: Map<string, Edge>, edges: Edge[], edge: Edge): void {
+  const key = `${edge.from}\0${edge.to}\0${edge.kind}`;
+  const existing = index.get(key);
+  if (!existing) {
+    index.set(key, edge);
+    edges.push(edge);
+    return;
+  }
+  for (const name of edge.names) if (!existing.names.includes(name)) existing.names.push(name);
+  if (edge.line < existing.line) {
+    existing.line = edge.line;
+    existing.specifier = edge.specifier;
+  }
+}
+
+function relativeOrNull(root: string, path: string, facts: ReadonlyMap<string, FileFacts>): string | null {
+  const rel = toPosix(relative(root, path));
+  return facts.has(rel) ? rel : null;
+}
+
+function exportTable(file: FileFacts, target: (specifier: string) => string | null): ExportTable {
+  const named = new Map<string, { target: string | null; importName: string }>();
+  const stars: Array<string | null> = [];
+  for (const reexport of file.reexports) {
+    if (reexport.exportName === null) stars.push(target(reexport.specifier));
+    else named.set(reexport.exportName, { target: target(reexport.specifier), importName: reexport.importName });
+  }
+  return { local: new Set(file.localExports), named, stars };
+}

@@ -1,0 +1,136 @@
+import * as oxc from 'oxc-parser';
+import type { FileFacts, ImportFact, ReexportFact } from './facts.ts';
+import { indexLines, type LineIndex } from './line-index.ts';
+
+// Shapes of oxc-parser's lazily deserialised module record (raw-transfer lazy mode).
+interface NameSpan { value: string; start: number; end: number }
+type ImportName = NameSpan | 'namespaceObject' | { start: number; end: number };
+interface LazyImport { start: number; moduleRequest: NameSpan; entries: Array<{ importName: ImportName; localName: NameSpan; isType: boolean }> }
+type ExportPart = NameSpan | string | { start: number; end: number };
+interface LazyExport { start: number; entries: Array<{ start: number; moduleRequest: NameSpan | null; importName: ExportPart; exportName: ExportPart; localName: ExportPart; isType: boolean }> }
+interface LazyResult {
+  module: { staticImports: LazyImport[]; staticExports: LazyExport[]; dynamicImports: Array<{ start: number; moduleRequest: { start: number; end: number } }> };
+  comments: Array<{ start: number; end: number }>;
+  errors: Array<{ message: string; labels: Array<{ start: number }> }>;
+  visit(visitor: unknown): void;
+  dispose(): void;
+}
+
+// The lazy visitor ships in oxc-parser's JS but not yet in its type declarations.
+const { experimentalGetLazyVisitor } = oxc as unknown as { experimentalGetLazyVisitor(): new (visitor: object) => unknown };
+const { parseSync } = oxc;
+
+const isName = (part: unknown): part is NameSpan => typeof part === 'object' && part !== null && 'value' in part;
+
+export function languageOf(path: string): { language: FileFacts['language']; dts: boolean } {
+  const dts = /\.d\.[mc]?ts$/.test(path);
+  if (path.endsWith('.tsx')) return { language: 'tsx', dts };
+  if (/\.[mc]?ts$/.test(path)) return { language: 'ts', dts };
+  if (path.endsWith('.jsx')) return { language: 'jsx', dts };
+  return { language: 'js', dts };
+}
+
+/** Extracts every module reference, export and the line count of one source text. Never throws on bad syntax. */
+export function parseFile(path: string, text: string): FileFacts {
+  const { language, dts } = languageOf(path);
+  // JSX is common in .js files; parsing them as jsx accepts both.
+  const lang = dts ? 'dts' : language === 'js' ? 'jsx' : language;
+  const sourceType = path.endsWith('.cjs') || path.endsWith('.cts') ? 'commonjs' : path.endsWith('.mjs') || path.endsWith('.mts') || language.startsWith('ts') ? 'module' : 'unambiguous';
+  const result = parseSync(path, text, { lang, sourceType, experimentalLazy: true } as never) as unknown as LazyResult;
+  try {
+    const lines = indexLines(text, result.comments);
+    const facts: FileFacts = { language, dts, loc: lines.loc, imports: [], localExports: [], reexports: [] };
+    readStaticImports(result.module.staticImports, lines, facts.imports);
+    readExports(result.module.staticExports, lines, facts);
+    readDynamicImports(text, result.module.dynamicImports, lines, facts.imports);
+    // Only files that mention require can hold require() or import = require(): skip the AST walk for the rest.
+    if (text.includes('require')) readRequires(result, lines, facts.imports);
+    const error = result.errors[0];
+    if (error) facts.error = { message: error.message, line: error.labels[0] ? lines.lineOf(error.labels[0].start) : 1 };
+    return facts;
+  } finally {
+    result.dispose();
+  }
+}
+
+function readStaticImports(imports: LazyImport[], lines: LineIndex, out: ImportFact[]): void {
+  for (const statement of imports) {
+    const specifier = statement.moduleRequest.value;
+    // Error recovery can leave an empty specifier behind; it refers to nothing.
+    if (specifier === '') continue;
+    const names: string[] = [];
+    let allTypes = statement.entries.length > 0;
+    for (const entry of statement.entries) {
+      const name = entry.importName === 'namespaceObject' ? '*' : isName(entry.importName) ? entry.importName.value : 'default';
+      names.push(name);
+      if (!entry.isType) allTypes = false;
+    }
+    out.push({ specifier, kind: allTypes ? 'type' : 'import', names, line: lines.lineOf(statement.start) });
+  }
+}
+
+function readExports(exports: LazyExport[], lines: LineIndex, facts: FileFacts): void {
+  for (const statement of exports) {
+    const bySpecifier = new Map<string, ImportFact>();
+    for (const entry of statement.entries) {
+      const exportName = isName(entry.exportName) ? entry.exportName.value : typeof entry.exportName === 'object' ? 'default' : null;
+      if (entry.moduleRequest) {
+        const specifier = entry.moduleRequest.value;
+        const importName = isName(entry.importName) ? entry.importName.value : '*';
+        facts.reexports.push({ specifier, importName, exportName });
+        // `import { a } from './a'; export { a }` is an indirect export: its module reference is the import's, already recorded.
+        if (entry.moduleRequest.start < entry.start) continue;
+        let fact = bySpecifier.get(specifier);
+        if (!fact) {
+          fact = { specifier, kind: 'type', names: [], line: lines.lineOf(statement.start) };
+          bySpecifier.set(specifier, fact);
+          facts.imports.push(fact);
+        }
+        fact.names.push(importName);
+        if (!entry.isType) fact.kind = 'reexport';
+        continue;
+      }
+      if (exportName !== null) facts.localExports.push(exportName);
+    }
+  }
+}
+
+function readDynamicImports(text: string, imports: LazyResult['module']['dynamicImports'], lines: LineIndex, out: ImportFact[]): void {
+  for (const call of imports) {
+    const raw = text.slice(call.moduleRequest.start, call.moduleRequest.end).trim();
+    const literal = /^(['"])([^'"\\]*)\1$/.exec(raw) ?? /^(`)([^`$\\]*)`$/.exec(raw);
+    const line = lines.lineOf(call.start);
+    if (literal) out.push({ specifier: literal[2]!, kind: 'dynamic', names: ['*'], line });
+    else out.push({ specifier: raw, kind: 'dynamic', names: ['*'], line, computed: true });
+  }
+}
+
+let requireVisitor: { visitor: unknown; found: Array<{ specifier: string; start: number }> } | undefined;
+
+function readRequires(result: LazyResult, lines: LineIndex, out: ImportFact[]): void {
+  requireVisitor ??= createRequireVisitor();
+  requireVisitor.found.length = 0;
+  result.visit(requireVisitor.visitor);
+  for (const { specifier, start } of requireVisitor.found) {
+    out.push({ specifier, kind: 'require', names: ['*'], line: lines.lineOf(start) });
+  }
+}
+
+function createRequireVisitor(): NonNullable<typeof requireVisitor> {
+  const found: Array<{ specifier: string; start: number }> = [];
+  const Visitor = experimentalGetLazyVisitor();
+  const visitor = new Visitor({
+    CallExpression(node: { start: number; callee: { type: string; name?: string }; arguments: Array<{ type: string; value?: string }> }) {
+      const argument = node.arguments[0];
+      if (node.callee.type === 'IdentifierReference' && node.callee.name === 'require' && node.arguments.length === 1 && argument?.type === 'StringLiteral') {
+        found.push({ specifier: argument.value!, start: node.start });
+      }
+    },
+    TSImportEqualsDeclaration(node: { start: number; moduleReference: { type: string; expression?: { value: string } } }) {
+      if (node.moduleReference.type === 'TSExternalModuleReference' && node.moduleReference.expression) {
+        found.push({ specifier: node.moduleReference.expression.value, start: node.start });
+      }
+    },
+  });
+  return { visitor, found };
+}

@@ -1,0 +1,58 @@
+import { hash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import type { FileFacts } from './facts.ts';
+import type { FactsCache } from './cache.ts';
+import { languageOf, parseFile } from './parse-file.ts';
+
+export interface ReadOutcome {
+  facts: FileFacts;
+  cached: boolean;
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * Facts of one file, from the cache when its size and mtime (or failing that its content hash) are unchanged.
+ * Unreadable, binary and oversized files yield empty facts with an error instead of throwing.
+ */
+export function readFacts(absolutePath: string, rel: string, cache: FactsCache | undefined, maxBytes: number): ReadOutcome {
+  let size: number;
+  let mtimeMs: number;
+  try {
+    ({ size, mtimeMs } = statSync(absolutePath));
+  } catch (error) {
+    return failed(rel, `cannot read: ${(error as NodeJS.ErrnoException).code}`);
+  }
+  const entry = cache?.get(rel);
+  if (entry && entry.size === size && entry.mtimeMs === mtimeMs) return { facts: entry.facts, cached: true };
+  if (size > maxBytes) {
+    return failed(rel, `skipped: ${(size / MB).toFixed(1)} MB is over the ${(maxBytes / MB).toFixed(0)} MB limit (generated or bundled code?); raise --max-file-size to analyse it`);
+  }
+  let buffer: Buffer;
+  try {
+    buffer = readFileSync(absolutePath);
+  } catch (error) {
+    return failed(rel, `cannot read: ${(error as NodeJS.ErrnoException).code}`);
+  }
+  const digest = hash('sha1', buffer);
+  if (entry && entry.hash === digest) {
+    cache!.set(rel, { ...entry, size, mtimeMs });
+    return { facts: entry.facts, cached: true };
+  }
+  const facts = isBinary(buffer) ? failed(rel, 'binary file with a source extension: not parsed').facts : parseFile(rel, decode(buffer));
+  cache?.set(rel, { size, mtimeMs, hash: digest, facts });
+  return { facts, cached: false };
+}
+
+function failed(rel: string, message: string): ReadOutcome {
+  return { facts: { ...languageOf(rel), loc: 0, imports: [], localExports: [], reexports: [], error: { message, line: 0 } }, cached: false };
+}
+
+function isBinary(buffer: Buffer): boolean {
+  return buffer.subarray(0, 8000).includes(0);
+}
+
+function decode(buffer: Buffer): string {
+  const text = buffer.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

@@ -1,0 +1,2 @@
+export { run, EXIT } from './run.ts';
+export type { Streams } from './streams.ts';

@@ -1,0 +1,44 @@
+import { Command, CommanderError } from 'commander';
+import { isSeamsError, SEAMS_VERSION } from '@seams/graph';
+import { analyzeCommand } from './commands/analyze-command.ts';
+import type { Streams } from './streams.ts';
+
+export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
+
+/** Runs one seams command line and returns its exit code; never calls process.exit. */
+export async function run(argv: readonly string[], streams: Streams): Promise<number> {
+  const debug = argv.includes('--debug');
+  const program = new Command('seams')
+    .description('Find the services hiding in a TS/JS monolith.')
+    .version(SEAMS_VERSION)
+    .option('--debug', 'print stack traces of errors')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => streams.stdout.write(text),
+      writeErr: (text) => streams.stderr.write(text),
+    })
+    .addHelpText('after', '\nExample:\n  $ seams analyze fixtures/shop -o graph.json\n')
+    .addCommand(analyzeCommand(streams));
+  for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    return reportError(error, debug, streams);
+  }
+}
+
+function reportError(error: unknown, debug: boolean, streams: Streams): number {
+  if (error instanceof CommanderError) {
+    // Help and version are "errors" to commander only because of exitOverride.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.error;
+  }
+  if (isSeamsError(error)) {
+    streams.stderr.write(`seams: ${error.message} [${error.code}]\n`);
+    if (debug && error.stack) streams.stderr.write(error.stack + '\n');
+    return EXIT.error;
+  }
+  streams.stderr.write(`seams: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+  streams.stderr.write(debug ? `${(error as Error)?.stack}\n` : 'Run again with --debug for the stack trace, and please report it.\n');
+  return EXIT.error;
+}

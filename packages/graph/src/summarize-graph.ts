@@ -1,0 +1,66 @@
+import { findCycles } from './find-cycles.ts';
+import { EDGE_KINDS, type EdgeKind, type Graph } from './schema.ts';
+
+export interface GraphSummary {
+  root: string;
+  source: Graph['source'];
+  files: number;
+  declarationFiles: number;
+  loc: number;
+  edges: number;
+  edgesByKind: Record<EdgeKind, number>;
+  externals: { references: number; packages: number; builtins: number; top: Array<{ package: string; files: number }> };
+  unresolved: { total: number; byReason: Record<string, number>; top: Array<{ specifier: string; reason: string; count: number; example: string }> };
+  parseErrors: Array<{ path: string; line: number; message: string }>;
+  cycles: { groups: number; files: number; largest: string[][] };
+  workspaces: number;
+  timings: Record<string, number>;
+}
+
+/** The numbers `seams analyze` prints: counts per kind, what did not resolve and why, cycles. */
+export function summarizeGraph(graph: Graph, top = 10): GraphSummary {
+  const edgesByKind = Object.fromEntries(EDGE_KINDS.map((kind) => [kind, 0])) as Record<EdgeKind, number>;
+  for (const edge of graph.edges) edgesByKind[edge.kind]++;
+
+  const filesPerPackage = new Map<string, Set<string>>();
+  for (const ext of graph.externals) {
+    let users = filesPerPackage.get(ext.package);
+    if (!users) filesPerPackage.set(ext.package, (users = new Set()));
+    users.add(ext.from);
+  }
+  const packages = [...filesPerPackage].map(([name, users]) => ({ package: name, files: users.size }));
+  packages.sort((a, b) => b.files - a.files || a.package.localeCompare(b.package));
+
+  const byReason: Record<string, number> = {};
+  const bySpecifier = new Map<string, { specifier: string; reason: string; count: number; example: string }>();
+  for (const item of graph.unresolved) {
+    byReason[item.reason] = (byReason[item.reason] ?? 0) + 1;
+    const key = `${item.reason}\0${item.specifier}`;
+    const entry = bySpecifier.get(key);
+    if (entry) entry.count++;
+    else bySpecifier.set(key, { specifier: item.specifier, reason: item.reason, count: 1, example: `${item.from}:${item.line}` });
+  }
+  const unresolvedTop = [...bySpecifier.values()].sort((a, b) => b.count - a.count || a.specifier.localeCompare(b.specifier));
+
+  const cycles = findCycles(graph.edges);
+  return {
+    root: graph.root,
+    source: graph.source,
+    files: graph.files.length,
+    declarationFiles: graph.files.filter((file) => file.dts).length,
+    loc: graph.files.reduce((sum, file) => sum + file.loc, 0),
+    edges: graph.edges.length,
+    edgesByKind,
+    externals: {
+      references: graph.externals.length,
+      packages: packages.filter((p) => !p.package.startsWith('node:')).length,
+      builtins: packages.filter((p) => p.package.startsWith('node:')).length,
+      top: packages.slice(0, top),
+    },
+    unresolved: { total: graph.unresolved.length, byReason, top: unresolvedTop.slice(0, top) },
+    parseErrors: graph.parseErrors.slice(0, top).map(({ path, line, message }) => ({ path, line, message })),
+    cycles: { groups: cycles.length, files: cycles.reduce((sum, group) => sum + group.length, 0), largest: cycles.slice(0, 3) },
+    workspaces: graph.workspaces.length,
+    timings: graph.timings,
+  };
+}
