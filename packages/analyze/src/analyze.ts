@@ -49,6 +49,9 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
   const cacheDir = options.cacheDir ?? join(root, '.seams', 'cache');
   const cache = options.cache === false ? undefined : loadCache(cacheDir);
   const facts = step('parse', () => readAll(root, discovered.files, cache, options.maxFileBytes ?? 4 * 1024 * 1024, emit));
+  // Unreadable, binary and oversized files are reported, not graphed: they have no module structure to show.
+  const errors = parseErrors(facts);
+  for (const error of errors) if (error.line === 0) facts.delete(error.path);
 
   const workspaces = findWorkspaces(root, discovered.packageJsons);
   const linked = step('resolve', () => {
@@ -68,7 +71,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
     }
     return fileNodes(facts, workspaces, tracer.exportedNames);
   });
-  if (cache) step('cache', () => pruneAndSave(cache, facts, cacheDir, emit));
+  if (cache) step('cache', () => pruneAndSave(cache, new Set(discovered.files), cacheDir, emit));
   timings.total = Math.round(performance.now() - started);
 
   return {
@@ -80,7 +83,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
     edges: linked.edges,
     externals: linked.externals,
     unresolved: linked.unresolved,
-    parseErrors: parseErrors(facts),
+    parseErrors: errors,
     workspaces: workspaces.map(({ name, dir }) => ({ name, path: dir })),
     timings,
   };
@@ -118,8 +121,8 @@ function parseErrors(facts: Map<string, FileFacts>): ParseErrorEntry[] {
   return errors;
 }
 
-function pruneAndSave(cache: ReturnType<typeof loadCache>, facts: Map<string, FileFacts>, dir: string, emit: ProgressListener): void {
-  for (const key of cache.keys()) if (!facts.has(key)) cache.delete(key);
+function pruneAndSave(cache: ReturnType<typeof loadCache>, present: Set<string>, dir: string, emit: ProgressListener): void {
+  for (const key of cache.keys()) if (!present.has(key)) cache.delete(key);
   try {
     saveCache(dir, cache);
   } catch (error) {

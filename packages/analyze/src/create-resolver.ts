@@ -9,7 +9,10 @@ export type Resolution =
   | { type: 'external'; package: string; builtin: boolean }
   | { type: 'unresolved'; reason: Unresolved['reason']; detail?: string };
 
-export type ResolveSpecifier = (fromFile: string, specifier: string) => Resolution;
+/** `require` picks the "require" condition of package exports and imports, everything else "import". */
+export type ResolveMode = 'import' | 'require';
+
+export type ResolveSpecifier = (fromFile: string, specifier: string, mode: ResolveMode) => Resolution;
 
 // What TypeScript tries, in its order: sources before declarations, `.js` in an import may name a `.ts` file.
 const OPTIONS: NapiResolveOptions = {
@@ -20,7 +23,6 @@ const OPTIONS: NapiResolveOptions = {
     '.mjs': ['.mts', '.d.mts', '.mjs'],
     '.cjs': ['.cts', '.d.cts', '.cjs'],
   },
-  conditionNames: ['types', 'import', 'require', 'node', 'default'],
   mainFields: ['types', 'typings', 'module', 'main'],
   builtinModules: true,
   symlinks: true,
@@ -38,21 +40,21 @@ export interface ResolverContext {
 
 /** Resolves specifiers as TypeScript would for the importing file, memoised per folder. */
 export function createResolver(context: ResolverContext): ResolveSpecifier {
-  const withTsconfig = new ResolverFactory({ ...OPTIONS, tsconfig: 'auto' });
-  const plain = new ResolverFactory(OPTIONS);
+  const resolvers = { import: resolverPair('import'), require: resolverPair('require') };
+  const plain = resolvers.import.plain;
   const brokenTsconfigs = new Set<string>();
   const memo = new Map<string, Resolution>();
   const byName = [...context.workspaces].sort((a, b) => b.name.length - a.name.length);
 
-  function raw(fromFile: string, specifier: string): ResolveResult {
-    const result = withTsconfig.resolveFileSync(fromFile, specifier);
+  function raw(fromFile: string, specifier: string, mode: ResolveMode): ResolveResult {
+    const result = resolvers[mode].withTsconfig.resolveFileSync(fromFile, specifier);
     if (!result.error?.startsWith('Failed to load tsconfig')) return result;
     // A broken tsconfig must not cost the whole folder its relative imports.
     if (!brokenTsconfigs.has(result.error)) {
       brokenTsconfigs.add(result.error);
       context.onWarning(`${result.error.replace(/ JSONError \{.*$/, '')}: resolving without it`);
     }
-    return plain.resolveFileSync(fromFile, specifier);
+    return resolvers[mode].plain.resolveFileSync(fromFile, specifier);
   }
 
   function fromWorkspace(specifier: string): string | undefined {
@@ -74,9 +76,9 @@ export function createResolver(context: ResolverContext): ResolveSpecifier {
     return subpath === '.' ? plain.sync(dir, './src/index').path : undefined;
   }
 
-  function resolveOnce(fromFile: string, specifier: string): Resolution {
+  function resolveOnce(fromFile: string, specifier: string, mode: ResolveMode): Resolution {
     const bare = isBare(specifier);
-    const result = raw(fromFile, specifier);
+    const result = raw(fromFile, specifier, mode);
     if (result.builtin) return { type: 'external', package: builtinName(result.builtin.resolved), builtin: true };
     if (result.path) {
       if (result.path.includes('/node_modules/')) {
@@ -98,12 +100,17 @@ export function createResolver(context: ResolverContext): ResolveSpecifier {
     return { type: 'unresolved', reason: 'not-found', detail: result.error };
   }
 
-  return (fromFile, specifier) => {
-    const key = dirname(fromFile) + '\0' + specifier;
+  return (fromFile, specifier, mode) => {
+    const key = mode + dirname(fromFile) + '\0' + specifier;
     let resolution = memo.get(key);
-    if (!resolution) memo.set(key, (resolution = resolveOnce(fromFile, specifier)));
+    if (!resolution) memo.set(key, (resolution = resolveOnce(fromFile, specifier, mode)));
     return resolution;
   };
+}
+
+function resolverPair(mode: ResolveMode): { withTsconfig: ResolverFactory; plain: ResolverFactory } {
+  const options = { ...OPTIONS, conditionNames: ['types', mode, 'node', 'default'] };
+  return { withTsconfig: new ResolverFactory({ ...options, tsconfig: 'auto' }), plain: new ResolverFactory(options) };
 }
 
 function isBare(specifier: string): boolean {

@@ -1,4 +1,4 @@
-/** Maps character offsets to 1-based lines and counts lines of code, in one pass over the text. */
+/** Maps character offsets to 1-based lines and counts lines of code. */
 export interface LineIndex {
   lineOf(offset: number): number;
   loc: number;
@@ -9,48 +9,71 @@ interface Span {
   end: number;
 }
 
-const NEWLINE = 10;
+const NON_BLANK_LINE = /^[ \t\f\v\r\u00a0\ufeff]*\S/gm;
+const BLANK = /^\s*$/;
 
-export function indexLines(text: string, comments: readonly Span[]): LineIndex {
-  const starts: number[] = [0];
-  let loc = 0;
-  let lineHasCode = false;
-  let comment = 0;
-  for (let i = 0; i < text.length; i++) {
-    const next = comments[comment];
-    if (next !== undefined && i === next.start) {
-      // Comment text is not code, but its newlines still end lines.
-      for (let j = i; j < next.end; j++) {
-        if (text.charCodeAt(j) === NEWLINE) {
-          if (lineHasCode) loc++;
-          lineHasCode = false;
-          starts.push(j + 1);
-        }
-      }
-      i = next.end - 1;
-      comment++;
-      continue;
-    }
-    const code = text.charCodeAt(i);
-    if (code === NEWLINE) {
-      if (lineHasCode) loc++;
-      lineHasCode = false;
-      starts.push(i + 1);
-    } else if (code > 32 && !lineHasCode) {
-      lineHasCode = true;
-    }
+/**
+ * Lines of code are non-blank lines minus those holding only comments.
+ * Native string search does all scanning: a per-character loop in JS would cost more than the parse itself.
+ */
+export function indexLines(text: string, comments: Iterable<Span>): LineIndex {
+  const lineOf = createLineCounter(text);
+  let loc = text.match(NON_BLANK_LINE)?.length ?? 0;
+  // Copied out once: the parser's lazy list builds an object on each access.
+  const spans = Array.from(comments, ({ start, end }) => ({ start, end }));
+  for (let i = 0; i < spans.length; i++) {
+    const { start, end } = spans[i]!;
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const nextBreak = text.indexOf('\n', end);
+    const lineEnd = nextBreak === -1 ? text.length : nextBreak;
+    const codeBefore = hasCode(text, lineStart, start, spans, i, -1);
+    const codeAfter = hasCode(text, end, lineEnd, spans, i, 1);
+    // Every non-blank line the comment touches holds only comment, except where code shares its first or last line.
+    let lines = countNonBlankLines(text.slice(lineStart, lineEnd));
+    if (codeBefore) lines--;
+    if (codeAfter && (!codeBefore || text.lastIndexOf('\n', end) >= start)) lines--;
+    // Two comments on one line would each count that line once.
+    if (!codeBefore && i > 0 && spans[i - 1]!.end > lineStart) lines--;
+    loc -= Math.max(0, lines);
   }
-  if (lineHasCode) loc++;
-  return { loc, lineOf: (offset) => lineAt(starts, offset) };
+  return { loc, lineOf };
 }
 
-function lineAt(starts: number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= offset) low = mid;
-    else high = mid - 1;
+// Code between `from` and `to`, looking past neighbouring comments on the same line.
+function hasCode(text: string, from: number, to: number, spans: Span[], index: number, step: 1 | -1): boolean {
+  let cursorFrom = from;
+  let cursorTo = to;
+  for (let j = index + step; j >= 0 && j < spans.length; j += step) {
+    const other = spans[j]!;
+    if (step === 1 ? other.start >= to : other.end <= from) break;
+    if (step === 1) {
+      if (!BLANK.test(text.slice(cursorFrom, other.start))) return true;
+      cursorFrom = other.end;
+    } else {
+      if (!BLANK.test(text.slice(other.end, cursorTo))) return true;
+      cursorTo = other.start;
+    }
   }
-  return low + 1;
+  return !BLANK.test(text.slice(cursorFrom, cursorTo));
+}
+
+function countNonBlankLines(text: string): number {
+  return text.match(NON_BLANK_LINE)?.length ?? 0;
+}
+
+// Queries come mostly in ascending order (imports top to bottom), so counting on from the last one is cheap.
+function createLineCounter(text: string): (offset: number) => number {
+  let lastOffset = 0;
+  let lastLine = 1;
+  return (offset) => {
+    if (offset < lastOffset) {
+      lastOffset = 0;
+      lastLine = 1;
+    }
+    let line = lastLine;
+    for (let at = text.indexOf('\n', lastOffset); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+    lastOffset = offset;
+    lastLine = line;
+    return line;
+  };
 }

@@ -1,6 +1,6 @@
 import { relative, sep } from 'node:path';
 import type { Edge, External, Unresolved } from '@seams/graph';
-import type { ResolveSpecifier } from './create-resolver.ts';
+import type { ResolveMode, ResolveSpecifier } from './create-resolver.ts';
 import type { FileFacts } from './facts.ts';
 import type { ExportTable } from './trace-barrels.ts';
 
@@ -19,10 +19,12 @@ export function linkFiles(root: string, facts: ReadonlyMap<string, FileFacts>, r
   const edgeIndex = new Map<string, Edge>();
   for (const [from, file] of facts) {
     const absolute = `${root}/${from}`;
+    // CommonJS files load everything through require, so their package conditions are "require".
+    const fileMode: ResolveMode = /\.c[jt]s$/.test(from) ? 'require' : 'import';
     const targets = new Map<string, string | null>();
     const target = (specifier: string): string | null => {
       if (!targets.has(specifier)) {
-        const resolution = resolve(absolute, specifier);
+        const resolution = resolve(absolute, specifier, fileMode);
         targets.set(specifier, resolution.type === 'file' ? relativeOrNull(root, resolution.path, facts) : null);
       }
       return targets.get(specifier)!;
@@ -32,7 +34,7 @@ export function linkFiles(root: string, facts: ReadonlyMap<string, FileFacts>, r
         linked.unresolved.push({ from, specifier: ref.specifier, kind: ref.kind, line: ref.line, reason: 'computed-specifier', detail: 'the module is chosen at run time' });
         continue;
       }
-      const resolution = resolve(absolute, ref.specifier);
+      const resolution = resolve(absolute, ref.specifier, ref.kind === 'require' ? 'require' : ref.kind === 'dynamic' ? 'import' : fileMode);
       if (resolution.type === 'external') {
         linked.externals.push({ from, specifier: ref.specifier, package: resolution.package, builtin: resolution.builtin, kind: ref.kind, line: ref.line, names: ref.names });
       } else if (resolution.type === 'unresolved') {
