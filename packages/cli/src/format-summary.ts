@@ -1,16 +1,17 @@
 import type { GraphSummary } from '@seams/graph';
 
 const n = (value: number) => value.toLocaleString('en-US');
+const count = (value: number, one: string, many = `${one}s`) => `${n(value)} ${value === 1 ? one : many}`;
 
 /** The human summary of an analysis, as printed after the progress bar. */
 export function formatSummary(summary: GraphSummary, output?: string): string {
-  const lines: string[] = [];
+  const lines: string[] = [`seams analyze ${summary.root} (${summary.source === 'seams' ? 'source' : `imported from ${summary.source}`})`];
   const row = (label: string, text: string) => lines.push(`  ${label.padEnd(12)} ${text}`);
   row('files', `${n(summary.files)}${summary.declarationFiles ? ` (${n(summary.declarationFiles)} declaration)` : ''}, ${n(summary.loc)} lines of code`);
   const kinds = Object.entries(summary.edgesByKind).filter(([, count]) => count > 0).map(([kind, count]) => `${kind} ${n(count)}`);
   row('edges', `${n(summary.edges)}${kinds.length ? `: ${kinds.join(', ')}` : ''}`);
   const ext = summary.externals;
-  row('externals', `${n(ext.references)} references to ${n(ext.packages)} packages and ${n(ext.builtins)} Node built-ins`);
+  row('externals', `${count(ext.references, 'reference')} to ${count(ext.packages, 'package')} and ${count(ext.builtins, 'Node built-in')}`);
   if (ext.top.length) row('', `most used: ${ext.top.slice(0, 5).map((p) => `${p.package} (${p.files})`).join(', ')}`);
   const reasons = Object.entries(summary.unresolved.byReason).map(([reason, count]) => `${reason} ${n(count)}`);
   row('unresolved', `${n(summary.unresolved.total)}${reasons.length ? `: ${reasons.join(', ')}` : ''}`);
@@ -19,9 +20,9 @@ export function formatSummary(summary: GraphSummary, output?: string): string {
   }
   row('parse errors', String(summary.parseErrors.length));
   for (const error of summary.parseErrors.slice(0, 5)) row('', `${error.path}${error.line ? `:${error.line}` : ''}  ${error.message}`);
-  row('cycles', summary.cycles.groups === 0 ? 'none' : `${n(summary.cycles.groups)} groups of files importing each other (${n(summary.cycles.files)} files)`);
+  row('cycles', summary.cycles.groups === 0 ? 'none' : `${count(summary.cycles.groups, 'group')} of files importing each other (${count(summary.cycles.files, 'file')})`);
   for (const group of summary.cycles.largest) row('', `${group.length} files: ${group.slice(0, 4).join(', ')}${group.length > 4 ? ', ...' : ''}`);
-  if (summary.workspaces) row('workspaces', `${summary.workspaces} packages`);
+  if (summary.workspaces) row('workspaces', count(summary.workspaces, 'package'));
   const steps = Object.entries(summary.timings).filter(([step]) => step !== 'total').map(([step, ms]) => `${step} ${n(ms)} ms`);
   if (steps.length) row('time', `${steps.join(', ')}; total ${n(summary.timings.total ?? 0)} ms`);
   if (output) row('graph', `written to ${output}`);
