@@ -1,0 +1,20 @@
+// Bundles the CLI into dist/seams.js for the npm tarball; the native parser and resolver stay dependencies.
+import { build } from 'esbuild';
+
+const packageDir = new URL('../', import.meta.url).pathname;
+
+await build({
+  entryPoints: [`${packageDir}packages/cli/src/main.ts`],
+  outfile: `${packageDir}dist/seams.js`,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  external: ['oxc-parser', 'oxc-resolver'],
+  // Bundled CommonJS dependencies (commander, ignore, picomatch) call require() for Node built-ins.
+  banner: { js: "import { createRequire as __seamsCreateRequire } from 'node:module'; const require = __seamsCreateRequire(import.meta.url);" },
+  absWorkingDir: packageDir,
+  nodePaths: [`${packageDir}packages/cli/node_modules`],
+  logLevel: 'warning',
+});
+console.log('built dist/seams.js');
