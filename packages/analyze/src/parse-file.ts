@@ -46,7 +46,7 @@ export function parseFile(path: string, text: string): FileFacts {
     readExports(result.module.staticExports, lines, facts);
     readDynamicImports(text, result.module.dynamicImports, lines, facts.imports);
     // Walking the AST costs more than parsing; only files with something shaped like a require call need it.
-    if (REQUIRE_CALL.test(text)) readRequires(result, lines, facts.imports);
+    if (REQUIRE_CALL.test(text)) readRequires(result, text, lines, facts.imports);
     const error = result.errors[0];
     if (error) facts.error = { message: error.message, line: error.labels[0] ? lines.lineOf(error.labels[0].start) : 1 };
     return facts;
@@ -107,32 +107,49 @@ function readDynamicImports(text: string, imports: LazyResult['module']['dynamic
   }
 }
 
-let requireVisitor: { visitor: unknown; found: Array<{ specifier: string; start: number }> } | undefined;
+interface RequireCall {
+  specifier: string;
+  start: number;
+  computed: boolean;
+}
 
-function readRequires(result: LazyResult, lines: LineIndex, out: ImportFact[]): void {
+let requireVisitor: { visitor: unknown; found: RequireCall[]; text: string } | undefined;
+
+function readRequires(result: LazyResult, text: string, lines: LineIndex, out: ImportFact[]): void {
   requireVisitor ??= createRequireVisitor();
   requireVisitor.found.length = 0;
+  requireVisitor.text = text;
   result.visit(requireVisitor.visitor);
-  for (const { specifier, start } of requireVisitor.found) {
-    out.push({ specifier, kind: 'require', names: ['*'], line: lines.lineOf(start) });
+  for (const { specifier, start, computed } of requireVisitor.found) {
+    out.push({ specifier, kind: 'require', names: ['*'], line: lines.lineOf(start), ...(computed ? { computed } : {}) });
   }
 }
 
+interface ArgumentNode {
+  type: string;
+  start: number;
+  end: number;
+  value?: string;
+  expressions?: unknown[];
+  quasis?: Array<{ value: { cooked: string } }>;
+}
+
 function createRequireVisitor(): NonNullable<typeof requireVisitor> {
-  const found: Array<{ specifier: string; start: number }> = [];
+  const state: NonNullable<typeof requireVisitor> = { visitor: undefined, found: [], text: '' };
   const Visitor = experimentalGetLazyVisitor();
-  const visitor = new Visitor({
-    CallExpression(node: { start: number; callee: { type: string; name?: string }; arguments: Array<{ type: string; value?: string }> }) {
-      const argument = node.arguments[0];
-      if (node.callee.type === 'IdentifierReference' && node.callee.name === 'require' && node.arguments.length === 1 && argument?.type === 'StringLiteral') {
-        found.push({ specifier: argument.value!, start: node.start });
-      }
+  state.visitor = new Visitor({
+    CallExpression(node: { start: number; callee: { type: string; name?: string }; arguments: ArgumentNode[] }) {
+      if (node.callee.type !== 'IdentifierReference' || node.callee.name !== 'require' || node.arguments.length !== 1) return;
+      const argument = node.arguments[0]!;
+      if (argument.type === 'StringLiteral') state.found.push({ specifier: argument.value!, start: node.start, computed: false });
+      else if (argument.type === 'TemplateLiteral' && argument.expressions!.length === 0) state.found.push({ specifier: argument.quasis![0]!.value.cooked, start: node.start, computed: false });
+      else state.found.push({ specifier: state.text.slice(argument.start, argument.end), start: node.start, computed: true });
     },
     TSImportEqualsDeclaration(node: { start: number; moduleReference: { type: string; expression?: { value: string } } }) {
       if (node.moduleReference.type === 'TSExternalModuleReference' && node.moduleReference.expression) {
-        found.push({ specifier: node.moduleReference.expression.value, start: node.start });
+        state.found.push({ specifier: node.moduleReference.expression.value, start: node.start, computed: false });
       }
     },
   });
-  return { visitor, found };
+  return state;
 }

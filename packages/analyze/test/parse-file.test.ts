@@ -52,6 +52,14 @@ describe('parseFile', () => {
     expect(facts.localExports).toEqual(['default']);
   });
 
+  it('records a require of a computed name as computed, and a plain template as its text', () => {
+    const facts = parseFile('src/plugins.cjs', "const load = (name) => require(`./plugins/${name}`);\nconst base = require(`./base`);\n");
+    expect(facts.imports).toEqual([
+      { specifier: '`./plugins/${name}`', kind: 'require', names: ['*'], line: 1, computed: true },
+      { specifier: './base', kind: 'require', names: ['*'], line: 2 },
+    ]);
+  });
+
   it('ignores require as a method or a word in a string', () => {
     const facts = parseFile('src/a.js', "loader.require('./not-a-module');\nconst text = 'please require(x)';\n");
     expect(facts.imports).toEqual([]);
