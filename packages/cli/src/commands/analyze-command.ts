@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { analyze, importGraph, type ForeignFormat } from '@seams/analyze';
+import type { ForeignFormat } from '@seams/analyze';
 import { InputError, summarizeGraph, type Graph } from '@seams/graph';
 import { formatSummary } from '../format-summary.ts';
 import { createProgressBar } from '../progress-bar.ts';
@@ -45,6 +45,8 @@ Examples:
   $ seams analyze --from edges.tsv -o graph.json      any language: one 'from<TAB>to' per line`,
     )
     .action(async (dir: string, flags: AnalyzeFlags) => {
+      // Loaded on use: the parser and resolver are native modules that `seams --help` should not wait for.
+      const { importGraph } = await import('@seams/analyze');
       const graph = flags.from ? importGraph(resolve(streams.cwd, flags.from), flags.fromFormat) : await analyzeDir(resolve(streams.cwd, dir), flags, streams);
       if (graph.files.length === 0) {
         throw new InputError('SEAMS_INPUT_EMPTY', `no source files found in ${flags.from ?? dir} (.ts .tsx .mts .cts .js .jsx .mjs .cjs); check the path and --include/--exclude.`);
@@ -58,6 +60,7 @@ Examples:
 async function analyzeDir(root: string, flags: AnalyzeFlags, streams: Streams): Promise<Graph> {
   const megabytes = Number(flags.maxFileSize);
   if (!Number.isFinite(megabytes) || megabytes <= 0) throw new InputError('SEAMS_OPTION_INVALID', `--max-file-size must be a positive number of megabytes, got '${flags.maxFileSize}'.`);
+  const { analyze } = await import('@seams/analyze');
   const bar = createProgressBar(streams.stderr);
   const warnings: string[] = [];
   try {
