@@ -9,7 +9,6 @@ interface Span {
   end: number;
 }
 
-const NON_BLANK_LINE = /^[ \t\f\v\r\u00a0\ufeff]*\S/gm;
 const BLANK = /^\s*$/;
 
 /**
@@ -18,7 +17,7 @@ const BLANK = /^\s*$/;
  */
 export function indexLines(text: string, comments: Iterable<Span>): LineIndex {
   const lineOf = createLineCounter(text);
-  let loc = text.match(NON_BLANK_LINE)?.length ?? 0;
+  let loc = countNonBlankLines(text, 0, text.length);
   // Copied out once: the parser's lazy list builds an object on each access.
   const spans = Array.from(comments, ({ start, end }) => ({ start, end }));
   for (let i = 0; i < spans.length; i++) {
@@ -29,7 +28,7 @@ export function indexLines(text: string, comments: Iterable<Span>): LineIndex {
     const codeBefore = hasCode(text, lineStart, start, spans, i, -1);
     const codeAfter = hasCode(text, end, lineEnd, spans, i, 1);
     // Every non-blank line the comment touches holds only comment, except where code shares its first or last line.
-    let lines = countNonBlankLines(text.slice(lineStart, lineEnd));
+    let lines = countNonBlankLines(text, lineStart, lineEnd);
     if (codeBefore) lines--;
     if (codeAfter && (!codeBefore || text.lastIndexOf('\n', end) >= start)) lines--;
     // Two comments on one line would each count that line once.
@@ -57,8 +56,23 @@ function hasCode(text: string, from: number, to: number, spans: Span[], index: n
   return !BLANK.test(text.slice(cursorFrom, cursorTo));
 }
 
-function countNonBlankLines(text: string): number {
-  return text.match(NON_BLANK_LINE)?.length ?? 0;
+// Only each line's leading white space is read: the rest of the line cannot make it blank.
+function countNonBlankLines(text: string, from: number, to: number): number {
+  let count = 0;
+  let at = from;
+  while (at < to) {
+    let next = text.indexOf('\n', at);
+    if (next === -1 || next > to) next = to;
+    let i = at;
+    while (i < next && isSpace(text.charCodeAt(i))) i++;
+    if (i < next) count++;
+    at = next + 1;
+  }
+  return count;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 11 || code === 12 || code === 0xa0 || code === 0xfeff;
 }
 
 // Queries come mostly in ascending order (imports top to bottom), so counting on from the last one is cheap.

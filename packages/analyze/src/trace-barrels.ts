@@ -14,58 +14,50 @@ export interface BarrelTracer {
   exportedNames(file: string): string[];
 }
 
+// Name -> declaring file; null when the chain leaves the graph (a package, an unresolved module).
+type ExportMap = Map<string, string | null>;
+
+const OUTSIDE = '*';
+
+/**
+ * Builds each file's complete export map once, on first use, from its own names, its named
+ * re-exports and the maps of its `export *` targets: every later lookup is a map read.
+ */
 export function createBarrelTracer(tables: ReadonlyMap<string, ExportTable>): BarrelTracer {
-  const providers = new Map<string, string | undefined>();
-  const names = new Map<string, string[]>();
-  const inProgress = new Set<string>();
+  const maps = new Map<string, ExportMap>();
+  const building = new Set<string>();
 
-  function provider(file: string, name: string): string | undefined {
-    const key = file + '\0' + name;
-    if (providers.has(key)) return providers.get(key);
-    // Re-export cycles exist in real code (two barrels exporting * from each other).
-    if (inProgress.has(key)) return undefined;
-    inProgress.add(key);
-    const found = findProvider(file, name);
-    inProgress.delete(key);
-    providers.set(key, found);
-    return found;
-  }
-
-  function findProvider(file: string, name: string): string | undefined {
-    const table = tables.get(file);
-    if (!table) return undefined;
-    if (table.local.has(name)) return file;
-    const named = table.named.get(name);
-    if (named) {
-      if (named.target === null) return undefined;
-      return named.importName === '*' ? named.target : provider(named.target, named.importName);
-    }
-    if (name === 'default') return undefined;
-    for (const star of table.stars) {
-      const found = star === null ? undefined : provider(star, name);
-      if (found) return found;
-    }
-    return undefined;
-  }
-
-  function exportedNames(file: string): string[] {
-    const cached = names.get(file);
+  function exportMap(file: string): ExportMap {
+    const cached = maps.get(file);
     if (cached) return cached;
     const table = tables.get(file);
-    if (!table || inProgress.has(file)) return [];
-    inProgress.add(file);
-    const all = new Set([...table.local, ...table.named.keys()]);
-    for (const star of table.stars) {
-      if (star === null) all.add('*');
-      else for (const name of exportedNames(star)) if (name !== 'default') all.add(name);
+    // Re-export cycles exist in real code (two barrels exporting * from each other): cut them.
+    if (!table || building.has(file)) return new Map();
+    building.add(file);
+    const map: ExportMap = new Map();
+    for (const name of table.local) map.set(name, file);
+    for (const [name, { target, importName }] of table.named) {
+      if (target === null) map.set(name, null);
+      else if (importName === '*') map.set(name, target);
+      else map.set(name, exportMap(target).get(importName) ?? null);
     }
-    inProgress.delete(file);
-    const result = [...all].sort();
-    names.set(file, result);
-    return result;
+    for (const star of table.stars) {
+      if (star === null) {
+        if (!map.has(OUTSIDE)) map.set(OUTSIDE, null);
+        continue;
+      }
+      // Explicit exports win over star ones, and the first star providing a name wins.
+      for (const [name, provider] of exportMap(star)) if (name !== 'default' && !map.has(name)) map.set(name, provider);
+    }
+    building.delete(file);
+    maps.set(file, map);
+    return map;
   }
 
-  return { provider, exportedNames };
+  return {
+    provider: (file, name) => exportMap(file).get(name) ?? undefined,
+    exportedNames: (file) => [...exportMap(file).keys()].sort(),
+  };
 }
 
 /** For an edge into a barrel, which file really provides each imported name; undefined when all come from the target itself. */
