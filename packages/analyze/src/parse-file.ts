@@ -20,6 +20,7 @@ interface LazyResult {
 const { experimentalGetLazyVisitor } = oxc as unknown as { experimentalGetLazyVisitor(): new (visitor: object) => unknown };
 const { parseSync } = oxc;
 
+const TRIPLE_SLASH = /^[ \t]*\/\/\/[ \t]*<reference[ \t]+(path|types)[ \t]*=[ \t]*(["'])([^"'\n]+)\2/gm;
 const REQUIRE_CALL = /(?<![.\w$])require\s*\(/;
 
 const isName = (part: unknown): part is NameSpan => typeof part === 'object' && part !== null && 'value' in part;
@@ -45,6 +46,7 @@ export function parseFile(path: string, text: string): FileFacts {
     readStaticImports(result.module.staticImports, lines, facts.imports);
     readExports(result.module.staticExports, lines, facts);
     readDynamicImports(text, result.module.dynamicImports, lines, facts.imports);
+    if (text.includes('<reference')) readTripleSlash(text, lines, facts.imports);
     // Walking the AST costs more than parsing; only files with something shaped like a require call need it.
     if (REQUIRE_CALL.test(text)) readRequires(result, text, lines, facts.imports);
     const error = result.errors[0];
@@ -104,6 +106,14 @@ function readDynamicImports(text: string, imports: LazyResult['module']['dynamic
     const line = lines.lineOf(call.start);
     if (literal) out.push({ specifier: literal[2]!, kind: 'dynamic', names: ['*'], line });
     else out.push({ specifier: raw, kind: 'dynamic', names: ['*'], line, computed: true });
+  }
+}
+
+// `/// <reference path>` pulls a file into the program and `types` a package's types: both are type-level dependencies.
+function readTripleSlash(text: string, lines: LineIndex, out: ImportFact[]): void {
+  for (const match of text.matchAll(TRIPLE_SLASH)) {
+    const specifier = match[1] === 'path' && !/^\.{0,2}\//.test(match[3]!) ? `./${match[3]}` : match[3]!;
+    out.push({ specifier, kind: 'type', names: [], line: lines.lineOf(match.index) });
   }
 }
 

@@ -60,6 +60,14 @@ describe('parseFile', () => {
     ]);
   });
 
+  it('records triple-slash references as type dependencies', () => {
+    const facts = parseFile('src/index.ts', '/// <reference path="operators/index.ts" />\n/// <reference types="node" />\nexport const ready = true;\n');
+    expect(facts.imports).toEqual([
+      { specifier: './operators/index.ts', kind: 'type', names: [], line: 1 },
+      { specifier: 'node', kind: 'type', names: [], line: 2 },
+    ]);
+  });
+
   it('ignores require as a method or a word in a string', () => {
     const facts = parseFile('src/a.js', "loader.require('./not-a-module');\nconst text = 'please require(x)';\n");
     expect(facts.imports).toEqual([]);
