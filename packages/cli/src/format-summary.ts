@@ -21,7 +21,7 @@ export function formatSummary(summary: GraphSummary, output?: string): string {
   row('parse errors', String(summary.parseErrors.length));
   for (const error of summary.parseErrors.slice(0, 5)) row('', `${error.path}${error.line ? `:${error.line}` : ''}  ${error.message}`);
   row('cycles', summary.cycles.groups === 0 ? 'none' : `${count(summary.cycles.groups, 'group')} of files importing each other (${count(summary.cycles.files, 'file')})`);
-  for (const group of summary.cycles.largest) row('', `${group.length} files: ${group.slice(0, 4).join(', ')}${group.length > 4 ? ', ...' : ''}`);
+  for (const group of summary.cycles.largest) row('', `${group.loop.join(' -> ')}${group.files > group.loop.length - 1 ? `  (group of ${n(group.files)} files)` : ''}`);
   if (summary.workspaces) row('workspaces', count(summary.workspaces, 'package'));
   const steps = Object.entries(summary.timings).filter(([step]) => step !== 'total').map(([step, ms]) => `${step} ${n(ms)} ms`);
   if (steps.length) row('time', `${steps.join(', ')}; total ${n(summary.timings.total ?? 0)} ms`);

@@ -66,3 +66,32 @@ function stronglyConnected(next: Map<string, string[]>): string[][] {
   }
   return groups;
 }
+
+/** The shortest loop through the first member of a cycle group, as a path that ends where it starts. */
+export function shortestCycle(edges: readonly Pick<Edge, 'from' | 'to'>[], group: readonly string[]): string[] {
+  const members = new Set(group);
+  const next = new Map<string, string[]>();
+  for (const { from, to } of edges) {
+    if (!members.has(from) || !members.has(to)) continue;
+    let list = next.get(from);
+    if (!list) next.set(from, (list = []));
+    if (!list.includes(to)) list.push(to);
+  }
+  const start = group[0]!;
+  const parent = new Map<string, string>();
+  const queue = [start];
+  for (let i = 0; i < queue.length; i++) {
+    const node = queue[i]!;
+    for (const child of [...(next.get(node) ?? [])].sort()) {
+      if (child === start) {
+        const path = [start];
+        for (let at: string | undefined = node; at !== start && at !== undefined; at = parent.get(at)) path.splice(1, 0, at);
+        return [...path, start];
+      }
+      if (parent.has(child)) continue;
+      parent.set(child, node);
+      queue.push(child);
+    }
+  }
+  return [start, start];
+}

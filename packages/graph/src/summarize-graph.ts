@@ -1,4 +1,4 @@
-import { findCycles } from './find-cycles.ts';
+import { findCycles, shortestCycle } from './find-cycles.ts';
 import { EDGE_KINDS, type EdgeKind, type Graph } from './schema.ts';
 
 export interface GraphSummary {
@@ -12,7 +12,8 @@ export interface GraphSummary {
   externals: { references: number; packages: number; builtins: number; top: Array<{ package: string; files: number }> };
   unresolved: { total: number; byReason: Record<string, number>; top: Array<{ specifier: string; reason: string; count: number; example: string }> };
   parseErrors: Array<{ path: string; line: number; message: string }>;
-  cycles: { groups: number; files: number; largest: string[][] };
+  /** `largest`: the biggest groups, each shown as its shortest loop `a -> b -> a`, with the group size. */
+  cycles: { groups: number; files: number; largest: Array<{ files: number; loop: string[] }> };
   workspaces: number;
   timings: Record<string, number>;
 }
@@ -59,7 +60,7 @@ export function summarizeGraph(graph: Graph, top = 10): GraphSummary {
     },
     unresolved: { total: graph.unresolved.length, byReason, top: unresolvedTop.slice(0, top) },
     parseErrors: graph.parseErrors.slice(0, top).map(({ path, line, message }) => ({ path, line, message })),
-    cycles: { groups: cycles.length, files: cycles.reduce((sum, group) => sum + group.length, 0), largest: cycles.slice(0, 3) },
+    cycles: { groups: cycles.length, files: cycles.reduce((sum, group) => sum + group.length, 0), largest: cycles.slice(0, 3).map((group) => ({ files: group.length, loop: shortestCycle(graph.edges, group) })) },
     workspaces: graph.workspaces.length,
     timings: graph.timings,
   };

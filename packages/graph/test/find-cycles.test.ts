@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCycles } from '@seams/graph';
+import { findCycles, shortestCycle } from '@seams/graph';
 
 const edges = (pairs: string) => pairs.split(' ').map((pair) => {
   const [from, to] = pair.split('>');
@@ -27,5 +27,16 @@ describe('findCycles', () => {
     const cycles = findCycles(chain);
     expect(cycles).toHaveLength(1);
     expect(cycles[0]).toHaveLength(100_000);
+  });
+});
+
+describe('shortestCycle', () => {
+  it('shows the shortest loop through the first member of a group', () => {
+    const group = edges('a>b b>c c>a a>d d>a');
+    expect(shortestCycle(group, ['a', 'b', 'c', 'd'])).toEqual(['a', 'd', 'a']);
+  });
+
+  it('shows a self-import as a one-step loop', () => {
+    expect(shortestCycle(edges('a>a'), ['a'])).toEqual(['a', 'a']);
   });
 });

@@ -59,7 +59,7 @@ describe('summarizeGraph', () => {
         ],
       },
       parseErrors: [],
-      cycles: { groups: 1, files: 2, largest: [['a.ts', 'b.ts']] },
+      cycles: { groups: 1, files: 2, largest: [{ files: 2, loop: ['a.ts', 'b.ts', 'a.ts'] }] },
       workspaces: 0,
       timings: { parse: 3, total: 4 },
     });
