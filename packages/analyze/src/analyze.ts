@@ -1,20 +1,21 @@
 import { realpathSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
-import { GRAPH_VERSION, SEAMS_VERSION, type FileNode, type Graph, type ParseErrorEntry, type ProgressListener } from '@seams/graph';
-import { loadCache, saveCache } from './cache.ts';
+import { GRAPH_VERSION, SEAMS_VERSION, type Edge, type External, type FileNode, type Graph, type ParseErrorEntry, type ProgressListener, type Unresolved } from '@seams/graph';
+import { loadCache, saveCache, type CacheData } from './cache.ts';
 import { createResolver } from './create-resolver.ts';
 import { discoverFiles } from './discover-files.ts';
 import type { FileFacts } from './facts.ts';
+import { fingerprintOf } from './fingerprint.ts';
 import { linkFiles } from './link-files.ts';
 import { readFacts } from './read-facts.ts';
 import { createBarrelTracer, providersOf } from './trace-barrels.ts';
-import { findWorkspaces } from './workspaces.ts';
+import { findWorkspaces, type WorkspacePackage } from './workspaces.ts';
 
 export interface AnalyzeOptions {
   root: string;
   include?: readonly string[];
   exclude?: readonly string[];
-  /** Use and update the per-file facts cache (default true). */
+  /** Use and update the cache (default true). */
   cache?: boolean;
   /** Where the cache lives; default `<root>/.seams/cache`. */
   cacheDir?: string;
@@ -24,14 +25,26 @@ export interface AnalyzeOptions {
   onProgress?: ProgressListener;
 }
 
+/** The part of the graph computed from facts; cached whole for an unchanged tree. */
+interface GraphParts {
+  files: FileNode[];
+  edges: Edge[];
+  externals: External[];
+  unresolved: Unresolved[];
+  workspaces: Graph['workspaces'];
+  warnings: string[];
+}
+
+type Step = <T>(name: string, run: () => T) => T;
+
 /**
- * Builds the dependency graph of a source tree:
- * discover files, read and parse them (cached), find workspaces, resolve every reference, trace barrels.
+ * Builds the dependency graph of a source tree: discover files, read and parse them (cached),
+ * find workspaces, resolve every reference, trace barrels. An unchanged tree reuses the last graph.
  */
 export async function analyze(options: AnalyzeOptions): Promise<Graph> {
   const emit = options.onProgress ?? (() => {});
   const timings: Record<string, number> = {};
-  const step = <T>(name: string, run: () => T): T => {
+  const step: Step = (name, run) => {
     emit({ type: 'step-start', step: name });
     const start = performance.now();
     const result = run();
@@ -46,20 +59,51 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
   emit({ type: 'files-found', total: discovered.files.length });
   for (const message of discovered.warnings) emit({ type: 'warning', message });
 
+  const maxFileBytes = options.maxFileBytes ?? 4 * 1024 * 1024;
   const cacheDir = options.cacheDir ?? join(root, '.seams', 'cache');
   const cache = options.cache === false ? undefined : loadCache(cacheDir);
-  const facts = step('parse', () => readAll(root, discovered.files, cache, options.maxFileBytes ?? 4 * 1024 * 1024, emit));
+  const { facts, parsed } = step('parse', () => readAll(root, discovered.files, cache, maxFileBytes, emit));
   // Unreadable, binary and oversized files are reported, not graphed: they have no module structure to show.
   const errors = parseErrors(facts);
   for (const error of errors) if (error.line === 0) facts.delete(error.path);
 
-  const workspaces = findWorkspaces(root, discovered.packageJsons);
+  const fingerprint = fingerprintOf(root, discovered, { maxFileBytes });
+  const reusable = cache?.graph && parsed === 0 && cache.graph.fingerprint === fingerprint;
+  const parts = reusable ? step('reuse', () => cache.graph!.parts as GraphParts) : buildParts(root, facts, findWorkspaces(root, discovered.packageJsons), step);
+  for (const message of parts.warnings) emit({ type: 'warning', message });
+  if (cache && !reusable) {
+    step('cache', () => {
+      const present = new Set(discovered.files);
+      for (const key of cache.files.keys()) if (!present.has(key)) cache.files.delete(key);
+      cache.graph = { fingerprint, parts };
+      save(cacheDir, cache, emit);
+    });
+  }
+  timings.total = Math.round(performance.now() - started);
+
+  return {
+    version: GRAPH_VERSION,
+    tool: { name: 'seams', version: SEAMS_VERSION },
+    source: 'seams',
+    root,
+    files: parts.files,
+    edges: parts.edges,
+    externals: parts.externals,
+    unresolved: parts.unresolved,
+    parseErrors: errors,
+    workspaces: parts.workspaces,
+    timings,
+  };
+}
+
+function buildParts(root: string, facts: Map<string, FileFacts>, workspaces: WorkspacePackage[], step: Step): GraphParts {
+  const warnings: string[] = [];
   const linked = step('resolve', () => {
     const resolve = createResolver({
       root,
       workspaces,
       isAnalyzed: (path) => path.startsWith(root + '/') && facts.has(path.slice(root.length + 1)),
-      onWarning: (message) => emit({ type: 'warning', message }),
+      onWarning: (message) => warnings.push(message),
     });
     return linkFiles(root, facts, resolve);
   });
@@ -71,36 +115,30 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
     }
     return fileNodes(facts, workspaces, tracer.exportedNames);
   });
-  if (cache) step('cache', () => pruneAndSave(cache, new Set(discovered.files), cacheDir, emit));
-  timings.total = Math.round(performance.now() - started);
-
   return {
-    version: GRAPH_VERSION,
-    tool: { name: 'seams', version: SEAMS_VERSION },
-    source: 'seams',
-    root,
     files,
     edges: linked.edges,
     externals: linked.externals,
     unresolved: linked.unresolved,
-    parseErrors: errors,
     workspaces: workspaces.map(({ name, dir }) => ({ name, path: dir })),
-    timings,
+    warnings,
   };
 }
 
-function readAll(root: string, files: string[], cache: ReturnType<typeof loadCache> | undefined, maxBytes: number, emit: ProgressListener): Map<string, FileFacts> {
+function readAll(root: string, files: string[], cache: CacheData | undefined, maxBytes: number, emit: ProgressListener): { facts: Map<string, FileFacts>; parsed: number } {
   const facts = new Map<string, FileFacts>();
+  let parsed = 0;
   for (let i = 0; i < files.length; i++) {
     const rel = files[i]!;
-    const outcome = readFacts(`${root}/${rel}`, rel, cache, maxBytes);
+    const outcome = readFacts(`${root}/${rel}`, rel, cache?.files, maxBytes);
     facts.set(rel, outcome.facts);
+    if (!outcome.cached) parsed++;
     emit({ type: 'file-parsed', done: i + 1, total: files.length, cached: outcome.cached });
   }
-  return facts;
+  return { facts, parsed };
 }
 
-function fileNodes(facts: Map<string, FileFacts>, workspaces: ReturnType<typeof findWorkspaces>, exportedNames: (file: string) => string[]): FileNode[] {
+function fileNodes(facts: Map<string, FileFacts>, workspaces: WorkspacePackage[], exportedNames: (file: string) => string[]): FileNode[] {
   const byDepth = [...workspaces].sort((a, b) => b.dir.length - a.dir.length);
   return [...facts].map(([path, file]) => {
     const owner = byDepth.find((w) => path.startsWith(w.dir + '/'));
@@ -121,8 +159,7 @@ function parseErrors(facts: Map<string, FileFacts>): ParseErrorEntry[] {
   return errors;
 }
 
-function pruneAndSave(cache: ReturnType<typeof loadCache>, present: Set<string>, dir: string, emit: ProgressListener): void {
-  for (const key of cache.keys()) if (!present.has(key)) cache.delete(key);
+function save(dir: string, cache: CacheData, emit: ProgressListener): void {
   try {
     saveCache(dir, cache);
   } catch (error) {

@@ -14,21 +14,29 @@ export interface CacheEntry {
 
 export type FactsCache = Map<string, CacheEntry>;
 
+/** What a run leaves for the next one: facts per file, and the finished graph with the fingerprint of its inputs. */
+export interface CacheData {
+  files: FactsCache;
+  graph?: { fingerprint: string; parts: unknown };
+}
+
 // Facts change meaning when seams or the parser changes: either one starts a fresh cache.
 const parserVersion = (createRequire(import.meta.url)('oxc-parser/package.json') as { version: string }).version;
 const CACHE_FILE = `analyze-${SEAMS_VERSION}-oxc${parserVersion}.bin`;
 
-/** Loads the per-file facts cache; a missing or corrupt cache is an empty one. */
-export function loadCache(dir: string): FactsCache {
+/** Loads the cache; a missing or corrupt cache is an empty one. */
+export function loadCache(dir: string): CacheData {
   try {
-    return deserialize(readFileSync(join(dir, CACHE_FILE))) as FactsCache;
+    const data = deserialize(readFileSync(join(dir, CACHE_FILE))) as CacheData;
+    if (data.files instanceof Map) return data;
   } catch {
-    return new Map();
+    // Missing, torn or from another format: start afresh.
   }
+  return { files: new Map() };
 }
 
 /** Writes the cache atomically, so an interrupted run never leaves a torn file behind. */
-export function saveCache(dir: string, cache: FactsCache): void {
+export function saveCache(dir: string, cache: CacheData): void {
   mkdirSync(dir, { recursive: true });
   const target = join(dir, CACHE_FILE);
   const temporary = `${target}.${process.pid}.tmp`;

@@ -4,6 +4,8 @@ import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { InputError } from '@seams/graph';
 
+const CONFIG_FILE = /^(?:[tj]sconfig.*\.json|package\.json|pnpm-workspace\.yaml)$/;
+
 export const SOURCE_FILE = /\.(?:[mc]?[jt]s|[jt]sx)$/;
 
 // Never source: dependencies, VCS data, our own cache, and build or coverage output.
@@ -22,6 +24,8 @@ export interface Discovered {
   files: string[];
   /** package.json files found on the way, relative to root: workspace detection reads them. */
   packageJsons: string[];
+  /** Files that steer resolution (tsconfig, jsconfig, package.json, pnpm-workspace.yaml), relative to root. */
+  configFiles: string[];
   warnings: string[];
 }
 
@@ -36,7 +40,7 @@ export function discoverFiles(root: string, options: DiscoverOptions = {}): Disc
   assertDirectory(root);
   const included = options.include?.length ? picomatch(options.include as string[], { dot: true }) : () => true;
   const excluded = options.exclude?.length ? picomatch(options.exclude as string[], { dot: true }) : () => false;
-  const out: Discovered = { files: [], packageJsons: [], warnings: [] };
+  const out: Discovered = { files: [], packageJsons: [], configFiles: [], warnings: [] };
   const stack: Frame[] = [{ dir: root, rel: '', rules: [] }];
   while (stack.length > 0) {
     const frame = stack.pop()!;
@@ -61,6 +65,7 @@ export function discoverFiles(root: string, options: DiscoverOptions = {}): Disc
         stack.push({ dir: join(frame.dir, entry.name), rel, rules });
       } else if (entry.isFile()) {
         if (entry.name === 'package.json') out.packageJsons.push(rel);
+        if (CONFIG_FILE.test(entry.name)) out.configFiles.push(rel);
         if (!SOURCE_FILE.test(entry.name) || isIgnored(rules, rel, false)) continue;
         if (included(rel) && !excluded(rel)) out.files.push(rel);
       }
@@ -68,6 +73,7 @@ export function discoverFiles(root: string, options: DiscoverOptions = {}): Disc
   }
   out.files.sort();
   out.packageJsons.sort();
+  out.configFiles.sort();
   return out;
 }
 

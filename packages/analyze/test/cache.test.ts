@@ -63,6 +63,25 @@ describe('facts cache', () => {
     expect([after.parsed, after.cached]).toEqual([3, 0]);
   });
 
+  it('reuses the whole graph when no file and no config changed', async () => {
+    const first = await analyzeCounting(root);
+    const second = await analyzeCounting(root);
+    const steps = (events: ProgressEvent[]) => events.filter((e) => e.type === 'step-end').map((e) => (e as { step: string }).step);
+    expect(steps(second.events)).toEqual(['discover', 'parse', 'reuse']);
+    expect(second.graph).toEqual({ ...first.graph, timings: second.graph.timings });
+  });
+
+  it('resolves again when a tsconfig changes, even if no source file did', async () => {
+    await analyzeCounting(root);
+    writeFileSync(join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { paths: { '@orders/*': ['./src/*'] } } }));
+    writeFileSync(join(root, 'src/orders.service.ts'), "import { findOrder } from '@orders/orders.repository';\nexport const getOrder = (id: string) => findOrder(id);\n");
+    await analyzeCounting(root);
+    writeFileSync(join(root, 'tsconfig.json'), '{}');
+    const after = await analyzeCounting(root);
+    expect(after.graph.edges.map((e) => `${e.from} -> ${e.to}`)).toEqual(['src/orders.repository.ts -> src/order.model.ts']);
+    expect(after.graph.externals.map((e) => e.specifier)).toEqual(['@orders/orders.repository']);
+  });
+
   it('emits progress events per step and per file', async () => {
     const { events } = await analyzeCounting(root);
     expect(events.filter((e) => e.type === 'step-end').map((e) => (e as { step: string }).step)).toEqual(['discover', 'parse', 'resolve', 'trace', 'cache']);
