@@ -5,7 +5,11 @@ const packageDir = new URL('../', import.meta.url).pathname;
 
 await build({
   entryPoints: [`${packageDir}packages/cli/src/main.ts`],
-  outfile: `${packageDir}dist/seams.js`,
+  outdir: `${packageDir}dist`,
+  entryNames: 'seams',
+  chunkNames: 'chunks/[name]-[hash]',
+  // Chunks keep the lazy imports lazy: the native parser and resolver load only when a run needs them.
+  splitting: true,
   bundle: true,
   platform: 'node',
   format: 'esm',

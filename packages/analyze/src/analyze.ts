@@ -1,13 +1,13 @@
 import { realpathSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import { GRAPH_VERSION, SEAMS_VERSION, type Edge, type External, type FileNode, type Graph, type ParseErrorEntry, type ProgressListener, type Unresolved } from '@seams/graph';
-import { loadCache, saveCache, type CacheData } from './cache.ts';
-import { createResolver } from './create-resolver.ts';
+import { statSync } from 'node:fs';
+import { loadFacts, loadGraph, saveFacts, saveGraph, type FactsCache, type GraphCache } from './cache.ts';
 import { discoverFiles } from './discover-files.ts';
 import type { FileFacts } from './facts.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import { linkFiles } from './link-files.ts';
-import { readFacts } from './read-facts.ts';
+import { NEEDS_PARSER, readFacts, type Parse } from './read-facts.ts';
 import { createBarrelTracer, providersOf } from './trace-barrels.ts';
 import { findWorkspaces, type WorkspacePackage } from './workspaces.ts';
 
@@ -27,6 +27,7 @@ export interface AnalyzeOptions {
 
 /** The part of the graph computed from facts; cached whole for an unchanged tree. */
 interface GraphParts {
+  parseErrors: ParseErrorEntry[];
   files: FileNode[];
   edges: Edge[];
   externals: External[];
@@ -52,6 +53,14 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
     emit({ type: 'step-end', step: name, ms: timings[name] });
     return result;
   };
+  const stepAsync = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+    emit({ type: 'step-start', step: name });
+    const start = performance.now();
+    const result = await run();
+    timings[name] = Math.round(performance.now() - start);
+    emit({ type: 'step-end', step: name, ms: timings[name] });
+    return result;
+  };
   const started = performance.now();
   const requested = resolvePath(options.root);
   const discovered = step('discover', () => discoverFiles(requested, options));
@@ -61,24 +70,29 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
 
   const maxFileBytes = options.maxFileBytes ?? 4 * 1024 * 1024;
   const cacheDir = options.cacheDir ?? join(root, '.seams', 'cache');
-  const cache = options.cache === false ? undefined : loadCache(cacheDir);
-  const { facts, parsed } = step('parse', () => readAll(root, discovered.files, cache, maxFileBytes, emit));
-  // Unreadable, binary and oversized files are reported, not graphed: they have no module structure to show.
-  const errors = parseErrors(facts);
-  for (const error of errors) if (error.line === 0) facts.delete(error.path);
-
+  const useCache = options.cache !== false;
   const fingerprint = fingerprintOf(root, discovered, { maxFileBytes });
-  const reusable = cache?.graph && parsed === 0 && cache.graph.fingerprint === fingerprint;
-  const parts = reusable ? step('reuse', () => cache.graph!.parts as GraphParts) : buildParts(root, facts, findWorkspaces(root, discovered.packageJsons), step);
-  for (const message of parts.warnings) emit({ type: 'warning', message });
-  if (cache && !reusable) {
-    step('cache', () => {
-      const present = new Set(discovered.files);
-      for (const key of cache.files.keys()) if (!present.has(key)) cache.files.delete(key);
-      cache.graph = { fingerprint, parts };
-      save(cacheDir, cache, emit);
-    });
+  const stats = useCache ? statAll(root, discovered.files) : new Map();
+  const previous = useCache ? loadGraph(cacheDir) : undefined;
+  let parts: GraphParts;
+  if (previous && isUnchanged(previous, fingerprint, stats)) {
+    parts = step('reuse', () => previous.parts as GraphParts);
+  } else {
+    const cache = useCache ? loadFacts(cacheDir) : undefined;
+    const { facts, parsed } = await stepAsync('parse', () => readAll(root, discovered.files, cache, maxFileBytes, emit));
+    // Unreadable, binary and oversized files are reported, not graphed: they have no module structure to show.
+    const errors = parseErrors(facts);
+    for (const error of errors) if (error.line === 0) facts.delete(error.path);
+    parts = await buildParts(root, facts, errors, findWorkspaces(root, discovered.packageJsons), step);
+    if (cache) {
+      step('cache', () => {
+        const present = new Set(discovered.files);
+        for (const key of cache.keys()) if (!present.has(key)) cache.delete(key);
+        save(cacheDir, parsed > 0 || cache.size !== present.size ? cache : undefined, { fingerprint, stats, parts }, emit);
+      });
+    }
   }
+  for (const message of parts.warnings) emit({ type: 'warning', message });
   timings.total = Math.round(performance.now() - started);
 
   return {
@@ -90,14 +104,16 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
     edges: parts.edges,
     externals: parts.externals,
     unresolved: parts.unresolved,
-    parseErrors: errors,
+    parseErrors: parts.parseErrors,
     workspaces: parts.workspaces,
     timings,
   };
 }
 
-function buildParts(root: string, facts: Map<string, FileFacts>, workspaces: WorkspacePackage[], step: Step): GraphParts {
+async function buildParts(root: string, facts: Map<string, FileFacts>, parseErrors: ParseErrorEntry[], workspaces: WorkspacePackage[], step: Step): Promise<GraphParts> {
   const warnings: string[] = [];
+  // The resolver is a native module: loaded only when there is something to resolve.
+  const { createResolver } = await import('./create-resolver.ts');
   const linked = step('resolve', () => {
     const resolve = createResolver({
       root,
@@ -116,6 +132,7 @@ function buildParts(root: string, facts: Map<string, FileFacts>, workspaces: Wor
     return fileNodes(facts, workspaces, tracer.exportedNames);
   });
   return {
+    parseErrors,
     files,
     edges: linked.edges,
     externals: linked.externals,
@@ -125,12 +142,18 @@ function buildParts(root: string, facts: Map<string, FileFacts>, workspaces: Wor
   };
 }
 
-function readAll(root: string, files: string[], cache: CacheData | undefined, maxBytes: number, emit: ProgressListener): { facts: Map<string, FileFacts>; parsed: number } {
+async function readAll(root: string, files: string[], cache: FactsCache | undefined, maxBytes: number, emit: ProgressListener): Promise<{ facts: Map<string, FileFacts>; parsed: number }> {
   const facts = new Map<string, FileFacts>();
   let parsed = 0;
+  let parse: Parse | undefined;
   for (let i = 0; i < files.length; i++) {
     const rel = files[i]!;
-    const outcome = readFacts(`${root}/${rel}`, rel, cache?.files, maxBytes);
+    let outcome = readFacts(`${root}/${rel}`, rel, cache, maxBytes, parse);
+    if (outcome === NEEDS_PARSER) {
+      // The parser is a native module: an unchanged tree never loads it.
+      parse = (await import('./parse-file.ts')).parseFile;
+      outcome = readFacts(`${root}/${rel}`, rel, cache, maxBytes, parse) as Exclude<typeof outcome, typeof NEEDS_PARSER>;
+    }
     facts.set(rel, outcome.facts);
     if (!outcome.cached) parsed++;
     emit({ type: 'file-parsed', done: i + 1, total: files.length, cached: outcome.cached });
@@ -159,9 +182,32 @@ function parseErrors(facts: Map<string, FileFacts>): ParseErrorEntry[] {
   return errors;
 }
 
-function save(dir: string, cache: CacheData, emit: ProgressListener): void {
+function statAll(root: string, files: string[]): GraphCache['stats'] {
+  const stats: GraphCache['stats'] = new Map();
+  for (const file of files) {
+    try {
+      const { size, mtimeMs } = statSync(`${root}/${file}`);
+      stats.set(file, { size, mtimeMs });
+    } catch {
+      // Vanished since discovery: the stat comparison will fail and the slow path report it.
+    }
+  }
+  return stats;
+}
+
+function isUnchanged(previous: GraphCache, fingerprint: string, stats: GraphCache['stats']): boolean {
+  if (previous.fingerprint !== fingerprint || previous.stats.size !== stats.size) return false;
+  for (const [file, { size, mtimeMs }] of stats) {
+    const before = previous.stats.get(file);
+    if (!before || before.size !== size || before.mtimeMs !== mtimeMs) return false;
+  }
+  return true;
+}
+
+function save(dir: string, facts: FactsCache | undefined, graph: GraphCache, emit: ProgressListener): void {
   try {
-    saveCache(dir, cache);
+    if (facts) saveFacts(dir, facts);
+    saveGraph(dir, graph);
   } catch (error) {
     emit({ type: 'warning', message: `could not write the cache in ${dir}: ${(error as Error).message}` });
   }

@@ -12,34 +12,55 @@ export interface CacheEntry {
   facts: FileFacts;
 }
 
+/** Facts per file, for re-using what did not change. */
 export type FactsCache = Map<string, CacheEntry>;
 
-/** What a run leaves for the next one: facts per file, and the finished graph with the fingerprint of its inputs. */
-export interface CacheData {
-  files: FactsCache;
-  graph?: { fingerprint: string; parts: unknown };
+/** The last finished graph, with what it was built from: valid while the fingerprint and every file's stat match. */
+export interface GraphCache {
+  fingerprint: string;
+  stats: Map<string, { size: number; mtimeMs: number }>;
+  parts: unknown;
 }
 
 // Facts change meaning when seams or the parser changes: either one starts a fresh cache.
 const parserVersion = (createRequire(import.meta.url)('oxc-parser/package.json') as { version: string }).version;
-const CACHE_FILE = `analyze-${SEAMS_VERSION}-oxc${parserVersion}.bin`;
+const STAMP = `${SEAMS_VERSION}-oxc${parserVersion}`;
+const FACTS_FILE = `facts-${STAMP}.bin`;
+const GRAPH_FILE = `graph-${STAMP}.bin`;
 
-/** Loads the cache; a missing or corrupt cache is an empty one. */
-export function loadCache(dir: string): CacheData {
-  try {
-    const data = deserialize(readFileSync(join(dir, CACHE_FILE))) as CacheData;
-    if (data.files instanceof Map) return data;
-  } catch {
-    // Missing, torn or from another format: start afresh.
-  }
-  return { files: new Map() };
+/** Loads the facts cache; a missing or corrupt one is empty. */
+export function loadFacts(dir: string): FactsCache {
+  const data = load(join(dir, FACTS_FILE));
+  return data instanceof Map ? (data as FactsCache) : new Map();
 }
 
-/** Writes the cache atomically, so an interrupted run never leaves a torn file behind. */
-export function saveCache(dir: string, cache: CacheData): void {
-  mkdirSync(dir, { recursive: true });
-  const target = join(dir, CACHE_FILE);
-  const temporary = `${target}.${process.pid}.tmp`;
-  writeFileSync(temporary, serialize(cache));
-  renameSync(temporary, target);
+/** Loads the graph cache, kept apart from the facts so an unchanged tree reads only this smaller file. */
+export function loadGraph(dir: string): GraphCache | undefined {
+  const data = load(join(dir, GRAPH_FILE)) as GraphCache | undefined;
+  return data && typeof data.fingerprint === 'string' && data.stats instanceof Map ? data : undefined;
+}
+
+export function saveFacts(dir: string, facts: FactsCache): void {
+  save(join(dir, FACTS_FILE), facts);
+}
+
+export function saveGraph(dir: string, graph: GraphCache): void {
+  save(join(dir, GRAPH_FILE), graph);
+}
+
+function load(path: string): unknown {
+  try {
+    return deserialize(readFileSync(path));
+  } catch {
+    // Missing, torn or from another format: start afresh.
+    return undefined;
+  }
+}
+
+// Atomic: an interrupted run never leaves a torn file behind.
+function save(path: string, value: unknown): void {
+  mkdirSync(join(path, '..'), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, serialize(value));
+  renameSync(temporary, path);
 }

@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { ResolverFactory, type NapiResolveOptions, type ResolveResult } from 'oxc-resolver';
 import type { Unresolved } from '@seams/graph';
 import { entryPointsOf } from './package-entry-points.ts';
+import { packageName } from './package-name.ts';
 import type { WorkspacePackage } from './workspaces.ts';
 
 export type Resolution =
@@ -115,11 +116,6 @@ function resolverPair(mode: ResolveMode): { withTsconfig: ResolverFactory; plain
 
 function isBare(specifier: string): boolean {
   return !specifier.startsWith('.') && !specifier.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(specifier);
-}
-
-export function packageName(specifier: string): string {
-  const parts = specifier.split('/');
-  return specifier.startsWith('@') && parts.length > 1 ? `${parts[0]}/${parts[1]}` : parts[0]!;
 }
 
 function packageNameFromPath(path: string): string {

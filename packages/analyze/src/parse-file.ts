@@ -1,5 +1,6 @@
 import * as oxc from 'oxc-parser';
 import type { FileFacts, ImportFact, ReexportFact } from './facts.ts';
+import { languageOf } from './language-of.ts';
 import { indexLines, type LineIndex } from './line-index.ts';
 
 // Shapes of oxc-parser's lazily deserialised module record (raw-transfer lazy mode).
@@ -24,14 +25,6 @@ const TRIPLE_SLASH = /^[ \t]*\/\/\/[ \t]*<reference[ \t]+(path|types)[ \t]*=[ \t
 const REQUIRE_CALL = /(?<![.\w$])require\s*\(/;
 
 const isName = (part: unknown): part is NameSpan => typeof part === 'object' && part !== null && 'value' in part;
-
-export function languageOf(path: string): { language: FileFacts['language']; dts: boolean } {
-  const dts = /\.d\.[mc]?ts$/.test(path);
-  if (path.endsWith('.tsx')) return { language: 'tsx', dts };
-  if (/\.[mc]?ts$/.test(path)) return { language: 'ts', dts };
-  if (path.endsWith('.jsx')) return { language: 'jsx', dts };
-  return { language: 'js', dts };
-}
 
 /** Extracts every module reference, export and the line count of one source text. Never throws on bad syntax. */
 export function parseFile(path: string, text: string): FileFacts {

@@ -2,12 +2,17 @@ import { hash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { FileFacts } from './facts.ts';
 import type { FactsCache } from './cache.ts';
-import { languageOf, parseFile } from './parse-file.ts';
+import { languageOf } from './language-of.ts';
 
 export interface ReadOutcome {
   facts: FileFacts;
   cached: boolean;
 }
+
+export type Parse = (path: string, text: string) => FileFacts;
+
+/** Returned instead of facts when the file must be parsed and no parser was given (loading it is deferred until needed). */
+export const NEEDS_PARSER = Symbol('needs parser');
 
 const MB = 1024 * 1024;
 
@@ -15,7 +20,7 @@ const MB = 1024 * 1024;
  * Facts of one file, from the cache when its size and mtime (or failing that its content hash) are unchanged.
  * Unreadable, binary and oversized files yield empty facts with an error instead of throwing.
  */
-export function readFacts(absolutePath: string, rel: string, cache: FactsCache | undefined, maxBytes: number): ReadOutcome {
+export function readFacts(absolutePath: string, rel: string, cache: FactsCache | undefined, maxBytes: number, parse: Parse | undefined): ReadOutcome | typeof NEEDS_PARSER {
   let size: number;
   let mtimeMs: number;
   try {
@@ -39,7 +44,9 @@ export function readFacts(absolutePath: string, rel: string, cache: FactsCache |
     cache!.set(rel, { ...entry, size, mtimeMs });
     return { facts: entry.facts, cached: true };
   }
-  const facts = isBinary(buffer) ? failed(rel, 'binary file with a source extension: not parsed').facts : parseFile(rel, decode(buffer));
+  if (isBinary(buffer)) return failed(rel, 'binary file with a source extension: not parsed');
+  if (!parse) return NEEDS_PARSER;
+  const facts = parse(rel, decode(buffer));
   cache?.set(rel, { size, mtimeMs, hash: digest, facts });
   return { facts, cached: false };
 }

@@ -5,61 +5,78 @@ import type { Edge } from './schema.ts';
  * with more than one file, plus files importing themselves. Largest first.
  */
 export function findCycles(edges: readonly Pick<Edge, 'from' | 'to'>[]): string[][] {
-  const next = new Map<string, string[]>();
-  const selfLoops = new Set<string>();
-  for (const { from, to } of edges) {
-    if (from === to) selfLoops.add(from);
-    let list = next.get(from);
-    if (!list) next.set(from, (list = []));
-    list.push(to);
-  }
-  const groups = stronglyConnected(next).filter((group) => group.length > 1 || selfLoops.has(group[0]!));
-  for (const group of groups) group.sort();
-  return groups.sort((a, b) => b.length - a.length || a[0]!.localeCompare(b[0]!));
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  const idOf = (name: string) => {
+    let id = ids.get(name);
+    if (id === undefined) {
+      id = names.push(name) - 1;
+      ids.set(name, id);
+    }
+    return id;
+  };
+  const pairs = new Int32Array(edges.length * 2);
+  const selfLoops = new Set<number>();
+  edges.forEach(({ from, to }, i) => {
+    pairs[2 * i] = idOf(from);
+    pairs[2 * i + 1] = idOf(to);
+    if (from === to) selfLoops.add(pairs[2 * i]!);
+  });
+  const groups = stronglyConnected(names.length, pairs).filter((group) => group.length > 1 || selfLoops.has(group[0]!));
+  const named = groups.map((group) => group.map((id) => names[id]!).sort());
+  return named.sort((a, b) => b.length - a.length || a[0]!.localeCompare(b[0]!));
 }
 
-// Iterative Tarjan: recursion would overflow the stack on a 50k-file chain.
-function stronglyConnected(next: Map<string, string[]>): string[][] {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const groups: string[][] = [];
+// Iterative Tarjan over integer ids in CSR form: recursion would overflow on a 50k-file chain, string maps cost.
+function stronglyConnected(count: number, pairs: Int32Array): number[][] {
+  const offsets = new Int32Array(count + 1);
+  for (let i = 0; i < pairs.length; i += 2) offsets[pairs[i]! + 1]!++;
+  for (let i = 0; i < count; i++) offsets[i + 1]! += offsets[i]!;
+  const targets = new Int32Array(pairs.length / 2);
+  const fill = offsets.slice(0, count);
+  for (let i = 0; i < pairs.length; i += 2) targets[fill[pairs[i]!]!++] = pairs[i + 1]!;
+
+  const index = new Int32Array(count).fill(-1);
+  const low = new Int32Array(count);
+  const onStack = new Uint8Array(count);
+  const cursor = new Int32Array(count);
+  const stack: number[] = [];
+  const work: number[] = [];
+  const groups: number[][] = [];
   let counter = 0;
-  for (const start of next.keys()) {
-    if (index.has(start)) continue;
-    const work: Array<{ node: string; child: number }> = [{ node: start, child: 0 }];
-    index.set(start, counter);
-    low.set(start, counter++);
+  for (let start = 0; start < count; start++) {
+    if (index[start] !== -1) continue;
+    work.push(start);
+    index[start] = low[start] = counter++;
+    cursor[start] = offsets[start]!;
     stack.push(start);
-    onStack.add(start);
+    onStack[start] = 1;
     while (work.length > 0) {
-      const frame = work[work.length - 1]!;
-      const children = next.get(frame.node) ?? [];
-      if (frame.child < children.length) {
-        const child = children[frame.child++]!;
-        if (!index.has(child)) {
-          index.set(child, counter);
-          low.set(child, counter++);
+      const node = work[work.length - 1]!;
+      if (cursor[node]! < offsets[node + 1]!) {
+        const child = targets[cursor[node]!++]!;
+        if (index[child] === -1) {
+          index[child] = low[child] = counter++;
+          cursor[child] = offsets[child]!;
           stack.push(child);
-          onStack.add(child);
-          work.push({ node: child, child: 0 });
-        } else if (onStack.has(child)) {
-          low.set(frame.node, Math.min(low.get(frame.node)!, index.get(child)!));
+          onStack[child] = 1;
+          work.push(child);
+        } else if (onStack[child]) {
+          low[node] = Math.min(low[node]!, index[child]!);
         }
         continue;
       }
       work.pop();
       const parent = work[work.length - 1];
-      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!));
-      if (low.get(frame.node) === index.get(frame.node)) {
-        const group: string[] = [];
-        let member: string;
+      if (parent !== undefined) low[parent] = Math.min(low[parent]!, low[node]!);
+      if (low[node] === index[node]) {
+        const group: number[] = [];
+        let member: number;
         do {
           member = stack.pop()!;
-          onStack.delete(member);
+          onStack[member] = 0;
           group.push(member);
-        } while (member !== frame.node);
+        } while (member !== node);
         groups.push(group);
       }
     }

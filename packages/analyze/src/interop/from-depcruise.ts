@@ -1,5 +1,5 @@
 import { FormatError, type EdgeKind } from '@seams/graph';
-import { packageName } from '../create-resolver.ts';
+import { packageName } from '../package-name.ts';
 import { createCollector, type ForeignParts } from './foreign-parts.ts';
 
 interface CruiseDependency {
