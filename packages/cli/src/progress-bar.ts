@@ -3,6 +3,11 @@ import type { Streams } from './streams.ts';
 
 const STEP_LABELS: Record<string, string> = { discover: 'finding files', parse: 'parsing', resolve: 'resolving imports', trace: 'tracing barrels', cache: 'saving cache' };
 
+/** One JSON object per event and line on stderr, for tools that drive seams. */
+export function createNdjsonProgress(stderr: Streams['stderr']): { listener: ProgressListener; done(): void } {
+  return { listener: (event) => stderr.write(JSON.stringify(event) + '\n'), done: () => {} };
+}
+
 /** A one-line bar on a terminal; nothing when stderr is piped, so logs stay clean. */
 export function createProgressBar(stderr: Streams['stderr']): { listener: ProgressListener; done(): void } {
   if (!stderr.isTTY) return { listener: () => {}, done: () => {} };

@@ -45,6 +45,16 @@ describe('seams analyze', () => {
     expect(summary).toMatchObject({ files: 4, edges: 5, cycles: { groups: 1, files: 2 }, unresolved: { total: 1, byReason: { 'not-found': 1 } } });
   });
 
+  it('streams progress events as ndjson on stderr with --progress ndjson', async () => {
+    const result = await seams('analyze', 'cli/analyze-summary', '--no-cache', '--json', '--progress', 'ndjson');
+    const events = result.stderr.trim().split('\n').map((line) => JSON.parse(line));
+    expect(events.map((e) => e.type + (e.step ? `:${e.step}` : ''))).toEqual([
+      'step-start:discover', 'step-end:discover', 'files-found',
+      'step-start:parse', 'file-parsed', 'file-parsed', 'file-parsed', 'file-parsed', 'step-end:parse',
+      'step-start:resolve', 'step-end:resolve', 'step-start:trace', 'step-end:trace',
+    ]);
+  });
+
   it('imports a foreign graph with --from', async () => {
     const result = await seams('analyze', '--from', 'interop/madge/madge.json', '--json');
     expect(result.code).toBe(0);

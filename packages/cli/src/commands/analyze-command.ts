@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import type { ForeignFormat } from '@seams/analyze';
 import { InputError, summarizeGraph, type Graph } from '@seams/graph';
 import { formatSummary } from '../format-summary.ts';
-import { createProgressBar } from '../progress-bar.ts';
+import { createNdjsonProgress, createProgressBar } from '../progress-bar.ts';
 import type { Streams } from '../streams.ts';
 import { writeFileAtomic } from '../write-file.ts';
 
@@ -18,6 +18,7 @@ interface AnalyzeFlags {
   maxFileSize: string;
   from?: string;
   fromFormat?: ForeignFormat;
+  progress: 'bar' | 'ndjson' | 'none';
 }
 
 export function analyzeCommand(streams: Streams): Command {
@@ -34,6 +35,7 @@ export function analyzeCommand(streams: Streams): Command {
     .option('--max-file-size <MB>', 'skip files larger than this, e.g. generated bundles', '4')
     .option('--from <file>', "import a graph instead of analysing: madge --json, depcruise --output-type json, or 'from<TAB>to' lines")
     .addOption(new Option('--from-format <format>', 'format of --from when it cannot be detected').choices(['madge', 'depcruise', 'edgelist']))
+    .addOption(new Option('--progress <mode>', 'progress on stderr: a bar on a terminal, one JSON event per line, or none').choices(['bar', 'ndjson', 'none']).default('bar'))
     .addHelpText(
       'after',
       `
@@ -61,7 +63,7 @@ async function analyzeDir(root: string, flags: AnalyzeFlags, streams: Streams): 
   const megabytes = Number(flags.maxFileSize);
   if (!Number.isFinite(megabytes) || megabytes <= 0) throw new InputError('SEAMS_OPTION_INVALID', `--max-file-size must be a positive number of megabytes, got '${flags.maxFileSize}'.`);
   const { analyze } = await import('@seams/analyze');
-  const bar = createProgressBar(streams.stderr);
+  const bar = flags.progress === 'ndjson' ? createNdjsonProgress(streams.stderr) : flags.progress === 'bar' ? createProgressBar(streams.stderr) : { listener: () => {}, done: () => {} };
   const warnings: string[] = [];
   try {
     return await analyze({
@@ -79,6 +81,7 @@ async function analyzeDir(root: string, flags: AnalyzeFlags, streams: Streams): 
     });
   } finally {
     bar.done();
-    for (const warning of warnings) streams.stderr.write(`warning: ${warning}\n`);
+    // ndjson readers already got each warning as an event.
+    if (flags.progress !== 'ndjson') for (const warning of warnings) streams.stderr.write(`warning: ${warning}\n`);
   }
 }
