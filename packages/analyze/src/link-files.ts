@@ -13,6 +13,11 @@ export interface Linked {
 
 const toPosix = sep === '/' ? (p: string) => p : (p: string) => p.split(sep).join('/');
 
+// Resolved paths are absolute and real, like root: inside it, slicing is all `relative` would do.
+function relativeTo(root: string, path: string): string {
+  return path.startsWith(root + '/') ? path.slice(root.length + 1) : toPosix(relative(root, path));
+}
+
 /** Turns every file's module references into edges, externals or unresolved entries. */
 export function linkFiles(root: string, facts: ReadonlyMap<string, FileFacts>, resolve: ResolveSpecifier): Linked {
   const linked: Linked = { edges: [], externals: [], unresolved: [], exportTables: new Map() };
@@ -40,7 +45,7 @@ export function linkFiles(root: string, facts: ReadonlyMap<string, FileFacts>, r
       } else if (resolution.type === 'unresolved') {
         linked.unresolved.push({ from, specifier: ref.specifier, kind: ref.kind, line: ref.line, reason: resolution.reason, ...(resolution.detail ? { detail: resolution.detail } : {}) });
       } else {
-        const to = toPosix(relative(root, resolution.path));
+        const to = relativeTo(root, resolution.path);
         if (to.startsWith('..')) {
           linked.unresolved.push({ from, specifier: ref.specifier, kind: ref.kind, line: ref.line, reason: 'outside-root', detail: resolution.path });
         } else if (!facts.has(to)) {
@@ -72,7 +77,7 @@ function addEdge(index: Map<string, Edge>, edges: Edge[], edge: Edge): void {
 }
 
 function relativeOrNull(root: string, path: string, facts: ReadonlyMap<string, FileFacts>): string | null {
-  const rel = toPosix(relative(root, path));
+  const rel = relativeTo(root, path);
   return facts.has(rel) ? rel : null;
 }
 
