@@ -5,9 +5,8 @@ import type { Streams } from './streams.ts';
 
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
 
-/** Runs one seams command line and returns its exit code; never calls process.exit. */
-export async function run(argv: readonly string[], streams: Streams): Promise<number> {
-  const debug = argv.includes('--debug');
+/** The whole command tree; `run` parses with it and docs/cli.md is generated from it. */
+export function createProgram(streams: Streams): Command {
   const program = new Command('seams')
     .description('Find the services hiding in a TS/JS monolith.')
     .version(SEAMS_VERSION)
@@ -20,6 +19,13 @@ export async function run(argv: readonly string[], streams: Streams): Promise<nu
     .addHelpText('after', '\nExample:\n  $ seams analyze fixtures/shop -o graph.json\n')
     .addCommand(analyzeCommand(streams));
   for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());
+  return program;
+}
+
+/** Runs one seams command line and returns its exit code; never calls process.exit. */
+export async function run(argv: readonly string[], streams: Streams): Promise<number> {
+  const debug = argv.includes('--debug');
+  const program = createProgram(streams);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
