@@ -5,21 +5,10 @@ import { cpSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '../src/index.ts';
-
-type Graph = Awaited<ReturnType<typeof analyze>>;
+import { type Graph, sorted, edgesOf, analyzeFixture } from './graph-lines.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../fixtures/resolve/_error_');
-
-function run(name: string): Promise<Graph> {
-  return analyze({ root: join(FIXTURES, name), cache: false });
-}
-
-const sorted = (items: string[]): string[] => [...items].sort();
-
-function edgesOf(graph: Graph): string[] {
-  return sorted(graph.edges.map((e) => `${e.from} -> ${e.to} ${e.kind} [${sorted(e.names).join(',')}]`));
-}
+const run = (name: string): Promise<Graph> => analyzeFixture(join(FIXTURES, name));
 
 function filesOf(graph: Graph): string[] {
   return sorted(graph.files.map((f) => f.path));
@@ -138,7 +127,7 @@ describe('large generated file (5 MB, written at test time)', () => {
     const rows = Math.ceil((5 * 1024 * 1024) / row.length);
     writeFileSync(join(root, 'src/catalog-data.ts'), `export const rows = [\n${row.repeat(rows)}];\n`);
 
-    const graph = await analyze({ root, cache: false });
+    const graph = await analyzeFixture(root);
 
     const inFiles = graph.files.some((f) => f.path === 'src/catalog-data.ts');
     const error = graph.parseErrors.find((p) => p.path === 'src/catalog-data.ts');
@@ -158,7 +147,7 @@ describe('symlink loop (made at test time: src/loop -> ..)', () => {
     root = tempCopy('generated-at-test-time');
     symlinkSync('..', join(root, 'src/loop'), 'dir');
 
-    const graph = await analyze({ root, cache: false });
+    const graph = await analyzeFixture(root);
 
     expect(filesOf(graph)).toEqual(['src/1-entry.ts', 'src/orders.ts']);
     expect(edgesOf(graph)).toEqual(['src/1-entry.ts -> src/orders.ts import [listOrders]']);
@@ -167,6 +156,6 @@ describe('symlink loop (made at test time: src/loop -> ..)', () => {
 
 describe('missing root', () => {
   it('rejects with code SEAMS_INPUT_NOT_FOUND', async () => {
-    await expect(analyze({ root: '/does/not/exist', cache: false })).rejects.toMatchObject({ code: 'SEAMS_INPUT_NOT_FOUND' });
+    await expect(analyzeFixture('/does/not/exist')).rejects.toMatchObject({ code: 'SEAMS_INPUT_NOT_FOUND' });
   });
 });

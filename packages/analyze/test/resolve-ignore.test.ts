@@ -7,17 +7,9 @@ import { cpSync, mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '../src/index.ts';
-
-type Graph = Awaited<ReturnType<typeof analyze>>;
+import { type Graph, sorted, edgesOf, analyzeFixture } from './graph-lines.ts';
 
 const FIXTURE = join(import.meta.dirname, '../../../fixtures/resolve/ignore-rules');
-
-const sorted = (items: string[]): string[] => [...items].sort();
-
-function edgesOf(graph: Graph): string[] {
-  return sorted(graph.edges.map((e) => `${e.from} -> ${e.to} ${e.kind} [${sorted(e.names).join(',')}]`));
-}
 
 function write(root: string, file: string, text: string): void {
   mkdirSync(dirname(join(root, file)), { recursive: true });
@@ -42,7 +34,7 @@ describe('ignore-rules: .gitignore, node_modules/, dist/ and build/ are not anal
     write(root, 'dist/orders.d.ts', 'export declare function placeOrder(order: { id: string }): { id: string; placed: true };\n');
     write(root, 'build/bundle.ts', "import { placeOrder } from '../src/orders';\n\nexport const bundled = placeOrder;\n");
     write(root, 'tools/dist/release.js', "import { placeOrder } from '../../src/orders';\n\nconsole.log(placeOrder({ id: 'x' }));\n");
-    graph = await analyze({ root, cache: false });
+    graph = await analyzeFixture(root);
   });
 
   afterAll(() => {

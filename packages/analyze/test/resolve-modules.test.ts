@@ -3,22 +3,10 @@
 // Expected values are written by hand from TypeScript's rules, not copied from the implementation's output.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '../src/index.ts';
-
-type Graph = Awaited<ReturnType<typeof analyze>>;
+import { type Graph, sorted, edgesOf, analyzeFixture } from './graph-lines.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../fixtures/resolve');
-
-function run(name: string): Promise<Graph> {
-  return analyze({ root: join(FIXTURES, name), cache: false });
-}
-
-const sorted = (items: string[]): string[] => [...items].sort();
-
-/** `from -> to kind [names]`, names sorted, list sorted. */
-function edgesOf(graph: Graph): string[] {
-  return sorted(graph.edges.map((e) => `${e.from} -> ${e.to} ${e.kind} [${sorted(e.names).join(',')}]`));
-}
+const run = (name: string): Promise<Graph> => analyzeFixture(join(FIXTURES, name));
 
 /** Same with the line and the specifier as written. */
 function detailedEdgesOf(graph: Graph): string[] {

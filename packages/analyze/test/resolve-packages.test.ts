@@ -4,32 +4,10 @@
 // Expected values are written by hand, not copied from the implementation's output.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '../src/index.ts';
-
-type Graph = Awaited<ReturnType<typeof analyze>>;
+import { type Graph, sorted, edgesOf, externalsOf, unresolvedOf, analyzeFixture } from './graph-lines.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../fixtures/resolve');
-
-function run(name: string): Promise<Graph> {
-  return analyze({ root: join(FIXTURES, name), cache: false });
-}
-
-const sorted = (items: string[]): string[] => [...items].sort();
-
-/** `from -> to kind [names]`, names sorted, list sorted. */
-function edgesOf(graph: Graph): string[] {
-  return sorted(graph.edges.map((e) => `${e.from} -> ${e.to} ${e.kind} [${sorted(e.names).join(',')}]`));
-}
-
-function externalsOf(graph: Graph): string[] {
-  return sorted(
-    graph.externals.map((x) => `${x.from} -> ${x.package}${x.builtin ? ' (builtin)' : ''} ${x.kind} [${sorted(x.names).join(',')}]`),
-  );
-}
-
-function unresolvedOf(graph: Graph): string[] {
-  return sorted(graph.unresolved.map((u) => `${u.from} -> ${u.specifier} ${u.kind} ${u.reason}`));
-}
+const run = (name: string): Promise<Graph> => analyzeFixture(join(FIXTURES, name));
 
 /** `path package` for each file, '-' when the file is in no workspace package. */
 function filePackagesOf(graph: Graph): string[] {
