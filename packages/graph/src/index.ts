@@ -6,3 +6,5 @@ export { findCycles, shortestCycle } from './find-cycles.ts';
 export { summarizeGraph, type GraphSummary } from './summarize-graph.ts';
 export { parseGraph } from './parse-graph.ts';
 export { graphJsonSchema } from './json-schema.ts';
+export { PLAN_VERSION, Plan, Service, PlanMetrics, ServiceMetrics, type ServiceMetricsRecord, type PlanMetricsRecord } from './plan-schema.ts';
+export { parsePlan } from './parse-plan.ts';

@@ -29,6 +29,7 @@ export const Edge = z.object({
     .record(z.string(), z.string())
     .optional()
     .describe('For an edge into a barrel: imported name -> file that really declares it, after following re-exports'),
+  weight: z.number().positive().optional().describe('Strength of the dependency, from an imported weighted graph; 1 when absent'),
 });
 
 export const External = z.object({

@@ -1,0 +1,17 @@
+import { posix } from 'node:path';
+import { UndirectedGraph } from 'graphology';
+import { runLouvain } from '@seams/boundaries';
+import type { Graph } from '@seams/graph';
+
+/** What the field starts from: graphology's Louvain on the raw, unweighted import graph. No signals, no shared kernel. */
+export function plainLouvain(graph: Graph, seed: number): Map<string, string> {
+  const g = new UndirectedGraph();
+  for (const file of graph.files) g.addNode(file.path);
+  for (const edge of graph.edges) if (edge.from !== edge.to && !g.hasEdge(edge.from, edge.to)) g.addEdge(edge.from, edge.to, { weight: 1 });
+  return new Map([...runLouvain(g, 1, seed)].map(([file, label]) => [file, String(label)]));
+}
+
+/** Copying the folder tree: each file's service is its folder. Right on package-by-feature code, wrong on layered code. */
+export function folderTree(graph: Graph): Map<string, string> {
+  return new Map(graph.files.map((file) => [file.path, posix.dirname(file.path)]));
+}

@@ -1,0 +1,60 @@
+// pnpm eval: scores seams' plans against ground truths, beside the baselines, on every monolith at hand.
+import { analyze } from '@seams/analyze';
+import { comparePartitions, proposeBoundaries, readTruthTsv, type Agreement } from '@seams/boundaries';
+import type { Graph, Plan } from '@seams/graph';
+import { folderTree, plainLouvain } from './baselines.ts';
+import { listMonoliths, truthOf } from './monoliths.ts';
+
+const SEED = 42;
+
+interface Row {
+  method: string;
+  services: number;
+  ms: number;
+  agreement: Agreement;
+}
+
+function assignmentOf(plan: Plan): Map<string, string> {
+  const assignment = new Map<string, string>();
+  for (const service of plan.services) for (const file of service.files) assignment.set(file, service.id);
+  for (const file of plan.shared) assignment.set(file.path, 'shared');
+  return assignment;
+}
+
+function timed(method: string, run: () => Map<string, string>, truth: Map<string, string>): Row {
+  const start = performance.now();
+  const candidate = run();
+  const ms = performance.now() - start;
+  return { method, services: new Set(candidate.values()).size, ms, agreement: comparePartitions(truth, candidate) };
+}
+
+function seams(graph: Graph, signals?: string[]): () => Map<string, string> {
+  return () => assignmentOf(proposeBoundaries(graph, { seed: SEED, ...(signals ? { signals } : {}) }));
+}
+
+function print(name: string, graph: Graph, truth: Map<string, string>, rows: Row[]): void {
+  console.log(`\n${name}: ${graph.files.length} files, ${truth.size} with a known domain in ${new Set(truth.values()).size} domains`);
+  console.log('  method                      services    ARI    NMI  MoJoFM     ms');
+  for (const row of rows) {
+    const a = row.agreement;
+    console.log(`  ${row.method.padEnd(26)} ${String(row.services).padStart(9)} ${a.ari.toFixed(3).padStart(6)} ${a.nmi.toFixed(3).padStart(6)} ${a.mojoFm.toFixed(1).padStart(7)} ${row.ms.toFixed(0).padStart(6)}`);
+  }
+  const [ours, imports, plain] = rows;
+  if (ours && imports && plain) {
+    const ratio = (x: number) => (plain.agreement.ari > 0 ? `${(x / plain.agreement.ari).toFixed(1)}x` : 'n/a');
+    console.log(`  ARI vs plain Louvain: default ${ratio(ours.agreement.ari)}, imports only ${ratio(imports.agreement.ari)}`);
+  }
+}
+
+for (const monolith of listMonoliths()) {
+  const graph = await analyze({ root: monolith.dir, exclude: monolith.exclude, cache: true });
+  const truth = truthOf(monolith, graph.files.map((f) => f.path), readTruthTsv);
+  print(monolith.name, graph, truth, [
+    timed('seams (default signals)', seams(graph), truth),
+    timed('seams --signals imports', seams(graph, ['imports']), truth),
+    timed('plain Louvain (baseline)', () => plainLouvain(graph, SEED), truth),
+    timed('seams --signals names', seams(graph, ['names']), truth),
+    timed('seams --signals paths', seams(graph, ['paths']), truth),
+    timed('folder tree (baseline)', () => folderTree(graph), truth),
+  ]);
+}

@@ -1,0 +1,42 @@
+import { modularizationQuality, newmanModularity, structuralModularity } from './modularity.ts';
+import { buildServiceGraph } from './service-graph.ts';
+import { metricsOfServices } from './service-metrics.ts';
+import { serviceCycles } from './service-cycles.ts';
+import type { MetricInput, PlanMetricOptions, PlanMetrics } from './types.ts';
+
+/** The Mono2Micro size band: services of 5 to 20 files are neither too small nor too large. */
+export const DEFAULT_NED_BOUNDS: readonly [number, number] = [5, 20];
+
+/** Whole-plan metrics; nothing is rounded (formatMetric rounds for display). */
+export function planMetrics(input: MetricInput, options: PlanMetricOptions = {}): PlanMetrics {
+  const graph = buildServiceGraph(input);
+  const services = [...metricsOfServices(graph, input.loc).values()];
+  const files = services.reduce((sum, service) => sum + service.files, 0);
+
+  let calls = 0;
+  let crossingCalls = 0;
+  for (const dependency of graph.dependencies) {
+    calls += dependency.calls;
+    if (dependency.fromService !== dependency.toService) crossingCalls += dependency.calls;
+  }
+
+  const [low, high] = options.nedBounds ?? DEFAULT_NED_BOUNDS;
+  const nonExtreme = services.filter((service) => service.files >= low && service.files <= high);
+  const filesInNonExtreme = nonExtreme.reduce((sum, service) => sum + service.files, 0);
+
+  return {
+    services: services.length,
+    files,
+    modularity: newmanModularity(graph),
+    structuralModularity: structuralModularity(graph),
+    icp: calls > 0 ? crossingCalls / calls : 0,
+    ifn: mean(services.map((service) => service.interfaceFiles.length)),
+    ned: files > 0 ? 1 - filesInNonExtreme / files : 0,
+    mq: modularizationQuality(graph),
+    cohesion: mean(services.map((service) => service.cohesion)),
+    coupling: mean(services.map((service) => service.coupling)),
+    serviceCycles: serviceCycles(graph),
+  };
+}
+
+const mean = (values: readonly number[]) => (values.length > 0 ? values.reduce((sum, value) => sum + value, 0) / values.length : 0);

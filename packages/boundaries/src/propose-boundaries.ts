@@ -1,0 +1,138 @@
+import { PLAN_VERSION, SEAMS_VERSION, type Graph, type Plan, type ProgressListener } from '@seams/graph';
+import { dependenciesOf } from './dependencies.ts';
+import { confidenceOf, runLouvain, type Communities } from './louvain-runs.ts';
+import { planMetrics, serviceMetrics } from './metrics/index.ts';
+import { nameServices } from './name-services.ts';
+import { applyKeep } from './keep-previous.ts';
+import { groupsOf, mergeTiny, mergeToCount, splitDisconnected, splitLarge, type Partition } from './refine.ts';
+import { findSharedKernel } from './shared-kernel.ts';
+import { SIGNALS } from './signals/index.ts';
+import { combineSignals } from './weighted-graph.ts';
+import { chooseSignals } from './choose-signals.ts';
+
+export interface BoundaryOptions {
+  /** Signal names to use; default every available one. */
+  signals?: readonly string[];
+  /** Louvain resolution: higher gives more, smaller services (default 1). */
+  resolution?: number;
+  /** Exact number of services wanted; overrides the resolution's outcome. */
+  services?: number;
+  minServiceSize?: number;
+  maxServiceSize?: number;
+  seed?: number;
+  /** Seeded runs used for confidence (default 10). */
+  seeds?: number;
+  lowConfidence?: number;
+  /** Set apart files used across the monolith (default true). */
+  sharedKernel?: boolean;
+  /** A previous plan whose pinned files, names and ids must survive. */
+  keep?: Plan;
+  onProgress?: ProgressListener;
+}
+
+/**
+ * Candidate services for a graph: weighted signals, shared kernel set apart, seeded Louvain,
+ * refinement (connected, no tiny services, size bounds, count), names, confidence and metrics.
+ */
+export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): Plan {
+  const emit = options.onProgress ?? (() => {});
+  const seed = options.seed ?? 42;
+  const resolution = options.resolution ?? 1;
+  const minSize = options.minServiceSize ?? 3;
+  const maxSize = options.maxServiceSize ?? 60;
+  const seeds = options.seeds ?? 10;
+  const lowConfidence = options.lowConfidence ?? 0.6;
+  const step = <T>(name: string, run: () => T): T => {
+    emit({ type: 'step-start', step: name });
+    const start = performance.now();
+    const result = run();
+    emit({ type: 'step-end', step: name, ms: Math.round(performance.now() - start) });
+    return result;
+  };
+
+  const allFiles = graph.files.map((f) => f.path);
+  const dependencies = step('dependencies', () => dependenciesOf(graph));
+  const shared = options.sharedKernel === false ? [] : step('shared-kernel', () => findSharedKernel(allFiles, dependencies, { seed }));
+  const pinned = new Set(options.keep?.pinned ?? []);
+  const sharedSet = new Set(shared.map((s) => s.path).filter((p) => !pinned.has(p)));
+  const files = allFiles.filter((file) => !sharedSet.has(file));
+  const input = { graph, files, dependencies };
+  const signals = chooseSignals(SIGNALS, input, options.signals);
+  const { graph: weighted } = step('signals', () => combineSignals(input, signals));
+
+  const runs: Communities[] = step('cluster', () => Array.from({ length: seeds }, (_, i) => runLouvain(weighted, resolution, seed + i)));
+  let partition: Partition = new Map([...runs[0]!].map(([file, label]) => [file, String(label)]));
+  partition = step('refine', () => {
+    let result = splitDisconnected(weighted, partition);
+    result = splitLarge(weighted, result, maxSize, resolution, seed);
+    result = mergeTiny(weighted, result, minSize);
+    if (options.services !== undefined) result = mergeToCount(weighted, result, options.services);
+    return result;
+  });
+  const kept = applyKeep(partition, options.keep);
+  const groups = groupsOf(kept.partition);
+  const names = nameServices(groups, graph);
+  const confidence = confidenceOf(kept.partition, runs);
+
+  const loc = new Map(graph.files.map((f) => [f.path, f.loc]));
+  const ids = new Map([...groups.keys()].map((label) => [label, kept.ids.get(label) ?? names.get(label)!]));
+  const assignment = new Map([...kept.partition].map(([file, label]) => [file, ids.get(label)!]));
+  const metricInput = { dependencies, assignment, loc };
+  const perService = serviceMetrics(metricInput);
+  const services = [...groups]
+    .map(([label, members]) => {
+      const id = ids.get(label)!;
+      return {
+        id,
+        name: kept.names.get(label) ?? names.get(label)!,
+        files: [...members].sort(),
+        confidence: round(members.reduce((sum, file) => sum + confidence.get(file)!, 0) / members.length),
+        metrics: perService.get(id)!,
+      };
+    })
+    .sort((a, b) => b.files.length - a.files.length || a.name.localeCompare(b.name));
+
+  return {
+    version: PLAN_VERSION,
+    tool: { name: 'seams', version: SEAMS_VERSION },
+    graph: { root: graph.root, source: graph.source, files: graph.files.length },
+    parameters: {
+      signals: signals.map((s) => s.name),
+      resolution,
+      ...(options.services !== undefined ? { services: options.services } : {}),
+      minServiceSize: minSize,
+      maxServiceSize: maxSize,
+      seed,
+      seeds,
+      lowConfidence,
+    },
+    services,
+    shared,
+    pinned: [...pinned].sort(),
+    confidence: Object.fromEntries([...confidence].sort((a, b) => a[0].localeCompare(b[0])).map(([file, value]) => [file, round(value)])),
+    review: reviewList(kept.partition, confidence, ids, runs, lowConfidence, pinned),
+    metrics: planMetrics(metricInput),
+  };
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+// For each doubtful file, the service its runs most often put it with instead.
+function reviewList(partition: Partition, confidence: Map<string, number>, ids: Map<string, string>, runs: Communities[], threshold: number, pinned: Set<string>): Plan['review'] {
+  const review: Plan['review'] = [];
+  for (const [file, label] of partition) {
+    const value = confidence.get(file)!;
+    if (value >= threshold || pinned.has(file)) continue;
+    const alternatives = new Map<string, number>();
+    for (const run of runs) {
+      const mates = [...partition].filter(([other]) => other !== file && run.get(other) === run.get(file)).map(([, l]) => l);
+      const votes = new Map<string, number>();
+      for (const mate of mates) if (mate !== label) votes.set(mate, (votes.get(mate) ?? 0) + 1);
+      const best = [...votes].sort((a, b) => b[1] - a[1])[0];
+      if (best) alternatives.set(best[0], (alternatives.get(best[0]) ?? 0) + 1);
+    }
+    const alternative = [...alternatives].sort((a, b) => b[1] - a[1])[0]?.[0];
+    review.push({ path: file, service: ids.get(label)!, confidence: round(value), ...(alternative ? { alternative: ids.get(alternative)! } : {}) });
+  }
+  return review.sort((a, b) => a.confidence - b.confidence || a.path.localeCompare(b.path));
+}

@@ -1,0 +1,75 @@
+import { UndirectedGraph } from 'graphology';
+import type { Dependency } from './dependencies.ts';
+import { runLouvain } from './louvain-runs.ts';
+
+export interface SharedFile {
+  path: string;
+  reason: string;
+}
+
+export interface SharedKernelOptions {
+  seed: number;
+  /** A file used from at least this many otherwise separate parts is shared (default 4, or 35% of the parts if more). */
+  minParts?: number;
+  /** ... and by at least this many files (default 4). */
+  minUsers?: number;
+}
+
+/**
+ * Files that glue otherwise unrelated parts: infrastructure and utilities used everywhere,
+ * composition roots that wire everything, and what only those use. Parts come from a first
+ * clustering on imports alone; a file's spread is the number of parts other than its own that use it.
+ */
+export function findSharedKernel(files: readonly string[], dependencies: readonly Dependency[], options: SharedKernelOptions): SharedFile[] {
+  const minParts = options.minParts ?? 4;
+  const minUsers = options.minUsers ?? 4;
+  const known = new Set(files);
+  const deps = dependencies.filter((d) => known.has(d.from) && known.has(d.to) && d.from !== d.to);
+  const parts = firstParts(files, deps, options.seed);
+  const partCount = new Set(parts.values()).size;
+  const importers = new Map<string, Set<string>>();
+  const imported = new Map<string, Set<string>>();
+  for (const { from, to } of deps) {
+    (importers.get(to) ?? importers.set(to, new Set()).get(to)!).add(from);
+    (imported.get(from) ?? imported.set(from, new Set()).get(from)!).add(to);
+  }
+  const spread = (file: string, others: Set<string> | undefined) => new Set([...(others ?? [])].map((o) => parts.get(o)).filter((p) => p !== parts.get(file))).size;
+  // Domain models are used by a neighbour or two; infrastructure by a good share of all parts.
+  const needed = Math.max(minParts, Math.ceil(partCount * 0.35));
+
+  const shared = new Map<string, string>();
+  for (const file of files) {
+    const users = importers.get(file)?.size ?? 0;
+    const usedBy = spread(file, importers.get(file));
+    if (users >= minUsers && usedBy >= needed - 1) {
+      shared.set(file, `used by ${users} files in ${usedBy + 1} parts`);
+      continue;
+    }
+    const uses = spread(file, imported.get(file));
+    if (users <= 1 && uses >= needed && (imported.get(file)?.size ?? 0) >= minUsers) shared.set(file, `composition root: wires ${uses} parts`);
+  }
+  // What only the kernel uses is part of it (a logger's formatter, a db client's pool).
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const file of files) {
+      if (shared.has(file)) continue;
+      const users = importers.get(file);
+      const uses = imported.get(file) ?? new Set<string>();
+      // A barrel or a feature only the composition root imports still depends on its domain: not kernel.
+      if (users && users.size > 0 && [...users].every((user) => shared.has(user)) && [...uses].every((dep) => shared.has(dep))) {
+        shared.set(file, 'used only by the shared kernel');
+        grew = true;
+      }
+    }
+  }
+  return [...shared].map(([path, reason]) => ({ path, reason })).sort((a, b) => a.path.localeCompare(b.path));
+}
+
+function firstParts(files: readonly string[], deps: readonly Dependency[], seed: number): Map<string, number> {
+  const graph = new UndirectedGraph();
+  for (const file of files) graph.addNode(file);
+  for (const { from, to, calls } of deps) {
+    graph.updateUndirectedEdge(from, to, (attributes) => ({ weight: ((attributes.weight as number | undefined) ?? 0) + calls }));
+  }
+  return runLouvain(graph, 1, seed);
+}

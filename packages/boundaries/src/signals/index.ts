@@ -1,0 +1,9 @@
+import { importsSignal } from './imports-signal.ts';
+import { namesSignal } from './names-signal.ts';
+import { pathsSignal } from './paths-signal.ts';
+import type { Signal } from './signal.ts';
+
+/** Every signal seams knows; a new one (co-change, tables, traces) is one more entry. */
+export const SIGNALS: readonly Signal[] = [importsSignal, namesSignal, pathsSignal];
+
+export { addPair, pairKey, type PairWeights, type Signal, type SignalInput } from './signal.ts';

@@ -1,0 +1,54 @@
+/**
+ * Domain words in file paths and identifiers: `OrderRepository`, `orders.routes.ts` and
+ * `order-items/` all yield `order`. Technical words (layers, verbs, file kinds) are dropped:
+ * they say how code is built, not which business capability it serves.
+ */
+const TECHNICAL = new Set(
+  (
+    'src lib app apps packages package module modules service services repository repositories repo repos model models ' +
+    'route routes router routers controller controllers handler handlers middleware middlewares provider providers ' +
+    'index main type types interface interfaces util utils helper helpers dto dtos entity entities schema schemas ' +
+    'spec specs test tests mock mocks fixture fixtures e2e unit config configs constant constants const enum enums ' +
+    'error errors exception exceptions base abstract impl default core common shared internal public private ' +
+    'get set create update delete remove find list add put post patch fetch load save read write make build to from ' +
+    'by for of in on at is has the a an and or with without new all one many id ids data info item items value values ' +
+    'options option params param args request response req res result results context ctx state store' +
+    ' js ts tsx jsx mjs cjs mts cts d'
+  ).split(' '),
+);
+
+/** Splits `OrderLineItem`, `order-line_item.ts` and `ORDER_LINES` into lower-case words. */
+export function splitWords(text: string): string[] {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 1 && !/^\d+$/.test(word));
+}
+
+/** One stem for singular and plural: orders -> order, categories -> category, addresses -> address. */
+export function stem(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  if (word.length > 4 && /(?:ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) return word.slice(0, -1);
+  return word;
+}
+
+export interface WordOccurrence {
+  stem: string;
+  /** The word as written, to name a service the way the code does (`orders`, not `order`). */
+  surface: string;
+}
+
+/** Domain words of a list of raw names (path segments, identifiers), technical ones dropped. */
+export function domainWords(names: Iterable<string>): WordOccurrence[] {
+  const out: WordOccurrence[] = [];
+  for (const name of names) {
+    for (const word of splitWords(name)) {
+      const stemmed = stem(word);
+      if (!TECHNICAL.has(word) && !TECHNICAL.has(stemmed)) out.push({ stem: stemmed, surface: word });
+    }
+  }
+  return out;
+}

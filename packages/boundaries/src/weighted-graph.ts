@@ -1,0 +1,36 @@
+import { UndirectedGraph } from 'graphology';
+import { type PairWeights, type Signal, type SignalInput } from './signals/index.ts';
+
+export interface CombinedGraph {
+  graph: UndirectedGraph;
+  /** Total weight each signal contributed after scaling, for the plan's parameters. */
+  contributions: Record<string, number>;
+}
+
+/**
+ * One undirected graph over the files, every signal scaled so its total weight is its share
+ * times the number of files: signals mix by importance, not by their raw units.
+ */
+export function combineSignals(input: SignalInput, signals: readonly Signal[]): CombinedGraph {
+  const graph = new UndirectedGraph();
+  for (const file of input.files) graph.addNode(file);
+  const contributions: Record<string, number> = {};
+  const count = input.files.length;
+  for (const signal of signals) {
+    const pairs: PairWeights = signal.pairs(input);
+    let total = 0;
+    for (const weight of pairs.values()) total += weight;
+    if (total === 0) {
+      contributions[signal.name] = 0;
+      continue;
+    }
+    const scale = (signal.share * count) / total;
+    for (const [key, weight] of pairs) {
+      const a = input.files[Math.floor(key / count)]!;
+      const b = input.files[key % count]!;
+      graph.updateUndirectedEdge(a, b, (attributes) => ({ weight: ((attributes.weight as number | undefined) ?? 0) + weight * scale }));
+    }
+    contributions[signal.name] = signal.share;
+  }
+  return { graph, contributions };
+}

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { InputError, parsePlan, type Plan } from '@seams/graph';
+import { formatPlanText, formatPlanTsv } from '../format-plan.ts';
+import { loadOrAnalyze } from '../load-graph.ts';
+import type { Streams } from '../streams.ts';
+import { writeFileAtomic } from '../write-file.ts';
+
+interface BoundariesFlags {
+  output?: string;
+  format: 'text' | 'json' | 'tsv';
+  signals?: string;
+  services?: string;
+  resolution: string;
+  minSize: string;
+  maxSize: string;
+  seed: string;
+  seeds: string;
+  shared: boolean;
+  keep?: string;
+}
+
+export function boundariesCommand(streams: Streams): Command {
+  return new Command('boundaries')
+    .description('Propose candidate services: weighted signals, shared kernel set apart, seeded Louvain with refinement, metrics, a plan file.')
+    .argument('[input]', 'a project folder (analysed first) or a graph.json from seams analyze', '.')
+    .option('-o, --output <file>', 'write the plan JSON to this file (e.g. seams.plan.json)')
+    .addOption(new Option('--format <format>', 'what to print').choices(['text', 'json', 'tsv']).default('text'))
+    .option('--signals <list>', 'comma-separated signals: imports, names, paths (default: all available)')
+    .option('--services <n>', 'exactly this many services')
+    .option('--resolution <r>', 'Louvain resolution: higher gives more, smaller services', '1')
+    .option('--min-size <files>', 'smaller clusters join their closest neighbour', '3')
+    .option('--max-size <files>', 'larger clusters are split once more', '60')
+    .option('--seed <n>', 'random seed: the same seed gives the same plan', '42')
+    .option('--seeds <n>', 'seeded runs used to measure each file\'s confidence', '10')
+    .option('--no-shared', 'do not set a shared kernel apart')
+    .option('--keep <plan>', 'a previous (edited) plan: its pinned files, service ids and names survive')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ seams boundaries fixtures/shop                          summary of candidate services
+  $ seams boundaries graph.json -o seams.plan.json          plan from a saved graph
+  $ seams boundaries . --services 6 --format tsv            exactly 6 services, path<TAB>service
+  $ seams boundaries . --signals imports                    structure only: no names, no folders
+  $ seams boundaries . --keep seams.plan.json -o seams.plan.json   recompute, keeping hand edits`,
+    )
+    .action(async (input: string, flags: BoundariesFlags) => {
+      const graph = await loadOrAnalyze(resolve(streams.cwd, input));
+      const { proposeBoundaries } = await import('@seams/boundaries');
+      const plan = proposeBoundaries(graph, {
+        signals: flags.signals?.split(',').map((s) => s.trim()).filter(Boolean),
+        services: flags.services === undefined ? undefined : integer(flags.services, '--services', 1),
+        resolution: positive(flags.resolution, '--resolution'),
+        minServiceSize: integer(flags.minSize, '--min-size', 1),
+        maxServiceSize: integer(flags.maxSize, '--max-size', 1),
+        seed: integer(flags.seed, '--seed', 0),
+        seeds: integer(flags.seeds, '--seeds', 1),
+        sharedKernel: flags.shared,
+        keep: flags.keep ? readPlan(resolve(streams.cwd, flags.keep)) : undefined,
+      });
+      if (flags.output) writeFileAtomic(resolve(streams.cwd, flags.output), JSON.stringify(plan, null, 2) + '\n');
+      if (flags.format === 'json') streams.stdout.write(JSON.stringify(plan, null, 2) + '\n');
+      else if (flags.format === 'tsv') streams.stdout.write(formatPlanTsv(plan));
+      else streams.stdout.write(formatPlanText(plan, flags.output));
+    });
+}
+
+function readPlan(path: string): Plan {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InputError('SEAMS_INPUT_NOT_FOUND', `cannot read the plan ${path} (${(error as NodeJS.ErrnoException).code}).`);
+  }
+  try {
+    return parsePlan(JSON.parse(text), path);
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new InputError('SEAMS_PLAN_INVALID', `${path} is not valid JSON: ${error.message}`);
+    throw error;
+  }
+}
+
+function integer(value: string, flag: string, min: number): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min) throw new InputError('SEAMS_OPTION_INVALID', `${flag} must be a whole number of at least ${min}, got '${value}'.`);
+  return number;
+}
+
+function positive(value: string, flag: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new InputError('SEAMS_OPTION_INVALID', `${flag} must be a positive number, got '${value}'.`);
+  return number;
+}

@@ -1,0 +1,24 @@
+import { readFileSync, statSync } from 'node:fs';
+import { InputError, parseGraph, type Graph } from '@seams/graph';
+import type { AnalyzeOptions } from '@seams/analyze';
+
+/** A saved graph file, or a folder analysed on the spot (with the cache), so every command takes either. */
+export async function loadOrAnalyze(path: string, options: Omit<AnalyzeOptions, 'root'> = {}): Promise<Graph> {
+  let isFile = false;
+  try {
+    isFile = statSync(path).isFile();
+  } catch {
+    // Missing: analyze() says so with the right code.
+  }
+  if (!isFile) {
+    const { analyze } = await import('@seams/analyze');
+    return analyze({ ...options, root: path });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new InputError('SEAMS_INPUT_UNREADABLE', `${path} is not a graph JSON file (${(error as Error).message}); pass a folder or the output of 'seams analyze -o'.`);
+  }
+  return parseGraph(json, path);
+}
