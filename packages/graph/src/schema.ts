@@ -67,7 +67,7 @@ export const Workspace = z.object({
 export const Graph = z.object({
   version: z.literal(GRAPH_VERSION),
   tool: z.object({ name: z.string(), version: z.string() }),
-  source: z.enum(['seams', 'madge', 'depcruise', 'edgelist']).describe('What produced the edges'),
+  source: z.enum(['seams', 'madge', 'depcruise', 'edgelist', 'json-graph']).describe('What produced the edges'),
   root: z.string().describe('Absolute POSIX path of the analysed directory'),
   files: z.array(FileNode),
   edges: z.array(Edge),

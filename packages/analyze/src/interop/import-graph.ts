@@ -3,12 +3,13 @@ import { dirname, resolve } from 'node:path';
 import { FormatError, GRAPH_VERSION, InputError, SEAMS_VERSION, type Graph } from '@seams/graph';
 import { fromDepcruise } from './from-depcruise.ts';
 import { fromEdgeList } from './from-edge-list.ts';
+import { fromJsonGraph } from './from-json-graph.ts';
 import { fromMadge } from './from-madge.ts';
 import type { ForeignParts } from './foreign-parts.ts';
 
-export type ForeignFormat = 'madge' | 'depcruise' | 'edgelist';
+export type ForeignFormat = 'madge' | 'depcruise' | 'edgelist' | 'json-graph';
 
-/** Reads madge's or dependency-cruiser's JSON, or a `from<TAB>to` edge list, into a seams graph. */
+/** Reads madge's or dependency-cruiser's JSON, a generic JSON graph, or a `from<TAB>to` edge list, into a seams graph. */
 export function importGraph(file: string, format?: ForeignFormat): Graph {
   let text: string;
   try {
@@ -38,13 +39,15 @@ function detectFormat(text: string, file: string): ForeignFormat {
   if (start !== '{') return 'edgelist';
   const json = safeJson(text, file);
   if (Array.isArray((json as { modules?: unknown }).modules)) return 'depcruise';
+  if (Array.isArray((json as { nodes?: unknown }).nodes) && Array.isArray((json as { edges?: unknown }).edges)) return 'json-graph';
   if (Object.values(json as object).every((v) => Array.isArray(v))) return 'madge';
-  throw new FormatError('SEAMS_IMPORT_FORMAT_UNKNOWN', `${file} is JSON but neither madge --json output nor dependency-cruiser's json; pass --from-format.`);
+  throw new FormatError('SEAMS_IMPORT_FORMAT_UNKNOWN', `${file} is JSON but neither madge --json output, dependency-cruiser's json nor a {nodes, edges} graph; pass --from-format.`);
 }
 
-function parseJson(text: string, file: string, format: 'madge' | 'depcruise'): ForeignParts {
+function parseJson(text: string, file: string, format: Exclude<ForeignFormat, 'edgelist'>): ForeignParts {
   const json = safeJson(text, file);
-  return format === 'madge' ? fromMadge(json, file) : fromDepcruise(json, file);
+  if (format === 'madge') return fromMadge(json, file);
+  return format === 'depcruise' ? fromDepcruise(json, file) : fromJsonGraph(json, file);
 }
 
 function safeJson(text: string, file: string): unknown {

@@ -33,8 +33,8 @@ export function analyzeCommand(streams: Streams): Command {
     .option('--cache-dir <dir>', 'where the cache lives (default <dir>/.seams/cache)')
     .option('--no-gitignore', 'analyse files that .gitignore excludes')
     .option('--max-file-size <MB>', 'skip files larger than this, e.g. generated bundles', '4')
-    .option('--from <file>', "import a graph instead of analysing: madge --json, depcruise --output-type json, or 'from<TAB>to' lines")
-    .addOption(new Option('--from-format <format>', 'format of --from when it cannot be detected').choices(['madge', 'depcruise', 'edgelist']))
+    .option('--from <file>', "import a graph instead of analysing: madge --json, depcruise --output-type json, a {nodes, edges} JSON graph, or 'from<TAB>to' lines")
+    .addOption(new Option('--from-format <format>', 'format of --from when it cannot be detected').choices(['madge', 'depcruise', 'edgelist', 'json-graph']))
     .addOption(new Option('--progress <mode>', 'progress on stderr: a bar on a terminal, one JSON event per line, or none').choices(['bar', 'ndjson', 'none']).default('bar'))
     .addHelpText(
       'after',
