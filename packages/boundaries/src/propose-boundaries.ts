@@ -119,20 +119,23 @@ const round = (value: number) => Math.round(value * 1000) / 1000;
 
 // For each doubtful file, the service its runs most often put it with instead.
 function reviewList(partition: Partition, confidence: Map<string, number>, ids: Map<string, string>, runs: Communities[], threshold: number, pinned: Set<string>): Plan['review'] {
+  const doubtful = [...partition].filter(([file]) => confidence.get(file)! < threshold && !pinned.has(file));
+  if (doubtful.length === 0) return [];
+  const runGroups = runs.map((run) => groupsOf(new Map([...run].map(([file, label]) => [file, String(label)]))));
   const review: Plan['review'] = [];
-  for (const [file, label] of partition) {
-    const value = confidence.get(file)!;
-    if (value >= threshold || pinned.has(file)) continue;
+  for (const [file, label] of doubtful) {
     const alternatives = new Map<string, number>();
-    for (const run of runs) {
-      const mates = [...partition].filter(([other]) => other !== file && run.get(other) === run.get(file)).map(([, l]) => l);
+    runs.forEach((run, r) => {
       const votes = new Map<string, number>();
-      for (const mate of mates) if (mate !== label) votes.set(mate, (votes.get(mate) ?? 0) + 1);
-      const best = [...votes].sort((a, b) => b[1] - a[1])[0];
+      for (const mate of runGroups[r]!.get(String(run.get(file)))!) {
+        const mateLabel = partition.get(mate);
+        if (mate !== file && mateLabel !== undefined && mateLabel !== label) votes.set(mateLabel, (votes.get(mateLabel) ?? 0) + 1);
+      }
+      const best = [...votes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
       if (best) alternatives.set(best[0], (alternatives.get(best[0]) ?? 0) + 1);
-    }
-    const alternative = [...alternatives].sort((a, b) => b[1] - a[1])[0]?.[0];
-    review.push({ path: file, service: ids.get(label)!, confidence: round(value), ...(alternative ? { alternative: ids.get(alternative)! } : {}) });
+    });
+    const alternative = [...alternatives].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+    review.push({ path: file, service: ids.get(label)!, confidence: round(confidence.get(file)!), ...(alternative ? { alternative: ids.get(alternative)! } : {}) });
   }
   return review.sort((a, b) => a.confidence - b.confidence || a.path.localeCompare(b.path));
 }

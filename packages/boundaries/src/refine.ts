@@ -1,4 +1,4 @@
-import type { UndirectedGraph } from 'graphology';
+import { UndirectedGraph } from 'graphology';
 import { runLouvain } from './louvain-runs.ts';
 
 /** File -> cluster label. */
@@ -42,65 +42,87 @@ export function splitDisconnected(graph: UndirectedGraph, partition: Partition):
   return result;
 }
 
-/** Weight between every pair of clusters and each cluster's total degree, for merge decisions. */
-function clusterWeights(graph: UndirectedGraph, partition: Partition): { between: Map<string, Map<string, number>>; degree: Map<string, number>; total: number } {
-  const between = new Map<string, Map<string, number>>();
-  const degree = new Map<string, number>();
-  let total = 0;
+/** Clusters with their sizes, degrees and the weight between each pair, updated in place as clusters merge. */
+interface ClusterTable {
+  partition: Partition;
+  size: Map<string, number>;
+  degree: Map<string, number>;
+  between: Map<string, Map<string, number>>;
+  total: number;
+}
+
+function clusterTable(graph: UndirectedGraph, partition: Partition): ClusterTable {
+  const table: ClusterTable = { partition: new Map(partition), size: new Map(), degree: new Map(), between: new Map(), total: 0 };
+  for (const label of partition.values()) table.size.set(label, (table.size.get(label) ?? 0) + 1);
   graph.forEachEdge((edge, _attributes, a, b) => {
     const weight = weightOf(graph, edge);
     const la = partition.get(a);
     const lb = partition.get(b);
     if (la === undefined || lb === undefined) return;
-    total += weight;
-    degree.set(la, (degree.get(la) ?? 0) + weight);
-    degree.set(lb, (degree.get(lb) ?? 0) + weight);
-    if (la === lb) return;
-    for (const [x, y] of [[la, lb], [lb, la]] as const) {
-      let row = between.get(x);
-      if (!row) between.set(x, (row = new Map()));
-      row.set(y, (row.get(y) ?? 0) + weight);
+    table.total += weight;
+    table.degree.set(la, (table.degree.get(la) ?? 0) + weight);
+    table.degree.set(lb, (table.degree.get(lb) ?? 0) + weight);
+    if (la !== lb) {
+      addBetween(table, la, lb, weight);
+      addBetween(table, lb, la, weight);
     }
   });
-  return { between, degree, total };
+  return table;
 }
 
-function relabel(partition: Partition, from: string, to: string): void {
-  for (const [file, label] of partition) if (label === from) partition.set(file, to);
+function addBetween(table: ClusterTable, a: string, b: string, weight: number): void {
+  let row = table.between.get(a);
+  if (!row) table.between.set(a, (row = new Map()));
+  row.set(b, (row.get(b) ?? 0) + weight);
 }
+
+// Folds cluster `from` into `into`: O(neighbours of from), not a recount of the whole graph.
+function merge(table: ClusterTable, from: string, into: string): void {
+  const row = table.between.get(from) ?? new Map<string, number>();
+  for (const [other, weight] of row) {
+    table.between.get(other)!.delete(from);
+    if (other === into) continue;
+    addBetween(table, into, other, weight);
+    addBetween(table, other, into, weight);
+  }
+  table.between.get(into)?.delete(from);
+  table.between.delete(from);
+  table.size.set(into, table.size.get(into)! + table.size.get(from)!);
+  table.size.delete(from);
+  table.degree.set(into, (table.degree.get(into) ?? 0) + (table.degree.get(from) ?? 0));
+  table.degree.delete(from);
+  for (const [file, label] of table.partition) if (label === from) table.partition.set(file, into);
+}
+
+const bestNeighbour = (row: Map<string, number>) => [...row].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
 
 /** Clusters smaller than `minSize` join the neighbour they are most tied to (a two-pizza team owns more than a file). */
 export function mergeTiny(graph: UndirectedGraph, partition: Partition, minSize: number): Partition {
-  const result = new Map(partition);
+  const table = clusterTable(graph, partition);
   for (;;) {
-    const groups = groupsOf(result);
-    const { between } = clusterWeights(graph, result);
-    const tiny = [...groups].filter(([label, files]) => files.length < minSize && between.has(label)).sort((a, b) => a[1].length - b[1].length || a[0].localeCompare(b[0]));
-    if (tiny.length === 0) return result;
-    const [label] = tiny[0]!;
-    const [target] = [...between.get(label)!].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
-    relabel(result, label, target);
+    const tiny = [...table.size].filter(([label, size]) => size < minSize && (table.between.get(label)?.size ?? 0) > 0).sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))[0];
+    if (!tiny) return table.partition;
+    merge(table, tiny[0], bestNeighbour(table.between.get(tiny[0])!)!);
   }
 }
 
 /** Merges the pair of clusters with the best modularity gain until `count` remain. */
 export function mergeToCount(graph: UndirectedGraph, partition: Partition, count: number): Partition {
-  const result = new Map(partition);
-  while (groupsOf(result).size > count) {
-    const { between, degree, total } = clusterWeights(graph, result);
+  const table = clusterTable(graph, partition);
+  while (table.size.size > count) {
     let best: [string, string] | undefined;
     let bestGain = -Infinity;
-    for (const [a, row] of between) {
+    for (const [a, row] of table.between) {
       for (const [b, weight] of row) {
         if (a >= b) continue;
-        const gain = weight / total - (2 * (degree.get(a) ?? 0) * (degree.get(b) ?? 0)) / (2 * total) ** 2;
+        const gain = weight / table.total - (2 * (table.degree.get(a) ?? 0) * (table.degree.get(b) ?? 0)) / (2 * table.total) ** 2;
         if (gain > bestGain) [best, bestGain] = [[a, b], gain];
       }
     }
     if (!best) break;
-    relabel(result, best[1], best[0]);
+    merge(table, best[1], best[0]);
   }
-  return result;
+  return table.partition;
 }
 
 /** Clusters over `maxSize` are re-clustered on their own at a finer resolution. */
@@ -108,11 +130,7 @@ export function splitLarge(graph: UndirectedGraph, partition: Partition, maxSize
   const result = new Map(partition);
   for (const [label, files] of groupsOf(partition)) {
     if (files.length <= maxSize) continue;
-    const sub = graph.copy();
-    const keep = new Set(files);
-    sub.forEachNode((node) => {
-      if (!keep.has(node)) sub.dropNode(node);
-    });
+    const sub = inducedSubgraph(graph, files);
     for (let finer = resolution * 1.5; finer < resolution * 20; finer *= 1.5) {
       const parts = runLouvain(sub, finer, seed);
       if (new Set(parts.values()).size < 2) continue;
@@ -121,4 +139,18 @@ export function splitLarge(graph: UndirectedGraph, partition: Partition, maxSize
     }
   }
   return result;
+}
+
+// Built from the members' own edges: copying the whole graph and dropping the rest costs far more.
+function inducedSubgraph(graph: UndirectedGraph, files: readonly string[]): UndirectedGraph {
+  const members = new Set(files);
+  const sub = new UndirectedGraph();
+  for (const file of files) sub.addNode(file);
+  for (const file of files) {
+    graph.forEachEdge(file, (edge, _attributes, a, b) => {
+      const other = a === file ? b : a;
+      if (members.has(other) && file < other) sub.addEdge(file, other, { weight: weightOf(graph, edge) });
+    });
+  }
+  return sub;
 }

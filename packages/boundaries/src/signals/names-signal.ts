@@ -2,8 +2,9 @@ import { posix } from 'node:path';
 import { domainWords } from '../tokens.ts';
 import { addPair, type PairWeights, type Signal } from './signal.ts';
 
-// A word in more files than this share says little about any one domain, and costs quadratic work.
+// A word in more files than this share, or this count, says little about any one domain and costs quadratic work.
 const MAX_DOCUMENT_SHARE = 0.3;
+const MAX_DOCUMENT_COUNT = 150;
 const FOLDER_WEIGHT = 0.5;
 
 /** Files whose names and exported identifiers share rare domain words belong together (TF-IDF cosine). */
@@ -23,7 +24,7 @@ export const namesSignal: Signal = {
         list.push(i);
       }
     });
-    const maxDf = Math.max(3, Math.floor(files.length * MAX_DOCUMENT_SHARE));
+    const maxDf = Math.min(MAX_DOCUMENT_COUNT, Math.max(3, Math.floor(files.length * MAX_DOCUMENT_SHARE)));
     const idf = new Map<string, number>();
     for (const [word, list] of postings) if (list.length >= 2 && list.length <= maxDf) idf.set(word, Math.log(files.length / list.length));
     const norms = vectors.map((vector) => {
