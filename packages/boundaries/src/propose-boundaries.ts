@@ -13,7 +13,9 @@ import { chooseSignals } from './choose-signals.ts';
 export interface BoundaryOptions {
   /** Signal names to use; default every available one. */
   signals?: readonly string[];
-  /** Louvain resolution: higher gives more, smaller services (default 1). */
+  /** Share of the combined weight per signal, overriding each signal's default share. */
+  weights?: Readonly<Record<string, number>>;
+  /** Louvain resolution: higher gives more, smaller services (default 2, chosen on the monoliths in docs/boundaries.md). */
   resolution?: number;
   /** Exact number of services wanted; overrides the resolution's outcome. */
   services?: number;
@@ -37,7 +39,7 @@ export interface BoundaryOptions {
 export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): Plan {
   const emit = options.onProgress ?? (() => {});
   const seed = options.seed ?? 42;
-  const resolution = options.resolution ?? 1;
+  const resolution = options.resolution ?? 2;
   const minSize = options.minServiceSize ?? 3;
   const maxSize = options.maxServiceSize ?? 60;
   const seeds = options.seeds ?? 10;
@@ -58,7 +60,7 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
   const files = allFiles.filter((file) => !sharedSet.has(file));
   const input = { graph, files, dependencies };
   const signals = chooseSignals(SIGNALS, input, options.signals);
-  const { graph: weighted } = step('signals', () => combineSignals(input, signals));
+  const { graph: weighted } = step('signals', () => combineSignals(input, signals, options.weights));
 
   const runs: Communities[] = step('cluster', () => Array.from({ length: seeds }, (_, i) => runLouvain(weighted, resolution, seed + i)));
   let partition: Partition = new Map([...runs[0]!].map(([file, label]) => [file, String(label)]));
@@ -98,6 +100,7 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
     graph: { root: graph.root, source: graph.source, files: graph.files.length },
     parameters: {
       signals: signals.map((s) => s.name),
+      weights: Object.fromEntries(signals.map((s) => [s.name, options.weights?.[s.name] ?? s.share])),
       resolution,
       ...(options.services !== undefined ? { services: options.services } : {}),
       minServiceSize: minSize,

@@ -11,7 +11,7 @@ export interface CombinedGraph {
  * One undirected graph over the files, every signal scaled so its total weight is its share
  * times the number of files: signals mix by importance, not by their raw units.
  */
-export function combineSignals(input: SignalInput, signals: readonly Signal[]): CombinedGraph {
+export function combineSignals(input: SignalInput, signals: readonly Signal[], shares: Readonly<Record<string, number>> = {}): CombinedGraph {
   const graph = new UndirectedGraph();
   for (const file of input.files) graph.addNode(file);
   const contributions: Record<string, number> = {};
@@ -26,9 +26,10 @@ export function combineSignals(input: SignalInput, signals: readonly Signal[]): 
       contributions[signal.name] = 0;
       continue;
     }
-    const scale = (signal.share * count) / total;
+    const share = shares[signal.name] ?? signal.share;
+    const scale = (share * count) / total;
     for (const [key, weight] of pairs) combined.set(key, (combined.get(key) ?? 0) + weight * scale);
-    contributions[signal.name] = signal.share;
+    contributions[signal.name] = share;
   }
   for (const [key, weight] of combined) graph.addUndirectedEdge(input.files[Math.floor(key / count)]!, input.files[key % count]!, { weight });
   return { graph, contributions };

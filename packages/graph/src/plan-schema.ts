@@ -44,6 +44,7 @@ export const Plan = z.object({
   parameters: z
     .object({
       signals: z.array(z.string()),
+      weights: z.record(z.string(), z.number()).describe('Share of the combined weight each signal had'),
       resolution: z.number(),
       services: z.number().int().optional(),
       minServiceSize: z.number().int(),

@@ -8,7 +8,7 @@ const MAX_FOLDER_FILES = 60;
 export const pathsSignal: Signal = {
   name: 'paths',
   description: 'folder proximity: files sharing a small folder, the smaller and deeper the closer',
-  share: 0.4,
+  share: 1,
   isAvailable: (input) => input.files.some((file) => file.includes('/')),
   pairs({ files }) {
     const members = new Map<string, number[]>();

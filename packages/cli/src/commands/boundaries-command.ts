@@ -11,6 +11,7 @@ interface BoundariesFlags {
   output?: string;
   format: 'text' | 'json' | 'tsv';
   signals?: string;
+  weights?: string;
   services?: string;
   resolution: string;
   minSize: string;
@@ -28,8 +29,9 @@ export function boundariesCommand(streams: Streams): Command {
     .option('-o, --output <file>', 'write the plan JSON to this file (e.g. seams.plan.json)')
     .addOption(new Option('--format <format>', 'what to print').choices(['text', 'json', 'tsv']).default('text'))
     .option('--signals <list>', 'comma-separated signals: imports, names, paths (default: all available)')
+    .option('--weights <list>', 'share of each signal in the combined graph, e.g. imports=1,names=0.6,paths=1 (the defaults)')
     .option('--services <n>', 'exactly this many services')
-    .option('--resolution <r>', 'Louvain resolution: higher gives more, smaller services', '1')
+    .option('--resolution <r>', 'Louvain resolution: higher gives more, smaller services', '2')
     .option('--min-size <files>', 'smaller clusters join their closest neighbour', '3')
     .option('--max-size <files>', 'larger clusters are split once more', '60')
     .option('--seed <n>', 'random seed: the same seed gives the same plan', '42')
@@ -51,6 +53,7 @@ Examples:
       const { proposeBoundaries } = await import('@seams/boundaries');
       const plan = proposeBoundaries(graph, {
         signals: flags.signals?.split(',').map((s) => s.trim()).filter(Boolean),
+        weights: flags.weights === undefined ? undefined : parseWeights(flags.weights),
         services: flags.services === undefined ? undefined : integer(flags.services, '--services', 1),
         resolution: positive(flags.resolution, '--resolution'),
         minServiceSize: integer(flags.minSize, '--min-size', 1),
@@ -65,6 +68,17 @@ Examples:
       else if (flags.format === 'tsv') streams.stdout.write(formatPlanTsv(plan));
       else streams.stdout.write(formatPlanText(plan, flags.output));
     });
+}
+
+function parseWeights(text: string): Record<string, number> {
+  const weights: Record<string, number> = {};
+  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [name, value] = part.split('=');
+    const number = Number(value);
+    if (!name || !Number.isFinite(number) || number < 0) throw new InputError('SEAMS_OPTION_INVALID', `--weights takes name=number pairs such as imports=1,paths=0.5; got '${part}'.`);
+    weights[name] = number;
+  }
+  return weights;
 }
 
 function readPlan(path: string): Plan {
