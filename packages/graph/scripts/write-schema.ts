@@ -1,7 +1,9 @@
-// Regenerates the published JSON Schema from the zod schema: run after changing src/schema.ts.
+// Regenerates the published JSON Schemas from the zod schemas: run after changing src/schema.ts or src/plan-schema.ts.
 import { writeFileSync } from 'node:fs';
-import { graphJsonSchema } from '../src/json-schema.ts';
+import { graphJsonSchema, planJsonSchema } from '../src/json-schema.ts';
 
-const target = new URL('../graph.schema.json', import.meta.url);
-writeFileSync(target, JSON.stringify(graphJsonSchema(), null, 2) + '\n');
-console.log(`wrote ${target.pathname}`);
+for (const [file, schema] of [['graph.schema.json', graphJsonSchema()], ['plan.schema.json', planJsonSchema()]] as const) {
+  const target = new URL(`../${file}`, import.meta.url);
+  writeFileSync(target, JSON.stringify(schema, null, 2) + '\n');
+  console.log(`wrote ${target.pathname}`);
+}

@@ -5,6 +5,6 @@ export { SEAMS_VERSION } from './version.ts';
 export { findCycles, shortestCycle } from './find-cycles.ts';
 export { summarizeGraph, type GraphSummary } from './summarize-graph.ts';
 export { parseGraph } from './parse-graph.ts';
-export { graphJsonSchema } from './json-schema.ts';
+export { graphJsonSchema, planJsonSchema } from './json-schema.ts';
 export { PLAN_VERSION, Plan, Service, PlanMetrics, ServiceMetrics, type ServiceMetricsRecord, type PlanMetricsRecord } from './plan-schema.ts';
 export { parsePlan } from './parse-plan.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { graphJsonSchema, parseGraph } from '@seams/graph';
+import { graphJsonSchema, parseGraph, planJsonSchema } from '@seams/graph';
 
 const minimal = { version: 1, tool: { name: 'seams', version: '0' }, source: 'seams', root: '/r', files: [], edges: [], externals: [], unresolved: [], parseErrors: [], workspaces: [], timings: {} };
 
@@ -23,5 +23,10 @@ describe('published JSON Schema', () => {
   it('matches the zod schema (regenerate with packages/graph/scripts/write-schema.ts)', () => {
     const published = JSON.parse(readFileSync(new URL('../graph.schema.json', import.meta.url), 'utf8'));
     expect(published).toEqual(graphJsonSchema());
+  });
+
+  it('of the plan matches its zod schema too', () => {
+    const published = JSON.parse(readFileSync(new URL('../plan.schema.json', import.meta.url), 'utf8'));
+    expect(published).toEqual(planJsonSchema());
   });
 });
