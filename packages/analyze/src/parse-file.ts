@@ -22,6 +22,8 @@ const { experimentalGetLazyVisitor } = oxc as unknown as { experimentalGetLazyVi
 const { parseSync } = oxc;
 
 const TRIPLE_SLASH = /^[ \t]*\/\/\/[ \t]*<reference[ \t]+(path|types)[ \t]*=[ \t]*(["'])([^"'\n]+)\2/gm;
+const IMPORT_CALL = /(?<![.\w$])import\s*\(/g;
+const countImportCalls = (text: string) => (text.includes('import') ? (text.match(IMPORT_CALL)?.length ?? 0) : 0);
 const REQUIRE_CALL = /(?<![.\w$])require\s*\(/;
 
 const isName = (part: unknown): part is NameSpan => typeof part === 'object' && part !== null && 'value' in part;
@@ -40,8 +42,10 @@ export function parseFile(path: string, text: string): FileFacts {
     readExports(result.module.staticExports, lines, facts);
     readDynamicImports(text, result.module.dynamicImports, lines, facts.imports);
     if (text.includes('<reference')) readTripleSlash(text, lines, facts.imports);
-    // Walking the AST costs more than parsing; only files with something shaped like a require call need it.
-    if (REQUIRE_CALL.test(text)) readRequires(result, text, lines, facts.imports);
+    // Walking the AST costs more than parsing: only files with a require call, or more `import(` than
+    // dynamic imports (so `import('./x').T` type expressions), need it.
+    const typeImports = lang !== 'jsx' && countImportCalls(text) > result.module.dynamicImports.length;
+    if (typeImports || REQUIRE_CALL.test(text)) readRequires(result, text, lines, facts.imports);
     const error = result.errors[0];
     if (error) facts.error = { message: error.message, line: error.labels[0] ? lines.lineOf(error.labels[0].start) : 1 };
     return facts;
@@ -114,6 +118,9 @@ interface RequireCall {
   specifier: string;
   start: number;
   computed: boolean;
+  kind: 'require' | 'type';
+  /** The name a type expression takes from the module, when it names one. */
+  name?: string;
 }
 
 let requireVisitor: { visitor: unknown; found: RequireCall[]; text: string } | undefined;
@@ -123,8 +130,8 @@ function readRequires(result: LazyResult, text: string, lines: LineIndex, out: I
   requireVisitor.found.length = 0;
   requireVisitor.text = text;
   result.visit(requireVisitor.visitor);
-  for (const { specifier, start, computed } of requireVisitor.found) {
-    out.push({ specifier, kind: 'require', names: ['*'], line: lines.lineOf(start), ...(computed ? { computed } : {}) });
+  for (const { specifier, start, computed, kind, name } of requireVisitor.found) {
+    out.push({ specifier, kind, names: [name ?? '*'], line: lines.lineOf(start), ...(computed ? { computed } : {}) });
   }
 }
 
@@ -144,13 +151,19 @@ function createRequireVisitor(): NonNullable<typeof requireVisitor> {
     CallExpression(node: { start: number; callee: { type: string; name?: string }; arguments: ArgumentNode[] }) {
       if (node.callee.type !== 'IdentifierReference' || node.callee.name !== 'require' || node.arguments.length !== 1) return;
       const argument = node.arguments[0]!;
-      if (argument.type === 'StringLiteral') state.found.push({ specifier: argument.value!, start: node.start, computed: false });
-      else if (argument.type === 'TemplateLiteral' && argument.expressions!.length === 0) state.found.push({ specifier: argument.quasis![0]!.value.cooked, start: node.start, computed: false });
-      else state.found.push({ specifier: state.text.slice(argument.start, argument.end), start: node.start, computed: true });
+      if (argument.type === 'StringLiteral') state.found.push({ specifier: argument.value!, start: node.start, computed: false, kind: 'require' });
+      else if (argument.type === 'TemplateLiteral' && argument.expressions!.length === 0) state.found.push({ specifier: argument.quasis![0]!.value.cooked, start: node.start, computed: false, kind: 'require' });
+      else state.found.push({ specifier: state.text.slice(argument.start, argument.end), start: node.start, computed: true, kind: 'require' });
+    },
+    // `type T = import('./x').T`: a type-level dependency the module record does not list.
+    TSImportType(node: { start: number; source: { type: string; value?: string }; qualifier: { type: string; name?: string } | null }) {
+      if (node.source.type !== 'StringLiteral') return;
+      const name = node.qualifier?.type === 'IdentifierName' ? node.qualifier.name : undefined;
+      state.found.push({ specifier: node.source.value!, start: node.start, computed: false, kind: 'type', ...(name ? { name } : {}) });
     },
     TSImportEqualsDeclaration(node: { start: number; moduleReference: { type: string; expression?: { value: string } } }) {
       if (node.moduleReference.type === 'TSExternalModuleReference' && node.moduleReference.expression) {
-        state.found.push({ specifier: node.moduleReference.expression.value, start: node.start, computed: false });
+        state.found.push({ specifier: node.moduleReference.expression.value, start: node.start, computed: false, kind: 'require' });
       }
     },
   });

@@ -60,6 +60,14 @@ describe('parseFile', () => {
     ]);
   });
 
+  it('records import type expressions as type dependencies', () => {
+    const facts = parseFile('src/orders/order.mapper.ts', "export type Row = import('./order.model').OrderRow;\nexport const load = () => import('./order.repository');\n");
+    expect(facts.imports).toEqual([
+      { specifier: './order.repository', kind: 'dynamic', names: ['*'], line: 2 },
+      { specifier: './order.model', kind: 'type', names: ['OrderRow'], line: 1 },
+    ]);
+  });
+
   it('records triple-slash references as type dependencies', () => {
     const facts = parseFile('src/index.ts', '/// <reference path="operators/index.ts" />\n/// <reference types="node" />\nexport const ready = true;\n');
     expect(facts.imports).toEqual([
