@@ -21,17 +21,18 @@ const MB = 1024 * 1024;
  * Unreadable, binary and oversized files yield empty facts with an error instead of throwing.
  */
 export function readFacts(absolutePath: string, rel: string, cache: FactsCache | undefined, maxBytes: number, parse: Parse | undefined): ReadOutcome | typeof NEEDS_PARSER {
-  let size: number;
-  let mtimeMs: number;
-  try {
-    ({ size, mtimeMs } = statSync(absolutePath));
-  } catch (error) {
-    return failed(rel, `cannot read: ${(error as NodeJS.ErrnoException).code}`);
-  }
+  // Without a cache there is nothing to compare a stat or a hash with: read straight away.
+  let size = 0;
+  let mtimeMs = 0;
   const entry = cache?.get(rel);
-  if (entry && entry.size === size && entry.mtimeMs === mtimeMs) return { facts: entry.facts, cached: true };
-  if (size > maxBytes) {
-    return failed(rel, `skipped: ${(size / MB).toFixed(1)} MB is over the ${(maxBytes / MB).toFixed(0)} MB limit (generated or bundled code?); raise --max-file-size to analyse it`);
+  if (cache) {
+    try {
+      ({ size, mtimeMs } = statSync(absolutePath));
+    } catch (error) {
+      return failed(rel, `cannot read: ${(error as NodeJS.ErrnoException).code}`);
+    }
+    if (entry && entry.size === size && entry.mtimeMs === mtimeMs) return { facts: entry.facts, cached: true };
+    if (size > maxBytes) return tooLarge(rel, size, maxBytes);
   }
   let buffer: Buffer;
   try {
@@ -39,7 +40,8 @@ export function readFacts(absolutePath: string, rel: string, cache: FactsCache |
   } catch (error) {
     return failed(rel, `cannot read: ${(error as NodeJS.ErrnoException).code}`);
   }
-  const digest = hash('sha1', buffer);
+  if (buffer.length > maxBytes) return tooLarge(rel, buffer.length, maxBytes);
+  const digest = cache ? hash('sha1', buffer) : '';
   if (entry && entry.hash === digest) {
     cache!.set(rel, { ...entry, size, mtimeMs });
     return { facts: entry.facts, cached: true };
@@ -49,6 +51,10 @@ export function readFacts(absolutePath: string, rel: string, cache: FactsCache |
   const facts = parse(rel, decode(buffer));
   cache?.set(rel, { size, mtimeMs, hash: digest, facts });
   return { facts, cached: false };
+}
+
+function tooLarge(rel: string, size: number, maxBytes: number): ReadOutcome {
+  return failed(rel, `skipped: ${(size / MB).toFixed(1)} MB is over the ${(maxBytes / MB).toFixed(0)} MB limit (generated or bundled code?); raise --max-file-size to analyse it`);
 }
 
 function failed(rel: string, message: string): ReadOutcome {
