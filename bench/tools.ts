@@ -1,0 +1,82 @@
+// The tools compared, and how each is invoked. The baselines (madge, dependency-cruiser
+// and the TypeScript that dependency-cruiser needs for .ts) are installed into the
+// gitignored .bench/tools on first run: they are benchmark fixtures, not project
+// dependencies, and pinning them keeps results comparable over time.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Input } from './inputs.ts';
+
+export const TOOL_NAMES = ['seams', 'depcruise', 'madge', 'floor'] as const;
+export type ToolName = (typeof TOOL_NAMES)[number];
+
+const BASELINES = { madge: '8.0.0', 'dependency-cruiser': '18.7.0', typescript: '5.9' } as const;
+
+export type Paths = { repo: string; bench: string; tools: string };
+
+export function npm(args: string[]): void {
+  execFileSync('npm', args, { stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
+function installedVersion(toolsDir: string, pkg: string): string | null {
+  const manifest = join(toolsDir, 'node_modules', pkg, 'package.json');
+  return existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).version : null;
+}
+
+/** Installs the pinned baselines unless already there; returns the versions in use. */
+export function ensureTools(p: Paths, log: (s: string) => void): Record<string, string> {
+  const stale = Object.entries(BASELINES).filter(([pkg, want]) => !installedVersion(p.tools, pkg)?.startsWith(want));
+  if (stale.length > 0) {
+    log(`installing baselines into ${relative(process.cwd(), p.tools)}: ${stale.map(([n, v]) => `${n}@${v}`).join(' ')}`);
+    mkdirSync(p.tools, { recursive: true });
+    npm(['install', '--prefix', p.tools, '--no-audit', '--no-fund', ...Object.entries(BASELINES).map(([n, v]) => `${n}@${v}`)]);
+  }
+  const versions: Record<string, string> = { node: process.version };
+  for (const pkg of Object.keys(BASELINES)) versions[pkg] = installedVersion(p.tools, pkg) ?? '?';
+  return versions;
+}
+
+/** Which seams was measured: the commit, marked dirty when the work tree has changes. */
+export function seamsRevision(repo: string): string {
+  try {
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'packages', 'bin').length > 0 ? '-dirty' : ''}`;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export type Invocation = {
+  argv: string[];
+  cwd: string;
+  /** madge prints its JSON on stdout; the others write their own output file. */
+  stdoutIsOutput: boolean;
+};
+
+/**
+ * Every tool runs with the input folder as its working directory and `.` as the
+ * target (seams takes the absolute path), so all of them report paths relative to it.
+ * All run on the same Node as this script (Node 22).
+ */
+export function invocation(tool: ToolName, input: Input, outFile: string, p: Paths): Invocation {
+  const node = process.execPath;
+  const ts = input.tsconfig ? relative(input.dir, input.tsconfig) : null;
+  switch (tool) {
+    case 'seams':
+      return { argv: [join(p.repo, 'bin/seams'), 'analyze', input.dir, '-o', outFile, '--no-cache'], cwd: p.repo, stdoutIsOutput: false };
+    case 'depcruise':
+      return {
+        argv: [node, join(p.tools, 'node_modules/dependency-cruiser/bin/dependency-cruiser.mjs'), '.', '--config', join(p.bench, 'depcruise.config.cjs'), ...(ts ? ['--ts-config', ts] : []), '--output-type', 'json', '--output-to', outFile],
+        cwd: input.dir,
+        stdoutIsOutput: false,
+      };
+    case 'madge':
+      return {
+        argv: [node, join(p.tools, 'node_modules/madge/bin/cli.js'), '--json', '--no-spinner', '--no-color', '--extensions', 'ts,tsx,mts,cts,js,jsx,mjs,cjs', ...(ts ? ['--ts-config', ts] : []), '.'],
+        cwd: input.dir,
+        stdoutIsOutput: true,
+      };
+    case 'floor':
+      return { argv: [node, join(p.bench, 'parse-floor.ts'), input.dir], cwd: p.repo, stdoutIsOutput: true };
+  }
+}
