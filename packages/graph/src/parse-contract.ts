@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import { FormatError, type ErrorCode } from './errors.ts';
+
+interface Contract<T> {
+  schema: z.ZodType<T>;
+  version: number;
+  /** What the file is, for messages: 'graph', 'plan'. */
+  kind: string;
+  code: ErrorCode;
+  /** The command that writes a fresh one. */
+  remedy: string;
+}
+
+/** Validates a versioned contract file read from JSON; the error names the first offending field. */
+export function parseContract<T>(contract: Contract<T>, json: unknown, origin: string): T {
+  const version = (json as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version !== contract.version) {
+    throw new FormatError(contract.code, `${origin} has ${contract.kind} format version ${version}; this seams reads version ${contract.version}. Re-run '${contract.remedy}'.`);
+  }
+  const result = contract.schema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new FormatError(contract.code, `${origin} is not a seams ${contract.kind}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+  }
+  return result.data;
+}
