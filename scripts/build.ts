@@ -1,7 +1,11 @@
 // Bundles the CLI into dist/seams.js for the npm tarball; the native parser and resolver stay dependencies.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const packageDir = new URL('../', import.meta.url).pathname;
+
+// Chunk names carry content hashes: without a clean folder, old chunks would pile up in the tarball.
+rmSync(`${packageDir}dist`, { recursive: true, force: true });
 
 await build({
   entryPoints: [`${packageDir}packages/cli/src/main.ts`],
