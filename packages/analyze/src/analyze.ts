@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
-import { GRAPH_VERSION, SEAMS_VERSION, type Edge, type External, type FileNode, type Graph, type ParseErrorEntry, type ProgressListener, type Unresolved } from '@seams/graph';
+import { GRAPH_VERSION, SEAMS_VERSION, timeSteps, type StepTimer, type Edge, type External, type FileNode, type Graph, type ParseErrorEntry, type ProgressListener, type Unresolved } from '@seams/graph';
 import { statSync } from 'node:fs';
 import { loadFacts, loadGraph, saveFacts, saveGraph, type FactsCache, type GraphCache } from './cache.ts';
 import { discoverFiles } from './discover-files.ts';
@@ -36,31 +36,13 @@ interface GraphParts {
   warnings: string[];
 }
 
-type Step = <T>(name: string, run: () => T) => T;
-
 /**
  * Builds the dependency graph of a source tree: discover files, read and parse them (cached),
  * find workspaces, resolve every reference, trace barrels. An unchanged tree reuses the last graph.
  */
 export async function analyze(options: AnalyzeOptions): Promise<Graph> {
   const emit = options.onProgress ?? (() => {});
-  const timings: Record<string, number> = {};
-  const step: Step = (name, run) => {
-    emit({ type: 'step-start', step: name });
-    const start = performance.now();
-    const result = run();
-    timings[name] = Math.round(performance.now() - start);
-    emit({ type: 'step-end', step: name, ms: timings[name] });
-    return result;
-  };
-  const stepAsync = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
-    emit({ type: 'step-start', step: name });
-    const start = performance.now();
-    const result = await run();
-    timings[name] = Math.round(performance.now() - start);
-    emit({ type: 'step-end', step: name, ms: timings[name] });
-    return result;
-  };
+  const { timings, step, stepAsync } = timeSteps(emit);
   const started = performance.now();
   const requested = resolvePath(options.root);
   const discovered = step('discover', () => discoverFiles(requested, options));
@@ -110,7 +92,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
   };
 }
 
-async function buildParts(root: string, facts: Map<string, FileFacts>, parseErrors: ParseErrorEntry[], workspaces: WorkspacePackage[], step: Step): Promise<GraphParts> {
+async function buildParts(root: string, facts: Map<string, FileFacts>, parseErrors: ParseErrorEntry[], workspaces: WorkspacePackage[], step: StepTimer['step']): Promise<GraphParts> {
   const warnings: string[] = [];
   // The resolver is a native module: loaded only when there is something to resolve.
   const { createResolver } = await import('./create-resolver.ts');

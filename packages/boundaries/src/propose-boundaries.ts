@@ -1,14 +1,14 @@
-import { PLAN_VERSION, SEAMS_VERSION, type Graph, type Plan, type ProgressListener } from '@seams/graph';
+import { PLAN_VERSION, SEAMS_VERSION, timeSteps, type Graph, type Plan, type ProgressListener } from '@seams/graph';
+import { chooseSignals } from './choose-signals.ts';
 import { dependenciesOf } from './dependencies.ts';
+import { applyKeep } from './keep-previous.ts';
 import { confidenceOf, runLouvain, type Communities } from './louvain-runs.ts';
 import { planMetrics, serviceMetrics } from './metrics/index.ts';
 import { nameServices } from './name-services.ts';
-import { applyKeep } from './keep-previous.ts';
 import { groupsOf, mergeTiny, mergeToCount, splitDisconnected, splitLarge, type Partition } from './refine.ts';
 import { findSharedKernel } from './shared-kernel.ts';
 import { SIGNALS } from './signals/index.ts';
 import { combineSignals } from './weighted-graph.ts';
-import { chooseSignals } from './choose-signals.ts';
 
 export interface BoundaryOptions {
   /** Signal names to use; default every available one. */
@@ -44,13 +44,7 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
   const maxSize = options.maxServiceSize ?? 60;
   const seeds = options.seeds ?? 10;
   const lowConfidence = options.lowConfidence ?? 0.6;
-  const step = <T>(name: string, run: () => T): T => {
-    emit({ type: 'step-start', step: name });
-    const start = performance.now();
-    const result = run();
-    emit({ type: 'step-end', step: name, ms: Math.round(performance.now() - start) });
-    return result;
-  };
+  const { step } = timeSteps(emit);
 
   const allFiles = graph.files.map((f) => f.path);
   const dependencies = step('dependencies', () => dependenciesOf(graph));

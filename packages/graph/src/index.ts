@@ -8,3 +8,4 @@ export { parseGraph } from './parse-graph.ts';
 export { graphJsonSchema, planJsonSchema } from './json-schema.ts';
 export { PLAN_VERSION, Plan, Service, PlanMetrics, ServiceMetrics, type ServiceMetricsRecord, type PlanMetricsRecord } from './plan-schema.ts';
 export { parsePlan } from './parse-plan.ts';
+export { timeSteps, type StepTimer } from './time-steps.ts';
