@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maxMno, mno, mojoDistance, mojoFm, type Partition } from '../src/compare/index.ts';
+import { seededRandom } from '../src/random.ts';
 
 /** Items i0, i1, ... labelled by position, as scikit-learn's label arrays. */
 const labels = (...values: (number | string)[]): Partition => new Map(values.map((value, i) => [`i${i}`, String(value)]));
@@ -101,17 +102,6 @@ function allPartitions(n: number): string[] {
 const partitionOf = (key: string, names: readonly string[], prefix: string): Partition =>
   new Map(key.split(',').map((c, k) => [names[k]!, `${prefix}${c}`]));
 
-/** Seeded PRNG (mulberry32), so failures reproduce. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('MoJo against brute force', () => {
   it('mno and maxMno are exact for every pair of partitions of up to 5 items', () => {
@@ -137,7 +127,8 @@ describe('MoJo against brute force', () => {
     const table = new Map(all.map((key) => [key, distancesFrom(key)])); // 203 searches
     const distance = (from: string, to: string) => table.get(from)!.get(to)!;
     const farthest = new Map(all.map((to) => [to, Math.max(...all.map((from) => distance(from, to)))]));
-    const random = mulberry32(20040901);
+    // Seeded, so failures reproduce.
+    const random = seededRandom(20040901);
     const pick = () => all[Math.floor(random() * all.length)]!;
     for (let round = 0; round < 300; round++) {
       // Shuffled item order and arbitrary labels: the fast path must not depend on either.
