@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { SEAMS_VERSION } from '@seams/graph';
-import type { FileFacts } from './facts.ts';
+import { FACTS_VERSION, type FileFacts } from './facts.ts';
 
 export interface CacheEntry {
   size: number;
@@ -22,9 +22,9 @@ export interface GraphCache {
   parts: unknown;
 }
 
-// Facts change meaning when seams or the parser changes: either one starts a fresh cache.
+// Facts change meaning when seams, its parse output or the parser changes: any of them starts a fresh cache.
 const parserVersion = (createRequire(import.meta.url)('oxc-parser/package.json') as { version: string }).version;
-const STAMP = `${SEAMS_VERSION}-oxc${parserVersion}`;
+const STAMP = `${SEAMS_VERSION}-facts${FACTS_VERSION}-oxc${parserVersion}`;
 const FACTS_FILE = `facts-${STAMP}.bin`;
 const GRAPH_FILE = `graph-${STAMP}.bin`;
 
