@@ -101,6 +101,7 @@ async function buildParts(root: string, facts: Map<string, FileFacts>, parseErro
       root,
       workspaces,
       isAnalyzed: (path) => path.startsWith(root + '/') && facts.has(path.slice(root.length + 1)),
+      sourceFolders: new Set([...facts.keys()].filter((path) => path.includes('/')).map((path) => path.slice(0, path.indexOf('/')))),
       onWarning: (message) => warnings.push(message),
     });
     return linkFiles(root, facts, resolve);

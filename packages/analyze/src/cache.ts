@@ -1,9 +1,11 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import { SEAMS_VERSION } from '@seams/graph';
-import { FACTS_VERSION, type FileFacts } from './facts.ts';
+import type { FileFacts } from './facts.ts';
 
 export interface CacheEntry {
   size: number;
@@ -22,9 +24,10 @@ export interface GraphCache {
   parts: unknown;
 }
 
-// Facts change meaning when seams, its parse output or the parser changes: any of them starts a fresh cache.
+// Cached facts and graphs mean what the code that made them meant: a new seams, a new parser or any
+// edit to this code (a rebuilt bundle, a changed source file) starts a fresh cache.
 const parserVersion = (createRequire(import.meta.url)('oxc-parser/package.json') as { version: string }).version;
-const STAMP = `${SEAMS_VERSION}-facts${FACTS_VERSION}-oxc${parserVersion}`;
+const STAMP = `${SEAMS_VERSION}-oxc${parserVersion}-${codeStamp(dirname(fileURLToPath(import.meta.url)))}`;
 const FACTS_FILE = `facts-${STAMP}.bin`;
 const GRAPH_FILE = `graph-${STAMP}.bin`;
 
@@ -48,6 +51,23 @@ export function saveGraph(dir: string, graph: GraphCache): void {
   save(join(dir, GRAPH_FILE), graph);
 }
 
+// Names, sizes and mtimes of the code files beside this one (the analyzer's sources, or the bundle's chunks).
+function codeStamp(dir: string): string {
+  const hash = createHash('sha1');
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.[jt]s$/.test(entry.name)) {
+        const { size, mtimeMs } = statSync(path);
+        hash.update(`${path}:${size}:${mtimeMs}\n`);
+      }
+    }
+  };
+  walk(dir);
+  return hash.digest('hex').slice(0, 12);
+}
+
 function load(path: string): unknown {
   try {
     return deserialize(readFileSync(path));
@@ -57,9 +77,12 @@ function load(path: string): unknown {
   }
 }
 
-// Atomic: an interrupted run never leaves a torn file behind.
+// Atomic: an interrupted run never leaves a torn file behind. Caches of other code versions are dropped.
 function save(path: string, value: unknown): void {
-  mkdirSync(join(path, '..'), { recursive: true });
+  const dir = join(path, '..');
+  mkdirSync(dir, { recursive: true });
+  const kind = path.slice(dir.length + 1).split('-')[0]!;
+  for (const name of readdirSync(dir)) if (name.startsWith(`${kind}-`) && name.endsWith('.bin') && !path.endsWith(`/${name}`)) rmSync(join(dir, name), { force: true });
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, serialize(value));
   renameSync(temporary, path);

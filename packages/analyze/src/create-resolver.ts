@@ -36,6 +36,8 @@ export interface ResolverContext {
   root: string;
   isAnalyzed: (absolutePath: string) => boolean;
   workspaces: readonly WorkspacePackage[];
+  /** Top-level folders holding analysed files: `src/x` that resolves nowhere is a missing local file, not a package. */
+  sourceFolders: ReadonlySet<string>;
   onWarning: (message: string) => void;
 }
 
@@ -45,6 +47,7 @@ export function createResolver(context: ResolverContext): ResolveSpecifier {
   const plain = resolvers.import.plain;
   const brokenTsconfigs = new Set<string>();
   const memo = new Map<string, Resolution>();
+  const namesLocalFolder = (specifier: string) => specifier.includes('/') && context.sourceFolders.has(specifier.split('/')[0]!);
   const byName = [...context.workspaces].sort((a, b) => b.name.length - a.name.length);
 
   function raw(fromFile: string, specifier: string, mode: ResolveMode): ResolveResult {
@@ -96,7 +99,8 @@ export function createResolver(context: ResolverContext): ResolveSpecifier {
     if (bare) {
       const viaWorkspace = fromWorkspace(specifier);
       if (viaWorkspace) return { type: 'file', path: viaWorkspace };
-      if (!specifier.startsWith('#')) return { type: 'external', package: packageName(specifier), builtin: false };
+      // A package that is simply not installed is still an external; but `src/x` (under a baseUrl) names local code.
+      if (!specifier.startsWith('#') && !namesLocalFolder(specifier)) return { type: 'external', package: packageName(specifier), builtin: false };
     }
     return { type: 'unresolved', reason: 'not-found', detail: result.error };
   }

@@ -1,11 +1,5 @@
 import type { EdgeKind } from '@seams/graph';
 
-/**
- * Version of what parsing yields. Cached facts of another version are thrown away, so bump it with
- * any change to parse output; test/facts-version.test.ts fails until you do.
- */
-export const FACTS_VERSION = 2;
-
 /** One module reference as written in a file, before resolution. */
 export interface ImportFact {
   specifier: string;

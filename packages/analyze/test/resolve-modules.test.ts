@@ -237,3 +237,12 @@ describe('barrels: export * chains, renames, namespaces, type and default re-exp
     });
   });
 });
+
+describe('base-url-missing: a bare specifier that names local code versus a package that is not installed', () => {
+  it('reports src/... that resolves nowhere as not-found, and prisma/config as the external prisma', async () => {
+    const graph = await run('base-url-missing');
+    expect(edgesOf(graph)).toEqual(['src/app.ts -> src/greeting.ts import [greet]']);
+    expect(graph.unresolved.map((u) => `${u.specifier} ${u.reason}`)).toEqual(['src/generated/prisma-client not-found']);
+    expect(graph.externals.map((x) => `${x.specifier} ${x.package}`)).toEqual(['prisma/config prisma']);
+  });
+});
