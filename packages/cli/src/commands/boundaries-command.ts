@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { InputError, parsePlan, type Plan } from '@seams/graph';
+import { InputError } from '@seams/graph';
+import { readPlan } from '../read-plan.ts';
 import { formatPlanText, formatPlanTsv } from '../format-plan.ts';
 import { loadOrAnalyze } from '../load-graph.ts';
 import type { Streams } from '../streams.ts';
@@ -81,20 +81,6 @@ function parseWeights(text: string): Record<string, number> {
   return weights;
 }
 
-function readPlan(path: string): Plan {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new InputError('SEAMS_INPUT_NOT_FOUND', `cannot read the plan ${path} (${(error as NodeJS.ErrnoException).code}).`);
-  }
-  try {
-    return parsePlan(JSON.parse(text), path);
-  } catch (error) {
-    if (error instanceof SyntaxError) throw new InputError('SEAMS_PLAN_INVALID', `${path} is not valid JSON: ${error.message}`);
-    throw error;
-  }
-}
 
 function integer(value: string, flag: string, min: number): number {
   const number = Number(value);

@@ -1,0 +1,50 @@
+import type { Graph, Plan } from '@seams/graph';
+import { extractionOrder } from './extraction-order.ts';
+import { fileDependencies } from './file-dependencies.ts';
+import { planChanges } from './plan-changes.ts';
+import { publicApis } from './public-api.ts';
+import type { ReportModel } from './report-model.ts';
+import { byServiceName, serviceCards } from './service-cards.ts';
+import { serviceLinks } from './service-links.ts';
+
+export interface ReportOptions {
+  /** The plan this one replaces; adds "changes" to the report. */
+  previous?: Plan;
+  /** Defaults to "Service boundaries of <last folder of the graph root>". */
+  title?: string;
+}
+
+/**
+ * Computes everything a report shows from a graph and a plan computed on it. Weights count
+ * file dependencies (distinct file pairs, barrels traced to the declaring files); the shared
+ * kernel is no service, so dependencies on it show only as "shared kernel used".
+ */
+export function buildReportModel(graph: Graph, plan: Plan, options: ReportOptions = {}): ReportModel {
+  const serviceOf = new Map(plan.services.flatMap((service) => service.files.map((path) => [path, service.id] as const)));
+  const dependencies = fileDependencies(graph.edges);
+  const links = serviceLinks(dependencies.pairs, serviceOf);
+  const cards = serviceCards({ graph, plan, dependencies, serviceOf, links, apis: publicApis(dependencies.uses, serviceOf) });
+  const byName = byServiceName(plan);
+  const { metrics } = plan;
+  const model: ReportModel = {
+    title: options.title ?? `Service boundaries of ${lastFolder(graph.root)}`,
+    root: graph.root,
+    generatedFrom: { graphFiles: graph.files.length, planServices: plan.services.length, signals: plan.parameters.signals, lowConfidence: plan.parameters.lowConfidence },
+    metrics: { modularity: metrics.modularity, structuralModularity: metrics.structuralModularity, icp: metrics.icp, ifn: metrics.ifn, ned: metrics.ned, mq: metrics.mq, cohesion: metrics.cohesion, coupling: metrics.coupling },
+    services: cards,
+    shared: plan.shared.map(({ path, reason }) => ({
+      path,
+      reason,
+      usedBy: [...new Set(dependencies.pairs.filter((pair) => pair.to === path).flatMap((pair) => serviceOf.get(pair.from) ?? []))].sort(byName),
+    })),
+    links,
+    serviceCycles: metrics.serviceCycles,
+    extractionOrder: extractionOrder(cards),
+  };
+  if (options.previous) model.changes = planChanges(plan, options.previous);
+  return model;
+}
+
+function lastFolder(root: string): string {
+  return root.split('/').filter(Boolean).at(-1) ?? root;
+}

@@ -1,0 +1,72 @@
+import { compareCodeUnits } from './code-unit-order.ts';
+import type { ExtractionStep, ServiceCard } from './report-model.ts';
+import { listing, plural } from './wording.ts';
+
+/**
+ * The ranking and effort formula, as the Markdown legend prints it:
+ *
+ *   entanglement = inbound + api + outbound + 10 × (services in its cycle − 1)
+ *   effort score = entanglement + ⌈loc / 250⌉
+ *   S ≤ 4 < M ≤ 12 < L ≤ 30 < XL
+ *
+ * inbound and outbound count file dependencies crossing the boundary (each becomes a remote call
+ * or a moved file), api the names other services import (each becomes part of a contract). The
+ * inbound side is counted twice on purpose, through inbound and api: its callers live in code the
+ * extracting team does not own. A cycle cannot be cut by extracting one side, so it costs as much
+ * as ten crossing dependencies per other member. Size adds a point per 250 lines: moving code is
+ * cheap next to cutting seams, but not free to test and deploy.
+ */
+export const EFFORT_FORMULA = [
+  'entanglement = inbound + api + outbound + 10 × (services in its cycle − 1)',
+  'effort score = entanglement + ⌈loc / 250⌉',
+  'S ≤ 4 < M ≤ 12 < L ≤ 30 < XL',
+] as const;
+
+const CYCLE_COST = 10;
+const LOC_PER_POINT = 250;
+const EFFORT_LIMITS: Array<[ExtractionStep['effort'], number]> = [['S', 4], ['M', 12], ['L', 30]];
+
+/** Strangler-fig order: least entangled service first; ties by effort score, then name, then id. */
+export function extractionOrder(cards: readonly ServiceCard[]): ExtractionStep[] {
+  const names = new Map(cards.map((card) => [card.id, card.name]));
+  const scored = cards.map((card) => {
+    const inbound = sum(card.inbound);
+    const outbound = sum(card.outbound);
+    const cycleSize = Math.max(1, ...card.cycles.map((cycle) => cycle.length));
+    const entanglement = inbound + card.publicApi.length + outbound + CYCLE_COST * (cycleSize - 1);
+    const effortScore = entanglement + Math.ceil(card.loc / LOC_PER_POINT);
+    return { card, entanglement, effortScore };
+  });
+  scored.sort((a, b) => a.entanglement - b.entanglement || a.effortScore - b.effortScore || compareCodeUnits(a.card.name, b.card.name) || compareCodeUnits(a.card.id, b.card.id));
+  return scored.map(({ card, entanglement, effortScore }, index) => ({
+    order: index + 1,
+    service: card.id,
+    reason: reasonFor(card, (id) => names.get(id) ?? id),
+    effort: EFFORT_LIMITS.find(([, limit]) => effortScore <= limit)?.[0] ?? 'XL',
+    effortScore,
+    entanglement,
+  }));
+}
+
+function reasonFor(card: ServiceCard, nameOf: (id: string) => string): string {
+  const parts: string[] = [];
+  const callers = card.inbound.map((link) => nameOf(link.service));
+  parts.push(callers.length === 0 ? 'no other service depends on it' : `called by ${serviceList(callers)} through ${plural(card.publicApi.length, 'name')}`);
+  const callees = card.outbound.map((link) => nameOf(link.service));
+  parts.push(callees.length === 0 ? 'calls no other service' : `calls ${serviceList(callees)} (${plural(sum(card.outbound), 'file dependency', 'file dependencies')})`);
+  if (card.sharedKernelUsed.length > 0) parts.push(`uses ${plural(card.sharedKernelUsed.length, 'shared file')}`);
+  for (const cycle of card.cycles) {
+    const others = cycle.filter((id) => id !== card.id).map(nameOf).sort(compareCodeUnits);
+    parts.push(`in a cycle with ${serviceList(others)}: break the cycle first`);
+  }
+  return parts.join('; ');
+}
+
+// Names up to three read better than a count; beyond that a count is all anyone reads.
+function serviceList(names: readonly string[]): string {
+  return names.length > 3 ? `${names.length} services` : listing(names);
+}
+
+function sum(links: ReadonlyArray<{ weight: number }>): number {
+  return links.reduce((total, link) => total + link.weight, 0);
+}
