@@ -1,0 +1,47 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '@seams/cli';
+
+const top = join(import.meta.dirname, '../../..');
+const small = 'fixtures/report/small-shop';
+const out = mkdtempSync(join(tmpdir(), 'seams-report-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+async function seams(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, cwd: top });
+  return { code, stdout, stderr };
+}
+
+describe('seams report', () => {
+  it('reports on a saved graph and plan, with what changed since a previous plan', async () => {
+    const result = await seams('report', '--graph', `${small}/graph.json`, '--plan', `${small}/plan.json`, '--previous', `${small}/previous.plan.json`);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(readFileSync(join(top, small, 'report.md'), 'utf8'));
+  });
+
+  it('writes Mermaid and DOT to a file with -o', async () => {
+    for (const [format, golden] of [['mermaid', 'report.mmd'], ['dot', 'report.dot']] as const) {
+      const file = join(out, golden);
+      const result = await seams('report', '--graph', `${small}/graph.json`, '--plan', `${small}/plan.json`, '--format', format, '-o', file);
+      expect(result).toMatchObject({ code: 0, stdout: `report written to ${file}\n` });
+      expect(readFileSync(file, 'utf8')).toBe(readFileSync(join(top, small, golden), 'utf8'));
+    }
+  });
+
+  it('runs analyze and boundaries itself when given only a folder', async () => {
+    const result = await seams('report', 'fixtures/shop', '--format', 'json');
+    const model = JSON.parse(result.stdout);
+    expect(model.services.length).toBeGreaterThan(5);
+    expect(model.extractionOrder).toHaveLength(model.services.length);
+  });
+
+  it('refuses a plan that is not a plan, exit code 2', async () => {
+    const result = await seams('report', '--graph', `${small}/graph.json`, '--plan', `${small}/graph.json`);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/is not a seams plan: .*\[SEAMS_PLAN_INVALID\]\n$/);
+  });
+});
