@@ -32,6 +32,15 @@ describe('seams report', () => {
     }
   });
 
+  it('writes one self-contained HTML file', async () => {
+    const file = join(out, 'report.html');
+    const result = await seams('report', '--graph', `${small}/graph.json`, '--plan', `${small}/plan.json`, '--format', 'html', '-o', file);
+    expect(result.code).toBe(0);
+    const html = readFileSync(file, 'utf8');
+    expect(html.slice(0, 15).toLowerCase()).toBe('<!doctype html>');
+    expect(html).not.toMatch(/<(?:script|link|img)[^>]+(?:src|href)=["']?https?:/i);
+  });
+
   it('runs analyze and boundaries itself when given only a folder', async () => {
     const result = await seams('report', 'fixtures/shop', '--format', 'json');
     const model = JSON.parse(result.stdout);

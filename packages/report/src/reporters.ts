@@ -13,7 +13,7 @@ export const REPORTERS: Record<string, () => Promise<Reporter>> = {
   mermaid: () => import('./format-mermaid.ts').then((module) => module.formatMermaid),
   dot: () => import('./format-dot.ts').then((module) => module.formatDot),
   json: () => import('./format-json.ts').then((module) => module.formatJson),
-  // html: registered by the HTML report (./html/).
+  html: () => import('./html/format-html.ts').then((module) => module.formatHtml),
 };
 
 /** Renders `model` in the named format; unknown names throw a ConfigError listing the known ones. */

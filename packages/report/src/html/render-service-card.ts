@@ -1,0 +1,75 @@
+import { fixed2 } from '../format-number.ts';
+import type { ExtractionStep, ServiceCard } from '../report-model.ts';
+import { formatCount, formatPercent } from './format-values.ts';
+import { html, type SafeHtml } from './html-template.ts';
+import { cardId, type ServiceLookup } from './service-refs.ts';
+
+export interface CardContext {
+  services: ServiceLookup;
+  /** How many services the plan has, to say "2 of 5 other services". */
+  serviceCount: number;
+  /** Files below this confidence are flagged for review. */
+  lowConfidence: number;
+}
+
+/**
+ * One service's card. Every card is in the page from the start, so the report reads and prints
+ * without JavaScript; the map script only shows one at a time beside the map.
+ */
+export function renderServiceCard(card: ServiceCard, step: ExtractionStep | undefined, context: CardContext): SafeHtml {
+  const { services } = context;
+  const id = cardId(card.id);
+  return html`<article class="card" id="${id}" data-service="${card.id}" aria-labelledby="${id}-title" tabindex="-1" style="--service-colour: ${services.colourOf(card.id)}">
+<h3 id="${id}-title"><span class="swatch" aria-hidden="true"></span>${card.name}</h3>
+<p class="card-facts">${formatCount(card.files.length)} ${card.files.length === 1 ? 'file' : 'files'} · ${formatCount(card.loc)} lines · confidence ${formatPercent(card.confidence)}${step && html` · extraction step ${step.order}, effort ${step.effort}`}</p>
+<dl class="card-metrics">
+<div><dt>Cohesion</dt><dd>${fixed2(card.metrics.cohesion)}</dd></div>
+<div><dt>Coupling</dt><dd>${fixed2(card.metrics.coupling)}</dd></div>
+<div><dt>API size</dt><dd>${formatCount(card.metrics.apiSize)}</dd></div>
+<div><dt>Interface files</dt><dd>${formatCount(card.metrics.interfaceFiles)}</dd></div>
+</dl>
+<h4>Blast radius</h4>
+<p>${blastRadius(card, context)}</p>
+<h4>Depends on</h4>
+${weighted(card.outbound, services)}
+<h4>Used by</h4>
+${weighted(card.inbound, services)}
+${card.cycles.length > 0 && html`<h4>Cycles</h4>
+<ul class="cycles">${card.cycles.map((cycle) => html`<li>${cycleText(cycle, services)}</li>`)}</ul>`}
+<h4>Shared kernel used</h4>
+${card.sharedKernelUsed.length === 0 ? html`<p class="none">None.</p>` : html`<ul class="paths">${card.sharedKernelUsed.map((path) => html`<li><code>${path}</code></li>`)}</ul>`}
+<h4>Public API</h4>
+${publicApi(card)}
+<h4>Files</h4>
+<div class="scroll"><table class="files"><thead><tr><th scope="col">File</th><th scope="col" class="num">Lines</th><th scope="col" class="num">Confidence</th></tr></thead><tbody>
+${card.files.map((file) => html`<tr data-file="${file.path}"><td><code>${file.path}</code></td><td class="num">${formatCount(file.loc)}</td><td class="num">${file.confidence < context.lowConfidence && html`<span class="review" title="below the plan's confidence threshold of ${formatPercent(context.lowConfidence)}">review</span> `}${formatPercent(file.confidence)}</td></tr>
+`)}</tbody></table></div>
+</article>`;
+}
+
+/** transitive includes direct: the text names the direct ones, then those reached through them. */
+function blastRadius(card: ServiceCard, { services, serviceCount }: CardContext): SafeHtml {
+  const { direct, transitive } = card.blastRadius;
+  if (transitive.length === 0) return html`<span class="none">Nobody: no other service depends on it.</span>`;
+  const others = serviceCount - 1;
+  const indirect = transitive.filter((id) => !direct.includes(id));
+  return html`If it is down, ${transitive.length} of ${others} other ${others === 1 ? 'service breaks' : 'services break'}: ${services.refs(direct, 'none')} directly${indirect.length > 0 && html`, ${services.refs(indirect, '')} through them`}.`;
+}
+
+function weighted(list: ServiceCard['inbound'], services: ServiceLookup): SafeHtml {
+  if (list.length === 0) return html`<p class="none">No other service.</p>`;
+  return html`<ul class="weighted">${list.map((item) => html`<li>${services.ref(item.service)} <span class="weight">${formatCount(item.weight)} file ${item.weight === 1 ? 'dependency' : 'dependencies'}</span></li>`)}</ul>`;
+}
+
+function publicApi(card: ServiceCard): SafeHtml {
+  if (card.publicApi.length === 0) return html`<p class="none">None: no other service imports from it.</p>`;
+  return html`<div class="scroll"><table class="api"><thead><tr><th scope="col">Name</th><th scope="col">Declared in</th><th scope="col">Called from</th></tr></thead><tbody>
+${card.publicApi.map((api) => html`<tr><td><code>${api.name}</code>${api.name === '*' ? html` <span class="tag">whole module</span>` : api.typeOnly && html` <span class="tag">type</span>`}</td><td><code>${api.file}</code></td><td>${api.callers.map((caller, i) => html`${i > 0 && html`<br>`}<code>${caller}</code>`)}</td></tr>
+`)}</tbody></table></div>`;
+}
+
+/** A cycle reads as a loop back to where it started: a → b → a. */
+export function cycleText(cycle: readonly string[], services: ServiceLookup): SafeHtml {
+  const loop = cycle.length > 0 ? [...cycle, cycle[0]!] : [];
+  return html`${loop.map((id, i) => html`${i > 0 && ' → '}${services.ref(id)}`)}`;
+}

@@ -1,0 +1,253 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatHtml } from '../src/html/format-html.ts';
+import type { ReportModel } from '../src/report-model.ts';
+import { serviceColour } from '../src/html/service-colours.ts';
+import { largeModel } from './html-large-model.ts';
+
+// The real report in a real browser: Debian's chromium, never a downloaded one (CI installs it with apt).
+const CHROMIUM = process.env.SEAMS_CHROMIUM ?? '/usr/bin/chromium';
+const repoRoot = join(import.meta.dirname, '../../..');
+const small = JSON.parse(readFileSync(join(repoRoot, 'fixtures/report/html-small/model.json'), 'utf8')) as ReportModel;
+const SLOW = 60_000;
+
+interface OpenedReport {
+  page: Page;
+  url: string;
+  loadMs: number;
+  /** Console errors and uncaught exceptions. */
+  problems: string[];
+  requests: string[];
+}
+
+let context: BrowserContext;
+const out = mkdtempSync(join(tmpdir(), 'seams-html-'));
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set SEAMS_CHROMIUM`);
+  context = await chromium.launchPersistentContext(join(out, 'profile'), {
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    viewport: { width: 1400, height: 1000 },
+  });
+}, SLOW);
+
+afterAll(async () => {
+  await context?.close();
+  rmSync(out, { recursive: true, force: true });
+});
+
+async function openReport(model: ReportModel, name: string): Promise<OpenedReport> {
+  const file = join(out, `${name}.html`);
+  writeFileSync(file, formatHtml(model));
+  const url = pathToFileURL(file).href;
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('request', (request) => requests.push(request.url()));
+  const start = performance.now();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.seamsReport !== undefined);
+  return { page, url, loadMs: performance.now() - start, problems, requests };
+}
+
+/** Counts the map screenshot's pixels near each colour, decoded by the browser in a blank page of its own. */
+async function colourCounts(png: Buffer, colours: string[]): Promise<{ distinct: number; painted: number; near: number[] }> {
+  const blank = await context.newPage();
+  try {
+    return await blank.evaluate(
+      async ({ base64, colours }) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${base64}`;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.width;
+        canvas.height = image.height;
+        const context2d = canvas.getContext('2d')!;
+        context2d.drawImage(image, 0, 0);
+        const { data } = context2d.getImageData(0, 0, image.width, image.height);
+        const targets = colours.map((hex) => [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)));
+        const near = targets.map(() => 0);
+        const seen = new Set<number>();
+        let painted = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+          seen.add((r << 16) | (g << 8) | b);
+          // The map's background is #fbfcfd; anything clearly darker is a node, an edge or a label.
+          if (r + g + b < 3 * 235) painted++;
+          targets.forEach(([tr, tg, tb], t) => {
+            if (Math.abs(r - tr!) + Math.abs(g - tg!) + Math.abs(b - tb!) < 24) near[t]!++;
+          });
+        }
+        return { distinct: seen.size, painted, near };
+      },
+      { base64: png.toString('base64'), colours },
+    );
+  } finally {
+    await blank.close();
+  }
+}
+
+async function clickNode(page: Page, serviceId: string): Promise<void> {
+  const position = await page.evaluate((id) => window.seamsReport!.nodePosition(id), serviceId);
+  const box = await page.locator('#map').boundingBox();
+  expect(position, `node ${serviceId} is drawn`).toBeDefined();
+  await page.mouse.click(box!.x + position!.x, box!.y + position!.y);
+}
+
+describe('the HTML report in chromium', () => {
+  let report: OpenedReport;
+  beforeAll(async () => {
+    report = await openReport(small, 'small');
+  }, SLOW);
+
+  it('draws the map: every service in its colour, edges and labels around them', { timeout: SLOW }, async () => {
+    const { page } = report;
+    expect(await page.evaluate(() => window.seamsReport!.mapError)).toBeUndefined();
+    // Let sigma finish its first frame (it renders on the next animation frame).
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const png = await page.locator('#map').screenshot();
+    const colours = small.services.map((_, i) => serviceColour(i));
+    const counts = await colourCounts(png, colours);
+    expect(counts.distinct).toBeGreaterThan(10);
+    expect(counts.painted).toBeGreaterThan(2000);
+    counts.near.forEach((count, i) => expect(count, `pixels of ${small.services[i]!.id} (${colours[i]})`).toBeGreaterThan(50));
+  });
+
+  it('opens a card from the test hook, showing only that card', { timeout: SLOW }, async () => {
+    const { page } = report;
+    expect(await page.evaluate(() => window.seamsReport!.openCard('payments'))).toBe(true);
+    await expect.poll(() => page.locator('#card-payments h3').isVisible()).toBe(true);
+    expect(await page.locator('#card-payments h3').textContent()).toBe('Payments');
+    expect(await page.locator('.card:visible').count()).toBe(1);
+  });
+
+  it('opens a card when a service is clicked in the table', { timeout: SLOW }, async () => {
+    const { page } = report;
+    await page.locator('#service-table').getByRole('link', { name: 'Catalog' }).click();
+    await expect.poll(() => page.locator('#card-catalog h3').isVisible()).toBe(true);
+    expect(await page.locator('#service-table tr.selected').getAttribute('data-service')).toBe('catalog');
+  });
+
+  it('opens a card when its node is clicked on the map', { timeout: SLOW }, async () => {
+    const { page } = report;
+    await page.locator('#map').scrollIntoViewIfNeeded();
+    await clickNode(page, 'notifications');
+    await expect.poll(() => page.locator('#card-notifications h3').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('#card-notifications h3').textContent()).toBe('Notifications');
+  });
+
+  it('opens the card of a service named in another card', { timeout: SLOW }, async () => {
+    const { page } = report;
+    await page.evaluate(() => window.seamsReport!.openCard('orders'));
+    await page.locator('#card-orders').getByRole('link', { name: 'Payments' }).first().click();
+    await expect.poll(() => page.locator('#card-payments h3').isVisible()).toBe(true);
+  });
+
+  it('finds a file by a fragment of its path and opens its card on it', { timeout: SLOW }, async () => {
+    const { page } = report;
+    await page.locator('#file-search').fill('stripe');
+    await expect.poll(() => page.locator('#search-results [role="option"]').allTextContents()).toEqual(['src/payments/stripe.client.tsPayments']);
+    await page.locator('#file-search').press('Enter');
+    await expect.poll(() => page.locator('#card-payments tr.hit').getAttribute('data-file')).toBe('src/payments/stripe.client.ts');
+    expect(await page.locator('#card-payments tr.hit').isVisible()).toBe(true);
+    expect(await page.locator('#search-results').isHidden()).toBe(true);
+  });
+
+  it('finds a shared-kernel file and shows it in the shared kernel table', { timeout: SLOW }, async () => {
+    const { page } = report;
+    await page.locator('#file-search').fill('logger');
+    await page.locator('#file-search').press('Enter');
+    await expect.poll(() => page.locator('#shared-kernel tr.hit').getAttribute('data-file')).toBe('src/shared/logger.ts');
+    expect(await page.locator('#shared-kernel tr.hit').isVisible()).toBe(true);
+  });
+
+  it('sorts the table by a column, and back', { timeout: SLOW }, async () => {
+    const { page } = report;
+    const order = () => page.locator('#service-table tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-service')));
+    const lines = page.getByRole('button', { name: 'Lines', exact: true });
+    await lines.click();
+    expect(await order()).toEqual(['notifications', 'catalog', 'payments', 'orders']);
+    expect(await page.locator('#service-table th', { has: lines }).getAttribute('aria-sort')).toBe('ascending');
+    await lines.click();
+    expect(await order()).toEqual(['orders', 'payments', 'catalog', 'notifications']);
+    await page.getByRole('button', { name: 'Service', exact: true }).click();
+    expect(await order()).toEqual(['catalog', 'notifications', 'orders', 'payments']);
+  });
+
+  it('zooms with the buttons', { timeout: SLOW }, async () => {
+    const { page } = report;
+    const spread = () => page.evaluate(() => {
+      const a = window.seamsReport!.nodePosition('orders')!;
+      const b = window.seamsReport!.nodePosition('notifications')!;
+      return Math.hypot(a.x - b.x, a.y - b.y);
+    });
+    const before = await spread();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(spread).toBeGreaterThan(before * 1.2);
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await expect.poll(async () => Math.abs((await spread()) - before)).toBeLessThan(1);
+  });
+
+  it('writes a screenshot for people to look at (test-output/report-html.png)', { timeout: SLOW }, async () => {
+    const { page } = report;
+    await page.evaluate(() => window.seamsReport!.openCard('orders'));
+    // Away from the map, so no hover decides what the picture shows.
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    mkdirSync(join(repoRoot, 'test-output'), { recursive: true });
+    await page.screenshot({ path: join(repoRoot, 'test-output/report-html.png'), fullPage: true });
+    expect(existsSync(join(repoRoot, 'test-output/report-html.png'))).toBe(true);
+  });
+
+  it('prints every card and leaves the map out', { timeout: SLOW }, async () => {
+    const { page } = report;
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.card:visible').count()).toBe(small.services.length);
+    expect(await page.locator('#map').isHidden()).toBe(true);
+    // A full-page shot resizes the window: the hidden map must take that without an error.
+    await page.screenshot({ fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('logged no error and asked for nothing but the file itself', () => {
+    expect(report.problems).toEqual([]);
+    expect(report.requests.filter((url) => url !== report.url && !url.startsWith('data:'))).toEqual([]);
+  });
+});
+
+describe('the HTML report of a plan without services', () => {
+  it('opens without errors', { timeout: SLOW }, async () => {
+    const { changes: _changes, ...rest } = small;
+    const model: ReportModel = { ...rest, services: [], links: [], shared: [], serviceCycles: [], extractionOrder: [] };
+    const { page, problems } = await openReport(model, 'empty');
+    expect(await page.evaluate(() => window.seamsReport!.mapError)).toBeUndefined();
+    expect(await page.getByText('No service to extract.').isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the HTML report of a 2,000-file plan', () => {
+  it('opens within 10 s and finds a file within 2 s', { timeout: SLOW }, async () => {
+    const model = largeModel(40, 2000);
+    const { page, loadMs, problems, requests, url } = await openReport(model, 'large');
+    expect(loadMs).toBeLessThan(10_000);
+    expect(await page.evaluate(() => window.seamsReport!.mapError)).toBeUndefined();
+    const start = performance.now();
+    await page.locator('#file-search').fill('module-1234');
+    await page.locator('#search-results [role="option"]').first().click();
+    await page.locator('#card-svc-34 tr.hit').waitFor({ state: 'visible', timeout: 2_000 });
+    expect(performance.now() - start).toBeLessThan(2_000);
+    expect(await page.locator('#card-svc-34 tr.hit').getAttribute('data-file')).toBe('src/svc-34/module-1234.service.ts');
+    expect(problems).toEqual([]);
+    expect(requests.filter((request) => request !== url && !request.startsWith('data:'))).toEqual([]);
+  });
+});
