@@ -2,19 +2,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '@seams/cli';
 import { parseGraph } from '@seams/graph';
+import { runIn } from './run-in.ts';
 
 const fixtures = join(import.meta.dirname, '../../../fixtures');
 const out = mkdtempSync(join(tmpdir(), 'seams-cli-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-async function seams(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, cwd: fixtures });
-  return { code, stdout, stderr };
-}
+const seams = runIn(fixtures);
 
 // Timings differ on every run; everything else in the summary is stable.
 const stable = (text: string) => text.replace(/\d[\d,]* ms/g, 'N ms').replaceAll(out, '<out>').replaceAll(fixtures, '<fixtures>');

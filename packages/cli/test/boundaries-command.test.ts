@@ -4,19 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { comparePartitions, readTruthTsv } from '@seams/boundaries';
 import { parsePlan, type Plan } from '@seams/graph';
-import { run } from '@seams/cli';
+import { runIn } from './run-in.ts';
 
 const top = join(import.meta.dirname, '../../..');
 const out = mkdtempSync(join(tmpdir(), 'seams-boundaries-'));
 const graphFile = join(out, 'shop.graph.json');
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-async function seams(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, cwd: top });
-  return { code, stdout, stderr };
-}
+const seams = runIn(top);
 
 const readPlan = (file: string): Plan => parsePlan(JSON.parse(readFileSync(file, 'utf8')));
 

@@ -2,19 +2,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '@seams/cli';
+import { runIn } from './run-in.ts';
 
 const top = join(import.meta.dirname, '../../..');
 const small = 'fixtures/report/small-shop';
 const out = mkdtempSync(join(tmpdir(), 'seams-report-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-async function seams(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, cwd: top });
-  return { code, stdout, stderr };
-}
+const seams = runIn(top);
 
 describe('seams report', () => {
   it('reports on a saved graph and plan, with what changed since a previous plan', async () => {
