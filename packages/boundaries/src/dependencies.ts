@@ -1,4 +1,4 @@
-import type { Edge, Graph } from '@seams/graph';
+import { creditedTargets, type Edge, type Graph } from '@seams/graph';
 
 /**
  * A directed dependency between two files, aggregated over all edges between them:
@@ -42,21 +42,9 @@ export function dependenciesOf(graph: Pick<Graph, 'edges'>): WeightedDependency[
   };
   for (const edge of graph.edges) {
     const factor = KIND_FACTOR[edge.kind] * (edge.weight ?? 1);
-    const providers = edge.providers ?? {};
-    const direct: string[] = [];
-    const viaProvider = new Map<string, string[]>();
-    for (const name of edge.names) {
-      const provider = providers[name];
-      if (provider && provider !== edge.to) {
-        let list = viaProvider.get(provider);
-        if (!list) viaProvider.set(provider, (list = []));
-        list.push(name);
-      } else direct.push(name);
-    }
-    for (const [provider, names] of viaProvider) add(edge.from, provider, names.length, factor * (1 + Math.log2(names.length)), names.map((n) => `${provider}#${n}`));
-    if (direct.length > 0 || viaProvider.size === 0) {
-      const calls = Math.max(1, direct.length);
-      add(edge.from, edge.to, calls, factor * (1 + Math.log2(calls)), direct.filter((n) => n !== '*').map((n) => `${edge.to}#${n}`));
+    for (const [to, names] of creditedTargets(edge)) {
+      const calls = Math.max(1, names.length);
+      add(edge.from, to, calls, factor * (1 + Math.log2(calls)), names.filter((n) => n !== '*').map((n) => `${to}#${n}`));
     }
   }
   return [...byPair.values()];

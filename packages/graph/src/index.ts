@@ -9,3 +9,4 @@ export { graphJsonSchema, planJsonSchema } from './json-schema.ts';
 export { PLAN_VERSION, Plan, Service, PlanMetrics, ServiceMetrics, type ServiceMetricsRecord, type PlanMetricsRecord } from './plan-schema.ts';
 export { parsePlan } from './parse-plan.ts';
 export { timeSteps, type StepTimer } from './time-steps.ts';
+export { creditedTargets } from './credit-edge.ts';

@@ -1,4 +1,4 @@
-import type { Edge } from '@seams/graph';
+import { creditedTargets, type Edge } from '@seams/graph';
 import { compareCodeUnits } from './code-unit-order.ts';
 
 /** One imported name, credited to the file that declares it. */
@@ -18,23 +18,16 @@ export interface FileDependencies {
 
 /**
  * File-level dependencies from a graph's edges. An edge into a barrel is credited to the files that
- * declare the imported names (`edge.providers`), as `dependenciesOf` in @seams/boundaries does, so
- * the pairs here are the ones the plan's metrics counted and an `index.ts` does not look like an API.
+ * declare the imported names (`creditedTargets`, which `dependenciesOf` in @seams/boundaries uses too),
+ * so the pairs here are the ones the plan's metrics counted and an `index.ts` does not look like an API.
  */
 export function fileDependencies(edges: readonly Edge[]): FileDependencies {
   const pairs = new Map<string, { from: string; to: string }>();
   const uses: NameUse[] = [];
   for (const edge of edges) {
-    const targets = new Map<string, string[]>();
-    for (const name of edge.names) {
-      const to = edge.providers?.[name] ?? edge.to;
-      targets.set(to, [...(targets.get(to) ?? []), name]);
-    }
-    // A side-effect import names nothing and still depends on the file.
-    if (targets.size === 0) targets.set(edge.to, []);
     // A namespace import next to named ones says nothing the names do not.
     const shown = (name: string) => name !== '*' || edge.names.length === 1;
-    for (const [to, names] of targets) {
+    for (const [to, names] of creditedTargets(edge)) {
       if (to === edge.from) continue;
       pairs.set(`${edge.from}\0${to}`, { from: edge.from, to });
       for (const name of names.filter(shown)) uses.push({ from: edge.from, to, name, type: edge.kind === 'type' });

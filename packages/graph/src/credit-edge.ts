@@ -1,0 +1,24 @@
+import type { Edge } from './schema.ts';
+
+/**
+ * The files an edge really depends on, each with the imported names it provides: an edge into a
+ * barrel is credited to the files that declare the names (`providers`), the rest to its target.
+ * Files reached through providers come first, the edge's own target last; a side-effect import
+ * credits its target with no names.
+ */
+export function creditedTargets(edge: Pick<Edge, 'to' | 'names' | 'providers'>): Map<string, string[]> {
+  const viaProviders = new Map<string, string[]>();
+  const direct: string[] = [];
+  for (const name of edge.names) {
+    const provider = edge.providers?.[name];
+    if (provider === undefined || provider === edge.to) {
+      direct.push(name);
+      continue;
+    }
+    const names = viaProviders.get(provider);
+    if (names) names.push(name);
+    else viaProviders.set(provider, [name]);
+  }
+  if (direct.length > 0 || viaProviders.size === 0) viaProviders.set(edge.to, direct);
+  return viaProviders;
+}
