@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dependency } from '../src/dependencies.ts';
-import { formatMetric, planMetrics, serviceMetrics } from '../src/metrics/index.ts';
+import { planMetrics, serviceMetrics } from '../src/metrics/index.ts';
 
 // Golden values below are worked out by hand in the comments, never copied from the implementation.
 
@@ -236,18 +236,5 @@ describe('interface files and API surface', () => {
   it('takes a bare name as declared by the imported file', () => {
     const bare = [dep('billing/main.ts>orders/api.ts', 1, ['create'])];
     expect(serviceMetrics({ dependencies: bare, assignment }).get('orders')!.apiSurface).toEqual(['orders/api.ts#create']);
-  });
-});
-
-describe('formatMetric', () => {
-  it('keeps at most three decimals and drops trailing zeros', () => {
-    expect(formatMetric(0.4567)).toBe('0.457');
-    expect(formatMetric(12)).toBe('12');
-    expect(formatMetric(100)).toBe('100');
-    expect(formatMetric(0.5)).toBe('0.5');
-    expect(formatMetric(26 / 15)).toBe('1.733');
-    expect(formatMetric(-0.25)).toBe('-0.25');
-    expect(formatMetric(-0.0001)).toBe('0');
-    expect(formatMetric(Number.NaN)).toBe('NaN');
   });
 });

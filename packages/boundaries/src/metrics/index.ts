@@ -1,4 +1,3 @@
 export type { MetricInput, PlanMetricOptions, PlanMetrics, ServiceMetrics } from './types.ts';
 export { serviceMetrics } from './service-metrics.ts';
 export { DEFAULT_NED_BOUNDS, planMetrics } from './plan-metrics.ts';
-export { formatMetric } from './format-metric.ts';

@@ -7,7 +7,7 @@ import type { MetricInput, PlanMetricOptions, PlanMetrics } from './types.ts';
 /** The Mono2Micro size band: services of 5 to 20 files are neither too small nor too large. */
 export const DEFAULT_NED_BOUNDS: readonly [number, number] = [5, 20];
 
-/** Whole-plan metrics; nothing is rounded (formatMetric rounds for display). */
+/** Whole-plan metrics; nothing is rounded (reports round for display). */
 export function planMetrics(input: MetricInput, options: PlanMetricOptions = {}): PlanMetrics {
   const graph = buildServiceGraph(input);
   const services = [...metricsOfServices(graph, input.loc).values()];
