@@ -61,7 +61,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
     parts = step('reuse', () => previous.parts as GraphParts);
   } else {
     const cache = useCache ? loadFacts(cacheDir) : undefined;
-    const { facts, parsed } = await stepAsync('parse', () => readAll(root, discovered.files, cache, maxFileBytes, emit));
+    const { facts, parsed } = await stepAsync('parse', () => readAll(root, discovered.files, cache, stats, maxFileBytes, emit));
     // Unreadable, binary and oversized files are reported, not graphed: they have no module structure to show.
     const errors = parseErrors(facts);
     for (const error of errors) if (error.line === 0) facts.delete(error.path);
@@ -125,17 +125,17 @@ async function buildParts(root: string, facts: Map<string, FileFacts>, parseErro
   };
 }
 
-async function readAll(root: string, files: string[], cache: FactsCache | undefined, maxBytes: number, emit: ProgressListener): Promise<{ facts: Map<string, FileFacts>; parsed: number }> {
+async function readAll(root: string, files: string[], cache: FactsCache | undefined, stats: GraphCache['stats'], maxBytes: number, emit: ProgressListener): Promise<{ facts: Map<string, FileFacts>; parsed: number }> {
   const facts = new Map<string, FileFacts>();
   let parsed = 0;
   let parse: Parse | undefined;
   for (let i = 0; i < files.length; i++) {
     const rel = files[i]!;
-    let outcome = readFacts(`${root}/${rel}`, rel, cache, maxBytes, parse);
+    let outcome = readFacts(`${root}/${rel}`, rel, cache, maxBytes, parse, stats.get(rel));
     if (outcome === NEEDS_PARSER) {
       // The parser is a native module: an unchanged tree never loads it.
       parse = (await import('./parse-file.ts')).parseFile;
-      outcome = readFacts(`${root}/${rel}`, rel, cache, maxBytes, parse) as Exclude<typeof outcome, typeof NEEDS_PARSER>;
+      outcome = readFacts(`${root}/${rel}`, rel, cache, maxBytes, parse, stats.get(rel)) as Exclude<typeof outcome, typeof NEEDS_PARSER>;
     }
     facts.set(rel, outcome.facts);
     if (!outcome.cached) parsed++;

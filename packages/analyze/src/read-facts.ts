@@ -20,14 +20,22 @@ const MB = 1024 * 1024;
  * Facts of one file, from the cache when its size and mtime (or failing that its content hash) are unchanged.
  * Unreadable, binary and oversized files yield empty facts with an error instead of throwing.
  */
-export function readFacts(absolutePath: string, rel: string, cache: FactsCache | undefined, maxBytes: number, parse: Parse | undefined): ReadOutcome | typeof NEEDS_PARSER {
+export function readFacts(
+  absolutePath: string,
+  rel: string,
+  cache: FactsCache | undefined,
+  maxBytes: number,
+  parse: Parse | undefined,
+  /** The file's stat when the caller already took it, so it is not taken twice. */
+  known?: { size: number; mtimeMs: number },
+): ReadOutcome | typeof NEEDS_PARSER {
   // Without a cache there is nothing to compare a stat or a hash with: read straight away.
   let size = 0;
   let mtimeMs = 0;
   const entry = cache?.get(rel);
   if (cache) {
     try {
-      ({ size, mtimeMs } = statSync(absolutePath));
+      ({ size, mtimeMs } = known ?? statSync(absolutePath));
     } catch (error) {
       return failed(rel, `cannot read: ${(error as NodeJS.ErrnoException).code}`);
     }
