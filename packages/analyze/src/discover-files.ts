@@ -6,7 +6,7 @@ import { InputError } from '@seams/graph';
 
 const CONFIG_FILE = /^(?:[tj]sconfig.*\.json|package\.json|pnpm-workspace\.yaml)$/;
 
-export const SOURCE_FILE = /\.(?:[mc]?[jt]s|[jt]sx)$/;
+const SOURCE_FILE = /\.(?:[mc]?[jt]s|[jt]sx)$/;
 
 // Never source: dependencies, VCS data, our own cache, and build or coverage output.
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn', '.seams', 'dist', 'coverage', '.next', '.nuxt', '.turbo', '.cache', '.output', '.svelte-kit', '.vercel', '.angular', 'bower_components', 'jspm_packages']);

@@ -3,7 +3,7 @@ import { compareCodeUnits } from './code-unit-order.ts';
 import type { PlanChanges } from './report-model.ts';
 
 /** The plan metrics a change report compares, in the order reports show them. */
-export const COMPARED_METRICS = ['modularity', 'structuralModularity', 'icp', 'ifn', 'ned', 'mq'] as const;
+const COMPARED_METRICS = ['modularity', 'structuralModularity', 'icp', 'ifn', 'ned', 'mq'] as const;
 
 /** What changed from `previous` to `current`; services are matched by id, which survives renames. */
 export function planChanges(current: Plan, previous: Plan): PlanChanges {
