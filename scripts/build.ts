@@ -18,7 +18,11 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node22',
-  external: ['oxc-parser', 'oxc-resolver'],
+  // ink imports react-devtools-core only when DEV=true; it is not installed, and never needed in a release.
+  external: ['oxc-parser', 'oxc-resolver', 'react-devtools-core'],
+  jsx: 'automatic',
+  // React checks NODE_ENV at run time; a release is a production build (faster, no dev warnings).
+  define: { 'process.env.NODE_ENV': '"production"' },
   // Bundled CommonJS dependencies (commander, ignore, picomatch) call require() for Node built-ins.
   banner: { js: "import { createRequire as __seamsCreateRequire } from 'node:module'; const require = __seamsCreateRequire(import.meta.url);" },
   absWorkingDir: packageDir,

@@ -3,6 +3,7 @@ import { isSeamsError, SEAMS_VERSION } from '@seams/graph';
 import { analyzeCommand } from './commands/analyze-command.ts';
 import { boundariesCommand } from './commands/boundaries-command.ts';
 import { reportCommand } from './commands/report-command.ts';
+import { uiCommand } from './commands/ui-command.ts';
 import type { Streams } from './streams.ts';
 
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
@@ -18,10 +19,11 @@ export function createProgram(streams: Streams): Command {
       writeOut: (text) => streams.stdout.write(text),
       writeErr: (text) => streams.stderr.write(text),
     })
-    .addHelpText('after', '\nExamples:\n  $ seams analyze fixtures/shop -o graph.json\n  $ seams boundaries graph.json -o seams.plan.json\n  $ seams report --graph graph.json --plan seams.plan.json --format html -o report.html\n')
+    .addHelpText('after', '\nExamples:\n  $ seams analyze fixtures/shop -o graph.json\n  $ seams boundaries graph.json -o seams.plan.json\n  $ seams report --graph graph.json --plan seams.plan.json --format html -o report.html\n  $ seams ui fixtures/shop\n')
     .addCommand(analyzeCommand(streams))
     .addCommand(boundariesCommand(streams))
-    .addCommand(reportCommand(streams));
+    .addCommand(reportCommand(streams))
+    .addCommand(uiCommand(streams));
   for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());
   return program;
 }

@@ -6,8 +6,11 @@ export type ErrorCode =
   | 'SEAMS_INPUT_EMPTY'
   | 'SEAMS_GRAPH_INVALID'
   | 'SEAMS_PLAN_INVALID'
+  | 'SEAMS_BASELINE_INVALID'
   | 'SEAMS_IMPORT_FORMAT_UNKNOWN'
   | 'SEAMS_OPTION_INVALID'
+  | 'SEAMS_EDIT_REFUSED'
+  | 'SEAMS_NOT_A_TERMINAL'
   | 'SEAMS_INTERNAL';
 
 /** Base of every error seams reports as one line instead of a stack. */

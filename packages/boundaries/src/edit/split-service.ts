@@ -11,8 +11,9 @@ import { rebuildPlan } from './rebuild-plan.ts';
 
 /**
  * Re-clusters one service's files on their own, with the plan's signals and weights, at finer
- * resolutions until they fall apart into at least two parts. The largest part (and every pinned
- * file) keeps the service's id and name; the others are named from their own domain words.
+ * resolutions until they fall apart into at least two parts. The part named like the service (else
+ * the largest), with every pinned file, keeps its id and name; the others are named from their own
+ * domain words.
  */
 export function splitService(plan: Plan, context: PlanContext, id: string): Plan {
   const service = plan.services.find((s) => s.id === id);
@@ -30,20 +31,22 @@ export function splitService(plan: Plan, context: PlanContext, id: string): Plan
     const groups = groupsOf(partition);
     if (groups.size >= 2) parts = groups;
   }
-  if (!parts) throw new InputError('SEAMS_INPUT_EMPTY', `'${service.name}' does not split: its ${service.files.length} files form one tight group.`);
+  if (!parts) throw new InputError('SEAMS_EDIT_REFUSED', `'${service.name}' does not split: its ${service.files.length} files form one tight group.`);
 
   const pinned = new Set(plan.pinned);
+  const names = nameServices(parts, context.graph);
+  // The part that would be named as the service is keeps it (id and name); else the largest does.
   const ranked = [...parts].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
-  const keeper = ranked[0]![0];
-  const names = nameServices(new Map(ranked.slice(1)), context.graph);
-  const others = plan.services.filter((s) => s.id !== id);
-  let drafted: Plan = { ...plan, services: others };
-  const pieces = ranked.slice(1).map(([label, files]) => {
-    const name = uniqueName(names.get(label)!, [...drafted.services.map((s) => s.name), service.name]);
-    const piece = { id: newServiceId(drafted, name), name, files: files.filter((file) => !pinned.has(file)) };
-    drafted = { ...drafted, services: [...drafted.services, { ...service, ...piece }] };
-    return piece;
-  });
+  const keeper = ranked.find(([label]) => names.get(label) === service.name)?.[0] ?? ranked[0]![0];
+  let drafted: Plan = { ...plan, services: plan.services.filter((s) => s.id !== id) };
+  const pieces = ranked
+    .filter(([label]) => label !== keeper)
+    .map(([label, files]) => {
+      const name = uniqueName(names.get(label)!, [...drafted.services.map((s) => s.name), service.name]);
+      const piece = { id: newServiceId(drafted, name), name, files: files.filter((file) => !pinned.has(file)) };
+      drafted = { ...drafted, services: [...drafted.services, { ...service, ...piece }] };
+      return piece;
+    });
   const keeperSet = new Set(parts.get(keeper));
   const keeperFiles = service.files.filter((file) => keeperSet.has(file) || pinned.has(file));
   const drafts = plan.services.flatMap((s) => (s.id === id ? [{ id, name: service.name, files: keeperFiles }, ...pieces] : [{ id: s.id, name: s.name, files: s.files }]));

@@ -1,0 +1,63 @@
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { Command } from 'commander';
+import { InputError, type Plan, type ProgressListener } from '@seams/graph';
+import { loadOrAnalyze } from '../load-graph.ts';
+import { readPlan } from '../read-plan.ts';
+import type { Streams } from '../streams.ts';
+import { writeFileAtomic } from '../write-file.ts';
+
+interface UiFlags {
+  plan?: string;
+  graph?: string;
+}
+
+export function uiCommand(streams: Streams): Command {
+  return new Command('ui')
+    .description('Explore the candidate services in the terminal and regroup them by hand: move files and folders, merge, split, rename, pin; undo, live metric deltas, atomic save.')
+    .argument('[target]', 'project folder, or a plan file to open', '.')
+    .option('--plan <file>', 'plan to open and save (default: seams.plan.json in the project folder); computed when it does not exist yet')
+    .option('--graph <file>', 'a graph from seams analyze -o (instead of analysing the folder)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ seams ui fixtures/shop                        analyse, cluster, then explore; w saves fixtures/shop/seams.plan.json
+  $ seams ui seams.plan.json                      open a saved plan (the graph comes from the cache)
+  $ seams ui . --graph graph.json --plan plan.json
+Keys: ? in the UI lists them all.`,
+    )
+    .action(async (target: string, flags: UiFlags) => {
+      if (!streams.terminal) throw new InputError('SEAMS_NOT_A_TERMINAL', "seams ui needs an interactive terminal; in scripts and CI use 'seams boundaries' and 'seams report'.");
+      const { dir, planPath } = locate(resolve(streams.cwd, target), flags, streams.cwd);
+      const env = streams.env ?? {};
+      const { startUi } = await import('@seams/tui');
+      await startUi({
+        ...streams.terminal,
+        // https://no-color.org: any non-empty NO_COLOR turns colour off.
+        color: !env.NO_COLOR,
+        load: (onProgress) => load(dir, planPath, flags.graph ? resolve(streams.cwd, flags.graph) : undefined, onProgress),
+        save: async (plan: Plan) => {
+          writeFileAtomic(planPath, JSON.stringify(plan, null, 2) + '\n');
+          const shown = relative(streams.cwd, planPath);
+          return shown.startsWith('..') ? planPath : shown;
+        },
+      });
+    });
+}
+
+// A plan file names its project in graph.root; a folder keeps its plan as seams.plan.json.
+function locate(target: string, flags: UiFlags, cwd: string): { dir: string; planPath: string } {
+  const isFile = existsSync(target) && statSync(target).isFile();
+  if (!isFile) return { dir: target, planPath: flags.plan ? resolve(cwd, flags.plan) : join(target, 'seams.plan.json') };
+  const root = readPlan(target).graph.root;
+  return { dir: existsSync(root) ? root : dirname(target), planPath: target };
+}
+
+async function load(dir: string, planPath: string, graphFile: string | undefined, onProgress: ProgressListener) {
+  const graph = await loadOrAnalyze(graphFile ?? dir, { onProgress });
+  const title = basename(graph.root);
+  if (existsSync(planPath)) return { graph, plan: readPlan(planPath), saved: true, title };
+  const { proposeBoundaries } = await import('@seams/boundaries');
+  return { graph, plan: proposeBoundaries(graph, { onProgress }), saved: false, title };
+}

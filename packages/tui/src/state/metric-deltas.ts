@@ -1,0 +1,35 @@
+import type { Plan } from '@seams/graph';
+
+/** One metric before and after an edit, and whether the change is an improvement. */
+export interface MetricDelta {
+  label: string;
+  before: string;
+  after: string;
+  verdict: 'better' | 'worse' | 'same';
+}
+
+interface Watched {
+  label: string;
+  read: (plan: Plan) => number;
+  format: (value: number) => string;
+  higherIsBetter: boolean;
+}
+
+// The few figures a person weighs a move by: cohesion of the split (Q), traffic across it (ICP),
+// mean coupling, and loops between services.
+const WATCHED: readonly Watched[] = [
+  { label: 'Q', read: (p) => p.metrics.modularity, format: (v) => v.toFixed(3), higherIsBetter: true },
+  { label: 'ICP', read: (p) => p.metrics.icp * 100, format: (v) => `${v.toFixed(1)}%`, higherIsBetter: false },
+  { label: 'coupling', read: (p) => p.metrics.coupling, format: (v) => v.toFixed(3), higherIsBetter: false },
+  { label: 'cycles', read: (p) => p.metrics.serviceCycles.length, format: (v) => String(v), higherIsBetter: false },
+];
+
+export function metricDeltas(before: Plan, after: Plan): MetricDelta[] {
+  return WATCHED.map(({ label, read, format, higherIsBetter }) => {
+    const [a, b] = [format(read(before)), format(read(after))];
+    // Compared as displayed, so a change too small to show is not called better or worse.
+    const diff = Number.parseFloat(b) - Number.parseFloat(a);
+    const verdict = diff === 0 ? 'same' : diff > 0 === higherIsBetter ? 'better' : 'worse';
+    return { label, before: a, after: b, verdict };
+  });
+}

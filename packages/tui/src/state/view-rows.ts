@@ -1,0 +1,72 @@
+import type { Plan } from '@seams/graph';
+import type { PlanContext } from '@seams/boundaries';
+import { linksOf, ownerOf, serviceById } from './lookups.ts';
+import type { ServicePart, View } from './ui-state.ts';
+
+export interface FileRow {
+  path: string;
+  confidence: number;
+  pinned: boolean;
+}
+
+export interface LinkRow {
+  direction: 'in' | 'out';
+  service: string;
+  count: number;
+}
+
+export interface FileLinkRow {
+  direction: 'imports' | 'imported by';
+  path: string;
+  /** Service id of the other file, or SHARED, or undefined when it is in no service. */
+  service: string | undefined;
+  names: string[];
+}
+
+export const SERVICE_PARTS: readonly ServicePart[] = ['files', 'api', 'links'];
+
+export function fileRows(plan: Plan, id: string): FileRow[] {
+  const pinned = new Set(plan.pinned);
+  return (serviceById(plan, id)?.files ?? []).map((path) => ({ path, confidence: plan.confidence[path] ?? 1, pinned: pinned.has(path) }));
+}
+
+export const apiRows = (plan: Plan, id: string): string[] => serviceById(plan, id)?.metrics.apiSurface ?? [];
+
+/** Services this one depends on and that depend on it, most dependencies first. */
+export function linkRows(plan: Plan, id: string): LinkRow[] {
+  const metrics = serviceById(plan, id)?.metrics;
+  if (!metrics) return [];
+  const rows = (direction: LinkRow['direction'], counts: Record<string, number>) =>
+    Object.entries(counts)
+      .map(([service, count]) => ({ direction, service, count }))
+      .sort((a, b) => b.count - a.count || a.service.localeCompare(b.service));
+  return [...rows('in', metrics.inbound), ...rows('out', metrics.outbound)];
+}
+
+/** A file's imports then its importers, each with the service it sits in. */
+export function fileLinkRows(plan: Plan, context: PlanContext, path: string): FileLinkRow[] {
+  const owner = ownerOf(plan);
+  const { imports, importers } = linksOf(context);
+  const strip = (names: string[]) => names.map((n) => n.slice(n.indexOf('#') + 1));
+  const sorted = (rows: FileLinkRow[]) => rows.sort((a, b) => a.path.localeCompare(b.path));
+  return [
+    ...sorted((imports.get(path) ?? []).map((d) => ({ direction: 'imports', path: d.to, service: owner.get(d.to), names: strip(d.names) }))),
+    ...sorted((importers.get(path) ?? []).map((d) => ({ direction: 'imported by', path: d.from, service: owner.get(d.from), names: strip(d.names) }))),
+  ];
+}
+
+/** How many rows the view lists, for moving its cursor. */
+export function rowCount(plan: Plan, context: PlanContext, view: View): number {
+  switch (view.kind) {
+    case 'services':
+      return plan.services.length;
+    case 'shared':
+      return plan.shared.length;
+    case 'review':
+      return plan.review.length;
+    case 'service':
+      return view.part === 'files' ? fileRows(plan, view.id).length : view.part === 'api' ? apiRows(plan, view.id).length : linkRows(plan, view.id).length;
+    case 'file':
+      return fileLinkRows(plan, context, view.path).length;
+  }
+}
