@@ -1,13 +1,16 @@
 #!/bin/sh
 # Sets up a fresh machine of this kind (Debian, Node 20 + npm, no pnpm): Debian's Chromium for the
-# HTML report's browser tests when it is missing (never a test tool's own browser download), then
-# the workspace, which brings its own Node 22.
+# HTML report's browser tests and tmux for the terminal UI's real-terminal test when they are missing
+# (never a test tool's own browser download), then the workspace, which brings its own Node 22.
 set -e
-if [ ! -x /usr/bin/chromium ]; then
+missing=""
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
+command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
+if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
   else
-    echo "note: install Debian's chromium (sudo apt-get install chromium) to run the HTML report's browser tests" >&2
+    echo "note: install Debian's$missing (sudo apt-get install$missing) to run the browser and terminal tests" >&2
   fi
 fi
 exec npx -y --allow-scripts=pnpm pnpm@12.4.2 install --frozen-lockfile

@@ -78,12 +78,16 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
   const services = [...groups]
     .map(([label, members]) => {
       const id = ids.get(label)!;
+      const previous = options.keep?.services.find((s) => s.id === id);
       return {
         id,
         name: kept.names.get(label) ?? names.get(label)!,
         files: [...members].sort(),
         confidence: round(members.reduce((sum, file) => sum + confidence.get(file)!, 0) / members.length),
         metrics: perService.get(id)!,
+        // Rules a person wrote for the service (entries, allowed dependencies) outlive re-clustering.
+        ...(previous?.public ? { public: previous.public } : {}),
+        ...(previous?.dependsOn ? { dependsOn: previous.dependsOn } : {}),
       };
     })
     .sort((a, b) => b.files.length - a.files.length || a.name.localeCompare(b.name));
@@ -104,7 +108,10 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
       lowConfidence,
     },
     services,
-    shared,
+    shared: shared.map((entry) => {
+      const allow = options.keep?.shared.find((s) => s.path === entry.path)?.allow;
+      return allow ? { ...entry, allow } : entry;
+    }),
     pinned: [...pinned].sort(),
     confidence: Object.fromEntries([...confidence].sort((a, b) => a[0].localeCompare(b[0])).map(([file, value]) => [file, round(value)])),
     review: reviewList(kept.partition, confidence, ids, runs, lowConfidence, pinned),

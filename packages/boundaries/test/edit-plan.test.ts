@@ -104,3 +104,26 @@ describe('merge, split, rename, pin', () => {
     expect(setPinned(pinned, context, ['src/shipping/tracking.ts'], false).pinned).toEqual([]);
   });
 });
+
+describe('what a person wrote into the plan', () => {
+  const annotated: Plan = {
+    ...plan,
+    services: plan.services.map((s) =>
+      s.id === 'orders' ? { ...s, public: ['src/orders/index.ts'], dependsOn: ['catalog'] } : s.id === 'shipping' ? { ...s, public: ['src/shipping/tracking.ts'] } : s,
+    ),
+    shared: plan.shared.map((s) => (s.path === 'src/shared/db.ts' ? { ...s, allow: ['orders'] } : s)),
+  };
+
+  it('keeps entries, allowed dependencies and shared-file rules through moves, pins and splits', () => {
+    let edited = moveFiles(annotated, context, ['src/catalog/inventory.ts'], { service: 'orders' });
+    edited = setPinned(edited, context, ['src/orders/order.ts'], true);
+    edited = splitService(edited, context, 'payments');
+    expect(edited.services.find((s) => s.id === 'orders')).toMatchObject({ public: ['src/orders/index.ts'], dependsOn: ['catalog'] });
+    expect(edited.shared.find((s) => s.path === 'src/shared/db.ts')).toEqual({ path: 'src/shared/db.ts', reason: 'used by 4 files in 3 parts', allow: ['orders'] });
+  });
+
+  it('joins the entries of merged services', () => {
+    const merged = mergeServices(annotated, context, 'orders', 'shipping');
+    expect(merged.services.find((s) => s.id === 'orders')).toMatchObject({ public: ['src/orders/index.ts', 'src/shipping/tracking.ts'], dependsOn: ['catalog'] });
+  });
+});

@@ -60,6 +60,9 @@ describe('seams boundaries on the example monolith', () => {
     cart.files = cart.files.filter((f) => f !== 'src/services/cart.service.ts');
     payments.files.push('src/services/cart.service.ts');
     plan.pinned.push('src/services/cart.service.ts');
+    payments.public = ['src/services/payment.service.ts'];
+    payments.dependsOn = [cart.id];
+    plan.shared[0]!.allow = [payments.id];
     writeFileSync(planFile, JSON.stringify(plan));
 
     const again = await seams('boundaries', graphFile, '--keep', planFile, '--format', 'json');
@@ -68,6 +71,8 @@ describe('seams boundaries on the example monolith', () => {
     expect(basket.name).toBe('basket');
     expect(next.services.find((s) => s.id === payments.id)!.files).toContain('src/services/cart.service.ts');
     expect(next.pinned).toEqual(['src/services/cart.service.ts']);
+    expect(next.services.find((s) => s.id === payments.id)).toMatchObject({ public: ['src/services/payment.service.ts'], dependsOn: [cart.id] });
+    expect(next.shared.find((s) => s.path === plan.shared[0]!.path)!.allow).toEqual([payments.id]);
   });
 
   it('names an unknown signal in one line, exit code 2', async () => {

@@ -43,7 +43,7 @@ describe('editing the plan by hand', () => {
     const ui = await openSmallShop();
     const accepted = await ui.press('3', 'a');
     expect(status(accepted)).toMatch(/^moved tracking\.ts to orders  Q 0\.387→0\.364 ✗/);
-    expect(lines(accepted, 1, 4)).toEqual([' 1 Services (4)   2 Shared (2)  [3 Review (0)]          1 unsaved edit (w saves)', '  FILE                              IN                  CONF  SUGGESTED', '  nothing to review: every file is above 0.60 confidence or pinned']);
+    expect(lines(accepted, 1, 4)).toEqual([' 1 Services (4)   2 Shared (2)  [3 Review (0)]          1 unsaved edit · w saves', '  FILE                              IN                  CONF  SUGGESTED', '  nothing to review: every file is above 0.60 confidence or pinned']);
   });
 
   it('merges two services, and splits the merged one back', async () => {
@@ -121,7 +121,16 @@ describe('editing the plan by hand', () => {
     await ui.press('q');
     expect(ui.exited()).toBe(true);
     const fresh = await openSmallShop({ saved: false });
-    expect(fresh.frame().split('\n')[1]).toContain('new plan, not saved yet (w saves)');
+    expect(fresh.frame().split('\n')[1]).toContain('new plan, not saved yet · w saves');
     expect(await fresh.press('q')).toContain('Quit? New plan, not saved yet.');
+  });
+});
+
+describe('keys that arrive together', () => {
+  it('runs each character of a chunk as its own key, but types a chunk into a text box whole', async () => {
+    const ui = await openSmallShop();
+    const picker = await ui.press('3m');
+    expect(lines(picker, 2, 3)).toEqual(['Move tracking.ts to:']);
+    expect(lines(await ui.press('pay'), 3, 5)).toEqual(['  filter: pay_', '> payments']);
   });
 });

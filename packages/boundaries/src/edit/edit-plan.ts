@@ -46,11 +46,12 @@ export function moveFiles(plan: Plan, context: PlanContext, files: readonly stri
 /** Folds service `from` into `into`, which keeps its id and name. */
 export function mergeServices(plan: Plan, context: PlanContext, into: string, from: string): Plan {
   const source = serviceOrThrow(plan, from);
-  serviceOrThrow(plan, into);
   if (into === from) return plan;
+  const target = serviceOrThrow(plan, into);
+  const entries = [...new Set([...(target.public ?? []), ...(source.public ?? [])])];
   const drafts = draftsOf(plan)
     .filter((draft) => draft.id !== from)
-    .map((draft) => (draft.id === into ? { ...draft, files: [...draft.files, ...source.files] } : draft));
+    .map((draft) => (draft.id === into ? { ...draft, files: [...draft.files, ...source.files], ...(entries.length ? { public: entries } : {}) } : draft));
   return rebuildPlan(plan, context, drafts, plan.shared, plan.pinned);
 }
 

@@ -7,6 +7,8 @@ export interface ServiceDraft {
   id: string;
   name: string;
   files: readonly string[];
+  /** Entries, when the edit changes them (a merge joins both services' entries). */
+  public?: string[];
 }
 
 /**
@@ -19,10 +21,21 @@ export function rebuildPlan(plan: Plan, context: PlanContext, drafts: readonly S
   const input = { dependencies: context.dependencies, assignment, loc: context.loc };
   const perService = serviceMetrics(input);
   const pinnedSet = new Set(pinned);
+  const before = new Map(plan.services.map((s) => [s.id, s]));
   const services = kept.map((draft) => {
     const files = [...draft.files].sort();
     const confidence = files.reduce((sum, file) => sum + (pinnedSet.has(file) ? 1 : (plan.confidence[file] ?? 1)), 0) / files.length;
-    return { id: draft.id, name: draft.name, files, confidence: Math.round(confidence * 1000) / 1000, metrics: perService.get(draft.id)! };
+    // What a person wrote into the service (entries, allowed dependencies) survives every edit.
+    const { public: entries, dependsOn } = { ...before.get(draft.id), ...(draft.public ? { public: draft.public } : {}) };
+    return {
+      id: draft.id,
+      name: draft.name,
+      files,
+      confidence: Math.round(confidence * 1000) / 1000,
+      metrics: perService.get(draft.id)!,
+      ...(entries ? { public: entries } : {}),
+      ...(dependsOn ? { dependsOn } : {}),
+    };
   });
   const review = plan.review.flatMap((entry) => {
     const service = assignment.get(entry.path);

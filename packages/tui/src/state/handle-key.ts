@@ -12,11 +12,15 @@ import { rowCount } from './view-rows.ts';
 
 /** The whole UI as a function of keys: the shell renders the state and carries out its requests. */
 export function handleKey(state: UiState, input: string, key: KeyPress): UiState {
+  // Keys typed fast or pasted arrive as one chunk: outside a text box each character is a command.
+  if (input.length > 1 && !key.ctrl && !isTyping(state)) return [...input].reduce((s, char) => handleKey(s, char, key), state);
   const next = state.modal ? handleModal(state, state.modal, input, key) : handleView(state, input, key);
   const view = currentView(next);
   const count = rowCount(currentPlan(next.history), next.context, view);
   return view.cursor === clamp(view.cursor, count) || count === 0 ? next : replaceView(next, { ...view, cursor: clamp(view.cursor, count) });
 }
+
+const isTyping = (state: UiState) => state.modal !== undefined && state.modal.kind !== 'help' && state.modal.kind !== 'confirm-quit';
 
 function handleView(state: UiState, input: string, key: KeyPress): UiState {
   const kind = currentView(state).kind;
@@ -55,7 +59,8 @@ function handleModal(state: UiState, modal: Modal, input: string, key: KeyPress)
         }
         const target = option.target;
         if ('newServicePrompt' in target) return { ...state, modal: { kind: 'prompt', purpose: { kind: 'new-service', files: purpose.files, label: purpose.label }, value: '' } };
-        return applyEdit(state, `moved ${purpose.label} to ${option.label}`, (p) => moveFiles(p, state.context, purpose.files, target));
+        const where = 'shared' in target ? 'the shared group' : option.label;
+        return applyEdit(state, `moved ${purpose.label} to ${where}`, (p) => moveFiles(p, state.context, purpose.files, target));
       }
       const query = edited(modal.query, input, key);
       return query === undefined ? state : { ...state, modal: { ...modal, query, cursor: 0 } };

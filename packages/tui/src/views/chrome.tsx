@@ -26,7 +26,7 @@ export function Nav({ plan, views, unsaved, width }: { plan: Plan; views: readon
     ].map(([kind, label]) => (kind === top.kind ? `[${label}]` : ` ${label} `));
     text = tabs.join(' ');
   } else text = views.map((view) => (view.kind === 'service' ? nameOf(plan, view.id) : view.kind === 'file' ? view.path.slice(view.path.lastIndexOf('/') + 1) : view.kind)).join(' › ');
-  const state = unsaved ? ` ${unsaved} (w saves)` : '';
+  const state = unsaved ? ` ${unsaved} · w saves` : '';
   return (
     <Text>
       <Text {...tone(theme, 'accent')}>{fit(text, Math.max(0, width - state.length))}</Text>
