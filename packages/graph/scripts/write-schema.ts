@@ -1,8 +1,13 @@
-// Regenerates the published JSON Schemas from the zod schemas: run after changing src/schema.ts or src/plan-schema.ts.
+// Regenerates the published JSON Schemas from the zod schemas: run after changing src/schema.ts, src/plan-schema.ts or src/baseline-schema.ts.
 import { writeFileSync } from 'node:fs';
-import { graphJsonSchema, planJsonSchema } from '../src/json-schema.ts';
+import { baselineJsonSchema, graphJsonSchema, planJsonSchema } from '../src/json-schema.ts';
 
-for (const [file, schema] of [['graph.schema.json', graphJsonSchema()], ['plan.schema.json', planJsonSchema()]] as const) {
+const schemas = [
+  ['graph.schema.json', graphJsonSchema()],
+  ['plan.schema.json', planJsonSchema()],
+  ['baseline.schema.json', baselineJsonSchema()],
+] as const;
+for (const [file, schema] of schemas) {
   const target = new URL(`../${file}`, import.meta.url);
   writeFileSync(target, JSON.stringify(schema, null, 2) + '\n');
   console.log(`wrote ${target.pathname}`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Baseline } from './baseline-schema.ts';
 import { Plan } from './plan-schema.ts';
 import { Graph } from './schema.ts';
 
@@ -17,5 +18,14 @@ export function planJsonSchema(): Record<string, unknown> {
     ...z.toJSONSchema(Plan, { target: 'draft-2020-12' }),
     $id: 'https://seams.dev/schema/plan-v1.json',
     title: 'seams service boundary plan',
+  };
+}
+
+/** The published JSON Schema of the baseline file `seams check` reads. */
+export function baselineJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(Baseline, { target: 'draft-2020-12' }),
+    $id: 'https://seams.dev/schema/baseline-v1.json',
+    title: 'seams check baseline',
   };
 }

@@ -35,6 +35,11 @@ export const Service = z.object({
   files: z.array(z.string()).describe('Files of the service, relative to the graph root'),
   confidence: z.number().describe('Mean confidence of its files, 0..1'),
   metrics: ServiceMetrics,
+  public: z
+    .array(z.string())
+    .optional()
+    .describe("Its entries, the files other services may import: paths relative to the graph root or globs ('src/orders/api/**'); seams extract adds its facade here. Absent means none"),
+  dependsOn: z.array(z.string()).optional().describe('When present, the only service ids this service may import from; absent means any'),
 });
 
 export const Plan = z.object({
@@ -55,7 +60,15 @@ export const Plan = z.object({
     })
     .describe('How the plan was computed, so it can be recomputed the same way'),
   services: z.array(Service),
-  shared: z.array(z.object({ path: z.string(), reason: z.string() })).describe('The shared kernel: files used across services, kept apart'),
+  shared: z
+    .array(
+      z.object({
+        path: z.string(),
+        reason: z.string(),
+        allow: z.array(z.string()).optional().describe('When present, the only service ids that may import this file; absent means every service'),
+      }),
+    )
+    .describe('The shared kernel: files used across services, kept apart'),
   pinned: z.array(z.string()).describe('Files a person placed by hand; re-clustering with --keep leaves them where they are'),
   confidence: z.record(z.string(), z.number()).describe('File -> share of seeded runs that agree with its placement'),
   review: z

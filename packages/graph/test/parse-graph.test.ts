@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { graphJsonSchema, parseGraph, planJsonSchema } from '@seams/graph';
+import { baselineJsonSchema, graphJsonSchema, parseGraph, planJsonSchema } from '@seams/graph';
 
 const minimal = { version: 1, tool: { name: 'seams', version: '0' }, source: 'seams', root: '/r', files: [], edges: [], externals: [], unresolved: [], parseErrors: [], workspaces: [], timings: {} };
 
@@ -28,5 +28,10 @@ describe('published JSON Schema', () => {
   it('of the plan matches its zod schema too', () => {
     const published = JSON.parse(readFileSync(new URL('../plan.schema.json', import.meta.url), 'utf8'));
     expect(published).toEqual(planJsonSchema());
+  });
+
+  it('of the check baseline matches its zod schema too', () => {
+    const published = JSON.parse(readFileSync(new URL('../baseline.schema.json', import.meta.url), 'utf8'));
+    expect(published).toEqual(baselineJsonSchema());
   });
 });

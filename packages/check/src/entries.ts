@@ -1,0 +1,33 @@
+import { posix } from 'node:path';
+import type { Service } from '@seams/graph';
+
+/** Whether other services may import `file` of `service`. */
+export type IsEntry = (file: string, service: string) => boolean;
+
+/**
+ * A service's entries are the files its `public` list names, by path or glob (`src/orders/api/**`),
+ * among its own files: a pattern never opens another service's file. A service without `public`
+ * has no entries, so every import into it from another service is reported (see NOTES.md).
+ */
+export function entriesOf(services: readonly Pick<Service, 'id' | 'public'>[]): IsEntry {
+  const patterns = new Map(services.map((service) => [service.id, compile(service.public ?? [])]));
+  return (file, service) => patterns.get(service)?.(file) ?? false;
+}
+
+function compile(patterns: readonly string[]): (file: string) => boolean {
+  const paths = new Set<string>();
+  const globs: string[] = [];
+  for (const pattern of patterns) {
+    const path = pattern.replace(/^\.\//, '');
+    if (/[*?[\]{}]/.test(path)) globs.push(path);
+    else paths.add(path);
+  }
+  if (globs.length === 0) return (file) => paths.has(file);
+  // Every import of a file asks again; a glob match costs far more than a lookup.
+  const matched = new Map<string, boolean>();
+  return (file) => {
+    let entry = matched.get(file);
+    if (entry === undefined) matched.set(file, (entry = paths.has(file) || globs.some((glob) => posix.matchesGlob(file, glob))));
+    return entry;
+  };
+}

@@ -1,0 +1,23 @@
+import type { CheckResult } from '../baseline.ts';
+import { exitCodeOf, locate, type FormatOptions, type FormatOutput } from './format-output.ts';
+
+/**
+ * For a person at a terminal: each new finding as `file:line  rule  message` with its fix indented
+ * below, the stale baseline entries, and a count line. Baselined findings are only counted; they
+ * are the debt the team already agreed to.
+ */
+export function formatText(result: CheckResult, options: FormatOptions): FormatOutput {
+  const lines: string[] = [];
+  for (const finding of result.fresh) {
+    const at = locate(options, finding.from) + (finding.line > 0 ? `:${finding.line}` : '');
+    lines.push(`${at}  ${finding.rule}  ${finding.message}`, `  fix: ${finding.fix}`);
+  }
+  if (result.stale.length > 0) {
+    if (lines.length > 0) lines.push('');
+    lines.push('stale baseline entries, no longer found (drop them with --update-baseline):');
+    for (const entry of result.stale) lines.push(`  ${entry.rule}  ${locate(options, entry.from)} → ${locate(options, entry.to)}`);
+  }
+  if (lines.length > 0) lines.push('');
+  lines.push(`seams check: ${result.fresh.length} new, ${result.known.length} baselined, ${result.stale.length} stale`);
+  return { output: lines.join('\n') + '\n', exitCode: exitCodeOf(result) };
+}

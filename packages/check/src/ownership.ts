@@ -1,0 +1,63 @@
+import type { Plan } from '@seams/graph';
+
+/** Who a file belongs to, as far as the check is concerned. */
+export interface Owner {
+  /** Service id; absent for the shared group. */
+  service?: string;
+  /** True when the plan does not list the file and its folder decided. */
+  attributed: boolean;
+}
+
+/** The owner of a file, or undefined when neither the plan nor the file's folder says. */
+export type OwnerOf = (file: string) => Owner | undefined;
+
+// Counts key of the shared group, apart from every possible service id.
+const SHARED = Symbol('shared');
+
+/**
+ * Owners from the plan, and for files it does not list (added since it was written), the owner of
+ * the nearest folder holding listed files, when one owner has more than half of them. A strict
+ * majority, not the most files: in a folder shared by several services (`src/`, or `services/` in
+ * layered code) the largest one is a guess, and a wrong owner makes false findings. The root folder
+ * never decides, since it holds everything.
+ */
+export function ownership(plan: Pick<Plan, 'services' | 'shared'>): OwnerOf {
+  const listed = new Map<string, Owner>();
+  for (const service of plan.services) {
+    for (const file of service.files) if (!listed.has(file)) listed.set(file, { service: service.id, attributed: false });
+  }
+  for (const { path } of plan.shared) if (!listed.has(path)) listed.set(path, { attributed: false });
+
+  const counts = new Map<string, Map<string | symbol, number>>();
+  for (const [file, owner] of listed) {
+    const key = owner.service ?? SHARED;
+    for (let folder = parentOf(file); folder !== ''; folder = parentOf(folder)) {
+      let perOwner = counts.get(folder);
+      if (!perOwner) counts.set(folder, (perOwner = new Map()));
+      perOwner.set(key, (perOwner.get(key) ?? 0) + 1);
+    }
+  }
+
+  const byFolder = new Map<string, Owner | undefined>();
+  const ownerOfFolder = (folder: string): Owner | undefined => {
+    if (byFolder.has(folder)) return byFolder.get(folder);
+    let owner: Owner | undefined;
+    const perOwner = counts.get(folder);
+    if (perOwner) owner = majorityOf(perOwner);
+    else if (folder !== '') owner = ownerOfFolder(parentOf(folder));
+    byFolder.set(folder, owner);
+    return owner;
+  };
+  return (file) => listed.get(file) ?? ownerOfFolder(parentOf(file));
+}
+
+function majorityOf(perOwner: ReadonlyMap<string | symbol, number>): Owner | undefined {
+  let total = 0;
+  for (const count of perOwner.values()) total += count;
+  for (const [key, count] of perOwner) {
+    if (count * 2 > total) return typeof key === 'symbol' ? { attributed: true } : { service: key, attributed: true };
+  }
+  return undefined;
+}
+
+const parentOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf('/')));

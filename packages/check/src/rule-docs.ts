@@ -1,0 +1,37 @@
+import type { RuleId } from './finding.ts';
+
+/** What each rule guards, for SARIF rule metadata and documentation. */
+export interface RuleDoc {
+  /** PascalCase name, as SARIF viewers show it. */
+  name: string;
+  short: string;
+  full: string;
+  help: string;
+}
+
+export const RULE_DOCS: Record<RuleId, RuleDoc> = {
+  'internal-import': {
+    name: 'InternalImport',
+    short: "Import of another service's internal file",
+    full: 'A file of one service imports a file of another service that is not one of its entries, the files its public list in the plan names (its facade or contract).',
+    help: "Import through an entry of the other service, or add the file to that service's public list in the plan if other services are meant to use it.",
+  },
+  'undeclared-dependency': {
+    name: 'UndeclaredDependency',
+    short: 'Dependency on a service that dependsOn leaves out',
+    full: 'A service whose plan entry has a dependsOn list imports from a service the list does not name.',
+    help: 'Remove the import, or add the service to the dependsOn list in the plan if the dependency is intended.',
+  },
+  'service-cycle': {
+    name: 'ServiceCycle',
+    short: 'Services that depend on each other in a loop',
+    full: 'Services whose imports form a loop cannot be extracted or deployed one at a time. Reported once per loop, at an import of its lightest link.',
+    help: 'Break the loop at the reported link: move what is used into the importing service or the shared group, or invert the dependency with a callback or an event.',
+  },
+  'forbidden-shared': {
+    name: 'ForbiddenShared',
+    short: 'Import of a shared file the service may not use',
+    full: 'A service imports a file of the shared group whose allow list in the plan does not name the service.',
+    help: "Use the file through one of the allowed services, or add the service to the file's allow list in the plan.",
+  },
+};

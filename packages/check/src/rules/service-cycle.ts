@@ -1,0 +1,85 @@
+import { findCycles } from '@seams/graph';
+import type { Crossing } from '../crossings.ts';
+import { compareCodeUnits, fingerprintOf, type Finding } from '../finding.ts';
+import { attributionNote, listing, plural } from '../wording.ts';
+
+/** All imports from one service into another. */
+interface Link {
+  fromService: string;
+  toService: string;
+  crossings: Crossing[];
+  /** Distinct importing -> imported file pairs: the link's weight, as the report counts it. */
+  pairs: Set<string>;
+}
+
+/**
+ * One finding per group of services that depend on each other in a loop, located at the first
+ * import of its lightest link (fewest file pairs; ties by service ids): the cheapest place to cut.
+ * Identified by its members alone, so a baselined loop stays known while imports inside it come and
+ * go, and becomes new only when another service joins it. With `inScope`, a loop is reported only
+ * when an import of one of its links is in a file in scope.
+ */
+export function serviceCycles(crossings: readonly Crossing[], inScope: (file: string) => boolean): Finding[] {
+  const links = new Map<string, Link>();
+  for (const crossing of crossings) {
+    const fromService = crossing.fromOwner.service;
+    const toService = crossing.toOwner.service;
+    if (toService === undefined) continue;
+    const key = `${fromService}\0${toService}`;
+    let link = links.get(key);
+    if (!link) links.set(key, (link = { fromService, toService, crossings: [], pairs: new Set() }));
+    link.crossings.push(crossing);
+    link.pairs.add(`${crossing.from}\0${crossing.to}`);
+  }
+  const all = [...links.values()];
+  return findCycles(all.map((link) => ({ from: link.fromService, to: link.toService }))).flatMap((members) => {
+    const group = new Set(members);
+    const inside = all.filter((link) => group.has(link.fromService) && group.has(link.toService));
+    if (!inside.some((link) => link.crossings.some((crossing) => inScope(crossing.from)))) return [];
+    const lightest = inside.reduce((best, link) => (lighter(link, best) ? link : best));
+    return [cycleFinding(members, lightest, loopThrough(lightest, inside))];
+  });
+}
+
+function lighter(a: Link, b: Link): boolean {
+  return (a.pairs.size - b.pairs.size || compareCodeUnits(a.fromService, b.fromService) || compareCodeUnits(a.toService, b.toService)) < 0;
+}
+
+// The shortest way back from the link's target to its source, closing the loop the finding names.
+function loopThrough(link: Link, inside: readonly Link[]): string[] {
+  const parent = new Map<string, string>([[link.toService, link.toService]]);
+  const queue = [link.toService];
+  for (let i = 0; i < queue.length && !parent.has(link.fromService); i++) {
+    const service = queue[i]!;
+    const next = inside.filter((l) => l.fromService === service).map((l) => l.toService).sort(compareCodeUnits);
+    for (const target of next) {
+      if (parent.has(target)) continue;
+      parent.set(target, service);
+      queue.push(target);
+    }
+  }
+  const back = [link.fromService];
+  for (let at = link.fromService; at !== link.toService; at = parent.get(at)!) back.unshift(parent.get(at)!);
+  return [link.fromService, ...back];
+}
+
+function cycleFinding(members: string[], link: Link, loop: string[]): Finding {
+  // Crossings arrive in reading order, so the first is the import to show.
+  const crossing = link.crossings[0]!;
+  const { fromService, toService } = link;
+  return {
+    rule: 'service-cycle',
+    from: crossing.from,
+    line: crossing.line,
+    to: crossing.to,
+    specifier: crossing.specifier,
+    fromService,
+    toService,
+    cycle: loop,
+    message:
+      `${listing(members)} depend on each other in a loop, ${loop.join(' → ')}; this import is in its lightest link, ` +
+      `${fromService} → ${toService} (${plural(link.pairs.size, 'file dependency', 'file dependencies')})${attributionNote(crossing)}`,
+    fix: `break the loop here: move what ${fromService} uses of ${toService} into ${fromService} or the shared group, or invert it so that ${toService} depends on ${fromService} (an event ${fromService} raises, or a callback ${toService} passes in)`,
+    fingerprint: fingerprintOf('service-cycle', members),
+  };
+}

@@ -1,0 +1,17 @@
+import type { Crossing } from '../crossings.ts';
+import type { Finding } from '../finding.ts';
+import { listing } from '../wording.ts';
+import { findingAt, type RuleContext } from './rule-context.ts';
+
+/** A service with a `dependsOn` list imports from a service the list leaves out. */
+export function undeclaredDependency(crossing: Crossing, context: RuleContext): Finding | undefined {
+  const target = crossing.toOwner.service;
+  const service = crossing.fromOwner.service;
+  const allowed = context.services.get(service)?.dependsOn;
+  if (target === undefined || !allowed || allowed.includes(target)) return undefined;
+  const may = allowed.length > 0 ? `allows only ${listing(allowed)}` : 'is empty';
+  return findingAt('undeclared-dependency', crossing, {
+    message: `${service} imports ${crossing.to} of ${target}, but its dependsOn list ${may}`,
+    fix: `remove the import, or add ${target} to the dependsOn list of ${service} in the plan if the dependency is intended`,
+  });
+}

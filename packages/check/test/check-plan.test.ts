@@ -1,0 +1,214 @@
+// One fixture per rule (fixtures/check/README.md), each a tiny project with a hand-written plan.
+// Expected findings are written from the fixture's imports and the plan, never copied from output.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { applyBaseline, checkPlan, formatCheck, type Finding } from '../src/index.ts';
+import { FIXTURES, fingerprint, loadFixture } from './check-fixture.ts';
+
+async function check(name: string, files?: ReadonlySet<string>): Promise<Finding[]> {
+  const { graph, plan } = await loadFixture(join(FIXTURES, name));
+  return checkPlan(graph, plan, files ? { files } : {});
+}
+
+// The text report of every case is the file a reviewer reads to judge the wording.
+async function expectTextReport(name: string, findings: Finding[]) {
+  const { output } = await formatCheck('text', applyBaseline(findings, undefined));
+  await expect(output).toMatchFileSnapshot(join(FIXTURES, name, 'check.txt'));
+}
+
+describe('checkPlan', () => {
+  it('finds nothing when imports go through entries, dependsOn and allow lists', async () => {
+    // orders imports catalog's index (a value and a type-only import, both through the entry) and
+    // payments-api.ts, an entry by the glob src/payments/*-api.ts; catalog and payments use the
+    // shared db they are allowed; money has no allow list.
+    const findings = await check('clean');
+    expect(findings).toEqual([]);
+    await expectTextReport('clean', findings);
+  });
+
+  it('reports imports of internal files, behind barrels and type-only ones too', async () => {
+    const findings = await check('internal-import');
+    const catalogFix = 'import it through an entry of catalog (src/catalog/index.ts), or add it to the public list of catalog in the plan';
+    const paymentsFix = 'list the files other services may use in the public list of payments in the plan (or generate its facade with seams extract), then import through them';
+    const at = (line: number, to: string, specifier: string, toService: string) => ({ rule: 'internal-import', from: 'src/orders/order-service.ts', line, to, specifier, fromService: 'orders', toService });
+    // Line 1 imports findProduct through catalog's entry: fine.
+    expect(findings).toEqual([
+      {
+        ...at(2, 'src/catalog/stock-levels.ts', '../catalog/stock-levels', 'catalog'),
+        message: 'orders imports src/catalog/stock-levels.ts, an internal file of catalog',
+        fix: catalogFix,
+        fingerprint: fingerprint('internal-import', 'src/orders/order-service.ts', 'src/catalog/stock-levels.ts'),
+      },
+      {
+        // payments/index.ts is no entry, so the import counts against the file that declares refundFor.
+        ...at(3, 'src/payments/refunds.ts', '../payments', 'payments'),
+        message: 'orders imports src/payments/refunds.ts, an internal file of payments, through src/payments/index.ts; payments declares no entries',
+        fix: paymentsFix,
+        fingerprint: fingerprint('internal-import', 'src/orders/order-service.ts', 'src/payments/refunds.ts'),
+      },
+      {
+        // `import type` couples the build all the same.
+        ...at(4, 'src/payments/receipt.ts', '../payments/receipt', 'payments'),
+        message: 'orders imports src/payments/receipt.ts, an internal file of payments; payments declares no entries',
+        fix: paymentsFix,
+        fingerprint: fingerprint('internal-import', 'src/orders/order-service.ts', 'src/payments/receipt.ts'),
+      },
+    ]);
+    await expectTextReport('internal-import', findings);
+  });
+
+  it('reports dependencies a dependsOn list leaves out, instead of the internal import they may also be', async () => {
+    const findings = await check('undeclared-dependency');
+    const base = { rule: 'undeclared-dependency' };
+    const paymentsFix = 'remove the import, or add catalog to the dependsOn list of payments in the plan if the dependency is intended';
+    // orders -> catalog and payments -> orders are declared.
+    expect(findings).toEqual([
+      {
+        ...base,
+        from: 'src/catalog/product-repository.ts',
+        line: 1,
+        to: 'src/notifications/index.ts',
+        specifier: '../notifications',
+        fromService: 'catalog',
+        toService: 'notifications',
+        message: 'catalog imports src/notifications/index.ts of notifications, but its dependsOn list is empty',
+        fix: 'remove the import, or add notifications to the dependsOn list of catalog in the plan if the dependency is intended',
+        fingerprint: fingerprint('undeclared-dependency', 'src/catalog/product-repository.ts', 'src/notifications/index.ts'),
+      },
+      {
+        ...base,
+        from: 'src/payments/payment-service.ts',
+        line: 2,
+        to: 'src/catalog/index.ts',
+        specifier: '../catalog',
+        fromService: 'payments',
+        toService: 'catalog',
+        message: 'payments imports src/catalog/index.ts of catalog, but its dependsOn list allows only orders',
+        fix: paymentsFix,
+        fingerprint: fingerprint('undeclared-dependency', 'src/payments/payment-service.ts', 'src/catalog/index.ts'),
+      },
+      {
+        // price-list.ts is internal to catalog too; going through an entry would not make it right.
+        ...base,
+        from: 'src/payments/payment-service.ts',
+        line: 3,
+        to: 'src/catalog/price-list.ts',
+        specifier: '../catalog/price-list',
+        fromService: 'payments',
+        toService: 'catalog',
+        message: 'payments imports src/catalog/price-list.ts of catalog, but its dependsOn list allows only orders',
+        fix: paymentsFix,
+        fingerprint: fingerprint('undeclared-dependency', 'src/payments/payment-service.ts', 'src/catalog/price-list.ts'),
+      },
+    ]);
+    await expectTextReport('undeclared-dependency', findings);
+  });
+
+  it('reports a loop of services once, at the first import of its lightest link', async () => {
+    // Links by file pairs: orders -> shipping 2 (order-service, order-status), shipping -> billing 2
+    // (shipment, tracking), billing -> orders 1; orders -> catalog 1 is outside the loop.
+    const findings = await check('service-cycle');
+    expect(findings).toEqual([
+      {
+        rule: 'service-cycle',
+        from: 'src/billing/index.ts',
+        line: 1,
+        to: 'src/orders/index.ts',
+        specifier: '../orders',
+        fromService: 'billing',
+        toService: 'orders',
+        cycle: ['billing', 'orders', 'shipping', 'billing'],
+        message:
+          'billing, orders and shipping depend on each other in a loop, billing → orders → shipping → billing; ' +
+          'this import is in its lightest link, billing → orders (1 file dependency)',
+        fix: 'break the loop here: move what billing uses of orders into billing or the shared group, or invert it so that orders depends on billing (an event billing raises, or a callback orders passes in)',
+        // The members alone: the loop stays the same finding while the imports inside it change.
+        fingerprint: fingerprint('service-cycle', 'billing', 'orders', 'shipping'),
+      },
+    ]);
+    await expectTextReport('service-cycle', findings);
+  });
+
+  it('reports shared files used by services their allow list leaves out', async () => {
+    const findings = await check('forbidden-shared');
+    // catalog may use db; money has no allow list.
+    expect(findings).toEqual([
+      {
+        rule: 'forbidden-shared',
+        from: 'src/orders/order-repository.ts',
+        line: 1,
+        to: 'src/shared/db.ts',
+        specifier: '../shared/db',
+        fromService: 'orders',
+        message: 'orders imports the shared file src/shared/db.ts, which only catalog and payments may use',
+        fix: 'use it through catalog or payments instead, or add orders to its allow list in the plan',
+        fingerprint: fingerprint('forbidden-shared', 'src/orders/order-repository.ts', 'src/shared/db.ts'),
+      },
+      {
+        rule: 'forbidden-shared',
+        from: 'src/payments/payment-service.ts',
+        line: 2,
+        to: 'src/shared/legacy-audit.ts',
+        specifier: '../shared/legacy-audit',
+        fromService: 'payments',
+        message: 'payments imports the shared file src/shared/legacy-audit.ts, which no service may use',
+        fix: 'remove the import, or add payments to its allow list in the plan',
+        fingerprint: fingerprint('forbidden-shared', 'src/payments/payment-service.ts', 'src/shared/legacy-audit.ts'),
+      },
+    ]);
+    await expectTextReport('forbidden-shared', findings);
+  });
+
+  it('counts files the plan does not list in the service holding most of their folder, and says so', async () => {
+    // src/ mixes orders, payments and shared without a majority, so src/main.ts is nobody's;
+    // scripts/ holds no listed file and the root never decides, so scripts/seed.ts is nobody's;
+    // src/shared/ids.ts joins the shared group, which orders may use.
+    const findings = await check('unplanned-files');
+    const fix = 'import it through an entry of payments (src/payments/index.ts), or add it to the public list of payments in the plan';
+    expect(findings).toEqual([
+      {
+        rule: 'internal-import',
+        from: 'src/orders/order-service.ts',
+        line: 1,
+        to: 'src/payments/wallet.ts',
+        specifier: '../payments/wallet',
+        fromService: 'orders',
+        toService: 'payments',
+        message: 'orders imports src/payments/wallet.ts, an internal file of payments (src/payments/wallet.ts is not in the plan, counted in payments by its folder)',
+        fix,
+        fingerprint: fingerprint('internal-import', 'src/orders/order-service.ts', 'src/payments/wallet.ts'),
+      },
+      {
+        rule: 'internal-import',
+        from: 'src/orders/refunds/refund-service.ts',
+        line: 1,
+        to: 'src/payments/card-gateway.ts',
+        specifier: '../../payments/card-gateway',
+        fromService: 'orders',
+        toService: 'payments',
+        message:
+          'orders imports src/payments/card-gateway.ts, an internal file of payments (src/orders/refunds/refund-service.ts is not in the plan, counted in orders by its folder)',
+        fix,
+        fingerprint: fingerprint('internal-import', 'src/orders/refunds/refund-service.ts', 'src/payments/card-gateway.ts'),
+      },
+    ]);
+    await expectTextReport('unplanned-files', findings);
+  });
+});
+
+describe('checkPlan limited to some files (--changed)', () => {
+  it('reports only findings whose importing file is in the set', async () => {
+    const findings = await check('internal-import', new Set(['src/catalog/index.ts', 'src/payments/refunds.ts']));
+    expect(findings).toEqual([]);
+    const unplanned = await check('unplanned-files', new Set(['src/orders/refunds/refund-service.ts', 'src/payments/wallet.ts']));
+    expect(unplanned.map((finding) => `${finding.from}:${finding.line}`)).toEqual(['src/orders/refunds/refund-service.ts:1']);
+  });
+
+  it('reports a loop when a file in the set imports along it, wherever the finding is located', async () => {
+    // tracking.ts imports billing (a link of the loop); the finding stays at billing's import.
+    const viaTracking = await check('service-cycle', new Set(['src/shipping/tracking.ts']));
+    expect(viaTracking.map((finding) => `${finding.rule} ${finding.from}:${finding.line}`)).toEqual(['service-cycle src/billing/index.ts:1']);
+    // order-pricing.ts imports catalog, outside the loop; orders/index.ts is only imported along it.
+    expect(await check('service-cycle', new Set(['src/orders/order-pricing.ts', 'src/orders/index.ts']))).toEqual([]);
+  });
+});
