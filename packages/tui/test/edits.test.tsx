@@ -34,6 +34,7 @@ describe('editing the plan by hand', () => {
     await ui.press(KEYS.enter);
     await expect(await ui.press('x')).toMatchFileSnapshot(frame('to-shared'));
     const pinned = await ui.press('p');
+    await expect(pinned).toMatchFileSnapshot(frame('pin'));
     expect(status(pinned)).toBe('pinned inventory.ts  Q 0.317  ICP 33.3%  coupling 0.588  cycles 1');
     expect(pinned).toContain('> src/catalog/inventory.ts                                         pin      1.00');
     expect(status(await ui.press('p'))).toBe('unpinned inventory.ts  Q 0.317  ICP 33.3%  coupling 0.588  cycles 1');
@@ -42,6 +43,7 @@ describe('editing the plan by hand', () => {
   it('accepts the suggested service of a file to review', async () => {
     const ui = await openSmallShop();
     const accepted = await ui.press('3', 'a');
+    await expect(accepted).toMatchFileSnapshot(frame('accept'));
     expect(status(accepted)).toMatch(/^moved tracking\.ts to orders  Q 0\.387→0\.364 ✗/);
     expect(lines(accepted, 1, 4)).toEqual([' 1 Services (4)   2 Shared (2)  [3 Review (0)]          1 unsaved edit · w saves', '  FILE                              IN                  CONF  SUGGESTED', '  nothing to review: every file is above 0.60 confidence or pinned']);
   });
@@ -65,7 +67,9 @@ describe('editing the plan by hand', () => {
     const ui = await openSmallShop();
     const prompt = await ui.press(KEYS.down, KEYS.down, KEYS.down, 'r', KEYS.backspace, KEYS.backspace, KEYS.backspace, KEYS.backspace, KEYS.backspace, 'p', 'p', 'e', 'd');
     expect(lines(prompt, 2, 4)).toEqual(['Rename shipping to:', '  shipped_']);
+    await expect(prompt).toMatchFileSnapshot(frame('rename-prompt'));
     const renamed = await ui.press(KEYS.enter);
+    await expect(renamed).toMatchFileSnapshot(frame('rename-done'));
     expect(status(renamed)).toBe('renamed shipping to shipped  Q 0.387  ICP 30.0%  coupling 0.525  cycles 1');
     expect(renamed).toContain('> shipped ↻ ');
   });
@@ -82,9 +86,12 @@ describe('editing the plan by hand', () => {
     const original = ui.frame();
     await ui.press('3', 'a');
     const undone = await ui.press('u');
+    await expect(undone).toMatchFileSnapshot(frame('undo'));
     expect(status(undone)).toBe('undone: moved tracking.ts to orders  Q 0.364→0.387 ✓  coupling 0.545→0.525 ✓');
     expect(status(await ui.press('u'))).toBe('nothing to undo');
-    expect(status(await ui.press('U'))).toBe('redone: moved tracking.ts to orders  Q 0.387→0.364 ✗  coupling 0.525→0.545 ✗');
+    const redone = await ui.press('U');
+    await expect(redone).toMatchFileSnapshot(frame('redo'));
+    expect(status(redone)).toBe('redone: moved tracking.ts to orders  Q 0.387→0.364 ✗  coupling 0.525→0.545 ✗');
     await ui.press('u', '1');
     expect(lines(ui.frame(), 2, 8)).toEqual(lines(original, 2, 8));
   });
@@ -93,6 +100,7 @@ describe('editing the plan by hand', () => {
     const ui = await openSmallShop();
     await ui.press('3', 'a');
     const saved = await ui.press('w');
+    await expect(saved).toMatchFileSnapshot(frame('save'));
     expect(status(saved)).toBe('saved to seams.plan.json');
     expect(saved).not.toContain('unsaved');
     expect(ui.saves).toHaveLength(1);
