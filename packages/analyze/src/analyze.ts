@@ -1,11 +1,12 @@
 import { realpathSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
-import { GRAPH_VERSION, SEAMS_VERSION, timeSteps, type StepTimer, type Edge, type External, type FileNode, type Graph, type ParseErrorEntry, type ProgressListener, type Unresolved } from '@seams/graph';
+import { GRAPH_VERSION, SEAMS_VERSION, timeSteps, type StepTimer, type FileNode, type Graph, type ParseErrorEntry, type ProgressListener } from '@seams/graph';
 import { statSync } from 'node:fs';
 import { loadFacts, loadGraph, saveFacts, saveGraph, type FactsCache, type GraphCache } from './cache.ts';
 import { discoverFiles } from './discover-files.ts';
 import type { FileFacts } from './facts.ts';
 import { fingerprintOf } from './fingerprint.ts';
+import type { GraphParts } from './graph-parts.ts';
 import { linkFiles } from './link-files.ts';
 import { NEEDS_PARSER, readFacts, type Parse } from './read-facts.ts';
 import { createBarrelTracer, providersOf } from './trace-barrels.ts';
@@ -25,16 +26,8 @@ export interface AnalyzeOptions {
   onProgress?: ProgressListener;
 }
 
-/** The part of the graph computed from facts; cached whole for an unchanged tree. */
-interface GraphParts {
-  parseErrors: ParseErrorEntry[];
-  files: FileNode[];
-  edges: Edge[];
-  externals: External[];
-  unresolved: Unresolved[];
-  workspaces: Graph['workspaces'];
-  warnings: string[];
-}
+// Beyond this share of changed files, a full run costs no more than a partial update.
+const PARTIAL_UPDATE_SHARE = 0.1;
 
 /**
  * Builds the dependency graph of a source tree: discover files, read and parse them (cached),
@@ -56,10 +49,15 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
   const fingerprint = fingerprintOf(root, discovered, { maxFileBytes });
   const stats = useCache ? statAll(root, discovered.files) : new Map();
   const previous = useCache ? loadGraph(cacheDir) : undefined;
-  let parts: GraphParts;
-  if (previous && isUnchanged(previous, fingerprint, stats)) {
+  let parts: GraphParts | undefined;
+  const changed = previous ? changedFiles(previous, fingerprint, stats) : undefined;
+  if (previous && changed?.length === 0) {
     parts = step('reuse', () => previous.parts as GraphParts);
-  } else {
+  } else if (previous && changed && changed.length <= discovered.files.length * PARTIAL_UPDATE_SHARE) {
+    parts = await updateParts(root, previous.parts as GraphParts, changed, stats, maxFileBytes, findWorkspaces(root, discovered.packageJsons), step, emit);
+    if (parts) step('cache', () => save(cacheDir, undefined, { fingerprint, stats, parts }, emit));
+  }
+  if (!parts) {
     const cache = useCache ? loadFacts(cacheDir) : undefined;
     const { facts, parsed } = await stepAsync('parse', () => readAll(root, discovered.files, cache, stats, maxFileBytes, emit));
     // Unreadable, binary and oversized files are reported, not graphed: they have no module structure to show.
@@ -122,6 +120,7 @@ async function buildParts(root: string, facts: Map<string, FileFacts>, parseErro
     unresolved: linked.unresolved,
     workspaces: workspaces.map(({ name, dir }) => ({ name, path: dir })),
     warnings,
+    exportTables: linked.exportTables,
   };
 }
 
@@ -178,13 +177,42 @@ function statAll(root: string, files: string[]): GraphCache['stats'] {
   return stats;
 }
 
-function isUnchanged(previous: GraphCache, fingerprint: string, stats: GraphCache['stats']): boolean {
-  if (previous.fingerprint !== fingerprint || previous.stats.size !== stats.size) return false;
+/** Files whose size or mtime differ from the cached graph's; undefined when the file list or configuration changed. */
+function changedFiles(previous: GraphCache, fingerprint: string, stats: GraphCache['stats']): string[] | undefined {
+  if (previous.fingerprint !== fingerprint || previous.stats.size !== stats.size) return undefined;
+  const changed: string[] = [];
   for (const [file, { size, mtimeMs }] of stats) {
     const before = previous.stats.get(file);
-    if (!before || before.size !== size || before.mtimeMs !== mtimeMs) return false;
+    if (!before) return undefined;
+    if (before.size !== size || before.mtimeMs !== mtimeMs) changed.push(file);
   }
-  return true;
+  return changed;
+}
+
+// Parses just the changed files (without the facts cache, which a later full run brings up to date)
+// and relinks them; undefined when one became unreadable, which changes the file list: a full run.
+async function updateParts(
+  root: string,
+  previous: GraphParts,
+  changed: string[],
+  stats: GraphCache['stats'],
+  maxBytes: number,
+  workspaces: WorkspacePackage[],
+  step: StepTimer['step'],
+  emit: ProgressListener,
+): Promise<GraphParts | undefined> {
+  const { parseFile } = await import('./parse-file.ts');
+  const facts = new Map<string, FileFacts>();
+  step('parse', () => {
+    for (const [i, rel] of changed.entries()) {
+      const outcome = readFacts(`${root}/${rel}`, rel, undefined, maxBytes, parseFile, stats.get(rel)) as Exclude<ReturnType<typeof readFacts>, typeof NEEDS_PARSER>;
+      facts.set(rel, outcome.facts);
+      emit({ type: 'file-parsed', done: i + 1, total: changed.length, cached: false });
+    }
+  });
+  if ([...facts.values()].some((file) => file.error?.line === 0)) return undefined;
+  const { relinkChanged } = await import('./relink-changed.ts');
+  return relinkChanged(root, previous, facts, workspaces, step);
 }
 
 function save(dir: string, facts: FactsCache | undefined, graph: GraphCache, emit: ProgressListener): void {

@@ -18,8 +18,11 @@ function relativeTo(root: string, path: string): string {
   return path.startsWith(root + '/') ? path.slice(root.length + 1) : toPosix(relative(root, path));
 }
 
-/** Turns every file's module references into edges, externals or unresolved entries. */
-export function linkFiles(root: string, facts: ReadonlyMap<string, FileFacts>, resolve: ResolveSpecifier): Linked {
+/**
+ * Turns the module references of `facts` into edges, externals or unresolved entries; a reference
+ * is an edge when its target is among `analysed` (default: the files of `facts`).
+ */
+export function linkFiles(root: string, facts: ReadonlyMap<string, FileFacts>, resolve: ResolveSpecifier, analysed: { has(path: string): boolean } = facts): Linked {
   const linked: Linked = { edges: [], externals: [], unresolved: [], exportTables: new Map() };
   const edgeIndex = new Map<string, Edge>();
   for (const [from, file] of facts) {
@@ -30,7 +33,7 @@ export function linkFiles(root: string, facts: ReadonlyMap<string, FileFacts>, r
     const target = (specifier: string): string | null => {
       if (!targets.has(specifier)) {
         const resolution = resolve(absolute, specifier, fileMode);
-        targets.set(specifier, resolution.type === 'file' ? relativeOrNull(root, resolution.path, facts) : null);
+        targets.set(specifier, resolution.type === 'file' ? relativeOrNull(root, resolution.path, analysed) : null);
       }
       return targets.get(specifier)!;
     };
@@ -48,7 +51,7 @@ export function linkFiles(root: string, facts: ReadonlyMap<string, FileFacts>, r
         const to = relativeTo(root, resolution.path);
         if (to.startsWith('..')) {
           linked.unresolved.push({ from, specifier: ref.specifier, kind: ref.kind, line: ref.line, reason: 'outside-root', detail: resolution.path });
-        } else if (!facts.has(to)) {
+        } else if (!analysed.has(to)) {
           linked.unresolved.push({ from, specifier: ref.specifier, kind: ref.kind, line: ref.line, reason: 'not-analyzed', detail: `${to} is not an analysed source file (asset, JSON, ignored or excluded)` });
         } else {
           addEdge(edgeIndex, linked.edges, { from, to, kind: ref.kind, specifier: ref.specifier, line: ref.line, names: ref.names });
@@ -76,9 +79,9 @@ function addEdge(index: Map<string, Edge>, edges: Edge[], edge: Edge): void {
   }
 }
 
-function relativeOrNull(root: string, path: string, facts: ReadonlyMap<string, FileFacts>): string | null {
+function relativeOrNull(root: string, path: string, analysed: { has(path: string): boolean }): string | null {
   const rel = relativeTo(root, path);
-  return facts.has(rel) ? rel : null;
+  return analysed.has(rel) ? rel : null;
 }
 
 function exportTable(file: FileFacts, target: (specifier: string) => string | null): ExportTable {

@@ -88,3 +88,39 @@ describe('facts cache', () => {
     expect(events.filter((e) => e.type === 'file-parsed').map((e) => (e as { done: number }).done)).toEqual([1, 2, 3]);
   });
 });
+
+describe('partial update after a few files changed', () => {
+  const shop = join(import.meta.dirname, '../../../fixtures/shop');
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'seams-partial-'));
+    cpSync(shop, root, { recursive: true, filter: (source) => !source.includes('.seams') });
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('parses and resolves only the changed files, and gives the graph a full run gives', async () => {
+    await analyzeCounting(root);
+    // A file exported through a barrel gains an export and an import; another file imports through the barrel.
+    const search = join(root, 'src/modules/catalog/services/product-search.service.ts');
+    const { readFileSync } = await import('node:fs');
+    writeFileSync(search, `import { formatMoney } from '@shop/utils';\n${readFileSync(search, 'utf8')}\nexport const searchLabel = (cents: number) => formatMoney(cents);\n`);
+    const routes = join(root, 'src/modules/catalog/routes/product.routes.ts');
+    writeFileSync(routes, `${readFileSync(routes, 'utf8')}\nexport { searchLabel } from '../index';\n`);
+
+    const partial = await analyzeCounting(root);
+    // Only the two changed files are read at all; a full run reads all 157, if only from the facts cache.
+    expect(partial.events.filter((e) => e.type === 'file-parsed')).toEqual([
+      { type: 'file-parsed', done: 1, total: 2, cached: false },
+      { type: 'file-parsed', done: 2, total: 2, cached: false },
+    ]);
+    const full = await analyze({ root, cache: false });
+    expect(partial.graph).toEqual({ ...full, timings: partial.graph.timings });
+    expect(full.edges.find((e) => e.from === 'src/modules/catalog/routes/product.routes.ts' && e.names.includes('searchLabel'))?.providers).toEqual({
+      searchLabel: 'src/modules/catalog/services/product-search.service.ts',
+    });
+
+    const again = await analyzeCounting(root);
+    expect(again.parsed).toBe(0);
+    expect(again.graph).toEqual({ ...full, timings: again.graph.timings });
+  });
+});

@@ -1,0 +1,15 @@
+import type { Edge, External, FileNode, Graph, ParseErrorEntry, Unresolved } from '@seams/graph';
+import type { ExportTable } from './trace-barrels.ts';
+
+/** The part of the graph computed from facts; cached whole, with what a partial update needs. */
+export interface GraphParts {
+  parseErrors: ParseErrorEntry[];
+  files: FileNode[];
+  edges: Edge[];
+  externals: External[];
+  unresolved: Unresolved[];
+  workspaces: Graph['workspaces'];
+  warnings: string[];
+  /** Each file's exports with resolved targets: re-tracing barrels after a few files changed needs every file's. */
+  exportTables: Map<string, ExportTable>;
+}
