@@ -32,8 +32,11 @@ export function crossingsOf(edges: readonly Edge[], ownerOf: OwnerOf, isEntry: I
     const importer = { service: fromOwner.service, attributed: fromOwner.attributed };
     const direct = ownerOf(edge.to);
     const throughEntry = direct?.service !== undefined && direct.service !== importer.service && isEntry(edge.to, direct.service);
+    // A barrel of the importer's own service is not followed: what it re-exports from elsewhere is
+    // checked once, at the barrel's own re-export, not again at each file using it.
+    const ownBarrel = direct?.service === importer.service;
     // Most edges name no providers and credit their target alone: no need to build the credit map.
-    if (throughEntry || !edge.providers) addCrossing(crossings, edge, importer, edge.to, direct);
+    if (throughEntry || ownBarrel || !edge.providers) addCrossing(crossings, edge, importer, edge.to, direct);
     else for (const to of creditedTargets(edge).keys()) addCrossing(crossings, edge, importer, to, ownerOf(to));
   }
   return crossings.sort((a, b) => compareCodeUnits(a.from, b.from) || a.line - b.line || compareCodeUnits(a.to, b.to));

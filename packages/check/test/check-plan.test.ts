@@ -29,7 +29,7 @@ describe('checkPlan', () => {
   it('reports imports of internal files, behind barrels and type-only ones too', async () => {
     const findings = await check('internal-import');
     const catalogFix = 'import it through an entry of catalog (src/catalog/index.ts), or add it to the public list of catalog in the plan';
-    const paymentsFix = 'list the files other services may use in the public list of payments in the plan (or generate its facade with seams extract), then import through them';
+    const paymentsFix = 'list the files other services may use in the public list of payments in the plan, then import through them';
     const at = (line: number, to: string, specifier: string, toService: string) => ({ rule: 'internal-import', from: 'src/orders/order-service.ts', line, to, specifier, fromService: 'orders', toService });
     // Line 1 imports findProduct through catalog's entry: fine.
     expect(findings).toEqual([

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isSeamsError, SEAMS_VERSION } from '@seams/graph';
 import { analyzeCommand } from './commands/analyze-command.ts';
 import { boundariesCommand } from './commands/boundaries-command.ts';
+import { checkCommand, type CommandOutcome } from './commands/check-command.ts';
 import { reportCommand } from './commands/report-command.ts';
 import { uiCommand } from './commands/ui-command.ts';
 import type { Streams } from './streams.ts';
@@ -9,7 +10,7 @@ import type { Streams } from './streams.ts';
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
 
 /** The whole command tree; `run` parses with it and docs/cli.md is generated from it. */
-export function createProgram(streams: Streams): Command {
+export function createProgram(streams: Streams, outcome: CommandOutcome = { exitCode: EXIT.ok }): Command {
   const program = new Command('seams')
     .description('Find the services hiding in a TS/JS monolith.')
     .version(SEAMS_VERSION)
@@ -19,11 +20,12 @@ export function createProgram(streams: Streams): Command {
       writeOut: (text) => streams.stdout.write(text),
       writeErr: (text) => streams.stderr.write(text),
     })
-    .addHelpText('after', '\nExamples:\n  $ seams analyze fixtures/shop -o graph.json\n  $ seams boundaries graph.json -o seams.plan.json\n  $ seams report --graph graph.json --plan seams.plan.json --format html -o report.html\n  $ seams ui fixtures/shop\n')
+    .addHelpText('after', '\nExamples:\n  $ seams analyze fixtures/shop -o graph.json\n  $ seams boundaries graph.json -o seams.plan.json\n  $ seams report --graph graph.json --plan seams.plan.json --format html -o report.html\n  $ seams ui fixtures/shop\n  $ seams check . --baseline seams.baseline.json\n')
     .addCommand(analyzeCommand(streams))
     .addCommand(boundariesCommand(streams))
     .addCommand(reportCommand(streams))
-    .addCommand(uiCommand(streams));
+    .addCommand(uiCommand(streams))
+    .addCommand(checkCommand(streams, outcome));
   for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());
   return program;
 }
@@ -31,10 +33,11 @@ export function createProgram(streams: Streams): Command {
 /** Runs one seams command line and returns its exit code; never calls process.exit. */
 export async function run(argv: readonly string[], streams: Streams): Promise<number> {
   const debug = argv.includes('--debug');
-  const program = createProgram(streams);
+  const outcome: CommandOutcome = { exitCode: EXIT.ok };
+  const program = createProgram(streams, outcome);
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return EXIT.ok;
+    return outcome.exitCode;
   } catch (error) {
     return reportError(error, debug, streams);
   }

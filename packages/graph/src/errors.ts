@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'SEAMS_OPTION_INVALID'
   | 'SEAMS_EDIT_REFUSED'
   | 'SEAMS_NOT_A_TERMINAL'
+  | 'SEAMS_GIT_FAILED'
   | 'SEAMS_INTERNAL';
 
 /** Base of every error seams reports as one line instead of a stack. */

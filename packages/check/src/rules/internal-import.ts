@@ -18,6 +18,6 @@ export function internalImport(crossing: Crossing, context: RuleContext): Findin
     fix:
       entries.length > 0
         ? `import it through an entry of ${target} (${shown}), or add it to the public list of ${target} in the plan`
-        : `list the files other services may use in the public list of ${target} in the plan (or generate its facade with seams extract), then import through them`,
+        : `list the files other services may use in the public list of ${target} in the plan, then import through them`,
   });
 }

@@ -1,0 +1,95 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { ConfigError, InputError } from '@seams/graph';
+import { changedFiles, repositoryPrefix } from '../git-changes.ts';
+import { loadOrAnalyze } from '../load-graph.ts';
+import { readPlan } from '../read-plan.ts';
+import type { Streams } from '../streams.ts';
+import { writeFileAtomic } from '../write-file.ts';
+
+interface CheckFlags {
+  plan?: string;
+  graph?: string;
+  baseline?: string;
+  updateBaseline?: boolean;
+  format: 'text' | 'json' | 'sarif' | 'github';
+  changed?: string | true;
+  output?: string;
+  include?: string[];
+  exclude?: string[];
+}
+
+/** What the command leaves for `run` to return: 1 when the check found something new. */
+export interface CommandOutcome {
+  exitCode: number;
+}
+
+export function checkCommand(streams: Streams, outcome: CommandOutcome): Command {
+  return new Command('check')
+    .description('Guardrails: imports that cross service boundaries against the plan (internals, undeclared dependencies, loops between services, forbidden shared files); exit code 1 on new findings.')
+    .argument('[dir]', 'project folder (analysed with the cache)', '.')
+    .option('--plan <file>', 'the plan the code must keep to (default: seams.plan.json in the project folder)')
+    .option('--graph <file>', 'a graph from seams analyze -o (instead of analysing the folder)')
+    .option('--include <glob...>', 'only check files matching these globs (relative to dir), e.g. sources without their tests')
+    .option('--exclude <glob...>', 'leave out files matching these globs (relative to dir)')
+    .option('--baseline <file>', 'known findings: only findings not in it fail the check; entries no longer found are reported as stale')
+    .option('--update-baseline', 'write the current findings to the baseline (default file: seams.baseline.json in the project folder) and exit 0')
+    .addOption(new Option('--format <format>', 'output format; in GitHub Actions, text also prints annotations').choices(['text', 'json', 'sarif', 'github']).default('text'))
+    .option('--changed [ref]', 'check only files changed against a git ref (default HEAD), staged, unstaged or new: for pre-commit hooks')
+    .option('-o, --output <file>', 'write the output to this file instead of stdout (e.g. results.sarif)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ seams check . --update-baseline                 adopt on day one: today's findings become the baseline
+  $ seams check . --baseline seams.baseline.json    in CI: only new findings fail (exit code 1)
+  $ seams check . --baseline seams.baseline.json --changed      pre-commit: the files you changed
+  $ seams check . --format sarif -o seams.sarif     for GitHub code scanning
+  $ seams check . --include 'packages/*/src/**'     the layering of a monorepo's sources, tests left out`,
+    )
+    .action(async (dir: string, flags: CheckFlags) => {
+      if (flags.updateBaseline && flags.changed) throw new ConfigError('SEAMS_OPTION_INVALID', '--update-baseline records every finding, so it cannot be limited with --changed; run it without --changed.');
+      const project = resolve(streams.cwd, dir);
+      const planPath = resolve(streams.cwd, flags.plan ?? join(project, 'seams.plan.json'));
+      if (!existsSync(planPath)) throw new InputError('SEAMS_INPUT_NOT_FOUND', `no plan at ${relative(streams.cwd, planPath) || planPath}: write one with 'seams boundaries ${dir} -o ${relative(streams.cwd, planPath)}', or pass --plan.`);
+      const plan = readPlan(planPath);
+      const graph = await loadOrAnalyze(flags.graph ? resolve(streams.cwd, flags.graph) : project, { include: flags.include, exclude: flags.exclude });
+      const files = flags.changed ? changedFiles(graph.root, flags.changed === true ? 'HEAD' : flags.changed) : undefined;
+      const { applyBaseline, checkPlan, createBaseline, formatCheck, parseBaseline } = await import('@seams/check');
+      const findings = checkPlan(graph, plan, files ? { files } : {});
+
+      if (flags.updateBaseline) {
+        const path = resolve(streams.cwd, flags.baseline ?? join(project, 'seams.baseline.json'));
+        writeFileAtomic(path, JSON.stringify(createBaseline(findings), null, 2) + '\n');
+        streams.stdout.write(`seams check: ${findings.length} finding${findings.length === 1 ? '' : 's'} recorded in ${relative(streams.cwd, path) || path}; only new ones will fail\n`);
+        return;
+      }
+      const baselinePath = flags.baseline ? resolve(streams.cwd, flags.baseline) : undefined;
+      const baseline = baselinePath ? parseBaseline(readJson(baselinePath), baselinePath) : undefined;
+      const result = applyBaseline(findings, baseline, files ? { files } : {});
+
+      // Text is read where seams runs; annotations and SARIF name files from the repository's top.
+      const inRepository = repositoryPrefix(graph.root);
+      const readerOptions = flags.format === 'text' ? { prefix: relative(streams.cwd, graph.root) } : { ...(inRepository ? { prefix: inRepository } : {}), root: graph.root };
+      const { output, exitCode } = await formatCheck(flags.format, result, readerOptions);
+      let text = output;
+      if (flags.format === 'text' && streams.env?.GITHUB_ACTIONS === 'true') {
+        text += (await formatCheck('github', result, inRepository ? { prefix: inRepository } : {})).output;
+      }
+      if (flags.output) {
+        writeFileAtomic(resolve(streams.cwd, flags.output), text);
+        streams.stdout.write(`seams check: ${result.fresh.length} new, ${result.known.length} baselined, ${result.stale.length} stale; written to ${flags.output}\n`);
+      } else streams.stdout.write(text);
+      outcome.exitCode = exitCode;
+    });
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(code ? 'SEAMS_INPUT_NOT_FOUND' : 'SEAMS_BASELINE_INVALID', code ? `cannot read the baseline ${path} (${code}); create it with --update-baseline.` : `${path} is not valid JSON: ${(error as Error).message}`);
+  }
+}

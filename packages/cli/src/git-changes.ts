@@ -1,0 +1,27 @@
+import { execFileSync } from 'node:child_process';
+import { InputError } from '@seams/graph';
+
+const git = (root: string, args: string[]) => execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+/**
+ * Files under `root` that differ from `ref` (committed, staged or not) or are new and not ignored,
+ * relative to `root`: what a pre-commit hook or a pull request check looks at.
+ */
+export function changedFiles(root: string, ref: string): Set<string> {
+  try {
+    const lines = (text: string) => text.split('\n').filter(Boolean);
+    return new Set([...lines(git(root, ['diff', '--name-only', '--relative', ref, '--'])), ...lines(git(root, ['ls-files', '--others', '--exclude-standard']))]);
+  } catch (error) {
+    const detail = String((error as { stderr?: string }).stderr ?? (error as Error).message).trim().split('\n')[0];
+    throw new InputError('SEAMS_GIT_FAILED', `--changed needs git and a valid ref: ${detail}`);
+  }
+}
+
+/** Where `root` sits inside its git repository ('' at the top), so annotations name repository paths; undefined outside git. */
+export function repositoryPrefix(root: string): string | undefined {
+  try {
+    return git(root, ['rev-parse', '--show-prefix']).trim().replace(/\/$/, '');
+  } catch {
+    return undefined;
+  }
+}
