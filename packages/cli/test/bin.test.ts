@@ -16,6 +16,13 @@ describe('bin/seams', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ files: 4, edges: 5 });
   });
 
+  it('stops quietly when the reader of its output goes away (seams ... | head)', () => {
+    // 300 KB of HTML: far more than a pipe holds, so the writes after head exits fail with EPIPE.
+    const result = spawnSync('sh', ['-c', `${join(top, 'bin/seams')} report fixtures/shop --format html | head -c 15`], { cwd: top, encoding: 'utf8' });
+    expect(result.stdout).toBe('<!doctype html>');
+    expect(result.stderr).toBe('');
+  });
+
   it('is silent on stderr when piped: no progress bar in logs', () => {
     const result = spawnSync(join(top, 'bin/seams'), ['analyze', 'fixtures/cli/analyze-summary', '--no-cache'], { cwd: top, encoding: 'utf8' });
     expect(result.stderr).toBe('');
