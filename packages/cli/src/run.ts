@@ -3,6 +3,7 @@ import { isSeamsError, SEAMS_VERSION } from '@seams/graph';
 import { analyzeCommand } from './commands/analyze-command.ts';
 import { boundariesCommand } from './commands/boundaries-command.ts';
 import { checkCommand, type CommandOutcome } from './commands/check-command.ts';
+import { extractCommand } from './commands/extract-command.ts';
 import { reportCommand } from './commands/report-command.ts';
 import { uiCommand } from './commands/ui-command.ts';
 import type { Streams } from './streams.ts';
@@ -20,11 +21,12 @@ export function createProgram(streams: Streams, outcome: CommandOutcome = { exit
       writeOut: (text) => streams.stdout.write(text),
       writeErr: (text) => streams.stderr.write(text),
     })
-    .addHelpText('after', '\nExamples:\n  $ seams analyze fixtures/shop -o graph.json\n  $ seams boundaries graph.json -o seams.plan.json\n  $ seams report --graph graph.json --plan seams.plan.json --format html -o report.html\n  $ seams ui fixtures/shop\n  $ seams check . --baseline seams.baseline.json\n')
+    .addHelpText('after', '\nExamples:\n  $ seams analyze fixtures/shop -o graph.json\n  $ seams boundaries graph.json -o seams.plan.json\n  $ seams report --graph graph.json --plan seams.plan.json --format html -o report.html\n  $ seams ui fixtures/shop\n  $ seams extract payment fixtures/shop\n  $ seams check . --baseline seams.baseline.json\n')
     .addCommand(analyzeCommand(streams))
     .addCommand(boundariesCommand(streams))
     .addCommand(reportCommand(streams))
     .addCommand(uiCommand(streams))
+    .addCommand(extractCommand(streams))
     .addCommand(checkCommand(streams, outcome));
   for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());
   return program;

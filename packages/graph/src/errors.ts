@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'SEAMS_EDIT_REFUSED'
   | 'SEAMS_NOT_A_TERMINAL'
   | 'SEAMS_GIT_FAILED'
+  | 'SEAMS_GIT_DIRTY'
+  | 'SEAMS_OUTPUT_EXISTS'
   | 'SEAMS_INTERNAL';
 
 /** Base of every error seams reports as one line instead of a stack. */

@@ -1,0 +1,46 @@
+import { InputError } from '@seams/graph';
+import { Node, type ArrowFunction, type FunctionDeclaration, type FunctionExpression, type Signature } from 'ts-morph';
+import type { LoadedProject } from './load-project.ts';
+import type { NamedDeclaration } from './named-types.ts';
+
+type FunctionNode = FunctionDeclaration | ArrowFunction | FunctionExpression;
+
+/** What an entry `file#name` turns out to be. */
+export type Entry =
+  | { kind: 'function'; name: string; file: string; declaration: Node; signature: Signature; fn?: FunctionNode }
+  | { kind: 'type'; name: string; file: string; declaration: NamedDeclaration }
+  | { kind: 'class' | 'value'; name: string; file: string; declaration: Node };
+
+export function classifyEntry(project: LoadedProject, entry: string): Entry {
+  const hash = entry.lastIndexOf('#');
+  const [file, name] = [entry.slice(0, hash), entry.slice(hash + 1)];
+  if (hash < 0 || !name) throw new InputError('SEAMS_INPUT_NOT_FOUND', `'${entry}' is not an entry: write it as file#name.`);
+  const declaration = project.sourceFile(file).getExportedDeclarations().get(name)?.[0];
+  if (!declaration) throw new InputError('SEAMS_INPUT_NOT_FOUND', `${file} does not export '${name}': analyse the project again, so the plan's entries match the code.`);
+  const where = { name, file: project.fileOf(declaration) ?? file };
+  if (Node.isFunctionDeclaration(declaration)) {
+    const fn = declaration.getOverloads()[0] ?? declaration;
+    return { kind: 'function', ...where, declaration, signature: fn.getSignature(), fn: declaration };
+  }
+  if (Node.isInterfaceDeclaration(declaration) || Node.isTypeAliasDeclaration(declaration) || Node.isEnumDeclaration(declaration)) {
+    return { kind: 'type', ...where, declaration };
+  }
+  if (Node.isClassDeclaration(declaration)) return { kind: 'class', ...where, declaration };
+  if (Node.isVariableDeclaration(declaration)) {
+    const initializer = declaration.getInitializer();
+    const value = initializer && unwrap(initializer);
+    if (Node.isArrowFunction(value) || Node.isFunctionExpression(value)) return { kind: 'function', ...where, declaration, signature: value.getSignature(), fn: value };
+    if (Node.isClassExpression(value)) return { kind: 'class', ...where, declaration };
+    // `export const getPrice = memoize(fetchPrice)`: a function all the same, known by its type.
+    const signature = declaration.getType().getCallSignatures()[0];
+    if (signature) return { kind: 'function', ...where, declaration, signature };
+  }
+  return { kind: 'value', ...where, declaration };
+}
+
+/** The expression under `as`, `satisfies`, `!` and parentheses. */
+export function unwrap(expression: Node): Node {
+  let node = expression;
+  while (Node.isAsExpression(node) || Node.isSatisfiesExpression(node) || Node.isParenthesizedExpression(node) || Node.isNonNullExpression(node)) node = node.getExpression();
+  return node;
+}

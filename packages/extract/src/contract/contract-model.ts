@@ -1,0 +1,70 @@
+/** What `buildContract` reads: one service of the monolith and the names other services use. */
+export interface ContractInput {
+  /** Absolute project folder. */
+  root: string;
+  /** Absolute path of the tsconfig; default root/tsconfig.json if it exists. */
+  tsconfig?: string;
+  /** Files of the service, relative to root, POSIX. */
+  serviceFiles: string[];
+  /** `file#name` entries: the exported names other services use, by the file that declares them. */
+  operations: string[];
+}
+
+/** The service's boundary as the generators need it: operations, the types they carry, what blocks a remote call. */
+export interface ContractModel {
+  /** Functions among `operations`, in input order. */
+  operations: Operation[];
+  /** Named types the operations use, dependencies first, names unique (clashes get a number suffix). */
+  types: TypeDecl[];
+  /** Entries of `operations` that are not functions: types, classes and values. */
+  others: Array<{ entry: string; kind: 'type' | 'class' | 'value'; file: string; line: number }>;
+  blockers: Blocker[];
+}
+
+export interface Operation {
+  name: string;
+  file: string;
+  line: number;
+  /** True when it returns a Promise: only those can go remote without changing their callers. */
+  async: boolean;
+  params: Param[];
+  /** The resolved value type: Promise<T> unwrapped to T; void is { text: 'void', schema: {} }. */
+  returns: TypeRef;
+  /** First paragraph of its JSDoc, on one line. */
+  doc?: string;
+}
+
+export interface Param {
+  name: string;
+  optional: boolean;
+  type: TypeRef;
+}
+
+export interface TypeRef {
+  /** TypeScript type text valid in a contract.ts that declares every `types` entry. */
+  text: string;
+  /** JSON Schema (draft 2020-12 subset); named types are { $ref: '#/components/schemas/Name' }. */
+  schema: JsonSchema;
+}
+
+export interface TypeDecl {
+  name: string;
+  /** `export interface Name { ... }` or `export type Name = ...;`, doc comments kept. */
+  text: string;
+  schema: JsonSchema;
+  /** The file that declares it, relative to root. */
+  file: string;
+}
+
+export type JsonSchema = Record<string, unknown>;
+
+export type BlockerKind = 'sync' | 'callback' | 'class-instance' | 'unsupported-type' | 'shared-state' | 'transaction';
+
+export interface Blocker {
+  kind: BlockerKind;
+  operation?: string;
+  file: string;
+  line: number;
+  /** One sentence a person acts on: what crosses the boundary and what to do. */
+  message: string;
+}

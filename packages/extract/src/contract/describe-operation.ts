@@ -1,0 +1,48 @@
+import { Node, type JSDoc, type TypeNode } from 'ts-morph';
+import { builtinName } from './builtin-types.ts';
+import type { Entry } from './classify-entry.ts';
+import type { Operation, Param } from './contract-model.ts';
+import type { Describer } from './describe-type.ts';
+import { typeRef } from './type-text.ts';
+import { report, type At, type Walk } from './type-walk.ts';
+
+type FunctionEntry = Extract<Entry, { kind: 'function' }>;
+
+/** An operation's contract, with what its parameters and result hold that JSON cannot carry. */
+export function describeOperation(entry: FunctionEntry, describer: Describer): { operation: Operation; walk: Walk } {
+  const walk: Walk = { issues: [], refs: new Set() };
+  const line = entry.declaration.getStartLineNumber();
+  const params = entry.signature.getParameters().map((symbol, i): Param => {
+    const declaration = symbol.getValueDeclaration();
+    const written = Node.isParameterDeclaration(declaration) ? declaration : undefined;
+    const name = written && !Node.isIdentifier(written.getNameNode()) ? `param${i + 1}` : symbol.getName();
+    const at: At = { file: entry.file, line: declaration?.getStartLineNumber() ?? line, origin: 'parameter', path: name };
+    if (written?.isRestParameter()) report(walk, at, 'unsupported-type', 'a rest parameter', 'take an array instead, so that a call is one request body');
+    const type = describer.describe(symbol.getTypeAtLocation(declaration ?? entry.declaration), written?.getTypeNode(), at, walk);
+    return { name, optional: written?.isOptional() ?? false, type };
+  });
+
+  const returnType = entry.signature.getReturnType();
+  const returnNode = entry.fn?.getReturnTypeNode();
+  const async = builtinName(returnType) === 'Promise';
+  const [value, valueNode] = async ? [returnType.getTypeArguments()[0], promisedNode(returnNode)] : [returnType, returnNode];
+  const at: At = { file: entry.file, line: returnNode?.getStartLineNumber() ?? line, origin: 'result', path: '' };
+  const returns = !value || value.isVoid() || value.isUndefined() ? typeRef('void', {}) : describer.describe(value, valueNode, at, walk);
+
+  const doc = firstParagraph(jsDocsOf(entry));
+  return { operation: { name: entry.name, file: entry.file, line, async, params, returns, ...(doc ? { doc } : {}) }, walk };
+}
+
+const promisedNode = (node: TypeNode | undefined) => (Node.isTypeReference(node) ? node.getTypeArguments()[0] : undefined);
+
+function jsDocsOf(entry: FunctionEntry): JSDoc[] {
+  const { declaration } = entry;
+  if (Node.isVariableDeclaration(declaration)) return declaration.getVariableStatement()?.getJsDocs() ?? [];
+  return Node.isJSDocable(declaration) ? declaration.getJsDocs() : [];
+}
+
+function firstParagraph(docs: JSDoc[]): string | undefined {
+  const description = docs.at(-1)?.getDescription().trim() ?? '';
+  const paragraph = description.split(/\n\s*\n/)[0]?.replace(/\s+/g, ' ').trim();
+  return paragraph || undefined;
+}

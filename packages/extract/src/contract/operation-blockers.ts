@@ -1,0 +1,55 @@
+import { Node, SyntaxKind } from 'ts-morph';
+import type { Blocker, Operation } from './contract-model.ts';
+import type { NamedTypes } from './named-types.ts';
+import type { Issue, Walk } from './type-walk.ts';
+
+/**
+ * Why an operation cannot simply go remote: it is synchronous, its parameters or result (or the
+ * named types they use, wherever declared) hold what JSON cannot carry, or its body runs a
+ * transaction that would have to span both processes.
+ */
+export function operationBlockers(operation: Operation, walk: Walk, named: NamedTypes, body: Node | undefined): Blocker[] {
+  const { name, file, line } = operation;
+  const blockers: Blocker[] = [];
+  if (!operation.async) {
+    blockers.push({
+      kind: 'sync',
+      operation: name,
+      file,
+      line,
+      message: `\`${name}\` is synchronous: callers use the result synchronously; a remote call is async: make it async, then route it`,
+    });
+  }
+  const issues = [...walk.issues, ...named.reachable(walk.refs).flatMap((type) => type.issues)];
+  blockers.push(...issues.map((issue) => issueBlocker(issue, name)));
+  if (body) blockers.push(...transactions(body, name, file));
+  return blockers;
+}
+
+function issueBlocker(issue: Issue, operation: string): Blocker {
+  const subject =
+    issue.origin === 'parameter'
+      ? `Parameter \`${issue.path}\` of \`${operation}\``
+      : issue.origin === 'result'
+        ? `The result of \`${operation}\`${issue.path === '' ? '' : `, at \`${issue.path}\`,`}`
+        : `\`${issue.path}\` (used by \`${operation}\`)`;
+  return { kind: issue.kind, operation, file: issue.file, line: issue.line, message: `${subject} is ${issue.what}: ${issue.advice}` };
+}
+
+// Direct calls only (`withTransaction(...)`, `db.transaction(...)`): the helper the body calls is where the boundary would cut.
+function transactions(body: Node, operation: string, file: string): Blocker[] {
+  return body.getDescendantsOfKind(SyntaxKind.CallExpression).flatMap((call): Blocker[] => {
+    const callee = call.getExpression();
+    const name = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
+    if (name === undefined || !/transaction/i.test(name)) return [];
+    return [
+      {
+        kind: 'transaction',
+        operation,
+        file,
+        line: call.getStartLineNumber(),
+        message: `\`${operation}\` calls \`${callee.getText()}\`: a transaction here cannot span the monolith and the service: use a saga or an outbox`,
+      },
+    ];
+  });
+}

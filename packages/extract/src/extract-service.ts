@@ -1,0 +1,96 @@
+import type { Graph, Plan } from '@seams/graph';
+import { creditedTargets } from '@seams/graph';
+import type { ContractModel } from './contract/build-contract.ts';
+import { rewriteImports, type FileEdit, type ManualImport } from './codemod/rewrite-imports.ts';
+import { unifiedDiff } from './codemod/unified-diff.ts';
+import { contractFile, openApiFile, remoteOperations, schemasFile } from './generate/contract-files.ts';
+import { facadeFile, type ThrownError } from './generate/facade-file.ts';
+import { manifestFile } from './generate/manifest-file.ts';
+import type { GeneratedFile } from './generate/generated-file.ts';
+import { packageFiles } from './generate/package-files.ts';
+import { reportFile } from './generate/report-file.ts';
+import { routingFile } from './generate/routing-file.ts';
+import { clientFile, lambdaFile, operationsFile, serverFile, type Layout } from './generate/service-files.ts';
+import { findEventBus } from './find-event-bus.ts';
+import { serviceApi, type ServiceApi } from './service-api.ts';
+
+export interface ExtractOptions {
+  /** Absolute project folder (the graph's root). */
+  root: string;
+  /** The plan file as the user named it, for headers and the report. */
+  planName: string;
+  /** Output folder, relative to root. */
+  out: string;
+  /** The monolith's tsconfig, relative to root. */
+  tsconfig: string;
+  /** Name of the monolith, for the service package's name. */
+  monolith: string;
+  version: string;
+  /** Reads a project file (relative path): the only I/O, passed in by the CLI. */
+  readFile: (path: string) => string;
+  /** The entries an earlier run found (its extraction.json): callers it rewrote import the facade now. */
+  previousEntries?: readonly string[];
+}
+
+export interface Extraction {
+  service: string;
+  model: ContractModel;
+  api: ServiceApi;
+  files: GeneratedFile[];
+  edits: FileEdit[];
+  diff: string;
+  manual: ManualImport[];
+  /** Names of the operations the facade can route remote. */
+  remoteReady: string[];
+}
+
+/** Everything one extraction writes and changes, as data: the CLI decides what reaches the disk. */
+export async function extractService(graph: Graph, plan: Plan, serviceId: string, options: ExtractOptions): Promise<Extraction> {
+  const found = serviceApi(graph, plan, serviceId, options.out);
+  const known = new Set(graph.files.map((f) => f.path));
+  const earlier = (options.previousEntries ?? []).filter((entry) => known.has(entry.slice(0, entry.indexOf('#'))));
+  const api = { ...found, entries: [...new Set([...found.entries, ...earlier])].sort() };
+  const origin = { service: api.id, plan: options.planName };
+  // ts-morph and its TypeScript take about a second to load: only extract pays for them.
+  const { buildContract } = await import('./contract/build-contract.ts');
+  const model = buildContract({ root: options.root, tsconfig: `${options.root}/${options.tsconfig}`, serviceFiles: [...api.files], operations: api.entries });
+  const layout: Layout = { service: `${options.out}/service`, facade: `${options.out}/facade`, tsconfig: options.tsconfig };
+  const bus = findEventBus(api, graph, options.readFile);
+  const facade = facadeFile(origin, model, layout, api.entries, thrownErrors(api, graph, options.readFile), bus);
+  const { edits, manual } = rewriteImports(api, facade.path, options.readFile);
+  const files: GeneratedFile[] = [
+    facade,
+    routingFile(origin, `${layout.facade}/routing.ts`),
+    contractFile(origin, model, `${layout.service}/src/contract.ts`),
+    schemasFile(origin, model, `${layout.service}/src/schemas.ts`),
+    operationsFile(origin, model, layout),
+    serverFile(origin, layout, bus),
+    clientFile(origin, model, layout),
+    lambdaFile(origin, layout),
+    ...packageFiles(origin, model, layout, options.monolith),
+    openApiFile(origin, model, `${layout.service}/openapi.json`, options.version),
+  ];
+  files.push(manifestFile(origin, api, `${options.out}/extraction.json`));
+  const report = reportFile({ origin, model, api, bus, manual, files, path: `${options.out}/EXTRACTION.md` });
+  return { service: api.id, model, api, files: [...files, report], edits, diff: unifiedDiff(edits), manual, remoteReady: remoteOperations(model).map((o) => o.name) };
+}
+
+// The error classes the service's files throw, found where the monolith declares them.
+function thrownErrors(api: ServiceApi, graph: Pick<Graph, 'edges'>, readFile: (path: string) => string): ThrownError[] {
+  const found = new Map<string, ThrownError>();
+  for (const file of api.files) {
+    const text = readFile(file);
+    for (const [, name] of text.matchAll(/throw new ([A-Z][A-Za-z0-9_]*)\(/g)) {
+      if (!name || found.has(name) || name === 'Error') continue;
+      if (new RegExp(`class ${name}\\b`).test(text)) {
+        found.set(name, { name, file });
+        continue;
+      }
+      for (const edge of graph.edges) {
+        if (edge.from !== file || !edge.names.includes(name)) continue;
+        for (const [to, names] of creditedTargets(edge)) if (names.includes(name)) found.set(name, { name, file: to });
+      }
+    }
+  }
+  return [...found.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+}

@@ -1,0 +1,53 @@
+import { creditedTargets, type Graph } from '@seams/graph';
+import type { ServiceApi } from './service-api.ts';
+
+/** The monolith's in-process event bus as the service's code uses it, and where it publishes and subscribes. */
+export interface EventBusUse {
+  /** The imported binding, e.g. `eventBus`. */
+  binding: string;
+  method: string;
+  /** The file the monolith declares it in. */
+  file: string;
+  publishes: Array<{ file: string; line: number }>;
+  subscribes: Array<{ file: string; line: number }>;
+}
+
+const PUBLISH = /\b([A-Za-z_$][\w$]*)\.(publish|emit|dispatch)\(/g;
+const SUBSCRIBE = /\b([A-Za-z_$][\w$]*)\.(subscribe|on|addListener)\(/g;
+
+/**
+ * Finds calls like `eventBus.publish(...)` on a binding the service imports from outside itself:
+ * after extraction those events are published in another process, where the monolith's
+ * subscribers never see them, unless the facade relays them back.
+ */
+export function findEventBus(api: ServiceApi, graph: Pick<Graph, 'edges'>, readFile: (path: string) => string): EventBusUse | undefined {
+  const members = new Set(api.files);
+  const candidates = new Map<string, EventBusUse>();
+  for (const file of api.files) {
+    const text = readFile(file);
+    const imported = (binding: string) => {
+      for (const edge of graph.edges) {
+        if (edge.from !== file || !edge.names.includes(binding)) continue;
+        for (const [to, names] of creditedTargets(edge)) if (names.includes(binding) && !members.has(to)) return to;
+      }
+      return undefined;
+    };
+    for (const match of text.matchAll(PUBLISH)) {
+      const [, binding, method] = match as unknown as [string, string, string];
+      const declared = imported(binding);
+      if (!declared) continue;
+      const key = `${declared}#${binding}#${method}`;
+      const use = candidates.get(key) ?? candidates.set(key, { binding, method, file: declared, publishes: [], subscribes: [] }).get(key)!;
+      use.publishes.push({ file, line: lineOf(text, match.index) });
+    }
+  }
+  const bus = [...candidates.values()].sort((a, b) => b.publishes.length - a.publishes.length)[0];
+  if (!bus) return undefined;
+  for (const file of api.files) {
+    const text = readFile(file);
+    for (const match of text.matchAll(SUBSCRIBE)) if (match[1] === bus.binding) bus.subscribes.push({ file, line: lineOf(text, match.index) });
+  }
+  return bus;
+}
+
+const lineOf = (text: string, index: number) => text.slice(0, index).split('\n').length;

@@ -1,0 +1,84 @@
+import type { ContractModel } from '../contract/build-contract.ts';
+import { contractName, remoteOperations } from './contract-files.ts';
+import { header, type GeneratedFile, type Origin } from './generated-file.ts';
+import { importPath } from './import-path.ts';
+import type { Layout } from './service-files.ts';
+import type { EventBusUse } from '../find-event-bus.ts';
+
+/** An error class the service's code throws, and the file the monolith imports it from. */
+export interface ThrownError {
+  name: string;
+  file: string;
+}
+
+/**
+ * The facade in the monolith (branch by abstraction): the same names and types as the service's
+ * code, each call routed local, remote, shadow or by percentage. Errors thrown remotely are rebuilt
+ * as the monolith's own classes, so `instanceof` and error codes keep working for callers.
+ * Everything that cannot go remote (types, sync functions, classes, values) is re-exported as is.
+ * Events the service publishes on the monolith's bus are relayed back and published here.
+ */
+export function facadeFile(origin: Origin, model: ContractModel, layout: Layout, entries: readonly string[], errors: readonly ThrownError[], bus: EventBusUse | undefined): GeneratedFile {
+  const path = `${layout.facade}/${origin.service}.facade.ts`;
+  const remote = remoteOperations(model);
+  const remoteNames = new Set(remote.map((o) => `${o.file}#${o.name}`));
+  const files = [...new Set(remote.map((o) => o.file))];
+  const alias = new Map(files.map((file, i) => [file, `local${i + 1}`]));
+  const typeEntries = new Set(model.others.filter((o) => o.kind === 'type').map((o) => o.entry));
+  const passThrough = new Map<string, { values: string[]; types: string[] }>();
+  for (const entry of entries) {
+    if (remoteNames.has(entry)) continue;
+    const [file, name] = entry.split('#') as [string, string];
+    const group = passThrough.get(file) ?? passThrough.set(file, { values: [], types: [] }).get(file)!;
+    (typeEntries.has(entry) ? group.types : group.values).push(name);
+  }
+  const reexports = [...passThrough].flatMap(([file, { values, types }]) => [
+    ...(values.length ? [`export { ${values.join(', ')} } from '${importPath(path, file)}';`] : []),
+    ...(types.length ? [`export type { ${types.join(', ')} } from '${importPath(path, file)}';`] : []),
+  ]);
+  const errorImports = groupByFile(errors).map(([file, names]) => `import { ${names.join(', ')} } from '${importPath(path, file)}';`);
+  const operations = remote.map((o) => {
+    const local = `${alias.get(o.file)}.${o.name}`;
+    return `export const ${o.name}: typeof ${local} = (...args) =>\n  route(SERVICE, '${o.name}', () => ${local}(...args), () => remote.${o.name}(...args).catch(rebuild));`;
+  });
+  const client = `create${contractName(origin.service).replace(/Contract$/, '')}Client`;
+  const relay = bus
+    ? `, {
+  // Events the service published during a call are published here too, where the monolith's subscribers
+  // are, unless the call only shadows a local one (which published them already).
+  onEvents: async (events) => {
+    if (isShadowCall()) return;
+    for (const event of events) await ${bus.binding}.${bus.method}(event as Parameters<typeof ${bus.binding}.${bus.method}>[0]);
+  },
+}`
+    : '';
+  return {
+    path,
+    content: `${header(origin, `the facade the monolith calls instead of ${origin.service}'s code`)}
+${files.map((file) => `import * as ${alias.get(file)} from '${importPath(path, file)}';`).join('\n')}
+${errorImports.join('\n')}${bus ? `\nimport { ${bus.binding} } from '${importPath(path, bus.file)}';` : ''}
+import { ${client}, RemoteError } from '${importPath(path, `${layout.service}/src/client.ts`)}';
+import { endpointOf, ${bus ? 'isShadowCall, ' : ''}route } from './routing';
+
+const SERVICE = '${origin.service}';
+const remote = ${client}(() => endpointOf(SERVICE)${relay});
+
+// The error classes the service's code throws, by name: a remote failure comes back as the same class.
+const ERRORS: Record<string, { prototype: object }> = { ${errors.map((e) => e.name).join(', ')} };
+
+function rebuild(error: unknown): never {
+  const known = error instanceof RemoteError ? ERRORS[error.remoteName] : undefined;
+  if (!known || !(error instanceof RemoteError)) throw error;
+  throw Object.assign(Object.create(known.prototype) as Error, error.properties, { name: error.remoteName, message: error.message, stack: error.stack });
+}
+
+${operations.join('\n\n')}
+${reexports.length ? `\n// Not remote (types, synchronous functions, values): served by the monolith's code as before.\n${reexports.join('\n')}\n` : ''}`,
+  };
+}
+
+function groupByFile(errors: readonly ThrownError[]): Array<[string, string[]]> {
+  const byFile = new Map<string, string[]>();
+  for (const { name, file } of errors) if (!byFile.get(file)?.includes(name)) byFile.set(file, [...(byFile.get(file) ?? []), name]);
+  return [...byFile];
+}

@@ -1,0 +1,4 @@
+export { extractService, type ExtractOptions, type Extraction } from './extract-service.ts';
+export type { GeneratedFile } from './generate/generated-file.ts';
+export type { FileEdit } from './codemod/rewrite-imports.ts';
+export type { Manifest } from './generate/manifest-file.ts';

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { zodSource } from '../src/generate/zod-source.ts';
+
+// The schema a contract builder emits for `Payment`-like data, and the zod code generated from it.
+const payment = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    status: { enum: ['captured', 'failed'] },
+    amountCents: { type: 'number' },
+    failureReason: { anyOf: [{ type: 'string' }, { type: 'null' }] },
+    card: { $ref: '#/components/schemas/CardDetails' },
+    tags: { type: 'array', items: { type: 'string' } },
+    meta: { type: 'object', additionalProperties: { type: 'number' } },
+    at: { type: 'string', format: 'date-time' },
+  },
+  required: ['id', 'status', 'amountCents', 'failureReason'],
+  additionalProperties: false,
+};
+
+describe('zod source from JSON Schema', () => {
+  it('writes code a person can read, one field a line', () => {
+    expect(zodSource(payment)).toBe(`z.object({
+  id: z.string(),
+  status: z.enum(['captured', 'failed']),
+  amountCents: z.number(),
+  failureReason: z.string().nullable(),
+  card: z.lazy(() => CardDetails).optional(),
+  tags: z.array(z.string()).optional(),
+  meta: z.record(z.string(), z.number()).optional(),
+  at: z.string().datetime().optional(),
+})`);
+  });
+
+  it('validates what the type allows and rejects what it does not', () => {
+    const CardDetails = z.object({ number: z.string() });
+    const schema = new Function('z', 'CardDetails', `return ${zodSource(payment)};`)(z, CardDetails) as z.ZodType;
+    expect(schema.safeParse({ id: 'pay_1', status: 'captured', amountCents: 10, failureReason: null, card: { number: '4242' } }).success).toBe(true);
+    expect(schema.safeParse({ id: 'pay_1', status: 'refunded', amountCents: 10, failureReason: null }).success).toBe(false);
+    expect(schema.safeParse({ id: 'pay_1', status: 'failed', amountCents: '10', failureReason: 'declined' }).success).toBe(false);
+  });
+
+  it('covers literals, tuples, intersections and unknown', () => {
+    expect(zodSource({ const: "it's" })).toBe("z.literal('it\\'s')");
+    expect(zodSource({ enum: [1, 2] })).toBe('z.union([z.literal(1), z.literal(2)])');
+    expect(zodSource({ type: 'array', prefixItems: [{ type: 'string' }, { type: 'integer' }] })).toBe('z.tuple([z.string(), z.number().int()])');
+    expect(zodSource({ allOf: [{ type: 'object', properties: {} }, { $ref: '#/components/schemas/Audit' }] })).toBe('z.intersection(z.object({}), z.lazy(() => Audit))');
+    expect(zodSource({ type: 'object', properties: { 'x-id': { type: 'string' } }, required: ['x-id'] })).toBe('z.object({\n  "x-id": z.string(),\n})');
+    expect(zodSource({})).toBe('z.unknown()');
+  });
+});
