@@ -93,17 +93,8 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
 async function buildParts(root: string, facts: Map<string, FileFacts>, parseErrors: ParseErrorEntry[], workspaces: WorkspacePackage[], step: StepTimer['step']): Promise<GraphParts> {
   const warnings: string[] = [];
   // The resolver is a native module: loaded only when there is something to resolve.
-  const { createResolver } = await import('./create-resolver.ts');
-  const linked = step('resolve', () => {
-    const resolve = createResolver({
-      root,
-      workspaces,
-      isAnalyzed: (path) => path.startsWith(root + '/') && facts.has(path.slice(root.length + 1)),
-      sourceFolders: new Set([...facts.keys()].filter((path) => path.includes('/')).map((path) => path.slice(0, path.indexOf('/')))),
-      onWarning: (message) => warnings.push(message),
-    });
-    return linkFiles(root, facts, resolve);
-  });
+  const { resolverForFiles } = await import('./create-resolver.ts');
+  const linked = step('resolve', () => linkFiles(root, facts, resolverForFiles(root, workspaces, facts, (message) => warnings.push(message))));
   const files = step('trace', () => {
     const tracer = createBarrelTracer(linked.exportTables);
     for (const edge of linked.edges) {

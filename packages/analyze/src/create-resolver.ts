@@ -130,3 +130,14 @@ function builtinName(resolved: string): string {
   const name = resolved.replace(/^node:/, '').split('/')[0]!;
   return `node:${name}`;
 }
+
+/** The resolver for a tree whose analysed files are `files` (relative to root): what both full and partial runs use. */
+export function resolverForFiles(root: string, workspaces: WorkspacePackage[], files: ReadonlySet<string> | ReadonlyMap<string, unknown>, onWarning: (message: string) => void): ResolveSpecifier {
+  return createResolver({
+    root,
+    workspaces,
+    isAnalyzed: (path) => path.startsWith(root + '/') && files.has(path.slice(root.length + 1)),
+    sourceFolders: new Set([...files.keys()].filter((path) => path.includes('/')).map((path) => path.slice(0, path.indexOf('/')))),
+    onWarning,
+  });
+}

@@ -20,17 +20,8 @@ export async function relinkChanged(
 ): Promise<GraphParts> {
   const analysed = new Set(previous.files.map((f) => f.path));
   const warnings: string[] = [];
-  const { createResolver } = await import('./create-resolver.ts');
-  const linked = step('resolve', () => {
-    const resolve = createResolver({
-      root,
-      workspaces,
-      isAnalyzed: (path) => path.startsWith(root + '/') && analysed.has(path.slice(root.length + 1)),
-      sourceFolders: new Set([...analysed].filter((path) => path.includes('/')).map((path) => path.slice(0, path.indexOf('/')))),
-      onWarning: (message) => warnings.push(message),
-    });
-    return linkFiles(root, changed, resolve, analysed);
-  });
+  const { resolverForFiles } = await import('./create-resolver.ts');
+  const linked = step('resolve', () => linkFiles(root, changed, resolverForFiles(root, workspaces, analysed, (message) => warnings.push(message)), analysed));
   return step('trace', () => {
     const exportTables = new Map(previous.exportTables);
     for (const [file, table] of linked.exportTables) exportTables.set(file, table);
