@@ -38,7 +38,7 @@ export const Service = z.object({
   public: z
     .array(z.string())
     .optional()
-    .describe("Its entries, the files other services may import: paths relative to the graph root or globs ('src/orders/api/**'); seams extract adds its facade here. Absent means none"),
+    .describe("Its entries, the files other services may import: paths relative to the graph root or globs ('src/orders/api/**'). Absent means none"),
   dependsOn: z.array(z.string()).optional().describe('When present, the only service ids this service may import from; absent means any'),
 });
 
