@@ -1,4 +1,5 @@
 export * from './schema.ts';
+export { History, FileHistory, CoChange } from './history-schema.ts';
 export * from './errors.ts';
 export type { ProgressEvent, ProgressListener } from './events.ts';
 export { SEAMS_VERSION } from './version.ts';

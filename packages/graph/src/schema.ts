@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { History } from './history-schema.ts';
 
 /** Version of the graph JSON format; bumped on any incompatible change. */
 export const GRAPH_VERSION = 1;
@@ -76,6 +77,7 @@ export const Graph = z.object({
   parseErrors: z.array(ParseErrorEntry),
   workspaces: z.array(Workspace),
   timings: z.record(z.string(), z.number()).describe('Milliseconds spent per step'),
+  history: History.optional().describe('Change history from git (seams analyze --history): churn, authors, owners, co-change'),
 });
 
 export type EdgeKind = z.infer<typeof EdgeKind>;
