@@ -7,6 +7,7 @@ import { discoverFiles } from './discover-files.ts';
 import type { FileFacts } from './facts.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import type { GraphParts } from './graph-parts.ts';
+import type { ReadHistoryOptions } from './history/read-history.ts';
 import { linkFiles } from './link-files.ts';
 import { NEEDS_PARSER, readFacts, type Parse } from './read-facts.ts';
 import { createBarrelTracer, providersOf } from './trace-barrels.ts';
@@ -23,6 +24,8 @@ export interface AnalyzeOptions {
   /** Files larger than this are recorded as skipped (default 4 MB). */
   maxFileBytes?: number;
   gitignore?: boolean;
+  /** Also read the git history of the analysed files (churn, authors, owners, co-change). */
+  history?: boolean | Omit<ReadHistoryOptions, 'root' | 'files'>;
   onProgress?: ProgressListener;
 }
 
@@ -73,6 +76,9 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
     }
   }
   for (const message of parts.warnings) emit({ type: 'warning', message });
+  const historyOptions = options.history === true ? {} : options.history || undefined;
+  // Not cached: one git log is fast next to parsing, and the history moves with every commit.
+  const history = historyOptions ? await stepAsync('history', async () => (await import('./history/read-history.ts')).readHistory({ ...historyOptions, root, files: parts.files.map((f) => f.path) })) : undefined;
   timings.total = Math.round(performance.now() - started);
 
   return {
@@ -87,6 +93,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
     parseErrors: parts.parseErrors,
     workspaces: parts.workspaces,
     timings,
+    ...(history ? { history } : {}),
   };
 }
 

@@ -24,6 +24,11 @@ export function formatSummary(summary: GraphSummary, output?: string): string {
   row('cycles', summary.cycles.groups === 0 ? 'none' : `${count(summary.cycles.groups, 'group')} of files importing each other (${count(summary.cycles.files, 'file')})`);
   for (const group of summary.cycles.largest) row('', `${group.loop.join(' -> ')}${group.files > group.loop.length - 1 ? `  (group of ${n(group.files)} files)` : ''}`);
   if (summary.workspaces) row('workspaces', count(summary.workspaces, 'package'));
+  const history = summary.history;
+  if (history) {
+    row('history', `${count(history.commits, 'commit')}${history.since ? ` since ${history.since.slice(0, 10)}` : ''}${history.skipped ? ` (${n(history.skipped)} huge ones left out)` : ''}, ${count(history.filesChanged, 'file')} changed, ${count(history.pairs, 'pair')} changed together`);
+    if (history.topPair) row('', `most often together: ${history.topPair.a} + ${history.topPair.b} (${n(history.topPair.commits)} commits)`);
+  }
   const steps = Object.entries(summary.timings).filter(([step]) => step !== 'total').map(([step, ms]) => `${step} ${n(ms)} ms`);
   if (steps.length) row('time', `${steps.join(', ')}; total ${n(summary.timings.total ?? 0)} ms`);
   if (output) row('graph', `written to ${output}`);

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
-import { InputError, parseGraph, type Graph } from '@seams/graph';
+import { InputError, parseGraph, type Graph, type SeamsConfig } from '@seams/graph';
 import type { AnalyzeOptions } from '@seams/analyze';
+import { loadConfig } from './load-config.ts';
 
 /** A saved graph file, or a folder analysed on the spot (with the cache), so every command takes either. */
 export async function loadOrAnalyze(path: string, options: Omit<AnalyzeOptions, 'root'> = {}): Promise<Graph> {
@@ -12,7 +13,7 @@ export async function loadOrAnalyze(path: string, options: Omit<AnalyzeOptions, 
   }
   if (!isFile) {
     const { analyze } = await import('@seams/analyze');
-    return analyze({ ...options, root: path });
+    return analyze({ ...options, root: path, history: historyOptions(loadConfig(path), options.history) });
   }
   let json: unknown;
   try {
@@ -21,4 +22,11 @@ export async function loadOrAnalyze(path: string, options: Omit<AnalyzeOptions, 
     throw new InputError('SEAMS_INPUT_UNREADABLE', `${path} is not a graph JSON file (${(error as Error).message}); pass a folder or the output of 'seams analyze -o'.`);
   }
   return parseGraph(json, path);
+}
+
+/** The history to read: the command line's choice, else the config's; teams always come from the config. */
+export function historyOptions(config: SeamsConfig, asked: AnalyzeOptions['history']): AnalyzeOptions['history'] {
+  const chosen = asked ?? config.history ?? false;
+  if (chosen === false) return false;
+  return { ...(chosen === true ? {} : chosen), ...(config.teams ? { teams: config.teams } : {}) };
 }

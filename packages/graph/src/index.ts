@@ -1,4 +1,6 @@
 export * from './schema.ts';
+export { SeamsConfig } from './config-schema.ts';
+export { parseConfig } from './parse-config.ts';
 export { History, FileHistory, CoChange } from './history-schema.ts';
 export * from './errors.ts';
 export type { ProgressEvent, ProgressListener } from './events.ts';

@@ -1,5 +1,6 @@
 import { findCycles, shortestCycle } from './find-cycles.ts';
 import { EDGE_KINDS, type EdgeKind, type Graph } from './schema.ts';
+import type { History } from './history-schema.ts';
 
 export interface GraphSummary {
   root: string;
@@ -15,6 +16,8 @@ export interface GraphSummary {
   /** `largest`: the biggest groups, each shown as its shortest loop `a -> b -> a`, with the group size. */
   cycles: { groups: number; files: number; largest: Array<{ files: number; loop: string[] }> };
   workspaces: number;
+  /** Present when the graph carries git history: how much was read, and the pair most often changed together. */
+  history?: { commits: number; skipped: number; since?: string; filesChanged: number; pairs: number; topPair?: { a: string; b: string; commits: number } };
   timings: Record<string, number>;
 }
 
@@ -62,6 +65,19 @@ export function summarizeGraph(graph: Graph, top = 10): GraphSummary {
     parseErrors: graph.parseErrors.slice(0, top).map(({ path, line, message }) => ({ path, line, message })),
     cycles: { groups: cycles.length, files: cycles.reduce((sum, group) => sum + group.length, 0), largest: cycles.slice(0, 3).map((group) => ({ files: group.length, loop: shortestCycle(graph.edges, group) })) },
     workspaces: graph.workspaces.length,
+    ...(graph.history ? { history: historySummary(graph.history) } : {}),
     timings: graph.timings,
+  };
+}
+
+function historySummary(history: History): NonNullable<GraphSummary['history']> {
+  const top = history.cochange[0];
+  return {
+    commits: history.commits,
+    skipped: history.skipped,
+    ...(history.since ? { since: history.since } : {}),
+    filesChanged: history.files.length,
+    pairs: history.cochange.length,
+    ...(top ? { topPair: top } : {}),
   };
 }

@@ -5,6 +5,8 @@ import { InputError, summarizeGraph, type Graph } from '@seams/graph';
 import { formatSummary } from '../format-summary.ts';
 import { createNdjsonProgress, createProgressBar } from '../progress-bar.ts';
 import type { Streams } from '../streams.ts';
+import { historyOptions } from '../load-graph.ts';
+import { loadConfig } from '../load-config.ts';
 import { writeFileAtomic } from '../write-file.ts';
 
 interface AnalyzeFlags {
@@ -19,6 +21,9 @@ interface AnalyzeFlags {
   from?: string;
   fromFormat?: ForeignFormat;
   progress: 'bar' | 'ndjson' | 'none';
+  history?: boolean;
+  since?: string;
+  maxCommits?: string;
 }
 
 export function analyzeCommand(streams: Streams): Command {
@@ -33,6 +38,9 @@ export function analyzeCommand(streams: Streams): Command {
     .option('--cache-dir <dir>', 'where the cache lives (default <dir>/.seams/cache)')
     .option('--no-gitignore', 'analyse files that .gitignore excludes')
     .option('--max-file-size <MB>', 'skip files larger than this, e.g. generated bundles', '4')
+    .option('--history', 'also read the git history: churn, authors, CODEOWNERS owners, files changed together (or set "history" in seams.config.json)')
+    .option('--since <date>', "with --history: oldest commits to read, as git takes it ('12 months ago')")
+    .option('--max-commits <n>', 'with --history: newest commits to read at most (default 5000)')
     .option('--from <file>', "import a graph instead of analysing: madge --json, depcruise --output-type json, a {nodes, edges} JSON graph, or 'from<TAB>to' lines")
     .addOption(new Option('--from-format <format>', 'format of --from when it cannot be detected').choices(['madge', 'depcruise', 'edgelist', 'json-graph']))
     .addOption(new Option('--progress <mode>', 'progress on stderr: a bar on a terminal, one JSON event per line, or none').choices(['bar', 'ndjson', 'none']).default('bar'))
@@ -44,7 +52,8 @@ Examples:
   $ seams analyze . -o graph.json                     save the graph for the next steps
   $ seams analyze src --exclude '**/*.test.ts' --json summary as JSON, tests left out
   $ seams analyze --from depcruise.json -o graph.json reuse dependency-cruiser's output
-  $ seams analyze --from edges.tsv -o graph.json      any language: one 'from<TAB>to' per line`,
+  $ seams analyze --from edges.tsv -o graph.json      any language: one 'from<TAB>to' per line
+  $ seams analyze . --history --since '12 months ago' -o graph.json   with churn, owners and co-change`,
     )
     .action(async (dir: string, flags: AnalyzeFlags) => {
       // Loaded on use: the parser and resolver are native modules that `seams --help` should not wait for.
@@ -65,9 +74,13 @@ async function analyzeDir(root: string, flags: AnalyzeFlags, streams: Streams): 
   const { analyze } = await import('@seams/analyze');
   const bar = flags.progress === 'ndjson' ? createNdjsonProgress(streams.stderr) : flags.progress === 'bar' ? createProgressBar(streams.stderr) : { listener: () => {}, done: () => {} };
   const warnings: string[] = [];
+  const maxCommits = flags.maxCommits === undefined ? undefined : Number(flags.maxCommits);
+  if (maxCommits !== undefined && !(Number.isInteger(maxCommits) && maxCommits > 0)) throw new InputError('SEAMS_OPTION_INVALID', `--max-commits must be a positive whole number, got '${flags.maxCommits}'.`);
+  const asked = flags.history || flags.since || maxCommits ? { ...(flags.since ? { since: flags.since } : {}), ...(maxCommits ? { maxCommits } : {}) } : undefined;
   try {
     return await analyze({
       root,
+      history: historyOptions(loadConfig(root), asked),
       include: flags.include,
       exclude: flags.exclude,
       cache: flags.cache,
