@@ -1,6 +1,7 @@
 import type { Graph, Plan } from '@seams/graph';
 import { extractionOrder } from './extraction-order.ts';
 import { fileDependencies } from './file-dependencies.ts';
+import { ownershipOf } from './ownership.ts';
 import { planChanges } from './plan-changes.ts';
 import { publicApis } from './public-api.ts';
 import type { ReportModel } from './report-model.ts';
@@ -17,7 +18,8 @@ export interface ReportOptions {
 /**
  * Computes everything a report shows from a graph and a plan computed on it. Weights count
  * file dependencies (distinct file pairs, barrels traced to the declaring files); the shared
- * kernel is no service, so dependencies on it show only as "shared kernel used".
+ * kernel is no service, so dependencies on it show only as "shared kernel used". Ownership and hot
+ * spots are there only when the graph carries git history.
  */
 export function buildReportModel(graph: Graph, plan: Plan, options: ReportOptions = {}): ReportModel {
   const serviceOf = new Map(plan.services.flatMap((service) => service.files.map((path) => [path, service.id] as const)));
@@ -42,6 +44,11 @@ export function buildReportModel(graph: Graph, plan: Plan, options: ReportOption
     extractionOrder: extractionOrder(cards),
   };
   if (options.previous) model.changes = planChanges(plan, options.previous);
+  if (graph.history) {
+    const { services, ownership } = ownershipOf(graph.history, plan, dependencies.pairs, serviceOf);
+    for (const card of cards) card.ownership = services.get(card.id)!;
+    model.ownership = ownership;
+  }
   return model;
 }
 

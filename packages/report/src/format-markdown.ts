@@ -1,6 +1,7 @@
 import { EFFORT_FORMULA } from './extraction-order.ts';
 import { fixed2 } from './format-number.ts';
 import { changesMarkdown } from './markdown-changes.ts';
+import { ownershipMarkdown } from './markdown-ownership.ts';
 import { serviceCardMarkdown } from './markdown-service-card.ts';
 import { anchor, code, table, text } from './markdown-text.ts';
 import { METRIC_LABELS } from './metric-labels.ts';
@@ -17,6 +18,7 @@ export function formatMarkdown(model: ReportModel): string {
     summary(model, nameOf),
     services(model),
     extraction(model, nameOf),
+    ...(model.ownership ? [ownershipMarkdown(model.ownership, nameOf)] : []),
     '## Service cards\n\nNumbers after a service are file dependencies: pairs of files, one importing from the other.',
     ...model.services.map((card) => serviceCardMarkdown(card, model, nameOf)),
     sharedKernel(model, nameOf),

@@ -1,4 +1,5 @@
 import { fixed2 } from './format-number.ts';
+import { ownershipLine } from './markdown-ownership.ts';
 import { code, table, text } from './markdown-text.ts';
 import type { ReportModel, ServiceCard } from './report-model.ts';
 import { listing, plural } from './wording.ts';
@@ -20,6 +21,7 @@ export function serviceCardMarkdown(card: ServiceCard, model: ReportModel, nameO
     `- **Cycles**: ${card.cycles.length === 0 ? 'none' : card.cycles.map((cycle) => `with ${listing(cycle.filter((id) => id !== card.id).map((id) => text(nameOf(id))))}`).join('; ')}`,
     `- **Shared kernel used**: ${card.sharedKernelUsed.length === 0 ? 'none' : card.sharedKernelUsed.map(code).join(', ')}`,
     `- **Blast radius** (who breaks if it is down): ${blastRadius(card, others, nameOf)}`,
+    ...(card.ownership ? [ownershipLine(card.ownership)] : []),
     '',
     filesSection(card, model.generatedFrom.lowConfidence),
     '',

@@ -18,6 +18,8 @@ export interface ReportModel {
   extractionOrder: ExtractionStep[];
   /** Present when a previous plan was given. */
   changes?: PlanChanges;
+  /** Present when the graph carries git history (`seams analyze --history`); each card then has its `ownership`. */
+  ownership?: Ownership;
 }
 
 export interface ServiceCard {
@@ -35,6 +37,8 @@ export interface ServiceCard {
   /** Services that break if this one is down: directly (they call it) and transitively (direct ones included). */
   blastRadius: { direct: string[]; transitive: string[] };
   metrics: { cohesion: number; coupling: number; apiSize: number; interfaceFiles: number };
+  /** Who changes it; present when the graph carries git history. */
+  ownership?: ServiceOwnership;
 }
 
 export interface ExtractionStep {
@@ -57,4 +61,63 @@ export interface PlanChanges {
   sharedRemoved?: string[];
   /** Current minus previous, for modularity, structuralModularity, icp, ifn, ned, mq. */
   metricDeltas: Record<string, number>;
+}
+
+/**
+ * Who changes what, from the graph's git history. A change is one file changed in one commit: the
+ * history counts commits per file, so a commit touching three files of a service counts three times.
+ */
+export interface Ownership {
+  /** The history read: commits (merges excluded; huge ones counted, their changes left out) and their dates. */
+  window: { commits: number; since?: string; until?: string };
+  /** Changes to the services' files credited to a team by each basis (see `TeamShare.basis`). */
+  basis: Record<TeamShare['basis'], number>;
+  /** A service has an owning team when one team makes at least this share of its changes (`OWNING_SHARE`). */
+  owningShare: number;
+  /** Teams making at least this share of a service's changes must coordinate with the others (`COORDINATING_SHARE`). */
+  coordinatingShare: number;
+  /** Services with changes but no owning team, and pairs of teams that both change a service; in plan order. */
+  coordination: Coordination[];
+  /** How a hot spot's score is computed (`HOT_SPOT_FORMULA`). */
+  hotSpotFormula: string;
+  /** Files that change a lot and tie services together, highest score first (at most `HOT_SPOT_COUNT`). */
+  hotSpots: HotSpot[];
+}
+
+export interface ServiceOwnership {
+  /** Changes to its files in the history read. */
+  changes: number;
+  /** Teams that changed it, most changes first. */
+  teams: TeamShare[];
+  /** The team with at least `Ownership.owningShare` of its changes; absent when none has (or nobody changed it). */
+  owner?: string;
+}
+
+export interface TeamShare {
+  team: string;
+  /** Where the team comes from: the config's `teams` (author -> team), else the file's first CODEOWNERS owner, else the author as a one-person team. */
+  basis: 'teams' | 'codeowners' | 'author';
+  changes: number;
+  /** Of the service's changes, rounded to 3 decimals. */
+  share: number;
+}
+
+export interface Coordination {
+  service: string;
+  /** `no-owner`: no team makes the owning share of its changes; `two-teams`: both teams make at least the coordinating share. */
+  kind: 'no-owner' | 'two-teams';
+  /** `no-owner`: every team that changed it; `two-teams`: the pair; most changes first. */
+  teams: Array<{ team: string; share: number }>;
+}
+
+export interface HotSpot {
+  path: string;
+  /** Its service; absent for a shared-kernel file. */
+  service?: string;
+  churn: number;
+  commits: number;
+  /** Files of other services that import it or that it imports (a shared-kernel file is in no service, so every service file counts). */
+  crossing: number;
+  /** `churn × crossing`. */
+  score: number;
 }

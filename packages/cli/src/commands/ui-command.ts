@@ -31,6 +31,10 @@ Keys: ? in the UI lists them all.`,
       if (!streams.terminal) throw new InputError('SEAMS_NOT_A_TERMINAL', "seams ui needs an interactive terminal; in scripts and CI use 'seams boundaries' and 'seams report'.");
       const { dir, planPath } = locate(resolve(streams.cwd, target), flags, streams.cwd);
       const env = streams.env ?? {};
+      // Ink draws only its last frame when it believes it runs in CI (CI=true, read as it loads): a
+      // person at a terminal is not CI, even inside a CI job's shell, so the UI must draw (and colour
+      // detection, which also looks at CI, must see the terminal).
+      for (const key of ['CI', 'CONTINUOUS_INTEGRATION']) delete process.env[key];
       const { startUi } = await import('@seams/tui');
       await startUi({
         ...streams.terminal,
