@@ -1,5 +1,4 @@
 import type { Graph, Plan } from '@seams/graph';
-import { creditedTargets } from '@seams/graph';
 import type { ContractModel } from './contract/build-contract.ts';
 import { rewriteImports, type FileEdit, type ManualImport } from './codemod/rewrite-imports.ts';
 import { unifiedDiff } from './codemod/unified-diff.ts';
@@ -11,7 +10,7 @@ import { packageFiles } from './generate/package-files.ts';
 import { reportFile } from './generate/report-file.ts';
 import { routingFile } from './generate/routing-file.ts';
 import { clientFile, lambdaFile, operationsFile, serverFile, type Layout } from './generate/service-files.ts';
-import { findEventBus } from './find-event-bus.ts';
+import { declaringFile, edgesByImporter, findEventBus } from './find-event-bus.ts';
 import { serviceApi, type ServiceApi } from './service-api.ts';
 
 export interface ExtractOptions {
@@ -78,18 +77,13 @@ export async function extractService(graph: Graph, plan: Plan, serviceId: string
 // The error classes the service's files throw, found where the monolith declares them.
 function thrownErrors(api: ServiceApi, graph: Pick<Graph, 'edges'>, readFile: (path: string) => string): ThrownError[] {
   const found = new Map<string, ThrownError>();
+  const edgesFrom = edgesByImporter(graph, new Set(api.files));
   for (const file of api.files) {
     const text = readFile(file);
     for (const [, name] of text.matchAll(/throw new ([A-Z][A-Za-z0-9_]*)\(/g)) {
       if (!name || found.has(name) || name === 'Error') continue;
-      if (new RegExp(`class ${name}\\b`).test(text)) {
-        found.set(name, { name, file });
-        continue;
-      }
-      for (const edge of graph.edges) {
-        if (edge.from !== file || !edge.names.includes(name)) continue;
-        for (const [to, names] of creditedTargets(edge)) if (names.includes(name)) found.set(name, { name, file: to });
-      }
+      const declared = new RegExp(`class ${name}\\b`).test(text) ? file : declaringFile(edgesFrom.get(file) ?? [], name);
+      if (declared) found.set(name, { name, file: declared });
     }
   }
   return [...found.values()].sort((a, b) => (a.name < b.name ? -1 : 1));

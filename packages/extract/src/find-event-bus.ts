@@ -22,16 +22,11 @@ const SUBSCRIBE = /\b([A-Za-z_$][\w$]*)\.(subscribe|on|addListener)\(/g;
  */
 export function findEventBus(api: ServiceApi, graph: Pick<Graph, 'edges'>, readFile: (path: string) => string): EventBusUse | undefined {
   const members = new Set(api.files);
+  const edgesFrom = edgesByImporter(graph, members);
   const candidates = new Map<string, EventBusUse>();
   for (const file of api.files) {
     const text = readFile(file);
-    const imported = (binding: string) => {
-      for (const edge of graph.edges) {
-        if (edge.from !== file || !edge.names.includes(binding)) continue;
-        for (const [to, names] of creditedTargets(edge)) if (names.includes(binding) && !members.has(to)) return to;
-      }
-      return undefined;
-    };
+    const imported = (binding: string) => declaringFile(edgesFrom.get(file) ?? [], binding, (to) => !members.has(to));
     for (const match of text.matchAll(PUBLISH)) {
       const [, binding, method] = match as unknown as [string, string, string];
       const declared = imported(binding);
@@ -51,3 +46,19 @@ export function findEventBus(api: ServiceApi, graph: Pick<Graph, 'edges'>, readF
 }
 
 const lineOf = (text: string, index: number) => text.slice(0, index).split('\n').length;
+
+/** The edges leaving each of `files`, gathered in one pass over the graph. */
+export function edgesByImporter(graph: Pick<Graph, 'edges'>, files: ReadonlySet<string>): Map<string, Graph['edges']> {
+  const byFile = new Map<string, Graph['edges']>();
+  for (const edge of graph.edges) if (files.has(edge.from)) (byFile.get(edge.from) ?? byFile.set(edge.from, []).get(edge.from)!).push(edge);
+  return byFile;
+}
+
+/** The file that declares `name` as one of these edges imports it (barrels credited), if `accept` takes it. */
+export function declaringFile(edges: Graph['edges'], name: string, accept: (file: string) => boolean = () => true): string | undefined {
+  for (const edge of edges) {
+    if (!edge.names.includes(name)) continue;
+    for (const [to, names] of creditedTargets(edge)) if (names.includes(name) && accept(to)) return to;
+  }
+  return undefined;
+}
