@@ -5,7 +5,7 @@ import { comparePartitions, proposeBoundaries, readTruthTsv } from '@seams/bound
 import { listMonoliths, truthOf } from './monoliths.ts';
 const configs = JSON.parse(process.argv[2]!);
 const graphs = [];
-for (const m of listMonoliths()) { const g = await analyze({ root: m.dir, exclude: m.exclude }); graphs.push({ m, g, truth: truthOf(m, g.files.map((f) => f.path), readTruthTsv) }); }
+for (const m of listMonoliths()) { const g = await analyze({ root: m.dir, exclude: m.exclude, history: m.history ?? false }); graphs.push({ m, g, truth: truthOf(m, g.files.map((f) => f.path), readTruthTsv) }); }
 for (const cfg of configs) {
   const out = [];
   for (const { m, g, truth } of graphs) {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -8,16 +9,29 @@ export interface Monolith {
   exclude?: string[];
   /** A `path<TAB>domain` file, or a pattern whose first group names a file's domain (domain folders as truth). */
   truth: { tsv: string } | { pattern: string };
+  /** Read its git history too, and score the co-change signal. */
+  history?: boolean;
 }
 
 const top = new URL('..', import.meta.url).pathname;
 
-/** The bundled example, plus any real monoliths listed in .eval/monoliths.json (local only, never committed). */
+/**
+ * The bundled example, the same with its scripted git history (scripts/shop-history.ts, made once
+ * into .eval/work), plus any real monoliths listed in .eval/monoliths.json (local only, never committed).
+ */
 export function listMonoliths(): Monolith[] {
-  const bundled: Monolith = { name: 'shop (example)', dir: join(top, 'fixtures/shop'), exclude: ['test/**'], truth: { tsv: join(top, 'fixtures/shop/domains.tsv') } };
+  const truth = { tsv: join(top, 'fixtures/shop/domains.tsv') };
+  const bundled: Monolith = { name: 'shop (example)', dir: join(top, 'fixtures/shop'), exclude: ['test/**'], truth };
+  const withHistory: Monolith = { name: 'shop with scripted history', dir: shopWithHistory(), exclude: ['test/**'], truth, history: true };
   const local = join(top, '.eval/monoliths.json');
   const extra = existsSync(local) ? (JSON.parse(readFileSync(local, 'utf8')) as Monolith[]) : [];
-  return [bundled, ...extra.map((m) => ({ ...m, dir: join(top, '.eval', m.dir) })).filter((m) => existsSync(m.dir))];
+  return [bundled, withHistory, ...extra.map((m) => ({ ...m, dir: join(top, '.eval', m.dir) })).filter((m) => existsSync(m.dir))];
+}
+
+function shopWithHistory(): string {
+  const dir = join(top, '.eval/work/shop-history');
+  if (!existsSync(join(dir, '.git'))) execFileSync(process.execPath, [join(top, 'scripts/shop-history.ts'), dir], { stdio: 'inherit' });
+  return dir;
 }
 
 /** path -> domain; `shared` rows and files outside any domain are not scored. */

@@ -47,8 +47,16 @@ function print(name: string, graph: Graph, truth: Map<string, string>, rows: Row
 }
 
 for (const monolith of listMonoliths()) {
-  const graph = await analyze({ root: monolith.dir, exclude: monolith.exclude, cache: true });
+  const graph = await analyze({ root: monolith.dir, exclude: monolith.exclude, cache: true, history: monolith.history ?? false });
   const truth = truthOf(monolith, graph.files.map((f) => f.path), readTruthTsv);
+  // With history, what co-change adds: the default with and without it, and each structure signal with it.
+  const historyRows = monolith.history
+    ? [
+        timed('seams without cochange', seams(graph, ['imports', 'names', 'paths']), truth),
+        timed('seams --signals cochange', seams(graph, ['cochange']), truth),
+        timed('seams imports,cochange', seams(graph, ['imports', 'cochange']), truth),
+      ]
+    : [];
   print(monolith.name, graph, truth, [
     timed('seams (default signals)', seams(graph), truth),
     timed('seams --signals imports', seams(graph, ['imports']), truth),
@@ -56,5 +64,6 @@ for (const monolith of listMonoliths()) {
     timed('seams --signals names', seams(graph, ['names']), truth),
     timed('seams --signals paths', seams(graph, ['paths']), truth),
     timed('folder tree (baseline)', () => folderTree(graph), truth),
+    ...historyRows,
   ]);
 }

@@ -90,10 +90,10 @@ describe('proposeBoundaries with co-change', () => {
     expect(filesOf(graphOf(loop, imports, history), ['imports', 'cochange'])).toEqual(split);
   });
 
-  it('is on by default when the graph has history, at share 0.5, and off without', () => {
+  it('is on by default when the graph has history, at share 0.2, and off without', () => {
     const withHistory = proposeBoundaries(graphOf(loop, imports, history), { sharedKernel: false });
     expect(withHistory.parameters.signals).toEqual(['imports', 'names', 'paths', 'cochange']);
-    expect(withHistory.parameters.weights).toEqual({ imports: 1, names: 0.6, paths: 1, cochange: 0.5 });
+    expect(withHistory.parameters.weights).toEqual({ imports: 1, names: 0.6, paths: 1, cochange: 0.2 });
     expect(filesOf(graphOf(loop, imports, history))).toEqual(split);
     expect(proposeBoundaries(graphOf(loop, imports), { sharedKernel: false }).parameters.signals).toEqual(['imports', 'names', 'paths']);
   });

@@ -11,14 +11,15 @@ import { addPair, type PairWeights, type Signal, type SignalInput } from './sign
  * it is the strongest there is. Support is already filtered: the history keeps pairs changed
  * together in at least two commits, and leaves huge commits (mass renames, formatting) out.
  *
- * Share 0.5, half of imports and paths: history is noisier than structure (a commit mixes a fix
- * with a rename next door, and files that never changed have no say), so it tips balances that
- * the code leaves open rather than overriding what the code says.
+ * Share 0.2, a fifth of imports and paths: history is noisier than structure (a commit mixes a fix
+ * with a rename next door, and files that never changed have no say). Measured with `pnpm eval` on
+ * the histories of three real NestJS back-ends against their domain folders, 0.5 cost up to 0.07
+ * ARI and 0.2 cost nothing; it tips balances the code leaves open, never overrides the code.
  */
 export const cochangeSignal: Signal = {
   name: 'cochange',
   description: 'evolutionary coupling from git: commits changing both files / commits changing the rarer one (pairs changed together at least twice)',
-  share: 0.5,
+  share: 0.2,
   isAvailable: (input) => inputPairs(input).length > 0,
   pairs(input) {
     const index = new Map(input.files.map((file, i) => [file, i]));

@@ -29,7 +29,7 @@ export function boundariesCommand(streams: Streams): Command {
     .option('-o, --output <file>', 'write the plan JSON to this file (e.g. seams.plan.json)')
     .addOption(new Option('--format <format>', 'what to print').choices(['text', 'json', 'tsv']).default('text'))
     .option('--signals <list>', 'comma-separated signals: imports, names, paths, cochange (git history: analyze --history) (default: all available)')
-    .option('--weights <list>', 'share of each signal in the combined graph, e.g. imports=1,names=0.6,paths=1,cochange=0.5 (the defaults)')
+    .option('--weights <list>', 'share of each signal in the combined graph, e.g. imports=1,names=0.6,paths=1,cochange=0.2 (the defaults)')
     .option('--services <n>', 'exactly this many services')
     .option('--resolution <r>', 'Louvain resolution: higher gives more, smaller services', '2')
     .option('--min-size <files>', 'smaller clusters join their closest neighbour', '3')
