@@ -17,7 +17,7 @@ export function ownershipLine(ownership: ServiceOwnership): string {
   return `- **Ownership**: owned by ${code(owner)}, ${percent(teams[0]!.share)} of ${count}${others.length === 0 ? '' : `; others: ${others.map(teamShare).join(', ')}`}`;
 }
 
-/** The "Ownership and hot spots" section; the HTML report does not show it yet. */
+/** The "Ownership and hot spots" section (the HTML report has its own, render-ownership.ts). */
 export function ownershipMarkdown(ownership: Ownership, nameOf: (id: string) => string): string {
   return ['## Ownership and hot spots', intro(ownership), coordination(ownership, nameOf), hotSpots(ownership, nameOf)].join('\n\n');
 }

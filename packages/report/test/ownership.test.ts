@@ -130,3 +130,19 @@ describe('ownership in the reports', () => {
     expect(json.services[0].ownership).toEqual(ownershipOf('catalog'));
   });
 });
+
+describe('ownership in the HTML report', () => {
+  it('shows the section and each card ownership line, readable without JavaScript', async () => {
+    const page = await renderReport('html', model);
+    const section = page.slice(page.indexOf('<section id="ownership"'), page.indexOf('</section>', page.indexOf('<section id="ownership"')));
+    await expect(section + '\n').toMatchFileSnapshot('../../../fixtures/report/ownership/report-ownership.html');
+    expect(page.match(/<p class="card-ownership">/g)).toHaveLength(model.services.length);
+  });
+
+  it('leaves the section out of reports without history', async () => {
+    const { history: _history, ...withoutHistory } = graph;
+    const page = await renderReport('html', buildReportModel(withoutHistory as Graph, plan));
+    expect(page).not.toContain('id="ownership"');
+    expect(page).not.toContain('card-ownership');
+  });
+});

@@ -5,6 +5,7 @@ import { html, raw } from './html-template.ts';
 import { HTML_STYLES } from './html-styles.ts';
 import { renderChanges } from './render-changes.ts';
 import { renderMapSection } from './render-map-section.ts';
+import { renderOwnership } from './render-ownership.ts';
 import { renderExtractionOrder, renderServiceCycles, renderSharedKernel } from './render-plan-sections.ts';
 import { renderServiceTable } from './render-service-table.ts';
 import { renderSummary } from './render-summary.ts';
@@ -37,7 +38,7 @@ export function formatHtml(model: ReportModel): string {
 ${renderSummary(model)}
 ${renderMapSection(model, services)}
 ${renderServiceTable(model, services)}
-${renderExtractionOrder(model, services)}
+${renderExtractionOrder(model, services)}${renderOwnership(model.ownership, services)}
 ${renderSharedKernel(model, services)}
 ${renderServiceCycles(model, services)}
 ${renderChanges(model, services)}
