@@ -19,7 +19,8 @@ await build({
   format: 'esm',
   target: 'node22',
   // ink imports react-devtools-core only when DEV=true; it is not installed, and never needed in a release.
-  external: ['oxc-parser', 'oxc-resolver', 'react-devtools-core'],
+  // ts-morph bundles TypeScript, which finds its lib files next to itself (__filename): it stays a dependency.
+  external: ['oxc-parser', 'oxc-resolver', 'ts-morph', 'react-devtools-core'],
   jsx: 'automatic',
   // React checks NODE_ENV at run time; a release is a production build (faster, no dev warnings).
   define: { 'process.env.NODE_ENV': '"production"' },

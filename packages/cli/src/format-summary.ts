@@ -26,7 +26,7 @@ export function formatSummary(summary: GraphSummary, output?: string): string {
   if (summary.workspaces) row('workspaces', count(summary.workspaces, 'package'));
   const history = summary.history;
   if (history) {
-    row('history', `${count(history.commits, 'commit')}${history.since ? ` since ${history.since.slice(0, 10)}` : ''}${history.skipped ? ` (${n(history.skipped)} huge ones left out)` : ''}, ${count(history.filesChanged, 'file')} changed, ${count(history.pairs, 'pair')} changed together`);
+    row('history', `${count(history.commits, 'commit')}${history.since ? ` since ${history.since.slice(0, 10)}` : ''}${history.skipped ? ` (${count(history.skipped, 'huge one')} left out)` : ''}, ${count(history.filesChanged, 'file')} changed, ${count(history.pairs, 'pair')} changed together`);
     if (history.topPair) row('', `most often together: ${history.topPair.a} + ${history.topPair.b} (${n(history.topPair.commits)} commits)`);
   }
   const steps = Object.entries(summary.timings).filter(([step]) => step !== 'total').map(([step, ms]) => `${step} ${n(ms)} ms`);
