@@ -8,17 +8,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // example monolith. Bundling mistakes (a dependency that must stay external) show only here.
 const top = join(import.meta.dirname, '../../..');
 const scratch = mkdtempSync(join(tmpdir(), 'seams-pack-'));
-const env = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH}` };
+// Run under `pnpm test`, the environment carries pnpm's npm_config_* settings (local_prefix among
+// them, which would point npm install at this checkout): npm here gets none of them.
+const env = {
+  ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_|pnpm_)/i.test(key))),
+  PATH: `${dirname(process.execPath)}:${process.env.PATH}`,
+};
 const seams = (cwd: string, ...args: string[]) => spawnSync(join(scratch, 'node_modules/.bin/seams'), args, { cwd, encoding: 'utf8', env });
 
 beforeAll(() => {
   // The bundle install built (prepare) is packed as it is: rebuilding it here would pull dist/ from
   // under the other tests that start bin/seams. Only a stale bundle (sources edited since) is rebuilt.
   if (bundleIsStale()) execFileSync(process.execPath, [join(top, 'scripts/build.ts')], { stdio: 'ignore' });
-  execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', scratch, '--silent'], { cwd: top, env, stdio: 'ignore' });
+  execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', scratch, '--silent'], { cwd: top, env, stdio: ['ignore', 'ignore', 'pipe'] });
   const tarball = readdirSync(scratch).find((file) => file.endsWith('.tgz'))!;
   writeFileSync(join(scratch, 'package.json'), '{ "private": true }\n');
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', `./${tarball}`], { cwd: scratch, env, stdio: 'ignore' });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', `./${tarball}`], { cwd: scratch, env, stdio: ['ignore', 'ignore', 'pipe'] });
   cpSync(join(top, 'fixtures/shop'), join(scratch, 'shop'), { recursive: true, filter: (source) => !source.includes('.seams') });
 }, 180_000);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
