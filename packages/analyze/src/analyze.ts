@@ -4,7 +4,7 @@ import { GRAPH_VERSION, SEAMS_VERSION, timeSteps, type StepTimer, type FileNode,
 import { statSync } from 'node:fs';
 import { loadFacts, loadGraph, saveFacts, saveGraph, type FactsCache, type GraphCache } from './cache.ts';
 import { discoverFiles } from './discover-files.ts';
-import type { FileFacts } from './facts.ts';
+import { dataOf, type FileFacts } from './facts.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import type { GraphParts } from './graph-parts.ts';
 import type { ReadHistoryOptions } from './history/read-history.ts';
@@ -94,6 +94,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
     workspaces: parts.workspaces,
     timings,
     ...(history ? { history } : {}),
+    ...(parts.data && parts.data.length > 0 ? { data: parts.data } : {}),
   };
 }
 
@@ -119,6 +120,7 @@ async function buildParts(root: string, facts: Map<string, FileFacts>, parseErro
     workspaces: workspaces.map(({ name, dir }) => ({ name, path: dir })),
     warnings,
     exportTables: linked.exportTables,
+    data: dataOf(facts),
   };
 }
 

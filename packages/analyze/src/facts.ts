@@ -1,4 +1,4 @@
-import type { EdgeKind } from '@seams/graph';
+import type { DataAccess, EdgeKind } from '@seams/graph';
 
 /** One module reference as written in a file, before resolution. */
 export interface ImportFact {
@@ -27,5 +27,14 @@ export interface FileFacts {
   /** Names declared and exported by this file itself. */
   localExports: string[];
   reexports: ReexportFact[];
+  /** Table reads and writes the data detectors found (src/data), by line; absent when none. */
+  data?: Array<Omit<DataAccess, 'from'>>;
   error?: { message: string; line: number };
+}
+
+/** Every file's data accesses with their file, in the facts' (the graph's) file order. */
+export function dataOf(facts: ReadonlyMap<string, FileFacts>): DataAccess[] {
+  const all: DataAccess[] = [];
+  for (const [from, file] of facts) for (const access of file.data ?? []) all.push({ from, ...access });
+  return all;
 }

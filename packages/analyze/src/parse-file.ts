@@ -1,4 +1,5 @@
 import * as oxc from 'oxc-parser';
+import { findDataAccesses } from './data/walk.ts';
 import type { FileFacts, ImportFact, ReexportFact } from './facts.ts';
 import { languageOf } from './language-of.ts';
 import { indexLines, type LineIndex } from './line-index.ts';
@@ -47,6 +48,9 @@ export function parseFile(path: string, text: string): FileFacts {
     // dynamic imports (so `import('./x').T` type expressions), need it.
     const typeImports = lang !== 'jsx' && countImportCalls(text) > result.module.dynamicImports.length;
     if (typeImports || REQUIRE_CALL.test(text)) readRequires(result, text, lines, facts.imports);
+    // Each data detector's cheap text test decides whether this file is walked for table accesses at all.
+    const data = findDataAccesses(result, text, lines);
+    if (data.length > 0) facts.data = data;
     const error = result.errors[0];
     if (error) facts.error = { message: error.message, line: error.labels[0] ? lines.lineOf(error.labels[0].start) : 1 };
     return facts;

@@ -1,0 +1,7 @@
+import { prisma } from './prisma/index.ts';
+import { queryBuilder } from './query-builder/index.ts';
+import { sql } from './sql/index.ts';
+import type { DataDetector } from './types.ts';
+
+/** Every data detector, in the order their accesses are listed when two share a line. */
+export const DATA_DETECTORS: readonly DataDetector[] = [queryBuilder, sql, prisma];

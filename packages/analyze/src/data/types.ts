@@ -1,0 +1,97 @@
+import type { DataAccess } from '@seams/graph';
+
+/** What a detector reports: an access at a source offset, in the function enclosing it then. */
+export interface FoundAccess {
+  table: string;
+  access: DataAccess['access'];
+  start: number;
+  function: string | undefined;
+  /** Lines below the one of `start` (a statement inside a multi-line template literal). */
+  lineOffset?: number;
+}
+
+/**
+ * A node of oxc's lazy AST, as far as detectors read it. The lazy nodes are ESTree-shaped but keep
+ * oxc's type names (`StaticMemberExpression`, `IdentifierReference`, `StringLiteral`, `Function`...).
+ */
+export interface AstNode {
+  type: string;
+  start: number;
+  end: number;
+  name?: string;
+  value?: unknown;
+  callee?: AstNode;
+  object?: AstNode;
+  property?: AstNode;
+  arguments?: AstNode[];
+  expression?: AstNode | boolean;
+  argument?: AstNode | null;
+  id?: AstNode | null;
+  init?: AstNode | null;
+  body?: AstNode | AstNode[] | null;
+  params?: AstNode & { items: Array<AstNode & { pattern: AstNode }> };
+  quasis?: Array<{ start: number; value: { cooked: string | null } }>;
+}
+
+export interface DetectorContext {
+  report(found: FoundAccess): void;
+  /** The enclosing function during the walk: `name`, `Class.method`, or a const's name for an arrow. */
+  functionName(): string | undefined;
+}
+
+/** Called while the AST is walked (parents before children), then `finish` once the whole file was seen. */
+export interface DetectorHooks {
+  CallExpression?(node: AstNode): void;
+  VariableDeclarator?(node: AstNode): void;
+  Function?(node: AstNode): void;
+  StringLiteral?(node: AstNode): void;
+  TemplateLiteral?(node: AstNode): void;
+  finish?(): void;
+}
+
+/** A data detector (one ORM, query builder or SQL style), like knip's plugins: a name, a cheap test, hooks. */
+export interface DataDetector {
+  name: string;
+  /** A cheap test on the source text: a file failing every detector's is not walked at all. */
+  isEnabled(text: string): boolean;
+  /** Fresh hooks for one file; state kept in their closure lives for that file only. */
+  create(context: DetectorContext): DetectorHooks;
+}
+
+/** Skips what does not change which value an expression is: parentheses, `await`, TS casts, `!`, `?.`. */
+export function unwrap(node: AstNode): AstNode {
+  let current = node;
+  while (true) {
+    switch (current.type) {
+      case 'ParenthesizedExpression':
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSNonNullExpression':
+      case 'TSTypeAssertion':
+      case 'ChainExpression':
+        current = current.expression as AstNode;
+        break;
+      case 'AwaitExpression':
+        current = current.argument as AstNode;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The text of a string literal or of a template literal without `${}`; undefined for anything else. */
+export function stringValue(node: AstNode | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'StringLiteral') return node.value as string;
+  if (node.type === 'TemplateLiteral' && node.quasis!.length === 1) return node.quasis![0]!.value.cooked ?? undefined;
+  return undefined;
+}
+
+/** `name` for `name` and `this.name`: the receivers detectors recognise by name. */
+export function receiverName(node: AstNode): string | undefined {
+  const target = unwrap(node);
+  if (target.type === 'IdentifierReference') return target.name;
+  if (target.type === 'StaticMemberExpression' && target.object!.type === 'ThisExpression') return `this.${target.property!.name}`;
+  return undefined;
+}

@@ -1,0 +1,102 @@
+import type { DataAccess } from '@seams/graph';
+import * as oxc from 'oxc-parser';
+import type { LineIndex } from '../line-index.ts';
+import { DATA_DETECTORS } from './index.ts';
+import type { AstNode, DetectorHooks, FoundAccess } from './types.ts';
+
+export type FileDataAccess = Omit<DataAccess, 'from'>;
+
+interface Walkable {
+  visit(visitor: unknown): void;
+}
+
+// The lazy visitor ships in oxc-parser's JS but not yet in its type declarations.
+const { experimentalGetLazyVisitor } = oxc as unknown as { experimentalGetLazyVisitor(): new (visitor: object) => unknown };
+
+type HookName = Exclude<keyof DetectorHooks, 'finish'>;
+const HOOKS: HookName[] = ['CallExpression', 'VariableDeclarator', 'Function', 'StringLiteral', 'TemplateLiteral'];
+
+// One visitor for every file (building one costs more than a small file's walk); `state` is the current file's.
+interface WalkState {
+  hooks: DetectorHooks[];
+  /** Enclosing function names, innermost last; anonymous callbacks repeat the name around them. */
+  functions: Array<string | undefined>;
+  classes: string[];
+  /** Names that a function starting at this offset takes from where it is declared (`const f = () =>`, a method). */
+  pending: Map<number, string>;
+}
+
+let shared: { visitor: unknown; state: WalkState } | undefined;
+
+/** Cheap text tests only: true when some detector may find something in this file. */
+export function mayAccessData(text: string): boolean {
+  return DATA_DETECTORS.some((detector) => detector.isEnabled(text));
+}
+
+/** The table reads and writes in one parsed file, by line; empty when no detector's test passes. */
+export function findDataAccesses(result: Walkable, text: string, lines: LineIndex): FileDataAccess[] {
+  const enabled = DATA_DETECTORS.filter((detector) => detector.isEnabled(text));
+  if (enabled.length === 0) return [];
+  shared ??= createVisitor();
+  const { state } = shared;
+  const found: Array<FoundAccess & { detector: string }> = [];
+  state.functions = [undefined];
+  state.classes = [];
+  state.pending = new Map();
+  state.hooks = enabled.map((detector) =>
+    detector.create({
+      report: (access) => found.push({ ...access, detector: detector.name }),
+      functionName: () => state.functions[state.functions.length - 1],
+    }),
+  );
+  result.visit(shared.visitor);
+  for (const hooks of state.hooks) hooks.finish?.();
+  state.hooks = [];
+  return found
+    .map(({ table, access, start, lineOffset, function: fn, detector }) => ({ line: lines.lineOf(start) + (lineOffset ?? 0), table, access, detector, ...(fn ? { function: fn } : {}) }))
+    .sort((a, b) => a.line - b.line);
+}
+
+function createVisitor(): NonNullable<typeof shared> {
+  const state: WalkState = { hooks: [], functions: [undefined], classes: [], pending: new Map() };
+  const top = () => state.functions[state.functions.length - 1];
+  const enterFunction = (node: AstNode) => {
+    const own = node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' ? node.id?.name : undefined;
+    state.functions.push(own ?? state.pending.get(node.start) ?? top());
+  };
+  const exitFunction = () => void state.functions.pop();
+  const member = (key: AstNode) => (key.type === 'StringLiteral' ? (key.value as string) : key.type === 'PrivateIdentifier' ? `#${key.name}` : key.name);
+  const dispatch = (hook: HookName) => (node: AstNode) => {
+    for (const hooks of state.hooks) hooks[hook]?.(node);
+  };
+  const callHooks = Object.fromEntries(HOOKS.map((hook) => [hook, dispatch(hook)]));
+  const isFunction = (node: AstNode | null | undefined) => node?.type === 'ArrowFunctionExpression' || node?.type === 'FunctionExpression';
+  const Visitor = experimentalGetLazyVisitor();
+  const visitor = new Visitor({
+    ...callHooks,
+    Function(node: AstNode) {
+      enterFunction(node);
+      callHooks.Function!(node);
+    },
+    'Function:exit': exitFunction,
+    ArrowFunctionExpression: enterFunction,
+    'ArrowFunctionExpression:exit': exitFunction,
+    VariableDeclarator(node: AstNode) {
+      if (node.id?.type === 'BindingIdentifier' && node.init && (isFunction(node.init) || node.init.type === 'ClassExpression')) state.pending.set(node.init.start, node.id.name!);
+      callHooks.VariableDeclarator!(node);
+    },
+    Class(node: AstNode) {
+      state.classes.push(node.id?.name ?? state.pending.get(node.start) ?? '(anonymous class)');
+    },
+    'Class:exit': () => void state.classes.pop(),
+    MethodDefinition(node: AstNode & { key: AstNode; value: AstNode }) {
+      state.pending.set(node.value.start, `${state.classes[state.classes.length - 1]}.${member(node.key)}`);
+    },
+    PropertyDefinition(node: AstNode & { key: AstNode; value: AstNode | null }) {
+      if (isFunction(node.value)) state.pending.set(node.value!.start, `${state.classes[state.classes.length - 1]}.${member(node.key)}`);
+    },
+  });
+  shared = { visitor, state };
+  return shared;
+}
+

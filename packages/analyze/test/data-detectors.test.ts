@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parseFile } from '../src/parse-file.ts';
+
+const fixtures = join(import.meta.dirname, '../../../fixtures/data');
+const dataOf = (detector: string, file: string) => parseFile(file, readFileSync(join(fixtures, detector, file), 'utf8')).data;
+const w = (line: number, table: string, access: 'read' | 'write', detector: string, fn?: string) => ({ line, table, access, detector, ...(fn ? { function: fn } : {}) });
+
+describe('data detectors', () => {
+  test('query-builder: knex chains, .from/.into, and table handles behind helpers', () => {
+    const qb = (line: number, table: string, access: 'read' | 'write', fn?: string) => w(line, table, access, 'query-builder', fn);
+    expect(dataOf('query-builder', 'src/orders.repository.ts')).toEqual([
+      qb(4, 'orders', 'write', 'placeOrder'),
+      qb(5, 'order_events', 'write', 'placeOrder'),
+      qb(9, 'orders', 'read', 'ordersOf'),
+      qb(13, 'orders', 'write', 'archiveOld'),
+      qb(17, 'orders', 'read', 'totals'),
+    ]);
+    expect(dataOf('query-builder', 'src/invoice.repository.ts')).toEqual([
+      qb(8, 'ledger', 'write', 'InvoiceRepository.save'),
+      qb(9, 'invoices', 'write', 'InvoiceRepository.save'),
+      qb(12, 'invoices', 'read', 'InvoiceRepository.byId'),
+      qb(15, 'invoices', 'read', 'countInvoices'),
+      qb(22, 'invoice_lines', 'write', 'clearLines'),
+    ]);
+  });
+
+  test('sql: FROM and JOIN read, INSERT INTO, UPDATE ... SET and DELETE FROM write; prose is not SQL', () => {
+    const s = (line: number, table: string, access: 'read' | 'write', fn?: string) => w(line, table, access, 'sql', fn);
+    expect(dataOf('sql', 'src/report.queries.ts')).toEqual([
+      s(6, 'customers', 'read', 'revenueByCustomer'),
+      s(7, 'orders', 'read', 'revenueByCustomer'),
+      s(13, 'orders', 'write', 'markShipped'),
+      s(14, 'order_events', 'write', 'markShipped'),
+      s(17, 'public.sessions', 'write', 'purge'),
+    ]);
+  });
+
+  test('prisma: model delegates on the client, this.prisma and a transaction client', () => {
+    const p = (line: number, table: string, access: 'read' | 'write', fn?: string) => w(line, table, access, 'prisma', fn);
+    expect(dataOf('prisma', 'src/order.service.ts')).toEqual([
+      p(10, 'cartItem', 'read', 'OrderService.place'),
+      p(11, 'cartItem', 'write', 'OrderService.place'),
+      p(12, 'order', 'write', 'OrderService.place'),
+      p(17, 'order', 'read', 'OrderService.history'),
+      p(23, 'order', 'read', 'orderCount'),
+    ]);
+  });
+
+  test('a file no detector test passes gets no data field', () => {
+    expect(parseFile('a.ts', 'export const a = [1].map((x) => x + 1);\n').data).toBeUndefined();
+  });
+});
