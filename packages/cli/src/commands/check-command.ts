@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { ConfigError, InputError } from '@seams/graph';
 import { changedFiles, repositoryPrefix } from '../git-changes.ts';
 import { loadOrAnalyze } from '../load-graph.ts';
-import { readPlan } from '../read-plan.ts';
+import { readProjectPlan } from '../read-plan.ts';
 import type { Streams } from '../streams.ts';
 import { writeFileAtomic } from '../write-file.ts';
 
@@ -51,9 +51,7 @@ Examples:
     .action(async (dir: string, flags: CheckFlags) => {
       if (flags.updateBaseline && flags.changed) throw new ConfigError('SEAMS_OPTION_INVALID', '--update-baseline records every finding, so it cannot be limited with --changed; run it without --changed.');
       const project = resolve(streams.cwd, dir);
-      const planPath = resolve(streams.cwd, flags.plan ?? join(project, 'seams.plan.json'));
-      if (!existsSync(planPath)) throw new InputError('SEAMS_INPUT_NOT_FOUND', `no plan at ${relative(streams.cwd, planPath) || planPath}: write one with 'seams boundaries ${dir} -o ${relative(streams.cwd, planPath)}', or pass --plan.`);
-      const plan = readPlan(planPath);
+      const { plan } = readProjectPlan(streams.cwd, dir, flags.plan);
       const graph = await loadOrAnalyze(flags.graph ? resolve(streams.cwd, flags.graph) : project, { include: flags.include, exclude: flags.exclude });
       const files = flags.changed ? changedFiles(graph.root, flags.changed === true ? 'HEAD' : flags.changed) : undefined;
       const { applyBaseline, checkPlan, createBaseline, formatCheck, parseBaseline } = await import('@seams/check');

@@ -4,7 +4,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import { Command } from 'commander';
 import { InputError, SEAMS_VERSION } from '@seams/graph';
 import { loadOrAnalyze } from '../load-graph.ts';
-import { readPlan } from '../read-plan.ts';
+import { readProjectPlan } from '../read-plan.ts';
 import type { Streams } from '../streams.ts';
 import { writeFileAtomic } from '../write-file.ts';
 
@@ -38,9 +38,7 @@ Examples:
     )
     .action(async (serviceId: string, dir: string, flags: ExtractFlags) => {
       const root = resolve(streams.cwd, dir);
-      const planPath = resolve(streams.cwd, flags.plan ?? join(root, 'seams.plan.json'));
-      if (!existsSync(planPath)) throw new InputError('SEAMS_INPUT_NOT_FOUND', `no plan at ${relative(streams.cwd, planPath) || planPath}: write one with 'seams boundaries ${dir} -o ${relative(streams.cwd, planPath)}', or pass --plan.`);
-      const plan = readPlan(planPath);
+      const { plan, planPath } = readProjectPlan(streams.cwd, dir, flags.plan);
       const graph = await loadOrAnalyze(flags.graph ? resolve(streams.cwd, flags.graph) : root);
       const service = plan.services.find((s) => s.id === serviceId || s.name === serviceId)?.id ?? serviceId;
       const out = flags.out ?? `extracted/${service}`;
