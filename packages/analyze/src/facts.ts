@@ -1,4 +1,4 @@
-import type { DataAccess, EdgeKind } from '@seams/graph';
+import type { DataAccess, DataModel, EdgeKind } from '@seams/graph';
 
 /** One module reference as written in a file, before resolution. */
 export interface ImportFact {
@@ -29,6 +29,8 @@ export interface FileFacts {
   reexports: ReexportFact[];
   /** Table reads and writes the data detectors found (src/data), by line; absent when none. */
   data?: Array<Omit<DataAccess, 'from'>>;
+  /** Models and entities declared here with the table each maps to; absent when none. */
+  models?: Array<Omit<DataModel, 'from'>>;
   error?: { message: string; line: number };
 }
 
@@ -36,5 +38,12 @@ export interface FileFacts {
 export function dataOf(facts: ReadonlyMap<string, FileFacts>): DataAccess[] {
   const all: DataAccess[] = [];
   for (const [from, file] of facts) for (const access of file.data ?? []) all.push({ from, ...access });
+  return all;
+}
+
+/** Every file's model declarations with their file, in file order. */
+export function modelsOf(facts: ReadonlyMap<string, FileFacts>): DataModel[] {
+  const all: DataModel[] = [];
+  for (const [from, file] of facts) for (const model of file.models ?? []) all.push({ from, ...model });
   return all;
 }

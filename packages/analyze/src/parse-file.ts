@@ -49,8 +49,9 @@ export function parseFile(path: string, text: string): FileFacts {
     const typeImports = lang !== 'jsx' && countImportCalls(text) > result.module.dynamicImports.length;
     if (typeImports || REQUIRE_CALL.test(text)) readRequires(result, text, lines, facts.imports);
     // Each data detector's cheap text test decides whether this file is walked for table accesses at all.
-    const data = findDataAccesses(result, text, lines);
-    if (data.length > 0) facts.data = data;
+    const { accesses, models } = findDataAccesses(result, text, lines);
+    if (accesses.length > 0) facts.data = accesses;
+    if (models.length > 0) facts.models = models;
     const error = result.errors[0];
     if (error) facts.error = { message: error.message, line: error.labels[0] ? lines.lineOf(error.labels[0].start) : 1 };
     return facts;

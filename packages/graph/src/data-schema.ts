@@ -8,6 +8,26 @@ export const DataAccess = z.object({
   access: z.enum(['read', 'write']),
   detector: z.string().describe('Which detector saw it: prisma, typeorm, sequelize, mongoose, query-builder, sql'),
   function: z.string().optional().describe('The enclosing function or method, when there is one: transactions spanning services are found by it'),
+  model: z.string().optional().describe('The name the code used, when a model declaration maps it to the table named in `table`'),
 });
 
 export type DataAccess = z.infer<typeof DataAccess>;
+
+/** A model, entity or schema declaration that maps a name used in code to a table or collection. */
+export const DataModel = z.object({
+  from: z.string().describe('The file that declares it, relative to the graph root'),
+  line: z.number().int().describe('1-based line of the declaration'),
+  name: z.string().describe('The name code uses: entity class, model name, Prisma delegate'),
+  table: z.string().describe('The table or collection it maps to'),
+  detector: z.string().describe('Which detector saw it'),
+});
+
+export type DataModel = z.infer<typeof DataModel>;
+
+/** A data node: one table or collection, with what declares it. */
+export const DataTable = z.object({
+  name: z.string().describe('The table or collection name accesses are counted against'),
+  models: z.array(DataModel).describe('Declarations mapping code names to it; empty when only accesses name it'),
+});
+
+export type DataTable = z.infer<typeof DataTable>;

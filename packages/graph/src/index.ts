@@ -1,5 +1,5 @@
 export * from './schema.ts';
-export { DataAccess } from './data-schema.ts';
+export { DataAccess, DataModel, DataTable } from './data-schema.ts';
 export { SeamsConfig } from './config-schema.ts';
 export { parseConfig } from './parse-config.ts';
 export { History, FileHistory, CoChange } from './history-schema.ts';

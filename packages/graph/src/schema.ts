@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DataAccess } from './data-schema.ts';
+import { DataAccess, DataTable } from './data-schema.ts';
 import { History } from './history-schema.ts';
 
 /** Version of the graph JSON format; bumped on any incompatible change. */
@@ -80,6 +80,7 @@ export const Graph = z.object({
   timings: z.record(z.string(), z.number()).describe('Milliseconds spent per step'),
   history: History.optional().describe('Change history from git (seams analyze --history): churn, authors, owners, co-change'),
   data: z.array(DataAccess).optional().describe('Table reads and writes the data detectors found, by file and line; absent when none'),
+  tables: z.array(DataTable).optional().describe('The data nodes: every table or collection accessed or declared, by name; absent when none'),
 });
 
 export type EdgeKind = z.infer<typeof EdgeKind>;

@@ -33,8 +33,19 @@ export interface AstNode {
   quasis?: Array<{ start: number; value: { cooked: string | null } }>;
 }
 
+/** A model, entity or schema that names a table: `@Entity('orders') class Order`, `mongoose.model('Order', s)`. */
+export interface FoundModel {
+  /** The name code uses for it: entity class, model name, Prisma delegate. */
+  name: string;
+  /** The database table or collection it maps to. */
+  table: string;
+  start: number;
+}
+
 export interface DetectorContext {
   report(found: FoundAccess): void;
+  /** Records a declaration: accesses anywhere that name `name` are then counted against `table`. */
+  declare(model: FoundModel): void;
   /** The enclosing function during the walk: `name`, `Class.method`, or a const's name for an arrow. */
   functionName(): string | undefined;
 }
@@ -46,6 +57,13 @@ export interface DetectorHooks {
   Function?(node: AstNode): void;
   StringLiteral?(node: AstNode): void;
   TemplateLiteral?(node: AstNode): void;
+  NewExpression?(node: AstNode): void;
+  /** Class declarations and expressions, before their members. */
+  Class?(node: AstNode): void;
+  Decorator?(node: AstNode): void;
+  PropertyDefinition?(node: AstNode): void;
+  /** A function's parameter list (`items`), where constructor parameter properties and their decorators are. */
+  FormalParameters?(node: AstNode): void;
   finish?(): void;
 }
 

@@ -1,10 +1,11 @@
-import type { DataAccess } from '@seams/graph';
+import type { DataAccess, DataModel } from '@seams/graph';
 import * as oxc from 'oxc-parser';
 import type { LineIndex } from '../line-index.ts';
 import { DATA_DETECTORS } from './index.ts';
-import type { AstNode, DetectorHooks, FoundAccess } from './types.ts';
+import type { AstNode, DetectorHooks, FoundAccess, FoundModel } from './types.ts';
 
 export type FileDataAccess = Omit<DataAccess, 'from'>;
+export type FileDataModel = Omit<DataModel, 'from'>;
 
 interface Walkable {
   visit(visitor: unknown): void;
@@ -14,7 +15,7 @@ interface Walkable {
 const { experimentalGetLazyVisitor } = oxc as unknown as { experimentalGetLazyVisitor(): new (visitor: object) => unknown };
 
 type HookName = Exclude<keyof DetectorHooks, 'finish'>;
-const HOOKS: HookName[] = ['CallExpression', 'VariableDeclarator', 'Function', 'StringLiteral', 'TemplateLiteral'];
+const HOOKS: HookName[] = ['CallExpression', 'VariableDeclarator', 'Function', 'StringLiteral', 'TemplateLiteral', 'NewExpression', 'Class', 'Decorator', 'PropertyDefinition', 'FormalParameters'];
 
 // One visitor for every file (building one costs more than a small file's walk); `state` is the current file's.
 interface WalkState {
@@ -33,28 +34,32 @@ export function mayAccessData(text: string): boolean {
   return DATA_DETECTORS.some((detector) => detector.isEnabled(text));
 }
 
-/** The table reads and writes in one parsed file, by line; empty when no detector's test passes. */
-export function findDataAccesses(result: Walkable, text: string, lines: LineIndex): FileDataAccess[] {
+/** The table reads and writes and the model declarations in one parsed file, by line; empty when no detector's test passes. */
+export function findDataAccesses(result: Walkable, text: string, lines: LineIndex): { accesses: FileDataAccess[]; models: FileDataModel[] } {
   const enabled = DATA_DETECTORS.filter((detector) => detector.isEnabled(text));
-  if (enabled.length === 0) return [];
+  if (enabled.length === 0) return { accesses: [], models: [] };
   shared ??= createVisitor();
   const { state } = shared;
   const found: Array<FoundAccess & { detector: string }> = [];
+  const declared: Array<FoundModel & { detector: string }> = [];
   state.functions = [undefined];
   state.classes = [];
   state.pending = new Map();
   state.hooks = enabled.map((detector) =>
     detector.create({
       report: (access) => found.push({ ...access, detector: detector.name }),
+      declare: (model) => declared.push({ ...model, detector: detector.name }),
       functionName: () => state.functions[state.functions.length - 1],
     }),
   );
   result.visit(shared.visitor);
   for (const hooks of state.hooks) hooks.finish?.();
   state.hooks = [];
-  return found
+  const accesses = found
     .map(({ table, access, start, lineOffset, function: fn, detector }) => ({ line: lines.lineOf(start) + (lineOffset ?? 0), table, access, detector, ...(fn ? { function: fn } : {}) }))
     .sort((a, b) => a.line - b.line);
+  const models = declared.map(({ name, table, start, detector }) => ({ line: lines.lineOf(start), name, table, detector })).sort((a, b) => a.line - b.line);
+  return { accesses, models };
 }
 
 function createVisitor(): NonNullable<typeof shared> {
@@ -87,6 +92,7 @@ function createVisitor(): NonNullable<typeof shared> {
     },
     Class(node: AstNode) {
       state.classes.push(node.id?.name ?? state.pending.get(node.start) ?? '(anonymous class)');
+      callHooks.Class!(node);
     },
     'Class:exit': () => void state.classes.pop(),
     MethodDefinition(node: AstNode & { key: AstNode; value: AstNode }) {
@@ -94,6 +100,7 @@ function createVisitor(): NonNullable<typeof shared> {
     },
     PropertyDefinition(node: AstNode & { key: AstNode; value: AstNode | null }) {
       if (isFunction(node.value)) state.pending.set(node.value!.start, `${state.classes[state.classes.length - 1]}.${member(node.key)}`);
+      callHooks.PropertyDefinition!(node);
     },
   });
   shared = { visitor, state };
