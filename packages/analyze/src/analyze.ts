@@ -4,11 +4,13 @@ import { GRAPH_VERSION, SEAMS_VERSION, timeSteps, type StepTimer, type FileNode,
 import { statSync } from 'node:fs';
 import { loadFacts, loadGraph, saveFacts, saveGraph, type FactsCache, type GraphCache } from './cache.ts';
 import { discoverFiles } from './discover-files.ts';
-import { dataOf, type FileFacts } from './facts.ts';
+import { dataOf, modelsOf, type FileFacts } from './facts.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import type { GraphParts } from './graph-parts.ts';
 import type { ReadHistoryOptions } from './history/read-history.ts';
 import { linkFiles } from './link-files.ts';
+import { nameTables } from './name-tables.ts';
+import { readDataSchemas } from './read-data-schemas.ts';
 import { NEEDS_PARSER, readFacts, type Parse } from './read-facts.ts';
 import { createBarrelTracer, providersOf } from './trace-barrels.ts';
 import { findWorkspaces, type WorkspacePackage } from './workspaces.ts';
@@ -79,6 +81,8 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
   const historyOptions = options.history === true ? {} : options.history || undefined;
   // Not cached: one git log is fast next to parsing, and the history moves with every commit.
   const history = historyOptions ? await stepAsync('history', async () => (await import('./history/read-history.ts')).readHistory({ ...historyOptions, root, files: parts.files.map((f) => f.path) })) : undefined;
+  const hasData = (parts.data?.length ?? 0) > 0 || (parts.models?.length ?? 0) > 0 || discovered.dataSchemas.length > 0;
+  const named = hasData ? step('tables', () => nameTables(parts.data ?? [], [...(parts.models ?? []), ...readDataSchemas(root, discovered.dataSchemas)])) : undefined;
   timings.total = Math.round(performance.now() - started);
 
   return {
@@ -94,7 +98,8 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
     workspaces: parts.workspaces,
     timings,
     ...(history ? { history } : {}),
-    ...(parts.data && parts.data.length > 0 ? { data: parts.data } : {}),
+    ...(named && named.data.length > 0 ? { data: named.data } : {}),
+    ...(named && named.tables.length > 0 ? { tables: named.tables } : {}),
   };
 }
 
@@ -121,6 +126,7 @@ async function buildParts(root: string, facts: Map<string, FileFacts>, parseErro
     warnings,
     exportTables: linked.exportTables,
     data: dataOf(facts),
+    models: modelsOf(facts),
   };
 }
 

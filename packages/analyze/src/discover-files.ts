@@ -7,6 +7,8 @@ import { InputError } from '@seams/graph';
 const CONFIG_FILE = /^(?:[tj]sconfig.*\.json|package\.json|pnpm-workspace\.yaml)$/;
 
 const SOURCE_FILE = /\.(?:[mc]?[jt]s|[jt]sx)$/;
+// Database schemas that declare tables without being source: Prisma's.
+const DATA_SCHEMA = /\.prisma$/;
 
 // Never source: dependencies, VCS data, our own cache, and build or coverage output.
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn', '.seams', 'dist', 'coverage', '.next', '.nuxt', '.turbo', '.cache', '.output', '.svelte-kit', '.vercel', '.angular', 'bower_components', 'jspm_packages']);
@@ -26,6 +28,8 @@ export interface Discovered {
   packageJsons: string[];
   /** Files that steer resolution (tsconfig, jsconfig, package.json, pnpm-workspace.yaml), relative to root. */
   configFiles: string[];
+  /** Database schema files (schema.prisma), relative to root: they name the tables models map to. */
+  dataSchemas: string[];
   warnings: string[];
 }
 
@@ -40,7 +44,7 @@ export function discoverFiles(root: string, options: DiscoverOptions = {}): Disc
   assertDirectory(root);
   const included = options.include?.length ? picomatch(options.include as string[], { dot: true }) : () => true;
   const excluded = options.exclude?.length ? picomatch(options.exclude as string[], { dot: true }) : () => false;
-  const out: Discovered = { files: [], packageJsons: [], configFiles: [], warnings: [] };
+  const out: Discovered = { files: [], packageJsons: [], configFiles: [], dataSchemas: [], warnings: [] };
   const stack: Frame[] = [{ dir: root, rel: '', rules: [] }];
   while (stack.length > 0) {
     const frame = stack.pop()!;
@@ -66,6 +70,7 @@ export function discoverFiles(root: string, options: DiscoverOptions = {}): Disc
       } else if (entry.isFile()) {
         if (entry.name === 'package.json') out.packageJsons.push(rel);
         if (CONFIG_FILE.test(entry.name)) out.configFiles.push(rel);
+        if (DATA_SCHEMA.test(entry.name) && !isIgnored(rules, rel, false) && !excluded(rel)) out.dataSchemas.push(rel);
         if (!SOURCE_FILE.test(entry.name) || isIgnored(rules, rel, false)) continue;
         if (included(rel) && !excluded(rel)) out.files.push(rel);
       }
@@ -74,6 +79,7 @@ export function discoverFiles(root: string, options: DiscoverOptions = {}): Disc
   out.files.sort();
   out.packageJsons.sort();
   out.configFiles.sort();
+  out.dataSchemas.sort();
   return out;
 }
 

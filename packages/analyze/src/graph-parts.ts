@@ -1,4 +1,4 @@
-import type { DataAccess, Edge, External, FileNode, Graph, ParseErrorEntry, Unresolved } from '@seams/graph';
+import type { DataAccess, DataModel, Edge, External, FileNode, Graph, ParseErrorEntry, Unresolved } from '@seams/graph';
 import type { ExportTable } from './trace-barrels.ts';
 
 /** The part of the graph computed from facts; cached whole, with what a partial update needs. */
@@ -12,6 +12,8 @@ export interface GraphParts {
   warnings: string[];
   /** Table reads and writes, by file then line (optional: graphs cached before it existed lack it). */
   data?: DataAccess[];
+  /** Model declarations in source, by file then line (optional like `data`). */
+  models?: DataModel[];
   /** Each file's exports with resolved targets: re-tracing barrels after a few files changed needs every file's. */
   exportTables: Map<string, ExportTable>;
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { analyze } from '../src/analyze.ts';
+import { nameTables } from '../src/name-tables.ts';
 import { parseFile } from '../src/parse-file.ts';
 
 const fixtures = join(import.meta.dirname, '../../../fixtures/data');
@@ -46,6 +48,31 @@ describe('data detectors', () => {
       p(17, 'order', 'read', 'OrderService.history'),
       p(23, 'order', 'read', 'orderCount'),
     ]);
+  });
+
+  test('prisma: schema.prisma maps each delegate to its table, and every model is a data node', async () => {
+    const graph = await analyze({ root: join(fixtures, 'prisma'), cache: false });
+    expect(graph.data!.map(({ line, table, model }) => [line, table, model])).toEqual([
+      [10, 'cart_items', 'cartItem'],
+      [11, 'cart_items', 'cartItem'],
+      [12, 'orders', 'order'],
+      [17, 'orders', 'order'],
+      [23, 'orders', 'order'],
+    ]);
+    const declared = (line: number, name: string, table: string) => ({ from: 'prisma/schema.prisma', line, name, table, detector: 'prisma' });
+    expect(graph.tables).toEqual([
+      { name: 'AuditEntry', models: [declared(27, 'auditEntry', 'AuditEntry')] },
+      { name: 'cart_items', models: [declared(18, 'cartItem', 'cart_items')] },
+      { name: 'orders', models: [declared(10, 'order', 'orders')] },
+    ]);
+  });
+
+  test('a name two declarations map to different tables stays as the code wrote it', () => {
+    const access = { from: 'a.ts', line: 1, table: 'Order', access: 'read' as const, detector: 'typeorm' };
+    const model = (from: string, table: string) => ({ from, line: 1, name: 'Order', table, detector: 'typeorm' });
+    const { data, tables } = nameTables([access], [model('billing/order.ts', 'billing_orders'), model('shop/order.ts', 'orders')]);
+    expect(data).toEqual([access]);
+    expect(tables.map((t) => [t.name, t.models.length])).toEqual([['Order', 0], ['billing_orders', 1], ['orders', 1]]);
   });
 
   test('a file no detector test passes gets no data field', () => {
