@@ -7,8 +7,8 @@ import { InputError } from '@seams/graph';
 const CONFIG_FILE = /^(?:[tj]sconfig.*\.json|package\.json|pnpm-workspace\.yaml)$/;
 
 const SOURCE_FILE = /\.(?:[mc]?[jt]s|[jt]sx)$/;
-// Database schemas that declare tables without being source: Prisma's.
-const DATA_SCHEMA = /\.prisma$/;
+// Database schemas that declare tables without being source: Prisma's, and SQL schemas or migrations.
+const DATA_SCHEMA = /\.(?:prisma|sql)$/;
 
 // Never source: dependencies, VCS data, our own cache, and build or coverage output.
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn', '.seams', 'dist', 'coverage', '.next', '.nuxt', '.turbo', '.cache', '.output', '.svelte-kit', '.vercel', '.angular', 'bower_components', 'jspm_packages']);
@@ -28,7 +28,7 @@ export interface Discovered {
   packageJsons: string[];
   /** Files that steer resolution (tsconfig, jsconfig, package.json, pnpm-workspace.yaml), relative to root. */
   configFiles: string[];
-  /** Database schema files (schema.prisma), relative to root: they name the tables models map to. */
+  /** Database schema files (schema.prisma, *.sql), relative to root: they name the tables models map to. */
   dataSchemas: string[];
   warnings: string[];
 }

@@ -67,6 +67,18 @@ describe('data detectors', () => {
     ]);
   });
 
+  test('sql: a schema or migration declares its tables and their foreign keys', async () => {
+    const graph = await analyze({ root: join(fixtures, 'sql'), cache: false });
+    const declared = (line: number, table: string, references?: string[]) => ({ from: 'migrations/001-init.sql', line, name: table, table, detector: 'sql', ...(references ? { references } : {}) });
+    expect(graph.tables).toEqual([
+      { name: 'customers', models: [declared(2, 'customers')] },
+      { name: 'order_events', models: [] },
+      { name: 'orders', models: [declared(7, 'orders', ['customers'])] },
+      { name: 'public.order_events', models: [declared(15, 'public.order_events', ['orders'])] },
+      { name: 'public.sessions', models: [] },
+    ]);
+  });
+
   test('a name two declarations map to different tables stays as the code wrote it', () => {
     const access = { from: 'a.ts', line: 1, table: 'Order', access: 'read' as const, detector: 'typeorm' };
     const model = (from: string, table: string) => ({ from, line: 1, name: 'Order', table, detector: 'typeorm' });
