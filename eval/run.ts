@@ -49,14 +49,13 @@ function print(name: string, graph: Graph, truth: Map<string, string>, rows: Row
 for (const monolith of listMonoliths()) {
   const graph = await analyze({ root: monolith.dir, exclude: monolith.exclude, cache: true, history: monolith.history ?? false });
   const truth = truthOf(monolith, graph.files.map((f) => f.path), readTruthTsv);
-  // With history, what co-change adds: the default with and without it, and each structure signal with it.
-  const historyRows = monolith.history
-    ? [
-        timed('seams without cochange', seams(graph, ['imports', 'names', 'paths']), truth),
-        timed('seams --signals cochange', seams(graph, ['cochange']), truth),
-        timed('seams imports,cochange', seams(graph, ['imports', 'cochange']), truth),
-      ]
-    : [];
+  // What each evidence beyond the code adds, where the monolith has it: the default without it, it alone, and imports with it.
+  const extra = [...(monolith.history ? ['cochange'] : []), ...(graph.data?.length ? ['data'] : [])];
+  const extraRows = extra.flatMap((signal) => [
+    timed(`seams without ${signal}`, seams(graph, ['imports', 'names', 'paths', ...extra.filter((s) => s !== signal)]), truth),
+    timed(`seams --signals ${signal}`, seams(graph, [signal]), truth),
+    timed(`seams imports,${signal}`, seams(graph, ['imports', signal]), truth),
+  ]);
   print(monolith.name, graph, truth, [
     timed('seams (default signals)', seams(graph), truth),
     timed('seams --signals imports', seams(graph, ['imports']), truth),
@@ -64,6 +63,6 @@ for (const monolith of listMonoliths()) {
     timed('seams --signals names', seams(graph, ['names']), truth),
     timed('seams --signals paths', seams(graph, ['paths']), truth),
     timed('folder tree (baseline)', () => folderTree(graph), truth),
-    ...historyRows,
+    ...extraRows,
   ]);
 }

@@ -9,7 +9,9 @@ export interface CombinedGraph {
 
 /**
  * One undirected graph over the files, every signal scaled so its total weight is its share
- * times the number of files: signals mix by importance, not by their raw units.
+ * times the number of files: signals mix by importance, not by their raw units. A sparse signal,
+ * one that speaks about a few files only, is scaled to the files it covers: spread over all files,
+ * its few pairs would each weigh more than any import.
  */
 export function combineSignals(input: SignalInput, signals: readonly Signal[], shares: Readonly<Record<string, number>> = {}): CombinedGraph {
   const graph = new UndirectedGraph();
@@ -27,10 +29,19 @@ export function combineSignals(input: SignalInput, signals: readonly Signal[], s
       continue;
     }
     const share = shares[signal.name] ?? signal.share;
-    const scale = (share * count) / total;
+    const scale = (share * (signal.sparse ? coveredFiles(pairs, count) : count)) / total;
     for (const [key, weight] of pairs) combined.set(key, (combined.get(key) ?? 0) + weight * scale);
     contributions[signal.name] = share;
   }
   for (const [key, weight] of combined) graph.addUndirectedEdge(input.files[Math.floor(key / count)]!, input.files[key % count]!, { weight });
   return { graph, contributions };
+}
+
+function coveredFiles(pairs: PairWeights, count: number): number {
+  const files = new Set<number>();
+  for (const key of pairs.keys()) {
+    files.add(Math.floor(key / count));
+    files.add(key % count);
+  }
+  return files.size;
 }

@@ -1,4 +1,4 @@
-import type { Graph, Plan } from '@seams/graph';
+import { tableOwnership, type Graph, type Plan } from '@seams/graph';
 import { extractionOrder } from './extraction-order.ts';
 import { fileDependencies } from './file-dependencies.ts';
 import { ownershipOf } from './ownership.ts';
@@ -6,6 +6,7 @@ import { planChanges } from './plan-changes.ts';
 import { publicApis } from './public-api.ts';
 import type { ReportModel } from './report-model.ts';
 import { byServiceName, serviceCards } from './service-cards.ts';
+import { serviceData } from './service-data.ts';
 import { serviceLinks } from './service-links.ts';
 
 export interface ReportOptions {
@@ -19,7 +20,7 @@ export interface ReportOptions {
  * Computes everything a report shows from a graph and a plan computed on it. Weights count
  * file dependencies (distinct file pairs, barrels traced to the declaring files); the shared
  * kernel is no service, so dependencies on it show only as "shared kernel used". Ownership and hot
- * spots are there only when the graph carries git history.
+ * spots are there only when the graph carries git history, data ownership only when it carries table accesses.
  */
 export function buildReportModel(graph: Graph, plan: Plan, options: ReportOptions = {}): ReportModel {
   const serviceOf = new Map(plan.services.flatMap((service) => service.files.map((path) => [path, service.id] as const)));
@@ -48,6 +49,11 @@ export function buildReportModel(graph: Graph, plan: Plan, options: ReportOption
     const { services, ownership } = ownershipOf(graph.history, plan, dependencies.pairs, serviceOf);
     for (const card of cards) card.ownership = services.get(card.id)!;
     model.ownership = ownership;
+  }
+  if (graph.data?.length || graph.tables?.length) {
+    model.data = tableOwnership(graph, plan);
+    const byService = serviceData(model.data, plan.services.map((service) => service.id));
+    for (const card of cards) card.data = byService.get(card.id)!;
   }
   return model;
 }

@@ -1,6 +1,7 @@
 import { EFFORT_FORMULA } from './extraction-order.ts';
 import { fixed2 } from './format-number.ts';
 import { changesMarkdown } from './markdown-changes.ts';
+import { dataMarkdown } from './markdown-data.ts';
 import { ownershipMarkdown } from './markdown-ownership.ts';
 import { serviceCardMarkdown } from './markdown-service-card.ts';
 import { anchor, code, table, text } from './markdown-text.ts';
@@ -19,6 +20,7 @@ export function formatMarkdown(model: ReportModel): string {
     services(model),
     extraction(model, nameOf),
     ...(model.ownership ? [ownershipMarkdown(model.ownership, nameOf)] : []),
+    ...(model.data ? [dataMarkdown(model.data, nameOf)] : []),
     '## Service cards\n\nNumbers after a service are file dependencies: pairs of files, one importing from the other.',
     ...model.services.map((card) => serviceCardMarkdown(card, model, nameOf)),
     sharedKernel(model, nameOf),

@@ -1,4 +1,5 @@
 import { fixed2 } from './format-number.ts';
+import { dataLine } from './markdown-data.ts';
 import { ownershipLine } from './markdown-ownership.ts';
 import { code, table, text } from './markdown-text.ts';
 import type { ReportModel, ServiceCard } from './report-model.ts';
@@ -22,6 +23,7 @@ export function serviceCardMarkdown(card: ServiceCard, model: ReportModel, nameO
     `- **Shared kernel used**: ${card.sharedKernelUsed.length === 0 ? 'none' : card.sharedKernelUsed.map(code).join(', ')}`,
     `- **Blast radius** (who breaks if it is down): ${blastRadius(card, others, nameOf)}`,
     ...(card.ownership ? [ownershipLine(card.ownership)] : []),
+    ...(card.data ? [dataLine(card.data, nameOf)] : []),
     '',
     filesSection(card, model.generatedFrom.lowConfidence),
     '',

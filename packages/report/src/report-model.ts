@@ -1,3 +1,5 @@
+import type { TableOwnership } from '@seams/graph';
+
 /**
  * Everything a report shows, computed once from a graph and a plan by `buildReportModel`;
  * every format (Markdown, HTML, Mermaid, DOT, JSON) renders this and nothing else.
@@ -20,6 +22,8 @@ export interface ReportModel {
   changes?: PlanChanges;
   /** Present when the graph carries git history (`seams analyze --history`); each card then has its `ownership`. */
   ownership?: Ownership;
+  /** Present when the graph carries table accesses (the data detectors found some); each card then has its `data`. */
+  data?: TableOwnership;
 }
 
 export interface ServiceCard {
@@ -39,6 +43,18 @@ export interface ServiceCard {
   metrics: { cohesion: number; coupling: number; apiSize: number; interfaceFiles: number };
   /** Who changes it; present when the graph carries git history. */
   ownership?: ServiceOwnership;
+  /** Its tables; present when the graph carries table accesses. */
+  data?: ServiceData;
+}
+
+/** A service's side of the data ownership: what it takes along when extracted, and what it must untie. */
+export interface ServiceData {
+  /** Tables it owns (writes most): they leave with it. */
+  owns: string[];
+  /** Tables another service owns that it writes too. */
+  alsoWrites: Array<{ table: string; owner?: string }>;
+  /** Tables another service (or none) owns that it reads. */
+  reads: Array<{ table: string; owner?: string }>;
 }
 
 export interface ExtractionStep {

@@ -21,6 +21,8 @@ export interface Signal {
   description: string;
   /** Default share of the combined weight when the signal is on. */
   share: number;
+  /** Speaks about some files only (those touching tables): its share is of the files it covers, not of all. */
+  sparse?: boolean;
   /** Whether the input carries what this signal needs (a foreign graph has no exports, for one). */
   isAvailable(input: SignalInput): boolean;
   pairs(input: SignalInput): PairWeights;

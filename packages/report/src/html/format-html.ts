@@ -5,6 +5,7 @@ import { html, raw } from './html-template.ts';
 import { HTML_STYLES } from './html-styles.ts';
 import { renderChanges } from './render-changes.ts';
 import { renderMapSection } from './render-map-section.ts';
+import { renderData } from './render-data.ts';
 import { renderOwnership } from './render-ownership.ts';
 import { renderExtractionOrder, renderServiceCycles, renderSharedKernel } from './render-plan-sections.ts';
 import { renderServiceTable } from './render-service-table.ts';
@@ -38,7 +39,7 @@ export function formatHtml(model: ReportModel): string {
 ${renderSummary(model)}
 ${renderMapSection(model, services)}
 ${renderServiceTable(model, services)}
-${renderExtractionOrder(model, services)}${renderOwnership(model.ownership, services)}
+${renderExtractionOrder(model, services)}${renderOwnership(model.ownership, services)}${renderData(model.data, services)}
 ${renderSharedKernel(model, services)}
 ${renderServiceCycles(model, services)}
 ${renderChanges(model, services)}

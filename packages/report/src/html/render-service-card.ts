@@ -1,5 +1,6 @@
 import { fixed2 } from '../format-number.ts';
 import type { ExtractionStep, ServiceCard } from '../report-model.ts';
+import { renderDataLine } from './render-data.ts';
 import { renderOwnershipLine } from './render-ownership.ts';
 import { formatCount, formatPercent } from './format-values.ts';
 import { html, type SafeHtml } from './html-template.ts';
@@ -23,7 +24,7 @@ export function renderServiceCard(card: ServiceCard, step: ExtractionStep | unde
   return html`<article class="card" id="${id}" data-service="${card.id}" aria-labelledby="${id}-title" tabindex="-1" style="--service-colour: ${services.colourOf(card.id)}">
 <h3 id="${id}-title"><span class="swatch" aria-hidden="true"></span>${card.name}</h3>
 <p class="card-facts">${formatCount(card.files.length)} ${card.files.length === 1 ? 'file' : 'files'} · ${formatCount(card.loc)} lines · confidence ${formatPercent(card.confidence)}${step && html` · extraction step ${step.order}, effort ${step.effort}`}</p>
-${renderOwnershipLine(card.ownership)}<dl class="card-metrics">
+${renderOwnershipLine(card.ownership)}${renderDataLine(card.data, services)}<dl class="card-metrics">
 <div><dt>Cohesion</dt><dd>${fixed2(card.metrics.cohesion)}</dd></div>
 <div><dt>Coupling</dt><dd>${fixed2(card.metrics.coupling)}</dd></div>
 <div><dt>API size</dt><dd>${formatCount(card.metrics.apiSize)}</dd></div>

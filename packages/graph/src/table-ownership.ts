@@ -1,0 +1,125 @@
+import type { DataAccess } from './data-schema.ts';
+import type { Plan } from './plan-schema.ts';
+import type { Graph } from './schema.ts';
+import { suggestPattern, type TablePattern } from './table-pattern.ts';
+
+export interface AccessSite {
+  file: string;
+  line: number;
+  function?: string;
+}
+
+/** One party touching a table: a service, or (no `service`) shared-kernel and unplanned files. */
+export interface TableParty {
+  service?: string;
+  sites: AccessSite[];
+}
+
+export interface TableUse {
+  name: string;
+  /** The service that writes it (the one with most write sites when several do); absent when no service writes it. */
+  owner?: string;
+  writers: TableParty[];
+  readers: TableParty[];
+  /** Where a model or schema declares it, when one does. */
+  declaredIn?: { file: string; line: number };
+  /** How to untie it, when parties other than its owner touch it. */
+  pattern?: TablePattern;
+}
+
+/** One function writing tables of two or more owners: a local transaction a split would make distributed. */
+export interface CrossServiceTransaction {
+  file: string;
+  function: string;
+  /** The service of the file; absent for a shared-kernel file. */
+  service?: string;
+  writes: Array<{ table: string; owner?: string; lines: number[] }>;
+}
+
+/** A foreign key between tables whose owners differ: a join or a constraint that becomes an API call or an id. */
+export interface CrossServiceForeignKey {
+  table: string;
+  owner?: string;
+  references: string;
+  referencedOwner?: string;
+}
+
+export interface TableOwnership {
+  tables: TableUse[];
+  transactions: CrossServiceTransaction[];
+  foreignKeys: CrossServiceForeignKey[];
+}
+
+/**
+ * Who owns which table under a plan, from the graph's data accesses: the owner is the service that
+ * writes it (the most write sites when several do, ties to the first service in the plan); a
+ * table several services write is the shared-database problem. Pure: graph and plan in, facts out.
+ */
+export function tableOwnership(graph: Graph, plan: Plan): TableOwnership {
+  const serviceOf = new Map(plan.services.flatMap((service) => service.files.map((path) => [path, service.id] as const)));
+  const rank = new Map(plan.services.map((service, i) => [service.id, i]));
+  const accesses = new Map<string, DataAccess[]>();
+  for (const access of graph.data ?? []) (accesses.get(access.table) ?? accesses.set(access.table, []).get(access.table)!).push(access);
+  const declared = new Map((graph.tables ?? []).flatMap((table) => (table.models[0] ? [[table.name, table.models[0]] as const] : [])));
+  const names = [...new Set([...accesses.keys(), ...declared.keys()])].sort();
+  const tables = names.map((name): TableUse => {
+    const all = accesses.get(name) ?? [];
+    const writers = partiesOf(all.filter((a) => a.access === 'write'), serviceOf, rank);
+    const readers = partiesOf(all.filter((a) => a.access === 'read'), serviceOf, rank);
+    const owner = [...writers].filter((w) => w.service !== undefined).sort((a, b) => b.sites.length - a.sites.length || rank.get(a.service!)! - rank.get(b.service!)!)[0]?.service;
+    const model = declared.get(name);
+    const use: TableUse = { name, ...(owner ? { owner } : {}), writers, readers, ...(model ? { declaredIn: { file: model.from, line: model.line } } : {}) };
+    const pattern = suggestPattern(use);
+    return pattern ? { ...use, pattern } : use;
+  });
+  const ownerOf = new Map(tables.flatMap((t) => (t.owner ? [[t.name, t.owner] as const] : [])));
+  return { tables, transactions: transactionsOf(graph.data ?? [], ownerOf, serviceOf), foreignKeys: foreignKeysOf(graph, ownerOf) };
+}
+
+function partiesOf(accesses: readonly DataAccess[], serviceOf: ReadonlyMap<string, string>, rank: ReadonlyMap<string, number>): TableParty[] {
+  const parties = new Map<string | undefined, AccessSite[]>();
+  for (const { from, line, function: fn } of accesses) {
+    const service = serviceOf.get(from);
+    (parties.get(service) ?? parties.set(service, []).get(service)!).push({ file: from, line, ...(fn ? { function: fn } : {}) });
+  }
+  const order = (service: string | undefined) => (service === undefined ? Number.MAX_SAFE_INTEGER : rank.get(service)!);
+  return [...parties].sort(([a], [b]) => order(a) - order(b)).map(([service, sites]) => ({ ...(service !== undefined ? { service } : {}), sites }));
+}
+
+function transactionsOf(data: readonly DataAccess[], ownerOf: ReadonlyMap<string, string>, serviceOf: ReadonlyMap<string, string>): CrossServiceTransaction[] {
+  const byFunction = new Map<string, DataAccess[]>();
+  for (const access of data) {
+    if (access.access !== 'write' || !access.function) continue;
+    const key = `${access.from}\u0000${access.function}`;
+    (byFunction.get(key) ?? byFunction.set(key, []).get(key)!).push(access);
+  }
+  const transactions: CrossServiceTransaction[] = [];
+  for (const writes of byFunction.values()) {
+    const owners = new Set(writes.map((w) => ownerOf.get(w.table)));
+    if (owners.size < 2) continue;
+    const { from, function: fn } = writes[0]!;
+    const tables = new Map<string, number[]>();
+    for (const write of writes) (tables.get(write.table) ?? tables.set(write.table, []).get(write.table)!).push(write.line);
+    const service = serviceOf.get(from);
+    transactions.push({
+      file: from,
+      function: fn!,
+      ...(service ? { service } : {}),
+      writes: [...tables].map(([table, lines]) => ({ table, ...(ownerOf.has(table) ? { owner: ownerOf.get(table)! } : {}), lines })),
+    });
+  }
+  return transactions;
+}
+
+function foreignKeysOf(graph: Graph, ownerOf: ReadonlyMap<string, string>): CrossServiceForeignKey[] {
+  const keys: CrossServiceForeignKey[] = [];
+  for (const table of graph.tables ?? []) {
+    for (const references of new Set(table.models.flatMap((model) => model.references ?? []))) {
+      const owner = ownerOf.get(table.name);
+      const referencedOwner = ownerOf.get(references);
+      if (owner === referencedOwner) continue;
+      keys.push({ table: table.name, ...(owner ? { owner } : {}), references, ...(referencedOwner ? { referencedOwner } : {}) });
+    }
+  }
+  return keys;
+}

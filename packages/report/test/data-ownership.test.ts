@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseGraph, parsePlan, tableOwnership } from '@seams/graph';
+import { buildReportModel, renderReport } from '../src/index.ts';
+
+// The small shop's plan with hand-written table accesses (graph.json): every case of ownership is
+// there once. Expectations are worked out from the accesses, never copied from output.
+const fixture = join(import.meta.dirname, '../../../fixtures/report/data');
+const read = (file: string) => JSON.parse(readFileSync(join(fixture, file), 'utf8')) as unknown;
+const graph = parseGraph(read('graph.json'));
+const plan = parsePlan(read('plan.json'));
+const ownership = tableOwnership(graph, plan);
+const tableOf = (name: string) => ownership.tables.find((t) => t.name === name)!;
+
+describe('table ownership', () => {
+  it('gives each table to the service that writes it, ties to the first in the plan', () => {
+    expect(ownership.tables.map((t) => [t.name, t.owner ?? null, t.pattern?.kind ?? null])).toEqual([
+      // Only the shared kernel touches it: it stays with the kernel, nothing to untie.
+      ['exchange_rates', null, null],
+      // Written by payments, read by shipping alone.
+      ['invoices', 'payments', 'database-view'],
+      // order and payments write it once each: order comes first in the plan; shipping and payments read it.
+      ['orders', 'order', 'wrapping-service'],
+      ['payments', 'payments', null],
+      // catalog writes it; order and shipping read it.
+      ['products', 'catalog', 'change-data-capture'],
+      ['shipments', 'shipping', null],
+      // catalog reserves, order decrements in placeOrder.
+      ['stock', 'catalog', 'wrapping-service'],
+    ]);
+    expect(tableOf('orders').writers).toEqual([
+      { service: 'order', sites: [{ file: 'src/orders/order-service.ts', line: 30, function: 'placeOrder' }] },
+      { service: 'payments', sites: [{ file: 'src/payments/payment-gateway.ts', line: 41, function: 'capture' }] },
+    ]);
+    expect(tableOf('exchange_rates').writers).toEqual([{ sites: [{ file: 'src/shared/money.ts', line: 9, function: 'refreshRates' }] }]);
+    expect(tableOf('stock').declaredIn).toEqual({ file: 'db/schema.sql', line: 5 });
+  });
+
+  it('finds functions writing tables of two owners, and foreign keys between owners', () => {
+    expect(ownership.transactions).toEqual([
+      { file: 'src/orders/order-service.ts', function: 'placeOrder', service: 'order', writes: [{ table: 'orders', owner: 'order', lines: [30] }, { table: 'stock', owner: 'catalog', lines: [31] }] },
+      { file: 'src/payments/payment-gateway.ts', function: 'capture', service: 'payments', writes: [{ table: 'payments', owner: 'payments', lines: [40] }, { table: 'orders', owner: 'order', lines: [41] }] },
+    ]);
+    // stock -> products stays inside catalog.
+    expect(ownership.foreignKeys).toEqual([
+      { table: 'invoices', owner: 'payments', references: 'orders', referencedOwner: 'order' },
+      { table: 'payments', owner: 'payments', references: 'orders', referencedOwner: 'order' },
+      { table: 'shipments', owner: 'shipping', references: 'orders', referencedOwner: 'order' },
+    ]);
+  });
+
+  it("puts each service's tables on its card", () => {
+    const model = buildReportModel(graph, plan);
+    expect(Object.fromEntries(model.services.map((card) => [card.id, card.data]))).toEqual({
+      catalog: { owns: ['products', 'stock'], alsoWrites: [], reads: [] },
+      order: { owns: ['orders'], alsoWrites: [{ table: 'stock', owner: 'catalog' }], reads: [{ table: 'products', owner: 'catalog' }] },
+      payments: { owns: ['invoices', 'payments'], alsoWrites: [{ table: 'orders', owner: 'order' }], reads: [] },
+      shipping: { owns: ['shipments'], alsoWrites: [], reads: [{ table: 'invoices', owner: 'payments' }, { table: 'orders', owner: 'order' }, { table: 'products', owner: 'catalog' }] },
+    });
+  });
+
+  it('has no data section when the graph has no table accesses', () => {
+    const { data: _, tables: __, ...bare } = graph;
+    expect(buildReportModel(bare, plan).data).toBeUndefined();
+  });
+});
+
+describe('data ownership in the reports', () => {
+  const model = buildReportModel(graph, plan);
+
+  it('renders the Markdown a person reviews', async () => {
+    await expect(await renderReport('md', model)).toMatchFileSnapshot('../../../fixtures/report/data/report.md');
+  });
+
+  it('renders the section in the HTML report', async () => {
+    const page = await renderReport('html', model);
+    const section = page.slice(page.indexOf('<section id="data"'), page.indexOf('</section>', page.indexOf('<section id="data"')));
+    expect(section).toContain('<h2 id="data-heading">Data ownership</h2>');
+    expect(section).toContain('<th scope="row"><code>placeOrder</code> in <code>src/orders/order-service.ts</code></th>');
+    expect(page).toContain('<p class="card-data">Data: owns <code>orders</code>; also writes <code>stock</code> (<a class="service-ref" href="#card-catalog"');
+  });
+});
