@@ -31,6 +31,16 @@ export interface AstNode {
   body?: AstNode | AstNode[] | null;
   params?: AstNode & { items: Array<AstNode & { pattern: AstNode }> };
   quasis?: Array<{ start: number; value: { cooked: string | null } }>;
+  decorators?: AstNode[];
+  key?: AstNode;
+  properties?: AstNode[];
+  /** A `FormalParameters` node's parameters, each a `FormalParameter` with `pattern`, `decorators`, `typeAnnotation`. */
+  items?: AstNode[];
+  pattern?: AstNode;
+  /** `TSTypeAnnotation` on a parameter or property; inside it, the type itself (a `TSTypeReference`...). */
+  typeAnnotation?: AstNode | null;
+  typeName?: AstNode;
+  typeArguments?: { params: AstNode[] } | null;
 }
 
 /** A model, entity or schema that names a table: `@Entity('orders') class Order`, `mongoose.model('Order', s)`. */

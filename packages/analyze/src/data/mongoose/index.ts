@@ -1,0 +1,292 @@
+import { receiverName, stringValue, unwrap, type AstNode, type DataDetector, type FoundAccess } from '../types.ts';
+import { defaultCollection } from './default-collection.ts';
+
+const MODEL_READS = new Set(['find', 'findOne', 'findById', 'countDocuments', 'estimatedDocumentCount', 'exists', 'distinct', 'aggregate', 'where']);
+const MODEL_WRITES = new Set([
+  'create', 'insertMany', 'updateOne', 'updateMany', 'replaceOne', 'deleteOne', 'deleteMany', 'findOneAndUpdate', 'findByIdAndUpdate',
+  'findOneAndDelete', 'findByIdAndDelete', 'findOneAndReplace', 'findOneAndRemove', 'findByIdAndRemove', 'bulkWrite',
+]);
+// A document's own writes; `save` inserts a `new Order(...)` and updates a loaded one.
+const DOCUMENT_WRITES = new Set(['save', 'deleteOne']);
+// The statics that give back one document a later `doc.save()` writes.
+const DOCUMENT_LOADS = new Set(['findOne', 'findById']);
+const NATIVE_READS = new Set(['find', 'findOne', 'countDocuments', 'estimatedDocumentCount', 'distinct', 'aggregate', 'watch']);
+const NATIVE_WRITES = new Set([
+  'insertOne', 'insertMany', 'updateOne', 'updateMany', 'replaceOne', 'deleteOne', 'deleteMany', 'findOneAndUpdate', 'findOneAndDelete',
+  'findOneAndReplace', 'bulkWrite', 'drop',
+]);
+// The usual names of a Mongoose connection or a driver `Db`, also as `this.` properties (Nest's `@InjectConnection()`).
+const CONNECTIONS = new Set(['connection', 'conn', 'db', 'this.connection', 'this.conn', 'this.db']);
+// Globals and framework classes whose statics share a model method's name (`Object.create`, `NestFactory.create`).
+const NOT_MODELS = new Set([
+  'Object', 'Array', 'Math', 'JSON', 'Promise', 'Date', 'Number', 'String', 'Boolean', 'Symbol', 'BigInt', 'Reflect', 'Map', 'Set', 'WeakMap',
+  'WeakSet', 'Error', 'RegExp', 'Buffer', 'NestFactory', 'Observable',
+]);
+const MONGOOSE_MODULES = new Set(['mongoose', '@nestjs/mongoose']);
+// Upper-case first and not all capitals: what an imported model is called, unlike `_`, `R` or `DB`.
+const MODEL_LIKE = /^[A-Z]\w*[a-z]\w*$/;
+
+type Property = AstNode & { key: AstNode; value: AstNode; computed: boolean };
+type Decorated = AstNode & { decorators?: AstNode[] };
+
+/** Where a model's collection comes from: the schema's `collection` option, a Nest `@Schema` class, or a schema variable. */
+type SchemaRef = { collection: string | undefined } | { forClass: string } | { variable: string };
+
+interface Declaration {
+  name: string;
+  /** The collection named right there: `model(name, schema, 'orders')` or `forFeature([{ collection }])`. */
+  collection: string | undefined;
+  schema: SchemaRef | undefined;
+  start: number;
+  /**
+   * `model(...)` called bare needs the file to import Mongoose. A `forFeature` entry named `Order.name` is the class's,
+   * whose own file's `@Schema` declares it: only a collection known here adds anything, and a guess could contradict it.
+   */
+  kind: 'model' | 'bare' | 'class';
+}
+
+/**
+ * Mongoose: models declared with `mongoose.model('Order', schema)` (or `model`, `connection.model`), Nest's
+ * `@Schema()` classes and `MongooseModule.forFeature`; reads and writes through model statics (`Order.find()`,
+ * `this.orderModel.create()` on an `@InjectModel` property, `mongoose.model('Order').find()`), document saves
+ * (`new Order(x).save()`, or a variable holding a new or loaded document in the same function), and the native
+ * driver's `db.collection('orders').insertOne()`. A chain (`Order.find().sort().lean()`) is one access, decided by
+ * the method called on the model.
+ *
+ * Accesses name the model as the code writes it; declarations, possibly in another file, map it to its collection.
+ * An identifier is a model when this file assigns it a `model(...)`, or else, in a file importing Mongoose, when it
+ * looks like a class, is no global like `Object`, and is bound here to nothing else: imported models. Bindings are
+ * per file, not per scope; documents are only followed through variables within one function.
+ */
+export const mongoose: DataDetector = {
+  name: 'mongoose',
+  isEnabled: (text) => text.includes('mongo') || text.includes('.collection('),
+  create(context) {
+    let importsMongoose = false;
+    const locals = new Set<string>();
+    /** Variables holding a model, by the start of the `model(...)` call that made it. */
+    const modelVariables = new Map<string, number>();
+    const schemas = new Map<string, SchemaRef>();
+    const schemaClasses = new Map<string, { collection: string | undefined; start: number }>();
+    const declarations: Declaration[] = [];
+    /** `this.orderModel` -> 'Order', from `@InjectModel(Order.name)`. */
+    const injected = new Map<string, string>();
+    /** Variables holding one model's document, by function and name, to the model reference it came from. */
+    const documents = new Map<string, string>();
+    /** Variables holding a driver collection, to its name. */
+    const handles = new Map<string, string>();
+    // Which model an access names is only settled once every binding and import of the file was seen.
+    const candidates: Array<{ model: () => string | undefined; access: FoundAccess['access']; start: number; function: string | undefined }> = [];
+
+    const modelOf = (reference: string): string | undefined => {
+      if (injected.has(reference)) return importsMongoose ? injected.get(reference) : undefined;
+      if (modelVariables.has(reference)) return reference;
+      return importsMongoose && MODEL_LIKE.test(reference) && !locals.has(reference) && !NOT_MODELS.has(reference) ? reference : undefined;
+    };
+    const candidate = (model: () => string | undefined, access: FoundAccess['access'], start: number) =>
+      candidates.push({ model, access, start, function: context.functionName() });
+    const documentKey = (name: string) => `${context.functionName() ?? ''}\0${name}`;
+    const collectionOf = (schema: SchemaRef | undefined): string | undefined => {
+      if (!schema) return undefined;
+      if ('collection' in schema) return schema.collection;
+      // `schemas` holds no variable references, so this looks one variable up, no further.
+      if ('variable' in schema) return collectionOf(schemas.get(schema.variable));
+      const owner = schemaClasses.get(schema.forClass);
+      return owner && (owner.collection ?? defaultCollection(schema.forClass));
+    };
+    const injectFrom = (decorators: AstNode[] | undefined, property: string | undefined) => {
+      const name = decorators && injectedModel(decorators);
+      if (name !== undefined && property !== undefined) injected.set(`this.${property}`, name);
+    };
+
+    return {
+      StringLiteral(node) {
+        if (MONGOOSE_MODULES.has(node.value as string)) importsMongoose = true;
+      },
+      VariableDeclarator(node) {
+        if (node.id?.type !== 'BindingIdentifier') return;
+        const name = node.id.name!;
+        locals.add(name);
+        if (!node.init) return;
+        const init = unwrap(node.init);
+        // `mongoose.models.Order || mongoose.model('Order', schema)` keeps the model across hot reloads.
+        const made = init.type === 'LogicalExpression' ? unwrap((init as AstNode & { right: AstNode }).right) : init;
+        if (made.type === 'CallExpression' && modelCall(made)?.declares) modelVariables.set(name, made.start);
+        const schema = init.type === 'IdentifierReference' ? undefined : schemaOf(init);
+        if (schema) schemas.set(name, schema);
+        const document = documentSource(init);
+        if (document !== undefined) documents.set(documentKey(name), document);
+        const handle = collectionHandle(init);
+        if (handle !== undefined) handles.set(name, handle);
+      },
+      Function(node) {
+        if (node.id) locals.add(node.id.name!);
+      },
+      Class(node) {
+        if (!node.id) return;
+        const name = node.id.name!;
+        locals.add(name);
+        const schema = ((node as Decorated).decorators ?? []).map((d) => unwrap(d.expression as AstNode)).find((e) => e.type === 'CallExpression' && calleeName(e) === 'Schema');
+        if (schema) schemaClasses.set(name, { collection: stringOption(schema.arguments![0], 'collection'), start: node.id.start });
+      },
+      FormalParameters(node) {
+        for (const item of (node as NonNullable<AstNode['params']>).items) {
+          if (item.pattern.type !== 'BindingIdentifier') continue;
+          locals.add(item.pattern.name!);
+          injectFrom((item as Decorated).decorators, item.pattern.name);
+        }
+      },
+      PropertyDefinition(node) {
+        const key = (node as Property).key;
+        injectFrom((node as Decorated).decorators, key.type === 'IdentifierName' ? key.name : undefined);
+      },
+      CallExpression(node) {
+        const made = modelCall(node);
+        if (made?.declares) {
+          const [, schema, collection] = node.arguments!;
+          declarations.push({ name: made.name, collection: stringValue(collection), schema: schema && schemaOf(unwrap(schema)), start: node.start, kind: made.bare ? 'bare' : 'model' });
+        }
+        const callee = unwrap(node.callee!);
+        if (callee.type !== 'StaticMemberExpression') return;
+        const method = callee.property!.name!;
+        const target = unwrap(callee.object!);
+        if (method === 'forFeature' && receiverName(target) === 'MongooseModule') return void declarations.push(...featuresOf(node.arguments![0]));
+
+        const collection = collectionHandle(target) ?? (target.type === 'IdentifierReference' ? handles.get(target.name!) : undefined);
+        if (collection !== undefined) {
+          const access = NATIVE_WRITES.has(method) ? 'write' : NATIVE_READS.has(method) ? 'read' : undefined;
+          if (access) context.report({ table: collection, access, start: node.start, function: context.functionName() });
+          return;
+        }
+
+        const access = MODEL_WRITES.has(method) ? 'write' : MODEL_READS.has(method) ? 'read' : undefined;
+        if (access) {
+          const lookup = target.type === 'CallExpression' ? modelCall(target) : undefined;
+          if (lookup && !lookup.declares) candidate(() => (lookup.bare && !importsMongoose ? undefined : lookup.name), access, node.start);
+          const reference = receiverName(target);
+          if (reference !== undefined) candidate(() => modelOf(reference), access, node.start);
+        }
+        if (DOCUMENT_WRITES.has(method)) {
+          const reference = target.type === 'NewExpression' ? receiverName(target.callee!) : target.type === 'IdentifierReference' ? documents.get(documentKey(target.name!)) : undefined;
+          if (reference !== undefined) candidate(() => modelOf(reference), 'write', node.start);
+        }
+      },
+      finish() {
+        const seen = new Set<string>();
+        const declare = (name: string, table: string, start: number) => {
+          if (seen.has(`${name}\0${table}`)) return;
+          seen.add(`${name}\0${table}`);
+          context.declare({ name, table, start });
+        };
+        if (importsMongoose) for (const [name, { collection, start }] of schemaClasses) declare(name, collection ?? defaultCollection(name), start);
+        for (const { name, collection, schema, start, kind } of declarations) {
+          if (kind === 'bare' && !importsMongoose) continue;
+          const table = collection ?? collectionOf(schema) ?? (kind === 'class' ? undefined : defaultCollection(name));
+          if (table === undefined) continue;
+          declare(name, table, start);
+          for (const [variable, made] of modelVariables) if (made === start) declare(variable, table, start);
+        }
+        for (const { model, access, start, function: fn } of candidates) {
+          const table = model();
+          if (table !== undefined) context.report({ table, access, start, function: fn });
+        }
+      },
+    };
+
+    /** `new Order(x)` or `await Order.findById(id)`: the model reference the variable's document belongs to. */
+    function documentSource(init: AstNode): string | undefined {
+      if (init.type === 'NewExpression') return receiverName(init.callee!);
+      if (init.type !== 'CallExpression') return undefined;
+      const callee = unwrap(init.callee!);
+      return callee.type === 'StaticMemberExpression' && DOCUMENT_LOADS.has(callee.property!.name!) ? receiverName(callee.object!) : undefined;
+    }
+
+    function featuresOf(list: AstNode | undefined): Declaration[] {
+      const elements = list && unwrap(list).type === 'ArrayExpression' ? (unwrap(list) as AstNode & { elements: Array<AstNode | null> }).elements : [];
+      return elements.flatMap((element) => {
+        const entry = element && unwrap(element);
+        const named = entry?.type === 'ObjectExpression' ? propertyOf(entry, 'name') : undefined;
+        const name = modelName(named);
+        if (name === undefined) return [];
+        const schema = propertyOf(entry!, 'schema');
+        const kind = stringValue(named) === undefined ? ('class' as const) : ('model' as const);
+        return [{ name, collection: stringValue(propertyOf(entry!, 'collection')), schema: schema && schemaOf(unwrap(schema)), start: entry!.start, kind }];
+      });
+    }
+  },
+};
+
+/** `mongoose.model('Order', schema)`, `connection.model(...)` or `model(...)`: the model name, and whether it declares or looks one up. */
+function modelCall(call: AstNode): { name: string; declares: boolean; bare: boolean } | undefined {
+  const callee = unwrap(call.callee!);
+  const bare = callee.type === 'IdentifierReference' && callee.name === 'model';
+  const owned = callee.type === 'StaticMemberExpression' && callee.property!.name === 'model' && (receiverName(callee.object!) === 'mongoose' || isConnection(callee.object!));
+  const name = bare || owned ? stringValue(call.arguments![0]) : undefined;
+  return name === undefined ? undefined : { name, declares: call.arguments!.length >= 2, bare };
+}
+
+/** What a schema expression says about its collection: `new Schema(fields, { collection })` or `SchemaFactory.createForClass(Order)`. */
+function schemaOf(node: AstNode): SchemaRef | undefined {
+  if (node.type === 'IdentifierReference') return { variable: node.name! };
+  if (node.type === 'NewExpression' && calleeName(node) === 'Schema') return { collection: stringOption(node.arguments![1], 'collection') };
+  const callee = node.type === 'CallExpression' ? unwrap(node.callee!) : undefined;
+  const owner = node.arguments?.[0] && unwrap(node.arguments[0]);
+  if (callee?.type === 'StaticMemberExpression' && callee.property!.name === 'createForClass' && owner?.type === 'IdentifierReference') return { forClass: owner.name! };
+  return undefined;
+}
+
+/** `db.collection('orders')` on a connection or driver `Db`: the collection's name. */
+function collectionHandle(node: AstNode): string | undefined {
+  if (node.type !== 'CallExpression') return undefined;
+  const callee = unwrap(node.callee!);
+  if (callee.type !== 'StaticMemberExpression' || callee.property!.name !== 'collection' || !isDatabase(unwrap(callee.object!))) return undefined;
+  return node.arguments!.length === 1 ? stringValue(node.arguments![0]) : undefined;
+}
+
+/** A Mongoose connection (`connection`, `this.db`, `mongoose.connection`) by its usual names. */
+function isConnection(node: AstNode): boolean {
+  const target = unwrap(node);
+  if (CONNECTIONS.has(receiverName(target) ?? '')) return true;
+  return target.type === 'StaticMemberExpression' && target.property!.name === 'connection' && receiverName(target.object!) === 'mongoose';
+}
+
+/** What `.collection(name)` is called on: a connection, its `.db`, or the driver's `client.db('shop')`. */
+function isDatabase(node: AstNode): boolean {
+  if (isConnection(node)) return true;
+  if (node.type === 'StaticMemberExpression') return node.property!.name === 'db' && isConnection(node.object!);
+  const callee = node.type === 'CallExpression' ? unwrap(node.callee!) : undefined;
+  return callee?.type === 'StaticMemberExpression' && callee.property!.name === 'db' && receiverName(callee.object!) !== undefined;
+}
+
+/** `@InjectModel(Order.name)` or `@InjectModel('Order')` among decorators: the model name. */
+function injectedModel(decorators: AstNode[]): string | undefined {
+  for (const decorator of decorators) {
+    const call = unwrap(decorator.expression as AstNode);
+    if (call.type === 'CallExpression' && calleeName(call) === 'InjectModel') return modelName(call.arguments![0]);
+  }
+  return undefined;
+}
+
+/** `'Order'` or `Order.name`; a bare class (`@InjectModel(Order)`) is Sequelize's, not Mongoose's. */
+function modelName(node: AstNode | undefined): string | undefined {
+  const target = node && unwrap(node);
+  if (target?.type === 'StaticMemberExpression' && target.property!.name === 'name' && target.object!.type === 'IdentifierReference') return target.object!.name;
+  return stringValue(target);
+}
+
+/** `Schema` for `Schema(...)`, `new Schema(...)` and `new mongoose.Schema(...)`. */
+function calleeName(node: AstNode): string | undefined {
+  const callee = unwrap(node.callee!);
+  return callee.type === 'IdentifierReference' ? callee.name : callee.type === 'StaticMemberExpression' ? callee.property!.name : undefined;
+}
+
+function propertyOf(object: AstNode, name: string): AstNode | undefined {
+  const found = (object as unknown as { properties: Property[] }).properties.find((p) => p.type === 'ObjectProperty' && !p.computed && p.key.name === name);
+  return found?.value;
+}
+
+/** The string option `name` of an object literal argument: `{ collection: 'orders' }`. */
+function stringOption(node: AstNode | undefined, name: string): string | undefined {
+  const options = node && unwrap(node);
+  return options?.type === 'ObjectExpression' ? stringValue(propertyOf(options, name)) : undefined;
+}

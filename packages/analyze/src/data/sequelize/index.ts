@@ -1,0 +1,189 @@
+import { receiverName, stringValue, unwrap, type AstNode, type DataDetector, type FoundAccess } from '../types.ts';
+
+const READS = new Set(['findAll', 'findOne', 'findByPk', 'findAndCountAll', 'findOrBuild', 'count', 'max', 'min', 'sum', 'aggregate']);
+// `build` only makes an unsaved instance; `findOrCreate` and `findCreateFind` insert when nothing is found.
+const WRITES = new Set(['create', 'bulkCreate', 'update', 'destroy', 'upsert', 'increment', 'decrement', 'truncate', 'restore', 'findOrCreate', 'findCreateFind']);
+// Globals whose static methods share names with a model's (`Object.create`, `Math.max`), and Sequelize's own base class and namespace.
+const NOT_MODELS = new Set([
+  'Object', 'Array', 'Math', 'JSON', 'Promise', 'Date', 'Number', 'String', 'Boolean', 'Symbol', 'BigInt', 'Reflect', 'Proxy', 'Atomics',
+  'Intl', 'Map', 'Set', 'WeakMap', 'WeakSet', 'WeakRef', 'Error', 'RegExp', 'Function', 'Iterator', 'Buffer', 'URL', 'ArrayBuffer',
+  'SharedArrayBuffer', 'DataView', 'Model', 'Sequelize',
+]);
+
+type Property = AstNode & { key: AstNode; value: AstNode; computed: boolean };
+type Options = Map<string, AstNode>;
+
+/** A static model call; one on a bare identifier is only known to be a model once the whole file was seen. */
+interface Candidate {
+  access: FoundAccess;
+  onIdentifier: boolean;
+}
+
+/**
+ * Sequelize: model declarations (`sequelize.define('Order', attrs, { tableName })`, `class Order extends Model` with
+ * `Order.init(attrs, { sequelize, tableName })`, sequelize-typescript's `@Table`) and static model calls
+ * (`Order.findAll()`, `sequelize.models.Order.create()`, `sequelize.model('Order').destroy()`). The table reported is
+ * the model name as the code writes it; declarations, possibly in another file, map it to its table.
+ *
+ * An identifier is a model when this file declares it, or else when it starts upper-case, is no global like
+ * `Object` or `Math`, and is not bound here to anything else (a class without `init`, a function, a parameter,
+ * an object or `new` value); together with the method list and a file that mentions Sequelize, that leaves
+ * imported models. Bindings are per file, not per scope. Instance calls (`order.save()`, `order.destroy()`) are
+ * skipped: without types nothing says which model `order` is.
+ */
+export const sequelize: DataDetector = {
+  name: 'sequelize',
+  isEnabled: (text) => text.includes('sequelize') || text.includes('Sequelize'),
+  create(context) {
+    const declared = new Set<string>();
+    const locals = new Set<string>();
+    const classes: Array<{ name: string; start: number; end: number }> = [];
+    // `const OrderModel = sequelize.define('Order', ...)`: the variable, by where its define call starts.
+    const aliases = new Map<number, string>();
+    const candidates: Candidate[] = [];
+    const declare = (name: string, table: string, start: number) => {
+      declared.add(name);
+      context.declare({ name, table, start });
+    };
+    return {
+      Class(node) {
+        const id = node.id;
+        if (!id) return;
+        locals.add(id.name!);
+        classes.push({ name: id.name!, start: node.start, end: node.end });
+        for (const decorator of (node as AstNode & { decorators: AstNode[] }).decorators) {
+          const expression = unwrap(decorator.expression as AstNode);
+          const call = expression.type === 'CallExpression' ? expression : undefined;
+          if (unwrap(call ? call.callee! : expression).name !== 'Table') continue;
+          const options = optionsOf(call?.arguments![0]);
+          declare(id.name!, tableOf(stringValue(options.get('modelName')) ?? id.name!, options), id.start);
+        }
+      },
+      Function(node) {
+        if (node.type === 'FunctionDeclaration' && node.id) locals.add(node.id.name!);
+      },
+      FormalParameters(node) {
+        for (const item of (node as AstNode & { items: Array<{ pattern: AstNode }> }).items) {
+          if (item.pattern.type === 'BindingIdentifier') locals.add(item.pattern.name!);
+        }
+      },
+      VariableDeclarator(node) {
+        if (node.id?.type !== 'BindingIdentifier' || !node.init) return;
+        const init = unwrap(node.init);
+        if (isDefine(init)) aliases.set(init.start, node.id.name!);
+        else if (isPlainValue(init)) locals.add(node.id.name!);
+      },
+      CallExpression(node) {
+        const callee = unwrap(node.callee!);
+        if (callee.type !== 'StaticMemberExpression') return;
+        const method = callee.property!.name!;
+        const args = node.arguments!;
+        if (isDefine(node)) {
+          const name = stringValue(args[0])!;
+          const table = tableOf(name, optionsOf(args[2]));
+          declare(name, table, node.start);
+          const alias = aliases.get(node.start);
+          if (alias !== undefined && alias !== name) declare(alias, table, node.start);
+          return;
+        }
+        if (method === 'init') return void initModel(callee.object!, args, node.start);
+        const access = WRITES.has(method) ? 'write' : READS.has(method) ? 'read' : undefined;
+        if (!access) return;
+        const model = unwrap(callee.object!);
+        const onIdentifier = model.type === 'IdentifierReference';
+        const table = onIdentifier ? model.name! : registered(model);
+        if (table !== undefined) candidates.push({ access: { table, access, start: node.start, function: context.functionName() }, onIdentifier });
+      },
+      finish() {
+        for (const { access, onIdentifier } of candidates) {
+          const name = access.table;
+          const isModel = !onIdentifier || declared.has(name) || (/^[A-Z]/.test(name) && !NOT_MODELS.has(name) && !locals.has(name));
+          if (isModel) context.report(access);
+        }
+      },
+    };
+
+    /** `Order.init(attrs, { sequelize, ... })`, or `this.init(...)` in a static method of the class. */
+    function initModel(target: AstNode, args: AstNode[], start: number): void {
+      const options = optionsOf(args[1]);
+      // Sequelize's `init` requires the instance; other classes' `init` methods do not take it.
+      if (!options.has('sequelize')) return;
+      const receiver = unwrap(target);
+      const name = receiver.type === 'ThisExpression' ? classes.findLast((c) => c.start <= start && start < c.end)?.name : receiver.name;
+      if (name === undefined) return;
+      const modelName = stringValue(options.get('modelName'));
+      const table = tableOf(modelName ?? name, options);
+      declare(name, table, start);
+      // `sequelize.models` and `sequelize.model()` know it by its model name.
+      if (modelName !== undefined && modelName !== name) declare(modelName, table, start);
+    }
+  },
+};
+
+/** `x.define('Order', attributes, options?)`: how `sequelize.define` looks whatever the instance is called. */
+function isDefine(node: AstNode): boolean {
+  if (node.type !== 'CallExpression') return false;
+  const callee = unwrap(node.callee!);
+  return callee.type === 'StaticMemberExpression' && callee.property!.name === 'define' && node.arguments!.length >= 2 && stringValue(node.arguments![0]) !== undefined;
+}
+
+/** Values that are certainly no model: a `const` holding one of these keeps an upper-case name from counting. */
+function isPlainValue(node: AstNode): boolean {
+  return ['ObjectExpression', 'ArrayExpression', 'NewExpression', 'ArrowFunctionExpression', 'FunctionExpression', 'ClassExpression', 'StringLiteral', 'NumericLiteral', 'TemplateLiteral'].includes(node.type);
+}
+
+/**
+ * The model name in `sequelize.models.Order`, `db.models.Order`, `models.Order`, `db.Order` (the object
+ * sequelize-cli's `models/index.js` exports) and `sequelize.model('Order')`.
+ */
+function registered(node: AstNode): string | undefined {
+  if (node.type === 'StaticMemberExpression') {
+    const owner = unwrap(node.object!);
+    const ownerName = owner.type === 'StaticMemberExpression' ? owner.property!.name : receiverName(owner);
+    const name = node.property!.name!;
+    if (ownerName === 'models' || (ownerName === 'db' && /^[A-Z]/.test(name))) return name;
+    return undefined;
+  }
+  if (node.type !== 'CallExpression') return undefined;
+  const callee = unwrap(node.callee!);
+  if (callee.type !== 'StaticMemberExpression' || callee.property!.name !== 'model') return undefined;
+  // Mongoose has `mongoose.model('Order')` too: only an instance called after Sequelize counts.
+  const owner = unwrap(callee.object!);
+  const ownerName = owner.type === 'StaticMemberExpression' ? owner.property!.name : receiverName(owner);
+  return ownerName !== undefined && /sequelize/i.test(ownerName) ? stringValue(node.arguments![0]) : undefined;
+}
+
+/** The literal keys of an options object (`{ tableName: 'orders' }`); empty for anything else. */
+function optionsOf(node: AstNode | undefined): Options {
+  const options: Options = new Map();
+  const object = node && unwrap(node);
+  if (object?.type !== 'ObjectExpression') return options;
+  for (const property of (object as AstNode & { properties: Property[] }).properties) {
+    if (property.type !== 'ObjectProperty' || property.computed) continue;
+    const key = property.key.type === 'StringLiteral' ? (property.key.value as string) : property.key.name;
+    if (key !== undefined) options.set(key, property.value);
+  }
+  return options;
+}
+
+/**
+ * `tableName`, else the model name itself under `freezeTableName`, else Sequelize's default: the name pluralised.
+ * A `freezeTableName` given once for every model (`new Sequelize(url, { define: {...} })`) is in another file, so not seen.
+ */
+function tableOf(modelName: string, options: Options): string {
+  const tableName = stringValue(options.get('tableName'));
+  if (tableName !== undefined) return tableName;
+  const freeze = options.get('freezeTableName');
+  return freeze?.type === 'BooleanLiteral' && freeze.value === true ? modelName : plural(modelName);
+}
+
+/**
+ * Sequelize pluralises with the `inflection` package; these are its common English rules (`Order` -> `Orders`,
+ * `Category` -> `Categories`, `Box` -> `Boxes`, an `s` kept), not its irregular words (`Person` -> `People`).
+ */
+function plural(word: string): string {
+  if (/(?:[^aeiouy]|qu)y$/i.test(word)) return `${word.slice(0, -1)}ies`;
+  if (/(?:x|ch|ss|sh)$/i.test(word)) return `${word}es`;
+  if (/s$/i.test(word)) return word;
+  return `${word}s`;
+}

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parseFile } from '../src/parse-file.ts';
+
+const fixture = join(import.meta.dirname, '../../../fixtures/data/sequelize');
+const factsOf = (file: string) => parseFile(file, readFileSync(join(fixture, file), 'utf8'));
+const s = (line: number, table: string, access: 'read' | 'write', fn: string) => ({ line, table, access, detector: 'sequelize', function: fn });
+const m = (line: number, name: string, table: string) => ({ line, name, table, detector: 'sequelize' });
+
+describe('sequelize detector', () => {
+  test('sequelize.define: tableName, the default plural, freezeTableName, and the variable as a second name', () => {
+    const facts = factsOf('src/models/order.model.ts');
+    expect(facts.models).toEqual([m(4, 'Order', 'orders'), m(15, 'OrderLine', 'OrderLines'), m(21, 'OrderEvent', 'OrderEvent'), m(21, 'OrderEventModel', 'OrderEvent')]);
+    expect(facts.data).toBeUndefined();
+  });
+
+  test('class + init, also this.init with a modelName; a static method calling the model before init is seen', () => {
+    const facts = factsOf('src/models/customer.model.ts');
+    expect(facts.models).toEqual([m(14, 'Customer', 'customers'), m(28, 'Address', 'CustomerAddresses'), m(28, 'CustomerAddress', 'CustomerAddresses')]);
+    expect(facts.data).toEqual([s(10, 'Customer', 'read', 'Customer.byEmail')]);
+  });
+
+  test('sequelize-typescript: @Table with options and bare @Table', () => {
+    const facts = factsOf('src/models/invoice.model.ts');
+    expect(facts.models).toEqual([m(4, 'Invoice', 'invoices'), m(16, 'InvoiceCategory', 'InvoiceCategories')]);
+    expect(facts.data).toBeUndefined();
+  });
+
+  test('static calls on imported models, inside a transaction too; build and instance writes are no accesses', () => {
+    const facts = factsOf('src/services/checkout.service.ts');
+    expect(facts.data).toEqual([
+      s(9, 'Customer', 'read', 'checkout'),
+      s(9, 'Order', 'read', 'checkout'),
+      s(13, 'Order', 'write', 'checkout'),
+      s(14, 'OrderLine', 'write', 'checkout'),
+      s(15, 'Customer', 'write', 'checkout'),
+      s(21, 'Order', 'read', 'cancel'),
+      s(29, 'Order', 'read', 'openOrders'),
+    ]);
+    expect(facts.models).toBeUndefined();
+  });
+
+  test('sequelize.models.X and sequelize.model(X); raw SQL is left to the sql detector', () => {
+    expect(factsOf('src/services/report.service.ts').data).toEqual([
+      s(6, 'Order', 'read', 'ReportService.revenueByStatus'),
+      s(10, 'Customer', 'read', 'ReportService.topCustomers'),
+      s(14, 'Invoice', 'write', 'ReportService.purgeDrafts'),
+      { line: 18, table: 'orders', access: 'read', detector: 'sql', function: 'ReportService.monthlyTotals' },
+    ]);
+  });
+
+  test('models on a models module object: db.X, db.sequelize.models.X, db.sequelize.model(X)', () => {
+    expect(factsOf('src/jobs/archive.job.ts').data).toEqual([
+      s(5, 'Order', 'read', 'archiveDelivered'),
+      s(7, 'Invoice', 'write', 'archiveDelivered'),
+      s(8, 'OrderLine', 'write', 'archiveDelivered'),
+    ]);
+  });
+
+  test('nothing in files that only set up or re-export, nor in a look-alike cache that mentions Sequelize', () => {
+    for (const file of ['src/db.ts', 'src/models/index.ts', 'src/lib/order-cache.ts']) {
+      const facts = factsOf(file);
+      expect([file, facts.data, facts.models]).toEqual([file, undefined, undefined]);
+    }
+  });
+
+  test('an ordinary file does not enable the detector', () => {
+    expect(parseFile('a.ts', 'export const make = (o: object) => Object.create(o);\n').data).toBeUndefined();
+  });
+});

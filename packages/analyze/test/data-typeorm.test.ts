@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parseFile } from '../src/parse-file.ts';
+
+const fixture = join(import.meta.dirname, '../../../fixtures/data/typeorm');
+const factsOf = (file: string) => parseFile(file, readFileSync(join(fixture, file), 'utf8'));
+const t = (line: number, table: string, access: 'read' | 'write', fn: string) => ({ line, table, access, detector: 'typeorm', function: fn });
+const model = (line: number, name: string, table: string) => ({ line, name, table, detector: 'typeorm' });
+
+describe('typeorm', () => {
+  test('entities declare their table: named, named in options, or the class name in snake_case; view entities too', () => {
+    expect(factsOf('src/order.entity.ts').models).toEqual([model(6, 'Order', 'orders')]);
+    expect(factsOf('src/order-item.entity.ts').models).toEqual([model(5, 'OrderItem', 'order_items')]);
+    expect(factsOf('src/customer.entity.ts').models).toEqual([model(5, 'Customer', 'customer')]);
+    expect(factsOf('src/cart.entity.ts').models).toEqual([model(5, 'Cart', 'carts')]);
+    expect(factsOf('src/customer-totals.view.ts').models).toEqual([model(8, 'CustomerTotals', 'customer_totals')]);
+    // Relation callbacks and a view's unexecuted query builder are no accesses.
+    for (const file of ['src/order.entity.ts', 'src/order-item.entity.ts', 'src/customer.entity.ts', 'src/cart.entity.ts', 'src/customer-totals.view.ts']) {
+      expect(factsOf(file).data).toBeUndefined();
+    }
+  });
+
+  test('NestJS: injected and typed repositories, transaction and query runner managers', () => {
+    const facts = factsOf('src/orders.service.ts');
+    expect(facts.models).toBeUndefined();
+    expect(facts.data).toEqual([
+      t(21, 'Order', 'read', 'OrdersService.openOrders'),
+      t(26, 'Customer', 'read', 'OrdersService.place'),
+      t(29, 'Order', 'write', 'OrdersService.place'),
+      t(31, 'OrderItem', 'write', 'OrdersService.place'),
+      t(32, 'Cart', 'write', 'OrdersService.place'),
+      t(38, 'OrderItem', 'write', 'OrdersService.cancel'),
+      t(39, 'Order', 'write', 'OrdersService.cancel'),
+      t(47, 'Order', 'write', 'OrdersService.archive'),
+      t(58, 'OrderItem', 'read', 'OrdersService.countItems'),
+    ]);
+  });
+
+  test('active record: static calls, this inside the entity, and a created instance saved', () => {
+    const facts = factsOf('src/invoice.model.ts');
+    expect(facts.models).toEqual([model(4, 'Invoice', 'invoices')]);
+    expect(facts.data).toEqual([
+      t(18, 'Invoice', 'read', 'Invoice.overdue'),
+      t(23, 'Invoice', 'write', 'Invoice.markPaid'),
+      t(29, 'Invoice', 'write', 'issueInvoice'),
+      t(34, 'Invoice', 'read', 'purgePaid'),
+      t(35, 'Invoice', 'write', 'purgePaid'),
+      t(36, 'Invoice', 'read', 'purgePaid'),
+    ]);
+  });
+
+  test('a DataSource repository and query builders, counted where they run', () => {
+    expect(factsOf('src/report.ts').data).toEqual([
+      t(11, 'Order', 'read', 'revenueByDay'),
+      t(22, 'Customer', 'read', 'topCustomers'),
+      t(26, 'Order', 'write', 'expireStale'),
+      t(34, 'OrderItem', 'write', 'copyItems'),
+      t(40, 'Order', 'read', 'purgeCancelled'),
+      t(41, 'Order', 'write', 'purgeCancelled'),
+      t(46, 'Customer', 'read', 'customerCount'),
+    ]);
+  });
+
+  test('look-alikes: maps, arrays, a Repository<T> of its own and a non-TypeORM manager are no accesses', () => {
+    const facts = factsOf('src/session-store.ts');
+    expect(facts.data).toBeUndefined();
+    expect(facts.models).toBeUndefined();
+  });
+});
