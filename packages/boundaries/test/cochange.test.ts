@@ -59,8 +59,8 @@ describe('cochangeSignal', () => {
     expect(cochangeSignal.isAvailable(input(graphOf([...files, 'src/shared/db.ts'], [], history), [lines, 'src/shared/db.ts']))).toBe(false);
   });
 
-  it('is registered, after the structural signals', () => {
-    expect(SIGNALS.map((signal) => signal.name)).toEqual(['imports', 'names', 'paths', 'cochange']);
+  it('is registered after the structural signals, before data', () => {
+    expect(SIGNALS.map((signal) => signal.name)).toEqual(['imports', 'names', 'paths', 'cochange', 'data']);
   });
 });
 

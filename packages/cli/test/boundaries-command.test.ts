@@ -77,7 +77,7 @@ describe('seams boundaries on the example monolith', () => {
 
   it('names an unknown signal in one line, exit code 2', async () => {
     const result = await seams('boundaries', graphFile, '--signals', 'imports,gitx');
-    expect(result).toMatchObject({ code: 2, stderr: "seams: unknown signal 'gitx': choose from imports, names, paths, cochange. [SEAMS_OPTION_INVALID]\n" });
+    expect(result).toMatchObject({ code: 2, stderr: "seams: unknown signal 'gitx': choose from imports, names, paths, cochange, data. [SEAMS_OPTION_INVALID]\n" });
   });
 
   it('refuses a plan that is not a plan, exit code 2', async () => {

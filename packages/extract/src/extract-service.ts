@@ -1,4 +1,4 @@
-import type { Graph, Plan } from '@seams/graph';
+import { tableOwnership, type Graph, type Plan } from '@seams/graph';
 import type { ContractModel } from './contract/build-contract.ts';
 import { rewriteImports, type FileEdit, type ManualImport } from './codemod/rewrite-imports.ts';
 import { unifiedDiff } from './codemod/unified-diff.ts';
@@ -70,7 +70,8 @@ export async function extractService(graph: Graph, plan: Plan, serviceId: string
     openApiFile(origin, model, `${layout.service}/openapi.json`, options.version),
   ];
   files.push(manifestFile(origin, api, `${options.out}/extraction.json`));
-  const report = reportFile({ origin, model, api, bus, manual, files, path: `${options.out}/EXTRACTION.md` });
+  const data = graph.data?.length || graph.tables?.length ? tableOwnership(graph, plan) : undefined;
+  const report = reportFile({ origin, model, api, bus, manual, files, path: `${options.out}/EXTRACTION.md`, ...(data ? { data } : {}) });
   return { service: api.id, model, api, files: [...files, report], edits, diff: unifiedDiff(edits), manual, remoteReady: remoteOperations(model).map((o) => o.name) };
 }
 

@@ -272,7 +272,7 @@ describe("buildContract on the example monolith's payment service", () => {
       {
         name: 'refundPayment',
         file: 'src/services/refund.service.ts',
-        line: 17,
+        line: 20,
         async: true,
         params: [
           { name: 'paymentId', optional: false, type: string },

@@ -1,4 +1,6 @@
+import type { TableOwnership } from '@seams/graph';
 import type { ContractModel } from '../contract/build-contract.ts';
+import { dataSection } from './report-data.ts';
 import { remoteOperations } from './contract-files.ts';
 import type { ManualImport } from '../codemod/rewrite-imports.ts';
 import type { ServiceApi } from '../service-api.ts';
@@ -13,12 +15,14 @@ export interface ReportInput {
   manual: readonly ManualImport[];
   files: readonly GeneratedFile[];
   path: string;
+  /** Table ownership under the plan, when the graph has table accesses. */
+  data?: TableOwnership;
 }
 
 const envName = (...parts: string[]) => parts.join('_').toUpperCase().replace(/[^A-Z0-9]+/g, '_');
 
 /** EXTRACTION.md: what was generated, how to route calls, and what needs a person, with file and line. */
-export function reportFile({ origin, model, api, bus, manual, files, path }: ReportInput): GeneratedFile {
+export function reportFile({ origin, model, api, bus, manual, files, path, data }: ReportInput): GeneratedFile {
   const service = origin.service;
   const remote = remoteOperations(model);
   const ready = new Set(remote.map((o) => o.name));
@@ -78,7 +82,7 @@ ${manual.length ? `Imports the codemod left alone:\n\n${manual.map((m) => `- ${m
 
 ${outbound.length ? outbound.map((o) => `- ${o.from}:${o.line} imports ${o.to}`).join('\n') : 'Nothing outside the shared group.'}
 ${sharedUse.length ? `\nFrom the shared group (the service needs its own copy, or a library): ${[...new Set(sharedUse.map((o) => o.to))].join(', ')}.\n` : ''}
-## Files
+${dataSection(service, data)}## Files
 
 Generated:
 

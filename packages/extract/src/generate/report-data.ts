@@ -1,0 +1,50 @@
+import type { AccessSite, TableOwnership, TableParty, TableUse } from '@seams/graph';
+
+const PATTERN = { 'wrapping-service': 'wrapping service', 'database-view': 'database view', 'change-data-capture': 'change data capture', 'choose-owner': 'choose an owner' } as const;
+const sites = (parties: readonly TableParty[]) => parties.flatMap((p) => p.sites).map((s: AccessSite) => `${s.file}:${s.line}${s.function ? ` (\`${s.function}\`)` : ''}`).join(', ');
+const name = (service: string | undefined) => service ?? 'the shared kernel';
+
+/** EXTRACTION.md's "Data" section: the tables the service takes along, and what to untie for each one shared. */
+export function dataSection(service: string, data: TableOwnership | undefined): string {
+  if (!data) return '';
+  const owned = data.tables.filter((t) => t.owner === service);
+  const touches = (parties: readonly TableParty[]) => parties.some((p) => p.service === service);
+  const foreign = data.tables.filter((t) => t.owner !== service && (touches(t.writers) || touches(t.readers)));
+  const lines = [
+    '## Data',
+    '',
+    owned.length === 0
+      ? `${service} writes no table: it takes no data along.`
+      : `Tables ${service} takes with it, as their ${owned.some((t) => t.writers.length > 1) ? 'main ' : ''}writer: ${owned.map((t) => `\`${t.name}\`${t.declaredIn ? ` (${t.declaredIn.file}:${t.declaredIn.line})` : ''}`).join(', ')}.`,
+  ];
+  const untie = [...owned.filter((t) => t.pattern).map((t) => ownedRow(service, t)), ...foreign.map((t) => foreignRow(service, t))];
+  if (untie.length > 0) lines.push('', 'To untie before its data can move:', '', '| table | owner | what crosses | untie by |', '| --- | --- | --- | --- |', ...untie);
+  const transactions = data.transactions.filter((t) => t.service === service || t.writes.some((w) => w.owner === service));
+  if (transactions.length > 0) {
+    lines.push('', 'Transactions that span it and another owner (one local transaction today; a saga, or one owner doing all the writes, after the split):', '');
+    for (const t of transactions) lines.push(`- \`${t.function}\` (${t.file}) writes ${t.writes.map((w) => `\`${w.table}\` (${name(w.owner)})`).join(', ')}`);
+  }
+  const keys = data.foreignKeys.filter((k) => k.owner === service || k.referencedOwner === service);
+  if (keys.length > 0) {
+    lines.push('', 'Foreign keys across its boundary (each becomes an id checked through an API):', '');
+    for (const k of keys) lines.push(`- \`${k.table}\` (${name(k.owner)}) references \`${k.references}\` (${name(k.referencedOwner)})`);
+  }
+  return `${lines.join('\n')}\n\n`;
+}
+
+function ownedRow(service: string, t: TableUse): string {
+  const writers = t.writers.filter((p) => p.service !== service);
+  const readers = t.readers.filter((p) => p.service !== service);
+  const crossing = [writers.length > 0 ? `written by ${writers.map((p) => name(p.service)).join(', ')} at ${sites(writers)}` : '', readers.length > 0 ? `read by ${readers.map((p) => name(p.service)).join(', ')} at ${sites(readers)}` : ''].filter(Boolean).join('; ');
+  return `| \`${t.name}\` | ${service} | ${crossing} | ${PATTERN[t.pattern!.kind]}: ${t.pattern!.why} |`;
+}
+
+function foreignRow(service: string, t: TableUse): string {
+  const own = (parties: readonly TableParty[]) => parties.filter((p) => p.service === service);
+  const writes = own(t.writers);
+  const crossing = writes.length > 0 ? `${service} writes it at ${sites(writes)}` : `${service} reads it at ${sites(own(t.readers))}`;
+  const untie = writes.length > 0
+    ? `wrapping service: those writes become calls to ${name(t.owner)}'s API`
+    : new Set(t.readers.flatMap((p) => (p.service !== t.owner ? [p.service] : []))).size > 1 ? `change data capture: ${name(t.owner)} streams its changes and ${service} keeps the copy it needs` : `database view: ${name(t.owner)} publishes a read-only view until ${service} calls its API`;
+  return `| \`${t.name}\` | ${t.owner ?? 'none'} | ${crossing} | ${t.owner ? untie : PATTERN['choose-owner']} |`;
+}
