@@ -39,7 +39,7 @@ describe('data detectors', () => {
     ]);
   });
 
-  test('prisma: model delegates on the client, this.prisma and a transaction client', () => {
+  test('prisma: model delegates on the client, this.prisma, a NestJS prismaService and a transaction client', () => {
     const p = (line: number, table: string, access: 'read' | 'write', fn?: string) => w(line, table, access, 'prisma', fn);
     expect(dataOf('prisma', 'src/order.service.ts')).toEqual([
       p(10, 'cartItem', 'read', 'OrderService.place'),
@@ -47,6 +47,7 @@ describe('data detectors', () => {
       p(12, 'order', 'write', 'OrderService.place'),
       p(17, 'order', 'read', 'OrderService.history'),
       p(23, 'order', 'read', 'orderCount'),
+      p(31, 'order', 'read', 'OrderReportService.lastOrders'),
     ]);
   });
 
@@ -58,6 +59,7 @@ describe('data detectors', () => {
       [12, 'orders', 'order'],
       [17, 'orders', 'order'],
       [23, 'orders', 'order'],
+      [31, 'orders', 'order'],
     ]);
     const declared = (line: number, name: string, table: string) => ({ from: 'prisma/schema.prisma', line, name, table, detector: 'prisma' });
     expect(graph.tables).toEqual([

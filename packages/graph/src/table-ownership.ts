@@ -17,7 +17,7 @@ export interface TableParty {
 
 export interface TableUse {
   name: string;
-  /** The service that writes it (the one with most write sites when several do); absent when no service writes it. */
+  /** The service that writes it (the one with most write sites when several do); absent when no service writes it, or the shared kernel writes it most. */
   owner?: string;
   writers: TableParty[];
   readers: TableParty[];
@@ -52,8 +52,9 @@ export interface TableOwnership {
 
 /**
  * Who owns which table under a plan, from the graph's data accesses: the owner is the service that
- * writes it (the most write sites when several do, ties to the first service in the plan); a
- * table several services write is the shared-database problem. Pure: graph and plan in, facts out.
+ * writes it (the most write sites when several do, ties to the first service in the plan); none
+ * when the shared kernel writes it most. A table several parties write is the shared-database
+ * problem. Pure: graph and plan in, facts out.
  */
 export function tableOwnership(graph: Graph, plan: Plan): TableOwnership {
   const serviceOf = new Map(plan.services.flatMap((service) => service.files.map((path) => [path, service.id] as const)));
@@ -66,7 +67,9 @@ export function tableOwnership(graph: Graph, plan: Plan): TableOwnership {
     const all = accesses.get(name) ?? [];
     const writers = partiesOf(all.filter((a) => a.access === 'write'), serviceOf, rank);
     const readers = partiesOf(all.filter((a) => a.access === 'read'), serviceOf, rank);
-    const owner = [...writers].filter((w) => w.service !== undefined).sort((a, b) => b.sites.length - a.sites.length || rank.get(a.service!)! - rank.get(b.service!)!)[0]?.service;
+    // Parties are in plan order, the shared kernel last: a stable sort breaks ties by it. When the kernel
+    // writes most, the table stays with it, as the kernel's code does.
+    const owner = [...writers].sort((a, b) => b.sites.length - a.sites.length)[0]?.service;
     const model = declared.get(name);
     const use: TableUse = { name, ...(owner ? { owner } : {}), writers, readers, ...(model ? { declaredIn: { file: model.from, line: model.line } } : {}) };
     const pattern = suggestPattern(use);

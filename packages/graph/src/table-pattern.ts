@@ -16,7 +16,7 @@ const WHY: Record<TablePattern['kind'], string> = {
   'wrapping-service': "other services write it: their writes become calls to the owner's API, so only the owner changes its rows",
   'database-view': 'one other service only reads it: the owner publishes a read-only view of it until that service calls an API',
   'change-data-capture': 'several other services read it: the owner streams its changes (outbox or CDC) and each keeps the copy it needs',
-  'choose-owner': 'no service writes it, yet several touch it: give it to one of them first',
+  'choose-owner': 'no service owns it (the shared kernel writes it most, or nobody does), yet several touch it: give it to one service first',
 };
 
 export function suggestPattern(table: Pick<TableUse, 'owner' | 'writers' | 'readers'>): TablePattern | undefined {

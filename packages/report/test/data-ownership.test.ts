@@ -16,8 +16,8 @@ const tableOf = (name: string) => ownership.tables.find((t) => t.name === name)!
 describe('table ownership', () => {
   it('gives each table to the service that writes it, ties to the first in the plan', () => {
     expect(ownership.tables.map((t) => [t.name, t.owner ?? null, t.pattern?.kind ?? null])).toEqual([
-      // Only the shared kernel touches it: it stays with the kernel, nothing to untie.
-      ['exchange_rates', null, null],
+      // The shared kernel writes it twice, catalog once: it stays with the kernel, and catalog must not write it.
+      ['exchange_rates', null, 'choose-owner'],
       // Written by payments, read by shipping alone.
       ['invoices', 'payments', 'database-view'],
       // order and payments write it once each: order comes first in the plan; shipping and payments read it.
@@ -33,7 +33,10 @@ describe('table ownership', () => {
       { service: 'order', sites: [{ file: 'src/orders/order-service.ts', line: 30, function: 'placeOrder' }] },
       { service: 'payments', sites: [{ file: 'src/payments/payment-gateway.ts', line: 41, function: 'capture' }] },
     ]);
-    expect(tableOf('exchange_rates').writers).toEqual([{ sites: [{ file: 'src/shared/money.ts', line: 9, function: 'refreshRates' }] }]);
+    expect(tableOf('exchange_rates').writers).toEqual([
+      { service: 'catalog', sites: [{ file: 'src/catalog/product.ts', line: 20, function: 'convertPrices' }] },
+      { sites: [{ file: 'src/shared/money.ts', line: 9, function: 'refreshRates' }, { file: 'src/shared/money.ts', line: 12, function: 'refreshRates' }] },
+    ]);
     expect(tableOf('stock').declaredIn).toEqual({ file: 'db/schema.sql', line: 5 });
   });
 
@@ -53,7 +56,7 @@ describe('table ownership', () => {
   it("puts each service's tables on its card", () => {
     const model = buildReportModel(graph, plan);
     expect(Object.fromEntries(model.services.map((card) => [card.id, card.data]))).toEqual({
-      catalog: { owns: ['products', 'stock'], alsoWrites: [], reads: [] },
+      catalog: { owns: ['products', 'stock'], alsoWrites: [{ table: 'exchange_rates' }], reads: [] },
       order: { owns: ['orders'], alsoWrites: [{ table: 'stock', owner: 'catalog' }], reads: [{ table: 'products', owner: 'catalog' }] },
       payments: { owns: ['invoices', 'payments'], alsoWrites: [{ table: 'orders', owner: 'order' }], reads: [] },
       shipping: { owns: ['shipments'], alsoWrites: [], reads: [{ table: 'invoices', owner: 'payments' }, { table: 'orders', owner: 'order' }, { table: 'products', owner: 'catalog' }] },

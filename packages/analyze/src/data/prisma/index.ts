@@ -2,8 +2,10 @@ import { receiverName, unwrap, type AstNode, type DataDetector } from '../types.
 
 const WRITES = new Set(['create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn', 'upsert', 'delete', 'deleteMany']);
 const READS = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'count', 'aggregate', 'groupBy']);
-// The usual names of a PrismaClient; a transaction's client is added per file as its callback's parameter.
-const CLIENTS = ['prisma', 'db', 'this.prisma', 'this.db'];
+// The usual names of a PrismaClient besides those naming Prisma (`prismaService`, `this.prismaClient`);
+// a transaction's client is added per file as its callback's parameter.
+const CLIENTS = ['db', 'this.db'];
+const NAMES_PRISMA = /prisma/i;
 
 /**
  * Prisma Client: `prisma.<model>.<method>(...)`, also on `this.prisma` and on the `tx` of
@@ -26,7 +28,7 @@ export const prisma: DataDetector = {
         const model = unwrap(callee.object!);
         if (!access || model.type !== 'StaticMemberExpression') return;
         const client = receiverName(model.object!);
-        if (client === undefined || !clients.has(client) || model.property!.name!.startsWith('$')) return;
+        if (client === undefined || !(clients.has(client) || NAMES_PRISMA.test(client)) || model.property!.name!.startsWith('$')) return;
         context.report({ table: model.property!.name!, access, start: node.start, function: context.functionName() });
       },
     };
