@@ -25,7 +25,7 @@ export function formatSummary(summary: GraphSummary, output?: string): string {
   for (const group of summary.cycles.largest) row('', `${group.loop.join(' -> ')}${group.files > group.loop.length - 1 ? `  (group of ${n(group.files)} files)` : ''}`);
   if (summary.workspaces) row('workspaces', count(summary.workspaces, 'package'));
   const data = summary.data;
-  if (data) row('data', `${count(data.tables, 'table')}: ${count(data.reads, 'read')}, ${count(data.writes, 'write')} (${data.detectors.join(', ')})`);
+  if (data) row('data', `${count(data.tables, 'table')} (${n(data.declared)} declared): ${count(data.reads, 'read')}, ${count(data.writes, 'write')} (${data.detectors.join(', ')})`);
   const history = summary.history;
   if (history) {
     row('history', `${count(history.commits, 'commit')}${history.since ? ` since ${history.since.slice(0, 10)}` : ''}${history.skipped ? ` (${count(history.skipped, 'huge one')} left out)` : ''}, ${count(history.filesChanged, 'file')} changed, ${count(history.pairs, 'pair')} changed together`);

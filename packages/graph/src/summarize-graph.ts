@@ -1,6 +1,6 @@
 import { findCycles, shortestCycle } from './find-cycles.ts';
 import { EDGE_KINDS, type EdgeKind, type Graph } from './schema.ts';
-import type { DataAccess } from './data-schema.ts';
+import type { DataAccess, DataTable } from './data-schema.ts';
 import type { History } from './history-schema.ts';
 
 export interface GraphSummary {
@@ -17,8 +17,8 @@ export interface GraphSummary {
   /** `largest`: the biggest groups, each shown as its shortest loop `a -> b -> a`, with the group size. */
   cycles: { groups: number; files: number; largest: Array<{ files: number; loop: string[] }> };
   workspaces: number;
-  /** Present when the data detectors found table accesses: tables, reads and writes, and which detectors saw them. */
-  data?: { tables: number; reads: number; writes: number; detectors: string[] };
+  /** Present when the data detectors found tables: how many, reads and writes, which detectors saw them, how many a model or schema declares. */
+  data?: { tables: number; reads: number; writes: number; detectors: string[]; declared: number };
   /** Present when the graph carries git history: how much was read, and the pair most often changed together. */
   history?: { commits: number; skipped: number; since?: string; filesChanged: number; pairs: number; topPair?: { a: string; b: string; commits: number } };
   timings: Record<string, number>;
@@ -68,7 +68,7 @@ export function summarizeGraph(graph: Graph, top = 10): GraphSummary {
     parseErrors: graph.parseErrors.slice(0, top).map(({ path, line, message }) => ({ path, line, message })),
     cycles: { groups: cycles.length, files: cycles.reduce((sum, group) => sum + group.length, 0), largest: cycles.slice(0, 3).map((group) => ({ files: group.length, loop: shortestCycle(graph.edges, group) })) },
     workspaces: graph.workspaces.length,
-    ...(graph.data && graph.data.length > 0 ? { data: dataSummary(graph.data) } : {}),
+    ...(graph.data?.length || graph.tables?.length ? { data: dataSummary(graph.data ?? [], graph.tables ?? []) } : {}),
     ...(graph.history ? { history: historySummary(graph.history) } : {}),
     timings: graph.timings,
   };
@@ -86,7 +86,9 @@ function historySummary(history: History): NonNullable<GraphSummary['history']> 
   };
 }
 
-function dataSummary(data: readonly DataAccess[]): NonNullable<GraphSummary['data']> {
+function dataSummary(data: readonly DataAccess[], tables: readonly DataTable[]): NonNullable<GraphSummary['data']> {
   const writes = data.filter((access) => access.access === 'write').length;
-  return { tables: new Set(data.map((access) => access.table)).size, reads: data.length - writes, writes, detectors: [...new Set(data.map((access) => access.detector))].sort() };
+  const names = new Set([...data.map((access) => access.table), ...tables.map((table) => table.name)]);
+  const detectors = new Set([...data.map((access) => access.detector), ...tables.flatMap((table) => table.models.map((model) => model.detector))]);
+  return { tables: names.size, reads: data.length - writes, writes, detectors: [...detectors].sort(), declared: tables.filter((table) => table.models.length > 0).length };
 }

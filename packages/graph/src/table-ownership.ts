@@ -56,7 +56,7 @@ export interface TableOwnership {
  * when the shared kernel writes it most. A table several parties write is the shared-database
  * problem. Pure: graph and plan in, facts out.
  */
-export function tableOwnership(graph: Graph, plan: Plan): TableOwnership {
+export function tableOwnership(graph: Pick<Graph, 'data' | 'tables'>, plan: { services: ReadonlyArray<Pick<Plan['services'][number], 'id' | 'files'>> }): TableOwnership {
   const serviceOf = new Map(plan.services.flatMap((service) => service.files.map((path) => [path, service.id] as const)));
   const rank = new Map(plan.services.map((service, i) => [service.id, i]));
   const accesses = new Map<string, DataAccess[]>();
@@ -114,7 +114,7 @@ function transactionsOf(data: readonly DataAccess[], ownerOf: ReadonlyMap<string
   return transactions;
 }
 
-function foreignKeysOf(graph: Graph, ownerOf: ReadonlyMap<string, string>): CrossServiceForeignKey[] {
+function foreignKeysOf(graph: Pick<Graph, 'tables'>, ownerOf: ReadonlyMap<string, string>): CrossServiceForeignKey[] {
   const keys: CrossServiceForeignKey[] = [];
   for (const table of graph.tables ?? []) {
     for (const references of new Set(table.models.flatMap((model) => model.references ?? []))) {
