@@ -70,7 +70,7 @@ export function discoverFiles(root: string, options: DiscoverOptions = {}): Disc
       } else if (entry.isFile()) {
         if (entry.name === 'package.json') out.packageJsons.push(rel);
         if (CONFIG_FILE.test(entry.name)) out.configFiles.push(rel);
-        if (DATA_SCHEMA.test(entry.name) && !isIgnored(rules, rel, false) && !excluded(rel)) out.dataSchemas.push(rel);
+        if (DATA_SCHEMA.test(entry.name) && !isIgnored(rules, rel, false) && included(rel) && !excluded(rel)) out.dataSchemas.push(rel);
         if (!SOURCE_FILE.test(entry.name) || isIgnored(rules, rel, false)) continue;
         if (included(rel) && !excluded(rel)) out.files.push(rel);
       }

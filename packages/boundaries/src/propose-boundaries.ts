@@ -85,9 +85,10 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
         files: [...members].sort(),
         confidence: round(members.reduce((sum, file) => sum + confidence.get(file)!, 0) / members.length),
         metrics: perService.get(id)!,
-        // Rules a person wrote for the service (entries, allowed dependencies) outlive re-clustering.
+        // Rules a person wrote for the service (entries, allowed dependencies, owned tables) outlive re-clustering.
         ...(previous?.public ? { public: previous.public } : {}),
         ...(previous?.dependsOn ? { dependsOn: previous.dependsOn } : {}),
+        ...(previous?.tables ? { tables: previous.tables } : {}),
       };
     })
     .sort((a, b) => b.files.length - a.files.length || a.name.localeCompare(b.name));

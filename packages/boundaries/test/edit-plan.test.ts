@@ -109,7 +109,7 @@ describe('what a person wrote into the plan', () => {
   const annotated: Plan = {
     ...plan,
     services: plan.services.map((s) =>
-      s.id === 'orders' ? { ...s, public: ['src/orders/index.ts'], dependsOn: ['catalog'] } : s.id === 'shipping' ? { ...s, public: ['src/shipping/tracking.ts'] } : s,
+      s.id === 'orders' ? { ...s, public: ['src/orders/index.ts'], dependsOn: ['catalog'], tables: ['orders'] } : s.id === 'shipping' ? { ...s, public: ['src/shipping/tracking.ts'], tables: ['shipments'] } : s,
     ),
     shared: plan.shared.map((s) => (s.path === 'src/shared/db.ts' ? { ...s, allow: ['orders'] } : s)),
   };
@@ -118,12 +118,12 @@ describe('what a person wrote into the plan', () => {
     let edited = moveFiles(annotated, context, ['src/catalog/inventory.ts'], { service: 'orders' });
     edited = setPinned(edited, context, ['src/orders/order.ts'], true);
     edited = splitService(edited, context, 'payments');
-    expect(edited.services.find((s) => s.id === 'orders')).toMatchObject({ public: ['src/orders/index.ts'], dependsOn: ['catalog'] });
+    expect(edited.services.find((s) => s.id === 'orders')).toMatchObject({ public: ['src/orders/index.ts'], dependsOn: ['catalog'], tables: ['orders'] });
     expect(edited.shared.find((s) => s.path === 'src/shared/db.ts')).toEqual({ path: 'src/shared/db.ts', reason: 'used by 4 files in 3 parts', allow: ['orders'] });
   });
 
   it('joins the entries of merged services', () => {
     const merged = mergeServices(annotated, context, 'orders', 'shipping');
-    expect(merged.services.find((s) => s.id === 'orders')).toMatchObject({ public: ['src/orders/index.ts', 'src/shipping/tracking.ts'], dependsOn: ['catalog'] });
+    expect(merged.services.find((s) => s.id === 'orders')).toMatchObject({ public: ['src/orders/index.ts', 'src/shipping/tracking.ts'], dependsOn: ['catalog'], tables: ['orders', 'shipments'] });
   });
 });

@@ -7,6 +7,7 @@ import { forbiddenShared } from './rules/forbidden-shared.ts';
 import { internalImport } from './rules/internal-import.ts';
 import { ruleContext } from './rules/rule-context.ts';
 import { serviceCycles } from './rules/service-cycle.ts';
+import { tableWrites } from './rules/table-write.ts';
 import { undeclaredDependency } from './rules/undeclared-dependency.ts';
 
 export interface CheckOptions {
@@ -19,11 +20,11 @@ export interface CheckOptions {
 }
 
 /**
- * Every import of `graph` that breaks `plan`, sorted by file and line, at most one per rule and
- * file pair (the first import wins). An import that breaks `dependsOn` is reported as an undeclared
+ * Every import of `graph` that breaks `plan`, and every write to a table another service owns,
+ * sorted by file and line, at most one per rule and file pair (the first import wins). An import that breaks `dependsOn` is reported as an undeclared
  * dependency only: going through an entry would not make it right.
  */
-export function checkPlan(graph: Pick<Graph, 'edges'>, plan: Pick<Plan, 'services' | 'shared'>, options: CheckOptions = {}): Finding[] {
+export function checkPlan(graph: Pick<Graph, 'edges' | 'data' | 'tables'>, plan: Pick<Plan, 'services' | 'shared'>, options: CheckOptions = {}): Finding[] {
   const { files } = options;
   const inScope = files ? (file: string) => files.has(file) : () => true;
   const ownerOf = ownership(plan);
@@ -37,5 +38,5 @@ export function checkPlan(graph: Pick<Graph, 'edges'>, plan: Pick<Plan, 'service
     const finding = forbiddenShared(crossing, context) ?? undeclaredDependency(crossing, context) ?? internalImport(crossing, context);
     if (finding && !findings.has(finding.fingerprint)) findings.set(finding.fingerprint, finding);
   }
-  return [...findings.values(), ...serviceCycles(crossings, inScope)].sort(compareFindings);
+  return [...findings.values(), ...serviceCycles(crossings, inScope), ...tableWrites(graph, plan, ownerOf, inScope)].sort(compareFindings);
 }

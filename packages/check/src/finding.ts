@@ -1,21 +1,23 @@
 import { createHash } from 'node:crypto';
 
 /** Every rule `seams check` applies, by stable id. */
-export const RULES = ['internal-import', 'undeclared-dependency', 'service-cycle', 'forbidden-shared'] as const;
+export const RULES = ['internal-import', 'undeclared-dependency', 'service-cycle', 'forbidden-shared', 'table-write'] as const;
 
 export type RuleId = (typeof RULES)[number];
 
-/** One violation of the plan, located at an import statement. Plain data: baselines, JSON and SARIF carry it as is. */
+/** One violation of the plan, located at an import statement (or, for table-write, at a write to a table). Plain data: baselines, JSON and SARIF carry it as is. */
 export interface Finding {
   rule: RuleId;
   /** Importing file, relative to the graph root. */
   from: string;
   /** 1-based line of the import; 0 when the graph does not say (imported foreign graphs). */
   line: number;
-  /** Imported file: the file that really declares the imported names when the import goes through a barrel. */
+  /** Imported file: the file that really declares the imported names when the import goes through a barrel. For table-write, a file where the owner writes the table. */
   to: string;
-  /** The module specifier as written. */
+  /** The module specifier as written; for table-write, the table. */
   specifier: string;
+  /** For table-write: the table written. */
+  table?: string;
   fromService: string;
   /** Service of `to`; absent when `to` is in the shared group. */
   toService?: string;

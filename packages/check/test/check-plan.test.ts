@@ -211,4 +211,35 @@ describe('checkPlan limited to some files (--changed)', () => {
     // order-pricing.ts imports catalog, outside the loop; orders/index.ts is only imported along it.
     expect(await check('service-cycle', new Set(['src/orders/order-pricing.ts', 'src/orders/index.ts']))).toEqual([]);
   });
+
+  it('reports writes to a table another service owns: in the plan, else by writing it most', async () => {
+    const findings = await check('table-write');
+    const at = (from: string, line: number, to: string, table: string, fromService: string, toService: string, fn: string) => ({
+      rule: 'table-write',
+      from,
+      line,
+      to,
+      specifier: table,
+      fromService,
+      toService,
+      table,
+      fingerprint: fingerprint('table-write', from, table, fn),
+    });
+    // orders and payments each write orders twice: the tie goes to orders, first in the plan; capture's
+    // two writes are one finding, at the first. catalog owns stock in the plan, and orders writes it.
+    // The shared kernel's anonymise writes orders too: no service, no finding.
+    expect(findings).toEqual([
+      {
+        ...at('src/orders/order-repository.ts', 5, 'src/catalog/product-repository.ts', 'stock', 'orders', 'catalog', 'placeOrder'),
+        message: 'orders writes the table stock in placeOrder, which catalog owns in the plan',
+        fix: 'change it through a call to catalog, or give the table to orders in the plan (its tables list)',
+      },
+      {
+        ...at('src/payments/payment-service.ts', 5, 'src/orders/order-repository.ts', 'orders', 'payments', 'orders', 'capture'),
+        message: 'payments writes the table orders in capture, which orders owns (it writes it most)',
+        fix: 'change it through a call to orders, or give the table to payments in the plan (its tables list)',
+      },
+    ]);
+    await expectTextReport('table-write', findings);
+  });
 });

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { applyBaseline, checkPlan, createBaseline, formatCheck, FORMATTERS, type CheckResult, type Finding } from '../src/index.ts';
 import { FIXTURES, loadFixture } from './check-fixture.ts';
 
-const CASES = ['internal-import', 'undeclared-dependency', 'service-cycle', 'forbidden-shared', 'unplanned-files'];
+const CASES = ['internal-import', 'undeclared-dependency', 'service-cycle', 'forbidden-shared', 'unplanned-files', 'table-write'];
 
 async function findingsOf(name: string): Promise<Finding[]> {
   const { graph, plan } = await loadFixture(join(FIXTURES, name));

@@ -62,6 +62,7 @@ describe('seams boundaries on the example monolith', () => {
     plan.pinned.push('src/services/cart.service.ts');
     payments.public = ['src/services/payment.service.ts'];
     payments.dependsOn = [cart.id];
+    payments.tables = ['payments', 'refunds'];
     plan.shared[0]!.allow = [payments.id];
     writeFileSync(planFile, JSON.stringify(plan));
 
@@ -71,7 +72,7 @@ describe('seams boundaries on the example monolith', () => {
     expect(basket.name).toBe('basket');
     expect(next.services.find((s) => s.id === payments.id)!.files).toContain('src/services/cart.service.ts');
     expect(next.pinned).toEqual(['src/services/cart.service.ts']);
-    expect(next.services.find((s) => s.id === payments.id)).toMatchObject({ public: ['src/services/payment.service.ts'], dependsOn: [cart.id] });
+    expect(next.services.find((s) => s.id === payments.id)).toMatchObject({ public: ['src/services/payment.service.ts'], dependsOn: [cart.id], tables: ['payments', 'refunds'] });
     expect(next.shared.find((s) => s.path === plan.shared[0]!.path)!.allow).toEqual([payments.id]);
   });
 

@@ -40,6 +40,10 @@ export const Service = z.object({
     .optional()
     .describe("Its entries, the files other services may import: paths relative to the graph root or globs ('src/orders/api/**'). Absent means none"),
   dependsOn: z.array(z.string()).optional().describe('When present, the only service ids this service may import from; absent means any'),
+  tables: z
+    .array(z.string())
+    .optional()
+    .describe('Tables this service owns, as graph.tables names them: reports give it them, and seams check reports writes to them from other services. Absent: a table belongs to the service that writes it most'),
 });
 
 export const Plan = z.object({

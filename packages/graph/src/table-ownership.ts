@@ -51,25 +51,26 @@ export interface TableOwnership {
 }
 
 /**
- * Who owns which table under a plan, from the graph's data accesses: the owner is the service that
- * writes it (the most write sites when several do, ties to the first service in the plan); none
- * when the shared kernel writes it most. A table several parties write is the shared-database
+ * Who owns which table under a plan: the service whose `tables` list names it, else, from the
+ * graph's data accesses, the service that writes it (the most write sites when several do, ties to
+ * the first service in the plan); none when the shared kernel writes it most. A table several parties write is the shared-database
  * problem. Pure: graph and plan in, facts out.
  */
-export function tableOwnership(graph: Pick<Graph, 'data' | 'tables'>, plan: { services: ReadonlyArray<Pick<Plan['services'][number], 'id' | 'files'>> }): TableOwnership {
+export function tableOwnership(graph: Pick<Graph, 'data' | 'tables'>, plan: { services: ReadonlyArray<Pick<Plan['services'][number], 'id' | 'files' | 'tables'>> }): TableOwnership {
   const serviceOf = new Map(plan.services.flatMap((service) => service.files.map((path) => [path, service.id] as const)));
   const rank = new Map(plan.services.map((service, i) => [service.id, i]));
+  const declaredOwner = new Map(plan.services.flatMap((service) => (service.tables ?? []).map((table) => [table, service.id] as const)));
   const accesses = new Map<string, DataAccess[]>();
   for (const access of graph.data ?? []) (accesses.get(access.table) ?? accesses.set(access.table, []).get(access.table)!).push(access);
   const declared = new Map((graph.tables ?? []).flatMap((table) => (table.models[0] ? [[table.name, table.models[0]] as const] : [])));
-  const names = [...new Set([...accesses.keys(), ...declared.keys()])].sort();
+  const names = [...new Set([...accesses.keys(), ...declared.keys(), ...declaredOwner.keys()])].sort();
   const tables = names.map((name): TableUse => {
     const all = accesses.get(name) ?? [];
     const writers = partiesOf(all.filter((a) => a.access === 'write'), serviceOf, rank);
     const readers = partiesOf(all.filter((a) => a.access === 'read'), serviceOf, rank);
     // Parties are in plan order, the shared kernel last: a stable sort breaks ties by it. When the kernel
-    // writes most, the table stays with it, as the kernel's code does.
-    const owner = [...writers].sort((a, b) => b.sites.length - a.sites.length)[0]?.service;
+    // writes most, the table stays with it, as the kernel's code does. A person's word in the plan wins.
+    const owner = declaredOwner.get(name) ?? [...writers].sort((a, b) => b.sites.length - a.sites.length)[0]?.service;
     const model = declared.get(name);
     const use: TableUse = { name, ...(owner ? { owner } : {}), writers, readers, ...(model ? { declaredIn: { file: model.from, line: model.line } } : {}) };
     const pattern = suggestPattern(use);

@@ -40,6 +40,12 @@ describe('table ownership', () => {
     expect(tableOf('stock').declaredIn).toEqual({ file: 'db/schema.sql', line: 5 });
   });
 
+  it("takes a person's word: a service's tables list in the plan decides the owner", () => {
+    const declared = { ...plan, services: plan.services.map((s) => (s.id === 'payments' ? { ...s, tables: ['orders'] } : s)) };
+    const orders = tableOwnership(graph, declared).tables.find((t) => t.name === 'orders')!;
+    expect([orders.owner, orders.pattern?.kind]).toEqual(['payments', 'wrapping-service']);
+  });
+
   it('finds functions writing tables of two owners, and foreign keys between owners', () => {
     expect(ownership.transactions).toEqual([
       { file: 'src/orders/order-service.ts', function: 'placeOrder', service: 'order', writes: [{ table: 'orders', owner: 'order', lines: [30] }, { table: 'stock', owner: 'catalog', lines: [31] }] },

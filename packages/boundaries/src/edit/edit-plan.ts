@@ -49,9 +49,10 @@ export function mergeServices(plan: Plan, context: PlanContext, into: string, fr
   if (into === from) return plan;
   const target = serviceOrThrow(plan, into);
   const entries = [...new Set([...(target.public ?? []), ...(source.public ?? [])])];
+  const tables = [...new Set([...(target.tables ?? []), ...(source.tables ?? [])])];
   const drafts = draftsOf(plan)
     .filter((draft) => draft.id !== from)
-    .map((draft) => (draft.id === into ? { ...draft, files: [...draft.files, ...source.files], ...(entries.length ? { public: entries } : {}) } : draft));
+    .map((draft) => (draft.id === into ? { ...draft, files: [...draft.files, ...source.files], ...(entries.length ? { public: entries } : {}), ...(tables.length ? { tables } : {}) } : draft));
   return rebuildPlan(plan, context, drafts, plan.shared, plan.pinned);
 }
 

@@ -9,6 +9,8 @@ export interface ServiceDraft {
   files: readonly string[];
   /** Entries, when the edit changes them (a merge joins both services' entries). */
   public?: string[];
+  /** Owned tables, when the edit changes them (a merge joins both lists). */
+  tables?: string[];
 }
 
 /**
@@ -25,8 +27,8 @@ export function rebuildPlan(plan: Plan, context: PlanContext, drafts: readonly S
   const services = kept.map((draft) => {
     const files = [...draft.files].sort();
     const confidence = files.reduce((sum, file) => sum + (pinnedSet.has(file) ? 1 : (plan.confidence[file] ?? 1)), 0) / files.length;
-    // What a person wrote into the service (entries, allowed dependencies) survives every edit.
-    const { public: entries, dependsOn } = { ...before.get(draft.id), ...(draft.public ? { public: draft.public } : {}) };
+    // What a person wrote into the service (entries, allowed dependencies, owned tables) survives every edit.
+    const { public: entries, dependsOn, tables } = { ...before.get(draft.id), ...(draft.public ? { public: draft.public } : {}), ...(draft.tables ? { tables: draft.tables } : {}) };
     return {
       id: draft.id,
       name: draft.name,
@@ -35,6 +37,7 @@ export function rebuildPlan(plan: Plan, context: PlanContext, drafts: readonly S
       metrics: perService.get(draft.id)!,
       ...(entries ? { public: entries } : {}),
       ...(dependsOn ? { dependsOn } : {}),
+      ...(tables ? { tables } : {}),
     };
   });
   const review = plan.review.flatMap((entry) => {
