@@ -26,7 +26,7 @@ const WATCHED: readonly Watched[] = [
   { label: 'cycles', read: (p) => p.metrics.serviceCycles.length, format: (v) => String(v), higherIsBetter: false },
 ];
 
-export function metricDeltas(before: Plan, after: Plan, graph: Pick<Graph, 'data' | 'tables'>): MetricDelta[] {
+export function metricDeltas(before: Plan, after: Plan, graph: Graph): MetricDelta[] {
   const watched = graph.data?.length ? [SHARED_TABLES, ...WATCHED] : WATCHED;
   return watched.map(({ label, read, format, higherIsBetter }) => {
     const [a, b] = [format(read(before, graph)), format(read(after, graph))];
