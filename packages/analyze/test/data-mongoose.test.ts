@@ -1,12 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseFile } from '../src/parse-file.ts';
+import { detectorFixture } from './data-fixture.ts';
 
-const fixture = join(import.meta.dirname, '../../../fixtures/data/mongoose');
-const factsOf = (file: string) => parseFile(file, readFileSync(join(fixture, file), 'utf8'));
-const m = (line: number, table: string, access: 'read' | 'write', fn?: string) => ({ line, table, access, detector: 'mongoose', ...(fn ? { function: fn } : {}) });
-const model = (line: number, name: string, table: string) => ({ line, name, table, detector: 'mongoose' });
+const { factsOf, access: m, model } = detectorFixture('mongoose');
 
 describe('mongoose detector', () => {
   test('mongoose.model and model() declare the model name and its variable: a third argument, the schema collection option, or the default plural', () => {

@@ -1,12 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseFile } from '../src/parse-file.ts';
+import { detectorFixture } from './data-fixture.ts';
 
-const fixture = join(import.meta.dirname, '../../../fixtures/data/sequelize');
-const factsOf = (file: string) => parseFile(file, readFileSync(join(fixture, file), 'utf8'));
-const s = (line: number, table: string, access: 'read' | 'write', fn: string) => ({ line, table, access, detector: 'sequelize', function: fn });
-const m = (line: number, name: string, table: string) => ({ line, name, table, detector: 'sequelize' });
+const { factsOf, access: s, model: m } = detectorFixture('sequelize');
 
 describe('sequelize detector', () => {
   test('sequelize.define: tableName, the default plural, freezeTableName, and the variable as a second name', () => {

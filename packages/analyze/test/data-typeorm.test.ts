@@ -1,12 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseFile } from '../src/parse-file.ts';
+import { detectorFixture } from './data-fixture.ts';
 
-const fixture = join(import.meta.dirname, '../../../fixtures/data/typeorm');
-const factsOf = (file: string) => parseFile(file, readFileSync(join(fixture, file), 'utf8'));
-const t = (line: number, table: string, access: 'read' | 'write', fn: string) => ({ line, table, access, detector: 'typeorm', function: fn });
-const model = (line: number, name: string, table: string) => ({ line, name, table, detector: 'typeorm' });
+const { factsOf, access: t, model } = detectorFixture('typeorm');
 
 describe('typeorm', () => {
   test('entities declare their table: named, named in options, or the class name in snake_case; view entities too', () => {

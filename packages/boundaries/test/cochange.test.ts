@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { parseGraph, type Graph, type History } from '@seams/graph';
+import type { Graph, History } from '@seams/graph';
 import { proposeBoundaries, SIGNALS } from '../src/index.ts';
 import { cochangeSignal } from '../src/signals/cochange-signal.ts';
 import { pairKey } from '../src/signals/index.ts';
+import { handGraph } from './hand-graph.ts';
 
 // Graphs are written by hand here: the expected weights are worked out in the comments.
 
 function graphOf(files: readonly string[], imports: ReadonlyArray<readonly [string, string]>, history?: History): Graph {
-  return parseGraph({
-    version: 1,
-    tool: { name: 'seams', version: '0.1.0' },
-    source: 'seams',
-    root: '/home/dev/checkout',
-    files: files.map((path) => ({ path, language: 'ts', loc: 20, exports: [] })),
-    edges: imports.map(([from, to]) => ({ from, to, kind: 'import', specifier: `./${to}`, line: 1, names: ['run'] })),
-    externals: [],
-    unresolved: [],
-    parseErrors: [],
-    workspaces: [],
-    timings: {},
-    ...(history ? { history } : {}),
-  });
+  return handGraph(files, imports, history ? { history } : {});
 }
 
 function historyOf(commits: Record<string, number>, cochange: History['cochange']): History {

@@ -1,27 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { parseGraph, type DataAccess, type Graph } from '@seams/graph';
+import type { DataAccess, Graph } from '@seams/graph';
 import { dataSignal } from '../src/signals/data-signal.ts';
 import { pairKey } from '../src/signals/index.ts';
 import { combineSignals } from '../src/weighted-graph.ts';
 import { importsSignal } from '../src/signals/imports-signal.ts';
+import { handGraph } from './hand-graph.ts';
 
 // Graphs are written by hand here: the expected weights are worked out in the comments.
 
 function graphOf(files: readonly string[], data: ReadonlyArray<Omit<DataAccess, 'detector' | 'line'>>, imports: ReadonlyArray<readonly [string, string]> = []): Graph {
-  return parseGraph({
-    version: 1,
-    tool: { name: 'seams', version: '0.1.0' },
-    source: 'seams',
-    root: '/home/dev/shop',
-    files: files.map((path) => ({ path, language: 'ts', loc: 20, exports: ['run'] })),
-    edges: imports.map(([from, to]) => ({ from, to, kind: 'import', specifier: `./${to}`, line: 1, names: ['run'] })),
-    externals: [],
-    unresolved: [],
-    parseErrors: [],
-    workspaces: [],
-    timings: {},
-    data: data.map((access, i) => ({ ...access, line: i + 1, detector: 'sql' })),
-  });
+  return handGraph(files, imports, { data: data.map((access, i) => ({ ...access, line: i + 1, detector: 'sql' })) });
 }
 
 describe('dataSignal', () => {
