@@ -53,15 +53,14 @@ export interface TableOwnership {
 /**
  * Who owns which table under a plan: the service whose `tables` list names it, else, from the
  * graph's data accesses, the service that writes it (the most write sites when several do, ties to
- * the first service in the plan); none when the shared kernel writes it most. A table several parties write is the shared-database
- * problem. Pure: graph and plan in, facts out.
+ * the first service in the plan); none when the shared kernel writes it most. A table several
+ * parties write is the shared-database problem. Pure: graph and plan in, facts out.
  */
 export function tableOwnership(graph: Pick<Graph, 'data' | 'tables'>, plan: { services: ReadonlyArray<Pick<Plan['services'][number], 'id' | 'files' | 'tables'>> }): TableOwnership {
   const serviceOf = new Map(plan.services.flatMap((service) => service.files.map((path) => [path, service.id] as const)));
   const rank = new Map(plan.services.map((service, i) => [service.id, i]));
   const declaredOwner = new Map(plan.services.flatMap((service) => (service.tables ?? []).map((table) => [table, service.id] as const)));
-  const accesses = new Map<string, DataAccess[]>();
-  for (const access of graph.data ?? []) (accesses.get(access.table) ?? accesses.set(access.table, []).get(access.table)!).push(access);
+  const accesses = Map.groupBy(graph.data ?? [], (access) => access.table);
   const declared = new Map((graph.tables ?? []).flatMap((table) => (table.models[0] ? [[table.name, table.models[0]] as const] : [])));
   const names = [...new Set([...accesses.keys(), ...declared.keys(), ...declaredOwner.keys()])].sort();
   const tables = names.map((name): TableUse => {
@@ -81,35 +80,28 @@ export function tableOwnership(graph: Pick<Graph, 'data' | 'tables'>, plan: { se
 }
 
 function partiesOf(accesses: readonly DataAccess[], serviceOf: ReadonlyMap<string, string>, rank: ReadonlyMap<string, number>): TableParty[] {
-  const parties = new Map<string | undefined, AccessSite[]>();
-  for (const { from, line, function: fn } of accesses) {
-    const service = serviceOf.get(from);
-    (parties.get(service) ?? parties.set(service, []).get(service)!).push({ file: from, line, ...(fn ? { function: fn } : {}) });
-  }
+  const parties = Map.groupBy(accesses, (access) => serviceOf.get(access.from));
   const order = (service: string | undefined) => (service === undefined ? Number.MAX_SAFE_INTEGER : rank.get(service)!);
-  return [...parties].sort(([a], [b]) => order(a) - order(b)).map(([service, sites]) => ({ ...(service !== undefined ? { service } : {}), sites }));
+  return [...parties]
+    .sort(([a], [b]) => order(a) - order(b))
+    .map(([service, sites]) => ({ ...(service !== undefined ? { service } : {}), sites: sites.map(({ from, line, function: fn }) => ({ file: from, line, ...(fn ? { function: fn } : {}) })) }));
 }
 
 function transactionsOf(data: readonly DataAccess[], ownerOf: ReadonlyMap<string, string>, serviceOf: ReadonlyMap<string, string>): CrossServiceTransaction[] {
-  const byFunction = new Map<string, DataAccess[]>();
-  for (const access of data) {
-    if (access.access !== 'write' || !access.function) continue;
-    const key = `${access.from}\u0000${access.function}`;
-    (byFunction.get(key) ?? byFunction.set(key, []).get(key)!).push(access);
-  }
+  const inFunctions = data.filter((access) => access.access === 'write' && access.function);
+  const byFunction = Map.groupBy(inFunctions, (access) => `${access.from}\u0000${access.function}`);
   const transactions: CrossServiceTransaction[] = [];
   for (const writes of byFunction.values()) {
     const owners = new Set(writes.map((w) => ownerOf.get(w.table)));
     if (owners.size < 2) continue;
     const { from, function: fn } = writes[0]!;
-    const tables = new Map<string, number[]>();
-    for (const write of writes) (tables.get(write.table) ?? tables.set(write.table, []).get(write.table)!).push(write.line);
+    const tables = Map.groupBy(writes, (write) => write.table);
     const service = serviceOf.get(from);
     transactions.push({
       file: from,
       function: fn!,
       ...(service ? { service } : {}),
-      writes: [...tables].map(([table, lines]) => ({ table, ...(ownerOf.has(table) ? { owner: ownerOf.get(table)! } : {}), lines })),
+      writes: [...tables].map(([table, sites]) => ({ table, ...(ownerOf.has(table) ? { owner: ownerOf.get(table)! } : {}), lines: sites.map((site) => site.line) })),
     });
   }
   return transactions;
