@@ -123,4 +123,21 @@ describe('partial update after a few files changed', () => {
     expect(again.parsed).toBe(0);
     expect(again.graph).toEqual({ ...full, timings: again.graph.timings });
   });
+
+  it('keeps table accesses and data nodes as a full run gives them when a file and the schema change', async () => {
+    await analyzeCounting(root);
+    const { readFileSync } = await import('node:fs');
+    const repository = join(root, 'src/repositories/refund.repository.ts');
+    writeFileSync(repository, readFileSync(repository, 'utf8').replaceAll("'refunds'", "'payment_refunds'"));
+    const schema = join(root, 'db/schema.sql');
+    writeFileSync(schema, readFileSync(schema, 'utf8').replace('CREATE TABLE refunds (', 'CREATE TABLE payment_refunds ('));
+
+    const partial = await analyzeCounting(root);
+    expect(partial.parsed).toBe(1);
+    const full = await analyze({ root, cache: false });
+    expect(partial.graph).toEqual({ ...full, timings: partial.graph.timings });
+    expect(full.data!.filter((d) => d.from === 'src/repositories/refund.repository.ts').map((d) => d.table)).toEqual(['payment_refunds', 'payment_refunds']);
+    expect(full.tables!.find((t) => t.name === 'payment_refunds')!.models[0]!.references).toEqual(['payments', 'orders']);
+    expect(full.tables!.some((t) => t.name === 'refunds')).toBe(false);
+  });
 });
