@@ -29,6 +29,12 @@ export function buildReportModel(graph: Graph, plan: Plan, options: ReportOption
   const cards = serviceCards({ graph, plan, dependencies, serviceOf, links, apis: publicApis(dependencies.uses, serviceOf) });
   const byName = byServiceName(plan);
   const { metrics } = plan;
+  // Before the extraction order, which counts the table accesses crossing each boundary.
+  const data = graph.data?.length || graph.tables?.length ? tableOwnership(graph, plan) : undefined;
+  if (data) {
+    const byService = serviceData(data, plan.services.map((service) => service.id));
+    for (const card of cards) card.data = byService.get(card.id)!;
+  }
   const model: ReportModel = {
     title: options.title ?? `Service boundaries of ${lastFolder(graph.root)}`,
     root: graph.root,
@@ -50,11 +56,7 @@ export function buildReportModel(graph: Graph, plan: Plan, options: ReportOption
     for (const card of cards) card.ownership = services.get(card.id)!;
     model.ownership = ownership;
   }
-  if (graph.data?.length || graph.tables?.length) {
-    model.data = tableOwnership(graph, plan);
-    const byService = serviceData(model.data, plan.services.map((service) => service.id));
-    for (const card of cards) card.data = byService.get(card.id)!;
-  }
+  if (data) model.data = data;
   return model;
 }
 

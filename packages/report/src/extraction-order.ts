@@ -5,19 +5,21 @@ import { listing, plural } from './wording.ts';
 /**
  * The ranking and effort formula, as the Markdown legend prints it:
  *
- *   entanglement = inbound + api + outbound + 10 × (services in its cycle − 1)
+ *   entanglement = inbound + api + outbound + tables + 10 × (services in its cycle − 1)
  *   effort score = entanglement + ⌈loc / 250⌉
  *   S ≤ 4 < M ≤ 12 < L ≤ 30 < XL
  *
  * inbound and outbound count file dependencies crossing the boundary (each becomes a remote call
  * or a moved file), api the names other services import (each becomes part of a contract). The
  * inbound side is counted twice on purpose, through inbound and api: its callers live in code the
- * extracting team does not own. A cycle cannot be cut by extracting one side, so it costs as much
+ * extracting team does not own. tables counts the table reads and writes crossing its boundary,
+ * either way (another service touching its tables, it touching another's): each becomes an API call,
+ * a view or a stream, as a crossing dependency does. A cycle cannot be cut by extracting one side, so it costs as much
  * as ten crossing dependencies per other member. Size adds a point per 250 lines: moving code is
  * cheap next to cutting seams, but not free to test and deploy.
  */
 export const EFFORT_FORMULA = [
-  'entanglement = inbound + api + outbound + 10 × (services in its cycle − 1)',
+  'entanglement = inbound + api + outbound + tables + 10 × (services in its cycle − 1)',
   'effort score = entanglement + ⌈loc / 250⌉',
   'S ≤ 4 < M ≤ 12 < L ≤ 30 < XL',
 ] as const;
@@ -33,7 +35,7 @@ export function extractionOrder(cards: readonly ServiceCard[]): ExtractionStep[]
     const inbound = sum(card.inbound);
     const outbound = sum(card.outbound);
     const cycleSize = Math.max(1, ...card.cycles.map((cycle) => cycle.length));
-    const entanglement = inbound + card.publicApi.length + outbound + CYCLE_COST * (cycleSize - 1);
+    const entanglement = inbound + card.publicApi.length + outbound + (card.data?.crossing ?? 0) + CYCLE_COST * (cycleSize - 1);
     const effortScore = entanglement + Math.ceil(card.loc / LOC_PER_POINT);
     return { card, entanglement, effortScore };
   });
@@ -55,6 +57,7 @@ function reasonFor(card: ServiceCard, nameOf: (id: string) => string): string {
   const callees = card.outbound.map((link) => nameOf(link.service));
   parts.push(callees.length === 0 ? 'calls no other service' : `calls ${serviceList(callees)} (${plural(sum(card.outbound), 'file dependency', 'file dependencies')})`);
   if (card.sharedKernelUsed.length > 0) parts.push(`uses ${plural(card.sharedKernelUsed.length, 'shared file')}`);
+  if (card.data?.crossing) parts.push(`${plural(card.data.crossing, 'table access', 'table accesses')} ${card.data.crossing === 1 ? 'crosses' : 'cross'} its boundary`);
   for (const cycle of card.cycles) {
     const others = cycle.filter((id) => id !== card.id).map(nameOf).sort(compareCodeUnits);
     parts.push(`in a cycle with ${serviceList(others)}: break the cycle first`);

@@ -62,7 +62,7 @@ function services(model: ReportModel): string {
 function extraction(model: ReportModel, nameOf: (id: string) => string): string {
   const rows = model.extractionOrder.map((step) => [String(step.order), text(nameOf(step.service)), `${step.effort} (${step.effortScore})`, text(step.reason)]);
   const formula = EFFORT_FORMULA.map((line) => `    ${line}`).join('\n');
-  const legend = `Effort, from the numbers in the service cards (inbound and outbound: file dependencies crossing the boundary; api: names other services import):\n\n${formula}\n\nThe order sorts on entanglement, then effort score, then name.`;
+  const legend = `Effort, from the numbers in the service cards (inbound and outbound: file dependencies crossing the boundary; api: names other services import; tables: table reads and writes crossing the boundary, either way, when the graph has them):\n\n${formula}\n\nThe order sorts on entanglement, then effort score, then name.`;
   return `## Extraction order\n\nStrangler fig: extract the least entangled service first.\n\n${table(['step', 'service', 'effort', 'why'], 'rlll', rows)}\n\n${legend}`;
 }
 

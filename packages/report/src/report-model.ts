@@ -55,6 +55,8 @@ export interface ServiceData {
   alsoWrites: Array<{ table: string; owner?: string }>;
   /** Tables another service (or none) owns that it reads. */
   reads: Array<{ table: string; owner?: string }>;
+  /** Table reads and writes crossing its boundary, either way: others touching its tables, it touching theirs (the extraction order's `tables`). */
+  crossing: number;
 }
 
 export interface ExtractionStep {

@@ -62,11 +62,19 @@ describe('table ownership', () => {
   it("puts each service's tables on its card", () => {
     const model = buildReportModel(graph, plan);
     expect(Object.fromEntries(model.services.map((card) => [card.id, card.data]))).toEqual({
-      catalog: { owns: ['products', 'stock'], alsoWrites: [{ table: 'exchange_rates' }], reads: [] },
-      order: { owns: ['orders'], alsoWrites: [{ table: 'stock', owner: 'catalog' }], reads: [{ table: 'products', owner: 'catalog' }] },
-      payments: { owns: ['invoices', 'payments'], alsoWrites: [{ table: 'orders', owner: 'order' }], reads: [] },
-      shipping: { owns: ['shipments'], alsoWrites: [], reads: [{ table: 'invoices', owner: 'payments' }, { table: 'orders', owner: 'order' }, { table: 'products', owner: 'catalog' }] },
+      // crossing, one per site on each side: catalog writes exchange_rates (1), order and shipping read products (2),
+      // order writes stock (1); order: payments writes and reads orders, shipping reads it (3), it reads products
+      // and writes stock (2); payments: shipping reads invoices (1), it writes and reads orders (2); shipping: 3 reads.
+      catalog: { owns: ['products', 'stock'], alsoWrites: [{ table: 'exchange_rates' }], reads: [], crossing: 4 },
+      order: { owns: ['orders'], alsoWrites: [{ table: 'stock', owner: 'catalog' }], reads: [{ table: 'products', owner: 'catalog' }], crossing: 5 },
+      payments: { owns: ['invoices', 'payments'], alsoWrites: [{ table: 'orders', owner: 'order' }], reads: [], crossing: 3 },
+      shipping: { owns: ['shipments'], alsoWrites: [], reads: [{ table: 'invoices', owner: 'payments' }, { table: 'orders', owner: 'order' }, { table: 'products', owner: 'catalog' }], crossing: 3 },
     });
+    // The extraction order counts them: each is an API call, a view or a stream to set up first.
+    const steps = new Map(model.extractionOrder.map((step) => [step.service, step]));
+    const without = buildReportModel({ ...graph, data: [], tables: [] }, plan);
+    for (const step of without.extractionOrder) expect(steps.get(step.service)!.entanglement).toBe(step.entanglement! + model.services.find((card) => card.id === step.service)!.data!.crossing);
+    expect(steps.get('order')!.reason).toContain('5 table accesses cross its boundary');
   });
 
   it('has no data section when the graph has no table accesses', () => {

@@ -15,7 +15,7 @@ ${model.extractionOrder.map((step) => html`<tr><td class="num">${step.order}</td
 `)}</tbody></table></div>
 <details class="formula"><summary>How effort is estimated</summary>
 <pre>${EFFORT_FORMULA.join('\n')}</pre>
-<p>Inbound and outbound count file dependencies crossing the boundary; api counts the names other services import. The order sorts on entanglement, then effort score, then name.</p>
+<p>Inbound and outbound count file dependencies crossing the boundary; api counts the names other services import; tables counts the table reads and writes crossing the boundary, either way, when the graph has them. The order sorts on entanglement, then effort score, then name.</p>
 </details>`}
 </section>`;
 }
