@@ -8,10 +8,14 @@ export const FIXTURE = join(import.meta.dirname, '../../../fixtures/tui/small-sh
 
 export const KEYS = { down: '\u001B[B', up: '\u001B[A', enter: '\r', escape: '\u001B', tab: '\t', backspace: '\u007F', left: '\u001B[D' } as const;
 
+/** The small shop's plan on a graph with table accesses: the report's data fixture. */
+export const DATA_FIXTURE = join(import.meta.dirname, '../../../fixtures/report/data');
+
 /** The UI on the small shop at 80x24 without colour; `press` sends keys one by one and waits for the frame. */
-export async function openSmallShop(options: { saved?: boolean; height?: number; width?: number } = {}) {
-  const graph = parseGraph(JSON.parse(readFileSync(join(FIXTURE, 'graph.json'), 'utf8')), 'graph.json');
-  const plan = parsePlan(JSON.parse(readFileSync(join(FIXTURE, 'plan.json'), 'utf8')), 'plan.json');
+export async function openSmallShop(options: { saved?: boolean; height?: number; width?: number; fixture?: string } = {}) {
+  const fixture = options.fixture ?? FIXTURE;
+  const graph = parseGraph(JSON.parse(readFileSync(join(fixture, 'graph.json'), 'utf8')), 'graph.json');
+  const plan = parsePlan(JSON.parse(readFileSync(join(fixture, 'plan.json'), 'utf8')), 'plan.json');
   const saves: Plan[] = [];
   const save = async (p: Plan) => {
     saves.push(p);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE, KEYS, openSmallShop } from './frames.tsx';
+import { DATA_FIXTURE, FIXTURE, KEYS, openSmallShop } from './frames.tsx';
 
 // Exact 80x24 frames of every view, as files a person can review next to the fixture.
 const frame = (name: string) => join(FIXTURE, 'frames', `${name}.txt`);
@@ -23,6 +23,15 @@ describe('views of the small shop at 80x24', () => {
     await expect(await ui.press(KEYS.down, KEYS.enter)).toMatchFileSnapshot(frame('service-files'));
     await expect(await ui.press(KEYS.tab)).toMatchFileSnapshot(frame('service-api'));
     await expect(await ui.press(KEYS.tab)).toMatchFileSnapshot(frame('service-links'));
+  });
+
+  it('lists the tables a service owns, writes and reads when the graph has table accesses, and follows one to its owner', async () => {
+    // The order service (second in the list) owns orders, writes catalog's stock, reads catalog's products.
+    const ui = await openSmallShop({ fixture: DATA_FIXTURE });
+    await expect(await ui.press(KEYS.down, KEYS.enter, KEYS.tab, KEYS.tab, KEYS.tab)).toMatchFileSnapshot(frame('service-tables'));
+    expect((await ui.press(KEYS.tab)).split('\n')[4]).toContain('[Files]');
+    const owner = await ui.press(KEYS.tab, KEYS.tab, KEYS.tab, KEYS.down, KEYS.enter);
+    expect(owner.split('\n')[1]).toBe('services › order › catalog');
   });
 
   it("follows a dependency to the other service's page", async () => {

@@ -6,7 +6,7 @@ import { moveCursor, isCursorKey } from './cursor.ts';
 import { nameOf, serviceById } from './lookups.ts';
 import { folderOf, rowTarget, selectedFile, selectedService } from './selection.ts';
 import { closeView, currentView, openView, replaceView, type Tab, type UiState, type View } from './ui-state.ts';
-import { SERVICE_PARTS } from './view-rows.ts';
+import { serviceParts } from './view-rows.ts';
 
 /** One key binding: what the help overlay lists and the footer hints, and what the key does. */
 export interface Binding {
@@ -51,9 +51,12 @@ export const BINDINGS: readonly Binding[] = [
       return target ? openView(s, target) : s;
     } },
   { keys: 'Esc  ←', does: 'back', match: (_i, k) => k.escape || k.leftArrow || k.backspace, run: closeView },
-  { keys: 'Tab', does: 'next tab (services, shared, review) or part of a service (files, API, links)', match: (_i, k) => k.tab, run: (s) => {
+  { keys: 'Tab', does: 'next tab (services, shared, review) or part of a service (files, API, links, tables)', match: (_i, k) => k.tab, run: (s) => {
       const view = currentView(s);
-      if (view.kind === 'service') return replaceView(s, { ...view, part: SERVICE_PARTS[(SERVICE_PARTS.indexOf(view.part) + 1) % SERVICE_PARTS.length]!, cursor: 0 });
+      if (view.kind === 'service') {
+        const parts = serviceParts(s.context);
+        return replaceView(s, { ...view, part: parts[(parts.indexOf(view.part) + 1) % parts.length]!, cursor: 0 });
+      }
       const at = TABS.indexOf(view.kind as Tab);
       return switchTab(s, TABS[(at + 1) % TABS.length]!);
     } },

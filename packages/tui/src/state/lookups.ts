@@ -1,4 +1,4 @@
-import type { Plan } from '@seams/graph';
+import { tableOwnership, type Plan, type TableOwnership } from '@seams/graph';
 import type { PlanContext, WeightedDependency } from '@seams/boundaries';
 
 /** Marks a file of the shared group where a service id would be. */
@@ -18,6 +18,15 @@ export function ownerOf(plan: Plan): ReadonlyMap<string, string> {
 }
 
 export const serviceById = (plan: Plan, id: string) => plan.services.find((s) => s.id === id);
+
+const tables = new WeakMap<Plan, TableOwnership>();
+
+/** Who owns which table under this plan; computed once per plan. */
+export function tablesOf(plan: Plan, context: PlanContext): TableOwnership {
+  let result = tables.get(plan);
+  if (!result) tables.set(plan, (result = tableOwnership(context.graph, plan)));
+  return result;
+}
 
 export const nameOf = (plan: Plan, id: string | undefined): string => (id === SHARED ? 'shared' : (serviceById(plan, id ?? '')?.name ?? '-'));
 

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { Plan } from '@seams/graph';
 import type { PlanContext } from '@seams/boundaries';
 import { ownerOf, SHARED } from './lookups.ts';
-import { fileLinkRows, fileRows, linkRows } from './view-rows.ts';
+import { fileLinkRows, fileRows, linkRows, tableRows } from './view-rows.ts';
 import type { View } from './ui-state.ts';
 
 /** The file the cursor is on (or the file whose page is open); undefined where no file is selected. */
@@ -48,6 +48,10 @@ export function rowTarget(plan: Plan, context: PlanContext, view: View): View | 
       if (view.part === 'links') {
         const row = linkRows(plan, view.id)[view.cursor];
         return row ? { kind: 'service', id: row.service, part: 'files', cursor: 0 } : undefined;
+      }
+      if (view.part === 'tables') {
+        const owner = tableRows(plan, context, view.id)[view.cursor]?.owner;
+        return owner && owner !== view.id ? { kind: 'service', id: owner, part: 'tables', cursor: 0 } : undefined;
       }
       if (view.part === 'api') return undefined;
       const path = fileRows(plan, view.id)[view.cursor]?.path;

@@ -7,7 +7,7 @@ import type { MetricDelta } from './metric-deltas.ts';
 export type Tab = 'services' | 'shared' | 'review';
 
 /** The parts of a service's page. */
-export type ServicePart = 'files' | 'api' | 'links';
+export type ServicePart = 'files' | 'api' | 'links' | 'tables';
 
 export type View =
   | { kind: Tab; cursor: number }

@@ -1,6 +1,6 @@
 import type { Plan } from '@seams/graph';
 import type { PlanContext } from '@seams/boundaries';
-import { linksOf, ownerOf, serviceById } from './lookups.ts';
+import { linksOf, ownerOf, serviceById, tablesOf } from './lookups.ts';
 import type { ServicePart, View } from './ui-state.ts';
 
 export interface FileRow {
@@ -23,7 +23,20 @@ export interface FileLinkRow {
   names: string[];
 }
 
-export const SERVICE_PARTS: readonly ServicePart[] = ['files', 'api', 'links'];
+export interface TableRow {
+  /** `owns`: it writes the table most; `writes`/`reads`: another service's (or no service's) table. */
+  role: 'owns' | 'writes' | 'reads';
+  table: string;
+  /** The owner's service id; undefined when no service owns it. */
+  owner: string | undefined;
+  /** Accesses of this service to the table (owns), or of the others (writes, reads: its own). */
+  sites: number;
+}
+
+const PARTS: readonly ServicePart[] = ['files', 'api', 'links'];
+
+/** The parts of a service page, Tab's order; tables only when the graph has table accesses. */
+export const serviceParts = (context: PlanContext): readonly ServicePart[] => (context.graph.data?.length ? [...PARTS, 'tables'] : PARTS);
 
 export function fileRows(plan: Plan, id: string): FileRow[] {
   const pinned = new Set(plan.pinned);
@@ -41,6 +54,20 @@ export function linkRows(plan: Plan, id: string): LinkRow[] {
       .map(([service, count]) => ({ direction, service, count }))
       .sort((a, b) => b.count - a.count || a.service.localeCompare(b.service));
   return [...rows('in', metrics.inbound), ...rows('out', metrics.outbound)];
+}
+
+/** The tables a service owns, then those of others it writes, then those it reads. */
+export function tableRows(plan: Plan, context: PlanContext, id: string): TableRow[] {
+  const rows: TableRow[] = [];
+  const sitesOf = (parties: ReadonlyArray<{ service?: string; sites: unknown[] }>) => parties.filter((p) => p.service === id).reduce((n, p) => n + p.sites.length, 0);
+  for (const table of tablesOf(plan, context).tables) {
+    const [writes, reads] = [sitesOf(table.writers), sitesOf(table.readers)];
+    if (table.owner === id) rows.push({ role: 'owns', table: table.name, owner: id, sites: writes + reads });
+    else if (writes > 0) rows.push({ role: 'writes', table: table.name, owner: table.owner, sites: writes + reads });
+    else if (reads > 0) rows.push({ role: 'reads', table: table.name, owner: table.owner, sites: reads });
+  }
+  const order = { owns: 0, writes: 1, reads: 2 };
+  return rows.sort((a, b) => order[a.role] - order[b.role]);
 }
 
 /** A file's imports then its importers, each with the service it sits in. */
@@ -65,7 +92,7 @@ export function rowCount(plan: Plan, context: PlanContext, view: View): number {
     case 'review':
       return plan.review.length;
     case 'service':
-      return view.part === 'files' ? fileRows(plan, view.id).length : view.part === 'api' ? apiRows(plan, view.id).length : linkRows(plan, view.id).length;
+      return { files: () => fileRows(plan, view.id), api: () => apiRows(plan, view.id), links: () => linkRows(plan, view.id), tables: () => tableRows(plan, context, view.id) }[view.part]().length;
     case 'file':
       return fileLinkRows(plan, context, view.path).length;
   }

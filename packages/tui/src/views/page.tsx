@@ -27,7 +27,7 @@ export function Page({ state, plan, unsaved, width, height }: Props) {
     case 'review':
       return <ReviewView {...common} />;
     case 'service':
-      return <ServiceView {...common} id={view.id} part={view.part} />;
+      return <ServiceView {...common} context={state.context} id={view.id} part={view.part} />;
     case 'file':
       return <FileView {...common} context={state.context} path={view.path} />;
   }

@@ -1,14 +1,16 @@
 import { Box, Text } from 'ink';
+import type { PlanContext } from '@seams/boundaries';
 import type { Plan } from '@seams/graph';
 import { fit, fitPath, fixed, plural } from '../format.ts';
 import { nameOf, serviceById } from '../state/lookups.ts';
 import type { ServicePart } from '../state/ui-state.ts';
-import { apiRows, fileRows, linkRows, SERVICE_PARTS } from '../state/view-rows.ts';
+import { apiRows, fileRows, linkRows, serviceParts, tableRows } from '../state/view-rows.ts';
 import { useTheme, tone } from '../theme.ts';
 import { List } from './list.tsx';
 
 interface Props {
   plan: Plan;
+  context: PlanContext;
   id: string;
   part: ServicePart;
   cursor: number;
@@ -16,16 +18,16 @@ interface Props {
   height: number;
 }
 
-const PART_TITLES: Record<ServicePart, string> = { files: 'Files', api: 'API', links: 'Dependencies' };
+const PART_TITLES: Record<ServicePart, string> = { files: 'Files', api: 'API', links: 'Dependencies', tables: 'Tables' };
 
 /** One service: its figures, then its files, its API or its dependencies on other services. */
-export function ServiceView({ plan, id, part, cursor, width, height }: Props) {
+export function ServiceView({ plan, context, id, part, cursor, width, height }: Props) {
   const theme = useTheme();
   const service = serviceById(plan, id);
   if (!service) return <Text>{fit(`no service '${id}'`, width)}</Text>;
   const m = service.metrics;
   const facts = `${plural(m.files, 'file')} · ${m.loc} loc · cohesion ${fixed(m.cohesion)} · coupling ${fixed(m.coupling)} · confidence ${fixed(service.confidence)}`;
-  const parts = SERVICE_PARTS.map((p) => (p === part ? `[${PART_TITLES[p]}]` : ` ${PART_TITLES[p]} `)).join(' ');
+  const parts = serviceParts(context).map((p) => (p === part ? `[${PART_TITLES[p]}]` : ` ${PART_TITLES[p]} `)).join(' ');
   const listHeight = height - 3;
   return (
     <Box flexDirection="column" height={height}>
@@ -42,6 +44,16 @@ export function ServiceView({ plan, id, part, cursor, width, height }: Props) {
           width={width}
           height={listHeight}
           empty="none: no dependency crosses its boundary"
+        />
+      )}
+      {part === 'tables' && (
+        <List
+          head="ROLE    TABLE                          OWNER                 ACCESSES"
+          rows={tableRows(plan, context, id).map((row) => `${fit(row.role, 8)}${fit(row.table, 31)}${fit(row.owner ? nameOf(plan, row.owner) : 'no service', 22)}${fit(String(row.sites), 8, 'right')}`)}
+          cursor={cursor}
+          width={width}
+          height={listHeight}
+          empty="none: it reads and writes no table"
         />
       )}
     </Box>
