@@ -28,15 +28,18 @@ export interface FileFacts {
   localExports: string[];
   reexports: ReexportFact[];
   /** Table reads and writes the data detectors found (src/data), by line; absent when none. */
-  data?: Array<Omit<DataAccess, 'from'>>;
+  data?: Array<Omit<DataAccess, 'from'> & { tentative?: true }>;
   /** Models and entities declared here with the table each maps to; absent when none. */
   models?: Array<Omit<DataModel, 'from'>>;
   error?: { message: string; line: number };
 }
 
+/** An access before the tables step: a tentative one still has to meet a declaration of its name. */
+export type ToNameAccess = DataAccess & { tentative?: true };
+
 /** Every file's data accesses with their file, in the facts' (the graph's) file order. */
-export function dataOf(facts: ReadonlyMap<string, FileFacts>): DataAccess[] {
-  const all: DataAccess[] = [];
+export function dataOf(facts: ReadonlyMap<string, FileFacts>): ToNameAccess[] {
+  const all: ToNameAccess[] = [];
   for (const [from, file] of facts) for (const access of file.data ?? []) all.push({ from, ...access });
   return all;
 }

@@ -1,4 +1,5 @@
-import type { DataAccess, DataModel, Edge, External, FileNode, Graph, ParseErrorEntry, Unresolved } from '@seams/graph';
+import type { DataModel, Edge, External, FileNode, Graph, ParseErrorEntry, Unresolved } from '@seams/graph';
+import type { ToNameAccess } from './facts.ts';
 import type { ExportTable } from './trace-barrels.ts';
 
 /** The part of the graph computed from facts; cached whole, with what a partial update needs. */
@@ -11,7 +12,7 @@ export interface GraphParts {
   workspaces: Graph['workspaces'];
   warnings: string[];
   /** Table reads and writes, by file then line (optional: graphs cached before it existed lack it). */
-  data?: DataAccess[];
+  data?: ToNameAccess[];
   /** Model declarations in source, by file then line (optional like `data`). */
   models?: DataModel[];
   /** Each file's exports with resolved targets: re-tracing barrels after a few files changed needs every file's. */

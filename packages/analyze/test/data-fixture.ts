@@ -6,6 +6,7 @@ import { parseFile } from '../src/parse-file.ts';
 export function detectorFixture(detector: string) {
   const root = join(import.meta.dirname, '../../../fixtures/data', detector);
   return {
+    fixture: root,
     factsOf: (file: string) => parseFile(file, readFileSync(join(root, file), 'utf8')),
     access: (line: number, table: string, access: 'read' | 'write', fn?: string) => ({ line, table, access, detector, ...(fn ? { function: fn } : {}) }),
     model: (line: number, name: string, table: string) => ({ line, name, table, detector }),

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { analyze } from '../src/analyze.ts';
 import { detectorFixture } from './data-fixture.ts';
 
-const { factsOf, access: m, model } = detectorFixture('mongoose');
+const { fixture, factsOf, access: m, model } = detectorFixture('mongoose');
 
 describe('mongoose detector', () => {
   test('mongoose.model and model() declare the model name and its variable: a third argument, the schema collection option, or the default plural', () => {
@@ -57,5 +58,21 @@ describe('mongoose detector', () => {
       const facts = factsOf(file);
       expect([facts.data, facts.models]).toEqual([undefined, undefined]);
     }
+  });
+});
+
+describe('models imported into a file that never names Mongoose', () => {
+  test('are tentative in the facts, and count in the graph only where a model of that name is declared', async () => {
+    const tentative = (line: number, table: string, access: 'read' | 'write', fn: string) => ({ ...m(line, table, access, fn), tentative: true });
+    expect(factsOf('src/admin/purge.js').data).toEqual([
+      tentative(6, 'Order', 'write', 'purgeOrders'),
+      tentative(8, 'Review', 'read', 'reviewCount'),
+      tentative(11, 'Widget', 'read', 'widgets'),
+    ]);
+    const graph = await analyze({ root: fixture, cache: false });
+    expect(graph.data!.filter((d) => d.from === 'src/admin/purge.js').map(({ line, table, model }) => [line, table, model])).toEqual([
+      [6, 'orders', 'Order'],
+      [8, 'reviews', 'Review'],
+    ]);
   });
 });

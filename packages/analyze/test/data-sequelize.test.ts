@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { parseFile } from '../src/parse-file.ts';
+import { analyze } from '../src/analyze.ts';
 import { detectorFixture } from './data-fixture.ts';
 
-const { factsOf, access: s, model: m } = detectorFixture('sequelize');
+const { fixture, factsOf, access: s, model: m } = detectorFixture('sequelize');
 
 describe('sequelize detector', () => {
   test('sequelize.define: tableName, the default plural, freezeTableName, and the variable as a second name', () => {
@@ -63,5 +64,21 @@ describe('sequelize detector', () => {
 
   test('an ordinary file does not enable the detector', () => {
     expect(parseFile('a.ts', 'export const make = (o: object) => Object.create(o);\n').data).toBeUndefined();
+  });
+});
+
+describe('models imported into a file that never names Sequelize', () => {
+  test('are tentative in the facts, and count in the graph only where a model of that name is declared', async () => {
+    const tentative = (line: number, table: string, access: 'read' | 'write', fn: string) => ({ ...s(line, table, access, fn), tentative: true });
+    expect(factsOf('src/admin/purge.js').data).toEqual([
+      tentative(5, 'Order', 'write', 'purgeOrders'),
+      tentative(7, 'Invoice', 'read', 'invoiceCount'),
+      tentative(10, 'Widget', 'read', 'widgets'),
+    ]);
+    const graph = await analyze({ root: fixture, cache: false });
+    expect(graph.data!.filter((d) => d.from === 'src/admin/purge.js').map(({ line, table, model }) => [line, table, model])).toEqual([
+      [5, 'orders', 'Order'],
+      [7, 'invoices', 'Invoice'],
+    ]);
   });
 });

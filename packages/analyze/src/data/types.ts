@@ -8,6 +8,11 @@ export interface FoundAccess {
   function: string | undefined;
   /** Lines below the one of `start` (a statement inside a multi-line template literal). */
   lineOffset?: number;
+  /**
+   * The name may not be a model (`User.findOne()` on an import, in a file that never names the ORM):
+   * kept only when a declaration of the same detector, in any file, names it.
+   */
+  tentative?: boolean;
 }
 
 /**
@@ -53,6 +58,8 @@ export interface FoundModel {
 }
 
 export interface DetectorContext {
+  /** The file's source, for the few text tests a detector makes once per file. */
+  text: string;
   report(found: FoundAccess): void;
   /** Records a declaration: accesses anywhere that name `name` are then counted against `table`. */
   declare(model: FoundModel): void;

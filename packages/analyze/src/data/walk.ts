@@ -4,7 +4,8 @@ import type { LineIndex } from '../line-index.ts';
 import { DATA_DETECTORS } from './index.ts';
 import type { AstNode, DetectorHooks, FoundAccess, FoundModel } from './types.ts';
 
-export type FileDataAccess = Omit<DataAccess, 'from'>;
+/** An access as a file's facts keep it: `tentative` until the tables step checks the name against every declaration. */
+export type FileDataAccess = Omit<DataAccess, 'from'> & { tentative?: true };
 export type FileDataModel = Omit<DataModel, 'from'>;
 
 interface Walkable {
@@ -47,6 +48,7 @@ export function findDataAccesses(result: Walkable, text: string, lines: LineInde
   state.pending = new Map();
   state.hooks = enabled.map((detector) =>
     detector.create({
+      text,
       report: (access) => found.push({ ...access, detector: detector.name }),
       declare: (model) => declared.push({ ...model, detector: detector.name }),
       functionName: () => state.functions[state.functions.length - 1],
@@ -56,7 +58,7 @@ export function findDataAccesses(result: Walkable, text: string, lines: LineInde
   for (const hooks of state.hooks) hooks.finish?.();
   state.hooks = [];
   const accesses = found
-    .map(({ table, access, start, lineOffset, function: fn, detector }) => ({ line: lines.lineOf(start) + (lineOffset ?? 0), table, access, detector, ...(fn ? { function: fn } : {}) }))
+    .map(({ table, access, start, lineOffset, function: fn, detector, tentative }) => ({ line: lines.lineOf(start) + (lineOffset ?? 0), table, access, detector, ...(fn ? { function: fn } : {}), ...(tentative ? { tentative: true as const } : {}) }))
     .sort((a, b) => a.line - b.line);
   const models = declared.map(({ name, table, start, detector }) => ({ line: lines.lineOf(start), name, table, detector })).sort((a, b) => a.line - b.line);
   return { accesses, models };
@@ -89,6 +91,10 @@ function createVisitor(): NonNullable<typeof shared> {
     VariableDeclarator(node: AstNode) {
       if (node.id?.type === 'BindingIdentifier' && node.init && (isFunction(node.init) || node.init.type === 'ClassExpression')) state.pending.set(node.init.start, node.id.name!);
       callHooks.VariableDeclarator!(node);
+    },
+    // CommonJS names its functions by assignment: `exports.purge = () => ...`, `module.exports.purge = function () {}`.
+    AssignmentExpression(node: AstNode & { left: AstNode; right: AstNode }) {
+      if (isFunction(node.right) && node.left.type === 'StaticMemberExpression') state.pending.set(node.right.start, node.left.property!.name!);
     },
     Class(node: AstNode) {
       state.classes.push(node.id?.name ?? state.pending.get(node.start) ?? '(anonymous class)');

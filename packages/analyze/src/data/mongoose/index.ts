@@ -24,9 +24,24 @@ const NOT_MODELS = new Set([
 const MONGOOSE_MODULES = new Set(['mongoose', '@nestjs/mongoose']);
 // Upper-case first and not all capitals: what an imported model is called, unlike `_`, `R` or `DB`.
 const MODEL_LIKE = /^[A-Z]\w*[a-z]\w*$/;
+// A model static called on a class-like name: a file that never names Mongoose may still use an imported model.
+const STATIC_CALL = /\b[A-Z]\w*\.(?:find|findOne|findById|countDocuments|exists|create|insertMany|updateOne|updateMany|deleteOne|deleteMany|findOneAndUpdate|findByIdAndUpdate|findOneAndDelete|findByIdAndDelete)\(/;
 
 type Decorated = AstNode & { decorators?: AstNode[] };
 
+
+/** `require('./x')`, or a property of what it returns (`require('./x').Order`). */
+function isRequire(node: AstNode): boolean {
+  if (node.type === 'StaticMemberExpression') return isRequire(unwrap(node.object!));
+  const callee = node.type === 'CallExpression' ? unwrap(node.callee!) : undefined;
+  return callee?.type === 'IdentifierReference' && callee.name === 'require';
+}
+
+/** The model an access names; tentative when only a declaration elsewhere can tell it is one. */
+interface ModelRef {
+  name: string;
+  tentative?: boolean;
+}
 
 interface Declaration {
   name: string;
@@ -50,15 +65,19 @@ interface Declaration {
  * the method called on the model.
  *
  * Accesses name the model as the code writes it; declarations, possibly in another file, map it to its collection.
- * An identifier is a model when this file assigns it a `model(...)`, or else, in a file importing Mongoose, when it
- * looks like a class, is no global like `Object`, and is bound here to nothing else: imported models. Bindings are
- * per file, not per scope; documents are only followed through variables within one function.
+ * An identifier is a model when this file assigns it a `model(...)`, or else when it looks like a class, is no
+ * global like `Object`, and is bound here to nothing else: imported models. In a file that does not import
+ * Mongoose (`const { User } = require('../models')`) such an access is tentative: it counts only if some file
+ * declares a Mongoose model of that name. Bindings are per file, not per scope; documents are only followed
+ * through variables within one function.
  */
 export const mongoose: DataDetector = {
   name: 'mongoose',
-  isEnabled: (text) => text.includes('mongo') || text.includes('.collection('),
+  isEnabled: (text) => text.includes('mongo') || text.includes('.collection(') || STATIC_CALL.test(text),
   create(context) {
     let importsMongoose = false;
+    // A file naming another ORM calls that ORM's models: no guess on its class-like names.
+    const otherOrm = /sequelize|typeorm|prisma/i.test(context.text);
     const locals = new Set<string>();
     /** Variables holding a model, by the start of the `model(...)` call that made it. */
     const modelVariables = new Map<string, number>();
@@ -72,14 +91,16 @@ export const mongoose: DataDetector = {
     /** Variables holding a driver collection, to its name. */
     const handles = new Map<string, string>();
     // Which model an access names is only settled once every binding and import of the file was seen.
-    const candidates: Array<{ model: () => string | undefined; access: FoundAccess['access']; start: number; function: string | undefined }> = [];
+    const candidates: Array<{ model: () => ModelRef | undefined; access: FoundAccess['access']; start: number; function: string | undefined }> = [];
 
-    const modelOf = (reference: string): string | undefined => {
-      if (injected.has(reference)) return importsMongoose ? injected.get(reference) : undefined;
-      if (modelVariables.has(reference)) return reference;
-      return importsMongoose && MODEL_LIKE.test(reference) && !locals.has(reference) && !NOT_MODELS.has(reference) ? reference : undefined;
+    const modelOf = (reference: string): ModelRef | undefined => {
+      if (injected.has(reference)) return importsMongoose ? { name: injected.get(reference)! } : undefined;
+      if (modelVariables.has(reference)) return { name: reference };
+      const looksImported = MODEL_LIKE.test(reference) && !locals.has(reference) && !NOT_MODELS.has(reference);
+      if (!looksImported || (!importsMongoose && otherOrm)) return undefined;
+      return { name: reference, ...(importsMongoose ? {} : { tentative: true }) };
     };
-    const candidate = (model: () => string | undefined, access: FoundAccess['access'], start: number) =>
+    const candidate = (model: () => ModelRef | undefined, access: FoundAccess['access'], start: number) =>
       candidates.push({ model, access, start, function: context.functionName() });
     const documentKey = (name: string) => `${context.functionName() ?? ''}\0${name}`;
     const collectionOf = (schema: SchemaRef | undefined): string | undefined => {
@@ -102,9 +123,10 @@ export const mongoose: DataDetector = {
       VariableDeclarator(node) {
         if (node.id?.type !== 'BindingIdentifier') return;
         const name = node.id.name!;
-        locals.add(name);
-        if (!node.init) return;
-        const init = unwrap(node.init);
+        const init = node.init && unwrap(node.init);
+        // `const Token = require('../models/token.model')` imports, as `import` does.
+        if (!init || !isRequire(init)) locals.add(name);
+        if (!init) return;
         // `mongoose.models.Order || mongoose.model('Order', schema)` keeps the model across hot reloads.
         const made = init.type === 'LogicalExpression' ? unwrap((init as AstNode & { right: AstNode }).right) : init;
         if (made.type === 'CallExpression' && modelCall(made)?.declares) modelVariables.set(name, made.start);
@@ -158,7 +180,7 @@ export const mongoose: DataDetector = {
         const access = MODEL_WRITES.has(method) ? 'write' : MODEL_READS.has(method) ? 'read' : undefined;
         if (access) {
           const lookup = target.type === 'CallExpression' ? modelCall(target) : undefined;
-          if (lookup && !lookup.declares) candidate(() => (lookup.bare && !importsMongoose ? undefined : lookup.name), access, node.start);
+          if (lookup && !lookup.declares) candidate(() => (lookup.bare && !importsMongoose ? undefined : { name: lookup.name }), access, node.start);
           const reference = receiverName(target);
           if (reference !== undefined) candidate(() => modelOf(reference), access, node.start);
         }
@@ -183,8 +205,8 @@ export const mongoose: DataDetector = {
           for (const [variable, made] of modelVariables) if (made === start) declare(variable, table, start);
         }
         for (const { model, access, start, function: fn } of candidates) {
-          const table = model();
-          if (table !== undefined) context.report({ table, access, start, function: fn });
+          const ref = model();
+          if (ref !== undefined) context.report({ table: ref.name, access, start, function: fn, ...(ref.tentative ? { tentative: true } : {}) });
         }
       },
     };

@@ -10,6 +10,9 @@ const NOT_MODELS = new Set([
   'SharedArrayBuffer', 'DataView', 'Model', 'Sequelize',
 ]);
 
+// A model static called on a class-like name: a file that never names Sequelize may still use an imported model.
+const STATIC_CALL = /\b[A-Z]\w*\.(?:findAll|findOne|findByPk|findAndCountAll|findOrCreate|count|create|bulkCreate|update|destroy|upsert)\(/;
+
 type Property = AstNode & { key: AstNode; value: AstNode; computed: boolean };
 type Options = Map<string, AstNode>;
 
@@ -27,14 +30,18 @@ interface Candidate {
  *
  * An identifier is a model when this file declares it, or else when it starts upper-case, is no global like
  * `Object` or `Math`, and is not bound here to anything else (a class without `init`, a function, a parameter,
- * an object or `new` value); together with the method list and a file that mentions Sequelize, that leaves
- * imported models. Bindings are per file, not per scope. Instance calls (`order.save()`, `order.destroy()`) are
+ * an object or `new` value); together with the method list, that leaves imported models. In a file that never
+ * mentions Sequelize (`const { Order } = require('../models')`), such an access is tentative: it counts only
+ * if some file declares a Sequelize model of that name. Bindings are per file, not per scope. Instance calls (`order.save()`, `order.destroy()`) are
  * skipped: without types nothing says which model `order` is.
  */
 export const sequelize: DataDetector = {
   name: 'sequelize',
-  isEnabled: (text) => text.includes('sequelize') || text.includes('Sequelize'),
+  isEnabled: (text) => text.includes('sequelize') || text.includes('Sequelize') || STATIC_CALL.test(text),
   create(context) {
+    const namesSequelize = /sequelize/i.test(context.text);
+    // A file naming another ORM calls that ORM's models: no guess on its class-like names.
+    const otherOrm = !namesSequelize && /mongoose|typeorm|prisma/i.test(context.text);
     const declared = new Set<string>();
     const locals = new Set<string>();
     const classes: Array<{ name: string; start: number; end: number }> = [];
@@ -97,8 +104,10 @@ export const sequelize: DataDetector = {
       finish() {
         for (const { access, onIdentifier } of candidates) {
           const name = access.table;
-          const isModel = !onIdentifier || declared.has(name) || (/^[A-Z]/.test(name) && !NOT_MODELS.has(name) && !locals.has(name));
-          if (isModel) context.report(access);
+          const sure = !onIdentifier || declared.has(name);
+          const imported = /^[A-Z]/.test(name) && !NOT_MODELS.has(name) && !locals.has(name);
+          if (sure || (imported && namesSequelize)) context.report(access);
+          else if (imported && !otherOrm) context.report({ ...access, tentative: true });
         }
       },
     };
