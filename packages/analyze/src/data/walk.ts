@@ -18,7 +18,6 @@ const { experimentalGetLazyVisitor } = oxc as unknown as { experimentalGetLazyVi
 type HookName = Exclude<keyof DetectorHooks, 'finish'>;
 const HOOKS: HookName[] = ['CallExpression', 'VariableDeclarator', 'Function', 'StringLiteral', 'TemplateLiteral', 'NewExpression', 'Class', 'Decorator', 'PropertyDefinition', 'FormalParameters'];
 
-// One visitor for every file (building one costs more than a small file's walk); `state` is the current file's.
 interface WalkState {
   hooks: DetectorHooks[];
   /** Enclosing function names, innermost last; anonymous callbacks repeat the name around them. */
@@ -28,19 +27,16 @@ interface WalkState {
   pending: Map<number, string>;
 }
 
-let shared: { visitor: unknown; state: WalkState } | undefined;
-
-/** Cheap text tests only: true when some detector may find something in this file. */
-export function mayAccessData(text: string): boolean {
-  return DATA_DETECTORS.some((detector) => detector.isEnabled(text));
-}
+// One visitor per set of hooks the enabled detectors use (building one costs more than a small file's
+// walk), each visiting only the node types it needs: a file only the SQL detector reads never has its
+// calls, parameters or decorators built.
+const state: WalkState = { hooks: [], functions: [undefined], classes: [], pending: new Map() };
+const visitors = new Map<string, unknown>();
 
 /** The table reads and writes and the model declarations in one parsed file, by line; empty when no detector's test passes. */
 export function findDataAccesses(result: Walkable, text: string, lines: LineIndex): { accesses: FileDataAccess[]; models: FileDataModel[] } {
   const enabled = DATA_DETECTORS.filter((detector) => detector.isEnabled(text));
   if (enabled.length === 0) return { accesses: [], models: [] };
-  shared ??= createVisitor();
-  const { state } = shared;
   const found: Array<FoundAccess & { detector: string }> = [];
   const declared: Array<FoundModel & { detector: string }> = [];
   state.functions = [undefined];
@@ -54,7 +50,7 @@ export function findDataAccesses(result: Walkable, text: string, lines: LineInde
       functionName: () => state.functions[state.functions.length - 1],
     }),
   );
-  result.visit(shared.visitor);
+  result.visit(visitorFor(state.hooks));
   for (const hooks of state.hooks) hooks.finish?.();
   state.hooks = [];
   const accesses = found
@@ -64,8 +60,15 @@ export function findDataAccesses(result: Walkable, text: string, lines: LineInde
   return { accesses, models };
 }
 
-function createVisitor(): NonNullable<typeof shared> {
-  const state: WalkState = { hooks: [], functions: [undefined], classes: [], pending: new Map() };
+function visitorFor(hooks: readonly DetectorHooks[]): unknown {
+  const used = HOOKS.filter((hook) => hooks.some((h) => h[hook]));
+  const key = used.join(',');
+  let visitor = visitors.get(key);
+  if (!visitor) visitors.set(key, (visitor = createVisitor(new Set(used))));
+  return visitor;
+}
+
+function createVisitor(used: ReadonlySet<HookName>): unknown {
   const top = () => state.functions[state.functions.length - 1];
   const enterFunction = (node: AstNode) => {
     const own = node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' ? node.id?.name : undefined;
@@ -76,21 +79,25 @@ function createVisitor(): NonNullable<typeof shared> {
   const dispatch = (hook: HookName) => (node: AstNode) => {
     for (const hooks of state.hooks) hooks[hook]?.(node);
   };
-  const callHooks = Object.fromEntries(HOOKS.map((hook) => [hook, dispatch(hook)]));
+  const noop = () => {};
+  const call = (hook: HookName) => (used.has(hook) ? dispatch(hook) : noop);
   const isFunction = (node: AstNode | null | undefined) => node?.type === 'ArrowFunctionExpression' || node?.type === 'FunctionExpression';
+  const hooksOnly = Object.fromEntries([...used].map((hook) => [hook, dispatch(hook)]));
+  const [onFunction, onDeclarator, onClass, onProperty] = [call('Function'), call('VariableDeclarator'), call('Class'), call('PropertyDefinition')];
   const Visitor = experimentalGetLazyVisitor();
-  const visitor = new Visitor({
-    ...callHooks,
+  return new Visitor({
+    ...hooksOnly,
+    // Enclosing function names, which every detector reports accesses by.
     Function(node: AstNode) {
       enterFunction(node);
-      callHooks.Function!(node);
+      onFunction(node);
     },
     'Function:exit': exitFunction,
     ArrowFunctionExpression: enterFunction,
     'ArrowFunctionExpression:exit': exitFunction,
     VariableDeclarator(node: AstNode) {
       if (node.id?.type === 'BindingIdentifier' && node.init && (isFunction(node.init) || node.init.type === 'ClassExpression')) state.pending.set(node.init.start, node.id.name!);
-      callHooks.VariableDeclarator!(node);
+      onDeclarator(node);
     },
     // CommonJS names its functions by assignment: `exports.purge = () => ...`, `module.exports.purge = function () {}`.
     AssignmentExpression(node: AstNode & { left: AstNode; right: AstNode }) {
@@ -98,7 +105,7 @@ function createVisitor(): NonNullable<typeof shared> {
     },
     Class(node: AstNode) {
       state.classes.push(node.id?.name ?? state.pending.get(node.start) ?? '(anonymous class)');
-      callHooks.Class!(node);
+      onClass(node);
     },
     'Class:exit': () => void state.classes.pop(),
     MethodDefinition(node: AstNode & { key: AstNode; value: AstNode }) {
@@ -106,10 +113,7 @@ function createVisitor(): NonNullable<typeof shared> {
     },
     PropertyDefinition(node: AstNode & { key: AstNode; value: AstNode | null }) {
       if (isFunction(node.value)) state.pending.set(node.value!.start, `${state.classes[state.classes.length - 1]}.${member(node.key)}`);
-      callHooks.PropertyDefinition!(node);
+      onProperty(node);
     },
   });
-  shared = { visitor, state };
-  return shared;
 }
-
