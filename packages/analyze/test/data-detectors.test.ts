@@ -51,7 +51,7 @@ describe('data detectors', () => {
     ]);
   });
 
-  test('prisma: schema.prisma maps each delegate to its table, and every model is a data node', async () => {
+  test('prisma: schema.prisma maps each delegate to its table, relations give foreign keys, and every model is a data node', async () => {
     const graph = await analyze({ root: join(fixtures, 'prisma'), cache: false });
     expect(graph.data!.map(({ line, table, model }) => [line, table, model])).toEqual([
       [10, 'cart_items', 'cartItem'],
@@ -61,10 +61,11 @@ describe('data detectors', () => {
       [23, 'orders', 'order'],
       [31, 'orders', 'order'],
     ]);
-    const declared = (line: number, name: string, table: string) => ({ from: 'prisma/schema.prisma', line, name, table, detector: 'prisma' });
+    const declared = (line: number, name: string, table: string, references?: string[]) => ({ from: 'prisma/schema.prisma', line, name, table, detector: 'prisma', ...(references ? { references } : {}) });
+    // CartItem holds the relation's fields: a foreign key to Order's table.
     expect(graph.tables).toEqual([
       { name: 'AuditEntry', models: [declared(27, 'auditEntry', 'AuditEntry')] },
-      { name: 'cart_items', models: [declared(18, 'cartItem', 'cart_items')] },
+      { name: 'cart_items', models: [declared(18, 'cartItem', 'cart_items', ['orders'])] },
       { name: 'orders', models: [declared(10, 'order', 'orders')] },
     ]);
   });

@@ -20,7 +20,7 @@ export const DataModel = z.object({
   name: z.string().describe('The name code uses: entity class, model name, Prisma delegate'),
   table: z.string().describe('The table or collection it maps to'),
   detector: z.string().describe('Which detector saw it'),
-  references: z.array(z.string()).optional().describe("Tables this one's foreign keys point to, where the declaration says (SQL schemas)"),
+  references: z.array(z.string()).optional().describe("Tables this one's foreign keys point to, where the declaration says (SQL schemas, Prisma relations)"),
 });
 
 export type DataModel = z.infer<typeof DataModel>;
