@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { analyze } from '../src/analyze.ts';
 import { detectorFixture } from './data-fixture.ts';
 
-const { factsOf, access: t, model } = detectorFixture('typeorm');
+const { fixture, factsOf, access: t, model } = detectorFixture('typeorm');
 
 describe('typeorm', () => {
   test('entities declare their table: named, named in options, or the class name in snake_case; view entities too', () => {
@@ -61,5 +62,16 @@ describe('typeorm', () => {
     const facts = factsOf('src/session-store.ts');
     expect(facts.data).toBeUndefined();
     expect(facts.models).toBeUndefined();
+  });
+});
+
+describe('entities imported into a file that never names TypeORM', () => {
+  test('are tentative in the facts, and count in the graph only where an entity of that name is declared', async () => {
+    expect(factsOf('src/billing/dunning.job.ts').data).toEqual([
+      { ...t(6, 'Invoice', 'read', 'overdueInvoices'), tentative: true },
+      { ...t(11, 'Widget', 'read', 'widgetCount'), tentative: true },
+    ]);
+    const graph = await analyze({ root: fixture, cache: false });
+    expect(graph.data!.filter((d) => d.from === 'src/billing/dunning.job.ts').map(({ line, table, model }) => [line, table, model])).toEqual([[6, 'invoices', 'Invoice']]);
   });
 });

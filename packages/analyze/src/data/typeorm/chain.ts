@@ -21,8 +21,8 @@ export type Root =
   | { repository: string }
   /** An EntityManager or a DataSource: its methods take the entity first. */
   | typeof MANAGER
-  /** Active record: the entity class itself, or an instance it created. */
-  | { entity: string }
+  /** Active record: the entity class itself, or an instance it created; tentative outside a file declaring entities. */
+  | { entity: string; tentative?: boolean }
   | { name: string; start: number }
   | { self: number };
 

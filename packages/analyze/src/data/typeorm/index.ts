@@ -3,6 +3,8 @@ import { chainOf, classify, entityName, MANAGER, type Chain, type Root } from '.
 import { entityTable } from './entity.ts';
 
 const REPOSITORY_TYPES = new Set(['Repository', 'MongoRepository', 'TreeRepository']);
+// Statics only TypeORM's BaseEntity has, on a class-like name: an entity imported into a file that never names TypeORM.
+const ACTIVE_RECORD_CALL = /\b[A-Z]\w*\.(?:findBy|findOneBy|findOneByOrFail|findAndCountBy|countBy|existsBy|sum|average|minimum|maximum)\(/;
 const MANAGER_TYPES = new Set(['EntityManager', 'DataSource']);
 // The usual names of a DataSource or EntityManager; typed, injected and transaction ones are added per file.
 const MANAGERS = new Set(['manager', 'entityManager', 'em', 'dataSource', 'ds', 'appDataSource'].flatMap((name) => [name, `this.${name}`]).concat('AppDataSource'));
@@ -22,13 +24,14 @@ interface Binding {
  * The table reported is the entity class as the code names it; its declaration, maybe in another file, maps it.
  *
  * Active record: the lazy AST shows neither `extends BaseEntity` nor imports, so static calls on a class
- * (`Invoice.find()`) count only in a file declaring an entity, where a TypeScript class answering `find` is one
- * extending BaseEntity; elsewhere a `User.find()` is as likely Mongoose's. `this.save()` counts inside an entity class.
+ * (`Invoice.find()`) count in a file declaring an entity, where a TypeScript class answering `find` is one
+ * extending BaseEntity; elsewhere they are tentative (a `User.find()` is as likely Mongoose's): they count only
+ * if some file declares an entity of that name. `this.save()` counts inside an entity class.
  * Custom repositories (`extends Repository<Order>`) go unseen for the same reason.
  */
 export const typeorm: DataDetector = {
   name: 'typeorm',
-  isEnabled: (text) => /typeorm|getRepository|InjectRepository|Repository<|EntityManager/.test(text),
+  isEnabled: (text) => /typeorm|getRepository|InjectRepository|Repository<|EntityManager/.test(text) || ACTIVE_RECORD_CALL.test(text),
   create(context) {
     const bindings = new Map<string, Binding[]>();
     const entities: Array<{ name: string; start: number; end: number }> = [];
@@ -59,7 +62,7 @@ export const typeorm: DataDetector = {
         return handle && classify(handle) === 'handle' ? { root: handle.root, calls: [...handle.calls, ...calls] } : undefined;
       }
       if (MANAGERS.has(root.name)) return { root: MANAGER, calls };
-      if (entities.length > 0 && /^[A-Z]/.test(root.name)) return { root: { entity: root.name }, calls };
+      if (/^[A-Z]/.test(root.name)) return { root: { entity: root.name, ...(entities.length > 0 ? {} : { tentative: true }) }, calls };
       return undefined;
     };
 
@@ -113,7 +116,8 @@ export const typeorm: DataDetector = {
         for (const { chain, start, function: fn } of candidates) {
           const resolved = resolve(chain);
           const found = resolved && classify(resolved);
-          if (found && found !== 'handle') context.report({ ...found, start, function: fn });
+          const tentative = resolved && 'entity' in resolved.root && resolved.root.tentative;
+          if (found && found !== 'handle') context.report({ ...found, start, function: fn, ...(tentative ? { tentative } : {}) });
         }
       },
     };
