@@ -89,6 +89,11 @@ export interface DataDetector {
   name: string;
   /** A cheap test on the source text: a file failing every detector's is not walked at all. */
   isEnabled(text: string): boolean;
+  /**
+   * Statics of its models (`findOne`): a call of one on a class-like name (`User.findOne(`) enables the
+   * detector too, in a file that never names its ORM. One scan per file serves every detector.
+   */
+  staticMethods?: readonly string[];
   /** Fresh hooks for one file; state kept in their closure lives for that file only. */
   create(context: DetectorContext): DetectorHooks;
 }

@@ -33,9 +33,21 @@ interface WalkState {
 const state: WalkState = { hooks: [], functions: [undefined], classes: [], pending: new Map() };
 const visitors = new Map<string, unknown>();
 
+const STATIC_CALL = new RegExp(String.raw`\.(${[...new Set(DATA_DETECTORS.flatMap((detector) => detector.staticMethods ?? []))].join('|')})\(`, 'g');
+const CLASS_LIKE_BEFORE = /(?:^|[^\w$.])[A-Z][\w$]*$/;
+
+/** The model statics called on a class-like name in a file: `User.findOne(` gives `findOne`. */
+function staticCallsIn(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const match of text.matchAll(STATIC_CALL)) if (CLASS_LIKE_BEFORE.test(text.slice(Math.max(0, match.index - 64), match.index))) found.add(match[1]!);
+  return found;
+}
+
 /** The table reads and writes and the model declarations in one parsed file, by line; empty when no detector's test passes. */
 export function findDataAccesses(result: Walkable, text: string, lines: LineIndex): { accesses: FileDataAccess[]; models: FileDataModel[] } {
-  const enabled = DATA_DETECTORS.filter((detector) => detector.isEnabled(text));
+  let statics: Set<string> | undefined;
+  const callsStatic = (methods: readonly string[]) => methods.some((method) => (statics ??= staticCallsIn(text)).has(method));
+  const enabled = DATA_DETECTORS.filter((detector) => detector.isEnabled(text) || (detector.staticMethods !== undefined && callsStatic(detector.staticMethods)));
   if (enabled.length === 0) return { accesses: [], models: [] };
   const found: Array<FoundAccess & { detector: string }> = [];
   const declared: Array<FoundModel & { detector: string }> = [];

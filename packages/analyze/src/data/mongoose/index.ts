@@ -24,8 +24,6 @@ const NOT_MODELS = new Set([
 const MONGOOSE_MODULES = new Set(['mongoose', '@nestjs/mongoose']);
 // Upper-case first and not all capitals: what an imported model is called, unlike `_`, `R` or `DB`.
 const MODEL_LIKE = /^[A-Z]\w*[a-z]\w*$/;
-// A model static called on a class-like name: a file that never names Mongoose may still use an imported model.
-const STATIC_CALL = /\b[A-Z]\w*\.(?:find|findOne|findById|countDocuments|exists|create|insertMany|updateOne|updateMany|deleteOne|deleteMany|findOneAndUpdate|findByIdAndUpdate|findOneAndDelete|findByIdAndDelete)\(/;
 
 type Decorated = AstNode & { decorators?: AstNode[] };
 
@@ -73,7 +71,8 @@ interface Declaration {
  */
 export const mongoose: DataDetector = {
   name: 'mongoose',
-  isEnabled: (text) => text.includes('mongo') || text.includes('.collection(') || STATIC_CALL.test(text),
+  isEnabled: (text) => text.includes('mongo') || text.includes('.collection('),
+  staticMethods: [...MODEL_READS, ...MODEL_WRITES].filter((method) => method !== 'where'),
   create(context) {
     let importsMongoose = false;
     // A file naming another ORM calls that ORM's models: no guess on its class-like names.

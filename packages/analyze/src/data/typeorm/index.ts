@@ -3,8 +3,6 @@ import { chainOf, classify, entityName, MANAGER, type Chain, type Root } from '.
 import { entityTable } from './entity.ts';
 
 const REPOSITORY_TYPES = new Set(['Repository', 'MongoRepository', 'TreeRepository']);
-// Statics only TypeORM's BaseEntity has, on a class-like name: an entity imported into a file that never names TypeORM.
-const ACTIVE_RECORD_CALL = /\b[A-Z]\w*\.(?:findBy|findOneBy|findOneByOrFail|findAndCountBy|countBy|existsBy|sum|average|minimum|maximum)\(/;
 const MANAGER_TYPES = new Set(['EntityManager', 'DataSource']);
 // The usual names of a DataSource or EntityManager; typed, injected and transaction ones are added per file.
 const MANAGERS = new Set(['manager', 'entityManager', 'em', 'dataSource', 'ds', 'appDataSource'].flatMap((name) => [name, `this.${name}`]).concat('AppDataSource'));
@@ -31,7 +29,9 @@ interface Binding {
  */
 export const typeorm: DataDetector = {
   name: 'typeorm',
-  isEnabled: (text) => /typeorm|getRepository|InjectRepository|Repository<|EntityManager/.test(text) || ACTIVE_RECORD_CALL.test(text),
+  isEnabled: (text) => /typeorm|getRepository|InjectRepository|Repository<|EntityManager/.test(text),
+  // Statics only TypeORM's BaseEntity has: an entity imported into a file that never names TypeORM.
+  staticMethods: ['findBy', 'findOneBy', 'findOneByOrFail', 'findAndCountBy', 'countBy', 'existsBy', 'sum', 'average', 'minimum', 'maximum'],
   create(context) {
     const bindings = new Map<string, Binding[]>();
     const entities: Array<{ name: string; start: number; end: number }> = [];
