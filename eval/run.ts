@@ -1,7 +1,7 @@
 // pnpm eval: scores seams' plans against ground truths, beside the baselines, on every monolith at hand.
 import { analyze } from '@seams/analyze';
 import { comparePartitions, proposeBoundaries, readTruthTsv, type Agreement } from '@seams/boundaries';
-import { tableOwnership, type Graph, type Plan } from '@seams/graph';
+import { sharedTableCount, tableOwnership, type Graph, type Plan } from '@seams/graph';
 import { folderTree, plainLouvain } from './baselines.ts';
 import { listMonoliths, truthOf } from './monoliths.ts';
 
@@ -35,8 +35,7 @@ function timed(method: string, run: () => Map<string, string>, truth: Map<string
 function sharedTables(graph: Graph, assignment: ReadonlyMap<string, string>): number {
   const files = new Map<string, string[]>();
   for (const [file, service] of assignment) if (service !== 'shared') (files.get(service) ?? files.set(service, []).get(service)!).push(file);
-  const { tables } = tableOwnership(graph, { services: [...files].map(([id, serviceFiles]) => ({ id, files: serviceFiles })) });
-  return tables.filter((table) => table.writers.filter((writer) => writer.service !== undefined).length > 1).length;
+  return sharedTableCount(tableOwnership(graph, { services: [...files].map(([id, serviceFiles]) => ({ id, files: serviceFiles })) }));
 }
 
 function seams(graph: Graph, signals?: string[]): () => Map<string, string> {

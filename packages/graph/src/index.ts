@@ -16,5 +16,5 @@ export { BASELINE_VERSION, Baseline, BaselineEntry } from './baseline-schema.ts'
 export { parseBaseline } from './parse-baseline.ts';
 export { timeSteps, type StepTimer } from './time-steps.ts';
 export { creditedTargets } from './credit-edge.ts';
-export { tableOwnership, type TableOwnership, type TableUse, type TableParty, type AccessSite, type CrossServiceTransaction, type CrossServiceForeignKey } from './table-ownership.ts';
-export type { TablePattern } from './table-pattern.ts';
+export { isTableOwner, sharedTableCount, tableOwnership, type TableOwnership, type TableUse, type TableParty, type AccessSite, type CrossServiceTransaction, type CrossServiceForeignKey } from './table-ownership.ts';
+export { PATTERN_NAMES, type TablePattern } from './table-pattern.ts';

@@ -119,3 +119,13 @@ function foreignKeysOf(graph: Pick<Graph, 'tables'>, ownerOf: ReadonlyMap<string
   }
   return keys;
 }
+
+/** Whether a party is the table's owner: its owning service, or the shared kernel when no service owns it. */
+export function isTableOwner(party: TableParty, table: TableUse): boolean {
+  return table.owner ? party.service === table.owner : party.service === undefined;
+}
+
+/** How many tables more than one service writes: the shared-database problem a plan leaves. */
+export function sharedTableCount(ownership: TableOwnership): number {
+  return ownership.tables.filter((table) => table.writers.filter((writer) => writer.service !== undefined).length > 1).length;
+}

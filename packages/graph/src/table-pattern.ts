@@ -12,6 +12,14 @@ export interface TablePattern {
   why: string;
 }
 
+/** How reports name each pattern. */
+export const PATTERN_NAMES: Record<TablePattern['kind'], string> = {
+  'wrapping-service': 'wrapping service',
+  'database-view': 'database view',
+  'change-data-capture': 'change data capture',
+  'choose-owner': 'choose an owner',
+};
+
 const WHY: Record<TablePattern['kind'], string> = {
   'wrapping-service': "other services write it: their writes become calls to the owner's API, so only the owner changes its rows",
   'database-view': 'one other service only reads it: the owner publishes a read-only view of it until that service calls an API',

@@ -1,7 +1,6 @@
-import type { AccessSite, TableOwnership, TableParty, TableUse } from '@seams/graph';
+import { isTableOwner, PATTERN_NAMES, type AccessSite, type TableOwnership, type TableParty, type TableUse } from '@seams/graph';
 import { code, table, text } from './markdown-text.ts';
 import type { ServiceData } from './report-model.ts';
-import { PATTERN_NAMES } from './pattern-names.ts';
 import { plural } from './wording.ts';
 
 type NameOf = (id: string) => string;
@@ -23,8 +22,6 @@ export function dataMarkdown(data: TableOwnership, nameOf: NameOf): string {
 }
 
 const party = (p: TableParty, nameOf: NameOf) => (p.service ? text(nameOf(p.service)) : 'shared kernel');
-// Without a service writing it, a table the shared kernel writes is the kernel's.
-const isOwner = (p: TableParty, t: TableUse) => (t.owner ? p.service === t.owner : p.service === undefined);
 const site = (s: AccessSite) => `${code(`${s.file}:${s.line}`)}${s.function ? ` in ${code(s.function)}` : ''}`;
 
 function intro({ tables }: TableOwnership): string {
@@ -38,7 +35,7 @@ function intro({ tables }: TableOwnership): string {
 }
 
 function overview({ tables }: TableOwnership, nameOf: NameOf): string {
-  const others = (parties: TableParty[], t: TableUse) => parties.filter((p) => !isOwner(p, t)).map((p) => party(p, nameOf));
+  const others = (parties: TableParty[], t: TableUse) => parties.filter((p) => !isTableOwner(p, t)).map((p) => party(p, nameOf));
   const rows = tables.map((t) => [
     code(t.name),
     t.owner ? text(nameOf(t.owner)) : t.writers.some((p) => !p.service) ? 'shared kernel' : 'none',
@@ -54,7 +51,7 @@ function sharedWrites({ tables }: TableOwnership, nameOf: NameOf): string {
   const heading = '**Tables written by several services**';
   if (shared.length === 0) return `${heading}: none; every table has one writer.`;
   const entries = shared.map((t: TableUse) => {
-    const writers = t.writers.map((w) => `  - ${party(w, nameOf)}${isOwner(w, t) ? ' (owner)' : ''}: ${w.sites.map(site).join(', ')}`);
+    const writers = t.writers.map((w) => `  - ${party(w, nameOf)}${isTableOwner(w, t) ? ' (owner)' : ''}: ${w.sites.map(site).join(', ')}`);
     return [`- ${code(t.name)}${t.pattern ? `: ${PATTERN_NAMES[t.pattern.kind]}; ${text(t.pattern.why)}` : ''}`, ...writers].join('\n');
   });
   return `${heading}, with every place that writes them:\n\n${entries.join('\n')}`;

@@ -1,6 +1,5 @@
-import type { AccessSite, TableOwnership, TableParty, TableUse } from '@seams/graph';
+import { PATTERN_NAMES, type AccessSite, type TableOwnership, type TableParty, type TableUse } from '@seams/graph';
 
-const PATTERN = { 'wrapping-service': 'wrapping service', 'database-view': 'database view', 'change-data-capture': 'change data capture', 'choose-owner': 'choose an owner' } as const;
 const sites = (parties: readonly TableParty[]) => parties.flatMap((p) => p.sites).map((s: AccessSite) => `${s.file}:${s.line}${s.function ? ` (\`${s.function}\`)` : ''}`).join(', ');
 const name = (service: string | undefined) => service ?? 'the shared kernel';
 
@@ -36,7 +35,7 @@ function ownedRow(service: string, t: TableUse): string {
   const writers = t.writers.filter((p) => p.service !== service);
   const readers = t.readers.filter((p) => p.service !== service);
   const crossing = [writers.length > 0 ? `written by ${writers.map((p) => name(p.service)).join(', ')} at ${sites(writers)}` : '', readers.length > 0 ? `read by ${readers.map((p) => name(p.service)).join(', ')} at ${sites(readers)}` : ''].filter(Boolean).join('; ');
-  return `| \`${t.name}\` | ${service} | ${crossing} | ${PATTERN[t.pattern!.kind]}: ${t.pattern!.why} |`;
+  return `| \`${t.name}\` | ${service} | ${crossing} | ${PATTERN_NAMES[t.pattern!.kind]}: ${t.pattern!.why} |`;
 }
 
 function foreignRow(service: string, t: TableUse): string {
@@ -46,5 +45,5 @@ function foreignRow(service: string, t: TableUse): string {
   const untie = writes.length > 0
     ? `wrapping service: those writes become calls to ${name(t.owner)}'s API`
     : new Set(t.readers.flatMap((p) => (p.service !== t.owner ? [p.service] : []))).size > 1 ? `change data capture: ${name(t.owner)} streams its changes and ${service} keeps the copy it needs` : `database view: ${name(t.owner)} publishes a read-only view until ${service} calls its API`;
-  return `| \`${t.name}\` | ${t.owner ?? 'none'} | ${crossing} | ${t.owner ? untie : PATTERN['choose-owner']} |`;
+  return `| \`${t.name}\` | ${t.owner ?? 'none'} | ${crossing} | ${t.owner ? untie : PATTERN_NAMES['choose-owner']} |`;
 }

@@ -1,12 +1,9 @@
-import type { AccessSite, TableOwnership, TableParty, TableUse } from '@seams/graph';
-import { PATTERN_NAMES } from '../pattern-names.ts';
+import { isTableOwner, PATTERN_NAMES, type AccessSite, type TableOwnership, type TableParty, type TableUse } from '@seams/graph';
 import type { ServiceData } from '../report-model.ts';
 import { formatCount } from './format-values.ts';
 import { html, type SafeHtml } from './html-template.ts';
 import type { ServiceLookup } from './service-refs.ts';
 
-// Without a service writing it, a table the shared kernel writes is the kernel's.
-const isOwner = (p: TableParty, t: TableUse) => (t.owner ? p.service === t.owner : p.service === undefined);
 const site = (s: AccessSite) => html`<code>${s.file}:${s.line}</code>${s.function && html` in <code>${s.function}</code>`}`;
 const joined = (items: SafeHtml[], empty: string) => (items.length === 0 ? empty : items.map((item, i) => html`${i > 0 && ', '}${item}`));
 
@@ -22,7 +19,7 @@ export function renderDataLine(data: ServiceData | undefined, services: ServiceL
 export function renderData(data: TableOwnership | undefined, services: ServiceLookup): SafeHtml | false {
   if (!data) return false;
   const party = (p: TableParty) => (p.service ? services.ref(p.service) : html`shared kernel`);
-  const others = (parties: TableParty[], t: TableUse) => joined(parties.filter((p) => !isOwner(p, t)).map(party), '-');
+  const others = (parties: TableParty[], t: TableUse) => joined(parties.filter((p) => !isTableOwner(p, t)).map(party), '-');
   const shared = data.tables.filter((t) => t.writers.length > 1);
   return html`
 <section id="data" aria-labelledby="data-heading">
@@ -34,7 +31,7 @@ ${data.tables.map((t) => html`<tr><th scope="row"><code>${t.name}</code></th><td
 <h3>Tables written by several services</h3>
 ${shared.length === 0
     ? html`<p class="none">None: every table has one writer.</p>`
-    : html`<ul class="shared-tables">${shared.map((t) => html`<li><code>${t.name}</code>${t.pattern && html`: ${PATTERN_NAMES[t.pattern.kind]}; ${t.pattern.why}`}<ul>${t.writers.map((w) => html`<li>${party(w)}${isOwner(w, t) && ' (owner)'}: ${joined(w.sites.map(site), '')}</li>`)}</ul></li>
+    : html`<ul class="shared-tables">${shared.map((t) => html`<li><code>${t.name}</code>${t.pattern && html`: ${PATTERN_NAMES[t.pattern.kind]}; ${t.pattern.why}`}<ul>${t.writers.map((w) => html`<li>${party(w)}${isTableOwner(w, t) && ' (owner)'}: ${joined(w.sites.map(site), '')}</li>`)}</ul></li>
 `)}</ul>`}
 <h3>Cross-service transactions</h3>
 <p class="hint">Functions writing tables of more than one owner: a local transaction today, a distributed one (a saga) after a split.</p>

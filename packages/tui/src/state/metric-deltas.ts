@@ -1,4 +1,4 @@
-import { tableOwnership, type Graph, type Plan } from '@seams/graph';
+import { sharedTableCount, tableOwnership, type Graph, type Plan } from '@seams/graph';
 
 /** One metric before and after an edit, and whether the change is an improvement. */
 export interface MetricDelta {
@@ -38,5 +38,5 @@ export function metricDeltas(before: Plan, after: Plan, graph: Graph): MetricDel
 }
 
 function sharedTables(plan: Plan, graph: Pick<Graph, 'data' | 'tables'>): number {
-  return tableOwnership(graph, plan).tables.filter((table) => table.writers.filter((writer) => writer.service !== undefined).length > 1).length;
+  return sharedTableCount(tableOwnership(graph, plan));
 }
