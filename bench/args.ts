@@ -14,7 +14,11 @@ export const USAGE = `usage: node bench/run.ts [--inputs a,b] [--sizes 1k,10k] [
 
 export type Options = { inputs: string[]; tools: ToolName[]; skipped: ToolName[]; timeoutMs: number; heapMB?: number };
 
-const list = (s: string | undefined): string[] | undefined => s?.split(',').map((x) => x.trim()).filter(Boolean);
+const list = (s: string | undefined): string[] | undefined =>
+  s
+    ?.split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 export function readOptions(argv: string[]): Options {
   const { values } = parseArgs({
@@ -35,12 +39,20 @@ export function readOptions(argv: string[]): Options {
   let inputs = list(values.inputs) ?? ALL_INPUT_NAMES;
   const sizes = list(values.sizes);
   if (sizes) inputs = inputs.filter((n) => !n.startsWith('synthetic-') || sizes.includes(n.slice('synthetic-'.length)));
-  if (sizes && values.inputs === undefined) for (const s of sizes) if (!inputs.includes(`synthetic-${s}`)) inputs.push(`synthetic-${s}`);
+  if (sizes && values.inputs === undefined)
+    for (const s of sizes) if (!inputs.includes(`synthetic-${s}`)) inputs.push(`synthetic-${s}`);
   const skipped = (list(values.skip) ?? []) as ToolName[];
-  for (const s of skipped) if (!TOOL_NAMES.includes(s)) throw new Error(`unknown tool to skip: ${s} (have ${TOOL_NAMES.join(', ')})`);
+  for (const s of skipped)
+    if (!TOOL_NAMES.includes(s)) throw new Error(`unknown tool to skip: ${s} (have ${TOOL_NAMES.join(', ')})`);
   const minutes = Number(values.timeout);
   if (!(minutes > 0)) throw new Error(`--timeout must be a positive number of minutes`);
   const heapMB = values.heap === undefined ? undefined : Number(values.heap);
   if (heapMB !== undefined && !(heapMB > 0)) throw new Error(`--heap must be a positive number of megabytes`);
-  return { inputs, tools: TOOL_NAMES.filter((t) => !skipped.includes(t)), skipped, timeoutMs: minutes * 60_000, ...(heapMB ? { heapMB } : {}) };
+  return {
+    inputs,
+    tools: TOOL_NAMES.filter((t) => !skipped.includes(t)),
+    skipped,
+    timeoutMs: minutes * 60_000,
+    ...(heapMB ? { heapMB } : {}),
+  };
 }

@@ -11,7 +11,11 @@ export const KNOWN = '.dependency-cruiser-known-violations.json';
 export const DEPCRUISE_CACHE = '.depcruise-cache';
 
 export function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@localhost', '-c', 'gc.auto=0', ...args], { cwd: dir, encoding: 'utf8' });
+  return execFileSync(
+    'git',
+    ['-c', 'user.name=bench', '-c', 'user.email=bench@localhost', '-c', 'gc.auto=0', ...args],
+    { cwd: dir, encoding: 'utf8' },
+  );
 }
 
 /** A fresh copy of `source` (without its seams cache) in `dir`, made a git repository. */
@@ -52,7 +56,11 @@ export function declareBarrelsPublic(dir: string): number {
   return count;
 }
 
-const pascal = (s: string): string => s.split(/[-_.]/).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+const pascal = (s: string): string =>
+  s
+    .split(/[-_.]/)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
 
 /**
  * Round `round`'s edits: the first service file of `count` domains, different in every round.
@@ -62,8 +70,12 @@ const pascal = (s: string): string => s.split(/[-_.]/).map((w) => w[0]!.toUpperC
 export function editFiles(dir: string, round: number, count: number): { files: string[]; crossing: number } {
   const domainsDir = join(dir, 'src/domains');
   const domains = readdirSync(domainsDir).sort();
-  if ((round + 1) * count > domains.length) throw new Error(`only ${domains.length} domains: too few for ${round + 1} rounds of ${count} files`);
-  const firstFile = (domain: string, layer: string): string => readdirSync(join(domainsDir, domain, layer)).filter((f) => f !== 'index.ts').sort()[0]!;
+  if ((round + 1) * count > domains.length)
+    throw new Error(`only ${domains.length} domains: too few for ${round + 1} rounds of ${count} files`);
+  const firstFile = (domain: string, layer: string): string =>
+    readdirSync(join(domainsDir, domain, layer))
+      .filter((f) => f !== 'index.ts')
+      .sort()[0]!;
   // 37 is prime to the domain count, so k -> 37k mod n visits a new domain for every k < n.
   const pick = (k: number): string => domains[(k * 37) % domains.length]!;
   const files: string[] = [];

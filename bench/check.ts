@@ -10,7 +10,17 @@ import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BASELINE, DEPCRUISE_CACHE, KNOWN, PLAN, commitAll, copyAsRepository, declareBarrelsPublic, editFiles, resetToHead } from './check-work.ts';
+import {
+  BASELINE,
+  DEPCRUISE_CACHE,
+  KNOWN,
+  PLAN,
+  commitAll,
+  copyAsRepository,
+  declareBarrelsPublic,
+  editFiles,
+  resetToHead,
+} from './check-work.ts';
 import { table, type Run } from './check-table.ts';
 import { ensureInputs } from './inputs.ts';
 import { measure } from './measure.ts';
@@ -26,8 +36,16 @@ const log = (s: string): void => console.log(s);
 const loadAtStart = loadavg()[0]!;
 
 // Step 1: flags.
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '5' }, 'depcruise-rounds': { type: 'string', default: '3' }, files: { type: 'string', default: '20' } } });
-const rounds = Number(values.rounds), dcRounds = Math.min(rounds, Number(values['depcruise-rounds'])), fileCount = Number(values.files);
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '5' },
+    'depcruise-rounds': { type: 'string', default: '3' },
+    files: { type: 'string', default: '20' },
+  },
+});
+const rounds = Number(values.rounds),
+  dcRounds = Math.min(rounds, Number(values['depcruise-rounds'])),
+  fileCount = Number(values.files);
 
 // Step 1b: seams as users run it: bin/seams starting the bundle, built now and copied with bin/seams as
 // `npm pack` ships them (package.json "files"), so that edits to packages/ while the benchmark runs
@@ -51,18 +69,45 @@ type Tool = 'seams' | 'depcruise';
 /** One measured run; exit codes that mean "findings" are fine, anything else stops the benchmark. */
 async function run(tool: Tool, label: string, args: string[]): Promise<Run> {
   const file = join(logs, label.replace(/\W+/g, '-'));
-  const argv = tool === 'seams' ? [seams, ...args] : [process.execPath, join(paths.tools, 'node_modules/dependency-cruiser/bin/dependency-cruiser.mjs'), 'src', '--ts-config', 'tsconfig.json', ...args];
-  const m = await measure({ argv, cwd: work, stdoutFile: `${file}.out`, stderrFile: `${file}.err`, timeoutMs: 15 * 60_000 });
+  const argv =
+    tool === 'seams'
+      ? [seams, ...args]
+      : [
+          process.execPath,
+          join(paths.tools, 'node_modules/dependency-cruiser/bin/dependency-cruiser.mjs'),
+          'src',
+          '--ts-config',
+          'tsconfig.json',
+          ...args,
+        ];
+  const m = await measure({
+    argv,
+    cwd: work,
+    stdoutFile: `${file}.out`,
+    stderrFile: `${file}.err`,
+    timeoutMs: 15 * 60_000,
+  });
   const out = readFileSync(`${file}.out`, 'utf8');
   // seams: 1 = new findings, 2 = error. dependency-cruiser: the exit code is the number of errors.
-  const ok = tool === 'seams' ? m.exitCode === 0 || m.exitCode === 1 : m.exitCode === 0 || /x \d+ dependency violations/.test(out);
-  if (!ok || m.status === 'timeout') throw new Error(`${label}: ${m.status}, exit ${m.exitCode}\n${m.stderrTail ?? ''}\n(see ${file}.out/.err)`);
+  const ok =
+    tool === 'seams'
+      ? m.exitCode === 0 || m.exitCode === 1
+      : m.exitCode === 0 || /x \d+ dependency violations/.test(out);
+  if (!ok || m.status === 'timeout')
+    throw new Error(`${label}: ${m.status}, exit ${m.exitCode}\n${m.stderrTail ?? ''}\n(see ${file}.out/.err)`);
   return { wallS: m.wallS, peakMB: m.peakMB ?? 0, out };
 }
 
 const seamsCheck = (...extra: string[]): string[] => ['check', '.', '--plan', PLAN, '--baseline', BASELINE, ...extra];
-const depcruise = (...extra: string[]): string[] => ['--config', join(paths.bench, 'depcruise.check.cjs'), '--ignore-known', KNOWN, ...extra];
-const cacheDir = join(work, '.seams/cache'), snapshot = `${work}.cache-snapshot`;
+const depcruise = (...extra: string[]): string[] => [
+  '--config',
+  join(paths.bench, 'depcruise.check.cjs'),
+  '--ignore-known',
+  KNOWN,
+  ...extra,
+];
+const cacheDir = join(work, '.seams/cache'),
+  snapshot = `${work}.cache-snapshot`;
 
 // Step 3: the working copy: a git repository with the plan, the seams baseline and dependency-cruiser's
 // known violations committed, so that both tools report only what an edit adds.
@@ -71,12 +116,19 @@ copyAsRepository(input!.dir, work);
 execFileSync(seams, ['boundaries', '.', '-o', PLAN], { cwd: work, stdio: 'ignore' });
 const barrels = declareBarrelsPublic(work);
 execFileSync(seams, ['check', '.', '--update-baseline'], { cwd: work, stdio: 'ignore' });
-await run('depcruise', 'depcruise-baseline', ['--config', join(paths.bench, 'depcruise.check.cjs'), '--baseline', KNOWN]);
+await run('depcruise', 'depcruise-baseline', [
+  '--config',
+  join(paths.bench, 'depcruise.check.cjs'),
+  '--baseline',
+  KNOWN,
+]);
 commitAll(work, 'plan, seams baseline, dependency-cruiser known violations');
 
 // Step 4: cold runs, on the committed tree: no seams cache, no dependency-cruiser cache.
 const results = new Map<string, Run[]>();
-const record = (key: string, r: Run): void => { results.set(key, [...(results.get(key) ?? []), r]); };
+const record = (key: string, r: Run): void => {
+  results.set(key, [...(results.get(key) ?? []), r]);
+};
 rmSync(join(work, '.seams'), { recursive: true, force: true });
 record('seams-cold', await run('seams', 'seams-cold', seamsCheck()));
 record('dc-cold', await run('depcruise', 'depcruise-cache-cold', depcruise('--cache', DEPCRUISE_CACHE)));
@@ -102,20 +154,35 @@ for (let r = 0; r < rounds; r++) {
   }
   if (r < dcRounds) {
     record('dc-cache', await run('depcruise', `depcruise-cache-${r}`, depcruise('--cache', DEPCRUISE_CACHE)));
-    record('dc-cache-again', await run('depcruise', `depcruise-cache-again-${r}`, depcruise('--cache', DEPCRUISE_CACHE)));
+    record(
+      'dc-cache-again',
+      await run('depcruise', `depcruise-cache-again-${r}`, depcruise('--cache', DEPCRUISE_CACHE)),
+    );
     record('dc-plain', await run('depcruise', `depcruise-plain-${r}`, depcruise()));
   }
-  log(`  round ${r + 1}/${rounds}: seams --changed ${results.get('seams-changed')!.at(-1)!.wallS}s${r < dcRounds ? `, depcruise --cache ${results.get('dc-cache')!.at(-1)!.wallS}s` : ''}`);
+  log(
+    `  round ${r + 1}/${rounds}: seams --changed ${results.get('seams-changed')!.at(-1)!.wallS}s${r < dcRounds ? `, depcruise --cache ${results.get('dc-cache')!.at(-1)!.wallS}s` : ''}`,
+  );
 }
 resetToHead(work);
 rmSync(snapshot, { recursive: true, force: true });
 
 // Step 6: the table.
 log('');
-log(`== seams check vs dependency-cruiser ${versions['dependency-cruiser']} on ${input!.name} (${input!.files.total} files), Node ${process.version}, seams ${versions.seams}`);
-log(`   ${cpus().length} CPUs, load average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end (other processes skew wall times)`);
-log(`   each round edits ${fileCount} files (${crossing} of them gain an import deep into another domain's repositories/), uncommitted; seams ${rounds} rounds, depcruise ${dcRounds}`);
+log(
+  `== seams check vs dependency-cruiser ${versions['dependency-cruiser']} on ${input!.name} (${input!.files.total} files), Node ${process.version}, seams ${versions.seams}`,
+);
+log(
+  `   ${cpus().length} CPUs, load average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end (other processes skew wall times)`,
+);
+log(
+  `   each round edits ${fileCount} files (${crossing} of them gain an import deep into another domain's repositories/), uncommitted; seams ${rounds} rounds, depcruise ${dcRounds}`,
+);
 log(table(results, fileCount));
 log('');
-log(`Services differ: seams checks the plan of \`seams boundaries\` (clustering; ${barrels} domain barrels made public entries),`);
-log('dependency-cruiser a folder rule (a domain may import another only through its index.ts). Same kind of job, not identical findings.');
+log(
+  `Services differ: seams checks the plan of \`seams boundaries\` (clustering; ${barrels} domain barrels made public entries),`,
+);
+log(
+  'dependency-cruiser a folder rule (a domain may import another only through its index.ts). Same kind of job, not identical findings.',
+);

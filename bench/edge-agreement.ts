@@ -26,8 +26,17 @@ function add(set: EdgeSet, from: string, to: string, specifier: string | undefin
   set.edges.set(k, info);
 }
 
-type DepcruiseDep = { resolved: string; module: string; coreModule?: boolean; couldNotResolve?: boolean; dependencyTypes?: string[]; dynamic?: boolean };
-type DepcruiseResult = { modules: Array<{ source: string; coreModule?: boolean; couldNotResolve?: boolean; dependencies: DepcruiseDep[] }> };
+type DepcruiseDep = {
+  resolved: string;
+  module: string;
+  coreModule?: boolean;
+  couldNotResolve?: boolean;
+  dependencyTypes?: string[];
+  dynamic?: boolean;
+};
+type DepcruiseResult = {
+  modules: Array<{ source: string; coreModule?: boolean; couldNotResolve?: boolean; dependencies: DepcruiseDep[] }>;
+};
 
 export function depcruiseEdges(file: string): EdgeSet {
   const set: EdgeSet = { tool: 'depcruise', edges: new Map(), files: new Set() };
@@ -37,7 +46,10 @@ export function depcruiseEdges(file: string): EdgeSet {
     set.files.add(norm(m.source));
     for (const d of m.dependencies) {
       if (d.coreModule || d.couldNotResolve || isExternalPath(d.resolved)) continue;
-      if (d.dependencyTypes?.some((t) => t.startsWith('npm') || t === 'core' || t === 'unknown' || t === 'undetermined')) continue;
+      if (
+        d.dependencyTypes?.some((t) => t.startsWith('npm') || t === 'core' || t === 'unknown' || t === 'undetermined')
+      )
+        continue;
       add(set, m.source, d.resolved, d.module, d.dependencyTypes ?? []);
     }
   }
@@ -56,7 +68,10 @@ export function madgeEdges(file: string, dir: string): EdgeSet {
   return set;
 }
 
-type SeamsGraph = { files: Array<{ path: string }>; edges: Array<{ from: string; to: string; kind: string; specifier: string }> };
+type SeamsGraph = {
+  files: Array<{ path: string }>;
+  edges: Array<{ from: string; to: string; kind: string; specifier: string }>;
+};
 
 export function seamsEdges(file: string): EdgeSet {
   const set: EdgeSet = { tool: 'seams', edges: new Map(), files: new Set() };
@@ -111,7 +126,8 @@ export function compare(baseline: EdgeSet, subject: EdgeSet, dir: string, hints:
       d.causes[cause] = (d.causes[cause] ?? 0) + 1;
       perCause[cause] = (perCause[cause] ?? 0) + 1;
       // Up to five examples of each cause, so rare causes are shown too.
-      if (perCause[cause]! <= EXAMPLES_PER_CLASS) d.examples.push({ from: src, to: dst, ...(specifier ? { specifier } : {}), cause });
+      if (perCause[cause]! <= EXAMPLES_PER_CLASS)
+        d.examples.push({ from: src, to: dst, ...(specifier ? { specifier } : {}), cause });
     }
     return d;
   };
@@ -128,7 +144,13 @@ export function compare(baseline: EdgeSet, subject: EdgeSet, dir: string, hints:
 }
 
 /** A label for why one tool has an edge the other lacks; several facts joined by '+'. */
-export function classify(from: string, to: string, specifier: string | undefined, kinds: Set<string>, other: EdgeSet): string {
+export function classify(
+  from: string,
+  to: string,
+  specifier: string | undefined,
+  kinds: Set<string>,
+  other: EdgeSet,
+): string {
   if (!other.files.has(from)) return `importer not in ${other.tool}'s files`;
   // What kind of import it is usually explains more than how its specifier looks: list that first.
   const labels: string[] = [];
@@ -149,8 +171,10 @@ export function classify(from: string, to: string, specifier: string | undefined
   const s = specifier ?? '';
   if (specifier === undefined) labels.push('specifier unknown');
   else if (/\.[cm]?jsx?$/.test(s) && /\.[cm]?tsx?$/.test(to)) labels.push('.js->.ts import');
-  if (s && !s.startsWith('.') && !s.startsWith('/')) labels.push('bare specifier (tsconfig alias / workspace package / self-reference)');
-  if (s && /\/index\.[cm]?[jt]sx?$/.test(to) && !/(^|\/)index(\.[cm]?[jt]sx?)?$/.test(s)) labels.push('directory index');
+  if (s && !s.startsWith('.') && !s.startsWith('/'))
+    labels.push('bare specifier (tsconfig alias / workspace package / self-reference)');
+  if (s && /\/index\.[cm]?[jt]sx?$/.test(to) && !/(^|\/)index(\.[cm]?[jt]sx?)?$/.test(s))
+    labels.push('directory index');
   return labels.length > 0 ? [...new Set(labels)].join(' + ') : 'plain relative import';
 }
 
@@ -158,7 +182,8 @@ const fileCache = new Map<string, string>();
 
 // An import-like statement up to its quoted specifier, plus what follows a closing paren
 // (`import('./x').T` in a type position is a TSImportType, not a dynamic import).
-const IMPORT_RE = /(import\s+type\b[^'"`;]*?\bfrom|export\s+type\b[^'"`;]*?\bfrom|export\b[^'"`;]*?\bfrom|import\b[^'"`;()]*?\bfrom|import\s*\(|require\s*\(|import)\s*['"]([^'"]+)['"](\s*\)\s*\.\s*[A-Za-z_$])?/g;
+const IMPORT_RE =
+  /(import\s+type\b[^'"`;]*?\bfrom|export\s+type\b[^'"`;]*?\bfrom|export\b[^'"`;]*?\bfrom|import\b[^'"`;()]*?\bfrom|import\s*\(|require\s*\(|import)\s*['"]([^'"]+)['"](\s*\)\s*\.\s*[A-Za-z_$])?/g;
 
 /**
  * madge gives no specifiers or kinds, and when no other tool has the edge either, find
@@ -167,21 +192,37 @@ const IMPORT_RE = /(import\s+type\b[^'"`;]*?\bfrom|export\s+type\b[^'"`;]*?\bfro
 function guessImport(dir: string, from: string, to: string): { specifier?: string; kind?: string } {
   let text = fileCache.get(from);
   if (text === undefined) {
-    try { text = readFileSync(join(dir, from), 'utf8'); } catch { text = ''; }
+    try {
+      text = readFileSync(join(dir, from), 'utf8');
+    } catch {
+      text = '';
+    }
     if (fileCache.size > 2000) fileCache.clear();
     fileCache.set(from, text);
   }
-  const base = to.split('/').pop()!.replace(/\.d\.[cm]?ts$|\.[^.]+$/, '');
+  const base = to
+    .split('/')
+    .pop()!
+    .replace(/\.d\.[cm]?ts$|\.[^.]+$/, '');
   const parent = to.split('/').slice(-2, -1)[0] ?? '';
   for (const m of text.matchAll(IMPORT_RE)) {
-    const last = m[2]!.split('/').pop()!.replace(/\.(d\.)?[cm]?[jt]sx?$/, '');
+    const last = m[2]!
+      .split('/')
+      .pop()!
+      .replace(/\.(d\.)?[cm]?[jt]sx?$/, '');
     if (last !== base && !(base === 'index' && last === parent)) continue;
     const head = m[1]!;
-    const kind = /^(import|export)\s+type\b/.test(head) ? 'type'
-      : head.startsWith('export') ? 'reexport'
-      : head.startsWith('require') ? 'require'
-      : head.startsWith('import') && head.includes('(') ? (m[3] ? 'type-import' : 'dynamic')
-      : undefined;
+    const kind = /^(import|export)\s+type\b/.test(head)
+      ? 'type'
+      : head.startsWith('export')
+        ? 'reexport'
+        : head.startsWith('require')
+          ? 'require'
+          : head.startsWith('import') && head.includes('(')
+            ? m[3]
+              ? 'type-import'
+              : 'dynamic'
+            : undefined;
     return { specifier: m[2], ...(kind ? { kind } : {}) };
   }
   return {};

@@ -34,8 +34,12 @@ const REAL_INPUTS: RealInput[] = [
       writeTsconfig(out, {
         baseUrl: '.',
         paths: {
-          rxjs: ['./index'], 'rxjs/operators': ['./operators/index'], 'rxjs/testing': ['./testing/index'],
-          'rxjs/ajax': ['./ajax/index'], 'rxjs/webSocket': ['./webSocket/index'], 'rxjs/fetch': ['./fetch/index'],
+          rxjs: ['./index'],
+          'rxjs/operators': ['./operators/index'],
+          'rxjs/testing': ['./testing/index'],
+          'rxjs/ajax': ['./ajax/index'],
+          'rxjs/webSocket': ['./webSocket/index'],
+          'rxjs/fetch': ['./fetch/index'],
           'rxjs/internal/*': ['./internal/*'],
         },
       });
@@ -60,7 +64,10 @@ const REAL_INPUTS: RealInput[] = [
     prepare: (pkgDir, out) => {
       const count = rebuildFromSourceMaps(pkgDir, out);
       writeTsconfig(out, { baseUrl: '.', paths: { 'core/*': ['./*'] } });
-      return { description: `@babylonjs/core ${version(pkgDir)}, original TypeScript rebuilt from ${count} source maps`, tsconfig: true };
+      return {
+        description: `@babylonjs/core ${version(pkgDir)}, original TypeScript rebuilt from ${count} source maps`,
+        tsconfig: true,
+      };
     },
   },
 ];
@@ -72,8 +79,19 @@ function version(pkgDir: string): string {
 }
 
 function writeTsconfig(dir: string, extra: Record<string, unknown>): void {
-  const compilerOptions = { target: 'ESNext', module: 'ESNext', moduleResolution: 'Node', strict: true, noEmit: true, lib: ['ESNext', 'DOM'], ...extra };
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['./**/*.ts'] }, null, 2) + '\n');
+  const compilerOptions = {
+    target: 'ESNext',
+    module: 'ESNext',
+    moduleResolution: 'Node',
+    strict: true,
+    noEmit: true,
+    lib: ['ESNext', 'DOM'],
+    ...extra,
+  };
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions, include: ['./**/*.ts'] }, null, 2) + '\n',
+  );
 }
 
 function rebuildFromSourceMaps(pkgDir: string, out: string): number {
@@ -88,7 +106,11 @@ function rebuildFromSourceMaps(pkgDir: string, out: string): number {
   walk(pkgDir);
   const sources: Array<[string, string]> = [];
   for (const mapFile of maps) {
-    const map = JSON.parse(readFileSync(mapFile, 'utf8')) as { sources: string[]; sourcesContent?: Array<string | null>; sourceRoot?: string };
+    const map = JSON.parse(readFileSync(mapFile, 'utf8')) as {
+      sources: string[];
+      sourcesContent?: Array<string | null>;
+      sourceRoot?: string;
+    };
     map.sources.forEach((s, i) => {
       const text = map.sourcesContent?.[i];
       if (text != null) sources.push([normalize(join(dirname(mapFile), map.sourceRoot ?? '', s)), text]);
@@ -117,7 +139,13 @@ function commonDir(paths: string[]): string {
 
 function describe(name: string, dir: string, description: string, tsconfig: boolean): Input {
   const list = listSourceFiles(dir);
-  return { name, dir, description, ...(tsconfig ? { tsconfig: join(dir, 'tsconfig.json') } : {}), files: { total: list.length, ...countByKind(list) } };
+  return {
+    name,
+    dir,
+    description,
+    ...(tsconfig ? { tsconfig: join(dir, 'tsconfig.json') } : {}),
+    files: { total: list.length, ...countByKind(list) },
+  };
 }
 
 function ensureSynthetic(benchDir: string, size: string, log: (s: string) => void): Input {
@@ -145,7 +173,15 @@ function ensureReal(benchDir: string, spec: RealInput, log: (s: string) => void)
   if (!existsSync(join(pkgDir, 'package.json'))) {
     log(`installing benchmark inputs into ${relative(process.cwd(), prefix)} ...`);
     mkdirSync(prefix, { recursive: true });
-    npm(['install', '--prefix', prefix, '--ignore-scripts', '--no-audit', '--no-fund', ...REAL_INPUTS.map((r) => r.pkg)]);
+    npm([
+      'install',
+      '--prefix',
+      prefix,
+      '--ignore-scripts',
+      '--no-audit',
+      '--no-fund',
+      ...REAL_INPUTS.map((r) => r.pkg),
+    ]);
   }
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
@@ -159,7 +195,8 @@ export function ensureInputs(benchDir: string, names: string[], log: (s: string)
   return names.map((name) => {
     const synthetic = /^synthetic-(.+)$/.exec(name);
     if (synthetic) {
-      if (!(synthetic[1]! in SYNTHETIC_SIZES)) throw new Error(`unknown synthetic size ${synthetic[1]} (have ${Object.keys(SYNTHETIC_SIZES).join(', ')})`);
+      if (!(synthetic[1]! in SYNTHETIC_SIZES))
+        throw new Error(`unknown synthetic size ${synthetic[1]} (have ${Object.keys(SYNTHETIC_SIZES).join(', ')})`);
       return ensureSynthetic(benchDir, synthetic[1]!, log);
     }
     const spec = REAL_INPUTS.find((r) => r.name === name);

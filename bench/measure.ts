@@ -13,7 +13,14 @@ export type Measurement = {
   stderrTail?: string;
 };
 
-export type Command = { argv: string[]; cwd: string; stdoutFile: string; stderrFile: string; timeoutMs: number; env?: NodeJS.ProcessEnv };
+export type Command = {
+  argv: string[];
+  cwd: string;
+  stdoutFile: string;
+  stderrFile: string;
+  timeoutMs: number;
+  env?: NodeJS.ProcessEnv;
+};
 
 export function measure(c: Command): Promise<Measurement> {
   const timeFile = `${c.stderrFile}.time`;
@@ -21,11 +28,20 @@ export function measure(c: Command): Promise<Measurement> {
   const err = openSync(c.stderrFile, 'w');
   const started = performance.now();
   // detached: the tool gets its own process group, so a timeout kills it and its children.
-  const child = spawn('/usr/bin/time', ['-f', '%e %M', '-o', timeFile, ...c.argv], { cwd: c.cwd, env: c.env ?? process.env, stdio: ['ignore', out, err], detached: true });
+  const child = spawn('/usr/bin/time', ['-f', '%e %M', '-o', timeFile, ...c.argv], {
+    cwd: c.cwd,
+    env: c.env ?? process.env,
+    stdio: ['ignore', out, err],
+    detached: true,
+  });
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
-    try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ }
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
   }, c.timeoutMs);
   return new Promise((resolve) => {
     child.on('close', (code) => {
@@ -34,14 +50,20 @@ export function measure(c: Command): Promise<Measurement> {
       closeSync(err);
       const wallFallback = (performance.now() - started) / 1000;
       if (timedOut) return resolve({ status: 'timeout', wallS: round(wallFallback), peakMB: null, exitCode: null });
-      let wallS = wallFallback, peakMB: number | null = null;
+      let wallS = wallFallback,
+        peakMB: number | null = null;
       try {
         // time writes "Command exited with non-zero status N" before the format line on failure.
         const last = readFileSync(timeFile, 'utf8').trim().split('\n').pop()!;
         const [e, m] = last.split(' ').map(Number);
-        if (Number.isFinite(e) && Number.isFinite(m)) { wallS = e!; peakMB = round(m! / 1024); }
+        if (Number.isFinite(e) && Number.isFinite(m)) {
+          wallS = e!;
+          peakMB = round(m! / 1024);
+        }
         rmSync(timeFile, { force: true });
-      } catch { /* keep the fallback wall time */ }
+      } catch {
+        /* keep the fallback wall time */
+      }
       const status = code === 0 ? 'ok' : 'failed';
       const m: Measurement = { status, wallS: round(wallS), peakMB, exitCode: code };
       if (status === 'failed') m.stderrTail = tail(c.stderrFile);

@@ -30,7 +30,9 @@ if (!dir) {
 const parseSync = await loadParser();
 const start = performance.now();
 const files = listSourceFiles(dir);
-let bytes = 0, imports = 0, errors = 0;
+let bytes = 0,
+  imports = 0,
+  errors = 0;
 for (const file of files) {
   const text = readFileSync(file, 'utf8');
   bytes += text.length;

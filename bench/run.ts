@@ -12,7 +12,15 @@ import { readOptions } from './args.ts';
 import { compare, depcruiseEdges, madgeEdges, seamsEdges, type Agreement, type EdgeSet } from './edge-agreement.ts';
 import { ensureInputs, warmPageCache, type Input } from './inputs.ts';
 import { measure } from './measure.ts';
-import { agreementBlock, inputHeader, summaryTable, timingTable, type FloorInfo, type InputResult, type ToolResult } from './table.ts';
+import {
+  agreementBlock,
+  inputHeader,
+  summaryTable,
+  timingTable,
+  type FloorInfo,
+  type InputResult,
+  type ToolResult,
+} from './table.ts';
 import { ensureTools, invocation, seamsRevision, type Paths, type ToolName } from './tools.ts';
 
 const repo = resolve(import.meta.dirname, '..');
@@ -66,7 +74,14 @@ async function runTool(tool: ToolName, input: Input, outDir: string): Promise<To
     stdoutFile: inv.stdoutIsOutput ? outFile : join(outDir, `${tool}.stdout.log`),
     stderrFile: join(outDir, `${tool}.stderr.log`),
     timeoutMs: options.timeoutMs,
-    ...(options.heapMB ? { env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${options.heapMB}`.trim() } } : {}),
+    ...(options.heapMB
+      ? {
+          env: {
+            ...process.env,
+            NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${options.heapMB}`.trim(),
+          },
+        }
+      : {}),
   });
   const res: ToolResult = { tool, ...m };
   if (tool === 'seams' && m.status === 'ok') res.note = seamsNote(outFile);
@@ -86,7 +101,12 @@ function failureNote(stderr: string): string {
 
 function seamsNote(outFile: string): string {
   try {
-    const g = JSON.parse(readFileSync(outFile, 'utf8')) as { files: unknown[]; edges: unknown[]; unresolved: unknown[]; parseErrors: unknown[] };
+    const g = JSON.parse(readFileSync(outFile, 'utf8')) as {
+      files: unknown[];
+      edges: unknown[];
+      unresolved: unknown[];
+      parseErrors: unknown[];
+    };
     return `${g.files.length} files, ${g.edges.length} edges, ${g.unresolved.length} unresolved, ${g.parseErrors.length} parse errors`;
   } catch (e) {
     return `unreadable graph: ${(e as Error).message.slice(0, 80)}`;
@@ -115,7 +135,9 @@ function agreements(rs: ToolResult[], input: Input, outDir: string): Agreement[]
       return null;
     }
   };
-  const seams = load('seams'), dc = load('depcruise'), madge = load('madge');
+  const seams = load('seams'),
+    dc = load('depcruise'),
+    madge = load('madge');
   const out: Agreement[] = [];
   // depcruise knows each edge's specifier and kind; madge knows neither, so it borrows them.
   const hints = [dc, seams].filter((x) => x !== null);
@@ -129,7 +151,15 @@ function writeResults(): string {
   const dir = join(benchDir, 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 2 ** 30), platform: process.platform };
-  writeFileSync(file, JSON.stringify({ startedAt, finishedAt: new Date(), options, versions, machine, results }, null, 2) + '\n');
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    platform: process.platform,
+  };
+  writeFileSync(
+    file,
+    JSON.stringify({ startedAt, finishedAt: new Date(), options, versions, machine, results }, null, 2) + '\n',
+  );
   return file;
 }

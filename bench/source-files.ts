@@ -22,7 +22,9 @@ export function listSourceFiles(dir: string): string[] {
 
 /** Counts by kind: TypeScript sources, declaration files, JavaScript. */
 export function countByKind(files: string[]): { ts: number; dts: number; js: number } {
-  let ts = 0, dts = 0, js = 0;
+  let ts = 0,
+    dts = 0,
+    js = 0;
   for (const f of files) {
     if (/\.d\.[cm]?ts$/.test(f)) dts++;
     else if (/\.[cm]?tsx?$/.test(f)) ts++;

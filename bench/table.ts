@@ -28,18 +28,37 @@ export function timingTable(r: InputResult): string {
   const seams = r.results.find((x) => x.tool === 'seams' && x.status === 'ok');
   const rows: string[][] = [['tool', 'wall s', 'peak MB', 'vs seams', 'note']];
   for (const t of r.results) {
-    const wall = t.status === 'timeout' ? `timeout (>${t.wallS})` : t.status === 'failed' ? `failed (${t.wallS})` : t.wallS.toFixed(2);
+    const wall =
+      t.status === 'timeout'
+        ? `timeout (>${t.wallS})`
+        : t.status === 'failed'
+          ? `failed (${t.wallS})`
+          : t.wallS.toFixed(2);
     let vs = '';
     if (t.tool === 'floor') vs = seams && t.status === 'ok' ? `seams/floor = ${ratio(seams.wallS, t.wallS)}` : '';
     else if (t.tool === 'seams') vs = t.status === 'ok' ? '1.0x' : '';
-    else if (seams) vs = t.status === 'timeout' ? `${t.tool}/seams > ${ratio(t.wallS, seams.wallS)}` : t.status === 'ok' ? `${t.tool}/seams = ${ratio(t.wallS, seams.wallS)}` : '';
+    else if (seams)
+      vs =
+        t.status === 'timeout'
+          ? `${t.tool}/seams > ${ratio(t.wallS, seams.wallS)}`
+          : t.status === 'ok'
+            ? `${t.tool}/seams = ${ratio(t.wallS, seams.wallS)}`
+            : '';
     rows.push([t.tool, wall, t.peakMB === null ? '-' : String(Math.round(t.peakMB)), vs, t.note ?? '']);
   }
   for (const s of r.skipped) rows.push([s, 'skipped', '', '', '']);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  const lines = rows.map((row) => row.map((c, i) => (i === 1 || i === 2 ? lpad(c, widths[i]!) : pad(c, widths[i]!))).join(' | ').trimEnd());
+  const lines = rows.map((row) =>
+    row
+      .map((c, i) => (i === 1 || i === 2 ? lpad(c, widths[i]!) : pad(c, widths[i]!)))
+      .join(' | ')
+      .trimEnd(),
+  );
   lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('-|-'));
-  if (r.floor) lines.push(`floor: ${r.floor.files} files parsed in ${r.floor.ms} ms in-process (oxc-parser, lazy), ${r.floor.imports} import/export records${r.floor.errors ? `, ${r.floor.errors} files with parse errors` : ''}`);
+  if (r.floor)
+    lines.push(
+      `floor: ${r.floor.files} files parsed in ${r.floor.ms} ms in-process (oxc-parser, lazy), ${r.floor.imports} import/export records${r.floor.errors ? `, ${r.floor.errors} files with parse errors` : ''}`,
+    );
   return lines.join('\n');
 }
 
@@ -49,7 +68,8 @@ function differenceBlock(title: string, d: Difference): string[] {
   const causes = Object.entries(d.causes).sort((a, b) => b[1] - a[1]);
   for (const [cause, n] of causes) {
     out.push(`    ${lpad(String(n), 6)}  ${cause}`);
-    for (const e of d.examples.filter((x) => x.cause === cause)) out.push(`              ${e.from} -> ${e.to}${e.specifier ? `   ('${e.specifier}')` : ''}`);
+    for (const e of d.examples.filter((x) => x.cause === cause))
+      out.push(`              ${e.from} -> ${e.to}${e.specifier ? `   ('${e.specifier}')` : ''}`);
   }
   return out;
 }
@@ -67,14 +87,33 @@ export function agreementBlock(a: Agreement): string {
 
 export function summaryTable(all: InputResult[]): string {
   const tools: ToolName[] = ['seams', 'depcruise', 'madge', 'floor'];
-  const rows: string[][] = [['input', 'files', ...tools.map((t) => `${t} s`), 'depcruise/seams', 'madge/seams', '% depcruise edges in seams']];
+  const rows: string[][] = [
+    ['input', 'files', ...tools.map((t) => `${t} s`), 'depcruise/seams', 'madge/seams', '% depcruise edges in seams'],
+  ];
   for (const r of all) {
     const get = (t: ToolName): ToolResult | undefined => r.results.find((x) => x.tool === t);
-    const cell = (t: ToolName): string => { const x = get(t); return !x ? 'skip' : x.status === 'ok' ? x.wallS.toFixed(2) : x.status; };
+    const cell = (t: ToolName): string => {
+      const x = get(t);
+      return !x ? 'skip' : x.status === 'ok' ? x.wallS.toFixed(2) : x.status;
+    };
     const s = get('seams');
-    const rel = (t: ToolName): string => { const x = get(t); return s?.status === 'ok' && x?.status === 'ok' ? ratio(x.wallS, s.wallS) : x?.status === 'timeout' && s?.status === 'ok' ? `>${ratio(x.wallS, s.wallS)}` : '-'; };
+    const rel = (t: ToolName): string => {
+      const x = get(t);
+      return s?.status === 'ok' && x?.status === 'ok'
+        ? ratio(x.wallS, s.wallS)
+        : x?.status === 'timeout' && s?.status === 'ok'
+          ? `>${ratio(x.wallS, s.wallS)}`
+          : '-';
+    };
     const dc = r.agreements.find((a) => a.baseline === 'depcruise' && a.subject === 'seams');
-    rows.push([r.input.name, String(r.input.files.total), ...tools.map(cell), rel('depcruise'), rel('madge'), dc ? `${(dc.recall * 100).toFixed(2)}%` : '-']);
+    rows.push([
+      r.input.name,
+      String(r.input.files.total),
+      ...tools.map(cell),
+      rel('depcruise'),
+      rel('madge'),
+      dc ? `${(dc.recall * 100).toFixed(2)}%` : '-',
+    ]);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   const lines = rows.map((row) => row.map((c, i) => (i === 0 ? pad(c, widths[i]!) : lpad(c, widths[i]!))).join(' | '));

@@ -27,9 +27,18 @@ function installedVersion(toolsDir: string, pkg: string): string | null {
 export function ensureTools(p: Paths, log: (s: string) => void): Record<string, string> {
   const stale = Object.entries(BASELINES).filter(([pkg, want]) => !installedVersion(p.tools, pkg)?.startsWith(want));
   if (stale.length > 0) {
-    log(`installing baselines into ${relative(process.cwd(), p.tools)}: ${stale.map(([n, v]) => `${n}@${v}`).join(' ')}`);
+    log(
+      `installing baselines into ${relative(process.cwd(), p.tools)}: ${stale.map(([n, v]) => `${n}@${v}`).join(' ')}`,
+    );
     mkdirSync(p.tools, { recursive: true });
-    npm(['install', '--prefix', p.tools, '--no-audit', '--no-fund', ...Object.entries(BASELINES).map(([n, v]) => `${n}@${v}`)]);
+    npm([
+      'install',
+      '--prefix',
+      p.tools,
+      '--no-audit',
+      '--no-fund',
+      ...Object.entries(BASELINES).map(([n, v]) => `${n}@${v}`),
+    ]);
   }
   const versions: Record<string, string> = { node: process.version };
   for (const pkg of Object.keys(BASELINES)) versions[pkg] = installedVersion(p.tools, pkg) ?? '?';
@@ -39,7 +48,8 @@ export function ensureTools(p: Paths, log: (s: string) => void): Record<string, 
 /** Which seams was measured: the commit, marked dirty when the work tree has changes. */
 export function seamsRevision(repo: string): string {
   try {
-    const git = (...args: string[]): string => execFileSync('git', args, { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const git = (...args: string[]): string =>
+      execFileSync('git', args, { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'packages', 'bin').length > 0 ? '-dirty' : ''}`;
   } catch {
     return 'unknown';
@@ -63,16 +73,41 @@ export function invocation(tool: ToolName, input: Input, outFile: string, p: Pat
   const ts = input.tsconfig ? relative(input.dir, input.tsconfig) : null;
   switch (tool) {
     case 'seams':
-      return { argv: [join(p.repo, 'bin/seams'), 'analyze', input.dir, '-o', outFile, '--no-cache'], cwd: p.repo, stdoutIsOutput: false };
+      return {
+        argv: [join(p.repo, 'bin/seams'), 'analyze', input.dir, '-o', outFile, '--no-cache'],
+        cwd: p.repo,
+        stdoutIsOutput: false,
+      };
     case 'depcruise':
       return {
-        argv: [node, join(p.tools, 'node_modules/dependency-cruiser/bin/dependency-cruiser.mjs'), '.', '--config', join(p.bench, 'depcruise.config.cjs'), ...(ts ? ['--ts-config', ts] : []), '--output-type', 'json', '--output-to', outFile],
+        argv: [
+          node,
+          join(p.tools, 'node_modules/dependency-cruiser/bin/dependency-cruiser.mjs'),
+          '.',
+          '--config',
+          join(p.bench, 'depcruise.config.cjs'),
+          ...(ts ? ['--ts-config', ts] : []),
+          '--output-type',
+          'json',
+          '--output-to',
+          outFile,
+        ],
         cwd: input.dir,
         stdoutIsOutput: false,
       };
     case 'madge':
       return {
-        argv: [node, join(p.tools, 'node_modules/madge/bin/cli.js'), '--json', '--no-spinner', '--no-color', '--extensions', 'ts,tsx,mts,cts,js,jsx,mjs,cjs', ...(ts ? ['--ts-config', ts] : []), '.'],
+        argv: [
+          node,
+          join(p.tools, 'node_modules/madge/bin/cli.js'),
+          '--json',
+          '--no-spinner',
+          '--no-color',
+          '--extensions',
+          'ts,tsx,mts,cts,js,jsx,mjs,cjs',
+          ...(ts ? ['--ts-config', ts] : []),
+          '.',
+        ],
         cwd: input.dir,
         stdoutIsOutput: true,
       };

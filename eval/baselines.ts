@@ -7,7 +7,8 @@ import type { Graph } from '@seams/graph';
 export function plainLouvain(graph: Graph, seed: number): Map<string, string> {
   const g = new UndirectedGraph();
   for (const file of graph.files) g.addNode(file.path);
-  for (const edge of graph.edges) if (edge.from !== edge.to && !g.hasEdge(edge.from, edge.to)) g.addEdge(edge.from, edge.to, { weight: 1 });
+  for (const edge of graph.edges)
+    if (edge.from !== edge.to && !g.hasEdge(edge.from, edge.to)) g.addEdge(edge.from, edge.to, { weight: 1 });
   return new Map([...runLouvain(g, 1, seed)].map(([file, label]) => [file, String(label)]));
 }
 

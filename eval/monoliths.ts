@@ -22,20 +22,35 @@ const top = new URL('..', import.meta.url).pathname;
 export function listMonoliths(): Monolith[] {
   const truth = { tsv: join(top, 'fixtures/shop/domains.tsv') };
   const bundled: Monolith = { name: 'shop (example)', dir: join(top, 'fixtures/shop'), exclude: ['test/**'], truth };
-  const withHistory: Monolith = { name: 'shop with scripted history', dir: shopWithHistory(), exclude: ['test/**'], truth, history: true };
+  const withHistory: Monolith = {
+    name: 'shop with scripted history',
+    dir: shopWithHistory(),
+    exclude: ['test/**'],
+    truth,
+    history: true,
+  };
   const local = join(top, '.eval/monoliths.json');
   const extra = existsSync(local) ? (JSON.parse(readFileSync(local, 'utf8')) as Monolith[]) : [];
-  return [bundled, withHistory, ...extra.map((m) => ({ ...m, dir: join(top, '.eval', m.dir) })).filter((m) => existsSync(m.dir))];
+  return [
+    bundled,
+    withHistory,
+    ...extra.map((m) => ({ ...m, dir: join(top, '.eval', m.dir) })).filter((m) => existsSync(m.dir)),
+  ];
 }
 
 function shopWithHistory(): string {
   const dir = join(top, '.eval/work/shop-history');
-  if (!existsSync(join(dir, '.git'))) execFileSync(process.execPath, [join(top, 'scripts/shop-history.ts'), dir], { stdio: 'inherit' });
+  if (!existsSync(join(dir, '.git')))
+    execFileSync(process.execPath, [join(top, 'scripts/shop-history.ts'), dir], { stdio: 'inherit' });
   return dir;
 }
 
 /** path -> domain; `shared` rows and files outside any domain are not scored. */
-export function truthOf(monolith: Monolith, files: readonly string[], readTsv: (text: string) => ReadonlyMap<string, string>): Map<string, string> {
+export function truthOf(
+  monolith: Monolith,
+  files: readonly string[],
+  readTsv: (text: string) => ReadonlyMap<string, string>,
+): Map<string, string> {
   if ('tsv' in monolith.truth) {
     return new Map([...readTsv(readFileSync(monolith.truth.tsv, 'utf8'))].filter(([, domain]) => domain !== 'shared'));
   }

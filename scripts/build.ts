@@ -25,7 +25,9 @@ await build({
   // React checks NODE_ENV at run time; a release is a production build (faster, no dev warnings).
   define: { 'process.env.NODE_ENV': '"production"' },
   // Bundled CommonJS dependencies (commander, ignore, picomatch) call require() for Node built-ins.
-  banner: { js: "import { createRequire as __seamsCreateRequire } from 'node:module'; const require = __seamsCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __seamsCreateRequire } from 'node:module'; const require = __seamsCreateRequire(import.meta.url);",
+  },
   absWorkingDir: packageDir,
   nodePaths: [`${packageDir}packages/cli/node_modules`],
   logLevel: 'warning',

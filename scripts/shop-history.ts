@@ -15,18 +15,86 @@ const OWNERS_AT = 30;
 
 // Team -> the domains it owns (from domains.tsv) and its people: [name, email user, time zone].
 const TEAMS: Record<string, { domains: string[]; people: Array<[string, string, string]> }> = {
-  'checkout-team': { domains: ['cart', 'orders', 'customers'], people: [['Ada Lovelace', 'ada', '+0100'], ['Alan Turing', 'alan', '+0000']] },
-  'payments-team': { domains: ['payments'], people: [['Barbara Liskov', 'barbara', '-0500'], ['Edsger Dijkstra', 'edsger', '+0100']] },
-  'catalog-team': { domains: ['catalog', 'inventory'], people: [['Grace Hopper', 'grace', '-0500'], ['Ken Thompson', 'ken', '-0800']] },
-  'delivery-team': { domains: ['shipping', 'notifications'], people: [['Linus Torvalds', 'linus', '+0200'], ['Margaret Hamilton', 'margaret', '-0500']] },
-  'platform-team': { domains: ['shared'], people: [['Dennis Ritchie', 'dennis', '-0500'], ['Frances Allen', 'frances', '+0000']] },
+  'checkout-team': {
+    domains: ['cart', 'orders', 'customers'],
+    people: [
+      ['Ada Lovelace', 'ada', '+0100'],
+      ['Alan Turing', 'alan', '+0000'],
+    ],
+  },
+  'payments-team': {
+    domains: ['payments'],
+    people: [
+      ['Barbara Liskov', 'barbara', '-0500'],
+      ['Edsger Dijkstra', 'edsger', '+0100'],
+    ],
+  },
+  'catalog-team': {
+    domains: ['catalog', 'inventory'],
+    people: [
+      ['Grace Hopper', 'grace', '-0500'],
+      ['Ken Thompson', 'ken', '-0800'],
+    ],
+  },
+  'delivery-team': {
+    domains: ['shipping', 'notifications'],
+    people: [
+      ['Linus Torvalds', 'linus', '+0200'],
+      ['Margaret Hamilton', 'margaret', '-0500'],
+    ],
+  },
+  'platform-team': {
+    domains: ['shared'],
+    people: [
+      ['Dennis Ritchie', 'dennis', '-0500'],
+      ['Frances Allen', 'frances', '+0000'],
+    ],
+  },
 };
 // Uneven on purpose: orders and payments are the hot spots, customers is nearly frozen.
-const DOMAIN_WEIGHTS: Array<[string, number]> = [['orders', 26], ['payments', 20], ['cart', 12], ['catalog', 9], ['shared', 9], ['shipping', 7], ['inventory', 6], ['notifications', 5], ['customers', 3]];
+const DOMAIN_WEIGHTS: Array<[string, number]> = [
+  ['orders', 26],
+  ['payments', 20],
+  ['cart', 12],
+  ['catalog', 9],
+  ['shared', 9],
+  ['shipping', 7],
+  ['inventory', 6],
+  ['notifications', 5],
+  ['customers', 3],
+];
 // Changes that cross a boundary: the coupling a split would have to cut.
-const COUPLINGS: Array<[[string, string], number]> = [[['orders', 'payments'], 5], [['cart', 'catalog'], 2], [['orders', 'shipping'], 2], [['orders', 'notifications'], 1], [['cart', 'inventory'], 1]];
-const TESTS: Record<string, string[]> = { cart: ['test/cart.test.ts'], catalog: ['test/catalog.test.ts'], inventory: ['test/inventory.test.ts'], orders: ['test/checkout.test.ts', 'test/invoice.test.ts'], payments: ['test/checkout.test.ts'], shipping: ['test/shipping.test.ts'], notifications: ['test/notifications.test.ts'] };
-const WORDS = { verb: ['fix', 'handle', 'refactor', 'rename', 'validate', 'log', 'simplify', 'cache', 'retry', 'document'], what: ['rounding', 'edge case', 'timeouts', 'null totals', 'currency', 'status change', 'error path', 'limits', 'stale data', 'ids'] };
+const COUPLINGS: Array<[[string, string], number]> = [
+  [['orders', 'payments'], 5],
+  [['cart', 'catalog'], 2],
+  [['orders', 'shipping'], 2],
+  [['orders', 'notifications'], 1],
+  [['cart', 'inventory'], 1],
+];
+const TESTS: Record<string, string[]> = {
+  cart: ['test/cart.test.ts'],
+  catalog: ['test/catalog.test.ts'],
+  inventory: ['test/inventory.test.ts'],
+  orders: ['test/checkout.test.ts', 'test/invoice.test.ts'],
+  payments: ['test/checkout.test.ts'],
+  shipping: ['test/shipping.test.ts'],
+  notifications: ['test/notifications.test.ts'],
+};
+const WORDS = {
+  verb: ['fix', 'handle', 'refactor', 'rename', 'validate', 'log', 'simplify', 'cache', 'retry', 'document'],
+  what: [
+    'rounding',
+    'edge case',
+    'timeouts',
+    'null totals',
+    'currency',
+    'status change',
+    'error path',
+    'limits',
+    'stale data',
+    'ids',
+  ],
+};
 
 // mulberry32, as in bench/prng.ts: Math.random would give a new history every run.
 let seed = 20230703;
@@ -66,11 +134,13 @@ for (const line of readFileSync(join(SHOP, 'domains.tsv'), 'utf8').split('\n')) 
   domainFiles.set(domain, [...(domainFiles.get(domain) ?? []), path]);
 }
 // Within a domain a few files take most changes: services first, then a fixed random order.
-const fileWeights = new Map([...domainFiles].map(([domain, files]) => {
-  const keyed = files.map((file) => ({ file, key: (file.includes('service') ? 0 : 1) + random() }));
-  const ranked = keyed.sort((a, b) => a.key - b.key).map(({ file }) => file);
-  return [domain, ranked.map((file, rank): [string, number] => [file, 1 / (rank + 1)])];
-}));
+const fileWeights = new Map(
+  [...domainFiles].map(([domain, files]) => {
+    const keyed = files.map((file) => ({ file, key: (file.includes('service') ? 0 : 1) + random() }));
+    const ranked = keyed.sort((a, b) => a.key - b.key).map(({ file }) => file);
+    return [domain, ranked.map((file, rank): [string, number] => [file, 1 / (rank + 1)])];
+  }),
+);
 const teamOf = new Map(Object.entries(TEAMS).flatMap(([team, { domains }]) => domains.map((domain) => [domain, team])));
 
 function author(domain: string): [string, string, string] {
@@ -157,22 +227,56 @@ for (let i = 0; i < COMMITS; i++) {
   let message: string;
   let paths: string[];
   if (i === 0) {
-    [person, message, paths] = [TEAMS['platform-team']!.people[0]!, 'Import the shop monolith', [...contents.keys()].sort()];
+    [person, message, paths] = [
+      TEAMS['platform-team']!.people[0]!,
+      'Import the shop monolith',
+      [...contents.keys()].sort(),
+    ];
   } else if (i === OWNERS_AT) {
     contents.set('.github/CODEOWNERS', CODEOWNERS);
-    const teams = Object.fromEntries(Object.entries(TEAMS).map(([team, { people }]) => [team, people.map(([name, user]) => (user === 'dennis' ? name : `${user}@shop.example`))]));
+    const teams = Object.fromEntries(
+      Object.entries(TEAMS).map(([team, { people }]) => [
+        team,
+        people.map(([name, user]) => (user === 'dennis' ? name : `${user}@shop.example`)),
+      ]),
+    );
     contents.set('seams.config.json', `${JSON.stringify({ teams }, null, 2)}\n`);
-    [person, message, paths] = [TEAMS['platform-team']!.people[1]!, 'chore: add CODEOWNERS and the team map', ['.github/CODEOWNERS', 'seams.config.json']];
+    [person, message, paths] = [
+      TEAMS['platform-team']!.people[1]!,
+      'chore: add CODEOWNERS and the team map',
+      ['.github/CODEOWNERS', 'seams.config.json'],
+    ];
   } else if (HUGE_AT.has(i)) {
     // Formatting sweeps over most of the tree: what maxFilesPerCommit is there to leave out.
     const all = [...domainFiles.values()].flat().sort();
     paths = all.filter(() => random() < 0.75);
     huge++;
     for (const path of paths) edit(path, `SHOP-${1000 + i}: formatting sweep ${huge}`);
-    [person, message] = [pick(TEAMS['platform-team']!.people), `style: formatting sweep ${huge} (${paths.length} files)`];
+    [person, message] = [
+      pick(TEAMS['platform-team']!.people),
+      `style: formatting sweep ${huge} (${paths.length} files)`,
+    ];
   } else {
     const domains = random() < 0.15 ? weighted(COUPLINGS) : [weighted(DOMAIN_WEIGHTS)];
-    paths = [...new Set(domains.flatMap((domain) => filesOf(domain, domains.length > 1 ? int(1, 3) : weighted([[1, 4], [2, 4], [3, 3], [4, 2], [5, 1], [6, 1]]))))];
+    paths = [
+      ...new Set(
+        domains.flatMap((domain) =>
+          filesOf(
+            domain,
+            domains.length > 1
+              ? int(1, 3)
+              : weighted([
+                  [1, 4],
+                  [2, 4],
+                  [3, 3],
+                  [4, 2],
+                  [5, 1],
+                  [6, 1],
+                ]),
+          ),
+        ),
+      ),
+    ];
     const note = `SHOP-${1000 + i}: ${pick(WORDS.verb)} ${pick(WORDS.what)} in ${domains.join(' and ')}`;
     for (const path of paths) edit(path, note);
     [person, message] = [author(domains[0]!), note];
@@ -193,4 +297,6 @@ git(['-C', dest, 'fast-import', '--quiet'], stream.join(''));
 git(['-C', dest, 'reset', '--quiet', '--hard']);
 const dateOf = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
 const people = Object.values(TEAMS).flatMap((team) => team.people).length;
-console.log(`shop history: ${COMMITS} commits (${huge} formatting sweeps) by ${people} authors in ${Object.keys(TEAMS).length} teams, ${dateOf(times[0]!)} to ${dateOf(times.at(-1)!)}, in ${dest} (${Math.round(performance.now() - started)} ms)`);
+console.log(
+  `shop history: ${COMMITS} commits (${huge} formatting sweeps) by ${people} authors in ${Object.keys(TEAMS).length} teams, ${dateOf(times[0]!)} to ${dateOf(times.at(-1)!)}, in ${dest} (${Math.round(performance.now() - started)} ms)`,
+);

@@ -1,6 +1,15 @@
 import { realpathSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
-import { GRAPH_VERSION, SEAMS_VERSION, timeSteps, type StepTimer, type FileNode, type Graph, type ParseErrorEntry, type ProgressListener } from '@seams/graph';
+import {
+  GRAPH_VERSION,
+  SEAMS_VERSION,
+  timeSteps,
+  type StepTimer,
+  type FileNode,
+  type Graph,
+  type ParseErrorEntry,
+  type ProgressListener,
+} from '@seams/graph';
 import { statSync } from 'node:fs';
 import { loadFacts, loadGraph, saveFacts, saveGraph, type FactsCache, type GraphCache } from './cache.ts';
 import { discoverFiles } from './discover-files.ts';
@@ -59,12 +68,23 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
   if (previous && changed?.length === 0) {
     parts = step('reuse', () => previous.parts as GraphParts);
   } else if (previous && changed && changed.length <= discovered.files.length * PARTIAL_UPDATE_SHARE) {
-    parts = await updateParts(root, previous.parts as GraphParts, changed, stats, maxFileBytes, findWorkspaces(root, discovered.packageJsons), step, emit);
+    parts = await updateParts(
+      root,
+      previous.parts as GraphParts,
+      changed,
+      stats,
+      maxFileBytes,
+      findWorkspaces(root, discovered.packageJsons),
+      step,
+      emit,
+    );
     if (parts) step('cache', () => save(cacheDir, undefined, { fingerprint, stats, parts }, emit));
   }
   if (!parts) {
     const cache = useCache ? loadFacts(cacheDir) : undefined;
-    const { facts, parsed } = await stepAsync('parse', () => readAll(root, discovered.files, cache, stats, maxFileBytes, emit));
+    const { facts, parsed } = await stepAsync('parse', () =>
+      readAll(root, discovered.files, cache, stats, maxFileBytes, emit),
+    );
     // Unreadable, binary and oversized files are reported, not graphed: they have no module structure to show.
     const errors = parseErrors(facts);
     for (const error of errors) if (error.line === 0) facts.delete(error.path);
@@ -73,16 +93,33 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
       step('cache', () => {
         const present = new Set(discovered.files);
         for (const key of cache.keys()) if (!present.has(key)) cache.delete(key);
-        save(cacheDir, parsed > 0 || cache.size !== present.size ? cache : undefined, { fingerprint, stats, parts }, emit);
+        save(
+          cacheDir,
+          parsed > 0 || cache.size !== present.size ? cache : undefined,
+          { fingerprint, stats, parts },
+          emit,
+        );
       });
     }
   }
   for (const message of parts.warnings) emit({ type: 'warning', message });
   const historyOptions = options.history === true ? {} : options.history || undefined;
   // Not cached: one git log is fast next to parsing, and the history moves with every commit.
-  const history = historyOptions ? await stepAsync('history', async () => (await import('./history/read-history.ts')).readHistory({ ...historyOptions, root, files: parts.files.map((f) => f.path) })) : undefined;
+  const history = historyOptions
+    ? await stepAsync('history', async () =>
+        (await import('./history/read-history.ts')).readHistory({
+          ...historyOptions,
+          root,
+          files: parts.files.map((f) => f.path),
+        }),
+      )
+    : undefined;
   const hasData = (parts.data?.length ?? 0) > 0 || (parts.models?.length ?? 0) > 0 || discovered.dataSchemas.length > 0;
-  const named = hasData ? step('tables', () => nameTables(parts.data ?? [], [...(parts.models ?? []), ...readDataSchemas(root, discovered.dataSchemas)])) : undefined;
+  const named = hasData
+    ? step('tables', () =>
+        nameTables(parts.data ?? [], [...(parts.models ?? []), ...readDataSchemas(root, discovered.dataSchemas)]),
+      )
+    : undefined;
   timings.total = Math.round(performance.now() - started);
 
   return {
@@ -103,11 +140,23 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
   };
 }
 
-async function buildParts(root: string, facts: Map<string, FileFacts>, parseErrors: ParseErrorEntry[], workspaces: WorkspacePackage[], step: StepTimer['step']): Promise<GraphParts> {
+async function buildParts(
+  root: string,
+  facts: Map<string, FileFacts>,
+  parseErrors: ParseErrorEntry[],
+  workspaces: WorkspacePackage[],
+  step: StepTimer['step'],
+): Promise<GraphParts> {
   const warnings: string[] = [];
   // The resolver is a native module: loaded only when there is something to resolve.
   const { resolverForFiles } = await import('./create-resolver.ts');
-  const linked = step('resolve', () => linkFiles(root, facts, resolverForFiles(root, workspaces, facts, (message) => warnings.push(message))));
+  const linked = step('resolve', () =>
+    linkFiles(
+      root,
+      facts,
+      resolverForFiles(root, workspaces, facts, (message) => warnings.push(message)),
+    ),
+  );
   const files = step('trace', () => {
     const tracer = createBarrelTracer(linked.exportTables);
     for (const edge of linked.edges) {
@@ -130,7 +179,14 @@ async function buildParts(root: string, facts: Map<string, FileFacts>, parseErro
   };
 }
 
-async function readAll(root: string, files: string[], cache: FactsCache | undefined, stats: GraphCache['stats'], maxBytes: number, emit: ProgressListener): Promise<{ facts: Map<string, FileFacts>; parsed: number }> {
+async function readAll(
+  root: string,
+  files: string[],
+  cache: FactsCache | undefined,
+  stats: GraphCache['stats'],
+  maxBytes: number,
+  emit: ProgressListener,
+): Promise<{ facts: Map<string, FileFacts>; parsed: number }> {
   const facts = new Map<string, FileFacts>();
   let parsed = 0;
   let parse: Parse | undefined;
@@ -140,7 +196,10 @@ async function readAll(root: string, files: string[], cache: FactsCache | undefi
     if (outcome === NEEDS_PARSER) {
       // The parser is a native module: an unchanged tree never loads it.
       parse = (await import('./parse-file.ts')).parseFile;
-      outcome = readFacts(`${root}/${rel}`, rel, cache, maxBytes, parse, stats.get(rel)) as Exclude<typeof outcome, typeof NEEDS_PARSER>;
+      outcome = readFacts(`${root}/${rel}`, rel, cache, maxBytes, parse, stats.get(rel)) as Exclude<
+        typeof outcome,
+        typeof NEEDS_PARSER
+      >;
     }
     facts.set(rel, outcome.facts);
     if (!outcome.cached) parsed++;
@@ -149,7 +208,11 @@ async function readAll(root: string, files: string[], cache: FactsCache | undefi
   return { facts, parsed };
 }
 
-function fileNodes(facts: Map<string, FileFacts>, workspaces: WorkspacePackage[], exportedNames: (file: string) => string[]): FileNode[] {
+function fileNodes(
+  facts: Map<string, FileFacts>,
+  workspaces: WorkspacePackage[],
+  exportedNames: (file: string) => string[],
+): FileNode[] {
   const byDepth = [...workspaces].sort((a, b) => b.dir.length - a.dir.length);
   return [...facts].map(([path, file]) => {
     const owner = byDepth.find((w) => path.startsWith(w.dir + '/'));
@@ -166,7 +229,8 @@ function fileNodes(facts: Map<string, FileFacts>, workspaces: WorkspacePackage[]
 
 function parseErrors(facts: Map<string, FileFacts>): ParseErrorEntry[] {
   const errors: ParseErrorEntry[] = [];
-  for (const [path, file] of facts) if (file.error) errors.push({ path, message: file.error.message, line: file.error.line });
+  for (const [path, file] of facts)
+    if (file.error) errors.push({ path, message: file.error.message, line: file.error.line });
   return errors;
 }
 
@@ -211,7 +275,10 @@ async function updateParts(
   const facts = new Map<string, FileFacts>();
   step('parse', () => {
     for (const [i, rel] of changed.entries()) {
-      const outcome = readFacts(`${root}/${rel}`, rel, undefined, maxBytes, parseFile, stats.get(rel)) as Exclude<ReturnType<typeof readFacts>, typeof NEEDS_PARSER>;
+      const outcome = readFacts(`${root}/${rel}`, rel, undefined, maxBytes, parseFile, stats.get(rel)) as Exclude<
+        ReturnType<typeof readFacts>,
+        typeof NEEDS_PARSER
+      >;
       facts.set(rel, outcome.facts);
       emit({ type: 'file-parsed', done: i + 1, total: changed.length, cached: false });
     }

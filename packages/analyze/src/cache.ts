@@ -82,7 +82,9 @@ function save(path: string, value: unknown): void {
   const dir = join(path, '..');
   mkdirSync(dir, { recursive: true });
   const kind = path.slice(dir.length + 1).split('-')[0]!;
-  for (const name of readdirSync(dir)) if (name.startsWith(`${kind}-`) && name.endsWith('.bin') && !path.endsWith(`/${name}`)) rmSync(join(dir, name), { force: true });
+  for (const name of readdirSync(dir))
+    if (name.startsWith(`${kind}-`) && name.endsWith('.bin') && !path.endsWith(`/${name}`))
+      rmSync(join(dir, name), { force: true });
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, serialize(value));
   renameSync(temporary, path);

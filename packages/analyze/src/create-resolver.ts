@@ -47,7 +47,8 @@ export function createResolver(context: ResolverContext): ResolveSpecifier {
   const plain = resolvers.import.plain;
   const brokenTsconfigs = new Set<string>();
   const memo = new Map<string, Resolution>();
-  const namesLocalFolder = (specifier: string) => specifier.includes('/') && context.sourceFolders.has(specifier.split('/')[0]!);
+  const namesLocalFolder = (specifier: string) =>
+    specifier.includes('/') && context.sourceFolders.has(specifier.split('/')[0]!);
   const byName = [...context.workspaces].sort((a, b) => b.name.length - a.name.length);
 
   function raw(fromFile: string, specifier: string, mode: ResolveMode): ResolveResult {
@@ -88,7 +89,11 @@ export function createResolver(context: ResolverContext): ResolveSpecifier {
       if (result.path.includes('/node_modules/')) {
         const viaWorkspace = bare ? fromWorkspace(specifier) : undefined;
         if (viaWorkspace) return { type: 'file', path: viaWorkspace };
-        return { type: 'external', package: bare ? packageName(specifier) : packageNameFromPath(result.path), builtin: false };
+        return {
+          type: 'external',
+          package: bare ? packageName(specifier) : packageNameFromPath(result.path),
+          builtin: false,
+        };
       }
       if (!context.isAnalyzed(result.path) && bare) {
         const viaWorkspace = fromWorkspace(specifier);
@@ -100,7 +105,8 @@ export function createResolver(context: ResolverContext): ResolveSpecifier {
       const viaWorkspace = fromWorkspace(specifier);
       if (viaWorkspace) return { type: 'file', path: viaWorkspace };
       // A package that is simply not installed is still an external; but `src/x` (under a baseUrl) names local code.
-      if (!specifier.startsWith('#') && !namesLocalFolder(specifier)) return { type: 'external', package: packageName(specifier), builtin: false };
+      if (!specifier.startsWith('#') && !namesLocalFolder(specifier))
+        return { type: 'external', package: packageName(specifier), builtin: false };
     }
     return { type: 'unresolved', reason: 'not-found', detail: result.error };
   }
@@ -132,12 +138,19 @@ function builtinName(resolved: string): string {
 }
 
 /** The resolver for a tree whose analysed files are `files` (relative to root): what both full and partial runs use. */
-export function resolverForFiles(root: string, workspaces: WorkspacePackage[], files: ReadonlySet<string> | ReadonlyMap<string, unknown>, onWarning: (message: string) => void): ResolveSpecifier {
+export function resolverForFiles(
+  root: string,
+  workspaces: WorkspacePackage[],
+  files: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+  onWarning: (message: string) => void,
+): ResolveSpecifier {
   return createResolver({
     root,
     workspaces,
     isAnalyzed: (path) => path.startsWith(root + '/') && files.has(path.slice(root.length + 1)),
-    sourceFolders: new Set([...files.keys()].filter((path) => path.includes('/')).map((path) => path.slice(0, path.indexOf('/')))),
+    sourceFolders: new Set(
+      [...files.keys()].filter((path) => path.includes('/')).map((path) => path.slice(0, path.indexOf('/'))),
+    ),
     onWarning,
   });
 }

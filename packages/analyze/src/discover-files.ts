@@ -11,7 +11,25 @@ const SOURCE_FILE = /\.(?:[mc]?[jt]s|[jt]sx)$/;
 const DATA_SCHEMA = /\.(?:prisma|sql)$/;
 
 // Never source: dependencies, VCS data, our own cache, and build or coverage output.
-const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn', '.seams', 'dist', 'coverage', '.next', '.nuxt', '.turbo', '.cache', '.output', '.svelte-kit', '.vercel', '.angular', 'bower_components', 'jspm_packages']);
+const ALWAYS_SKIPPED = new Set([
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  '.seams',
+  'dist',
+  'coverage',
+  '.next',
+  '.nuxt',
+  '.turbo',
+  '.cache',
+  '.output',
+  '.svelte-kit',
+  '.vercel',
+  '.angular',
+  'bower_components',
+  'jspm_packages',
+]);
 // Build output only when it sits beside a package.json or tsconfig.json; elsewhere these names can hold source.
 const OUTPUT_BESIDE_PROJECT = new Set(['build', 'out', 'lib-cjs', 'lib-esm', 'esm', 'cjs']);
 
@@ -70,7 +88,8 @@ export function discoverFiles(root: string, options: DiscoverOptions = {}): Disc
       } else if (entry.isFile()) {
         if (entry.name === 'package.json') out.packageJsons.push(rel);
         if (CONFIG_FILE.test(entry.name)) out.configFiles.push(rel);
-        if (DATA_SCHEMA.test(entry.name) && !isIgnored(rules, rel, false) && included(rel) && !excluded(rel)) out.dataSchemas.push(rel);
+        if (DATA_SCHEMA.test(entry.name) && !isIgnored(rules, rel, false) && included(rel) && !excluded(rel))
+          out.dataSchemas.push(rel);
         if (!SOURCE_FILE.test(entry.name) || isIgnored(rules, rel, false)) continue;
         if (included(rel) && !excluded(rel)) out.files.push(rel);
       }
@@ -89,14 +108,25 @@ function assertDirectory(root: string): void {
     stats = statSync(root);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError('SEAMS_INPUT_NOT_FOUND', `${root} does not exist: pass the folder of the project to analyse.`);
+    if (code === 'ENOENT')
+      throw new InputError(
+        'SEAMS_INPUT_NOT_FOUND',
+        `${root} does not exist: pass the folder of the project to analyse.`,
+      );
     throw new InputError('SEAMS_INPUT_UNREADABLE', `${root} cannot be read (${code}).`);
   }
-  if (!stats.isDirectory()) throw new InputError('SEAMS_INPUT_NOT_DIRECTORY', `${root} is a file, not a folder: pass the folder of the project to analyse.`);
+  if (!stats.isDirectory())
+    throw new InputError(
+      'SEAMS_INPUT_NOT_DIRECTORY',
+      `${root} is a file, not a folder: pass the folder of the project to analyse.`,
+    );
   try {
     readdirSync(root);
   } catch (error) {
-    throw new InputError('SEAMS_INPUT_UNREADABLE', `${root} cannot be read (${(error as NodeJS.ErrnoException).code}).`);
+    throw new InputError(
+      'SEAMS_INPUT_UNREADABLE',
+      `${root} cannot be read (${(error as NodeJS.ErrnoException).code}).`,
+    );
   }
 }
 

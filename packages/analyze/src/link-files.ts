@@ -22,7 +22,12 @@ function relativeTo(root: string, path: string): string {
  * Turns the module references of `facts` into edges, externals or unresolved entries; a reference
  * is an edge when its target is among `analysed` (default: the files of `facts`).
  */
-export function linkFiles(root: string, facts: ReadonlyMap<string, FileFacts>, resolve: ResolveSpecifier, analysed: { has(path: string): boolean } = facts): Linked {
+export function linkFiles(
+  root: string,
+  facts: ReadonlyMap<string, FileFacts>,
+  resolve: ResolveSpecifier,
+  analysed: { has(path: string): boolean } = facts,
+): Linked {
   const linked: Linked = { edges: [], externals: [], unresolved: [], exportTables: new Map() };
   const edgeIndex = new Map<string, Edge>();
   for (const [from, file] of facts) {
@@ -39,22 +44,69 @@ export function linkFiles(root: string, facts: ReadonlyMap<string, FileFacts>, r
     };
     for (const ref of file.imports) {
       if (ref.computed) {
-        linked.unresolved.push({ from, specifier: ref.specifier, kind: ref.kind, line: ref.line, reason: 'computed-specifier', detail: 'the module is chosen at run time' });
+        linked.unresolved.push({
+          from,
+          specifier: ref.specifier,
+          kind: ref.kind,
+          line: ref.line,
+          reason: 'computed-specifier',
+          detail: 'the module is chosen at run time',
+        });
         continue;
       }
-      const resolution = resolve(absolute, ref.specifier, ref.kind === 'require' ? 'require' : ref.kind === 'dynamic' ? 'import' : fileMode);
+      const resolution = resolve(
+        absolute,
+        ref.specifier,
+        ref.kind === 'require' ? 'require' : ref.kind === 'dynamic' ? 'import' : fileMode,
+      );
       if (resolution.type === 'external') {
-        linked.externals.push({ from, specifier: ref.specifier, package: resolution.package, builtin: resolution.builtin, kind: ref.kind, line: ref.line, names: ref.names });
+        linked.externals.push({
+          from,
+          specifier: ref.specifier,
+          package: resolution.package,
+          builtin: resolution.builtin,
+          kind: ref.kind,
+          line: ref.line,
+          names: ref.names,
+        });
       } else if (resolution.type === 'unresolved') {
-        linked.unresolved.push({ from, specifier: ref.specifier, kind: ref.kind, line: ref.line, reason: resolution.reason, ...(resolution.detail ? { detail: resolution.detail } : {}) });
+        linked.unresolved.push({
+          from,
+          specifier: ref.specifier,
+          kind: ref.kind,
+          line: ref.line,
+          reason: resolution.reason,
+          ...(resolution.detail ? { detail: resolution.detail } : {}),
+        });
       } else {
         const to = relativeTo(root, resolution.path);
         if (to.startsWith('..')) {
-          linked.unresolved.push({ from, specifier: ref.specifier, kind: ref.kind, line: ref.line, reason: 'outside-root', detail: resolution.path });
+          linked.unresolved.push({
+            from,
+            specifier: ref.specifier,
+            kind: ref.kind,
+            line: ref.line,
+            reason: 'outside-root',
+            detail: resolution.path,
+          });
         } else if (!analysed.has(to)) {
-          linked.unresolved.push({ from, specifier: ref.specifier, kind: ref.kind, line: ref.line, reason: 'not-analyzed', detail: `${to} is not an analysed source file (asset, JSON, ignored or excluded)` });
+          linked.unresolved.push({
+            from,
+            specifier: ref.specifier,
+            kind: ref.kind,
+            line: ref.line,
+            reason: 'not-analyzed',
+            detail: `${to} is not an analysed source file (asset, JSON, ignored or excluded)`,
+          });
         } else {
-          addEdge(edgeIndex, linked.edges, { from, to, kind: ref.kind, specifier: ref.specifier, line: ref.line, names: ref.names });
+          addEdge(edgeIndex, linked.edges, {
+            from,
+            to,
+            kind: ref.kind,
+            specifier: ref.specifier,
+            line: ref.line,
+            names: ref.names,
+          });
         }
       }
     }

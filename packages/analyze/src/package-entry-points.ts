@@ -10,12 +10,17 @@ const CONDITIONS = ['source', 'development', 'import', 'module', 'require', 'nod
 export function entryPointsOf(manifest: PackageManifest, subpath: string): string[] {
   if (manifest.exports !== undefined && manifest.exports !== null) return fromExports(manifest.exports, subpath);
   if (subpath !== '.') return [subpath];
-  const fields = [manifest.module, manifest.main, manifest.types, manifest.typings].filter((v): v is string => typeof v === 'string');
+  const fields = [manifest.module, manifest.main, manifest.types, manifest.typings].filter(
+    (v): v is string => typeof v === 'string',
+  );
   return [...fields, './index'];
 }
 
 function fromExports(exports: unknown, subpath: string): string[] {
-  const isSubpathMap = typeof exports === 'object' && !Array.isArray(exports) && Object.keys(exports as object).some((k) => k.startsWith('.'));
+  const isSubpathMap =
+    typeof exports === 'object' &&
+    !Array.isArray(exports) &&
+    Object.keys(exports as object).some((k) => k.startsWith('.'));
   if (!isSubpathMap) return subpath === '.' ? targets(exports) : [];
   const map = exports as Record<string, unknown>;
   if (subpath in map) return targets(map[subpath]);
@@ -37,6 +42,9 @@ function targets(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(targets);
   if (typeof value !== 'object' || value === null) return [];
   const conditions = value as Record<string, unknown>;
-  const ordered = [...CONDITIONS.filter((c) => c in conditions), ...Object.keys(conditions).filter((c) => !CONDITIONS.includes(c))];
+  const ordered = [
+    ...CONDITIONS.filter((c) => c in conditions),
+    ...Object.keys(conditions).filter((c) => !CONDITIONS.includes(c)),
+  ];
   return ordered.flatMap((c) => targets(conditions[c]));
 }

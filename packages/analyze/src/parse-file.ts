@@ -5,13 +5,35 @@ import { languageOf } from './language-of.ts';
 import { indexLines, type LineIndex } from './line-index.ts';
 
 // Shapes of oxc-parser's lazily deserialised module record (raw-transfer lazy mode).
-interface NameSpan { value: string; start: number; end: number }
+interface NameSpan {
+  value: string;
+  start: number;
+  end: number;
+}
 type ImportName = NameSpan | 'namespaceObject' | { start: number; end: number };
-interface LazyImport { start: number; moduleRequest: NameSpan; entries: Array<{ importName: ImportName; localName: NameSpan; isType: boolean }> }
+interface LazyImport {
+  start: number;
+  moduleRequest: NameSpan;
+  entries: Array<{ importName: ImportName; localName: NameSpan; isType: boolean }>;
+}
 type ExportPart = NameSpan | string | { start: number; end: number };
-interface LazyExport { start: number; entries: Array<{ start: number; moduleRequest: NameSpan | null; importName: ExportPart; exportName: ExportPart; localName: ExportPart; isType: boolean }> }
+interface LazyExport {
+  start: number;
+  entries: Array<{
+    start: number;
+    moduleRequest: NameSpan | null;
+    importName: ExportPart;
+    exportName: ExportPart;
+    localName: ExportPart;
+    isType: boolean;
+  }>;
+}
 interface LazyResult {
-  module: { staticImports: LazyImport[]; staticExports: LazyExport[]; dynamicImports: Array<{ start: number; moduleRequest: { start: number; end: number } }> };
+  module: {
+    staticImports: LazyImport[];
+    staticExports: LazyExport[];
+    dynamicImports: Array<{ start: number; moduleRequest: { start: number; end: number } }>;
+  };
   comments: Array<{ start: number; end: number }>;
   errors: Array<{ message: string; labels: Array<{ start: number }> }>;
   visit(visitor: unknown): void;
@@ -19,13 +41,16 @@ interface LazyResult {
 }
 
 // The lazy visitor ships in oxc-parser's JS but not yet in its type declarations.
-const { experimentalGetLazyVisitor } = oxc as unknown as { experimentalGetLazyVisitor(): new (visitor: object) => unknown };
+const { experimentalGetLazyVisitor } = oxc as unknown as {
+  experimentalGetLazyVisitor(): new (visitor: object) => unknown;
+};
 const { parseSync } = oxc;
 
 const TRIPLE_SLASH = /^[ \t]*\/\/\/[ \t]*<reference[ \t]+(path|types)[ \t]*=[ \t]*(["'])([^"'\n]+)\2/gm;
 const IMPORT_CALL = /(?<![.\w$])import\s*\(/g;
 // Most files have no `import(` at all: a plain search settles those without the regex.
-const countImportCalls = (text: string) => (text.includes('import(') || text.includes('import (') ? (text.match(IMPORT_CALL)?.length ?? 0) : 0);
+const countImportCalls = (text: string) =>
+  text.includes('import(') || text.includes('import (') ? (text.match(IMPORT_CALL)?.length ?? 0) : 0;
 const REQUIRE_CALL = /(?<![.\w$])require\s*\(/;
 
 const isName = (part: unknown): part is NameSpan => typeof part === 'object' && part !== null && 'value' in part;
@@ -35,7 +60,12 @@ export function parseFile(path: string, text: string): FileFacts {
   const { language, dts } = languageOf(path);
   // JSX is common in .js files; parsing them as jsx accepts both.
   const lang = dts ? 'dts' : language === 'js' ? 'jsx' : language;
-  const sourceType = path.endsWith('.cjs') || path.endsWith('.cts') ? 'commonjs' : path.endsWith('.mjs') || path.endsWith('.mts') || language.startsWith('ts') ? 'module' : 'unambiguous';
+  const sourceType =
+    path.endsWith('.cjs') || path.endsWith('.cts')
+      ? 'commonjs'
+      : path.endsWith('.mjs') || path.endsWith('.mts') || language.startsWith('ts')
+        ? 'module'
+        : 'unambiguous';
   const result = parseSync(path, text, { lang, sourceType, experimentalLazy: true } as never) as unknown as LazyResult;
   try {
     const lines = indexLines(text, result.comments);
@@ -53,7 +83,8 @@ export function parseFile(path: string, text: string): FileFacts {
     if (accesses.length > 0) facts.data = accesses;
     if (models.length > 0) facts.models = models;
     const error = result.errors[0];
-    if (error) facts.error = { message: error.message, line: error.labels[0] ? lines.lineOf(error.labels[0].start) : 1 };
+    if (error)
+      facts.error = { message: error.message, line: error.labels[0] ? lines.lineOf(error.labels[0].start) : 1 };
     return facts;
   } finally {
     result.dispose();
@@ -68,7 +99,8 @@ function readStaticImports(imports: LazyImport[], lines: LineIndex, out: ImportF
     const names: string[] = [];
     let allTypes = statement.entries.length > 0;
     for (const entry of statement.entries) {
-      const name = entry.importName === 'namespaceObject' ? '*' : isName(entry.importName) ? entry.importName.value : 'default';
+      const name =
+        entry.importName === 'namespaceObject' ? '*' : isName(entry.importName) ? entry.importName.value : 'default';
       names.push(name);
       if (!entry.isType) allTypes = false;
     }
@@ -80,7 +112,11 @@ function readExports(exports: LazyExport[], lines: LineIndex, facts: FileFacts):
   for (const statement of exports) {
     const bySpecifier = new Map<string, ImportFact>();
     for (const entry of statement.entries) {
-      const exportName = isName(entry.exportName) ? entry.exportName.value : typeof entry.exportName === 'object' ? 'default' : null;
+      const exportName = isName(entry.exportName)
+        ? entry.exportName.value
+        : typeof entry.exportName === 'object'
+          ? 'default'
+          : null;
       if (entry.moduleRequest) {
         const specifier = entry.moduleRequest.value;
         const importName = isName(entry.importName) ? entry.importName.value : '*';
@@ -102,7 +138,12 @@ function readExports(exports: LazyExport[], lines: LineIndex, facts: FileFacts):
   }
 }
 
-function readDynamicImports(text: string, imports: LazyResult['module']['dynamicImports'], lines: LineIndex, out: ImportFact[]): void {
+function readDynamicImports(
+  text: string,
+  imports: LazyResult['module']['dynamicImports'],
+  lines: LineIndex,
+  out: ImportFact[],
+): void {
   for (const call of imports) {
     const raw = text.slice(call.moduleRequest.start, call.moduleRequest.end).trim();
     const literal = /^(['"])([^'"\\]*)\1$/.exec(raw) ?? /^(`)([^`$\\]*)`$/.exec(raw);
@@ -155,21 +196,53 @@ function createRequireVisitor(): NonNullable<typeof requireVisitor> {
   const Visitor = experimentalGetLazyVisitor();
   state.visitor = new Visitor({
     CallExpression(node: { start: number; callee: { type: string; name?: string }; arguments: ArgumentNode[] }) {
-      if (node.callee.type !== 'IdentifierReference' || node.callee.name !== 'require' || node.arguments.length !== 1) return;
+      if (node.callee.type !== 'IdentifierReference' || node.callee.name !== 'require' || node.arguments.length !== 1)
+        return;
       const argument = node.arguments[0]!;
-      if (argument.type === 'StringLiteral') state.found.push({ specifier: argument.value!, start: node.start, computed: false, kind: 'require' });
-      else if (argument.type === 'TemplateLiteral' && argument.expressions!.length === 0) state.found.push({ specifier: argument.quasis![0]!.value.cooked, start: node.start, computed: false, kind: 'require' });
-      else state.found.push({ specifier: state.text.slice(argument.start, argument.end), start: node.start, computed: true, kind: 'require' });
+      if (argument.type === 'StringLiteral')
+        state.found.push({ specifier: argument.value!, start: node.start, computed: false, kind: 'require' });
+      else if (argument.type === 'TemplateLiteral' && argument.expressions!.length === 0)
+        state.found.push({
+          specifier: argument.quasis![0]!.value.cooked,
+          start: node.start,
+          computed: false,
+          kind: 'require',
+        });
+      else
+        state.found.push({
+          specifier: state.text.slice(argument.start, argument.end),
+          start: node.start,
+          computed: true,
+          kind: 'require',
+        });
     },
     // `type T = import('./x').T`: a type-level dependency the module record does not list.
-    TSImportType(node: { start: number; source: { type: string; value?: string }; qualifier: { type: string; name?: string } | null }) {
+    TSImportType(node: {
+      start: number;
+      source: { type: string; value?: string };
+      qualifier: { type: string; name?: string } | null;
+    }) {
       if (node.source.type !== 'StringLiteral') return;
       const name = node.qualifier?.type === 'IdentifierName' ? node.qualifier.name : undefined;
-      state.found.push({ specifier: node.source.value!, start: node.start, computed: false, kind: 'type', ...(name ? { name } : {}) });
+      state.found.push({
+        specifier: node.source.value!,
+        start: node.start,
+        computed: false,
+        kind: 'type',
+        ...(name ? { name } : {}),
+      });
     },
-    TSImportEqualsDeclaration(node: { start: number; moduleReference: { type: string; expression?: { value: string } } }) {
+    TSImportEqualsDeclaration(node: {
+      start: number;
+      moduleReference: { type: string; expression?: { value: string } };
+    }) {
       if (node.moduleReference.type === 'TSExternalModuleReference' && node.moduleReference.expression) {
-        state.found.push({ specifier: node.moduleReference.expression.value, start: node.start, computed: false, kind: 'require' });
+        state.found.push({
+          specifier: node.moduleReference.expression.value,
+          start: node.start,
+          computed: false,
+          kind: 'require',
+        });
       }
     },
   });

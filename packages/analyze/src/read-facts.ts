@@ -62,11 +62,17 @@ export function readFacts(
 }
 
 function tooLarge(rel: string, size: number, maxBytes: number): ReadOutcome {
-  return failed(rel, `skipped: ${(size / MB).toFixed(1)} MB is over the ${(maxBytes / MB).toFixed(0)} MB limit (generated or bundled code?); raise --max-file-size to analyse it`);
+  return failed(
+    rel,
+    `skipped: ${(size / MB).toFixed(1)} MB is over the ${(maxBytes / MB).toFixed(0)} MB limit (generated or bundled code?); raise --max-file-size to analyse it`,
+  );
 }
 
 function failed(rel: string, message: string): ReadOutcome {
-  return { facts: { ...languageOf(rel), loc: 0, imports: [], localExports: [], reexports: [], error: { message, line: 0 } }, cached: false };
+  return {
+    facts: { ...languageOf(rel), loc: 0, imports: [], localExports: [], reexports: [], error: { message, line: 0 } },
+    cached: false,
+  };
 }
 
 function isBinary(buffer: Buffer): boolean {

@@ -21,7 +21,14 @@ export async function relinkChanged(
   const analysed = new Set(previous.files.map((f) => f.path));
   const warnings: string[] = [];
   const { resolverForFiles } = await import('./create-resolver.ts');
-  const linked = step('resolve', () => linkFiles(root, changed, resolverForFiles(root, workspaces, analysed, (message) => warnings.push(message)), analysed));
+  const linked = step('resolve', () =>
+    linkFiles(
+      root,
+      changed,
+      resolverForFiles(root, workspaces, analysed, (message) => warnings.push(message)),
+      analysed,
+    ),
+  );
   return step('trace', () => {
     const exportTables = new Map(previous.exportTables);
     for (const [file, table] of linked.exportTables) exportTables.set(file, table);
@@ -38,11 +45,14 @@ export async function relinkChanged(
     const files: FileNode[] = previous.files.map((node) => {
       if (!affected.has(node.path)) return node;
       const facts = changed.get(node.path);
-      const fresh = facts ? { path: node.path, language: facts.language, ...(facts.dts ? { dts: true } : {}), loc: facts.loc } : { path: node.path, language: node.language, ...(node.dts ? { dts: true } : {}), loc: node.loc };
+      const fresh = facts
+        ? { path: node.path, language: facts.language, ...(facts.dts ? { dts: true } : {}), loc: facts.loc }
+        : { path: node.path, language: node.language, ...(node.dts ? { dts: true } : {}), loc: node.loc };
       return { ...fresh, exports: tracer.exportedNames(node.path), ...(node.package ? { package: node.package } : {}) };
     });
     const parseErrors = previous.parseErrors.filter((e) => !changed.has(e.path));
-    for (const [path, facts] of changed) if (facts.error) parseErrors.push({ path, message: facts.error.message, line: facts.error.line });
+    for (const [path, facts] of changed)
+      if (facts.error) parseErrors.push({ path, message: facts.error.message, line: facts.error.line });
     const order = new Map(previous.files.map((f, i) => [f.path, i]));
     parseErrors.sort((a, b) => order.get(a.path)! - order.get(b.path)!);
     return {
@@ -66,7 +76,8 @@ function reexportersOf(tables: ReadonlyMap<string, ExportTable>, changed: Iterab
   const reexporters = new Map<string, string[]>();
   for (const [file, table] of tables) {
     const targets = [...table.named.values()].map((n) => n.target).concat(table.stars);
-    for (const target of new Set(targets)) if (target !== null) (reexporters.get(target) ?? reexporters.set(target, []).get(target)!).push(file);
+    for (const target of new Set(targets))
+      if (target !== null) (reexporters.get(target) ?? reexporters.set(target, []).get(target)!).push(file);
   }
   const affected = new Set(changed);
   const queue = [...affected];
@@ -82,7 +93,12 @@ function reexportersOf(tables: ReadonlyMap<string, ExportTable>, changed: Iterab
 }
 
 // Entries of changed files replaced by their new ones, in the order a full run lists them: by file.
-function inFileOrder<T extends Pick<Edge, 'from'>>(files: readonly FileNode[], before: readonly T[], after: readonly T[], changed: ReadonlyMap<string, unknown>): T[] {
+function inFileOrder<T extends Pick<Edge, 'from'>>(
+  files: readonly FileNode[],
+  before: readonly T[],
+  after: readonly T[],
+  changed: ReadonlyMap<string, unknown>,
+): T[] {
   const byFile = new Map<string, T[]>();
   const add = (entry: T) => (byFile.get(entry.from) ?? byFile.set(entry.from, []).get(entry.from)!).push(entry);
   for (const entry of before) if (!changed.has(entry.from)) add(entry);

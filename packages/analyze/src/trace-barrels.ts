@@ -61,7 +61,11 @@ export function createBarrelTracer(tables: ReadonlyMap<string, ExportTable>): Ba
 }
 
 /** For an edge into a barrel, which file really provides each imported name; undefined when all come from the target itself. */
-export function providersOf(edge: Pick<Edge, 'to' | 'names'>, tracer: BarrelTracer, tables: ReadonlyMap<string, ExportTable>): Record<string, string> | undefined {
+export function providersOf(
+  edge: Pick<Edge, 'to' | 'names'>,
+  tracer: BarrelTracer,
+  tables: ReadonlyMap<string, ExportTable>,
+): Record<string, string> | undefined {
   const table = tables.get(edge.to);
   if (!table || (table.named.size === 0 && table.stars.length === 0)) return undefined;
   let providers: Record<string, string> | undefined;

@@ -24,7 +24,9 @@ export function findWorkspaces(root: string, packageJsons: readonly string[]): W
   const globs = workspaceGlobs(root);
   if (globs.length === 0) return [];
   const positive = globs.filter((g) => !g.startsWith('!')).map((g) => g.replace(/^\.\//, '').replace(/\/$/, ''));
-  const negative = globs.filter((g) => g.startsWith('!')).map((g) => g.slice(1).replace(/^\.\//, '').replace(/\/$/, ''));
+  const negative = globs
+    .filter((g) => g.startsWith('!'))
+    .map((g) => g.slice(1).replace(/^\.\//, '').replace(/\/$/, ''));
   const isMember = picomatch(positive);
   const isExcluded = negative.length ? picomatch(negative) : () => false;
   const packages: WorkspacePackage[] = [];

@@ -40,7 +40,10 @@ describe('facts cache', () => {
 
   it('re-parses a changed file and nothing else', async () => {
     await analyzeCounting(root);
-    writeFileSync(join(root, 'src/order.model.ts'), 'export interface Order {\n  id: string;\n}\nexport type OrderId = string;\n');
+    writeFileSync(
+      join(root, 'src/order.model.ts'),
+      'export interface Order {\n  id: string;\n}\nexport type OrderId = string;\n',
+    );
     const after = await analyzeCounting(root);
     expect([after.parsed, after.cached]).toEqual([1, 2]);
     expect(after.graph.files.find((f) => f.path === 'src/order.model.ts')?.exports).toEqual(['Order', 'OrderId']);
@@ -66,25 +69,40 @@ describe('facts cache', () => {
   it('reuses the whole graph when no file and no config changed', async () => {
     const first = await analyzeCounting(root);
     const second = await analyzeCounting(root);
-    const steps = (events: ProgressEvent[]) => events.filter((e) => e.type === 'step-end').map((e) => (e as { step: string }).step);
+    const steps = (events: ProgressEvent[]) =>
+      events.filter((e) => e.type === 'step-end').map((e) => (e as { step: string }).step);
     expect(steps(second.events)).toEqual(['discover', 'reuse']);
     expect(second.graph).toEqual({ ...first.graph, timings: second.graph.timings });
   });
 
   it('resolves again when a tsconfig changes, even if no source file did', async () => {
     await analyzeCounting(root);
-    writeFileSync(join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { paths: { '@orders/*': ['./src/*'] } } }));
-    writeFileSync(join(root, 'src/orders.service.ts'), "import { findOrder } from '@orders/orders.repository';\nexport const getOrder = (id: string) => findOrder(id);\n");
+    writeFileSync(
+      join(root, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { paths: { '@orders/*': ['./src/*'] } } }),
+    );
+    writeFileSync(
+      join(root, 'src/orders.service.ts'),
+      "import { findOrder } from '@orders/orders.repository';\nexport const getOrder = (id: string) => findOrder(id);\n",
+    );
     await analyzeCounting(root);
     writeFileSync(join(root, 'tsconfig.json'), '{}');
     const after = await analyzeCounting(root);
-    expect(after.graph.edges.map((e) => `${e.from} -> ${e.to}`)).toEqual(['src/orders.repository.ts -> src/order.model.ts']);
+    expect(after.graph.edges.map((e) => `${e.from} -> ${e.to}`)).toEqual([
+      'src/orders.repository.ts -> src/order.model.ts',
+    ]);
     expect(after.graph.externals.map((e) => e.specifier)).toEqual(['@orders/orders.repository']);
   });
 
   it('emits progress events per step and per file', async () => {
     const { events } = await analyzeCounting(root);
-    expect(events.filter((e) => e.type === 'step-end').map((e) => (e as { step: string }).step)).toEqual(['discover', 'parse', 'resolve', 'trace', 'cache']);
+    expect(events.filter((e) => e.type === 'step-end').map((e) => (e as { step: string }).step)).toEqual([
+      'discover',
+      'parse',
+      'resolve',
+      'trace',
+      'cache',
+    ]);
     expect(events.filter((e) => e.type === 'file-parsed').map((e) => (e as { done: number }).done)).toEqual([1, 2, 3]);
   });
 });
@@ -103,7 +121,10 @@ describe('partial update after a few files changed', () => {
     // A file exported through a barrel gains an export and an import; another file imports through the barrel.
     const search = join(root, 'src/modules/catalog/services/product-search.service.ts');
     const { readFileSync } = await import('node:fs');
-    writeFileSync(search, `import { formatMoney } from '@shop/utils';\n${readFileSync(search, 'utf8')}\nexport const searchLabel = (cents: number) => formatMoney(cents);\n`);
+    writeFileSync(
+      search,
+      `import { formatMoney } from '@shop/utils';\n${readFileSync(search, 'utf8')}\nexport const searchLabel = (cents: number) => formatMoney(cents);\n`,
+    );
     const routes = join(root, 'src/modules/catalog/routes/product.routes.ts');
     writeFileSync(routes, `${readFileSync(routes, 'utf8')}\nexport { searchLabel } from '../index';\n`);
 
@@ -115,7 +136,11 @@ describe('partial update after a few files changed', () => {
     ]);
     const full = await analyze({ root, cache: false });
     expect(partial.graph).toEqual({ ...full, timings: partial.graph.timings });
-    expect(full.edges.find((e) => e.from === 'src/modules/catalog/routes/product.routes.ts' && e.names.includes('searchLabel'))?.providers).toEqual({
+    expect(
+      full.edges.find(
+        (e) => e.from === 'src/modules/catalog/routes/product.routes.ts' && e.names.includes('searchLabel'),
+      )?.providers,
+    ).toEqual({
       searchLabel: 'src/modules/catalog/services/product-search.service.ts',
     });
 
@@ -130,14 +155,23 @@ describe('partial update after a few files changed', () => {
     const repository = join(root, 'src/repositories/refund.repository.ts');
     writeFileSync(repository, readFileSync(repository, 'utf8').replaceAll("'refunds'", "'payment_refunds'"));
     const schema = join(root, 'db/schema.sql');
-    writeFileSync(schema, readFileSync(schema, 'utf8').replace('CREATE TABLE refunds (', 'CREATE TABLE payment_refunds ('));
+    writeFileSync(
+      schema,
+      readFileSync(schema, 'utf8').replace('CREATE TABLE refunds (', 'CREATE TABLE payment_refunds ('),
+    );
 
     const partial = await analyzeCounting(root);
     expect(partial.parsed).toBe(1);
     const full = await analyze({ root, cache: false });
     expect(partial.graph).toEqual({ ...full, timings: partial.graph.timings });
-    expect(full.data!.filter((d) => d.from === 'src/repositories/refund.repository.ts').map((d) => d.table)).toEqual(['payment_refunds', 'payment_refunds']);
-    expect(full.tables!.find((t) => t.name === 'payment_refunds')!.models[0]!.references).toEqual(['payments', 'orders']);
+    expect(full.data!.filter((d) => d.from === 'src/repositories/refund.repository.ts').map((d) => d.table)).toEqual([
+      'payment_refunds',
+      'payment_refunds',
+    ]);
+    expect(full.tables!.find((t) => t.name === 'payment_refunds')!.models[0]!.references).toEqual([
+      'payments',
+      'orders',
+    ]);
     expect(full.tables!.some((t) => t.name === 'refunds')).toBe(false);
   });
 });

@@ -6,12 +6,20 @@ import { nameTables } from '../src/name-tables.ts';
 import { parseFile } from '../src/parse-file.ts';
 
 const fixtures = join(import.meta.dirname, '../../../fixtures/data');
-const dataOf = (detector: string, file: string) => parseFile(file, readFileSync(join(fixtures, detector, file), 'utf8')).data;
-const w = (line: number, table: string, access: 'read' | 'write', detector: string, fn?: string) => ({ line, table, access, detector, ...(fn ? { function: fn } : {}) });
+const dataOf = (detector: string, file: string) =>
+  parseFile(file, readFileSync(join(fixtures, detector, file), 'utf8')).data;
+const w = (line: number, table: string, access: 'read' | 'write', detector: string, fn?: string) => ({
+  line,
+  table,
+  access,
+  detector,
+  ...(fn ? { function: fn } : {}),
+});
 
 describe('data detectors', () => {
   test('query-builder: knex chains, .from/.into, and table handles behind helpers', () => {
-    const qb = (line: number, table: string, access: 'read' | 'write', fn?: string) => w(line, table, access, 'query-builder', fn);
+    const qb = (line: number, table: string, access: 'read' | 'write', fn?: string) =>
+      w(line, table, access, 'query-builder', fn);
     expect(dataOf('query-builder', 'src/orders.repository.ts')).toEqual([
       qb(4, 'orders', 'write', 'placeOrder'),
       qb(5, 'order_events', 'write', 'placeOrder'),
@@ -40,7 +48,8 @@ describe('data detectors', () => {
   });
 
   test('prisma: model delegates on the client, this.prisma, a NestJS prismaService and a transaction client', () => {
-    const p = (line: number, table: string, access: 'read' | 'write', fn?: string) => w(line, table, access, 'prisma', fn);
+    const p = (line: number, table: string, access: 'read' | 'write', fn?: string) =>
+      w(line, table, access, 'prisma', fn);
     expect(dataOf('prisma', 'src/order.service.ts')).toEqual([
       p(10, 'cartItem', 'read', 'OrderService.place'),
       p(11, 'cartItem', 'write', 'OrderService.place'),
@@ -61,7 +70,14 @@ describe('data detectors', () => {
       [23, 'orders', 'order'],
       [31, 'orders', 'order'],
     ]);
-    const declared = (line: number, name: string, table: string, references?: string[]) => ({ from: 'prisma/schema.prisma', line, name, table, detector: 'prisma', ...(references ? { references } : {}) });
+    const declared = (line: number, name: string, table: string, references?: string[]) => ({
+      from: 'prisma/schema.prisma',
+      line,
+      name,
+      table,
+      detector: 'prisma',
+      ...(references ? { references } : {}),
+    });
     // CartItem holds the relation's fields: a foreign key to Order's table.
     expect(graph.tables).toEqual([
       { name: 'AuditEntry', models: [declared(27, 'auditEntry', 'AuditEntry')] },
@@ -72,7 +88,14 @@ describe('data detectors', () => {
 
   test('sql: a schema or migration declares its tables and their foreign keys', async () => {
     const graph = await analyze({ root: join(fixtures, 'sql'), cache: false });
-    const declared = (line: number, table: string, references?: string[]) => ({ from: 'migrations/001-init.sql', line, name: table, table, detector: 'sql', ...(references ? { references } : {}) });
+    const declared = (line: number, table: string, references?: string[]) => ({
+      from: 'migrations/001-init.sql',
+      line,
+      name: table,
+      table,
+      detector: 'sql',
+      ...(references ? { references } : {}),
+    });
     expect(graph.tables).toEqual([
       { name: 'customers', models: [declared(2, 'customers')] },
       { name: 'order_events', models: [] },
@@ -85,9 +108,16 @@ describe('data detectors', () => {
   test('a name two declarations map to different tables stays as the code wrote it', () => {
     const access = { from: 'a.ts', line: 1, table: 'Order', access: 'read' as const, detector: 'typeorm' };
     const model = (from: string, table: string) => ({ from, line: 1, name: 'Order', table, detector: 'typeorm' });
-    const { data, tables } = nameTables([access], [model('billing/order.ts', 'billing_orders'), model('shop/order.ts', 'orders')]);
+    const { data, tables } = nameTables(
+      [access],
+      [model('billing/order.ts', 'billing_orders'), model('shop/order.ts', 'orders')],
+    );
     expect(data).toEqual([access]);
-    expect(tables.map((t) => [t.name, t.models.length])).toEqual([['Order', 0], ['billing_orders', 1], ['orders', 1]]);
+    expect(tables.map((t) => [t.name, t.models.length])).toEqual([
+      ['Order', 0],
+      ['billing_orders', 1],
+      ['orders', 1],
+    ]);
   });
 
   test('a file no detector test passes gets no data field', () => {

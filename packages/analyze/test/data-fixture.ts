@@ -8,7 +8,13 @@ export function detectorFixture(detector: string) {
   return {
     fixture: root,
     factsOf: (file: string) => parseFile(file, readFileSync(join(root, file), 'utf8')),
-    access: (line: number, table: string, access: 'read' | 'write', fn?: string) => ({ line, table, access, detector, ...(fn ? { function: fn } : {}) }),
+    access: (line: number, table: string, access: 'read' | 'write', fn?: string) => ({
+      line,
+      table,
+      access,
+      detector,
+      ...(fn ? { function: fn } : {}),
+    }),
     model: (line: number, name: string, table: string) => ({ line, name, table, detector }),
   };
 }

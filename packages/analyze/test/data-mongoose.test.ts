@@ -6,16 +6,29 @@ const { fixture, factsOf, access: m, model } = detectorFixture('mongoose');
 
 describe('mongoose detector', () => {
   test('mongoose.model and model() declare the model name and its variable: a third argument, the schema collection option, or the default plural', () => {
-    expect(factsOf('src/models/order.model.ts').models).toEqual([model(14, 'Order', 'orders'), model(16, 'LegacyOrder', 'orders_v1'), model(16, 'LegacyOrderModel', 'orders_v1')]);
-    expect(factsOf('src/models/review.model.ts').models).toEqual([model(14, 'Review', 'reviews'), model(14, 'ReviewModel', 'reviews'), model(16, 'Category', 'categories')]);
+    expect(factsOf('src/models/order.model.ts').models).toEqual([
+      model(14, 'Order', 'orders'),
+      model(16, 'LegacyOrder', 'orders_v1'),
+      model(16, 'LegacyOrderModel', 'orders_v1'),
+    ]);
+    expect(factsOf('src/models/review.model.ts').models).toEqual([
+      model(14, 'Review', 'reviews'),
+      model(14, 'ReviewModel', 'reviews'),
+      model(16, 'Category', 'categories'),
+    ]);
     expect(factsOf('src/models/order.model.ts').data).toBeUndefined();
     expect(factsOf('src/models/review.model.ts').data).toBeUndefined();
   });
 
   test('Nest: @Schema classes declare themselves; forFeature declares names the class files do not', () => {
-    expect(factsOf('src/reviews/review.schema.ts')).toMatchObject({ models: [model(5, 'ProductReview', 'product_reviews'), model(17, 'ReviewVote', 'reviewvotes')] });
+    expect(factsOf('src/reviews/review.schema.ts')).toMatchObject({
+      models: [model(5, 'ProductReview', 'product_reviews'), model(17, 'ReviewVote', 'reviewvotes')],
+    });
     expect(factsOf('src/reviews/review.schema.ts').data).toBeUndefined();
-    expect(factsOf('src/reviews/reviews.module.ts').models).toEqual([model(10, 'ArchivedReview', 'reviews_archive'), model(11, 'Vote', 'votes')]);
+    expect(factsOf('src/reviews/reviews.module.ts').models).toEqual([
+      model(10, 'ArchivedReview', 'reviews_archive'),
+      model(11, 'Vote', 'votes'),
+    ]);
     expect(factsOf('src/reviews/reviews.module.ts').data).toBeUndefined();
   });
 
@@ -63,14 +76,19 @@ describe('mongoose detector', () => {
 
 describe('models imported into a file that never names Mongoose', () => {
   test('are tentative in the facts, and count in the graph only where a model of that name is declared', async () => {
-    const tentative = (line: number, table: string, access: 'read' | 'write', fn: string) => ({ ...m(line, table, access, fn), tentative: true });
+    const tentative = (line: number, table: string, access: 'read' | 'write', fn: string) => ({
+      ...m(line, table, access, fn),
+      tentative: true,
+    });
     expect(factsOf('src/admin/purge.js').data).toEqual([
       tentative(6, 'Order', 'write', 'purgeOrders'),
       tentative(8, 'Review', 'read', 'reviewCount'),
       tentative(11, 'Widget', 'read', 'widgets'),
     ]);
     const graph = await analyze({ root: fixture, cache: false });
-    expect(graph.data!.filter((d) => d.from === 'src/admin/purge.js').map(({ line, table, model }) => [line, table, model])).toEqual([
+    expect(
+      graph.data!.filter((d) => d.from === 'src/admin/purge.js').map(({ line, table, model }) => [line, table, model]),
+    ).toEqual([
       [6, 'orders', 'Order'],
       [8, 'reviews', 'Review'],
     ]);

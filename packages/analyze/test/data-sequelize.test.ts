@@ -8,13 +8,22 @@ const { fixture, factsOf, access: s, model: m } = detectorFixture('sequelize');
 describe('sequelize detector', () => {
   test('sequelize.define: tableName, the default plural, freezeTableName, and the variable as a second name', () => {
     const facts = factsOf('src/models/order.model.ts');
-    expect(facts.models).toEqual([m(4, 'Order', 'orders'), m(15, 'OrderLine', 'OrderLines'), m(21, 'OrderEvent', 'OrderEvent'), m(21, 'OrderEventModel', 'OrderEvent')]);
+    expect(facts.models).toEqual([
+      m(4, 'Order', 'orders'),
+      m(15, 'OrderLine', 'OrderLines'),
+      m(21, 'OrderEvent', 'OrderEvent'),
+      m(21, 'OrderEventModel', 'OrderEvent'),
+    ]);
     expect(facts.data).toBeUndefined();
   });
 
   test('class + init, also this.init with a modelName; a static method calling the model before init is seen', () => {
     const facts = factsOf('src/models/customer.model.ts');
-    expect(facts.models).toEqual([m(14, 'Customer', 'customers'), m(28, 'Address', 'CustomerAddresses'), m(28, 'CustomerAddress', 'CustomerAddresses')]);
+    expect(facts.models).toEqual([
+      m(14, 'Customer', 'customers'),
+      m(28, 'Address', 'CustomerAddresses'),
+      m(28, 'CustomerAddress', 'CustomerAddresses'),
+    ]);
     expect(facts.data).toEqual([s(10, 'Customer', 'read', 'Customer.byEmail')]);
   });
 
@@ -69,14 +78,19 @@ describe('sequelize detector', () => {
 
 describe('models imported into a file that never names Sequelize', () => {
   test('are tentative in the facts, and count in the graph only where a model of that name is declared', async () => {
-    const tentative = (line: number, table: string, access: 'read' | 'write', fn: string) => ({ ...s(line, table, access, fn), tentative: true });
+    const tentative = (line: number, table: string, access: 'read' | 'write', fn: string) => ({
+      ...s(line, table, access, fn),
+      tentative: true,
+    });
     expect(factsOf('src/admin/purge.js').data).toEqual([
       tentative(5, 'Order', 'write', 'purgeOrders'),
       tentative(7, 'Invoice', 'read', 'invoiceCount'),
       tentative(10, 'Widget', 'read', 'widgets'),
     ]);
     const graph = await analyze({ root: fixture, cache: false });
-    expect(graph.data!.filter((d) => d.from === 'src/admin/purge.js').map(({ line, table, model }) => [line, table, model])).toEqual([
+    expect(
+      graph.data!.filter((d) => d.from === 'src/admin/purge.js').map(({ line, table, model }) => [line, table, model]),
+    ).toEqual([
       [5, 'orders', 'Order'],
       [7, 'invoices', 'Invoice'],
     ]);

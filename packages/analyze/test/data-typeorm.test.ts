@@ -12,7 +12,13 @@ describe('typeorm', () => {
     expect(factsOf('src/cart.entity.ts').models).toEqual([model(5, 'Cart', 'carts')]);
     expect(factsOf('src/customer-totals.view.ts').models).toEqual([model(8, 'CustomerTotals', 'customer_totals')]);
     // Relation callbacks and a view's unexecuted query builder are no accesses.
-    for (const file of ['src/order.entity.ts', 'src/order-item.entity.ts', 'src/customer.entity.ts', 'src/cart.entity.ts', 'src/customer-totals.view.ts']) {
+    for (const file of [
+      'src/order.entity.ts',
+      'src/order-item.entity.ts',
+      'src/customer.entity.ts',
+      'src/cart.entity.ts',
+      'src/customer-totals.view.ts',
+    ]) {
       expect(factsOf(file).data).toBeUndefined();
     }
   });
@@ -72,6 +78,10 @@ describe('entities imported into a file that never names TypeORM', () => {
       { ...t(11, 'Widget', 'read', 'widgetCount'), tentative: true },
     ]);
     const graph = await analyze({ root: fixture, cache: false });
-    expect(graph.data!.filter((d) => d.from === 'src/billing/dunning.job.ts').map(({ line, table, model }) => [line, table, model])).toEqual([[6, 'invoices', 'Invoice']]);
+    expect(
+      graph
+        .data!.filter((d) => d.from === 'src/billing/dunning.job.ts')
+        .map(({ line, table, model }) => [line, table, model]),
+    ).toEqual([[6, 'invoices', 'Invoice']]);
   });
 });

@@ -10,7 +10,16 @@ const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const shopDir = join(repoRoot, 'fixtures', 'shop');
 const bin = (name: string) => join(repoRoot, 'node_modules', '.bin', name);
 
-const DOMAINS = ['catalog', 'inventory', 'cart', 'orders', 'payments', 'shipping', 'customers', 'notifications'] as const;
+const DOMAINS = [
+  'catalog',
+  'inventory',
+  'cart',
+  'orders',
+  'payments',
+  'shipping',
+  'customers',
+  'notifications',
+] as const;
 const ALLOWED = new Set<string>([...DOMAINS, 'shared']);
 
 function sourceFiles(dir: string): string[] {
@@ -39,7 +48,7 @@ describe('example monolith fixtures/shop', () => {
     expect(result.status).toBe(0);
   }, 60_000);
 
-  it("passes its own node:test suite under tsx", () => {
+  it('passes its own node:test suite under tsx', () => {
     const testFiles = readdirSync(join(shopDir, 'test'))
       .filter((name) => name.endsWith('.test.ts'))
       .map((name) => join('test', name));

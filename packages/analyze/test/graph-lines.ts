@@ -16,7 +16,11 @@ export function edgesOf(graph: Graph): string[] {
 
 /** `from -> package (builtin) kind [names]`. */
 export function externalsOf(graph: Graph): string[] {
-  return sorted(graph.externals.map((x) => `${x.from} -> ${x.package}${x.builtin ? ' (builtin)' : ''} ${x.kind} [${sorted(x.names).join(',')}]`));
+  return sorted(
+    graph.externals.map(
+      (x) => `${x.from} -> ${x.package}${x.builtin ? ' (builtin)' : ''} ${x.kind} [${sorted(x.names).join(',')}]`,
+    ),
+  );
 }
 
 /** `from -> specifier kind reason`. */

@@ -29,9 +29,13 @@ let history: History;
 beforeAll(() => {
   dest = join(mkdtempSync(join(tmpdir(), 'seams-shop-history-')), 'shop');
   summary = execFileSync(process.execPath, [script, dest], { encoding: 'utf8' });
-  const rows = readFileSync(join(dest, 'domains.tsv'), 'utf8').split('\n').filter((line) => line && !line.startsWith('#'));
+  const rows = readFileSync(join(dest, 'domains.tsv'), 'utf8')
+    .split('\n')
+    .filter((line) => line && !line.startsWith('#'));
   domainOf = new Map(rows.map((row) => row.split('\t') as [string, string]));
-  const config = JSON.parse(readFileSync(join(dest, 'seams.config.json'), 'utf8')) as { teams: Record<string, string[]> };
+  const config = JSON.parse(readFileSync(join(dest, 'seams.config.json'), 'utf8')) as {
+    teams: Record<string, string[]>;
+  };
   history = readHistory({ root: dest, files: [...domainOf.keys()], teams: config.teams });
 }, 30_000);
 
@@ -39,9 +43,16 @@ afterAll(() => rmSync(join(dest, '..'), { recursive: true, force: true }));
 
 describe('the shop history', () => {
   it('is 300 commits over 18 months, the import and three formatting sweeps left out', () => {
-    expect(summary.replace(/\(\d+ ms\)/, '(N ms)')).toBe(`shop history: 300 commits (3 formatting sweeps) by 10 authors in 5 teams, 2023-07-03 to 2025-01-03, in ${dest} (N ms)\n`);
+    expect(summary.replace(/\(\d+ ms\)/, '(N ms)')).toBe(
+      `shop history: 300 commits (3 formatting sweeps) by 10 authors in 5 teams, 2023-07-03 to 2025-01-03, in ${dest} (N ms)\n`,
+    );
     // The commit adding CODEOWNERS and seams.config.json changes no source file: not read.
-    expect([history.commits, history.skipped, history.since, history.until]).toEqual([299, 4, '2023-07-03T12:50:47.000Z', '2025-01-03T16:04:06.000Z']);
+    expect([history.commits, history.skipped, history.since, history.until]).toEqual([
+      299,
+      4,
+      '2023-07-03T12:50:47.000Z',
+      '2025-01-03T16:04:06.000Z',
+    ]);
   });
 
   it('is the same history, hashes included, on every run', () => {
@@ -57,10 +68,20 @@ describe('the shop history', () => {
       commits: 18,
       churn: 35,
       // The checkout team's share comes from orders-and-payments changes: the coupling to see.
-      authors: { 'ada@shop.example': 4, 'alan@shop.example': 3, 'barbara@shop.example': 6, 'edsger@shop.example': 4, 'grace@shop.example': 1 },
+      authors: {
+        'ada@shop.example': 4,
+        'alan@shop.example': 3,
+        'barbara@shop.example': 6,
+        'edsger@shop.example': 4,
+        'grace@shop.example': 1,
+      },
       owners: ['@shop/payments-team'],
     });
-    expect(history.cochange[0]).toEqual({ a: 'src/services/cart.service.ts', b: 'src/services/coupon.service.ts', commits: 17 });
+    expect(history.cochange[0]).toEqual({
+      a: 'src/services/cart.service.ts',
+      b: 'src/services/coupon.service.ts',
+      commits: 17,
+    });
   });
 
   it('gives every changed file the owner its domain in domains.tsv implies', () => {

@@ -23,7 +23,17 @@ payment*.ts        @shop/payments-team @shop/platform-team
 let repo: string;
 
 function git(args: string[], [name, email]: string[] = ADA, date = '2024-03-01T09:00:00+01:00'): void {
-  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email, GIT_AUTHOR_DATE: date, GIT_COMMITTER_NAME: name, GIT_COMMITTER_EMAIL: email, GIT_COMMITTER_DATE: date };
+  const env = {
+    ...process.env,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_AUTHOR_NAME: name,
+    GIT_AUTHOR_EMAIL: email,
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_NAME: name,
+    GIT_COMMITTER_EMAIL: email,
+    GIT_COMMITTER_DATE: date,
+  };
   execFileSync('git', ['-C', repo, ...args], { env, stdio: 'pipe' });
 }
 
@@ -99,7 +109,12 @@ describe('readHistory', () => {
   it('counts commits, churn, authors, owners and co-change of the analysed files', () => {
     const history = readHistory({
       root: repo,
-      files: ['src/assets/logo.png', 'src/orders/order.entity.ts', 'src/orders/order.service.ts', 'src/payments/payment.service.ts'],
+      files: [
+        'src/assets/logo.png',
+        'src/orders/order.entity.ts',
+        'src/orders/order.service.ts',
+        'src/payments/payment.service.ts',
+      ],
       maxFilesPerCommit: 3,
       teams: { 'checkout-team': ['ada@shop.example', 'Grace Hopper'], 'payments-team': ['Linus@shop.example'] },
     });
@@ -110,16 +125,43 @@ describe('readHistory', () => {
       until: '2024-03-07T08:00:00.000Z',
       maxFilesPerCommit: 3,
       files: [
-        { path: 'src/assets/logo.png', commits: 2, churn: 0, authors: { 'grace@shop.example': 1, 'linus@shop.example': 1 } },
-        { path: 'src/orders/order.entity.ts', commits: 2, churn: 2, authors: { 'grace@shop.example': 1, 'linus@shop.example': 1 }, owners: ['@shop/checkout-team'] },
-        { path: 'src/orders/order.service.ts', commits: 5, churn: 15, authors: { 'ada@shop.example': 2, 'grace@shop.example': 2, 'linus@shop.example': 1 }, owners: ['@shop/checkout-team'] },
-        { path: 'src/payments/payment.service.ts', commits: 4, churn: 14, authors: { 'ada@shop.example': 2, 'grace@shop.example': 1, 'linus@shop.example': 1 }, owners: ['@shop/payments-team', '@shop/platform-team'] },
+        {
+          path: 'src/assets/logo.png',
+          commits: 2,
+          churn: 0,
+          authors: { 'grace@shop.example': 1, 'linus@shop.example': 1 },
+        },
+        {
+          path: 'src/orders/order.entity.ts',
+          commits: 2,
+          churn: 2,
+          authors: { 'grace@shop.example': 1, 'linus@shop.example': 1 },
+          owners: ['@shop/checkout-team'],
+        },
+        {
+          path: 'src/orders/order.service.ts',
+          commits: 5,
+          churn: 15,
+          authors: { 'ada@shop.example': 2, 'grace@shop.example': 2, 'linus@shop.example': 1 },
+          owners: ['@shop/checkout-team'],
+        },
+        {
+          path: 'src/payments/payment.service.ts',
+          commits: 4,
+          churn: 14,
+          authors: { 'ada@shop.example': 2, 'grace@shop.example': 1, 'linus@shop.example': 1 },
+          owners: ['@shop/payments-team', '@shop/platform-team'],
+        },
       ],
       cochange: [
         { a: 'src/orders/order.service.ts', b: 'src/payments/payment.service.ts', commits: 4 },
         { a: 'src/assets/logo.png', b: 'src/orders/order.entity.ts', commits: 2 },
       ],
-      teams: { 'ada@shop.example': 'checkout-team', 'grace@shop.example': 'checkout-team', 'linus@shop.example': 'payments-team' },
+      teams: {
+        'ada@shop.example': 'checkout-team',
+        'grace@shop.example': 'checkout-team',
+        'linus@shop.example': 'payments-team',
+      },
     });
   });
 
@@ -132,8 +174,20 @@ describe('readHistory', () => {
       until: '2024-03-07T08:00:00.000Z',
       maxFilesPerCommit: 50,
       files: [
-        { path: 'order.entity.ts', commits: 3, churn: 3, authors: { 'ada@shop.example': 1, 'grace@shop.example': 1, 'linus@shop.example': 1 }, owners: ['@shop/checkout-team'] },
-        { path: 'order.service.ts', commits: 6, churn: 16, authors: { 'ada@shop.example': 3, 'grace@shop.example': 2, 'linus@shop.example': 1 }, owners: ['@shop/checkout-team'] },
+        {
+          path: 'order.entity.ts',
+          commits: 3,
+          churn: 3,
+          authors: { 'ada@shop.example': 1, 'grace@shop.example': 1, 'linus@shop.example': 1 },
+          owners: ['@shop/checkout-team'],
+        },
+        {
+          path: 'order.service.ts',
+          commits: 6,
+          churn: 16,
+          authors: { 'ada@shop.example': 3, 'grace@shop.example': 2, 'linus@shop.example': 1 },
+          owners: ['@shop/checkout-team'],
+        },
       ],
       cochange: [{ a: 'order.entity.ts', b: 'order.service.ts', commits: 2 }],
     });
@@ -142,12 +196,24 @@ describe('readHistory', () => {
   it('reads only the newest maxCommits, and only commits since a date', () => {
     const files = ['src/orders/order.service.ts'];
     const newest = readHistory({ root: repo, files, maxCommits: 2 });
-    expect([newest.commits, newest.since, newest.until]).toEqual([2, '2024-03-06T08:00:00.000Z', '2024-03-07T08:00:00.000Z']);
+    expect([newest.commits, newest.since, newest.until]).toEqual([
+      2,
+      '2024-03-06T08:00:00.000Z',
+      '2024-03-07T08:00:00.000Z',
+    ]);
     const recent = readHistory({ root: repo, files, since: '2024-03-05T00:00:00Z' });
     expect([recent.commits, recent.since, recent.files]).toEqual([
       3,
       '2024-03-05T15:00:00.000Z',
-      [{ path: 'src/orders/order.service.ts', commits: 3, churn: 3, authors: { 'ada@shop.example': 1, 'grace@shop.example': 1, 'linus@shop.example': 1 }, owners: ['@shop/checkout-team'] }],
+      [
+        {
+          path: 'src/orders/order.service.ts',
+          commits: 3,
+          churn: 3,
+          authors: { 'ada@shop.example': 1, 'grace@shop.example': 1, 'linus@shop.example': 1 },
+          owners: ['@shop/checkout-team'],
+        },
+      ],
     ]);
   });
 
@@ -155,7 +221,13 @@ describe('readHistory', () => {
     const empty = mkdtempSync(join(tmpdir(), 'seams-history-empty-'));
     try {
       execFileSync('git', ['-C', empty, 'init', '--quiet']);
-      expect(readHistory({ root: empty, files: ['index.ts'] })).toEqual({ commits: 0, skipped: 0, maxFilesPerCommit: 50, files: [], cochange: [] });
+      expect(readHistory({ root: empty, files: ['index.ts'] })).toEqual({
+        commits: 0,
+        skipped: 0,
+        maxFilesPerCommit: 50,
+        files: [],
+        cochange: [],
+      });
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }

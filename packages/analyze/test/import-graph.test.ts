@@ -9,7 +9,13 @@ describe('importGraph', () => {
   it('reads madge --json', () => {
     const graph = importGraph(fixture('madge/madge.json'));
     expect(graph.source).toBe('madge');
-    expect(graph.files.map((f) => f.path)).toEqual(['src/app.ts', 'src/orders/order.service.ts', 'src/infra/logger.ts', 'src/orders/order.repository.ts', 'src/infra/db.ts']);
+    expect(graph.files.map((f) => f.path)).toEqual([
+      'src/app.ts',
+      'src/orders/order.service.ts',
+      'src/infra/logger.ts',
+      'src/orders/order.repository.ts',
+      'src/infra/db.ts',
+    ]);
     expect(edgeLines(graph)).toEqual([
       'src/app.ts -> src/orders/order.service.ts import',
       'src/app.ts -> src/infra/logger.ts import',
@@ -22,7 +28,13 @@ describe('importGraph', () => {
   it("reads dependency-cruiser's json: kinds, externals and unresolved", () => {
     const graph = importGraph(fixture('depcruise/depcruise.json'));
     expect(graph.source).toBe('depcruise');
-    expect(graph.files.map((f) => f.path).sort()).toEqual(['src/app.ts', 'src/legacy/tax.js', 'src/orders/order.model.ts', 'src/orders/order.service.ts', 'src/reports/pdf.ts']);
+    expect(graph.files.map((f) => f.path).sort()).toEqual([
+      'src/app.ts',
+      'src/legacy/tax.js',
+      'src/orders/order.model.ts',
+      'src/orders/order.service.ts',
+      'src/reports/pdf.ts',
+    ]);
     expect(edgeLines(graph)).toEqual([
       'src/app.ts -> src/orders/order.service.ts import',
       'src/app.ts -> src/reports/pdf.ts dynamic',
@@ -33,7 +45,9 @@ describe('importGraph', () => {
       ['node:http', true],
       ['express', false],
     ]);
-    expect(graph.unresolved).toEqual([{ from: 'src/orders/order.service.ts', specifier: './gone', kind: 'import', line: 0, reason: 'not-found' }]);
+    expect(graph.unresolved).toEqual([
+      { from: 'src/orders/order.service.ts', specifier: './gone', kind: 'import', line: 0, reason: 'not-found' },
+    ]);
   });
 
   it('reads a tab-separated edge list from any language', () => {
@@ -54,10 +68,14 @@ describe('importGraph', () => {
   });
 
   it('rejects JSON it does not know with a stable code', () => {
-    expect(() => importGraph(fixture('../../package.json'))).toThrowError(expect.objectContaining({ code: 'SEAMS_IMPORT_FORMAT_UNKNOWN' }));
+    expect(() => importGraph(fixture('../../package.json'))).toThrowError(
+      expect.objectContaining({ code: 'SEAMS_IMPORT_FORMAT_UNKNOWN' }),
+    );
   });
 
   it('rejects a missing file with a stable code', () => {
-    expect(() => importGraph(fixture('missing.json'))).toThrowError(expect.objectContaining({ code: 'SEAMS_INPUT_NOT_FOUND' }));
+    expect(() => importGraph(fixture('missing.json'))).toThrowError(
+      expect.objectContaining({ code: 'SEAMS_INPUT_NOT_FOUND' }),
+    );
   });
 });

@@ -46,14 +46,20 @@ describe('parseFile', () => {
   });
 
   it('treats `export { x }` of an imported binding as a re-export, not a second import', () => {
-    const facts = parseFile('src/index.ts', "import { pay } from './pay';\nexport { pay as charge };\nexport default pay;\n");
+    const facts = parseFile(
+      'src/index.ts',
+      "import { pay } from './pay';\nexport { pay as charge };\nexport default pay;\n",
+    );
     expect(facts.imports).toEqual([{ specifier: './pay', kind: 'import', names: ['pay'], line: 1 }]);
     expect(facts.reexports).toEqual([{ specifier: './pay', importName: 'pay', exportName: 'charge' }]);
     expect(facts.localExports).toEqual(['default']);
   });
 
   it('records a require of a computed name as computed, and a plain template as its text', () => {
-    const facts = parseFile('src/plugins.cjs', "const load = (name) => require(`./plugins/${name}`);\nconst base = require(`./base`);\n");
+    const facts = parseFile(
+      'src/plugins.cjs',
+      'const load = (name) => require(`./plugins/${name}`);\nconst base = require(`./base`);\n',
+    );
     expect(facts.imports).toEqual([
       { specifier: '`./plugins/${name}`', kind: 'require', names: ['*'], line: 1, computed: true },
       { specifier: './base', kind: 'require', names: ['*'], line: 2 },
@@ -61,7 +67,10 @@ describe('parseFile', () => {
   });
 
   it('records import type expressions as type dependencies', () => {
-    const facts = parseFile('src/orders/order.mapper.ts', "export type Row = import('./order.model').OrderRow;\nexport const load = () => import('./order.repository');\n");
+    const facts = parseFile(
+      'src/orders/order.mapper.ts',
+      "export type Row = import('./order.model').OrderRow;\nexport const load = () => import('./order.repository');\n",
+    );
     expect(facts.imports).toEqual([
       { specifier: './order.repository', kind: 'dynamic', names: ['*'], line: 2 },
       { specifier: './order.model', kind: 'type', names: ['OrderRow'], line: 1 },
@@ -69,7 +78,10 @@ describe('parseFile', () => {
   });
 
   it('records triple-slash references as type dependencies', () => {
-    const facts = parseFile('src/index.ts', '/// <reference path="operators/index.ts" />\n/// <reference types="node" />\nexport const ready = true;\n');
+    const facts = parseFile(
+      'src/index.ts',
+      '/// <reference path="operators/index.ts" />\n/// <reference types="node" />\nexport const ready = true;\n',
+    );
     expect(facts.imports).toEqual([
       { specifier: './operators/index.ts', kind: 'type', names: [], line: 1 },
       { specifier: 'node', kind: 'type', names: [], line: 2 },
@@ -87,13 +99,20 @@ describe('parseFile', () => {
   });
 
   it('parses JSX in .js files and marks declaration files', () => {
-    expect(parseFile('src/view.js', "import React from 'react';\nexport const View = () => <div />;\n").error).toBeUndefined();
-    expect(parseFile('types/env.d.ts', 'export declare const env: string;\n')).toMatchObject({ language: 'ts', dts: true, localExports: ['env'] });
+    expect(
+      parseFile('src/view.js', "import React from 'react';\nexport const View = () => <div />;\n").error,
+    ).toBeUndefined();
+    expect(parseFile('types/env.d.ts', 'export declare const env: string;\n')).toMatchObject({
+      language: 'ts',
+      dts: true,
+      localExports: ['env'],
+    });
   });
 });
 
 describe('indexLines', () => {
-  const comments = (text: string) => [...text.matchAll(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const comments = (text: string) =>
+    [...text.matchAll(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const loc = (text: string) => indexLines(text, comments(text)).loc;
 
   it.each([

@@ -75,7 +75,10 @@ describe('broken-tsconfig: tsconfig.json is not valid JSON', () => {
   it('goes on and resolves relative imports', () => {
     expect(filesOf(graph)).toEqual(['src/1-entry.ts', 'src/orders.ts', 'src/shared/money.ts']);
     expect(edgesOf(graph)).toEqual(
-      sorted(['src/1-entry.ts -> src/orders.ts import [listOrders]', 'src/1-entry.ts -> src/shared/money.ts import [formatMoney]']),
+      sorted([
+        'src/1-entry.ts -> src/orders.ts import [listOrders]',
+        'src/1-entry.ts -> src/shared/money.ts import [formatMoney]',
+      ]),
     );
     expect(graph.unresolved).toEqual([]);
     expect(graph.externals).toEqual([]);
@@ -132,7 +135,8 @@ describe('large generated file (5 MB, written at test time)', () => {
     const inFiles = graph.files.some((f) => f.path === 'src/catalog-data.ts');
     const error = graph.parseErrors.find((p) => p.path === 'src/catalog-data.ts');
     expect(inFiles !== (error !== undefined)).toBe(true);
-    if (error) expect(error).toEqual({ path: 'src/catalog-data.ts', message: expect.stringMatching(/large|size/i), line: 0 });
+    if (error)
+      expect(error).toEqual({ path: 'src/catalog-data.ts', message: expect.stringMatching(/large|size/i), line: 0 });
     expect(edgesOf(graph)).toEqual(['src/1-entry.ts -> src/orders.ts import [listOrders]']);
   });
 });

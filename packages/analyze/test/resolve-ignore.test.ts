@@ -26,14 +26,38 @@ describe('ignore-rules: .gitignore, node_modules/, dist/ and build/ are not anal
     renameSync(join(root, 'gitignore'), join(root, '.gitignore'));
     renameSync(join(root, 'src/legacy/gitignore'), join(root, 'src/legacy/.gitignore'));
     // An installed package that ships TypeScript source.
-    write(root, 'node_modules/left-pad/package.json', JSON.stringify({ name: 'left-pad', version: '1.3.0', main: 'index.js', types: 'index.ts' }));
-    write(root, 'node_modules/left-pad/index.js', "module.exports = (text, length, fill) => String(text).padStart(length, fill ?? ' ');\n");
-    write(root, 'node_modules/left-pad/index.ts', 'export default function leftPad(text: string, length: number, fill?: string): string {\n  return text.padStart(length, fill);\n}\n');
+    write(
+      root,
+      'node_modules/left-pad/package.json',
+      JSON.stringify({ name: 'left-pad', version: '1.3.0', main: 'index.js', types: 'index.ts' }),
+    );
+    write(
+      root,
+      'node_modules/left-pad/index.js',
+      "module.exports = (text, length, fill) => String(text).padStart(length, fill ?? ' ');\n",
+    );
+    write(
+      root,
+      'node_modules/left-pad/index.ts',
+      'export default function leftPad(text: string, length: number, fill?: string): string {\n  return text.padStart(length, fill);\n}\n',
+    );
     // Build output at the root and in a nested folder.
     write(root, 'dist/orders.js', 'export function placeOrder(order) {\n  return { ...order, placed: true };\n}\n');
-    write(root, 'dist/orders.d.ts', 'export declare function placeOrder(order: { id: string }): { id: string; placed: true };\n');
-    write(root, 'build/bundle.ts', "import { placeOrder } from '../src/orders';\n\nexport const bundled = placeOrder;\n");
-    write(root, 'tools/dist/release.js', "import { placeOrder } from '../../src/orders';\n\nconsole.log(placeOrder({ id: 'x' }));\n");
+    write(
+      root,
+      'dist/orders.d.ts',
+      'export declare function placeOrder(order: { id: string }): { id: string; placed: true };\n',
+    );
+    write(
+      root,
+      'build/bundle.ts',
+      "import { placeOrder } from '../src/orders';\n\nexport const bundled = placeOrder;\n",
+    );
+    write(
+      root,
+      'tools/dist/release.js',
+      "import { placeOrder } from '../../src/orders';\n\nconsole.log(placeOrder({ id: 'x' }));\n",
+    );
     graph = await analyzeFixture(root);
   });
 
@@ -68,13 +92,18 @@ describe('ignore-rules: .gitignore, node_modules/, dist/ and build/ are not anal
 
   it('records imports of ignored files as not analysed', () => {
     expect(sorted(graph.unresolved.map((u) => `${u.from}:${u.line} ${u.specifier} ${u.kind} ${u.reason}`))).toEqual(
-      sorted(['src/1-entry.ts:2 ./schema.gen import not-analyzed', 'src/1-entry.ts:3 ../generated/client import not-analyzed']),
+      sorted([
+        'src/1-entry.ts:2 ./schema.gen import not-analyzed',
+        'src/1-entry.ts:3 ../generated/client import not-analyzed',
+      ]),
     );
   });
 
   it('keeps a package installed in node_modules external even though it ships .ts files', () => {
-    expect(graph.externals.map((x) => `${x.from}:${x.line} ${x.specifier} -> ${x.package} ${x.builtin} ${x.kind} [${x.names.join(',')}]`)).toEqual([
-      'src/1-entry.ts:5 left-pad -> left-pad false import [default]',
-    ]);
+    expect(
+      graph.externals.map(
+        (x) => `${x.from}:${x.line} ${x.specifier} -> ${x.package} ${x.builtin} ${x.kind} [${x.names.join(',')}]`,
+      ),
+    ).toEqual(['src/1-entry.ts:5 left-pad -> left-pad false import [default]']);
   });
 });

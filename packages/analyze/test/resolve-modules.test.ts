@@ -18,7 +18,8 @@ function detailedEdgesOf(graph: Graph): string[] {
 function externalsOf(graph: Graph): string[] {
   return sorted(
     graph.externals.map(
-      (x) => `${x.from}:${x.line} '${x.specifier}' -> ${x.package}${x.builtin ? ' (builtin)' : ''} ${x.kind} [${sorted(x.names).join(',')}]`,
+      (x) =>
+        `${x.from}:${x.line} '${x.specifier}' -> ${x.package}${x.builtin ? ' (builtin)' : ''} ${x.kind} [${sorted(x.names).join(',')}]`,
     ),
   );
 }
@@ -160,7 +161,9 @@ describe('file-kinds: .tsx, .jsx, .mts, .cts, .cjs, .js, .d.ts; JSON and CSS are
       ]),
     );
     // `const { seedCatalog } = require('../scripts/seed.cjs')`: the .cjs specifier maps to seed.cts
-    const fromInventory = graph.edges.filter((e) => e.from === 'src/legacy/inventory.cjs').map((e) => `${e.to} ${e.kind} ${e.line}`);
+    const fromInventory = graph.edges
+      .filter((e) => e.from === 'src/legacy/inventory.cjs')
+      .map((e) => `${e.to} ${e.kind} ${e.line}`);
     expect(fromInventory).toEqual(['src/scripts/seed.cts require 2']);
   });
 
@@ -202,7 +205,9 @@ describe('barrels: export * chains, renames, namespaces, type and default re-exp
     expect(graph.externals).toEqual([]);
     expect(graph.unresolved).toEqual([]);
     // the merged edge keeps the line of the first statement
-    const merged = graph.edges.find((e) => e.from === 'src/domain/index.ts' && e.to === 'src/domain/billing/pricing.ts');
+    const merged = graph.edges.find(
+      (e) => e.from === 'src/domain/index.ts' && e.to === 'src/domain/billing/pricing.ts',
+    );
     expect(merged?.line).toBe(2);
   });
 
@@ -228,7 +233,16 @@ describe('barrels: export * chains, renames, namespaces, type and default re-exp
   it("resolves '*' into names in each file's exports; `export *` does not forward default", () => {
     expect(exportsOf(graph)).toEqual({
       'src/1-entry.ts': [],
-      'src/domain/index.ts': sorted(['Invoice', 'ORDERS_MODULE', 'Order', 'OrderMailer', 'cancelOrder', 'createOrder', 'pricing', 'quote']),
+      'src/domain/index.ts': sorted([
+        'Invoice',
+        'ORDERS_MODULE',
+        'Order',
+        'OrderMailer',
+        'cancelOrder',
+        'createOrder',
+        'pricing',
+        'quote',
+      ]),
       'src/domain/orders/index.ts': sorted(['ORDERS_MODULE', 'Order', 'cancelOrder', 'createOrder']),
       'src/domain/orders/orders.service.ts': sorted(['Order', 'cancelOrder', 'createOrder', 'default']),
       'src/domain/billing/pricing.ts': ['priceOf'],
@@ -242,7 +256,9 @@ describe('base-url-missing: a bare specifier that names local code versus a pack
   it('reports src/... that resolves nowhere as not-found, and prisma/config as the external prisma', async () => {
     const graph = await run('base-url-missing');
     expect(edgesOf(graph)).toEqual(['src/app.ts -> src/greeting.ts import [greet]']);
-    expect(graph.unresolved.map((u) => `${u.specifier} ${u.reason}`)).toEqual(['src/generated/prisma-client not-found']);
+    expect(graph.unresolved.map((u) => `${u.specifier} ${u.reason}`)).toEqual([
+      'src/generated/prisma-client not-found',
+    ]);
     expect(graph.externals.map((x) => `${x.specifier} ${x.package}`)).toEqual(['prisma/config prisma']);
   });
 });

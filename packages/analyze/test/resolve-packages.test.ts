@@ -141,7 +141,9 @@ describe('workspaces-yarn: `workspaces: { packages: [...] }` object form', () =>
   });
 
   it('resolves the scoped workspace package to its source and keeps express external', () => {
-    expect(edgesOf(graph)).toEqual(['services/gateway/src/1-entry.ts -> services/auth/src/index.ts import [verifyToken]']);
+    expect(edgesOf(graph)).toEqual([
+      'services/gateway/src/1-entry.ts -> services/auth/src/index.ts import [verifyToken]',
+    ]);
     expect(externalsOf(graph)).toEqual(['services/gateway/src/1-entry.ts -> express import [default]']);
     expect(unresolvedOf(graph)).toEqual([]);
   });

@@ -52,9 +52,17 @@ describe('tsconfig-paths: `paths` without baseUrl, relative to the tsconfig fold
   });
 
   it('keeps the specifier as written', () => {
-    const specifiers = sorted(graph.edges.filter((e) => e.from === 'src/1-entry.ts').map((e) => `${e.specifier}:${e.line}`));
+    const specifiers = sorted(
+      graph.edges.filter((e) => e.from === 'src/1-entry.ts').map((e) => `${e.specifier}:${e.line}`),
+    );
     expect(specifiers).toEqual(
-      sorted(['@orders/orders.service:1', '@orders/testing/order-factory:2', '@config:3', '~/shared/money:4', '@legacy/slug:5']),
+      sorted([
+        '@orders/orders.service:1',
+        '@orders/testing/order-factory:2',
+        '@config:3',
+        '~/shared/money:4',
+        '@legacy/slug:5',
+      ]),
     );
   });
 
@@ -118,7 +126,12 @@ describe('nested-tsconfigs: the same alias means different folders in two sub-pr
 
   it('finds the files of both projects', () => {
     expect(filesOf(graph)).toEqual(
-      sorted(['admin/src/1-entry.ts', 'admin/src/catalog.ts', 'storefront/lib/1-entry.ts', 'storefront/lib/catalog/index.ts']),
+      sorted([
+        'admin/src/1-entry.ts',
+        'admin/src/catalog.ts',
+        'storefront/lib/1-entry.ts',
+        'storefront/lib/catalog/index.ts',
+      ]),
     );
   });
 });
@@ -141,7 +154,9 @@ describe('solution-tsconfig: root tsconfig.json with only `references` (Vite tem
   });
 
   it('finds the app files and the build config files', () => {
-    expect(filesOf(graph)).toEqual(sorted(['build-settings.ts', 'src/components/cart.ts', 'src/main.ts', 'vite.config.ts']));
+    expect(filesOf(graph)).toEqual(
+      sorted(['build-settings.ts', 'src/components/cart.ts', 'src/main.ts', 'vite.config.ts']),
+    );
   });
 });
 

@@ -44,7 +44,13 @@ export function dependenciesOf(graph: Pick<Graph, 'edges'>): WeightedDependency[
     const factor = KIND_FACTOR[edge.kind] * (edge.weight ?? 1);
     for (const [to, names] of creditedTargets(edge)) {
       const calls = Math.max(1, names.length);
-      add(edge.from, to, calls, factor * (1 + Math.log2(calls)), names.filter((n) => n !== '*').map((n) => `${to}#${n}`));
+      add(
+        edge.from,
+        to,
+        calls,
+        factor * (1 + Math.log2(calls)),
+        names.filter((n) => n !== '*').map((n) => `${to}#${n}`),
+      );
     }
   }
   return [...byPair.values()];

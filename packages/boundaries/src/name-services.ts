@@ -8,7 +8,10 @@ const FOLDER_WEIGHT = 3;
  * A name a person would choose for each group: its most distinctive domain word (frequent inside,
  * rare in the other groups), written the way the code writes it (`orders`, `payments`).
  */
-export function nameServices(groups: ReadonlyMap<string, readonly string[]>, graph: Pick<Graph, 'files'>): Map<string, string> {
+export function nameServices(
+  groups: ReadonlyMap<string, readonly string[]>,
+  graph: Pick<Graph, 'files'>,
+): Map<string, string> {
   const exportsOf = new Map(graph.files.map((f) => [f.path, f.exports]));
   const counts = new Map<string, Map<string, number>>();
   const surfaces = new Map<string, Map<string, number>>();
@@ -37,9 +40,14 @@ export function nameServices(groups: ReadonlyMap<string, readonly string[]>, gra
   const taken = new Set<string>();
   const ranked = [...groups.keys()].sort((a, b) => groups.get(b)!.length - groups.get(a)!.length || a.localeCompare(b));
   for (const label of ranked) {
-    const words = [...counts.get(label)!].map(([stem, count]) => ({ stem, score: count * Math.log(1 + groups.size / groupsWith.get(stem)!) }));
+    const words = [...counts.get(label)!].map(([stem, count]) => ({
+      stem,
+      score: count * Math.log(1 + groups.size / groupsWith.get(stem)!),
+    }));
     words.sort((a, b) => b.score - a.score || a.stem.localeCompare(b.stem));
-    const choice = words.map((w) => surfaceOf(surfaces.get(w.stem)!)).find((name) => !taken.has(name)) ?? `service-${taken.size + 1}`;
+    const choice =
+      words.map((w) => surfaceOf(surfaces.get(w.stem)!)).find((name) => !taken.has(name)) ??
+      `service-${taken.size + 1}`;
     let name = choice;
     for (let n = 2; taken.has(name); n++) name = `${choice}-${n}`;
     taken.add(name);

@@ -48,7 +48,10 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
 
   const allFiles = graph.files.map((f) => f.path);
   const dependencies = step('dependencies', () => dependenciesOf(graph));
-  const shared = options.sharedKernel === false ? [] : step('shared-kernel', () => findSharedKernel(allFiles, dependencies, { seed }));
+  const shared =
+    options.sharedKernel === false
+      ? []
+      : step('shared-kernel', () => findSharedKernel(allFiles, dependencies, { seed }));
   const pinned = new Set(options.keep?.pinned ?? []);
   const sharedSet = new Set(shared.map((s) => s.path).filter((p) => !pinned.has(p)));
   const files = allFiles.filter((file) => !sharedSet.has(file));
@@ -56,7 +59,9 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
   const signals = chooseSignals(SIGNALS, input, options.signals);
   const { graph: weighted } = step('signals', () => combineSignals(input, signals, options.weights));
 
-  const runs: Communities[] = step('cluster', () => Array.from({ length: seeds }, (_, i) => runLouvain(weighted, resolution, seed + i)));
+  const runs: Communities[] = step('cluster', () =>
+    Array.from({ length: seeds }, (_, i) => runLouvain(weighted, resolution, seed + i)),
+  );
   let partition: Partition = new Map([...runs[0]!].map(([file, label]) => [file, String(label)]));
   partition = step('refine', () => {
     let result = splitDisconnected(weighted, partition);
@@ -114,7 +119,9 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
       return allow ? { ...entry, allow } : entry;
     }),
     pinned: [...pinned].sort(),
-    confidence: Object.fromEntries([...confidence].sort((a, b) => a[0].localeCompare(b[0])).map(([file, value]) => [file, round(value)])),
+    confidence: Object.fromEntries(
+      [...confidence].sort((a, b) => a[0].localeCompare(b[0])).map(([file, value]) => [file, round(value)]),
+    ),
     review: reviewList(kept.partition, confidence, ids, runs, lowConfidence, pinned),
     metrics: planMetrics(metricInput),
   };
@@ -123,7 +130,14 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 // For each doubtful file, the service its runs most often put it with instead.
-function reviewList(partition: Partition, confidence: Map<string, number>, ids: Map<string, string>, runs: Communities[], threshold: number, pinned: Set<string>): Plan['review'] {
+function reviewList(
+  partition: Partition,
+  confidence: Map<string, number>,
+  ids: Map<string, string>,
+  runs: Communities[],
+  threshold: number,
+  pinned: Set<string>,
+): Plan['review'] {
   const doubtful = [...partition].filter(([file]) => confidence.get(file)! < threshold && !pinned.has(file));
   if (doubtful.length === 0) return [];
   const runGroups = runs.map((run) => groupsOf(new Map([...run].map(([file, label]) => [file, String(label)]))));
@@ -134,13 +148,19 @@ function reviewList(partition: Partition, confidence: Map<string, number>, ids: 
       const votes = new Map<string, number>();
       for (const mate of runGroups[r]!.get(String(run.get(file)))!) {
         const mateLabel = partition.get(mate);
-        if (mate !== file && mateLabel !== undefined && mateLabel !== label) votes.set(mateLabel, (votes.get(mateLabel) ?? 0) + 1);
+        if (mate !== file && mateLabel !== undefined && mateLabel !== label)
+          votes.set(mateLabel, (votes.get(mateLabel) ?? 0) + 1);
       }
       const best = [...votes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
       if (best) alternatives.set(best[0], (alternatives.get(best[0]) ?? 0) + 1);
     });
     const alternative = [...alternatives].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
-    review.push({ path: file, service: ids.get(label)!, confidence: round(confidence.get(file)!), ...(alternative ? { alternative: ids.get(alternative)! } : {}) });
+    review.push({
+      path: file,
+      service: ids.get(label)!,
+      confidence: round(confidence.get(file)!),
+      ...(alternative ? { alternative: ids.get(alternative)! } : {}),
+    });
   }
   return review.sort((a, b) => a.confidence - b.confidence || a.path.localeCompare(b.path));
 }

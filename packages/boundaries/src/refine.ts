@@ -14,7 +14,8 @@ export function groupsOf(partition: ReadonlyMap<string, string>): Map<string, st
   return groups;
 }
 
-const weightOf = (graph: UndirectedGraph, edge: string) => (graph.getEdgeAttribute(edge, 'weight') as number | undefined) ?? 0;
+const weightOf = (graph: UndirectedGraph, edge: string) =>
+  (graph.getEdgeAttribute(edge, 'weight') as number | undefined) ?? 0;
 
 /** A service must be connected: a cluster in pieces becomes one cluster per piece. */
 export function splitDisconnected(graph: UndirectedGraph, partition: Partition): Partition {
@@ -52,7 +53,13 @@ interface ClusterTable {
 }
 
 function clusterTable(graph: UndirectedGraph, partition: Partition): ClusterTable {
-  const table: ClusterTable = { partition: new Map(partition), size: new Map(), degree: new Map(), between: new Map(), total: 0 };
+  const table: ClusterTable = {
+    partition: new Map(partition),
+    size: new Map(),
+    degree: new Map(),
+    between: new Map(),
+    total: 0,
+  };
   for (const label of partition.values()) table.size.set(label, (table.size.get(label) ?? 0) + 1);
   graph.forEachEdge((edge, _attributes, a, b) => {
     const weight = weightOf(graph, edge);
@@ -94,13 +101,16 @@ function merge(table: ClusterTable, from: string, into: string): void {
   for (const [file, label] of table.partition) if (label === from) table.partition.set(file, into);
 }
 
-const bestNeighbour = (row: Map<string, number>) => [...row].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+const bestNeighbour = (row: Map<string, number>) =>
+  [...row].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
 
 /** Clusters smaller than `minSize` join the neighbour they are most tied to (a two-pizza team owns more than a file). */
 export function mergeTiny(graph: UndirectedGraph, partition: Partition, minSize: number): Partition {
   const table = clusterTable(graph, partition);
   for (;;) {
-    const tiny = [...table.size].filter(([label, size]) => size < minSize && (table.between.get(label)?.size ?? 0) > 0).sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))[0];
+    const tiny = [...table.size]
+      .filter(([label, size]) => size < minSize && (table.between.get(label)?.size ?? 0) > 0)
+      .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))[0];
     if (!tiny) return table.partition;
     merge(table, tiny[0], bestNeighbour(table.between.get(tiny[0])!)!);
   }
@@ -115,7 +125,8 @@ export function mergeToCount(graph: UndirectedGraph, partition: Partition, count
     for (const [a, row] of table.between) {
       for (const [b, weight] of row) {
         if (a >= b) continue;
-        const gain = weight / table.total - (2 * (table.degree.get(a) ?? 0) * (table.degree.get(b) ?? 0)) / (2 * table.total) ** 2;
+        const gain =
+          weight / table.total - (2 * (table.degree.get(a) ?? 0) * (table.degree.get(b) ?? 0)) / (2 * table.total) ** 2;
         if (gain > bestGain) [best, bestGain] = [[a, b], gain];
       }
     }
@@ -126,7 +137,13 @@ export function mergeToCount(graph: UndirectedGraph, partition: Partition, count
 }
 
 /** Clusters over `maxSize` are re-clustered on their own at a finer resolution. */
-export function splitLarge(graph: UndirectedGraph, partition: Partition, maxSize: number, resolution: number, seed: number): Partition {
+export function splitLarge(
+  graph: UndirectedGraph,
+  partition: Partition,
+  maxSize: number,
+  resolution: number,
+  seed: number,
+): Partition {
   const result = new Map(partition);
   for (const [label, files] of groupsOf(partition)) {
     if (files.length <= maxSize) continue;

@@ -20,7 +20,11 @@ export interface SharedKernelOptions {
  * composition roots that wire everything, and what only those use. Parts come from a first
  * clustering on imports alone; a file's spread is the number of parts other than its own that use it.
  */
-export function findSharedKernel(files: readonly string[], dependencies: readonly Dependency[], options: SharedKernelOptions): SharedFile[] {
+export function findSharedKernel(
+  files: readonly string[],
+  dependencies: readonly Dependency[],
+  options: SharedKernelOptions,
+): SharedFile[] {
   const minParts = options.minParts ?? 4;
   const minUsers = options.minUsers ?? 4;
   const known = new Set(files);
@@ -33,7 +37,8 @@ export function findSharedKernel(files: readonly string[], dependencies: readonl
     (importers.get(to) ?? importers.set(to, new Set()).get(to)!).add(from);
     (imported.get(from) ?? imported.set(from, new Set()).get(from)!).add(to);
   }
-  const spread = (file: string, others: Set<string> | undefined) => new Set([...(others ?? [])].map((o) => parts.get(o)).filter((p) => p !== parts.get(file))).size;
+  const spread = (file: string, others: Set<string> | undefined) =>
+    new Set([...(others ?? [])].map((o) => parts.get(o)).filter((p) => p !== parts.get(file))).size;
   // Domain models are used by a neighbour or two; infrastructure by a good share of all parts.
   const needed = Math.max(minParts, Math.ceil(partCount * 0.35));
 
@@ -46,17 +51,23 @@ export function findSharedKernel(files: readonly string[], dependencies: readonl
       continue;
     }
     const uses = spread(file, imported.get(file));
-    if (users <= 1 && uses >= needed && (imported.get(file)?.size ?? 0) >= minUsers) shared.set(file, `composition root: wires ${uses} parts`);
+    if (users <= 1 && uses >= needed && (imported.get(file)?.size ?? 0) >= minUsers)
+      shared.set(file, `composition root: wires ${uses} parts`);
   }
   // What only the kernel uses is part of it (a logger's formatter, a db client's pool).
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const file of files) {
       if (shared.has(file)) continue;
       const users = importers.get(file);
       const uses = imported.get(file) ?? new Set<string>();
       // A barrel or a feature only the composition root imports still depends on its domain: not kernel.
-      if (users && users.size > 0 && [...users].every((user) => shared.has(user)) && [...uses].every((dep) => shared.has(dep))) {
+      if (
+        users &&
+        users.size > 0 &&
+        [...users].every((user) => shared.has(user)) &&
+        [...uses].every((dep) => shared.has(dep))
+      ) {
         shared.set(file, 'used only by the shared kernel');
         grew = true;
       }
@@ -69,7 +80,9 @@ function firstParts(files: readonly string[], deps: readonly Dependency[], seed:
   const graph = new UndirectedGraph();
   for (const file of files) graph.addNode(file);
   for (const { from, to, calls } of deps) {
-    graph.updateUndirectedEdge(from, to, (attributes) => ({ weight: ((attributes.weight as number | undefined) ?? 0) + calls }));
+    graph.updateUndirectedEdge(from, to, (attributes) => ({
+      weight: ((attributes.weight as number | undefined) ?? 0) + calls,
+    }));
   }
   return runLouvain(graph, 1, seed);
 }

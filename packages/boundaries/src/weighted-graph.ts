@@ -13,7 +13,11 @@ export interface CombinedGraph {
  * one that speaks about a few files only, is scaled to the files it covers: spread over all files,
  * its few pairs would each weigh more than any import.
  */
-export function combineSignals(input: SignalInput, signals: readonly Signal[], shares: Readonly<Record<string, number>> = {}): CombinedGraph {
+export function combineSignals(
+  input: SignalInput,
+  signals: readonly Signal[],
+  shares: Readonly<Record<string, number>> = {},
+): CombinedGraph {
   const graph = new UndirectedGraph();
   for (const file of input.files) graph.addNode(file);
   const contributions: Record<string, number> = {};
@@ -33,7 +37,8 @@ export function combineSignals(input: SignalInput, signals: readonly Signal[], s
     for (const [key, weight] of pairs) combined.set(key, (combined.get(key) ?? 0) + weight * scale);
     contributions[signal.name] = share;
   }
-  for (const [key, weight] of combined) graph.addUndirectedEdge(input.files[Math.floor(key / count)]!, input.files[key % count]!, { weight });
+  for (const [key, weight] of combined)
+    graph.addUndirectedEdge(input.files[Math.floor(key / count)]!, input.files[key % count]!, { weight });
   return { graph, contributions };
 }
 

@@ -7,12 +7,21 @@ import { handGraph } from './hand-graph.ts';
 
 // Graphs are written by hand here: the expected weights are worked out in the comments.
 
-function graphOf(files: readonly string[], imports: ReadonlyArray<readonly [string, string]>, history?: History): Graph {
+function graphOf(
+  files: readonly string[],
+  imports: ReadonlyArray<readonly [string, string]>,
+  history?: History,
+): Graph {
   return handGraph(files, imports, history ? { history } : {});
 }
 
 function historyOf(commits: Record<string, number>, cochange: History['cochange']): History {
-  const files = Object.entries(commits).map(([path, count]) => ({ path, commits: count, churn: 10 * count, authors: { 'ada@shop.example': count } }));
+  const files = Object.entries(commits).map(([path, count]) => ({
+    path,
+    commits: count,
+    churn: 10 * count,
+    authors: { 'ada@shop.example': count },
+  }));
   return { commits: 40, skipped: 0, maxFilesPerCommit: 50, files, cochange };
 }
 
@@ -43,8 +52,16 @@ describe('cochangeSignal', () => {
     const input = (graph: Graph, clustered: readonly string[]) => ({ graph, files: clustered, dependencies: [] });
     expect(cochangeSignal.isAvailable(input(graphOf(files, []), files))).toBe(false);
     expect(cochangeSignal.isAvailable(input(graphOf(files, [], historyOf({ [order]: 3 }, [])), files))).toBe(false);
-    expect(cochangeSignal.isAvailable(input(graphOf([...files, 'src/shared/db.ts'], [], history), [order, 'src/shared/db.ts']))).toBe(true);
-    expect(cochangeSignal.isAvailable(input(graphOf([...files, 'src/shared/db.ts'], [], history), [lines, 'src/shared/db.ts']))).toBe(false);
+    expect(
+      cochangeSignal.isAvailable(
+        input(graphOf([...files, 'src/shared/db.ts'], [], history), [order, 'src/shared/db.ts']),
+      ),
+    ).toBe(true);
+    expect(
+      cochangeSignal.isAvailable(
+        input(graphOf([...files, 'src/shared/db.ts'], [], history), [lines, 'src/shared/db.ts']),
+      ),
+    ).toBe(false);
   });
 
   it('is registered after the structural signals, before data', () => {
@@ -62,7 +79,10 @@ describe('proposeBoundaries with co-change', () => {
   // The history says which three: order files change together, payment files together, never across.
   const together = (group: readonly string[]) =>
     group.flatMap((a, i) => group.slice(i + 1).map((b) => (a < b ? { a, b, commits: 4 } : { a: b, b: a, commits: 4 })));
-  const history = historyOf(Object.fromEntries(loop.map((file) => [file, 6])), [...together(orders), ...together(payments)]);
+  const history = historyOf(Object.fromEntries(loop.map((file) => [file, 6])), [
+    ...together(orders),
+    ...together(payments),
+  ]);
   // Services as sorted file lists, in the order of their first file.
   const filesOf = (graph: Graph, signals?: string[]) =>
     proposeBoundaries(graph, { ...(signals ? { signals } : {}), sharedKernel: false })
@@ -83,6 +103,10 @@ describe('proposeBoundaries with co-change', () => {
     expect(withHistory.parameters.signals).toEqual(['imports', 'names', 'paths', 'cochange']);
     expect(withHistory.parameters.weights).toEqual({ imports: 1, names: 0.6, paths: 1, cochange: 0.2 });
     expect(filesOf(graphOf(loop, imports, history))).toEqual(split);
-    expect(proposeBoundaries(graphOf(loop, imports), { sharedKernel: false }).parameters.signals).toEqual(['imports', 'names', 'paths']);
+    expect(proposeBoundaries(graphOf(loop, imports), { sharedKernel: false }).parameters.signals).toEqual([
+      'imports',
+      'names',
+      'paths',
+    ]);
   });
 });

@@ -3,7 +3,8 @@ import { maxMno, mno, mojoDistance, mojoFm, type Partition } from '../src/compar
 import { seededRandom } from '../src/random.ts';
 
 /** Items i0, i1, ... labelled by position, as scikit-learn's label arrays. */
-const labels = (...values: (number | string)[]): Partition => new Map(values.map((value, i) => [`i${i}`, String(value)]));
+const labels = (...values: (number | string)[]): Partition =>
+  new Map(values.map((value, i) => [`i${i}`, String(value)]));
 
 describe('mno, maxMno and mojoFm', () => {
   const truth = labels('x', 'x', 'x', 'y', 'y', 'y'); // {0,1,2} {3,4,5}
@@ -54,7 +55,8 @@ function neighbours(key: string): string[] {
       out.push(canonical(clusterOf.map((c, k) => (k === item ? to : c))));
     }
   });
-  for (const a of clusters) for (const b of clusters) if (a < b) out.push(canonical(clusterOf.map((c) => (c === b ? a : c))));
+  for (const a of clusters)
+    for (const b of clusters) if (a < b) out.push(canonical(clusterOf.map((c) => (c === b ? a : c))));
   return out;
 }
 
@@ -75,11 +77,13 @@ function distancesFrom(start: string): Map<string, number> {
 
 function keyOf(partition: Partition, items: readonly string[]): string {
   const labelNumber = new Map<string, number>();
-  return canonical(items.map((item) => {
-    const label = partition.get(item)!;
-    if (!labelNumber.has(label)) labelNumber.set(label, labelNumber.size);
-    return labelNumber.get(label)!;
-  }));
+  return canonical(
+    items.map((item) => {
+      const label = partition.get(item)!;
+      if (!labelNumber.has(label)) labelNumber.set(label, labelNumber.size);
+      return labelNumber.get(label)!;
+    }),
+  );
 }
 
 function bruteForceMno(source: Partition, target: Partition): number {
@@ -101,7 +105,6 @@ function allPartitions(n: number): string[] {
 
 const partitionOf = (key: string, names: readonly string[], prefix: string): Partition =>
   new Map(key.split(',').map((c, k) => [names[k]!, `${prefix}${c}`]));
-
 
 describe('MoJo against brute force', () => {
   it('mno and maxMno are exact for every pair of partitions of up to 5 items', () => {

@@ -9,7 +9,8 @@ import {
 } from '../src/compare/index.ts';
 
 /** Items i0, i1, ... labelled by position, as scikit-learn's label arrays. */
-const labels = (...values: (number | string)[]): Partition => new Map(values.map((value, i) => [`i${i}`, String(value)]));
+const labels = (...values: (number | string)[]): Partition =>
+  new Map(values.map((value, i) => [`i${i}`, String(value)]));
 
 describe('adjustedRandIndex', () => {
   it('matches the scikit-learn documentation examples', () => {
@@ -60,8 +61,20 @@ describe('comparePartitions', () => {
   });
 
   it('ignores items missing from either side', () => {
-    const truth = new Map([['a', 'x'], ['b', 'x'], ['c', 'y'], ['d', 'y'], ['only-truth', 'x']]);
-    const candidate = new Map([['d', '2'], ['c', '2'], ['b', '1'], ['a', '1'], ['only-candidate', '1']]);
+    const truth = new Map([
+      ['a', 'x'],
+      ['b', 'x'],
+      ['c', 'y'],
+      ['d', 'y'],
+      ['only-truth', 'x'],
+    ]);
+    const candidate = new Map([
+      ['d', '2'],
+      ['c', '2'],
+      ['b', '1'],
+      ['a', '1'],
+      ['only-candidate', '1'],
+    ]);
     expect(comparePartitions(truth, candidate)).toEqual({ items: 4, ari: 1, nmi: 1, mojoFm: 100 });
     expect(adjustedRandIndex(truth, candidate)).toBe(1);
     expect(mojoFm(truth, candidate)).toBe(100);

@@ -8,12 +8,21 @@ import { handGraph } from './hand-graph.ts';
 
 // Graphs are written by hand here: the expected weights are worked out in the comments.
 
-function graphOf(files: readonly string[], data: ReadonlyArray<Omit<DataAccess, 'detector' | 'line'>>, imports: ReadonlyArray<readonly [string, string]> = []): Graph {
+function graphOf(
+  files: readonly string[],
+  data: ReadonlyArray<Omit<DataAccess, 'detector' | 'line'>>,
+  imports: ReadonlyArray<readonly [string, string]> = [],
+): Graph {
   return handGraph(files, imports, { data: data.map((access, i) => ({ ...access, line: i + 1, detector: 'sql' })) });
 }
 
 describe('dataSignal', () => {
-  const files = ['src/orders/order.repository.ts', 'src/orders/order.service.ts', 'src/payments/refund.service.ts', 'src/reports/sales.report.ts'];
+  const files = [
+    'src/orders/order.repository.ts',
+    'src/orders/order.service.ts',
+    'src/payments/refund.service.ts',
+    'src/reports/sales.report.ts',
+  ];
   const [repository, service, refunds, report] = files as [string, string, string, string];
 
   it('weighs writers 1 and readers 0.5, the product per table over the other files touching it', () => {
@@ -51,10 +60,18 @@ describe('dataSignal', () => {
 
   it('is sparse: its share is of the files it covers, so its few pairs weigh no more than imports do', () => {
     // 4 files in a chain of imports; the data signal speaks about two of them only.
-    const graph = graphOf(files, [
-      { from: repository, table: 'orders', access: 'write' },
-      { from: refunds, table: 'orders', access: 'write' },
-    ], [[service, repository], [refunds, service], [report, refunds]]);
+    const graph = graphOf(
+      files,
+      [
+        { from: repository, table: 'orders', access: 'write' },
+        { from: refunds, table: 'orders', access: 'write' },
+      ],
+      [
+        [service, repository],
+        [refunds, service],
+        [report, refunds],
+      ],
+    );
     const input = { graph, files, dependencies: [] };
     const { graph: combined } = combineSignals(input, [importsSignal, dataSignal], { imports: 1, data: 1 });
     const data = combined.getEdgeAttribute(combined.edge(repository, refunds)!, 'weight');

@@ -16,7 +16,11 @@ const filesOf = (p: Plan) => Object.fromEntries(p.services.map((s) => [s.id, s.f
 // The metrics an edited plan carries must be exactly those of a fresh computation on its files.
 function expectFreshMetrics(p: Plan) {
   const assignment = new Map(p.services.flatMap((s) => s.files.map((f) => [f, s.id] as const)));
-  const input = { dependencies: dependenciesOf(graph), assignment, loc: new Map(graph.files.map((f) => [f.path, f.loc])) };
+  const input = {
+    dependencies: dependenciesOf(graph),
+    assignment,
+    loc: new Map(graph.files.map((f) => [f.path, f.loc])),
+  };
   expect(p.metrics).toEqual(planMetrics(input));
   const perService = serviceMetrics(input);
   for (const service of p.services) expect(service.metrics).toEqual(perService.get(service.id));
@@ -26,14 +30,19 @@ function expectFreshMetrics(p: Plan) {
 describe('moveFiles', () => {
   it('moves a file to another service, pins it and takes it off the review list', () => {
     const edited = moveFiles(plan, context, ['src/shipping/tracking.ts'], { service: 'orders' });
-    expect(filesOf(edited).orders).toEqual(['src/orders/index.ts', 'src/orders/order-routes.ts', 'src/orders/order-service.ts', 'src/orders/order.ts', 'src/shipping/tracking.ts']);
+    expect(filesOf(edited).orders).toEqual([
+      'src/orders/index.ts',
+      'src/orders/order-routes.ts',
+      'src/orders/order-service.ts',
+      'src/orders/order.ts',
+      'src/shipping/tracking.ts',
+    ]);
     expect(filesOf(edited).shipping).toEqual(['src/shipping/carrier-api.ts', 'src/shipping/shipment.ts']);
     expect(edited.pinned).toEqual(['src/shipping/tracking.ts']);
     expect(edited.review).toEqual([]);
     expect(edited.services.map((s) => s.id)).toEqual(plan.services.map((s) => s.id));
     expectFreshMetrics(edited);
   });
-
 
   it('sends files to the shared group and back', () => {
     const toShared = moveFiles(plan, context, ['src/catalog/inventory.ts'], { shared: true });
@@ -50,7 +59,12 @@ describe('moveFiles', () => {
   });
 
   it('creates a new service, and drops a service left without files', () => {
-    const edited = moveFiles(plan, context, ['src/shipping/carrier-api.ts', 'src/shipping/shipment.ts', 'src/shipping/tracking.ts'], { newService: 'Delivery Partners' });
+    const edited = moveFiles(
+      plan,
+      context,
+      ['src/shipping/carrier-api.ts', 'src/shipping/shipment.ts', 'src/shipping/tracking.ts'],
+      { newService: 'Delivery Partners' },
+    );
     expect(edited.services.map((s) => [s.id, s.name])).toEqual([
       ['catalog', 'catalog'],
       ['orders', 'orders'],
@@ -61,7 +75,9 @@ describe('moveFiles', () => {
   });
 
   it('refuses an unknown target service with a typed error', () => {
-    expect(() => moveFiles(plan, context, ['src/catalog/product.ts'], { service: 'nope' })).toThrow(expect.objectContaining({ code: 'SEAMS_INPUT_NOT_FOUND' }));
+    expect(() => moveFiles(plan, context, ['src/catalog/product.ts'], { service: 'nope' })).toThrow(
+      expect.objectContaining({ code: 'SEAMS_INPUT_NOT_FOUND' }),
+    );
   });
 });
 
@@ -86,13 +102,20 @@ describe('merge, split, rename, pin', () => {
   });
 
   it('says so when a service is one tight group that does not split', () => {
-    const tiny = moveFiles(plan, context, ['src/catalog/inventory.ts', 'src/catalog/catalog-routes.ts'], { service: 'orders' });
-    expect(() => splitService(tiny, context, 'catalog')).toThrow("'catalog' does not split: its 1 files form one tight group.");
+    const tiny = moveFiles(plan, context, ['src/catalog/inventory.ts', 'src/catalog/catalog-routes.ts'], {
+      service: 'orders',
+    });
+    expect(() => splitService(tiny, context, 'catalog')).toThrow(
+      "'catalog' does not split: its 1 files form one tight group.",
+    );
   });
 
   it('renames without touching the id or the files', () => {
     const renamed = renameService(plan, 'shipping', ' logistics ');
-    expect(renamed.services.find((s) => s.id === 'shipping')).toEqual({ ...plan.services.find((s) => s.id === 'shipping'), name: 'logistics' });
+    expect(renamed.services.find((s) => s.id === 'shipping')).toEqual({
+      ...plan.services.find((s) => s.id === 'shipping'),
+      name: 'logistics',
+    });
     expect(renameService(plan, 'shipping', '   ')).toBe(plan);
   });
 
@@ -109,7 +132,11 @@ describe('what a person wrote into the plan', () => {
   const annotated: Plan = {
     ...plan,
     services: plan.services.map((s) =>
-      s.id === 'orders' ? { ...s, public: ['src/orders/index.ts'], dependsOn: ['catalog'], tables: ['orders'] } : s.id === 'shipping' ? { ...s, public: ['src/shipping/tracking.ts'], tables: ['shipments'] } : s,
+      s.id === 'orders'
+        ? { ...s, public: ['src/orders/index.ts'], dependsOn: ['catalog'], tables: ['orders'] }
+        : s.id === 'shipping'
+          ? { ...s, public: ['src/shipping/tracking.ts'], tables: ['shipments'] }
+          : s,
     ),
     shared: plan.shared.map((s) => (s.path === 'src/shared/db.ts' ? { ...s, allow: ['orders'] } : s)),
   };
@@ -118,12 +145,24 @@ describe('what a person wrote into the plan', () => {
     let edited = moveFiles(annotated, context, ['src/catalog/inventory.ts'], { service: 'orders' });
     edited = setPinned(edited, context, ['src/orders/order.ts'], true);
     edited = splitService(edited, context, 'payments');
-    expect(edited.services.find((s) => s.id === 'orders')).toMatchObject({ public: ['src/orders/index.ts'], dependsOn: ['catalog'], tables: ['orders'] });
-    expect(edited.shared.find((s) => s.path === 'src/shared/db.ts')).toEqual({ path: 'src/shared/db.ts', reason: 'used by 4 files in 3 parts', allow: ['orders'] });
+    expect(edited.services.find((s) => s.id === 'orders')).toMatchObject({
+      public: ['src/orders/index.ts'],
+      dependsOn: ['catalog'],
+      tables: ['orders'],
+    });
+    expect(edited.shared.find((s) => s.path === 'src/shared/db.ts')).toEqual({
+      path: 'src/shared/db.ts',
+      reason: 'used by 4 files in 3 parts',
+      allow: ['orders'],
+    });
   });
 
   it('joins the entries of merged services', () => {
     const merged = mergeServices(annotated, context, 'orders', 'shipping');
-    expect(merged.services.find((s) => s.id === 'orders')).toMatchObject({ public: ['src/orders/index.ts', 'src/shipping/tracking.ts'], dependsOn: ['catalog'], tables: ['orders', 'shipments'] });
+    expect(merged.services.find((s) => s.id === 'orders')).toMatchObject({
+      public: ['src/orders/index.ts', 'src/shipping/tracking.ts'],
+      dependsOn: ['catalog'],
+      tables: ['orders', 'shipments'],
+    });
   });
 });

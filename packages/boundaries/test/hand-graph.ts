@@ -1,7 +1,11 @@
 import { parseGraph, type Graph } from '@seams/graph';
 
 /** A graph written by hand: files exporting `run`, imports of it, and whatever else a test adds (history, data). */
-export function handGraph(files: readonly string[], imports: ReadonlyArray<readonly [string, string]>, extra: Partial<Pick<Graph, 'history' | 'data'>> = {}): Graph {
+export function handGraph(
+  files: readonly string[],
+  imports: ReadonlyArray<readonly [string, string]>,
+  extra: Partial<Pick<Graph, 'history' | 'data'>> = {},
+): Graph {
   return parseGraph({
     version: 1,
     tool: { name: 'seams', version: '0.1.0' },

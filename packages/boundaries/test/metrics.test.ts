@@ -53,7 +53,14 @@ const threeDependencies = [
   dep('a1>c2', 1, ['c2#w']),
   dep('a3>c1', 1, ['c1#y']),
 ];
-const threeLoc = new Map([['a1', 10], ['a2', 20], ['a3', 30], ['b1', 5], ['c2', 7], ['shared', 1000]]);
+const threeLoc = new Map([
+  ['a1', 10],
+  ['a2', 20],
+  ['a3', 30],
+  ['b1', 5],
+  ['c2', 7],
+  ['shared', 1000],
+]);
 
 describe('three services with crossing dependencies', () => {
   const input = { dependencies: threeDependencies, assignment: threeServices, loc: threeLoc };
@@ -63,18 +70,39 @@ describe('three services with crossing dependencies', () => {
     expect([...services.keys()]).toEqual(['A', 'B', 'C']);
     // A: inside 3 of 3*2 possible; crossing out a2>b1, a1>c2, a3>c1 -> coupling 3 / (3+3).
     expect(services.get('A')).toEqual({
-      files: 3, loc: 60, internalDependencies: 3, inbound: {}, outbound: { B: 1, C: 2 },
-      cohesion: 0.5, coupling: 0.5, interfaceFiles: [], apiSurface: [],
+      files: 3,
+      loc: 60,
+      internalDependencies: 3,
+      inbound: {},
+      outbound: { B: 1, C: 2 },
+      cohesion: 0.5,
+      coupling: 0.5,
+      interfaceFiles: [],
+      apiSurface: [],
     });
     // B: inside 2 of 6 -> 1/3; crossing in a2>b1, out b3>c1 -> 2 / (2+2).
     const b = services.get('B')!;
-    expect(b).toMatchObject({ files: 3, loc: 5, internalDependencies: 2, inbound: { A: 1 }, outbound: { C: 1 }, coupling: 0.5 });
+    expect(b).toMatchObject({
+      files: 3,
+      loc: 5,
+      internalDependencies: 2,
+      inbound: { A: 1 },
+      outbound: { C: 1 },
+      coupling: 0.5,
+    });
     expect(b.cohesion).toBeCloseTo(1 / 3, 10);
     expect(b).toMatchObject({ interfaceFiles: ['b1'], apiSurface: ['b1#x'] });
     // C: inside 1 of 2*1 -> 1/2; crossing in b3>c1, a1>c2, a3>c1 -> 3 / (1+3).
     expect(services.get('C')).toEqual({
-      files: 2, loc: 7, internalDependencies: 1, inbound: { A: 2, B: 1 }, outbound: {},
-      cohesion: 0.5, coupling: 0.75, interfaceFiles: ['c1', 'c2'], apiSurface: ['c1#y', 'c1#z', 'c2#w'],
+      files: 2,
+      loc: 7,
+      internalDependencies: 1,
+      inbound: { A: 2, B: 1 },
+      outbound: {},
+      cohesion: 0.5,
+      coupling: 0.75,
+      interfaceFiles: ['c1', 'c2'],
+      apiSurface: ['c1#y', 'c1#z', 'c2#w'],
     });
   });
 
@@ -145,7 +173,9 @@ describe('files outside services', () => {
     ];
     const input = { dependencies: noisy, assignment: cleanServices };
     expect(planMetrics(input)).toEqual(planMetrics({ dependencies: cleanDependencies, assignment: cleanServices }));
-    expect(serviceMetrics(input)).toEqual(serviceMetrics({ dependencies: cleanDependencies, assignment: cleanServices }));
+    expect(serviceMetrics(input)).toEqual(
+      serviceMetrics({ dependencies: cleanDependencies, assignment: cleanServices }),
+    );
   });
 
   it('merges a file pair listed twice', () => {
@@ -157,8 +187,17 @@ describe('files outside services', () => {
 
   it('gives an empty plan zeros', () => {
     expect(planMetrics({ dependencies: [], assignment: new Map() })).toEqual({
-      services: 0, files: 0, modularity: 0, structuralModularity: 0, icp: 0, ifn: 0, ned: 0, mq: 0,
-      cohesion: 0, coupling: 0, serviceCycles: [],
+      services: 0,
+      files: 0,
+      modularity: 0,
+      structuralModularity: 0,
+      icp: 0,
+      ifn: 0,
+      ned: 0,
+      mq: 0,
+      cohesion: 0,
+      coupling: 0,
+      serviceCycles: [],
     });
   });
 });
@@ -190,7 +229,10 @@ describe('service cycles', () => {
   it('lists the largest group first', () => {
     const assignment = assign({ ...services, D: ['d1'], E: ['e1'], F: ['f1'] });
     const dependencies = [...loop, dep('f1>e1'), dep('e1>d1'), dep('d1>f1'), dep('c1>d1')];
-    expect(planMetrics({ dependencies, assignment }).serviceCycles).toEqual([['D', 'E', 'F'], ['A', 'B']]);
+    expect(planMetrics({ dependencies, assignment }).serviceCycles).toEqual([
+      ['D', 'E', 'F'],
+      ['A', 'B'],
+    ]);
   });
 
   it('handles a ring of 20,000 one-file services without overflowing the stack', () => {
@@ -227,14 +269,22 @@ describe('interface files and API surface', () => {
       // Code-unit order: uppercase before lowercase. `helper` is only used inside orders.
       apiSurface: ['orders/api.ts#Order', 'orders/api.ts#cancel', 'orders/api.ts#create', 'orders/api.ts#default'],
     });
-    expect(services.get('billing')).toMatchObject({ interfaceFiles: ['billing/main.ts'], apiSurface: ['billing/main.ts#charge'] });
-    expect(services.get('shipping')).toMatchObject({ interfaceFiles: ['shipping/ship.ts'], apiSurface: ['shipping/ship.ts#ship'] });
+    expect(services.get('billing')).toMatchObject({
+      interfaceFiles: ['billing/main.ts'],
+      apiSurface: ['billing/main.ts#charge'],
+    });
+    expect(services.get('shipping')).toMatchObject({
+      interfaceFiles: ['shipping/ship.ts'],
+      apiSurface: ['shipping/ship.ts#ship'],
+    });
     // IFN: (2 + 1 + 1) / 3.
     expect(planMetrics({ dependencies, assignment }).ifn).toBeCloseTo(4 / 3, 10);
   });
 
   it('takes a bare name as declared by the imported file', () => {
     const bare = [dep('billing/main.ts>orders/api.ts', 1, ['create'])];
-    expect(serviceMetrics({ dependencies: bare, assignment }).get('orders')!.apiSurface).toEqual(['orders/api.ts#create']);
+    expect(serviceMetrics({ dependencies: bare, assignment }).get('orders')!.apiSurface).toEqual([
+      'orders/api.ts#create',
+    ]);
   });
 });

@@ -13,7 +13,13 @@ export interface CheckResult {
 
 /** The baseline that accepts exactly `findings`, sorted so that re-recording an unchanged tree changes no byte. */
 export function createBaseline(findings: readonly Finding[]): Baseline {
-  const entries = findings.map(({ rule, from, to, fingerprint, message }) => ({ rule, from, to, fingerprint, message }));
+  const entries = findings.map(({ rule, from, to, fingerprint, message }) => ({
+    rule,
+    from,
+    to,
+    fingerprint,
+    message,
+  }));
   const unique = [...new Map(entries.map((entry) => [entry.fingerprint, entry])).values()];
   return { version: BASELINE_VERSION, findings: unique.sort(compareEntries) };
 }
@@ -24,7 +30,11 @@ export function createBaseline(findings: readonly Finding[]): Baseline {
  * importing files can be judged stale, and loops between services never (a loop's import may lie
  * outside the files and still stand).
  */
-export function applyBaseline(findings: readonly Finding[], baseline: Baseline | undefined, options: { files?: ReadonlySet<string> } = {}): CheckResult {
+export function applyBaseline(
+  findings: readonly Finding[],
+  baseline: Baseline | undefined,
+  options: { files?: ReadonlySet<string> } = {},
+): CheckResult {
   if (!baseline) return { fresh: [...findings], known: [], stale: [] };
   const listed = new Set(baseline.findings.map((entry) => entry.fingerprint));
   const found = new Set(findings.map((finding) => finding.fingerprint));
@@ -38,5 +48,10 @@ export function applyBaseline(findings: readonly Finding[], baseline: Baseline |
 }
 
 function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
-  return compareCodeUnits(a.from, b.from) || compareCodeUnits(a.to, b.to) || compareCodeUnits(a.rule, b.rule) || compareCodeUnits(a.fingerprint, b.fingerprint);
+  return (
+    compareCodeUnits(a.from, b.from) ||
+    compareCodeUnits(a.to, b.to) ||
+    compareCodeUnits(a.rule, b.rule) ||
+    compareCodeUnits(a.fingerprint, b.fingerprint)
+  );
 }

@@ -24,7 +24,11 @@ export interface CheckOptions {
  * sorted by file and line, at most one per rule and file pair (the first import wins). An import that breaks `dependsOn` is reported as an undeclared
  * dependency only: going through an entry would not make it right.
  */
-export function checkPlan(graph: Pick<Graph, 'edges' | 'data' | 'tables'>, plan: Pick<Plan, 'services' | 'shared'>, options: CheckOptions = {}): Finding[] {
+export function checkPlan(
+  graph: Pick<Graph, 'edges' | 'data' | 'tables'>,
+  plan: Pick<Plan, 'services' | 'shared'>,
+  options: CheckOptions = {},
+): Finding[] {
   const { files } = options;
   const inScope = files ? (file: string) => files.has(file) : () => true;
   const ownerOf = ownership(plan);
@@ -35,8 +39,15 @@ export function checkPlan(graph: Pick<Graph, 'edges' | 'data' | 'tables'>, plan:
   const findings = new Map<string, Finding>();
   for (const crossing of crossings) {
     if (!inScope(crossing.from)) continue;
-    const finding = forbiddenShared(crossing, context) ?? undeclaredDependency(crossing, context) ?? internalImport(crossing, context);
+    const finding =
+      forbiddenShared(crossing, context) ??
+      undeclaredDependency(crossing, context) ??
+      internalImport(crossing, context);
     if (finding && !findings.has(finding.fingerprint)) findings.set(finding.fingerprint, finding);
   }
-  return [...findings.values(), ...serviceCycles(crossings, inScope), ...tableWrites(graph, plan, ownerOf, inScope)].sort(compareFindings);
+  return [
+    ...findings.values(),
+    ...serviceCycles(crossings, inScope),
+    ...tableWrites(graph, plan, ownerOf, inScope),
+  ].sort(compareFindings);
 }

@@ -31,7 +31,8 @@ export function crossingsOf(edges: readonly Edge[], ownerOf: OwnerOf, isEntry: I
     if (fromOwner?.service === undefined) continue;
     const importer = { service: fromOwner.service, attributed: fromOwner.attributed };
     const direct = ownerOf(edge.to);
-    const throughEntry = direct?.service !== undefined && direct.service !== importer.service && isEntry(edge.to, direct.service);
+    const throughEntry =
+      direct?.service !== undefined && direct.service !== importer.service && isEntry(edge.to, direct.service);
     // A barrel of the importer's own service is not followed: what it re-exports from elsewhere is
     // checked once, at the barrel's own re-export, not again at each file using it.
     const ownBarrel = direct?.service === importer.service;
@@ -42,7 +43,13 @@ export function crossingsOf(edges: readonly Edge[], ownerOf: OwnerOf, isEntry: I
   return crossings.sort((a, b) => compareCodeUnits(a.from, b.from) || a.line - b.line || compareCodeUnits(a.to, b.to));
 }
 
-function addCrossing(crossings: Crossing[], edge: Edge, fromOwner: Crossing['fromOwner'], to: string, toOwner: Owner | undefined): void {
+function addCrossing(
+  crossings: Crossing[],
+  edge: Edge,
+  fromOwner: Crossing['fromOwner'],
+  to: string,
+  toOwner: Owner | undefined,
+): void {
   if (to === edge.from || !toOwner || toOwner.service === fromOwner.service) return;
   const via = to !== edge.to ? { via: edge.to } : {};
   crossings.push({ from: edge.from, line: edge.line, specifier: edge.specifier, to, ...via, fromOwner, toOwner });

@@ -27,7 +27,8 @@ function compile(patterns: readonly string[]): (file: string) => boolean {
   const matched = new Map<string, boolean>();
   return (file) => {
     let entry = matched.get(file);
-    if (entry === undefined) matched.set(file, (entry = paths.has(file) || globs.some((glob) => posix.matchesGlob(file, glob))));
+    if (entry === undefined)
+      matched.set(file, (entry = paths.has(file) || globs.some((glob) => posix.matchesGlob(file, glob))));
     return entry;
   };
 }

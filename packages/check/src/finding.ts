@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 
 /** Every rule `seams check` applies, by stable id. */
-export const RULES = ['internal-import', 'undeclared-dependency', 'service-cycle', 'forbidden-shared', 'table-write'] as const;
+export const RULES = [
+  'internal-import',
+  'undeclared-dependency',
+  'service-cycle',
+  'forbidden-shared',
+  'table-write',
+] as const;
 
 export type RuleId = (typeof RULES)[number];
 
@@ -33,7 +39,10 @@ export interface Finding {
 
 /** A stable, fixed-length identity for the parts that make a finding the same finding. */
 export function fingerprintOf(rule: RuleId, parts: readonly string[]): string {
-  return createHash('sha256').update([rule, ...parts].join('\0')).digest('hex').slice(0, 20);
+  return createHash('sha256')
+    .update([rule, ...parts].join('\0'))
+    .digest('hex')
+    .slice(0, 20);
 }
 
 /** Sorts by UTF-16 code unit, so output reads the same on every machine and locale. */
@@ -43,5 +52,10 @@ export function compareCodeUnits(a: string, b: string): number {
 
 /** Reading order: file, then line, then rule and target for imports on one line. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return compareCodeUnits(a.from, b.from) || a.line - b.line || compareCodeUnits(a.rule, b.rule) || compareCodeUnits(a.to, b.to);
+  return (
+    compareCodeUnits(a.from, b.from) ||
+    a.line - b.line ||
+    compareCodeUnits(a.rule, b.rule) ||
+    compareCodeUnits(a.to, b.to)
+  );
 }

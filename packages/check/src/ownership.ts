@@ -24,7 +24,8 @@ const SHARED = Symbol('shared');
 export function ownership(plan: Pick<Plan, 'services' | 'shared'>): OwnerOf {
   const listed = new Map<string, Owner>();
   for (const service of plan.services) {
-    for (const file of service.files) if (!listed.has(file)) listed.set(file, { service: service.id, attributed: false });
+    for (const file of service.files)
+      if (!listed.has(file)) listed.set(file, { service: service.id, attributed: false });
   }
   for (const { path } of plan.shared) if (!listed.has(path)) listed.set(path, { attributed: false });
 

@@ -37,7 +37,7 @@ export const RULE_DOCS: Record<RuleId, RuleDoc> = {
   'table-write': {
     name: 'TableWrite',
     short: "Write to another service's table",
-    full: "A file of one service writes a table another service owns: the one whose tables list in the plan names it, else the one that writes it most. Two writers of one table cannot split their database.",
+    full: 'A file of one service writes a table another service owns: the one whose tables list in the plan names it, else the one that writes it most. Two writers of one table cannot split their database.',
     help: "Change the rows through a call to the owning service, or give the table to this service in the plan's tables list.",
   },
 };

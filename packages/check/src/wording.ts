@@ -17,6 +17,7 @@ export function listing(items: readonly string[], conjunction = 'and'): string {
 export function attributionNote({ from, to, fromOwner, toOwner }: Crossing): string {
   const notes: string[] = [];
   if (fromOwner.attributed) notes.push(`${from} is not in the plan, counted in ${fromOwner.service} by its folder`);
-  if (toOwner.attributed) notes.push(`${to} is not in the plan, counted in ${toOwner.service ?? 'the shared group'} by its folder`);
+  if (toOwner.attributed)
+    notes.push(`${to} is not in the plan, counted in ${toOwner.service ?? 'the shared group'} by its folder`);
   return notes.length > 0 ? ` (${notes.join('; ')})` : '';
 }

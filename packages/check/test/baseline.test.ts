@@ -4,13 +4,33 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyBaseline, checkPlan, createBaseline, formatCheck, parseBaseline, type Baseline, type Finding } from '../src/index.ts';
+import {
+  applyBaseline,
+  checkPlan,
+  createBaseline,
+  formatCheck,
+  parseBaseline,
+  type Baseline,
+  type Finding,
+} from '../src/index.ts';
 import { FIXTURES, fingerprint, loadFixture } from './check-fixture.ts';
 
 const FROM = 'src/orders/order-service.ts';
-const entry = (to: string, message: string) => ({ rule: 'internal-import', from: FROM, to, fingerprint: fingerprint('internal-import', FROM, to), message });
-const STOCK = entry('src/catalog/stock-levels.ts', 'orders imports src/catalog/stock-levels.ts, an internal file of catalog');
-const RECEIPT = entry('src/payments/receipt.ts', 'orders imports src/payments/receipt.ts, an internal file of payments; payments declares no entries');
+const entry = (to: string, message: string) => ({
+  rule: 'internal-import',
+  from: FROM,
+  to,
+  fingerprint: fingerprint('internal-import', FROM, to),
+  message,
+});
+const STOCK = entry(
+  'src/catalog/stock-levels.ts',
+  'orders imports src/catalog/stock-levels.ts, an internal file of catalog',
+);
+const RECEIPT = entry(
+  'src/payments/receipt.ts',
+  'orders imports src/payments/receipt.ts, an internal file of payments; payments declares no entries',
+);
 const REFUNDS = entry(
   'src/payments/refunds.ts',
   'orders imports src/payments/refunds.ts, an internal file of payments, through src/payments/index.ts; payments declares no entries',
@@ -74,7 +94,10 @@ describe('baseline round trip', () => {
       },
     ]);
     // Both moved down a line and stay known.
-    expect(result.known.map((finding) => `${finding.line} ${finding.to}`)).toEqual(['4 src/payments/refunds.ts', '5 src/payments/receipt.ts']);
+    expect(result.known.map((finding) => `${finding.line} ${finding.to}`)).toEqual([
+      '4 src/payments/refunds.ts',
+      '5 src/payments/receipt.ts',
+    ]);
     expect(result.stale).toEqual([STOCK]);
     const { output, exitCode } = await formatCheck('text', result);
     expect(exitCode).toBe(1);
@@ -83,20 +106,44 @@ describe('baseline round trip', () => {
 });
 
 describe('applyBaseline after a check limited to some files', () => {
-  const gone = (rule: string, from: string) => ({ rule, from, to: 'src/orders/index.ts', fingerprint: `${rule}-gone`, message: 'fixed since' });
-  const baseline: Baseline = { version: 1, findings: [gone('internal-import', 'src/billing/index.ts'), gone('service-cycle', 'src/billing/index.ts'), gone('internal-import', 'src/catalog/index.ts')] };
+  const gone = (rule: string, from: string) => ({
+    rule,
+    from,
+    to: 'src/orders/index.ts',
+    fingerprint: `${rule}-gone`,
+    message: 'fixed since',
+  });
+  const baseline: Baseline = {
+    version: 1,
+    findings: [
+      gone('internal-import', 'src/billing/index.ts'),
+      gone('service-cycle', 'src/billing/index.ts'),
+      gone('internal-import', 'src/catalog/index.ts'),
+    ],
+  };
 
   it('judges only entries of files in the set, and never a loop', () => {
-    expect(applyBaseline([], baseline, { files: new Set(['src/billing/index.ts']) }).stale).toEqual([gone('internal-import', 'src/billing/index.ts')]);
+    expect(applyBaseline([], baseline, { files: new Set(['src/billing/index.ts']) }).stale).toEqual([
+      gone('internal-import', 'src/billing/index.ts'),
+    ]);
     // Sorted by file, then target, then rule.
-    expect(applyBaseline([], baseline).stale).toEqual([gone('internal-import', 'src/billing/index.ts'), gone('service-cycle', 'src/billing/index.ts'), gone('internal-import', 'src/catalog/index.ts')]);
+    expect(applyBaseline([], baseline).stale).toEqual([
+      gone('internal-import', 'src/billing/index.ts'),
+      gone('service-cycle', 'src/billing/index.ts'),
+      gone('internal-import', 'src/catalog/index.ts'),
+    ]);
   });
 });
 
 describe('parseBaseline', () => {
   it('names the offending field', () => {
-    expect(() => parseBaseline({ version: 1, findings: [{ rule: 'internal-import' }] }, 'seams.baseline.json')).toThrowError(
-      expect.objectContaining({ code: 'SEAMS_BASELINE_INVALID', message: expect.stringMatching(/^seams.baseline.json is not a seams baseline: findings.0.from: /) }),
+    expect(() =>
+      parseBaseline({ version: 1, findings: [{ rule: 'internal-import' }] }, 'seams.baseline.json'),
+    ).toThrowError(
+      expect.objectContaining({
+        code: 'SEAMS_BASELINE_INVALID',
+        message: expect.stringMatching(/^seams.baseline.json is not a seams baseline: findings.0.from: /),
+      }),
     );
   });
 

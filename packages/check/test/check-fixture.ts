@@ -18,5 +18,8 @@ export async function loadFixture(root: string): Promise<{ graph: Graph; plan: P
  * baseline in use and must be a decision, not a side effect.
  */
 export function fingerprint(rule: string, ...parts: string[]): string {
-  return createHash('sha256').update([rule, ...parts].join('\0')).digest('hex').slice(0, 20);
+  return createHash('sha256')
+    .update([rule, ...parts].join('\0'))
+    .digest('hex')
+    .slice(0, 20);
 }

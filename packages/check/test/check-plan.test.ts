@@ -28,9 +28,19 @@ describe('checkPlan', () => {
 
   it('reports imports of internal files, behind barrels and type-only ones too', async () => {
     const findings = await check('internal-import');
-    const catalogFix = 'import it through an entry of catalog (src/catalog/index.ts), or add it to the public list of catalog in the plan';
-    const paymentsFix = 'list the files other services may use in the public list of payments in the plan, then import through them';
-    const at = (line: number, to: string, specifier: string, toService: string) => ({ rule: 'internal-import', from: 'src/orders/order-service.ts', line, to, specifier, fromService: 'orders', toService });
+    const catalogFix =
+      'import it through an entry of catalog (src/catalog/index.ts), or add it to the public list of catalog in the plan';
+    const paymentsFix =
+      'list the files other services may use in the public list of payments in the plan, then import through them';
+    const at = (line: number, to: string, specifier: string, toService: string) => ({
+      rule: 'internal-import',
+      from: 'src/orders/order-service.ts',
+      line,
+      to,
+      specifier,
+      fromService: 'orders',
+      toService,
+    });
     // Line 1 imports findProduct through catalog's entry: fine.
     expect(findings).toEqual([
       {
@@ -42,7 +52,8 @@ describe('checkPlan', () => {
       {
         // payments/index.ts is no entry, so the import counts against the file that declares refundFor.
         ...at(3, 'src/payments/refunds.ts', '../payments', 'payments'),
-        message: 'orders imports src/payments/refunds.ts, an internal file of payments, through src/payments/index.ts; payments declares no entries',
+        message:
+          'orders imports src/payments/refunds.ts, an internal file of payments, through src/payments/index.ts; payments declares no entries',
         fix: paymentsFix,
         fingerprint: fingerprint('internal-import', 'src/orders/order-service.ts', 'src/payments/refunds.ts'),
       },
@@ -60,7 +71,8 @@ describe('checkPlan', () => {
   it('reports dependencies a dependsOn list leaves out, instead of the internal import they may also be', async () => {
     const findings = await check('undeclared-dependency');
     const base = { rule: 'undeclared-dependency' };
-    const paymentsFix = 'remove the import, or add catalog to the dependsOn list of payments in the plan if the dependency is intended';
+    const paymentsFix =
+      'remove the import, or add catalog to the dependsOn list of payments in the plan if the dependency is intended';
     // orders -> catalog and payments -> orders are declared.
     expect(findings).toEqual([
       {
@@ -73,7 +85,11 @@ describe('checkPlan', () => {
         toService: 'notifications',
         message: 'catalog imports src/notifications/index.ts of notifications, but its dependsOn list is empty',
         fix: 'remove the import, or add notifications to the dependsOn list of catalog in the plan if the dependency is intended',
-        fingerprint: fingerprint('undeclared-dependency', 'src/catalog/product-repository.ts', 'src/notifications/index.ts'),
+        fingerprint: fingerprint(
+          'undeclared-dependency',
+          'src/catalog/product-repository.ts',
+          'src/notifications/index.ts',
+        ),
       },
       {
         ...base,
@@ -98,7 +114,11 @@ describe('checkPlan', () => {
         toService: 'catalog',
         message: 'payments imports src/catalog/price-list.ts of catalog, but its dependsOn list allows only orders',
         fix: paymentsFix,
-        fingerprint: fingerprint('undeclared-dependency', 'src/payments/payment-service.ts', 'src/catalog/price-list.ts'),
+        fingerprint: fingerprint(
+          'undeclared-dependency',
+          'src/payments/payment-service.ts',
+          'src/catalog/price-list.ts',
+        ),
       },
     ]);
     await expectTextReport('undeclared-dependency', findings);
@@ -164,7 +184,8 @@ describe('checkPlan', () => {
     // scripts/ holds no listed file and the root never decides, so scripts/seed.ts is nobody's;
     // src/shared/ids.ts joins the shared group, which orders may use.
     const findings = await check('unplanned-files');
-    const fix = 'import it through an entry of payments (src/payments/index.ts), or add it to the public list of payments in the plan';
+    const fix =
+      'import it through an entry of payments (src/payments/index.ts), or add it to the public list of payments in the plan';
     expect(findings).toEqual([
       {
         rule: 'internal-import',
@@ -174,7 +195,8 @@ describe('checkPlan', () => {
         specifier: '../payments/wallet',
         fromService: 'orders',
         toService: 'payments',
-        message: 'orders imports src/payments/wallet.ts, an internal file of payments (src/payments/wallet.ts is not in the plan, counted in payments by its folder)',
+        message:
+          'orders imports src/payments/wallet.ts, an internal file of payments (src/payments/wallet.ts is not in the plan, counted in payments by its folder)',
         fix,
         fingerprint: fingerprint('internal-import', 'src/orders/order-service.ts', 'src/payments/wallet.ts'),
       },
@@ -189,7 +211,11 @@ describe('checkPlan', () => {
         message:
           'orders imports src/payments/card-gateway.ts, an internal file of payments (src/orders/refunds/refund-service.ts is not in the plan, counted in orders by its folder)',
         fix,
-        fingerprint: fingerprint('internal-import', 'src/orders/refunds/refund-service.ts', 'src/payments/card-gateway.ts'),
+        fingerprint: fingerprint(
+          'internal-import',
+          'src/orders/refunds/refund-service.ts',
+          'src/payments/card-gateway.ts',
+        ),
       },
     ]);
     await expectTextReport('unplanned-files', findings);
@@ -200,21 +226,36 @@ describe('checkPlan limited to some files (--changed)', () => {
   it('reports only findings whose importing file is in the set', async () => {
     const findings = await check('internal-import', new Set(['src/catalog/index.ts', 'src/payments/refunds.ts']));
     expect(findings).toEqual([]);
-    const unplanned = await check('unplanned-files', new Set(['src/orders/refunds/refund-service.ts', 'src/payments/wallet.ts']));
-    expect(unplanned.map((finding) => `${finding.from}:${finding.line}`)).toEqual(['src/orders/refunds/refund-service.ts:1']);
+    const unplanned = await check(
+      'unplanned-files',
+      new Set(['src/orders/refunds/refund-service.ts', 'src/payments/wallet.ts']),
+    );
+    expect(unplanned.map((finding) => `${finding.from}:${finding.line}`)).toEqual([
+      'src/orders/refunds/refund-service.ts:1',
+    ]);
   });
 
   it('reports a loop when a file in the set imports along it, wherever the finding is located', async () => {
     // tracking.ts imports billing (a link of the loop); the finding stays at billing's import.
     const viaTracking = await check('service-cycle', new Set(['src/shipping/tracking.ts']));
-    expect(viaTracking.map((finding) => `${finding.rule} ${finding.from}:${finding.line}`)).toEqual(['service-cycle src/billing/index.ts:1']);
+    expect(viaTracking.map((finding) => `${finding.rule} ${finding.from}:${finding.line}`)).toEqual([
+      'service-cycle src/billing/index.ts:1',
+    ]);
     // order-pricing.ts imports catalog, outside the loop; orders/index.ts is only imported along it.
     expect(await check('service-cycle', new Set(['src/orders/order-pricing.ts', 'src/orders/index.ts']))).toEqual([]);
   });
 
   it('reports writes to a table another service owns: in the plan, else by writing it most', async () => {
     const findings = await check('table-write');
-    const at = (from: string, line: number, to: string, table: string, fromService: string, toService: string, fn: string) => ({
+    const at = (
+      from: string,
+      line: number,
+      to: string,
+      table: string,
+      fromService: string,
+      toService: string,
+      fn: string,
+    ) => ({
       rule: 'table-write',
       from,
       line,
@@ -230,12 +271,28 @@ describe('checkPlan limited to some files (--changed)', () => {
     // The shared kernel's anonymise writes orders too: no service, no finding.
     expect(findings).toEqual([
       {
-        ...at('src/orders/order-repository.ts', 5, 'src/catalog/product-repository.ts', 'stock', 'orders', 'catalog', 'placeOrder'),
+        ...at(
+          'src/orders/order-repository.ts',
+          5,
+          'src/catalog/product-repository.ts',
+          'stock',
+          'orders',
+          'catalog',
+          'placeOrder',
+        ),
         message: 'orders writes the table stock in placeOrder, which catalog owns in the plan',
         fix: 'change it through a call to catalog, or give the table to orders in the plan (its tables list)',
       },
       {
-        ...at('src/payments/payment-service.ts', 5, 'src/orders/order-repository.ts', 'orders', 'payments', 'orders', 'capture'),
+        ...at(
+          'src/payments/payment-service.ts',
+          5,
+          'src/orders/order-repository.ts',
+          'orders',
+          'payments',
+          'orders',
+          'capture',
+        ),
         message: 'payments writes the table orders in capture, which orders owns (it writes it most)',
         fix: 'change it through a call to orders, or give the table to payments in the plan (its tables list)',
       },

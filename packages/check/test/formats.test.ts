@@ -5,10 +5,25 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyBaseline, checkPlan, createBaseline, formatCheck, FORMATTERS, type CheckResult, type Finding } from '../src/index.ts';
+import {
+  applyBaseline,
+  checkPlan,
+  createBaseline,
+  formatCheck,
+  FORMATTERS,
+  type CheckResult,
+  type Finding,
+} from '../src/index.ts';
 import { FIXTURES, loadFixture } from './check-fixture.ts';
 
-const CASES = ['internal-import', 'undeclared-dependency', 'service-cycle', 'forbidden-shared', 'unplanned-files', 'table-write'];
+const CASES = [
+  'internal-import',
+  'undeclared-dependency',
+  'service-cycle',
+  'forbidden-shared',
+  'unplanned-files',
+  'table-write',
+];
 
 async function findingsOf(name: string): Promise<Finding[]> {
   const { graph, plan } = await loadFixture(join(FIXTURES, name));
@@ -35,8 +50,14 @@ describe('sarif', () => {
   it('matches the reviewed file: new findings only, fingerprints, locations under the prefix', async () => {
     // The first finding is baselined and so left out; a stale entry has no place in SARIF.
     const baseline = createBaseline(internal.slice(0, 1));
-    const result = applyBaseline(internal, { ...baseline, findings: [...baseline.findings, { ...baseline.findings[0]!, fingerprint: 'gone' }] });
-    const { output, exitCode } = await formatCheck('sarif', result, { root: '/home/dev/monorepo', prefix: 'apps/shop/' });
+    const result = applyBaseline(internal, {
+      ...baseline,
+      findings: [...baseline.findings, { ...baseline.findings[0]!, fingerprint: 'gone' }],
+    });
+    const { output, exitCode } = await formatCheck('sarif', result, {
+      root: '/home/dev/monorepo',
+      prefix: 'apps/shop/',
+    });
     expect(exitCode).toBe(1);
     await expect(output).toMatchFileSnapshot(join(FIXTURES, 'internal-import', 'check.sarif'));
   });
@@ -47,12 +68,16 @@ describe('sarif', () => {
     const all = (await Promise.all(CASES.map(findingsOf))).flat();
     const lineless = { ...internal[0]!, line: 0 };
     for (const fresh of [all, [lineless], []]) {
-      const log = JSON.parse((await formatCheck('sarif', { fresh, known: [], stale: [] }, { root: 'C:/work/shop' })).output);
+      const log = JSON.parse(
+        (await formatCheck('sarif', { fresh, known: [], stale: [] }, { root: 'C:/work/shop' })).output,
+      );
       expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     }
     const log = JSON.parse((await formatCheck('sarif', { fresh: [lineless], known: [], stale: [] })).output);
     // SARIF lines start at 1: a finding from an imported graph that has no line points at the file.
-    expect(log.runs[0].results[0].locations).toEqual([{ physicalLocation: { artifactLocation: { uri: 'src/orders/order-service.ts', uriBaseId: '%SRCROOT%' } } }]);
+    expect(log.runs[0].results[0].locations).toEqual([
+      { physicalLocation: { artifactLocation: { uri: 'src/orders/order-service.ts', uriBaseId: '%SRCROOT%' } } },
+    ]);
   });
 });
 
@@ -74,7 +99,15 @@ describe('github', () => {
     const result: CheckResult = {
       fresh: [finding, { ...finding, from: 'src/imported.ts', line: 0 }],
       known: [],
-      stale: [{ rule: 'service-cycle', from: 'src/billing/index.ts', to: 'src/orders/index.ts', fingerprint: 'f', message: 'm' }],
+      stale: [
+        {
+          rule: 'service-cycle',
+          from: 'src/billing/index.ts',
+          to: 'src/orders/index.ts',
+          fingerprint: 'f',
+          message: 'm',
+        },
+      ],
     };
     const { output, exitCode } = await formatCheck('github', result, { prefix: 'apps/shop' });
     expect(output).toBe(
@@ -86,7 +119,10 @@ describe('github', () => {
   });
 
   it('prints nothing and passes when every finding is baselined', async () => {
-    expect(await formatCheck('github', { fresh: [], known: [finding], stale: [] })).toEqual({ output: '', exitCode: 0 });
+    expect(await formatCheck('github', { fresh: [], known: [finding], stale: [] })).toEqual({
+      output: '',
+      exitCode: 0,
+    });
   });
 });
 
@@ -95,7 +131,12 @@ describe('formats', () => {
     const findings = await findingsOf('forbidden-shared');
     const result = applyBaseline(findings, createBaseline(findings.slice(1)));
     const { output, exitCode } = await formatCheck('json', result);
-    expect(JSON.parse(output)).toEqual({ version: 1, fresh: findings.slice(0, 1), known: findings.slice(1), stale: [] });
+    expect(JSON.parse(output)).toEqual({
+      version: 1,
+      fresh: findings.slice(0, 1),
+      known: findings.slice(1),
+      stale: [],
+    });
     expect(exitCode).toBe(1);
   });
 
@@ -108,7 +149,10 @@ describe('formats', () => {
 
   it('refuse an unknown format, naming the known ones', async () => {
     await expect(formatCheck('xml', { fresh: [], known: [], stale: [] })).rejects.toThrowError(
-      expect.objectContaining({ code: 'SEAMS_OPTION_INVALID', message: "Unknown check format 'xml'; choose one of text, json, sarif, github." }),
+      expect.objectContaining({
+        code: 'SEAMS_OPTION_INVALID',
+        message: "Unknown check format 'xml'; choose one of text, json, sarif, github.",
+      }),
     );
   });
 });

@@ -21,6 +21,7 @@ export function cliReference(program: Command): string {
     help(program),
     '```',
   ];
-  for (const command of program.commands) sections.push('', `## seams ${command.name()}`, '', '```text', help(command), '```');
+  for (const command of program.commands)
+    sections.push('', `## seams ${command.name()}`, '', '```text', help(command), '```');
   return sections.join('\n') + '\n';
 }

@@ -4,11 +4,23 @@ const fixed = (value: number, digits = 2) => value.toFixed(digits);
 
 /** The human summary of a plan: one row per service, the shared kernel, plan metrics, what to review. */
 export function formatPlanText(plan: Plan, output?: string): string {
-  const lines = [`seams boundaries ${plan.graph.root}: ${plan.services.length} services, ${plan.shared.length} shared files (signals: ${plan.parameters.signals.join(', ')})`, ''];
+  const lines = [
+    `seams boundaries ${plan.graph.root}: ${plan.services.length} services, ${plan.shared.length} shared files (signals: ${plan.parameters.signals.join(', ')})`,
+    '',
+  ];
   const header = ['service', 'files', 'loc', 'cohesion', 'coupling', 'api', 'confidence'];
-  const rows = plan.services.map((s) => [s.name, String(s.files.length), String(s.metrics.loc), fixed(s.metrics.cohesion), fixed(s.metrics.coupling), String(s.metrics.apiSurface.length), fixed(s.confidence)]);
+  const rows = plan.services.map((s) => [
+    s.name,
+    String(s.files.length),
+    String(s.metrics.loc),
+    fixed(s.metrics.cohesion),
+    fixed(s.metrics.coupling),
+    String(s.metrics.apiSurface.length),
+    fixed(s.confidence),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const render = (cells: string[]) => '  ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const render = (cells: string[]) =>
+    '  ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   lines.push(render(header), ...rows.map(render));
   if (plan.shared.length > 0) {
     lines.push('', `  shared kernel (${plan.shared.length} files, kept out of every service):`);
@@ -16,11 +28,18 @@ export function formatPlanText(plan: Plan, output?: string): string {
     if (plan.shared.length > 8) lines.push(`    ... ${plan.shared.length - 8} more in the plan file`);
   }
   const m = plan.metrics;
-  lines.push('', `  plan metrics: Q ${fixed(m.modularity)}  SM ${fixed(m.structuralModularity)}  ICP ${fixed(m.icp)}  IFN ${fixed(m.ifn, 1)}  NED ${fixed(m.ned)}  MQ ${fixed(m.mq)}`);
-  if (m.serviceCycles.length > 0) lines.push(`  cycles between services: ${m.serviceCycles.map((cycle) => cycle.join(' <-> ')).join('; ')}`);
+  lines.push(
+    '',
+    `  plan metrics: Q ${fixed(m.modularity)}  SM ${fixed(m.structuralModularity)}  ICP ${fixed(m.icp)}  IFN ${fixed(m.ifn, 1)}  NED ${fixed(m.ned)}  MQ ${fixed(m.mq)}`,
+  );
+  if (m.serviceCycles.length > 0)
+    lines.push(`  cycles between services: ${m.serviceCycles.map((cycle) => cycle.join(' <-> ')).join('; ')}`);
   if (plan.review.length > 0) {
     lines.push(`  review: ${plan.review.length} files below ${plan.parameters.lowConfidence} confidence`);
-    for (const item of plan.review.slice(0, 5)) lines.push(`    ${item.path}  in ${item.service} (${fixed(item.confidence)})${item.alternative ? `, maybe ${item.alternative}` : ''}`);
+    for (const item of plan.review.slice(0, 5))
+      lines.push(
+        `    ${item.path}  in ${item.service} (${fixed(item.confidence)})${item.alternative ? `, maybe ${item.alternative}` : ''}`,
+      );
   }
   if (output) lines.push(`  plan written to ${output}`);
   return lines.join('\n') + '\n';

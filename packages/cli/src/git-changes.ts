@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { InputError } from '@seams/graph';
 
-const git = (root: string, args: string[]) => execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const git = (root: string, args: string[]) =>
+  execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 /**
  * Files under `root` that differ from `ref` (committed, staged or not) or are new and not ignored,
@@ -10,9 +11,14 @@ const git = (root: string, args: string[]) => execFileSync('git', ['-C', root, .
 export function changedFiles(root: string, ref: string): Set<string> {
   try {
     const lines = (text: string) => text.split('\n').filter(Boolean);
-    return new Set([...lines(git(root, ['diff', '--name-only', '--relative', ref, '--'])), ...lines(git(root, ['ls-files', '--others', '--exclude-standard']))]);
+    return new Set([
+      ...lines(git(root, ['diff', '--name-only', '--relative', ref, '--'])),
+      ...lines(git(root, ['ls-files', '--others', '--exclude-standard'])),
+    ]);
   } catch (error) {
-    const detail = String((error as { stderr?: string }).stderr ?? (error as Error).message).trim().split('\n')[0];
+    const detail = String((error as { stderr?: string }).stderr ?? (error as Error).message)
+      .trim()
+      .split('\n')[0];
     throw new InputError('SEAMS_GIT_FAILED', `--changed needs git and a valid ref: ${detail}`);
   }
 }

@@ -16,7 +16,8 @@ export function loadConfig(dir: string): SeamsConfig {
   try {
     return parseConfig(JSON.parse(text), path);
   } catch (error) {
-    if (error instanceof SyntaxError) throw new ConfigError('SEAMS_CONFIG_INVALID', `${path} is not valid JSON: ${error.message}`);
+    if (error instanceof SyntaxError)
+      throw new ConfigError('SEAMS_CONFIG_INVALID', `${path} is not valid JSON: ${error.message}`);
     throw error;
   }
 }

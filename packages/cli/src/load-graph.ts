@@ -19,7 +19,10 @@ export async function loadOrAnalyze(path: string, options: Omit<AnalyzeOptions, 
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new InputError('SEAMS_INPUT_UNREADABLE', `${path} is not a graph JSON file (${(error as Error).message}); pass a folder or the output of 'seams analyze -o'.`);
+    throw new InputError(
+      'SEAMS_INPUT_UNREADABLE',
+      `${path} is not a graph JSON file (${(error as Error).message}); pass a folder or the output of 'seams analyze -o'.`,
+    );
   }
   return parseGraph(json, path);
 }

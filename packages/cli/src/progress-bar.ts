@@ -1,7 +1,13 @@
 import type { ProgressListener } from '@seams/graph';
 import type { Streams } from './streams.ts';
 
-const STEP_LABELS: Record<string, string> = { discover: 'finding files', parse: 'parsing', resolve: 'resolving imports', trace: 'tracing barrels', cache: 'saving cache' };
+const STEP_LABELS: Record<string, string> = {
+  discover: 'finding files',
+  parse: 'parsing',
+  resolve: 'resolving imports',
+  trace: 'tracing barrels',
+  cache: 'saving cache',
+};
 
 /** One JSON object per event and line on stderr, for tools that drive seams. */
 export function createNdjsonProgress(stderr: Streams['stderr']): { listener: ProgressListener; done(): void } {

@@ -21,7 +21,10 @@ export function createProgram(streams: Streams, outcome: CommandOutcome = { exit
       writeOut: (text) => streams.stdout.write(text),
       writeErr: (text) => streams.stderr.write(text),
     })
-    .addHelpText('after', '\nExamples:\n  $ seams analyze fixtures/shop -o graph.json\n  $ seams boundaries graph.json -o seams.plan.json\n  $ seams report --graph graph.json --plan seams.plan.json --format html -o report.html\n  $ seams ui fixtures/shop\n  $ seams extract payment fixtures/shop\n  $ seams check . --baseline seams.baseline.json\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ seams analyze fixtures/shop -o graph.json\n  $ seams boundaries graph.json -o seams.plan.json\n  $ seams report --graph graph.json --plan seams.plan.json --format html -o report.html\n  $ seams ui fixtures/shop\n  $ seams extract payment fixtures/shop\n  $ seams check . --baseline seams.baseline.json\n',
+    )
     .addCommand(analyzeCommand(streams))
     .addCommand(boundariesCommand(streams))
     .addCommand(reportCommand(streams))
@@ -56,6 +59,8 @@ function reportError(error: unknown, debug: boolean, streams: Streams): number {
     return EXIT.error;
   }
   streams.stderr.write(`seams: internal error: ${(error as Error)?.message ?? String(error)}\n`);
-  streams.stderr.write(debug ? `${(error as Error)?.stack}\n` : 'Run again with --debug for the stack trace, and please report it.\n');
+  streams.stderr.write(
+    debug ? `${(error as Error)?.stack}\n` : 'Run again with --debug for the stack trace, and please report it.\n',
+  );
   return EXIT.error;
 }

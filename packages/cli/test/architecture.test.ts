@@ -17,7 +17,9 @@ describe('architecture', async () => {
   const graph = await analyze({ root: top, include: ['packages/*/src/**'], cache: false });
 
   it('sees the packages import each other (so the rules below are not vacuous)', () => {
-    const crossing = new Set(graph.edges.map((e) => `${packageOf(e.from)}->${packageOf(e.to)}`).filter((pair) => !/^(\w+)->\1$/.test(pair)));
+    const crossing = new Set(
+      graph.edges.map((e) => `${packageOf(e.from)}->${packageOf(e.to)}`).filter((pair) => !/^(\w+)->\1$/.test(pair)),
+    );
     expect([...crossing].sort()).toEqual([
       'analyze->graph',
       'boundaries->graph',
@@ -45,10 +47,17 @@ describe('architecture', async () => {
   it('would see a stage importing a sibling stage (so the check above is not vacuous)', async () => {
     const { checkPlan } = await import('@seams/check');
     const plan = parsePlan(JSON.parse(readFileSync(join(top, 'seams.plan.json'), 'utf8')), 'seams.plan.json');
-    const sideways = { from: 'packages/report/src/index.ts', to: 'packages/check/src/index.ts', kind: 'import' as const, specifier: '@seams/check', line: 1, names: ['checkPlan'] };
-    expect(checkPlan({ edges: [...graph.edges, sideways] }, plan).map((f) => `${f.rule} ${f.from} -> ${f.to}`)).toEqual([
-      'undeclared-dependency packages/report/src/index.ts -> packages/check/src/index.ts',
-    ]);
+    const sideways = {
+      from: 'packages/report/src/index.ts',
+      to: 'packages/check/src/index.ts',
+      kind: 'import' as const,
+      specifier: '@seams/check',
+      line: 1,
+      names: ['checkPlan'],
+    };
+    expect(checkPlan({ edges: [...graph.edges, sideways] }, plan).map((f) => `${f.rule} ${f.from} -> ${f.to}`)).toEqual(
+      ['undeclared-dependency packages/report/src/index.ts -> packages/check/src/index.ts'],
+    );
   });
 
   it('imports other packages by name only', () => {

@@ -24,12 +24,16 @@ describe('seams boundaries on the example monolith', () => {
   it('prints the services a person would review', async () => {
     const result = await seams('boundaries', graphFile, '-o', join(out, 'plan.json'));
     expect(result.code).toBe(0);
-    await expect(result.stdout.replaceAll(top, '<repo>').replaceAll(out, '<out>')).toMatchFileSnapshot('../../../fixtures/shop/boundaries.txt');
+    await expect(result.stdout.replaceAll(top, '<repo>').replaceAll(out, '<out>')).toMatchFileSnapshot(
+      '../../../fixtures/shop/boundaries.txt',
+    );
   });
 
   it('recovers the intended domains (ARI and MoJoFM against domains.tsv)', async () => {
     const result = await seams('boundaries', graphFile, '--format', 'tsv');
-    const truth = new Map([...readTruthTsv(readFileSync(join(top, 'fixtures/shop/domains.tsv'), 'utf8'))].filter(([, d]) => d !== 'shared'));
+    const truth = new Map(
+      [...readTruthTsv(readFileSync(join(top, 'fixtures/shop/domains.tsv'), 'utf8'))].filter(([, d]) => d !== 'shared'),
+    );
     const agreement = comparePartitions(truth, readTruthTsv(result.stdout));
     expect(agreement.items).toBe(truth.size);
     expect(agreement.ari).toBeGreaterThan(0.85);
@@ -42,7 +46,9 @@ describe('seams boundaries on the example monolith', () => {
     expect(second.stdout).toBe(first.stdout);
     const tsv = (await seams('boundaries', graphFile, '--format', 'tsv')).stdout.trim().split('\n');
     const graph = JSON.parse(readFileSync(graphFile, 'utf8'));
-    expect(tsv.map((line) => line.split('\t')[0]).sort()).toEqual(graph.files.map((f: { path: string }) => f.path).sort());
+    expect(tsv.map((line) => line.split('\t')[0]).sort()).toEqual(
+      graph.files.map((f: { path: string }) => f.path).sort(),
+    );
   });
 
   it('makes exactly the number of services asked for', async () => {
@@ -72,13 +78,21 @@ describe('seams boundaries on the example monolith', () => {
     expect(basket.name).toBe('basket');
     expect(next.services.find((s) => s.id === payments.id)!.files).toContain('src/services/cart.service.ts');
     expect(next.pinned).toEqual(['src/services/cart.service.ts']);
-    expect(next.services.find((s) => s.id === payments.id)).toMatchObject({ public: ['src/services/payment.service.ts'], dependsOn: [cart.id], tables: ['payments', 'refunds'] });
+    expect(next.services.find((s) => s.id === payments.id)).toMatchObject({
+      public: ['src/services/payment.service.ts'],
+      dependsOn: [cart.id],
+      tables: ['payments', 'refunds'],
+    });
     expect(next.shared.find((s) => s.path === plan.shared[0]!.path)!.allow).toEqual([payments.id]);
   });
 
   it('names an unknown signal in one line, exit code 2', async () => {
     const result = await seams('boundaries', graphFile, '--signals', 'imports,gitx');
-    expect(result).toMatchObject({ code: 2, stderr: "seams: unknown signal 'gitx': choose from imports, names, paths, cochange, data. [SEAMS_OPTION_INVALID]\n" });
+    expect(result).toMatchObject({
+      code: 2,
+      stderr:
+        "seams: unknown signal 'gitx': choose from imports, names, paths, cochange, data. [SEAMS_OPTION_INVALID]\n",
+    });
   });
 
   it('refuses a plan that is not a plan, exit code 2', async () => {

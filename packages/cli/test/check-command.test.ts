@@ -13,7 +13,10 @@ const project = join(repo, 'services/shop');
 const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' });
 const seams = runIn(project);
 beforeAll(() => {
-  cpSync(join(import.meta.dirname, '../../../fixtures/check/internal-import'), project, { recursive: true, filter: (s) => !/\.(txt|sarif)$/.test(s) });
+  cpSync(join(import.meta.dirname, '../../../fixtures/check/internal-import'), project, {
+    recursive: true,
+    filter: (s) => !/\.(txt|sarif)$/.test(s),
+  });
   writeFileSync(join(project, '.gitignore'), '.seams/\n');
   git('init', '-q');
   git('-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'add', '.');
@@ -25,18 +28,32 @@ describe('seams check', () => {
   it('reports every crossing with file:line, reason and fix, exit code 1', async () => {
     const result = await seams('check');
     expect(result.code).toBe(1);
-    expect(result.stdout).toBe(readFileSync(join(import.meta.dirname, '../../../fixtures/check/internal-import/check.txt'), 'utf8'));
+    expect(result.stdout).toBe(
+      readFileSync(join(import.meta.dirname, '../../../fixtures/check/internal-import/check.txt'), 'utf8'),
+    );
   });
 
   it('adopts on day one with --update-baseline, then fails only on a new crossing, and reports stale entries', async () => {
-    expect(await seams('check', '--update-baseline')).toEqual({ code: 0, stdout: 'seams check: 3 findings recorded in seams.baseline.json; only new ones will fail\n', stderr: '' });
-    expect(await seams('check', '--baseline', 'seams.baseline.json')).toEqual({ code: 0, stdout: 'seams check: 0 new, 3 baselined, 0 stale\n', stderr: '' });
+    expect(await seams('check', '--update-baseline')).toEqual({
+      code: 0,
+      stdout: 'seams check: 3 findings recorded in seams.baseline.json; only new ones will fail\n',
+      stderr: '',
+    });
+    expect(await seams('check', '--baseline', 'seams.baseline.json')).toEqual({
+      code: 0,
+      stdout: 'seams check: 0 new, 3 baselined, 0 stale\n',
+      stderr: '',
+    });
     git('add', '.');
     git('-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'commit', '-qm', 'adopt seams check');
 
     const service = join(project, 'src/orders/order-service.ts');
     const original = readFileSync(service, 'utf8');
-    writeFileSync(service, original.replace(/^.*receipt.*$/m, '') + "import { refundTotal } from '../payments/refund-policy';\nexport const policy = refundTotal;\n");
+    writeFileSync(
+      service,
+      original.replace(/^.*receipt.*$/m, '') +
+        "import { refundTotal } from '../payments/refund-policy';\nexport const policy = refundTotal;\n",
+    );
     writeFileSync(join(project, 'src/payments/refund-policy.ts'), 'export const refundTotal = 0;\n');
     const after = await seams('check', '--baseline', 'seams.baseline.json');
     expect(after.code).toBe(1);
@@ -54,29 +71,51 @@ describe('seams check', () => {
     const changed = await seams('check', '--baseline', 'seams.baseline.json', '--changed');
     expect(changed.stdout.split('\n').at(-2)).toBe('seams check: 1 new, 2 baselined, 1 stale');
     git('stash', '-u', '-q');
-    expect((await seams('check', '--baseline', 'seams.baseline.json', '--changed')).stdout).toBe('seams check: 0 new, 0 baselined, 0 stale\n');
+    expect((await seams('check', '--baseline', 'seams.baseline.json', '--changed')).stdout).toBe(
+      'seams check: 0 new, 0 baselined, 0 stale\n',
+    );
     git('stash', 'pop', '-q');
   });
 
   it('writes SARIF for code scanning with repository paths, and GitHub annotations inside Actions', async () => {
-    expect((await seams('check', '--format', 'sarif', '-o', 'seams.sarif')).stdout).toMatch(/^seams check: \d+ new, 0 baselined, 0 stale; written to seams\.sarif\n$/);
+    expect((await seams('check', '--format', 'sarif', '-o', 'seams.sarif')).stdout).toMatch(
+      /^seams check: \d+ new, 0 baselined, 0 stale; written to seams\.sarif\n$/,
+    );
     const sarif = JSON.parse(readFileSync(join(project, 'seams.sarif'), 'utf8'));
-    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('services/shop/src/orders/order-service.ts');
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(
+      'services/shop/src/orders/order-service.ts',
+    );
 
     let stdout = '';
-    const code = await run(['check'], { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true }, cwd: project, env: { GITHUB_ACTIONS: 'true' } });
+    const code = await run(['check'], {
+      stdout: { write: (t: string) => (stdout += t) },
+      stderr: { write: () => true },
+      cwd: project,
+      env: { GITHUB_ACTIONS: 'true' },
+    });
     expect(code).toBe(1);
-    expect(stdout).toContain('::error file=services/shop/src/orders/order-service.ts,line=2,title=seams%3A internal-import::orders imports src/catalog/stock-levels.ts');
+    expect(stdout).toContain(
+      '::error file=services/shop/src/orders/order-service.ts,line=2,title=seams%3A internal-import::orders imports src/catalog/stock-levels.ts',
+    );
   });
 
   it('says in one line what is wrong with its input, exit code 2', async () => {
     const missing = await seams('check', '--plan', 'nope.json');
-    expect(missing).toEqual({ code: 2, stdout: '', stderr: "seams: no plan at nope.json: write one with 'seams boundaries . -o nope.json', or pass --plan. [SEAMS_INPUT_NOT_FOUND]\n" });
+    expect(missing).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        "seams: no plan at nope.json: write one with 'seams boundaries . -o nope.json', or pass --plan. [SEAMS_INPUT_NOT_FOUND]\n",
+    });
     writeFileSync(join(project, 'broken.json'), '{"version": 7}');
-    expect((await seams('check', '--baseline', 'broken.json')).stderr).toMatch(/^seams: .*broken\.json.* \[SEAMS_BASELINE_INVALID\]\n$/);
+    expect((await seams('check', '--baseline', 'broken.json')).stderr).toMatch(
+      /^seams: .*broken\.json.* \[SEAMS_BASELINE_INVALID\]\n$/,
+    );
     expect((await seams('check', '--update-baseline', '--changed')).stderr).toBe(
       'seams: --update-baseline records every finding, so it cannot be limited with --changed; run it without --changed. [SEAMS_OPTION_INVALID]\n',
     );
-    expect((await seams('check', '--changed', 'no-such-ref')).stderr).toMatch(/^seams: --changed needs git and a valid ref: .* \[SEAMS_GIT_FAILED\]\n$/);
+    expect((await seams('check', '--changed', 'no-such-ref')).stderr).toMatch(
+      /^seams: --changed needs git and a valid ref: .* \[SEAMS_GIT_FAILED\]\n$/,
+    );
   });
 });

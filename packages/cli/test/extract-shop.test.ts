@@ -21,7 +21,8 @@ beforeAll(async () => {
   symlinkSync(join(top, 'node_modules/@types/node'), join(shop, 'node_modules/@types/node'));
   symlinkSync(join(top, 'packages/graph/node_modules/zod'), join(shop, 'node_modules/zod'));
   writeFileSync(join(shop, '.gitignore'), 'node_modules/\n.seams/\n');
-  const git = (...args: string[]) => execFileSync('git', ['-C', shop, '-c', 'user.email=ci@example.com', '-c', 'user.name=ci', ...args]);
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', shop, '-c', 'user.email=ci@example.com', '-c', 'user.name=ci', ...args]);
   git('init', '-q');
   git('add', '.');
   git('commit', '-qm', 'shop');
@@ -41,18 +42,27 @@ afterAll(() => {
 
 const shopTests = (env: Record<string, string> = {}) =>
   spawnSync(bin('tsx'), ['--test', ...readTests()], { cwd: shop, encoding: 'utf8', env: { ...process.env, ...env } });
-const readTests = () => execFileSync('ls', ['test'], { cwd: shop, encoding: 'utf8' }).split('\n').filter((f) => f.endsWith('.test.ts')).map((f) => `test/${f}`);
+const readTests = () =>
+  execFileSync('ls', ['test'], { cwd: shop, encoding: 'utf8' })
+    .split('\n')
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => `test/${f}`);
 const passed = (output: string) => Number(/# pass (\d+)/.exec(output)?.[1] ?? -1);
 const failed = (output: string) => Number(/# fail (\d+)/.exec(output)?.[1] ?? -1);
 
 async function startService(port: number, operationsFile?: string): Promise<{ calls: () => string[] }> {
   const env = { ...process.env, PORT: String(port) };
-  const child = spawn(bin('tsx'), [operationsFile ?? 'extracted/payment/service/src/main.ts'], { cwd: shop, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(bin('tsx'), [operationsFile ?? 'extracted/payment/service/src/main.ts'], {
+    cwd: shop,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   services.push(child);
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  for (let i = 0; i < 200 && !output.includes('listening'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  for (let i = 0; i < 200 && !output.includes('listening'); i++)
+    await new Promise((resolve) => setTimeout(resolve, 50));
   if (!output.includes('listening')) throw new Error(`the service did not start:\n${output}`);
   return { calls: () => output.split('\n').filter((line) => line.startsWith('{')) };
 }
@@ -85,7 +95,10 @@ describe('seams extract payment, on a copy of the example monolith', () => {
   it('generates code that compiles, and the rewritten monolith still compiles', () => {
     const monolith = spawnSync(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'], { cwd: shop, encoding: 'utf8' });
     expect(monolith.stdout + monolith.stderr).toBe('');
-    const service = spawnSync(bin('tsc'), ['-p', 'extracted/payment/service/tsconfig.json', '--noEmit'], { cwd: shop, encoding: 'utf8' });
+    const service = spawnSync(bin('tsc'), ['-p', 'extracted/payment/service/tsconfig.json', '--noEmit'], {
+      cwd: shop,
+      encoding: 'utf8',
+    });
     expect(service.stdout + service.stderr).toBe('');
   }, 120_000);
 
@@ -102,7 +115,12 @@ describe('seams extract payment, on a copy of the example monolith', () => {
     expect(failed(run.stdout)).toBe(0);
     // spawnSync held this process's event loop: let the service's output in first.
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const operations = new Set(service.calls().map((line) => JSON.parse(line).operation).filter(Boolean));
+    const operations = new Set(
+      service
+        .calls()
+        .map((line) => JSON.parse(line).operation)
+        .filter(Boolean),
+    );
     expect([...operations].sort()).toEqual(['capturePayment', 'getPayment', 'refundPayment']);
   }, 120_000);
 
@@ -111,21 +129,36 @@ describe('seams extract payment, on a copy of the example monolith', () => {
     writeFileSync(join(shop, 'extracted/payment/service/src/main-changed.ts'), CHANGED_SERVICE);
     await startService(4713, 'extracted/payment/service/src/main-changed.ts');
     writeFileSync(join(shop, 'shadow-call.ts'), SHADOW_CALL);
-    writeFileSync(join(shop, 'routing.json'), JSON.stringify({ payment: { default: 'shadow', shadowIgnore: ['id', 'providerRef', 'createdAt', 'updatedAt'] } }));
+    writeFileSync(
+      join(shop, 'routing.json'),
+      JSON.stringify({ payment: { default: 'shadow', shadowIgnore: ['id', 'providerRef', 'createdAt', 'updatedAt'] } }),
+    );
     const call = (port: number) => {
-      const run = spawnSync(bin('tsx'), ['shadow-call.ts'], { cwd: shop, encoding: 'utf8', env: { ...process.env, SEAMS_ROUTING: 'routing.json', SEAMS_PAYMENT_URL: `http://127.0.0.1:${port}` } });
-      return JSON.parse(run.stdout) as { served: { amountCents: number }; reports: Array<{ operation: string; local: { amountCents: number }; remote: { amountCents: number } }> };
+      const run = spawnSync(bin('tsx'), ['shadow-call.ts'], {
+        cwd: shop,
+        encoding: 'utf8',
+        env: { ...process.env, SEAMS_ROUTING: 'routing.json', SEAMS_PAYMENT_URL: `http://127.0.0.1:${port}` },
+      });
+      return JSON.parse(run.stdout) as {
+        served: { amountCents: number };
+        reports: Array<{ operation: string; local: { amountCents: number }; remote: { amountCents: number } }>;
+      };
     };
     const same = call(4711);
     expect(same.served.amountCents).toBe(4200);
     expect(same.reports).toEqual([]);
     const changed = call(4713);
     expect(changed.served.amountCents).toBe(4200);
-    expect(changed.reports.map((r) => [r.operation, r.local.amountCents, r.remote.amountCents])).toEqual([['capturePayment', 4200, 4201]]);
+    expect(changed.reports.map((r) => [r.operation, r.local.amountCents, r.remote.amountCents])).toEqual([
+      ['capturePayment', 4200, 4201],
+    ]);
   }, 120_000);
 
   it('is idempotent: a second run writes nothing and changes nothing', async () => {
-    const git = (...args: string[]) => execFileSync('git', ['-C', shop, '-c', 'user.email=ci@example.com', '-c', 'user.name=ci', ...args], { encoding: 'utf8' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', shop, '-c', 'user.email=ci@example.com', '-c', 'user.name=ci', ...args], {
+        encoding: 'utf8',
+      });
     git('add', '-A');
     git('commit', '-qm', 'extract payment');
     const again = await runIn(shop)('extract', 'payment', '--write');
@@ -140,7 +173,11 @@ describe('seams extract payment, on a copy of the example monolith', () => {
     const original = readFileSync(facade, 'utf8');
     writeFileSync(facade, original + '// my change\n');
     const refused = await runIn(shop)('extract', 'payment');
-    expect(refused).toMatchObject({ code: 2, stderr: 'seams: 1 generated file would overwrite changed files (extracted/payment/facade/payment.facade.ts); pass --force to regenerate them. [SEAMS_OUTPUT_EXISTS]\n' });
+    expect(refused).toMatchObject({
+      code: 2,
+      stderr:
+        'seams: 1 generated file would overwrite changed files (extracted/payment/facade/payment.facade.ts); pass --force to regenerate them. [SEAMS_OUTPUT_EXISTS]\n',
+    });
     writeFileSync(facade, original);
     writeFileSync(join(shop, 'src/app.ts'), readFileSync(join(shop, 'src/app.ts'), 'utf8') + '\n');
     const dirty = await runIn(shop)('extract', 'payment', '--write');

@@ -19,17 +19,28 @@ describe('seams analyze --history', () => {
     const result = await runIn(shop)('analyze', '.', '--exclude', 'test/**', '--history', '--json', '--no-cache');
     expect(result.code).toBe(0);
     const { history } = JSON.parse(result.stdout);
-    expect(history).toMatchObject({ commits: 299, skipped: 4, filesChanged: 135, topPair: { a: 'src/services/cart.service.ts', b: 'src/services/coupon.service.ts', commits: 17 } });
+    expect(history).toMatchObject({
+      commits: 299,
+      skipped: 4,
+      filesChanged: 135,
+      topPair: { a: 'src/services/cart.service.ts', b: 'src/services/coupon.service.ts', commits: 17 },
+    });
   });
 
   it('takes the history and teams from seams.config.json, and names a bad field in one line', async () => {
     const graphFile = join(scratch, 'graph.json');
     expect((await runIn(shop)('analyze', '.', '--exclude', 'test/**', '--no-cache', '-o', graphFile)).code).toBe(0);
-    writeFileSync(join(shop, 'seams.config.json'), JSON.stringify({ history: { since: '2020-01-01' }, teams: { 'payments-team': ['ada@shop.example'] } }));
+    writeFileSync(
+      join(shop, 'seams.config.json'),
+      JSON.stringify({ history: { since: '2020-01-01' }, teams: { 'payments-team': ['ada@shop.example'] } }),
+    );
     const configured = await runIn(shop)('analyze', '.', '--exclude', 'test/**', '--no-cache', '--json');
     expect(JSON.parse(configured.stdout).history.commits).toBe(299);
     writeFileSync(join(shop, 'seams.config.json'), JSON.stringify({ histroy: true }));
     const bad = await runIn(shop)('analyze', '.', '--no-cache');
-    expect(bad).toMatchObject({ code: 2, stderr: `seams: ${join(shop, 'seams.config.json')}: (top level): Unrecognized key: "histroy". See docs/config.md. [SEAMS_CONFIG_INVALID]\n` });
+    expect(bad).toMatchObject({
+      code: 2,
+      stderr: `seams: ${join(shop, 'seams.config.json')}: (top level): Unrecognized key: "histroy". See docs/config.md. [SEAMS_CONFIG_INVALID]\n`,
+    });
   });
 });

@@ -13,15 +13,36 @@ const seams = runIn(top);
 
 describe('seams report', () => {
   it('reports on a saved graph and plan, with what changed since a previous plan', async () => {
-    const result = await seams('report', '--graph', `${small}/graph.json`, '--plan', `${small}/plan.json`, '--previous', `${small}/previous.plan.json`);
+    const result = await seams(
+      'report',
+      '--graph',
+      `${small}/graph.json`,
+      '--plan',
+      `${small}/plan.json`,
+      '--previous',
+      `${small}/previous.plan.json`,
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(readFileSync(join(top, small, 'report.md'), 'utf8'));
   });
 
   it('writes Mermaid and DOT to a file with -o', async () => {
-    for (const [format, golden] of [['mermaid', 'report.mmd'], ['dot', 'report.dot']] as const) {
+    for (const [format, golden] of [
+      ['mermaid', 'report.mmd'],
+      ['dot', 'report.dot'],
+    ] as const) {
       const file = join(out, golden);
-      const result = await seams('report', '--graph', `${small}/graph.json`, '--plan', `${small}/plan.json`, '--format', format, '-o', file);
+      const result = await seams(
+        'report',
+        '--graph',
+        `${small}/graph.json`,
+        '--plan',
+        `${small}/plan.json`,
+        '--format',
+        format,
+        '-o',
+        file,
+      );
       expect(result).toMatchObject({ code: 0, stdout: `report written to ${file}\n` });
       expect(readFileSync(file, 'utf8')).toBe(readFileSync(join(top, small, golden), 'utf8'));
     }
@@ -29,7 +50,17 @@ describe('seams report', () => {
 
   it('writes one self-contained HTML file', async () => {
     const file = join(out, 'report.html');
-    const result = await seams('report', '--graph', `${small}/graph.json`, '--plan', `${small}/plan.json`, '--format', 'html', '-o', file);
+    const result = await seams(
+      'report',
+      '--graph',
+      `${small}/graph.json`,
+      '--plan',
+      `${small}/plan.json`,
+      '--format',
+      'html',
+      '-o',
+      file,
+    );
     expect(result.code).toBe(0);
     const html = readFileSync(file, 'utf8');
     expect(html.slice(0, 15).toLowerCase()).toBe('<!doctype html>');

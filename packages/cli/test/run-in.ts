@@ -5,7 +5,11 @@ export function runIn(cwd: string) {
   return async (...argv: string[]) => {
     let stdout = '';
     let stderr = '';
-    const code = await run(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, cwd });
+    const code = await run(argv, {
+      stdout: { write: (t: string) => (stdout += t) },
+      stderr: { write: (t: string) => (stderr += t) },
+      cwd,
+    });
     return { code, stdout, stderr };
   };
 }

@@ -12,7 +12,8 @@ describe('seams ui', () => {
     expect(result).toEqual({
       code: 2,
       stdout: '',
-      stderr: "seams: seams ui needs an interactive terminal; in scripts and CI use 'seams boundaries' and 'seams report'. [SEAMS_NOT_A_TERMINAL]\n",
+      stderr:
+        "seams: seams ui needs an interactive terminal; in scripts and CI use 'seams boundaries' and 'seams report'. [SEAMS_NOT_A_TERMINAL]\n",
     });
   });
 

@@ -19,13 +19,16 @@ afterAll(() => {
 function start(name: string, env: Record<string, string> = {}) {
   const project = join(scratch, name);
   cpSync(join(top, 'fixtures/shop'), project, { recursive: true, filter: (source) => !source.includes('.seams') });
-  const exports = Object.entries(env).map(([key, value]) => `${key}=${value} `).join('');
-  const command = `cd ${project} && ${exports}${join(top, "bin/seams")} ui . 2>${project}/.stderr; echo "exit $?" > ${project}/.exit; sleep 600`;
+  const exports = Object.entries(env)
+    .map(([key, value]) => `${key}=${value} `)
+    .join('');
+  const command = `cd ${project} && ${exports}${join(top, 'bin/seams')} ui . 2>${project}/.stderr; echo "exit $?" > ${project}/.exit; sleep 600`;
   tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', command);
   return project;
 }
 
-const screen = (name: string, escapes = false) => tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', name).replace(/\n$/, '');
+const screen = (name: string, escapes = false) =>
+  tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', name).replace(/\n$/, '');
 
 async function waitFor(name: string, predicate: (text: string) => boolean, what: string): Promise<string> {
   const deadline = Date.now() + 30_000;
@@ -69,8 +72,13 @@ describe('seams ui in a real terminal (tmux)', () => {
     await waitFor('plain', (text) => text.startsWith('seams · plain · '), 'the first frame');
     expect(screen('plain', true)).not.toMatch(/\x1b\[[0-9;]*(3[0-7]|9[0-7]|38;[0-9;]*)m/);
     tmux('resize-window', '-t', 'plain', '-x', '60', '-y', '16');
-    const fits = (text: string) => text.split('\n').length === 16 && text.split('\n').every((line) => line.length <= 60);
-    const resized = await waitFor('plain', (text) => fits(text) && text.startsWith('seams · plain · ') && text.includes('? help'), 'the resized frame');
+    const fits = (text: string) =>
+      text.split('\n').length === 16 && text.split('\n').every((line) => line.length <= 60);
+    const resized = await waitFor(
+      'plain',
+      (text) => fits(text) && text.startsWith('seams · plain · ') && text.includes('? help'),
+      'the resized frame',
+    );
     expect(resized.split('\n')[2]).toBe('  SERVICE          FILES    LOC COHESION COUPLING  CONF  API');
 
     start('colour');

@@ -44,7 +44,12 @@ export interface Extraction {
 }
 
 /** Everything one extraction writes and changes, as data: the CLI decides what reaches the disk. */
-export async function extractService(graph: Graph, plan: Plan, serviceId: string, options: ExtractOptions): Promise<Extraction> {
+export async function extractService(
+  graph: Graph,
+  plan: Plan,
+  serviceId: string,
+  options: ExtractOptions,
+): Promise<Extraction> {
   const found = serviceApi(graph, plan, serviceId, options.out);
   const known = new Set(graph.files.map((f) => f.path));
   const earlier = (options.previousEntries ?? []).filter((entry) => known.has(entry.slice(0, entry.indexOf('#'))));
@@ -52,8 +57,17 @@ export async function extractService(graph: Graph, plan: Plan, serviceId: string
   const origin = { service: api.id, plan: options.planName };
   // ts-morph and its TypeScript take about a second to load: only extract pays for them.
   const { buildContract } = await import('./contract/build-contract.ts');
-  const model = buildContract({ root: options.root, tsconfig: `${options.root}/${options.tsconfig}`, serviceFiles: [...api.files], operations: api.entries });
-  const layout: Layout = { service: `${options.out}/service`, facade: `${options.out}/facade`, tsconfig: options.tsconfig };
+  const model = buildContract({
+    root: options.root,
+    tsconfig: `${options.root}/${options.tsconfig}`,
+    serviceFiles: [...api.files],
+    operations: api.entries,
+  });
+  const layout: Layout = {
+    service: `${options.out}/service`,
+    facade: `${options.out}/facade`,
+    tsconfig: options.tsconfig,
+  };
   const bus = findEventBus(api, graph, options.readFile);
   const facade = facadeFile(origin, model, layout, api.entries, thrownErrors(api, graph, options.readFile), bus);
   const { edits, manual } = rewriteImports(api, facade.path, options.readFile);
@@ -71,8 +85,26 @@ export async function extractService(graph: Graph, plan: Plan, serviceId: string
   ];
   files.push(manifestFile(origin, api, `${options.out}/extraction.json`));
   const data = graph.data?.length || graph.tables?.length ? tableOwnership(graph, plan) : undefined;
-  const report = reportFile({ origin, model, api, bus, manual, files, path: `${options.out}/EXTRACTION.md`, ...(data ? { data } : {}) });
-  return { service: api.id, model, api, files: [...files, report], edits, diff: unifiedDiff(edits), manual, remoteReady: remoteOperations(model).map((o) => o.name) };
+  const report = reportFile({
+    origin,
+    model,
+    api,
+    bus,
+    manual,
+    files,
+    path: `${options.out}/EXTRACTION.md`,
+    ...(data ? { data } : {}),
+  });
+  return {
+    service: api.id,
+    model,
+    api,
+    files: [...files, report],
+    edits,
+    diff: unifiedDiff(edits),
+    manual,
+    remoteReady: remoteOperations(model).map((o) => o.name),
+  };
 }
 
 // The error classes the service's files throw, found where the monolith declares them.
@@ -83,7 +115,9 @@ function thrownErrors(api: ServiceApi, graph: Pick<Graph, 'edges'>, readFile: (p
     const text = readFile(file);
     for (const [, name] of text.matchAll(/throw new ([A-Z][A-Za-z0-9_]*)\(/g)) {
       if (!name || found.has(name) || name === 'Error') continue;
-      const declared = new RegExp(`class ${name}\\b`).test(text) ? file : declaringFile(edgesFrom.get(file) ?? [], name);
+      const declared = new RegExp(`class ${name}\\b`).test(text)
+        ? file
+        : declaringFile(edgesFrom.get(file) ?? [], name);
       if (declared) found.set(name, { name, file: declared });
     }
   }

@@ -20,7 +20,11 @@ const SUBSCRIBE = /\b([A-Za-z_$][\w$]*)\.(subscribe|on|addListener)\(/g;
  * after extraction those events are published in another process, where the monolith's
  * subscribers never see them, unless the facade relays them back.
  */
-export function findEventBus(api: ServiceApi, graph: Pick<Graph, 'edges'>, readFile: (path: string) => string): EventBusUse | undefined {
+export function findEventBus(
+  api: ServiceApi,
+  graph: Pick<Graph, 'edges'>,
+  readFile: (path: string) => string,
+): EventBusUse | undefined {
   const members = new Set(api.files);
   const edgesFrom = edgesByImporter(graph, members);
   const candidates = new Map<string, EventBusUse>();
@@ -32,7 +36,9 @@ export function findEventBus(api: ServiceApi, graph: Pick<Graph, 'edges'>, readF
       const declared = imported(binding);
       if (!declared) continue;
       const key = `${declared}#${binding}#${method}`;
-      const use = candidates.get(key) ?? candidates.set(key, { binding, method, file: declared, publishes: [], subscribes: [] }).get(key)!;
+      const use =
+        candidates.get(key) ??
+        candidates.set(key, { binding, method, file: declared, publishes: [], subscribes: [] }).get(key)!;
       use.publishes.push({ file, line: lineOf(text, match.index) });
     }
   }
@@ -40,7 +46,8 @@ export function findEventBus(api: ServiceApi, graph: Pick<Graph, 'edges'>, readF
   if (!bus) return undefined;
   for (const file of api.files) {
     const text = readFile(file);
-    for (const match of text.matchAll(SUBSCRIBE)) if (match[1] === bus.binding) bus.subscribes.push({ file, line: lineOf(text, match.index) });
+    for (const match of text.matchAll(SUBSCRIBE))
+      if (match[1] === bus.binding) bus.subscribes.push({ file, line: lineOf(text, match.index) });
   }
   return bus;
 }
@@ -50,12 +57,17 @@ const lineOf = (text: string, index: number) => text.slice(0, index).split('\n')
 /** The edges leaving each of `files`, gathered in one pass over the graph. */
 export function edgesByImporter(graph: Pick<Graph, 'edges'>, files: ReadonlySet<string>): Map<string, Graph['edges']> {
   const byFile = new Map<string, Graph['edges']>();
-  for (const edge of graph.edges) if (files.has(edge.from)) (byFile.get(edge.from) ?? byFile.set(edge.from, []).get(edge.from)!).push(edge);
+  for (const edge of graph.edges)
+    if (files.has(edge.from)) (byFile.get(edge.from) ?? byFile.set(edge.from, []).get(edge.from)!).push(edge);
   return byFile;
 }
 
 /** The file that declares `name` as one of these edges imports it (barrels credited), if `accept` takes it. */
-export function declaringFile(edges: Graph['edges'], name: string, accept: (file: string) => boolean = () => true): string | undefined {
+export function declaringFile(
+  edges: Graph['edges'],
+  name: string,
+  accept: (file: string) => boolean = () => true,
+): string | undefined {
   for (const edge of edges) {
     if (!edge.names.includes(name)) continue;
     for (const [to, names] of creditedTargets(edge)) if (names.includes(name) && accept(to)) return to;

@@ -16,7 +16,11 @@ export interface ServiceApi {
 /** `generated`: the folder of seams extract's own output, whose files are neither callers nor part of the service. */
 export function serviceApi(graph: Pick<Graph, 'edges'>, plan: Plan, serviceId: string, generated?: string): ServiceApi {
   const service = plan.services.find((s) => s.id === serviceId || s.name === serviceId);
-  if (!service) throw new InputError('SEAMS_INPUT_NOT_FOUND', `the plan has no service '${serviceId}'; it has ${plan.services.map((s) => s.id).join(', ')}.`);
+  if (!service)
+    throw new InputError(
+      'SEAMS_INPUT_NOT_FOUND',
+      `the plan has no service '${serviceId}'; it has ${plan.services.map((s) => s.id).join(', ')}.`,
+    );
   const members = new Set(service.files);
   const shared = new Set(plan.shared.map((s) => s.path));
   const entries = new Set<string>();
@@ -26,7 +30,8 @@ export function serviceApi(graph: Pick<Graph, 'edges'>, plan: Plan, serviceId: s
   for (const edge of graph.edges) {
     if (isGenerated(edge.from)) continue;
     if (members.has(edge.from)) {
-      if (!members.has(edge.to)) outbound.push({ from: edge.from, line: edge.line, to: edge.to, shared: shared.has(edge.to) });
+      if (!members.has(edge.to))
+        outbound.push({ from: edge.from, line: edge.line, to: edge.to, shared: shared.has(edge.to) });
       continue;
     }
     const reached: string[] = [];
@@ -35,8 +40,23 @@ export function serviceApi(graph: Pick<Graph, 'edges'>, plan: Plan, serviceId: s
       for (const name of names) if (name !== '*') entries.add(`${to}#${name}`);
       reached.push(...names);
     }
-    if (reached.length > 0) callers.push({ from: edge.from, line: edge.line, specifier: edge.specifier, kind: edge.kind, names: [...new Set(reached)] });
+    if (reached.length > 0)
+      callers.push({
+        from: edge.from,
+        line: edge.line,
+        specifier: edge.specifier,
+        kind: edge.kind,
+        names: [...new Set(reached)],
+      });
   }
-  const byPosition = (a: { from: string; line: number }, b: { from: string; line: number }) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.line - b.line);
-  return { id: service.id, name: service.name, files: service.files, entries: [...entries].sort(), callers: callers.sort(byPosition), outbound: outbound.sort(byPosition) };
+  const byPosition = (a: { from: string; line: number }, b: { from: string; line: number }) =>
+    a.from < b.from ? -1 : a.from > b.from ? 1 : a.line - b.line;
+  return {
+    id: service.id,
+    name: service.name,
+    files: service.files,
+    entries: [...entries].sort(),
+    callers: callers.sort(byPosition),
+    outbound: outbound.sort(byPosition),
+  };
 }

@@ -13,7 +13,13 @@ const SHOP = join(FIXTURES, 'shop');
 const service = 'src/billing/invoice.service.ts';
 const billingInput = {
   root: BILLING,
-  serviceFiles: ['src/billing/address.ts', 'src/billing/invoice.ts', service, 'src/billing/invoice-pdf.ts', 'src/billing/settings.ts'],
+  serviceFiles: [
+    'src/billing/address.ts',
+    'src/billing/invoice.ts',
+    service,
+    'src/billing/invoice-pdf.ts',
+    'src/billing/settings.ts',
+  ],
   operations: [
     `${service}#createInvoice`,
     `${service}#formatAmount`,
@@ -53,7 +59,12 @@ const shopInput = {
 const ref = (name: string) => ({ text: name, schema: { $ref: `#/components/schemas/${name}` } });
 const string = { text: 'string', schema: { type: 'string' } };
 const number = { text: 'number', schema: { type: 'number' } };
-const object = (properties: Record<string, unknown>, required: string[]) => ({ type: 'object', properties, required, additionalProperties: false });
+const object = (properties: Record<string, unknown>, required: string[]) => ({
+  type: 'object',
+  properties,
+  required,
+  additionalProperties: false,
+});
 const refSchema = (name: string) => ref(name).schema;
 const nullableString = { anyOf: [{ type: 'string' }, { type: 'null' }] };
 const stringRecord = { type: 'object', additionalProperties: { type: 'string' } };
@@ -65,7 +76,8 @@ const sharedState = (file: string, line: number, name: string) => ({
 });
 
 /** What contract.ts starts with: every declaration, as the generators write it. */
-const declarations = (model: ContractModel) => `// types[].text of buildContract, in order\n\n${model.types.map((t) => t.text).join('\n\n')}\n`;
+const declarations = (model: ContractModel) =>
+  `// types[].text of buildContract, in order\n\n${model.types.map((t) => t.text).join('\n\n')}\n`;
 
 // The texts must compile on their own: declarations plus every operation's signature, nothing imported.
 function compileErrors(model: ContractModel): string[] {
@@ -73,9 +85,14 @@ function compileErrors(model: ContractModel): string[] {
     const params = o.params.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type.text}`).join(', ');
     return `export declare function ${o.name}(${params}): ${o.async ? `Promise<${o.returns.text}>` : o.returns.text};`;
   });
-  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { strict: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'], types: [] } });
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    compilerOptions: { strict: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'], types: [] },
+  });
   project.createSourceFile('/contract.ts', [...model.types.map((t) => t.text), ...signatures].join('\n\n'));
-  return project.getPreEmitDiagnostics().map((d) => ts.flattenDiagnosticMessageText(d.compilerObject.messageText, '\n'));
+  return project
+    .getPreEmitDiagnostics()
+    .map((d) => ts.flattenDiagnosticMessageText(d.compilerObject.messageText, '\n'));
 }
 
 describe('buildContract on a billing service', () => {
@@ -85,7 +102,12 @@ describe('buildContract on a billing service', () => {
   }, 30_000);
 
   it('describes operations, types, others and blockers', () => {
-    const line = { description: string.schema, quantity: number.schema, unitCents: number.schema, vatRate: { enum: [0, 7, 19] } };
+    const line = {
+      description: string.schema,
+      quantity: number.schema,
+      unitCents: number.schema,
+      vatRate: { enum: [0, 7, 19] },
+    };
     expect({ ...model, types: model.types.map(({ text: _, ...rest }) => rest) }).toEqual({
       operations: [
         {
@@ -138,15 +160,35 @@ describe('buildContract on a billing service', () => {
         { name: 'CountryCode', schema: { enum: ['DE', 'FR', 'NL'] }, file: 'src/billing/address.ts' },
         {
           name: 'Address',
-          schema: { type: 'object', properties: { name: string.schema, line1: string.schema, line2: string.schema, country: refSchema('CountryCode') }, required: ['name', 'line1', 'country'], additionalProperties: false },
+          schema: {
+            type: 'object',
+            properties: {
+              name: string.schema,
+              line1: string.schema,
+              line2: string.schema,
+              country: refSchema('CountryCode'),
+            },
+            required: ['name', 'line1', 'country'],
+            additionalProperties: false,
+          },
           file: 'src/billing/address.ts',
         },
-        { name: 'InvoiceLine', schema: object(line, ['description', 'quantity', 'unitCents', 'vatRate']), file: 'src/billing/invoice.ts' },
+        {
+          name: 'InvoiceLine',
+          schema: object(line, ['description', 'quantity', 'unitCents', 'vatRate']),
+          file: 'src/billing/invoice.ts',
+        },
         {
           name: 'InvoiceInput',
           schema: {
             type: 'object',
-            properties: { customerId: string.schema, currency: refSchema('Currency'), billTo: refSchema('Address'), lines: { type: 'array', items: refSchema('InvoiceLine') }, labels: stringRecord },
+            properties: {
+              customerId: string.schema,
+              currency: refSchema('Currency'),
+              billTo: refSchema('Address'),
+              lines: { type: 'array', items: refSchema('InvoiceLine') },
+              labels: stringRecord,
+            },
             required: ['customerId', 'currency', 'billTo', 'lines'],
             additionalProperties: false,
           },
@@ -169,14 +211,38 @@ describe('buildContract on a billing service', () => {
               issuedAt: { type: 'string', format: 'date-time' },
               paidAt: nullableString,
             },
-            ['id', 'number', 'customerId', 'status', 'currency', 'billTo', 'lines', 'totalCents', 'labels', 'issuedAt', 'paidAt'],
+            [
+              'id',
+              'number',
+              'customerId',
+              'status',
+              'currency',
+              'billTo',
+              'lines',
+              'totalCents',
+              'labels',
+              'issuedAt',
+              'paidAt',
+            ],
           ),
           file: 'src/billing/invoice.ts',
         },
-        { name: 'Address2', schema: object({ street: string.schema, city: string.schema, postcode: string.schema }, ['street', 'city', 'postcode']), file: 'src/customers/customer.ts' },
+        {
+          name: 'Address2',
+          schema: object({ street: string.schema, city: string.schema, postcode: string.schema }, [
+            'street',
+            'city',
+            'postcode',
+          ]),
+          file: 'src/customers/customer.ts',
+        },
         {
           name: 'Receipt',
-          schema: object({ invoiceId: string.schema, amountCents: number.schema, shippedTo: refSchema('Address2') }, ['invoiceId', 'amountCents', 'shippedTo']),
+          schema: object({ invoiceId: string.schema, amountCents: number.schema, shippedTo: refSchema('Address2') }, [
+            'invoiceId',
+            'amountCents',
+            'shippedTo',
+          ]),
           file: 'src/billing/invoice.ts',
         },
       ],
@@ -192,28 +258,32 @@ describe('buildContract on a billing service', () => {
           operation: 'createInvoice',
           file: 'src/billing/invoice.ts',
           line: 28,
-          message: '`Invoice.issuedAt` (used by `createInvoice`) is a Date: it arrives as a string over HTTP: declare it as an ISO string, or turn it back into a Date on arrival',
+          message:
+            '`Invoice.issuedAt` (used by `createInvoice`) is a Date: it arrives as a string over HTTP: declare it as an ISO string, or turn it back into a Date on arrival',
         },
         {
           kind: 'transaction',
           operation: 'createInvoice',
           file: service,
           line: 16,
-          message: '`createInvoice` calls `withTransaction`: a transaction here cannot span the monolith and the service: use a saga or an outbox',
+          message:
+            '`createInvoice` calls `withTransaction`: a transaction here cannot span the monolith and the service: use a saga or an outbox',
         },
         {
           kind: 'sync',
           operation: 'formatAmount',
           file: service,
           line: 26,
-          message: '`formatAmount` is synchronous: callers use the result synchronously; a remote call is async: make it async, then route it',
+          message:
+            '`formatAmount` is synchronous: callers use the result synchronously; a remote call is async: make it async, then route it',
         },
         {
           kind: 'sync',
           operation: 'onPaid',
           file: service,
           line: 31,
-          message: '`onPaid` is synchronous: callers use the result synchronously; a remote call is async: make it async, then route it',
+          message:
+            '`onPaid` is synchronous: callers use the result synchronously; a remote call is async: make it async, then route it',
         },
         {
           // The Invoice the callback receives is not reported again: the callback is the problem.
@@ -221,20 +291,23 @@ describe('buildContract on a billing service', () => {
           operation: 'onPaid',
           file: service,
           line: 31,
-          message: 'Parameter `handler` of `onPaid` is a function: a callback cannot cross a network boundary: pass data, or an event',
+          message:
+            'Parameter `handler` of `onPaid` is a function: a callback cannot cross a network boundary: pass data, or an event',
         },
         {
           kind: 'class-instance',
           operation: 'chargeCustomer',
           file: service,
           line: 35,
-          message: 'Parameter `customer` of `chargeCustomer` is an instance of class `Customer`: its methods and identity are lost over the network: pass a plain data type instead',
+          message:
+            'Parameter `customer` of `chargeCustomer` is an instance of class `Customer`: its methods and identity are lost over the network: pass a plain data type instead',
         },
         {
           kind: 'class-instance',
           file: 'src/billing/invoice-pdf.ts',
           line: 4,
-          message: 'Class `InvoicePdf` is used outside the service, and its instances cannot cross a network boundary (methods and identity are lost): expose functions that take and return plain data instead',
+          message:
+            'Class `InvoicePdf` is used outside the service, and its instances cannot cross a network boundary (methods and identity are lost): expose functions that take and return plain data instead',
         },
         // A `let`, a Map and an array changed by the file's functions, an exported object. Not
         // CURRENCY_SYMBOLS (never changed) nor CURRENCIES (`as const`).
@@ -311,8 +384,12 @@ describe("buildContract on the example monolith's payment service", () => {
       updatedAt: string.schema,
     };
     expect(model.types.find((t) => t.name === 'Payment')?.schema).toEqual(object(payment, Object.keys(payment)));
-    expect(model.types.find((t) => t.name === 'PaymentStatus')?.schema).toEqual({ enum: ['authorized', 'captured', 'failed', 'partially_refunded', 'refunded'] });
-    expect(model.types.find((t) => t.name === 'RefundOutcome')?.schema).toEqual(object({ refund: refSchema('Refund'), payment: refSchema('Payment') }, ['refund', 'payment']));
+    expect(model.types.find((t) => t.name === 'PaymentStatus')?.schema).toEqual({
+      enum: ['authorized', 'captured', 'failed', 'partially_refunded', 'refunded'],
+    });
+    expect(model.types.find((t) => t.name === 'RefundOutcome')?.schema).toEqual(
+      object({ refund: refSchema('Refund'), payment: refSchema('Payment') }, ['refund', 'payment']),
+    );
     expect(compileErrors(model)).toEqual([]);
   });
 

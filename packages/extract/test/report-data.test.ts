@@ -10,7 +10,11 @@ const read = (file: string) => JSON.parse(readFileSync(join(fixture, file), 'utf
 const ownership = tableOwnership(parseGraph(read('graph.json')), parsePlan(read('plan.json')));
 
 it("lists the tables a service takes along and how to untie each shared one, its own and others'", async () => {
-  await expect(['catalog', 'order', 'shipping'].map((service) => `<!-- ${service} -->\n${dataSection(service, ownership)}`).join('')).toMatchFileSnapshot('../../../fixtures/report/data/extraction-data.md');
+  await expect(
+    ['catalog', 'order', 'shipping']
+      .map((service) => `<!-- ${service} -->\n${dataSection(service, ownership)}`)
+      .join(''),
+  ).toMatchFileSnapshot('../../../fixtures/report/data/extraction-data.md');
 });
 
 it('says nothing without table accesses', () => {

@@ -6,6 +6,11 @@ export interface ShadowReport {
   remote?: unknown;
   error?: string;
 }
-export declare function route<T>(service: string, operation: string, local: () => Promise<T>, remote: () => Promise<T>): Promise<T>;
+export declare function route<T>(
+  service: string,
+  operation: string,
+  local: () => Promise<T>,
+  remote: () => Promise<T>,
+): Promise<T>;
 export declare function endpointOf(service: string): string;
 export declare function setShadowReporter(handler: (report: ShadowReport) => void): (report: ShadowReport) => void;

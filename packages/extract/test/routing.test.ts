@@ -6,13 +6,17 @@ import { routingFile } from '../src/generate/routing-file.ts';
 
 // The generated routing switch, written out and imported as the monolith would use it.
 const scratch = mkdtempSync(join(tmpdir(), 'seams-routing-'));
-writeFileSync(join(scratch, 'routing.ts'), routingFile({ service: 'payment', plan: 'seams.plan.json' }, 'routing.ts').content);
+writeFileSync(
+  join(scratch, 'routing.ts'),
+  routingFile({ service: 'payment', plan: 'seams.plan.json' }, 'routing.ts').content,
+);
 const routing = (await import(join(scratch, 'routing.ts'))) as typeof import('./routing-types.ts');
 const routingJson = join(scratch, 'seams.routing.json');
 process.env.SEAMS_ROUTING = routingJson;
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 afterEach(() => {
-  for (const key of Object.keys(process.env)) if (key.startsWith('SEAMS_ROUTE_') || key.startsWith('SEAMS_PAYMENT')) delete process.env[key];
+  for (const key of Object.keys(process.env))
+    if (key.startsWith('SEAMS_ROUTE_') || key.startsWith('SEAMS_PAYMENT')) delete process.env[key];
   rmSync(routingJson, { force: true });
 });
 
@@ -62,9 +66,19 @@ describe('the generated routing switch', () => {
     const reports: unknown[] = [];
     routing.setShadowReporter((report) => reports.push(report));
     process.env.SEAMS_ROUTE_PAYMENT = 'shadow';
-    expect(await routing.route('payment', 'capturePayment', local, remote)).toEqual({ id: 'pay_1', status: 'captured' });
+    expect(await routing.route('payment', 'capturePayment', local, remote)).toEqual({
+      id: 'pay_1',
+      status: 'captured',
+    });
     await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(reports).toEqual([{ service: 'payment', operation: 'capturePayment', local: { id: 'pay_1', status: 'captured' }, remote: { id: 'pay_2', status: 'captured' } }]);
+    expect(reports).toEqual([
+      {
+        service: 'payment',
+        operation: 'capturePayment',
+        local: { id: 'pay_1', status: 'captured' },
+        remote: { id: 'pay_2', status: 'captured' },
+      },
+    ]);
     writeRouting({ payment: { shadowIgnore: ['id'] } }, 4);
     await served();
     expect(reports).toHaveLength(1);
@@ -72,11 +86,15 @@ describe('the generated routing switch', () => {
 
   it('refuses a routing value it does not know, naming it', async () => {
     process.env.SEAMS_ROUTE_PAYMENT = 'sideways';
-    await expect(served()).rejects.toThrow("seams routing: 'sideways' is not local, remote, shadow or a percentage like 10%");
+    await expect(served()).rejects.toThrow(
+      "seams routing: 'sideways' is not local, remote, shadow or a percentage like 10%",
+    );
   });
 
   it('says where to set the url of a remote service', () => {
-    expect(() => routing.endpointOf('payment')).toThrow('seams routing: payment is routed remote but has no url: set SEAMS_PAYMENT_URL or "url" in');
+    expect(() => routing.endpointOf('payment')).toThrow(
+      'seams routing: payment is routed remote but has no url: set SEAMS_PAYMENT_URL or "url" in',
+    );
     process.env.SEAMS_PAYMENT_URL = 'http://localhost:4010';
     expect(routing.endpointOf('payment')).toBe('http://localhost:4010');
   });

@@ -36,17 +36,35 @@ describe('zod source from JSON Schema', () => {
   it('validates what the type allows and rejects what it does not', () => {
     const CardDetails = z.object({ number: z.string() });
     const schema = new Function('z', 'CardDetails', `return ${zodSource(payment)};`)(z, CardDetails) as z.ZodType;
-    expect(schema.safeParse({ id: 'pay_1', status: 'captured', amountCents: 10, failureReason: null, card: { number: '4242' } }).success).toBe(true);
-    expect(schema.safeParse({ id: 'pay_1', status: 'refunded', amountCents: 10, failureReason: null }).success).toBe(false);
-    expect(schema.safeParse({ id: 'pay_1', status: 'failed', amountCents: '10', failureReason: 'declined' }).success).toBe(false);
+    expect(
+      schema.safeParse({
+        id: 'pay_1',
+        status: 'captured',
+        amountCents: 10,
+        failureReason: null,
+        card: { number: '4242' },
+      }).success,
+    ).toBe(true);
+    expect(schema.safeParse({ id: 'pay_1', status: 'refunded', amountCents: 10, failureReason: null }).success).toBe(
+      false,
+    );
+    expect(
+      schema.safeParse({ id: 'pay_1', status: 'failed', amountCents: '10', failureReason: 'declined' }).success,
+    ).toBe(false);
   });
 
   it('covers literals, tuples, intersections and unknown', () => {
     expect(zodSource({ const: "it's" })).toBe("z.literal('it\\'s')");
     expect(zodSource({ enum: [1, 2] })).toBe('z.union([z.literal(1), z.literal(2)])');
-    expect(zodSource({ type: 'array', prefixItems: [{ type: 'string' }, { type: 'integer' }] })).toBe('z.tuple([z.string(), z.number().int()])');
-    expect(zodSource({ allOf: [{ type: 'object', properties: {} }, { $ref: '#/components/schemas/Audit' }] })).toBe('z.intersection(z.object({}), z.lazy(() => Audit))');
-    expect(zodSource({ type: 'object', properties: { 'x-id': { type: 'string' } }, required: ['x-id'] })).toBe('z.object({\n  "x-id": z.string(),\n})');
+    expect(zodSource({ type: 'array', prefixItems: [{ type: 'string' }, { type: 'integer' }] })).toBe(
+      'z.tuple([z.string(), z.number().int()])',
+    );
+    expect(zodSource({ allOf: [{ type: 'object', properties: {} }, { $ref: '#/components/schemas/Audit' }] })).toBe(
+      'z.intersection(z.object({}), z.lazy(() => Audit))',
+    );
+    expect(zodSource({ type: 'object', properties: { 'x-id': { type: 'string' } }, required: ['x-id'] })).toBe(
+      'z.object({\n  "x-id": z.string(),\n})',
+    );
     expect(zodSource({})).toBe('z.unknown()');
   });
 });

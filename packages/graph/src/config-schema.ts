@@ -9,15 +9,31 @@ export const SeamsConfig = z
         z.boolean(),
         z
           .object({
-            since: z.string().optional().describe("Oldest commits to read, as git takes it: '12 months ago', '2025-01-01'"),
-            maxCommits: z.number().int().positive().optional().describe('Newest commits to read at most (default 5000)'),
-            maxFilesPerCommit: z.number().int().positive().optional().describe('Commits touching more files are left out as mass renames or formatting (default 50)'),
+            since: z
+              .string()
+              .optional()
+              .describe("Oldest commits to read, as git takes it: '12 months ago', '2025-01-01'"),
+            maxCommits: z
+              .number()
+              .int()
+              .positive()
+              .optional()
+              .describe('Newest commits to read at most (default 5000)'),
+            maxFilesPerCommit: z
+              .number()
+              .int()
+              .positive()
+              .optional()
+              .describe('Commits touching more files are left out as mass renames or formatting (default 50)'),
           })
           .strict(),
       ])
       .optional()
       .describe('Read the git history (churn, authors, co-change) on every analysis, as --history does'),
-    teams: z.record(z.string(), z.array(z.string())).optional().describe('Team -> the people in it (git author emails or names)'),
+    teams: z
+      .record(z.string(), z.array(z.string()))
+      .optional()
+      .describe('Team -> the people in it (git author emails or names)'),
   })
   .strict();
 

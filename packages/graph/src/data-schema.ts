@@ -7,8 +7,14 @@ export const DataAccess = z.object({
   table: z.string().describe('Table or collection as the code names it (Prisma model, entity, collection, SQL table)'),
   access: z.enum(['read', 'write']),
   detector: z.string().describe('Which detector saw it: prisma, typeorm, sequelize, mongoose, query-builder, sql'),
-  function: z.string().optional().describe('The enclosing function or method, when there is one: transactions spanning services are found by it'),
-  model: z.string().optional().describe('The name the code used, when a model declaration maps it to the table named in `table`'),
+  function: z
+    .string()
+    .optional()
+    .describe('The enclosing function or method, when there is one: transactions spanning services are found by it'),
+  model: z
+    .string()
+    .optional()
+    .describe('The name the code used, when a model declaration maps it to the table named in `table`'),
 });
 
 export type DataAccess = z.infer<typeof DataAccess>;
@@ -20,7 +26,10 @@ export const DataModel = z.object({
   name: z.string().describe('The name code uses: entity class, model name, Prisma delegate'),
   table: z.string().describe('The table or collection it maps to'),
   detector: z.string().describe('Which detector saw it'),
-  references: z.array(z.string()).optional().describe("Tables this one's foreign keys point to, where the declaration says (SQL schemas, Prisma relations)"),
+  references: z
+    .array(z.string())
+    .optional()
+    .describe("Tables this one's foreign keys point to, where the declaration says (SQL schemas, Prisma relations)"),
 });
 
 export type DataModel = z.infer<typeof DataModel>;

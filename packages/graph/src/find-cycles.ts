@@ -102,7 +102,8 @@ export function shortestCycle(edges: readonly Pick<Edge, 'from' | 'to'>[], group
     for (const child of [...(next.get(node) ?? [])].sort()) {
       if (child === start) {
         const path = [start];
-        for (let at: string | undefined = node; at !== start && at !== undefined; at = parent.get(at)) path.splice(1, 0, at);
+        for (let at: string | undefined = node; at !== start && at !== undefined; at = parent.get(at))
+          path.splice(1, 0, at);
         return [...path, start];
       }
       if (parent.has(child)) continue;

@@ -5,7 +5,10 @@ export const FileHistory = z.object({
   commits: z.number().int().describe('Commits that changed it (within the window, huge commits left out)'),
   churn: z.number().int().describe('Lines added plus lines deleted over those commits'),
   authors: z.record(z.string(), z.number().int()).describe('Author (email) -> commits that changed the file'),
-  owners: z.array(z.string()).optional().describe('Its owners by CODEOWNERS (last matching rule), e.g. @shop/payments-team'),
+  owners: z
+    .array(z.string())
+    .optional()
+    .describe('Its owners by CODEOWNERS (last matching rule), e.g. @shop/payments-team'),
 });
 
 export const CoChange = z.object({
@@ -17,7 +20,10 @@ export const CoChange = z.object({
 /** What the git history says about the analysed files; present when `seams analyze --history` read it. */
 export const History = z.object({
   commits: z.number().int().describe('Commits read (merges excluded)'),
-  skipped: z.number().int().describe('Commits left out for touching more files than maxFilesPerCommit (mass renames, formatting)'),
+  skipped: z
+    .number()
+    .int()
+    .describe('Commits left out for touching more files than maxFilesPerCommit (mass renames, formatting)'),
   since: z.string().optional().describe('Oldest commit date read, ISO 8601'),
   until: z.string().optional().describe('Newest commit date read, ISO 8601'),
   maxFilesPerCommit: z.number().int(),

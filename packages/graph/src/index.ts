@@ -10,11 +10,29 @@ export { findCycles, shortestCycle } from './find-cycles.ts';
 export { summarizeGraph, type GraphSummary } from './summarize-graph.ts';
 export { parseGraph } from './parse-graph.ts';
 export { graphJsonSchema, planJsonSchema, baselineJsonSchema } from './json-schema.ts';
-export { PLAN_VERSION, Plan, Service, PlanMetrics, ServiceMetrics, type ServiceMetricsRecord, type PlanMetricsRecord } from './plan-schema.ts';
+export {
+  PLAN_VERSION,
+  Plan,
+  Service,
+  PlanMetrics,
+  ServiceMetrics,
+  type ServiceMetricsRecord,
+  type PlanMetricsRecord,
+} from './plan-schema.ts';
 export { parsePlan } from './parse-plan.ts';
 export { BASELINE_VERSION, Baseline, BaselineEntry } from './baseline-schema.ts';
 export { parseBaseline } from './parse-baseline.ts';
 export { timeSteps, type StepTimer } from './time-steps.ts';
 export { creditedTargets } from './credit-edge.ts';
-export { isTableOwner, sharedTableCount, tableOwnership, type TableOwnership, type TableUse, type TableParty, type AccessSite, type CrossServiceTransaction, type CrossServiceForeignKey } from './table-ownership.ts';
+export {
+  isTableOwner,
+  sharedTableCount,
+  tableOwnership,
+  type TableOwnership,
+  type TableUse,
+  type TableParty,
+  type AccessSite,
+  type CrossServiceTransaction,
+  type CrossServiceForeignKey,
+} from './table-ownership.ts';
 export { PATTERN_NAMES, type TablePattern } from './table-pattern.ts';

@@ -15,12 +15,18 @@ interface Contract<T> {
 export function parseContract<T>(contract: Contract<T>, json: unknown, origin: string): T {
   const version = (json as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version !== contract.version) {
-    throw new FormatError(contract.code, `${origin} has ${contract.kind} format version ${version}; this seams reads version ${contract.version}. Re-run '${contract.remedy}'.`);
+    throw new FormatError(
+      contract.code,
+      `${origin} has ${contract.kind} format version ${version}; this seams reads version ${contract.version}. Re-run '${contract.remedy}'.`,
+    );
   }
   const result = contract.schema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new FormatError(contract.code, `${origin} is not a seams ${contract.kind}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+    throw new FormatError(
+      contract.code,
+      `${origin} is not a seams ${contract.kind}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`,
+    );
   }
   return result.data;
 }

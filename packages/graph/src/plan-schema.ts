@@ -38,18 +38,27 @@ export const Service = z.object({
   public: z
     .array(z.string())
     .optional()
-    .describe("Its entries, the files other services may import: paths relative to the graph root or globs ('src/orders/api/**'). Absent means none"),
-  dependsOn: z.array(z.string()).optional().describe('When present, the only service ids this service may import from; absent means any'),
+    .describe(
+      "Its entries, the files other services may import: paths relative to the graph root or globs ('src/orders/api/**'). Absent means none",
+    ),
+  dependsOn: z
+    .array(z.string())
+    .optional()
+    .describe('When present, the only service ids this service may import from; absent means any'),
   tables: z
     .array(z.string())
     .optional()
-    .describe('Tables this service owns, as graph.tables names them: reports give it them, and seams check reports writes to them from other services. Absent: a table belongs to the service that writes it most'),
+    .describe(
+      'Tables this service owns, as graph.tables names them: reports give it them, and seams check reports writes to them from other services. Absent: a table belongs to the service that writes it most',
+    ),
 });
 
 export const Plan = z.object({
   version: z.literal(PLAN_VERSION),
   tool: z.object({ name: z.string(), version: z.string() }),
-  graph: z.object({ root: z.string(), source: z.string(), files: z.number().int() }).describe('The graph the plan was computed from'),
+  graph: z
+    .object({ root: z.string(), source: z.string(), files: z.number().int() })
+    .describe('The graph the plan was computed from'),
   parameters: z
     .object({
       signals: z.array(z.string()),
@@ -69,14 +78,21 @@ export const Plan = z.object({
       z.object({
         path: z.string(),
         reason: z.string(),
-        allow: z.array(z.string()).optional().describe('When present, the only service ids that may import this file; absent means every service'),
+        allow: z
+          .array(z.string())
+          .optional()
+          .describe('When present, the only service ids that may import this file; absent means every service'),
       }),
     )
     .describe('The shared kernel: files used across services, kept apart'),
-  pinned: z.array(z.string()).describe('Files a person placed by hand; re-clustering with --keep leaves them where they are'),
+  pinned: z
+    .array(z.string())
+    .describe('Files a person placed by hand; re-clustering with --keep leaves them where they are'),
   confidence: z.record(z.string(), z.number()).describe('File -> share of seeded runs that agree with its placement'),
   review: z
-    .array(z.object({ path: z.string(), service: z.string(), confidence: z.number(), alternative: z.string().optional() }))
+    .array(
+      z.object({ path: z.string(), service: z.string(), confidence: z.number(), alternative: z.string().optional() }),
+    )
     .describe('Low-confidence files for a human decision, lowest first'),
   metrics: PlanMetrics,
 });

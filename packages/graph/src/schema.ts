@@ -9,14 +9,26 @@ export const EDGE_KINDS = ['import', 'type', 'reexport', 'require', 'dynamic'] a
 
 export const EdgeKind = z
   .enum(EDGE_KINDS)
-  .describe('import: static value import; type: type-only import or export; reexport: export ... from; require: require() or import x = require(); dynamic: import()');
+  .describe(
+    'import: static value import; type: type-only import or export; reexport: export ... from; require: require() or import x = require(); dynamic: import()',
+  );
 
 export const FileNode = z.object({
   path: z.string().describe('POSIX path relative to root'),
-  language: z.enum(['ts', 'tsx', 'js', 'jsx', 'other']).describe("Language the file was parsed as; 'other' for files of an imported foreign graph"),
+  language: z
+    .enum(['ts', 'tsx', 'js', 'jsx', 'other'])
+    .describe("Language the file was parsed as; 'other' for files of an imported foreign graph"),
   dts: z.boolean().optional().describe('True for declaration files (.d.ts, .d.mts, .d.cts)'),
-  loc: z.number().int().nonnegative().describe('Lines of code: lines that hold something other than blanks and comments'),
-  exports: z.array(z.string()).describe("Names the file exports, 'default' included; '*' entries are resolved into names where the provider is known"),
+  loc: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe('Lines of code: lines that hold something other than blanks and comments'),
+  exports: z
+    .array(z.string())
+    .describe(
+      "Names the file exports, 'default' included; '*' entries are resolved into names where the provider is known",
+    ),
   package: z.string().optional().describe('Name of the workspace package the file belongs to'),
 });
 
@@ -25,13 +37,23 @@ export const Edge = z.object({
   to: z.string().describe('Imported file, relative to root'),
   kind: EdgeKind,
   specifier: z.string().describe('The module specifier as written'),
-  line: z.number().int().nonnegative().describe('1-based line of the import in the importing file; 0 when an imported foreign graph does not say'),
-  names: z.array(z.string()).describe("Imported names; 'default' for a default import, '*' for a namespace or a whole-module require"),
+  line: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe('1-based line of the import in the importing file; 0 when an imported foreign graph does not say'),
+  names: z
+    .array(z.string())
+    .describe("Imported names; 'default' for a default import, '*' for a namespace or a whole-module require"),
   providers: z
     .record(z.string(), z.string())
     .optional()
     .describe('For an edge into a barrel: imported name -> file that really declares it, after following re-exports'),
-  weight: z.number().positive().optional().describe('Strength of the dependency, from an imported weighted graph; 1 when absent'),
+  weight: z
+    .number()
+    .positive()
+    .optional()
+    .describe('Strength of the dependency, from an imported weighted graph; 1 when absent'),
 });
 
 export const External = z.object({
@@ -44,11 +66,19 @@ export const External = z.object({
   names: z.array(z.string()),
 });
 
-export const UNRESOLVED_REASONS = ['not-found', 'computed-specifier', 'outside-root', 'not-analyzed', 'unsupported'] as const;
+export const UNRESOLVED_REASONS = [
+  'not-found',
+  'computed-specifier',
+  'outside-root',
+  'not-analyzed',
+  'unsupported',
+] as const;
 
 export const Unresolved = z.object({
   from: z.string(),
-  specifier: z.string().describe("The specifier as written; for a computed dynamic import, the expression's source text"),
+  specifier: z
+    .string()
+    .describe("The specifier as written; for a computed dynamic import, the expression's source text"),
   kind: EdgeKind,
   line: z.number().int().nonnegative(),
   reason: z.enum(UNRESOLVED_REASONS),
@@ -78,9 +108,17 @@ export const Graph = z.object({
   parseErrors: z.array(ParseErrorEntry),
   workspaces: z.array(Workspace),
   timings: z.record(z.string(), z.number()).describe('Milliseconds spent per step'),
-  history: History.optional().describe('Change history from git (seams analyze --history): churn, authors, owners, co-change'),
-  data: z.array(DataAccess).optional().describe('Table reads and writes the data detectors found, by file and line; absent when none'),
-  tables: z.array(DataTable).optional().describe('The data nodes: every table or collection accessed or declared, by name; absent when none'),
+  history: History.optional().describe(
+    'Change history from git (seams analyze --history): churn, authors, owners, co-change',
+  ),
+  data: z
+    .array(DataAccess)
+    .optional()
+    .describe('Table reads and writes the data detectors found, by file and line; absent when none'),
+  tables: z
+    .array(DataTable)
+    .optional()
+    .describe('The data nodes: every table or collection accessed or declared, by name; absent when none'),
 });
 
 export type EdgeKind = z.infer<typeof EdgeKind>;

@@ -12,7 +12,11 @@ export interface GraphSummary {
   edges: number;
   edgesByKind: Record<EdgeKind, number>;
   externals: { references: number; packages: number; builtins: number; top: Array<{ package: string; files: number }> };
-  unresolved: { total: number; byReason: Record<string, number>; top: Array<{ specifier: string; reason: string; count: number; example: string }> };
+  unresolved: {
+    total: number;
+    byReason: Record<string, number>;
+    top: Array<{ specifier: string; reason: string; count: number; example: string }>;
+  };
   parseErrors: Array<{ path: string; line: number; message: string }>;
   /** `largest`: the biggest groups, each shown as its shortest loop `a -> b -> a`, with the group size. */
   cycles: { groups: number; files: number; largest: Array<{ files: number; loop: string[] }> };
@@ -20,7 +24,14 @@ export interface GraphSummary {
   /** Present when the data detectors found tables: how many, reads and writes, which detectors saw them, how many a model or schema declares. */
   data?: { tables: number; reads: number; writes: number; detectors: string[]; declared: number };
   /** Present when the graph carries git history: how much was read, and the pair most often changed together. */
-  history?: { commits: number; skipped: number; since?: string; filesChanged: number; pairs: number; topPair?: { a: string; b: string; commits: number } };
+  history?: {
+    commits: number;
+    skipped: number;
+    since?: string;
+    filesChanged: number;
+    pairs: number;
+    topPair?: { a: string; b: string; commits: number };
+  };
   timings: Record<string, number>;
 }
 
@@ -45,9 +56,17 @@ export function summarizeGraph(graph: Graph, top = 10): GraphSummary {
     const key = `${item.reason}\0${item.specifier}`;
     const entry = bySpecifier.get(key);
     if (entry) entry.count++;
-    else bySpecifier.set(key, { specifier: item.specifier, reason: item.reason, count: 1, example: `${item.from}:${item.line}` });
+    else
+      bySpecifier.set(key, {
+        specifier: item.specifier,
+        reason: item.reason,
+        count: 1,
+        example: `${item.from}:${item.line}`,
+      });
   }
-  const unresolvedTop = [...bySpecifier.values()].sort((a, b) => b.count - a.count || a.specifier.localeCompare(b.specifier));
+  const unresolvedTop = [...bySpecifier.values()].sort(
+    (a, b) => b.count - a.count || a.specifier.localeCompare(b.specifier),
+  );
 
   const cycles = findCycles(graph.edges);
   return {
@@ -66,7 +85,11 @@ export function summarizeGraph(graph: Graph, top = 10): GraphSummary {
     },
     unresolved: { total: graph.unresolved.length, byReason, top: unresolvedTop.slice(0, top) },
     parseErrors: graph.parseErrors.slice(0, top).map(({ path, line, message }) => ({ path, line, message })),
-    cycles: { groups: cycles.length, files: cycles.reduce((sum, group) => sum + group.length, 0), largest: cycles.slice(0, 3).map((group) => ({ files: group.length, loop: shortestCycle(graph.edges, group) })) },
+    cycles: {
+      groups: cycles.length,
+      files: cycles.reduce((sum, group) => sum + group.length, 0),
+      largest: cycles.slice(0, 3).map((group) => ({ files: group.length, loop: shortestCycle(graph.edges, group) })),
+    },
     workspaces: graph.workspaces.length,
     ...(graph.data?.length || graph.tables?.length ? { data: dataSummary(graph.data ?? [], graph.tables ?? []) } : {}),
     ...(graph.history ? { history: historySummary(graph.history) } : {}),
@@ -89,6 +112,15 @@ function historySummary(history: History): NonNullable<GraphSummary['history']> 
 function dataSummary(data: readonly DataAccess[], tables: readonly DataTable[]): NonNullable<GraphSummary['data']> {
   const writes = data.filter((access) => access.access === 'write').length;
   const names = new Set([...data.map((access) => access.table), ...tables.map((table) => table.name)]);
-  const detectors = new Set([...data.map((access) => access.detector), ...tables.flatMap((table) => table.models.map((model) => model.detector))]);
-  return { tables: names.size, reads: data.length - writes, writes, detectors: [...detectors].sort(), declared: tables.filter((table) => table.models.length > 0).length };
+  const detectors = new Set([
+    ...data.map((access) => access.detector),
+    ...tables.flatMap((table) => table.models.map((model) => model.detector)),
+  ]);
+  return {
+    tables: names.size,
+    reads: data.length - writes,
+    writes,
+    detectors: [...detectors].sort(),
+    declared: tables.filter((table) => table.models.length > 0).length,
+  };
 }

@@ -56,38 +56,76 @@ export interface TableOwnership {
  * the first service in the plan); none when the shared kernel writes it most. A table several
  * parties write is the shared-database problem. Pure: graph and plan in, facts out.
  */
-export function tableOwnership(graph: Pick<Graph, 'data' | 'tables'>, plan: { services: ReadonlyArray<Pick<Plan['services'][number], 'id' | 'files' | 'tables'>> }): TableOwnership {
-  const serviceOf = new Map(plan.services.flatMap((service) => service.files.map((path) => [path, service.id] as const)));
+export function tableOwnership(
+  graph: Pick<Graph, 'data' | 'tables'>,
+  plan: { services: ReadonlyArray<Pick<Plan['services'][number], 'id' | 'files' | 'tables'>> },
+): TableOwnership {
+  const serviceOf = new Map(
+    plan.services.flatMap((service) => service.files.map((path) => [path, service.id] as const)),
+  );
   const rank = new Map(plan.services.map((service, i) => [service.id, i]));
-  const declaredOwner = new Map(plan.services.flatMap((service) => (service.tables ?? []).map((table) => [table, service.id] as const)));
+  const declaredOwner = new Map(
+    plan.services.flatMap((service) => (service.tables ?? []).map((table) => [table, service.id] as const)),
+  );
   const accesses = Map.groupBy(graph.data ?? [], (access) => access.table);
-  const declared = new Map((graph.tables ?? []).flatMap((table) => (table.models[0] ? [[table.name, table.models[0]] as const] : [])));
+  const declared = new Map(
+    (graph.tables ?? []).flatMap((table) => (table.models[0] ? [[table.name, table.models[0]] as const] : [])),
+  );
   const names = [...new Set([...accesses.keys(), ...declared.keys(), ...declaredOwner.keys()])].sort();
   const tables = names.map((name): TableUse => {
     const all = accesses.get(name) ?? [];
-    const writers = partiesOf(all.filter((a) => a.access === 'write'), serviceOf, rank);
-    const readers = partiesOf(all.filter((a) => a.access === 'read'), serviceOf, rank);
+    const writers = partiesOf(
+      all.filter((a) => a.access === 'write'),
+      serviceOf,
+      rank,
+    );
+    const readers = partiesOf(
+      all.filter((a) => a.access === 'read'),
+      serviceOf,
+      rank,
+    );
     // Parties are in plan order, the shared kernel last: a stable sort breaks ties by it. When the kernel
     // writes most, the table stays with it, as the kernel's code does. A person's word in the plan wins.
     const owner = declaredOwner.get(name) ?? [...writers].sort((a, b) => b.sites.length - a.sites.length)[0]?.service;
     const model = declared.get(name);
-    const use: TableUse = { name, ...(owner ? { owner } : {}), writers, readers, ...(model ? { declaredIn: { file: model.from, line: model.line } } : {}) };
+    const use: TableUse = {
+      name,
+      ...(owner ? { owner } : {}),
+      writers,
+      readers,
+      ...(model ? { declaredIn: { file: model.from, line: model.line } } : {}),
+    };
     const pattern = suggestPattern(use);
     return pattern ? { ...use, pattern } : use;
   });
   const ownerOf = new Map(tables.flatMap((t) => (t.owner ? [[t.name, t.owner] as const] : [])));
-  return { tables, transactions: transactionsOf(graph.data ?? [], ownerOf, serviceOf), foreignKeys: foreignKeysOf(graph, ownerOf) };
+  return {
+    tables,
+    transactions: transactionsOf(graph.data ?? [], ownerOf, serviceOf),
+    foreignKeys: foreignKeysOf(graph, ownerOf),
+  };
 }
 
-function partiesOf(accesses: readonly DataAccess[], serviceOf: ReadonlyMap<string, string>, rank: ReadonlyMap<string, number>): TableParty[] {
+function partiesOf(
+  accesses: readonly DataAccess[],
+  serviceOf: ReadonlyMap<string, string>,
+  rank: ReadonlyMap<string, number>,
+): TableParty[] {
   const parties = Map.groupBy(accesses, (access) => serviceOf.get(access.from));
   const order = (service: string | undefined) => (service === undefined ? Number.MAX_SAFE_INTEGER : rank.get(service)!);
   return [...parties]
     .sort(([a], [b]) => order(a) - order(b))
-    .map(([service, sites]) => ({ ...(service !== undefined ? { service } : {}), sites: sites.map(({ from, line, function: fn }) => ({ file: from, line, ...(fn ? { function: fn } : {}) })) }));
+    .map(([service, sites]) => ({
+      ...(service !== undefined ? { service } : {}),
+      sites: sites.map(({ from, line, function: fn }) => ({ file: from, line, ...(fn ? { function: fn } : {}) })),
+    }));
 }
 
-function transactionsOf(data: readonly DataAccess[], ownerOf: ReadonlyMap<string, string>, serviceOf: ReadonlyMap<string, string>): CrossServiceTransaction[] {
+function transactionsOf(
+  data: readonly DataAccess[],
+  ownerOf: ReadonlyMap<string, string>,
+  serviceOf: ReadonlyMap<string, string>,
+): CrossServiceTransaction[] {
   const inFunctions = data.filter((access) => access.access === 'write' && access.function);
   const byFunction = Map.groupBy(inFunctions, (access) => `${access.from}\u0000${access.function}`);
   const transactions: CrossServiceTransaction[] = [];
@@ -101,7 +139,11 @@ function transactionsOf(data: readonly DataAccess[], ownerOf: ReadonlyMap<string
       file: from,
       function: fn!,
       ...(service ? { service } : {}),
-      writes: [...tables].map(([table, sites]) => ({ table, ...(ownerOf.has(table) ? { owner: ownerOf.get(table)! } : {}), lines: sites.map((site) => site.line) })),
+      writes: [...tables].map(([table, sites]) => ({
+        table,
+        ...(ownerOf.has(table) ? { owner: ownerOf.get(table)! } : {}),
+        lines: sites.map((site) => site.line),
+      })),
     });
   }
   return transactions;
@@ -114,7 +156,12 @@ function foreignKeysOf(graph: Pick<Graph, 'tables'>, ownerOf: ReadonlyMap<string
       const owner = ownerOf.get(table.name);
       const referencedOwner = ownerOf.get(references);
       if (owner === referencedOwner) continue;
-      keys.push({ table: table.name, ...(owner ? { owner } : {}), references, ...(referencedOwner ? { referencedOwner } : {}) });
+      keys.push({
+        table: table.name,
+        ...(owner ? { owner } : {}),
+        references,
+        ...(referencedOwner ? { referencedOwner } : {}),
+      });
     }
   }
   return keys;
@@ -127,5 +174,6 @@ export function isTableOwner(party: TableParty, table: TableUse): boolean {
 
 /** How many tables more than one service writes: the shared-database problem a plan leaves. */
 export function sharedTableCount(ownership: TableOwnership): number {
-  return ownership.tables.filter((table) => table.writers.filter((writer) => writer.service !== undefined).length > 1).length;
+  return ownership.tables.filter((table) => table.writers.filter((writer) => writer.service !== undefined).length > 1)
+    .length;
 }

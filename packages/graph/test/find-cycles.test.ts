@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { findCycles, shortestCycle } from '@seams/graph';
 
-const edges = (pairs: string) => pairs.split(' ').map((pair) => {
-  const [from, to] = pair.split('>');
-  return { from: from!, to: to! };
-});
+const edges = (pairs: string) =>
+  pairs.split(' ').map((pair) => {
+    const [from, to] = pair.split('>');
+    return { from: from!, to: to! };
+  });
 
 describe('findCycles', () => {
   it('returns nothing for a DAG', () => {

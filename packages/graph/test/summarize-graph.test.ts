@@ -17,8 +17,24 @@ const graph: Graph = {
     { from: 'b.ts', to: 'types.d.ts', kind: 'type', specifier: './types', line: 2, names: ['T'] },
   ],
   externals: [
-    { from: 'a.ts', specifier: 'node:fs', package: 'node:fs', builtin: true, kind: 'import', line: 2, names: ['readFileSync'] },
-    { from: 'a.ts', specifier: 'lodash/map', package: 'lodash', builtin: false, kind: 'import', line: 3, names: ['default'] },
+    {
+      from: 'a.ts',
+      specifier: 'node:fs',
+      package: 'node:fs',
+      builtin: true,
+      kind: 'import',
+      line: 2,
+      names: ['readFileSync'],
+    },
+    {
+      from: 'a.ts',
+      specifier: 'lodash/map',
+      package: 'lodash',
+      builtin: false,
+      kind: 'import',
+      line: 3,
+      names: ['default'],
+    },
     { from: 'b.ts', specifier: 'lodash', package: 'lodash', builtin: false, kind: 'import', line: 3, names: ['map'] },
   ],
   unresolved: [

@@ -23,28 +23,58 @@ export interface ReportOptions {
  * spots are there only when the graph carries git history, data ownership only when it carries table accesses.
  */
 export function buildReportModel(graph: Graph, plan: Plan, options: ReportOptions = {}): ReportModel {
-  const serviceOf = new Map(plan.services.flatMap((service) => service.files.map((path) => [path, service.id] as const)));
+  const serviceOf = new Map(
+    plan.services.flatMap((service) => service.files.map((path) => [path, service.id] as const)),
+  );
   const dependencies = fileDependencies(graph.edges);
   const links = serviceLinks(dependencies.pairs, serviceOf);
-  const cards = serviceCards({ graph, plan, dependencies, serviceOf, links, apis: publicApis(dependencies.uses, serviceOf) });
+  const cards = serviceCards({
+    graph,
+    plan,
+    dependencies,
+    serviceOf,
+    links,
+    apis: publicApis(dependencies.uses, serviceOf),
+  });
   const byName = byServiceName(plan);
   const { metrics } = plan;
   // Before the extraction order, which counts the table accesses crossing each boundary.
   const data = graph.data?.length || graph.tables?.length ? tableOwnership(graph, plan) : undefined;
   if (data) {
-    const byService = serviceData(data, plan.services.map((service) => service.id));
+    const byService = serviceData(
+      data,
+      plan.services.map((service) => service.id),
+    );
     for (const card of cards) card.data = byService.get(card.id)!;
   }
   const model: ReportModel = {
     title: options.title ?? `Service boundaries of ${lastFolder(graph.root)}`,
     root: graph.root,
-    generatedFrom: { graphFiles: graph.files.length, planServices: plan.services.length, signals: plan.parameters.signals, lowConfidence: plan.parameters.lowConfidence },
-    metrics: { modularity: metrics.modularity, structuralModularity: metrics.structuralModularity, icp: metrics.icp, ifn: metrics.ifn, ned: metrics.ned, mq: metrics.mq, cohesion: metrics.cohesion, coupling: metrics.coupling },
+    generatedFrom: {
+      graphFiles: graph.files.length,
+      planServices: plan.services.length,
+      signals: plan.parameters.signals,
+      lowConfidence: plan.parameters.lowConfidence,
+    },
+    metrics: {
+      modularity: metrics.modularity,
+      structuralModularity: metrics.structuralModularity,
+      icp: metrics.icp,
+      ifn: metrics.ifn,
+      ned: metrics.ned,
+      mq: metrics.mq,
+      cohesion: metrics.cohesion,
+      coupling: metrics.coupling,
+    },
     services: cards,
     shared: plan.shared.map(({ path, reason }) => ({
       path,
       reason,
-      usedBy: [...new Set(dependencies.pairs.filter((pair) => pair.to === path).flatMap((pair) => serviceOf.get(pair.from) ?? []))].sort(byName),
+      usedBy: [
+        ...new Set(
+          dependencies.pairs.filter((pair) => pair.to === path).flatMap((pair) => serviceOf.get(pair.from) ?? []),
+        ),
+      ].sort(byName),
     })),
     links,
     serviceCycles: metrics.serviceCycles,

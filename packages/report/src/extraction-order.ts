@@ -26,7 +26,11 @@ export const EFFORT_FORMULA = [
 
 const CYCLE_COST = 10;
 const LOC_PER_POINT = 250;
-const EFFORT_LIMITS: Array<[ExtractionStep['effort'], number]> = [['S', 4], ['M', 12], ['L', 30]];
+const EFFORT_LIMITS: Array<[ExtractionStep['effort'], number]> = [
+  ['S', 4],
+  ['M', 12],
+  ['L', 30],
+];
 
 /** Strangler-fig order: least entangled service first; ties by effort score, then name, then id. */
 export function extractionOrder(cards: readonly ServiceCard[]): ExtractionStep[] {
@@ -35,11 +39,18 @@ export function extractionOrder(cards: readonly ServiceCard[]): ExtractionStep[]
     const inbound = sum(card.inbound);
     const outbound = sum(card.outbound);
     const cycleSize = Math.max(1, ...card.cycles.map((cycle) => cycle.length));
-    const entanglement = inbound + card.publicApi.length + outbound + (card.data?.crossing ?? 0) + CYCLE_COST * (cycleSize - 1);
+    const entanglement =
+      inbound + card.publicApi.length + outbound + (card.data?.crossing ?? 0) + CYCLE_COST * (cycleSize - 1);
     const effortScore = entanglement + Math.ceil(card.loc / LOC_PER_POINT);
     return { card, entanglement, effortScore };
   });
-  scored.sort((a, b) => a.entanglement - b.entanglement || a.effortScore - b.effortScore || compareCodeUnits(a.card.name, b.card.name) || compareCodeUnits(a.card.id, b.card.id));
+  scored.sort(
+    (a, b) =>
+      a.entanglement - b.entanglement ||
+      a.effortScore - b.effortScore ||
+      compareCodeUnits(a.card.name, b.card.name) ||
+      compareCodeUnits(a.card.id, b.card.id),
+  );
   return scored.map(({ card, entanglement, effortScore }, index) => ({
     order: index + 1,
     service: card.id,
@@ -53,13 +64,27 @@ export function extractionOrder(cards: readonly ServiceCard[]): ExtractionStep[]
 function reasonFor(card: ServiceCard, nameOf: (id: string) => string): string {
   const parts: string[] = [];
   const callers = card.inbound.map((link) => nameOf(link.service));
-  parts.push(callers.length === 0 ? 'no other service depends on it' : `called by ${serviceList(callers)} through ${plural(card.publicApi.length, 'name')}`);
+  parts.push(
+    callers.length === 0
+      ? 'no other service depends on it'
+      : `called by ${serviceList(callers)} through ${plural(card.publicApi.length, 'name')}`,
+  );
   const callees = card.outbound.map((link) => nameOf(link.service));
-  parts.push(callees.length === 0 ? 'calls no other service' : `calls ${serviceList(callees)} (${plural(sum(card.outbound), 'file dependency', 'file dependencies')})`);
+  parts.push(
+    callees.length === 0
+      ? 'calls no other service'
+      : `calls ${serviceList(callees)} (${plural(sum(card.outbound), 'file dependency', 'file dependencies')})`,
+  );
   if (card.sharedKernelUsed.length > 0) parts.push(`uses ${plural(card.sharedKernelUsed.length, 'shared file')}`);
-  if (card.data?.crossing) parts.push(`${plural(card.data.crossing, 'table access', 'table accesses')} ${card.data.crossing === 1 ? 'crosses' : 'cross'} its boundary`);
+  if (card.data?.crossing)
+    parts.push(
+      `${plural(card.data.crossing, 'table access', 'table accesses')} ${card.data.crossing === 1 ? 'crosses' : 'cross'} its boundary`,
+    );
   for (const cycle of card.cycles) {
-    const others = cycle.filter((id) => id !== card.id).map(nameOf).sort(compareCodeUnits);
+    const others = cycle
+      .filter((id) => id !== card.id)
+      .map(nameOf)
+      .sort(compareCodeUnits);
     parts.push(`in a cycle with ${serviceList(others)}: break the cycle first`);
   }
   return parts.join('; ');

@@ -20,8 +20,12 @@ export function formatDot(model: ReportModel): string {
     '  node [shape=box, style=rounded, fontname="Helvetica"];',
     '  edge [fontname="Helvetica"];',
   ];
-  for (const card of model.services) lines.push(`  ${quote(card.id)} [label=${quote(`${card.name}\n${plural(card.files.length, 'file')}`)}];`);
-  if (model.shared.length > 0) lines.push(`  ${quote(SHARED_NODE)} [label=${quote(`shared kernel\n${plural(model.shared.length, 'file')}`)}, style="rounded,dashed"];`);
+  for (const card of model.services)
+    lines.push(`  ${quote(card.id)} [label=${quote(`${card.name}\n${plural(card.files.length, 'file')}`)}];`);
+  if (model.shared.length > 0)
+    lines.push(
+      `  ${quote(SHARED_NODE)} [label=${quote(`shared kernel\n${plural(model.shared.length, 'file')}`)}, style="rounded,dashed"];`,
+    );
   for (const link of model.links) {
     // Width 1..4 from the lightest to the heaviest link, so the map reads the same whatever the code base's size.
     const width = heaviest === lightest ? 1 : 1 + (3 * (link.weight - lightest)) / (heaviest - lightest);
@@ -30,7 +34,8 @@ export function formatDot(model: ReportModel): string {
     lines.push(`  ${quote(link.from)} -> ${quote(link.to)} [${attributes.join(', ')}];`);
   }
   for (const card of model.services) {
-    if (card.sharedKernelUsed.length > 0) lines.push(`  ${quote(card.id)} -> ${quote(SHARED_NODE)} [style=dashed, color=gray];`);
+    if (card.sharedKernelUsed.length > 0)
+      lines.push(`  ${quote(card.id)} -> ${quote(SHARED_NODE)} [style=dashed, color=gray];`);
   }
   lines.push('}');
   return `${lines.join('\n')}\n`;

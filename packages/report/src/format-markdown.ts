@@ -31,13 +31,18 @@ export function formatMarkdown(model: ReportModel): string {
 
 function intro(model: ReportModel): string {
   const inServices = model.services.reduce((sum, card) => sum + card.files.length, 0);
-  const signals = model.generatedFrom.signals.length > 0 ? ` Boundaries proposed from ${listing(model.generatedFrom.signals)}.` : '';
+  const signals =
+    model.generatedFrom.signals.length > 0 ? ` Boundaries proposed from ${listing(model.generatedFrom.signals)}.` : '';
   return `${plural(model.services.length, 'service')} over ${plural(inServices, 'file')}, plus ${plural(model.shared.length, 'file')} in the shared kernel; the graph of ${code(model.root)} has ${plural(model.generatedFrom.graphFiles, 'file')}.${signals}`;
 }
 
 function summary(model: ReportModel, nameOf: (id: string) => string): string {
   const metrics = model.metrics as unknown as Record<string, number>;
-  const rows = Object.entries(METRIC_LABELS).map(([key, label]) => [`${label.short} (${label.name})`, fixed2(metrics[key] ?? 0), `${label.meaning} (${label.range}; ${label.better} is better)`]);
+  const rows = Object.entries(METRIC_LABELS).map(([key, label]) => [
+    `${label.short} (${label.name})`,
+    fixed2(metrics[key] ?? 0),
+    `${label.meaning} (${label.range}; ${label.better} is better)`,
+  ]);
   const cycles =
     model.serviceCycles.length === 0
       ? 'No service cycles.'
@@ -55,12 +60,18 @@ function services(model: ReportModel): string {
     String(card.metrics.apiSize),
     fixed2(card.confidence),
   ]);
-  const legend = 'cohesion: share of possible dependencies inside the service that exist; coupling: share of its dependencies that cross its boundary; api: names other services import; confidence: share of seeded runs that agree with the placement.';
+  const legend =
+    'cohesion: share of possible dependencies inside the service that exist; coupling: share of its dependencies that cross its boundary; api: names other services import; confidence: share of seeded runs that agree with the placement.';
   return `## Services\n\n${table(['service', 'files', 'loc', 'cohesion', 'coupling', 'api', 'confidence'], 'lrrrrrr', rows)}\n\n${legend}`;
 }
 
 function extraction(model: ReportModel, nameOf: (id: string) => string): string {
-  const rows = model.extractionOrder.map((step) => [String(step.order), text(nameOf(step.service)), `${step.effort} (${step.effortScore})`, text(step.reason)]);
+  const rows = model.extractionOrder.map((step) => [
+    String(step.order),
+    text(nameOf(step.service)),
+    `${step.effort} (${step.effortScore})`,
+    text(step.reason),
+  ]);
   const formula = EFFORT_FORMULA.map((line) => `    ${line}`).join('\n');
   const legend = `Effort, from the numbers in the service cards (inbound and outbound: file dependencies crossing the boundary; api: names other services import; tables: table reads and writes crossing the boundary, either way, when the graph has them):\n\n${formula}\n\nThe order sorts on entanglement, then effort score, then name.`;
   return `## Extraction order\n\nStrangler fig: extract the least entangled service first.\n\n${table(['step', 'service', 'effort', 'why'], 'rlll', rows)}\n\n${legend}`;
@@ -68,7 +79,12 @@ function extraction(model: ReportModel, nameOf: (id: string) => string): string 
 
 function sharedKernel(model: ReportModel, nameOf: (id: string) => string): string {
   if (model.shared.length === 0) return '## Shared kernel\n\nNone: every file belongs to a service.';
-  const rows = model.shared.map((file) => [code(file.path), text(file.reason), file.usedBy.length === 0 ? 'no service' : file.usedBy.map((id) => text(nameOf(id))).join(', ')]);
-  const note = 'Files used across services, kept apart from them: a library every service links, not a service of its own.';
+  const rows = model.shared.map((file) => [
+    code(file.path),
+    text(file.reason),
+    file.usedBy.length === 0 ? 'no service' : file.usedBy.map((id) => text(nameOf(id))).join(', '),
+  ]);
+  const note =
+    'Files used across services, kept apart from them: a library every service links, not a service of its own.';
   return `## Shared kernel\n\n${note}\n\n${table(['file', 'why shared', 'used by'], 'lll', rows)}`;
 }

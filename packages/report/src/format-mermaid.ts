@@ -11,8 +11,10 @@ export function formatMermaid(model: ReportModel): string {
   const node = (id: string) => ids.get(id) ?? SHARED_NODE;
   const cyclic = inCycle(model);
   const lines = ['flowchart LR', '  %% Edge labels: file dependencies between services. Red edges form a cycle.'];
-  for (const card of model.services) lines.push(`  ${node(card.id)}["${label(card.name)}<br/>${plural(card.files.length, 'file')}"]`);
-  if (model.shared.length > 0) lines.push(`  ${SHARED_NODE}[("shared kernel<br/>${plural(model.shared.length, 'file')}")]`);
+  for (const card of model.services)
+    lines.push(`  ${node(card.id)}["${label(card.name)}<br/>${plural(card.files.length, 'file')}"]`);
+  if (model.shared.length > 0)
+    lines.push(`  ${SHARED_NODE}[("shared kernel<br/>${plural(model.shared.length, 'file')}")]`);
 
   const red: number[] = [];
   model.links.forEach((link, index) => {
@@ -20,7 +22,8 @@ export function formatMermaid(model: ReportModel): string {
     if (cyclic(link)) red.push(index);
   });
   if (model.shared.length > 0) {
-    for (const card of model.services) if (card.sharedKernelUsed.length > 0) lines.push(`  ${node(card.id)} -.-> ${SHARED_NODE}`);
+    for (const card of model.services)
+      if (card.sharedKernelUsed.length > 0) lines.push(`  ${node(card.id)} -.-> ${SHARED_NODE}`);
     lines.push(`  classDef shared stroke-dasharray:5 5`, `  class ${SHARED_NODE} shared`);
   }
   if (red.length > 0) lines.push(`  linkStyle ${red.join(',')} ${CYCLE_STYLE}`);
@@ -43,5 +46,10 @@ function nodeIds(serviceIds: readonly string[]): Map<string, string> {
 
 // Mermaid reads "#name;" as an entity, so '#' goes first; quotes and angle brackets would end the label or open HTML.
 function label(value: string): string {
-  return value.replaceAll('#', '#35;').replaceAll('"', '#quot;').replaceAll('<', '#lt;').replaceAll('>', '#gt;').replaceAll('&', '#amp;');
+  return value
+    .replaceAll('#', '#35;')
+    .replaceAll('"', '#quot;')
+    .replaceAll('<', '#lt;')
+    .replaceAll('>', '#gt;')
+    .replaceAll('&', '#amp;');
 }

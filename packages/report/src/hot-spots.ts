@@ -9,7 +9,8 @@ import type { HotSpot } from './report-model.ts';
  * Churn rather than commits, which count a one-line fix like a rewrite; what makes churn misleading
  * elsewhere, huge commits (mass renames, formatting), the history already leaves out.
  */
-export const HOT_SPOT_FORMULA = 'score = churn × crossing, where churn is lines added plus deleted and crossing the files of other services that import it or that it imports';
+export const HOT_SPOT_FORMULA =
+  'score = churn × crossing, where churn is lines added plus deleted and crossing the files of other services that import it or that it imports';
 
 /** A top ten fits a review meeting; the rest is in the graph's history. */
 export const HOT_SPOT_COUNT = 10;
@@ -18,7 +19,12 @@ export const HOT_SPOT_COUNT = 10;
  * The files of the plan (services and shared kernel) with the highest score; files scoring 0 (no
  * change, or nothing crossing a boundary) are no hot spots. Ties by path.
  */
-export function hotSpots(history: History, pairs: ReadonlyArray<{ from: string; to: string }>, serviceOf: ReadonlyMap<string, string>, shared: ReadonlySet<string>): HotSpot[] {
+export function hotSpots(
+  history: History,
+  pairs: ReadonlyArray<{ from: string; to: string }>,
+  serviceOf: ReadonlyMap<string, string>,
+  shared: ReadonlySet<string>,
+): HotSpot[] {
   const crossing = new Map<string, Set<string>>();
   const cross = (file: string, other: string) => {
     const service = serviceOf.get(other);
@@ -36,7 +42,14 @@ export function hotSpots(history: History, pairs: ReadonlyArray<{ from: string; 
     .map((file) => {
       const service = serviceOf.get(file.path);
       const count = crossing.get(file.path)?.size ?? 0;
-      return { path: file.path, ...(service !== undefined ? { service } : {}), churn: file.churn, commits: file.commits, crossing: count, score: file.churn * count };
+      return {
+        path: file.path,
+        ...(service !== undefined ? { service } : {}),
+        churn: file.churn,
+        commits: file.commits,
+        crossing: count,
+        score: file.churn * count,
+      };
     })
     .filter((spot) => spot.score > 0)
     .sort((a, b) => b.score - a.score || compareCodeUnits(a.path, b.path))

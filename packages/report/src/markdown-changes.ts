@@ -13,7 +13,11 @@ export function changesMarkdown(changes: PlanChanges, model: ReportModel, nameOf
     ...(changes.sharedAdded ?? []).map((path) => `- Moved into the shared kernel: ${code(path)}`),
     ...(changes.sharedRemoved ?? []).map((path) => `- Moved out of the shared kernel: ${code(path)}`),
   ];
-  const sections = ['## Changes since the previous plan', '', facts.length > 0 ? facts.join('\n') : 'No service added, removed or renamed.'];
+  const sections = [
+    '## Changes since the previous plan',
+    '',
+    facts.length > 0 ? facts.join('\n') : 'No service added, removed or renamed.',
+  ];
   if (changes.movedFiles.length > 0) {
     // A removed service has no current name; its id is all there is.
     const rows = changes.movedFiles.map((move) => [code(move.path), service(move.from), service(move.to)]);
@@ -22,7 +26,12 @@ export function changesMarkdown(changes: PlanChanges, model: ReportModel, nameOf
   const metrics = model.metrics as Record<string, number>;
   const rows = Object.entries(changes.metricDeltas).map(([metric, delta]) => {
     const now = metrics[metric] ?? 0;
-    return [METRIC_LABELS[metric]?.short ?? metric, fixed2(now - delta), fixed2(now), `${signed2(delta)} (${verdict(metric, delta)})`];
+    return [
+      METRIC_LABELS[metric]?.short ?? metric,
+      fixed2(now - delta),
+      fixed2(now),
+      `${signed2(delta)} (${verdict(metric, delta)})`,
+    ];
   });
   sections.push('', `**Metrics**\n\n${table(['metric', 'before', 'now', 'change'], 'lrrr', rows)}`);
   return sections.join('\n');

@@ -19,7 +19,12 @@ export function ownershipLine(ownership: ServiceOwnership): string {
 
 /** The "Ownership and hot spots" section (the HTML report has its own, render-ownership.ts). */
 export function ownershipMarkdown(ownership: Ownership, nameOf: (id: string) => string): string {
-  return ['## Ownership and hot spots', intro(ownership), coordination(ownership, nameOf), hotSpots(ownership, nameOf)].join('\n\n');
+  return [
+    '## Ownership and hot spots',
+    intro(ownership),
+    coordination(ownership, nameOf),
+    hotSpots(ownership, nameOf),
+  ].join('\n\n');
 }
 
 function intro({ window, basis, owningShare }: Ownership): string {
@@ -31,9 +36,13 @@ function intro({ window, basis, owningShare }: Ownership): string {
   ].join(' ');
 }
 
-function coordination({ coordination: points, coordinatingShare, owningShare }: Ownership, nameOf: (id: string) => string): string {
+function coordination(
+  { coordination: points, coordinatingShare, owningShare }: Ownership,
+  nameOf: (id: string) => string,
+): string {
   const heading = `**Where teams would have to coordinate** (teams making at least ${percent(coordinatingShare)} of a service's changes)`;
-  if (points.length === 0) return `${heading}: nowhere; every changed service has an owning team and no second team makes that share of its changes.`;
+  if (points.length === 0)
+    return `${heading}: nowhere; every changed service has an owning team and no second team makes that share of its changes.`;
   const rows = points.map((point) =>
     point.kind === 'no-owner'
       ? [text(nameOf(point.service)), `no team makes ${percent(owningShare)}`, point.teams.map(teamShare).join(', ')]

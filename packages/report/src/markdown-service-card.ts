@@ -11,7 +11,8 @@ const FOLD_FILES_OVER = 10;
 /** One "### service" section: facts first, then the file and API tables. */
 export function serviceCardMarkdown(card: ServiceCard, model: ReportModel, nameOf: (id: string) => string): string {
   const others = model.services.length - 1;
-  const weighted = (links: ServiceCard['inbound']) => (links.length === 0 ? 'none' : links.map((link) => `${text(nameOf(link.service))} (${link.weight})`).join(', '));
+  const weighted = (links: ServiceCard['inbound']) =>
+    links.length === 0 ? 'none' : links.map((link) => `${text(nameOf(link.service))} (${link.weight})`).join(', ');
   const lines = [
     `### ${text(card.name)}`,
     '',
@@ -42,7 +43,11 @@ function blastRadius(card: ServiceCard, others: number, nameOf: (id: string) => 
 }
 
 function filesSection(card: ServiceCard, lowConfidence = 0): string {
-  const rows = card.files.map((file) => [code(file.path), String(file.loc), `${fixed2(file.confidence)}${file.confidence < lowConfidence ? ' (review)' : ''}`]);
+  const rows = card.files.map((file) => [
+    code(file.path),
+    String(file.loc),
+    `${fixed2(file.confidence)}${file.confidence < lowConfidence ? ' (review)' : ''}`,
+  ]);
   const files = table(['file', 'loc', 'confidence'], 'lrr', rows);
   if (card.files.length <= FOLD_FILES_OVER) return `**Files**\n\n${files}`;
   return `<details>\n<summary><b>Files</b> (${card.files.length})</summary>\n\n${files}\n\n</details>`;
@@ -50,6 +55,10 @@ function filesSection(card: ServiceCard, lowConfidence = 0): string {
 
 function apiSection(card: ServiceCard): string {
   if (card.publicApi.length === 0) return '**Public API**: none; no other service imports from it.';
-  const rows = card.publicApi.map((entry) => [`${code(entry.name)}${entry.name === '*' ? ' (whole module)' : entry.typeOnly ? ' (type)' : ''}`, code(entry.file), entry.callers.map(code).join(', ')]);
+  const rows = card.publicApi.map((entry) => [
+    `${code(entry.name)}${entry.name === '*' ? ' (whole module)' : entry.typeOnly ? ' (type)' : ''}`,
+    code(entry.file),
+    entry.callers.map(code).join(', '),
+  ]);
   return `**Public API**: ${plural(card.publicApi.length, 'name')} other services import\n\n${table(['name', 'declared in', 'called from'], 'lll', rows)}`;
 }

@@ -15,7 +15,11 @@ export function ownershipOf(
   serviceOf: ReadonlyMap<string, string>,
 ): { services: Map<string, ServiceOwnership>; ownership: Ownership } {
   const { services, basis } = serviceOwnership(history, plan);
-  const window = { commits: history.commits, ...(history.since ? { since: history.since } : {}), ...(history.until ? { until: history.until } : {}) };
+  const window = {
+    commits: history.commits,
+    ...(history.since ? { since: history.since } : {}),
+    ...(history.until ? { until: history.until } : {}),
+  };
   const ownership: Ownership = {
     window,
     basis,

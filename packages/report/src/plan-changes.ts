@@ -27,7 +27,9 @@ export function planChanges(current: Plan, previous: Plan): PlanChanges {
     movedFiles: movedFiles.sort((a, b) => compareCodeUnits(a.path, b.path)),
     sharedAdded: [...sharedNow].filter((path) => !sharedBefore.has(path)).sort(compareCodeUnits),
     sharedRemoved: [...sharedBefore].filter((path) => !sharedNow.has(path)).sort(compareCodeUnits),
-    metricDeltas: Object.fromEntries(COMPARED_METRICS.map((metric) => [metric, current.metrics[metric] - previous.metrics[metric]])),
+    metricDeltas: Object.fromEntries(
+      COMPARED_METRICS.map((metric) => [metric, current.metrics[metric] - previous.metrics[metric]]),
+    ),
   };
 }
 

@@ -11,7 +11,16 @@ export interface ReportModel {
   root: string;
   /** `lowConfidence`: files below this confidence are flagged for review (from the plan; always set by buildReportModel). */
   generatedFrom: { graphFiles: number; planServices: number; signals: string[]; lowConfidence?: number };
-  metrics: { modularity: number; structuralModularity: number; icp: number; ifn: number; ned: number; mq: number; cohesion: number; coupling: number };
+  metrics: {
+    modularity: number;
+    structuralModularity: number;
+    icp: number;
+    ifn: number;
+    ned: number;
+    mq: number;
+    cohesion: number;
+    coupling: number;
+  };
   services: ServiceCard[];
   shared: Array<{ path: string; reason: string; usedBy: string[] }>;
   /** Service -> service dependency weights, for the map: file dependencies (distinct file pairs) between them. */

@@ -20,7 +20,10 @@ export const REPORTERS: Record<string, () => Promise<Reporter>> = {
 export async function renderReport(format: string, model: ReportModel): Promise<string> {
   const load = Object.hasOwn(REPORTERS, format) ? REPORTERS[format] : undefined;
   if (!load) {
-    throw new ConfigError('SEAMS_OPTION_INVALID', `Unknown report format '${format}'; choose one of ${Object.keys(REPORTERS).join(', ')}.`);
+    throw new ConfigError(
+      'SEAMS_OPTION_INVALID',
+      `Unknown report format '${format}'; choose one of ${Object.keys(REPORTERS).join(', ')}.`,
+    );
   }
   const reporter = await load();
   return reporter(model);

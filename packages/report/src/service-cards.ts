@@ -20,16 +20,29 @@ export function serviceCards(input: CardInput): ServiceCard[] {
   const loc = new Map(graph.files.map((file) => [file.path, file.loc]));
   const shared = new Set(plan.shared.map((file) => file.path));
   const byName = byServiceName(plan);
-  const weighted = (list: Array<{ service: string; weight: number }>) => list.sort((a, b) => b.weight - a.weight || byName(a.service, b.service));
+  const weighted = (list: Array<{ service: string; weight: number }>) =>
+    list.sort((a, b) => b.weight - a.weight || byName(a.service, b.service));
 
   return plan.services.map((service) => {
-    const files = [...service.files].sort(compareCodeUnits).map((path) => ({ path, loc: loc.get(path) ?? 0, confidence: plan.confidence[path] ?? service.confidence }));
+    const files = [...service.files]
+      .sort(compareCodeUnits)
+      .map((path) => ({ path, loc: loc.get(path) ?? 0, confidence: plan.confidence[path] ?? service.confidence }));
     const publicApi = apis.get(service.id) ?? [];
-    const inbound = weighted(links.filter((link) => link.to === service.id).map((link) => ({ service: link.from, weight: link.weight })));
-    const outbound = weighted(links.filter((link) => link.from === service.id).map((link) => ({ service: link.to, weight: link.weight })));
+    const inbound = weighted(
+      links.filter((link) => link.to === service.id).map((link) => ({ service: link.from, weight: link.weight })),
+    );
+    const outbound = weighted(
+      links.filter((link) => link.from === service.id).map((link) => ({ service: link.to, weight: link.weight })),
+    );
     const own = dependencies.pairs.filter((pair) => serviceOf.get(pair.from) === service.id);
-    const sharedKernelUsed = [...new Set(own.map((pair) => pair.to).filter((to) => shared.has(to)))].sort(compareCodeUnits);
-    const interfaceFiles = new Set(dependencies.pairs.filter((pair) => serviceOf.get(pair.to) === service.id && isOther(serviceOf.get(pair.from), service.id)).map((pair) => pair.to));
+    const sharedKernelUsed = [...new Set(own.map((pair) => pair.to).filter((to) => shared.has(to)))].sort(
+      compareCodeUnits,
+    );
+    const interfaceFiles = new Set(
+      dependencies.pairs
+        .filter((pair) => serviceOf.get(pair.to) === service.id && isOther(serviceOf.get(pair.from), service.id))
+        .map((pair) => pair.to),
+    );
     return {
       id: service.id,
       name: service.name,
@@ -41,8 +54,16 @@ export function serviceCards(input: CardInput): ServiceCard[] {
       outbound,
       cycles: plan.metrics.serviceCycles.filter((cycle) => cycle.includes(service.id)),
       sharedKernelUsed,
-      blastRadius: { direct: inbound.map((link) => link.service).sort(byName), transitive: reachersOf(service.id, links).sort(byName) },
-      metrics: { cohesion: service.metrics.cohesion, coupling: service.metrics.coupling, apiSize: publicApi.length, interfaceFiles: interfaceFiles.size },
+      blastRadius: {
+        direct: inbound.map((link) => link.service).sort(byName),
+        transitive: reachersOf(service.id, links).sort(byName),
+      },
+      metrics: {
+        cohesion: service.metrics.cohesion,
+        coupling: service.metrics.coupling,
+        apiSize: publicApi.length,
+        interfaceFiles: interfaceFiles.size,
+      },
     };
   });
 }

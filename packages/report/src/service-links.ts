@@ -10,7 +10,10 @@ export interface ServiceLink {
  * Service -> service weights: how many file pairs cross from one service into another.
  * Files outside every service (the shared kernel, unassigned files) drop out, as in the plan's metrics.
  */
-export function serviceLinks(pairs: ReadonlyArray<{ from: string; to: string }>, serviceOf: ReadonlyMap<string, string>): ServiceLink[] {
+export function serviceLinks(
+  pairs: ReadonlyArray<{ from: string; to: string }>,
+  serviceOf: ReadonlyMap<string, string>,
+): ServiceLink[] {
   const weights = new Map<string, ServiceLink>();
   for (const pair of pairs) {
     const from = serviceOf.get(pair.from);

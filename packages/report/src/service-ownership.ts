@@ -28,7 +28,10 @@ function teamOf(history: History, file: FileHistory, author: string): { team: st
 }
 
 /** Per service: the teams changing its files, with their shares, and its owning team if it has one. */
-export function serviceOwnership(history: History, plan: Plan): { services: Map<string, ServiceOwnership>; basis: Ownership['basis'] } {
+export function serviceOwnership(
+  history: History,
+  plan: Plan,
+): { services: Map<string, ServiceOwnership>; basis: Ownership['basis'] } {
   const fileHistory = new Map(history.files.map((file) => [file.path, file]));
   const basis: Ownership['basis'] = { teams: 0, codeowners: 0, author: 0 };
   const services = new Map<string, ServiceOwnership>();
@@ -54,7 +57,12 @@ export function serviceOwnership(history: History, plan: Plan): { services: Map<
 function ownershipOf(teams: ReadonlyMap<string, { basis: Basis; changes: number }>): ServiceOwnership {
   const changes = [...teams.values()].reduce((sum, team) => sum + team.changes, 0);
   const shares: TeamShare[] = [...teams]
-    .map(([team, entry]) => ({ team, basis: entry.basis, changes: entry.changes, share: round(entry.changes / changes) }))
+    .map(([team, entry]) => ({
+      team,
+      basis: entry.basis,
+      changes: entry.changes,
+      share: round(entry.changes / changes),
+    }))
     .sort((a, b) => b.changes - a.changes || compareCodeUnits(a.team, b.team));
   const top = shares[0];
   // Decided on the exact fraction: a rounded share could tip a service just under the line over it.

@@ -35,21 +35,45 @@ describe('table ownership', () => {
     ]);
     expect(tableOf('exchange_rates').writers).toEqual([
       { service: 'catalog', sites: [{ file: 'src/catalog/product.ts', line: 20, function: 'convertPrices' }] },
-      { sites: [{ file: 'src/shared/money.ts', line: 9, function: 'refreshRates' }, { file: 'src/shared/money.ts', line: 12, function: 'refreshRates' }] },
+      {
+        sites: [
+          { file: 'src/shared/money.ts', line: 9, function: 'refreshRates' },
+          { file: 'src/shared/money.ts', line: 12, function: 'refreshRates' },
+        ],
+      },
     ]);
     expect(tableOf('stock').declaredIn).toEqual({ file: 'db/schema.sql', line: 5 });
   });
 
   it("takes a person's word: a service's tables list in the plan decides the owner", () => {
-    const declared = { ...plan, services: plan.services.map((s) => (s.id === 'payments' ? { ...s, tables: ['orders'] } : s)) };
+    const declared = {
+      ...plan,
+      services: plan.services.map((s) => (s.id === 'payments' ? { ...s, tables: ['orders'] } : s)),
+    };
     const orders = tableOwnership(graph, declared).tables.find((t) => t.name === 'orders')!;
     expect([orders.owner, orders.pattern?.kind]).toEqual(['payments', 'wrapping-service']);
   });
 
   it('finds functions writing tables of two owners, and foreign keys between owners', () => {
     expect(ownership.transactions).toEqual([
-      { file: 'src/orders/order-service.ts', function: 'placeOrder', service: 'order', writes: [{ table: 'orders', owner: 'order', lines: [30] }, { table: 'stock', owner: 'catalog', lines: [31] }] },
-      { file: 'src/payments/payment-gateway.ts', function: 'capture', service: 'payments', writes: [{ table: 'payments', owner: 'payments', lines: [40] }, { table: 'orders', owner: 'order', lines: [41] }] },
+      {
+        file: 'src/orders/order-service.ts',
+        function: 'placeOrder',
+        service: 'order',
+        writes: [
+          { table: 'orders', owner: 'order', lines: [30] },
+          { table: 'stock', owner: 'catalog', lines: [31] },
+        ],
+      },
+      {
+        file: 'src/payments/payment-gateway.ts',
+        function: 'capture',
+        service: 'payments',
+        writes: [
+          { table: 'payments', owner: 'payments', lines: [40] },
+          { table: 'orders', owner: 'order', lines: [41] },
+        ],
+      },
     ]);
     // stock -> products stays inside catalog.
     expect(ownership.foreignKeys).toEqual([
@@ -66,14 +90,36 @@ describe('table ownership', () => {
       // order writes stock (1); order: payments writes and reads orders, shipping reads it (3), it reads products
       // and writes stock (2); payments: shipping reads invoices (1), it writes and reads orders (2); shipping: 3 reads.
       catalog: { owns: ['products', 'stock'], alsoWrites: [{ table: 'exchange_rates' }], reads: [], crossing: 4 },
-      order: { owns: ['orders'], alsoWrites: [{ table: 'stock', owner: 'catalog' }], reads: [{ table: 'products', owner: 'catalog' }], crossing: 5 },
-      payments: { owns: ['invoices', 'payments'], alsoWrites: [{ table: 'orders', owner: 'order' }], reads: [], crossing: 3 },
-      shipping: { owns: ['shipments'], alsoWrites: [], reads: [{ table: 'invoices', owner: 'payments' }, { table: 'orders', owner: 'order' }, { table: 'products', owner: 'catalog' }], crossing: 3 },
+      order: {
+        owns: ['orders'],
+        alsoWrites: [{ table: 'stock', owner: 'catalog' }],
+        reads: [{ table: 'products', owner: 'catalog' }],
+        crossing: 5,
+      },
+      payments: {
+        owns: ['invoices', 'payments'],
+        alsoWrites: [{ table: 'orders', owner: 'order' }],
+        reads: [],
+        crossing: 3,
+      },
+      shipping: {
+        owns: ['shipments'],
+        alsoWrites: [],
+        reads: [
+          { table: 'invoices', owner: 'payments' },
+          { table: 'orders', owner: 'order' },
+          { table: 'products', owner: 'catalog' },
+        ],
+        crossing: 3,
+      },
     });
     // The extraction order counts them: each is an API call, a view or a stream to set up first.
     const steps = new Map(model.extractionOrder.map((step) => [step.service, step]));
     const without = buildReportModel({ ...graph, data: [], tables: [] }, plan);
-    for (const step of without.extractionOrder) expect(steps.get(step.service)!.entanglement).toBe(step.entanglement! + model.services.find((card) => card.id === step.service)!.data!.crossing);
+    for (const step of without.extractionOrder)
+      expect(steps.get(step.service)!.entanglement).toBe(
+        step.entanglement! + model.services.find((card) => card.id === step.service)!.data!.crossing,
+      );
     expect(steps.get('order')!.reason).toContain('5 table accesses cross its boundary');
   });
 
@@ -92,9 +138,16 @@ describe('data ownership in the reports', () => {
 
   it('renders the section in the HTML report', async () => {
     const page = await renderReport('html', model);
-    const section = page.slice(page.indexOf('<section id="data"'), page.indexOf('</section>', page.indexOf('<section id="data"')));
+    const section = page.slice(
+      page.indexOf('<section id="data"'),
+      page.indexOf('</section>', page.indexOf('<section id="data"')),
+    );
     expect(section).toContain('<h2 id="data-heading">Data ownership</h2>');
-    expect(section).toContain('<th scope="row"><code>placeOrder</code> in <code>src/orders/order-service.ts</code></th>');
-    expect(page).toContain('<p class="card-data">Data: owns <code>orders</code>; also writes <code>stock</code> (<a class="service-ref" href="#card-catalog"');
+    expect(section).toContain(
+      '<th scope="row"><code>placeOrder</code> in <code>src/orders/order-service.ts</code></th>',
+    );
+    expect(page).toContain(
+      '<p class="card-data">Data: owns <code>orders</code>; also writes <code>stock</code> (<a class="service-ref" href="#card-catalog"',
+    );
   });
 });

@@ -9,8 +9,10 @@ const fixture = join(import.meta.dirname, '../../../fixtures/report/html-small')
 const small = JSON.parse(readFileSync(join(fixture, 'model.json'), 'utf8')) as ReportModel;
 
 // The bundle is checked by html-bundle.test.ts; leaving it out keeps the snapshot about the page.
-const withoutBundle = (page: string) => page.replace(MAP_BUNDLE, '/* MAP_BUNDLE */').replace(MAP_BUNDLE_SHA256, 'MAP_BUNDLE_SHA256');
-const embeddedModel = (page: string) => JSON.parse(/<script type="application\/json" id="seams-model">(.*?)<\/script>/s.exec(page)![1]!) as unknown;
+const withoutBundle = (page: string) =>
+  page.replace(MAP_BUNDLE, '/* MAP_BUNDLE */').replace(MAP_BUNDLE_SHA256, 'MAP_BUNDLE_SHA256');
+const embeddedModel = (page: string) =>
+  JSON.parse(/<script type="application\/json" id="seams-model">(.*?)<\/script>/s.exec(page)![1]!) as unknown;
 
 describe('formatHtml', () => {
   it('renders the small plan as a page a person can review', async () => {
@@ -40,7 +42,9 @@ describe('formatHtml', () => {
     const page = withoutBundle(formatHtml(small));
     expect(page).not.toMatch(/\b(src|href)\s*=\s*["']?(https?:|\/\/)/i);
     expect(page).not.toMatch(/@import|url\(/i);
-    expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-MAP_BUNDLE_SHA256'; style-src 'unsafe-inline'; img-src data:">`);
+    expect(page).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-MAP_BUNDLE_SHA256'; style-src 'unsafe-inline'; img-src data:">`,
+    );
   });
 
   it('leaves out the changes section without a previous plan', () => {

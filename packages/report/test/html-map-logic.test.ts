@@ -7,7 +7,9 @@ import { layoutServices } from '../src/html/browser/layout-services.ts';
 import type { ReportModel } from '../src/report-model.ts';
 import { largeModel } from './html-large-model.ts';
 
-const small = JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/report/html-small/model.json'), 'utf8')) as ReportModel;
+const small = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../../../fixtures/report/html-small/model.json'), 'utf8'),
+) as ReportModel;
 
 describe('findFiles', () => {
   const index = fileIndex(small);
@@ -18,11 +20,16 @@ describe('findFiles', () => {
       'src/orders/order.service.ts',
       'src/orders/orders.controller.ts',
     ]);
-    expect(findFiles(index, 'payment').matches.map((entry) => entry.path)).toEqual(['src/payments/payment.service.ts', 'src/payments/stripe.client.ts']);
+    expect(findFiles(index, 'payment').matches.map((entry) => entry.path)).toEqual([
+      'src/payments/payment.service.ts',
+      'src/payments/stripe.client.ts',
+    ]);
   });
 
   it('finds shared-kernel files too, as belonging to no service', () => {
-    expect(findFiles(index, 'logger').matches).toEqual([{ path: 'src/shared/logger.ts', service: undefined, serviceName: 'shared kernel' }]);
+    expect(findFiles(index, 'logger').matches).toEqual([
+      { path: 'src/shared/logger.ts', service: undefined, serviceName: 'shared kernel' },
+    ]);
   });
 
   it('stops at the limit but counts every match', () => {
@@ -44,8 +51,13 @@ describe('layoutServices', () => {
 
   it('draws services that depend on each other closer than ones that do not', () => {
     const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
-    const layout = layoutServices(ids, [{ from: 'a', to: 'b', weight: 10 }, { from: 'c', to: 'd', weight: 10 }, { from: 'e', to: 'f', weight: 10 }]);
-    const distance = (p: string, q: string) => Math.hypot(layout.get(p)!.x - layout.get(q)!.x, layout.get(p)!.y - layout.get(q)!.y);
+    const layout = layoutServices(ids, [
+      { from: 'a', to: 'b', weight: 10 },
+      { from: 'c', to: 'd', weight: 10 },
+      { from: 'e', to: 'f', weight: 10 },
+    ]);
+    const distance = (p: string, q: string) =>
+      Math.hypot(layout.get(p)!.x - layout.get(q)!.x, layout.get(p)!.y - layout.get(q)!.y);
     expect(distance('a', 'b')).toBeLessThan(distance('a', 'c'));
     expect(distance('c', 'd')).toBeLessThan(distance('c', 'e'));
   });
@@ -67,12 +79,22 @@ describe('buildServiceGraph', () => {
       'payments->notifications',
       'orders->notifications',
     ]);
-    expect(graph.getEdgeAttribute('orders', 'catalog', 'size')).toBeGreaterThan(graph.getEdgeAttribute('orders', 'notifications', 'size'));
+    expect(graph.getEdgeAttribute('orders', 'catalog', 'size')).toBeGreaterThan(
+      graph.getEdgeAttribute('orders', 'notifications', 'size'),
+    );
     expect(graph.getNodeAttribute('orders', 'size')).toBeGreaterThan(graph.getNodeAttribute('payments', 'size'));
   });
 
   it('adds up repeated links and skips links to services it does not draw', () => {
-    const model: ReportModel = { ...small, links: [...small.links, { from: 'orders', to: 'catalog', weight: 4 }, { from: 'orders', to: 'gone', weight: 9 }, { from: 'orders', to: 'orders', weight: 1 }] };
+    const model: ReportModel = {
+      ...small,
+      links: [
+        ...small.links,
+        { from: 'orders', to: 'catalog', weight: 4 },
+        { from: 'orders', to: 'gone', weight: 9 },
+        { from: 'orders', to: 'orders', weight: 1 },
+      ],
+    };
     const graph = buildServiceGraph(model);
     expect(graph.size).toBe(5);
     expect(graph.getEdgeAttribute('orders', 'catalog', 'weight')).toBe(10);

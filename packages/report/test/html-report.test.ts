@@ -28,10 +28,20 @@ let context: BrowserContext;
 const out = mkdtempSync(join(tmpdir(), 'seams-html-'));
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set SEAMS_CHROMIUM`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`no chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set SEAMS_CHROMIUM`);
   context = await chromium.launchPersistentContext(join(out, 'profile'), {
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
     viewport: { width: 1400, height: 1000 },
   });
 }, SLOW);
@@ -60,7 +70,10 @@ async function openReport(model: ReportModel, name: string): Promise<OpenedRepor
 }
 
 /** Counts the map screenshot's pixels near each colour, decoded by the browser in a blank page of its own. */
-async function colourCounts(png: Buffer, colours: string[]): Promise<{ distinct: number; painted: number; near: number[] }> {
+async function colourCounts(
+  png: Buffer,
+  colours: string[],
+): Promise<{ distinct: number; painted: number; near: number[] }> {
   const blank = await context.newPage();
   try {
     return await blank.evaluate(
@@ -119,7 +132,9 @@ describe('the HTML report in chromium', () => {
     const counts = await colourCounts(png, colours);
     expect(counts.distinct).toBeGreaterThan(10);
     expect(counts.painted).toBeGreaterThan(2000);
-    counts.near.forEach((count, i) => expect(count, `pixels of ${small.services[i]!.id} (${colours[i]})`).toBeGreaterThan(50));
+    counts.near.forEach((count, i) =>
+      expect(count, `pixels of ${small.services[i]!.id} (${colours[i]})`).toBeGreaterThan(50),
+    );
   });
 
   it('opens a card from the test hook, showing only that card', { timeout: SLOW }, async () => {
@@ -155,9 +170,13 @@ describe('the HTML report in chromium', () => {
   it('finds a file by a fragment of its path and opens its card on it', { timeout: SLOW }, async () => {
     const { page } = report;
     await page.locator('#file-search').fill('stripe');
-    await expect.poll(() => page.locator('#search-results [role="option"]').allTextContents()).toEqual(['src/payments/stripe.client.tsPayments']);
+    await expect
+      .poll(() => page.locator('#search-results [role="option"]').allTextContents())
+      .toEqual(['src/payments/stripe.client.tsPayments']);
     await page.locator('#file-search').press('Enter');
-    await expect.poll(() => page.locator('#card-payments tr.hit').getAttribute('data-file')).toBe('src/payments/stripe.client.ts');
+    await expect
+      .poll(() => page.locator('#card-payments tr.hit').getAttribute('data-file'))
+      .toBe('src/payments/stripe.client.ts');
     expect(await page.locator('#card-payments tr.hit').isVisible()).toBe(true);
     expect(await page.locator('#search-results').isHidden()).toBe(true);
   });
@@ -166,13 +185,18 @@ describe('the HTML report in chromium', () => {
     const { page } = report;
     await page.locator('#file-search').fill('logger');
     await page.locator('#file-search').press('Enter');
-    await expect.poll(() => page.locator('#shared-kernel tr.hit').getAttribute('data-file')).toBe('src/shared/logger.ts');
+    await expect
+      .poll(() => page.locator('#shared-kernel tr.hit').getAttribute('data-file'))
+      .toBe('src/shared/logger.ts');
     expect(await page.locator('#shared-kernel tr.hit').isVisible()).toBe(true);
   });
 
   it('sorts the table by a column, and back', { timeout: SLOW }, async () => {
     const { page } = report;
-    const order = () => page.locator('#service-table tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-service')));
+    const order = () =>
+      page
+        .locator('#service-table tbody tr')
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-service')));
     const lines = page.getByRole('button', { name: 'Lines', exact: true });
     await lines.click();
     expect(await order()).toEqual(['notifications', 'catalog', 'payments', 'orders']);
@@ -185,11 +209,12 @@ describe('the HTML report in chromium', () => {
 
   it('zooms with the buttons', { timeout: SLOW }, async () => {
     const { page } = report;
-    const spread = () => page.evaluate(() => {
-      const a = window.seamsReport!.nodePosition('orders')!;
-      const b = window.seamsReport!.nodePosition('notifications')!;
-      return Math.hypot(a.x - b.x, a.y - b.y);
-    });
+    const spread = () =>
+      page.evaluate(() => {
+        const a = window.seamsReport!.nodePosition('orders')!;
+        const b = window.seamsReport!.nodePosition('notifications')!;
+        return Math.hypot(a.x - b.x, a.y - b.y);
+      });
     const before = await spread();
     await page.getByRole('button', { name: 'Zoom in' }).click();
     await expect.poll(spread).toBeGreaterThan(before * 1.2);
@@ -246,7 +271,9 @@ describe('the HTML report of a 2,000-file plan', () => {
     await page.locator('#search-results [role="option"]').first().click();
     await page.locator('#card-svc-34 tr.hit').waitFor({ state: 'visible', timeout: 2_000 });
     expect(performance.now() - start).toBeLessThan(2_000);
-    expect(await page.locator('#card-svc-34 tr.hit').getAttribute('data-file')).toBe('src/svc-34/module-1234.service.ts');
+    expect(await page.locator('#card-svc-34 tr.hit').getAttribute('data-file')).toBe(
+      'src/svc-34/module-1234.service.ts',
+    );
     expect(problems).toEqual([]);
     expect(requests.filter((request) => request !== url && !request.startsWith('data:'))).toEqual([]);
   });

@@ -55,7 +55,9 @@ describe('ownership per service', () => {
     const files = history.files.map(({ owners: _, ...file }) => file);
     const { teams: __, ...rest } = history;
     const bare = buildReportModel({ ...graph, history: { ...rest, files } }, plan);
-    expect(bare.services.find((card) => card.id === 'order')!.ownership!.teams.map(({ team, changes }) => [team, changes])).toEqual([
+    expect(
+      bare.services.find((card) => card.id === 'order')!.ownership!.teams.map(({ team, changes }) => [team, changes]),
+    ).toEqual([
       ['barbara@shop.example', 11],
       ['ada@shop.example', 10],
       ['alan@shop.example', 7],
@@ -68,11 +70,46 @@ describe('coordination and hot spots', () => {
   it('lists services without an owner and pairs of teams with 10% of a service each, in plan order', () => {
     // checkout-team's one change to catalog is under 10%: no pair for it.
     expect(model.ownership!.coordination).toEqual([
-      { service: 'catalog', kind: 'two-teams', teams: [{ team: 'catalog-team', share: 0.8 }, { team: '@shop/platform', share: 0.133 }] },
-      { service: 'order', kind: 'no-owner', teams: [{ team: 'checkout-team', share: 0.607 }, { team: 'payments-team', share: 0.393 }] },
-      { service: 'order', kind: 'two-teams', teams: [{ team: 'checkout-team', share: 0.607 }, { team: 'payments-team', share: 0.393 }] },
-      { service: 'payments', kind: 'two-teams', teams: [{ team: 'payments-team', share: 0.833 }, { team: 'zoe@agency.example', share: 0.167 }] },
-      { service: 'shipping', kind: 'two-teams', teams: [{ team: '@shop/delivery', share: 0.733 }, { team: 'checkout-team', share: 0.267 }] },
+      {
+        service: 'catalog',
+        kind: 'two-teams',
+        teams: [
+          { team: 'catalog-team', share: 0.8 },
+          { team: '@shop/platform', share: 0.133 },
+        ],
+      },
+      {
+        service: 'order',
+        kind: 'no-owner',
+        teams: [
+          { team: 'checkout-team', share: 0.607 },
+          { team: 'payments-team', share: 0.393 },
+        ],
+      },
+      {
+        service: 'order',
+        kind: 'two-teams',
+        teams: [
+          { team: 'checkout-team', share: 0.607 },
+          { team: 'payments-team', share: 0.393 },
+        ],
+      },
+      {
+        service: 'payments',
+        kind: 'two-teams',
+        teams: [
+          { team: 'payments-team', share: 0.833 },
+          { team: 'zoe@agency.example', share: 0.167 },
+        ],
+      },
+      {
+        service: 'shipping',
+        kind: 'two-teams',
+        teams: [
+          { team: '@shop/delivery', share: 0.733 },
+          { team: 'checkout-team', share: 0.267 },
+        ],
+      },
     ]);
   });
 
@@ -80,7 +117,15 @@ describe('coordination and hot spots', () => {
     // order-service.ts: inventory and db.ts (catalog), shipment and tracking (shipping). money.ts is in
     // no service: product (catalog), order.ts (order), invoice and payment-gateway (payments), carrier-api (shipping).
     // payment-gateway.ts churns 260 lines but only its own service and the kernel use it: no hot spot.
-    expect(model.ownership!.hotSpots.map(({ path, service, churn, crossing, score }) => [path, service, churn, crossing, score])).toEqual([
+    expect(
+      model.ownership!.hotSpots.map(({ path, service, churn, crossing, score }) => [
+        path,
+        service,
+        churn,
+        crossing,
+        score,
+      ]),
+    ).toEqual([
       ['src/orders/order-service.ts', 'order', 410, 4, 1640],
       ['src/shared/money.ts', undefined, 200, 5, 1000],
       ['src/orders/order.ts', 'order', 180, 3, 540],
@@ -95,9 +140,17 @@ describe('coordination and hot spots', () => {
   });
 
   it('says so when nothing changed', async () => {
-    const quiet = buildReportModel({ ...graph, history: { ...history, commits: 3, since: undefined, until: undefined, files: [], cochange: [] } }, plan);
+    const quiet = buildReportModel(
+      { ...graph, history: { ...history, commits: 3, since: undefined, until: undefined, files: [], cochange: [] } },
+      plan,
+    );
     expect(quiet.services.map((card) => card.ownership)).toEqual(plan.services.map(() => ({ changes: 0, teams: [] })));
-    expect(quiet.ownership).toMatchObject({ window: { commits: 3 }, coordination: [], hotSpots: [], basis: { teams: 0, codeowners: 0, author: 0 } });
+    expect(quiet.ownership).toMatchObject({
+      window: { commits: 3 },
+      coordination: [],
+      hotSpots: [],
+      basis: { teams: 0, codeowners: 0, author: 0 },
+    });
     const markdown = await renderReport('md', quiet);
     expect(markdown.slice(markdown.indexOf('## Ownership'), markdown.indexOf('## Service cards'))).toBe(
       [
@@ -108,7 +161,9 @@ describe('coordination and hot spots', () => {
         '',
       ].join('\n\n'),
     );
-    expect(markdown).toContain('- **Blast radius** (who breaks if it is down): nobody; no other service depends on it\n- **Ownership**: no changes in the history read\n');
+    expect(markdown).toContain(
+      '- **Blast radius** (who breaks if it is down): nobody; no other service depends on it\n- **Ownership**: no changes in the history read\n',
+    );
   });
 
   it('is absent without history', () => {
@@ -134,7 +189,10 @@ describe('ownership in the reports', () => {
 describe('ownership in the HTML report', () => {
   it('shows the section and each card ownership line, readable without JavaScript', async () => {
     const page = await renderReport('html', model);
-    const section = page.slice(page.indexOf('<section id="ownership"'), page.indexOf('</section>', page.indexOf('<section id="ownership"')));
+    const section = page.slice(
+      page.indexOf('<section id="ownership"'),
+      page.indexOf('</section>', page.indexOf('<section id="ownership"')),
+    );
     await expect(section + '\n').toMatchFileSnapshot('../../../fixtures/report/ownership/report-ownership.html');
     expect(page.match(/<p class="card-ownership">/g)).toHaveLength(model.services.length);
   });

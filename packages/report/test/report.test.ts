@@ -34,8 +34,18 @@ describe('buildReportModel on the small shop', () => {
 
   it('credits names imported through a barrel to the files that declare them', () => {
     expect(card('orders').publicApi).toEqual([
-      { name: 'markShipped', file: 'src/orders/order-service.ts', callers: ['src/shipping/tracking.ts'], typeOnly: false },
-      { name: 'Order', file: 'src/orders/order.ts', callers: ['src/payments/invoice.ts', 'src/shipping/shipment.ts'], typeOnly: true },
+      {
+        name: 'markShipped',
+        file: 'src/orders/order-service.ts',
+        callers: ['src/shipping/tracking.ts'],
+        typeOnly: false,
+      },
+      {
+        name: 'Order',
+        file: 'src/orders/order.ts',
+        callers: ['src/payments/invoice.ts', 'src/shipping/shipment.ts'],
+        typeOnly: true,
+      },
       { name: 'orderTotal', file: 'src/orders/order.ts', callers: ['src/payments/invoice.ts'], typeOnly: false },
     ]);
     // A namespace import is the whole module: shown as '*', since it is the only name on its edge.
@@ -50,9 +60,15 @@ describe('buildReportModel on the small shop', () => {
 
   it('finds who breaks when a service is down', () => {
     // catalog is called by orders and shipping; payments calls orders, so it breaks too.
-    expect(card('catalog').blastRadius).toEqual({ direct: ['orders', 'shipping'], transitive: ['orders', 'payments', 'shipping'] });
+    expect(card('catalog').blastRadius).toEqual({
+      direct: ['orders', 'shipping'],
+      transitive: ['orders', 'payments', 'shipping'],
+    });
     // orders <-> shipping: orders itself is not in its own radius.
-    expect(card('orders').blastRadius).toEqual({ direct: ['payments', 'shipping'], transitive: ['payments', 'shipping'] });
+    expect(card('orders').blastRadius).toEqual({
+      direct: ['payments', 'shipping'],
+      transitive: ['payments', 'shipping'],
+    });
     expect(card('payments').blastRadius).toEqual({ direct: [], transitive: [] });
   });
 
@@ -62,20 +78,33 @@ describe('buildReportModel on the small shop', () => {
     expect(card('shipping').sharedKernelUsed).toEqual(['src/shared/money.ts']);
     expect(model.shared).toEqual([
       { path: 'src/shared/db.ts', reason: 'used by 4 files in 3 parts', usedBy: ['catalog', 'orders', 'payments'] },
-      { path: 'src/shared/money.ts', reason: 'used by 5 files in 4 parts', usedBy: ['catalog', 'orders', 'payments', 'shipping'] },
+      {
+        path: 'src/shared/money.ts',
+        reason: 'used by 5 files in 4 parts',
+        usedBy: ['catalog', 'orders', 'payments', 'shipping'],
+      },
     ]);
   });
 
   it('orders extraction least entangled first, with reasons and effort', () => {
     // entanglement = inbound + api + outbound + 10 × (cycle size - 1); score adds ⌈loc / 250⌉ (all under 250: +1).
     // payments 0+0+1 = 1; catalog 3+4+0 = 7; shipping 1+1+3+10 = 15; orders 3+3+3+10 = 19.
-    expect(model.extractionOrder.map(({ service, entanglement, effortScore, effort }) => [service, entanglement, effortScore, effort])).toEqual([
+    expect(
+      model.extractionOrder.map(({ service, entanglement, effortScore, effort }) => [
+        service,
+        entanglement,
+        effortScore,
+        effort,
+      ]),
+    ).toEqual([
       ['payments', 1, 2, 'S'],
       ['catalog', 7, 8, 'M'],
       ['shipping', 15, 16, 'L'],
       ['orders', 19, 20, 'L'],
     ]);
-    expect(model.extractionOrder[0]!.reason).toBe('no other service depends on it; calls orders (1 file dependency); uses 2 shared files');
+    expect(model.extractionOrder[0]!.reason).toBe(
+      'no other service depends on it; calls orders (1 file dependency); uses 2 shared files',
+    );
     expect(model.extractionOrder[3]!.reason).toBe(
       'called by shipping and payments through 3 names; calls catalog and shipping (3 file dependencies); uses 2 shared files; in a cycle with shipping: break the cycle first',
     );
@@ -91,28 +120,54 @@ describe('buildReportModel on the small shop', () => {
       sharedRemoved: [],
     });
     expect(model.changes!.metricDeltas.ned).toBeCloseTo(1 - 0.615385, 6);
-    expect(Object.keys(model.changes!.metricDeltas)).toEqual(['modularity', 'structuralModularity', 'icp', 'ifn', 'ned', 'mq']);
+    expect(Object.keys(model.changes!.metricDeltas)).toEqual([
+      'modularity',
+      'structuralModularity',
+      'icp',
+      'ifn',
+      'ned',
+      'mq',
+    ]);
     expect(buildReportModel(graph, plan).changes).toBeUndefined();
   });
 
   it('sees added and removed services and the shared kernel moving', () => {
     const older: Plan = {
       ...previous,
-      services: [...previous.services.filter((service) => service.id !== 'catalog'), { ...previous.services[0]!, id: 'inventory', name: 'inventory' }],
-      shared: [{ path: 'src/shared/db.ts', reason: 'x' }, { path: 'src/orders/index.ts', reason: 'y' }],
+      services: [
+        ...previous.services.filter((service) => service.id !== 'catalog'),
+        { ...previous.services[0]!, id: 'inventory', name: 'inventory' },
+      ],
+      shared: [
+        { path: 'src/shared/db.ts', reason: 'x' },
+        { path: 'src/orders/index.ts', reason: 'y' },
+      ],
     };
     const changes = buildReportModel(graph, plan, { previous: older }).changes!;
-    expect(changes).toMatchObject({ added: ['catalog'], removed: ['inventory'], sharedAdded: ['src/shared/money.ts'], sharedRemoved: ['src/orders/index.ts'] });
+    expect(changes).toMatchObject({
+      added: ['catalog'],
+      removed: ['inventory'],
+      sharedAdded: ['src/shared/money.ts'],
+      sharedRemoved: ['src/orders/index.ts'],
+    });
     // catalog's files were in 'inventory' before.
-    expect(changes.movedFiles.filter((move) => move.from === 'inventory').map((move) => move.to)).toEqual(['catalog', 'catalog', 'catalog']);
+    expect(changes.movedFiles.filter((move) => move.from === 'inventory').map((move) => move.to)).toEqual([
+      'catalog',
+      'catalog',
+      'catalog',
+    ]);
   });
 });
 
 describe('reporters', () => {
   it('match the reviewed golden files', async () => {
     await expect(await renderReport('md', model)).toMatchFileSnapshot('../../../fixtures/report/small-shop/report.md');
-    await expect(await renderReport('mermaid', model)).toMatchFileSnapshot('../../../fixtures/report/small-shop/report.mmd');
-    await expect(await renderReport('dot', model)).toMatchFileSnapshot('../../../fixtures/report/small-shop/report.dot');
+    await expect(await renderReport('mermaid', model)).toMatchFileSnapshot(
+      '../../../fixtures/report/small-shop/report.mmd',
+    );
+    await expect(await renderReport('dot', model)).toMatchFileSnapshot(
+      '../../../fixtures/report/small-shop/report.dot',
+    );
   });
 
   it('writes the model as JSON, whole', async () => {
@@ -120,13 +175,20 @@ describe('reporters', () => {
   });
 
   it('rejects an unknown format, naming the known ones', async () => {
-    await expect(renderReport('pdf', model)).rejects.toThrow(/Unknown report format 'pdf'; choose one of md, mermaid, dot, json/);
+    await expect(renderReport('pdf', model)).rejects.toThrow(
+      /Unknown report format 'pdf'; choose one of md, mermaid, dot, json/,
+    );
     await expect(renderReport('toString', model)).rejects.toThrow(/Unknown report format/);
     expect(Object.keys(REPORTERS)).toEqual(expect.arrayContaining(['md', 'mermaid', 'dot', 'json']));
   });
 
   it('escapes names that would break Mermaid, DOT and Markdown', async () => {
-    const odd: ReportModel = { ...model, services: model.services.map((service) => (service.id === 'orders' ? { ...service, id: 'end "x"', name: 'say "hi" <b>#1 | a_b' } : service)) };
+    const odd: ReportModel = {
+      ...model,
+      services: model.services.map((service) =>
+        service.id === 'orders' ? { ...service, id: 'end "x"', name: 'say "hi" <b>#1 | a_b' } : service,
+      ),
+    };
     odd.links = model.links.map((link) => ({ ...link, from: link.from === 'orders' ? 'end "x"' : link.from }));
     const mermaid = await renderReport('mermaid', odd);
     expect(mermaid).toContain('svc_end__x_["say #quot;hi#quot; #lt;b#gt;#35;1 | a_b<br/>4 files"]');
@@ -140,7 +202,9 @@ describe('reporters', () => {
   it('folds the file table of a large service away', async () => {
     const files = Array.from({ length: 11 }, (_, i) => ({ path: `src/big/f${i}.ts`, loc: 1, confidence: 1 }));
     const big: ReportModel = { ...model, services: [{ ...card('catalog'), files }] };
-    expect(await renderReport('md', big)).toContain('<details>\n<summary><b>Files</b> (11)</summary>\n\n| file | loc | confidence |');
+    expect(await renderReport('md', big)).toContain(
+      '<details>\n<summary><b>Files</b> (11)</summary>\n\n| file | loc | confidence |',
+    );
     expect(await renderReport('md', model)).not.toContain('<details>');
   });
 });
@@ -152,7 +216,10 @@ describe('fileDependencies', () => {
       { ...edge, from: 'a', to: 'b', names: ['*', 'x'] },
       { ...edge, from: 'a', to: 'c', names: [] },
     ]);
-    expect(pairs).toEqual([{ from: 'a', to: 'b' }, { from: 'a', to: 'c' }]);
+    expect(pairs).toEqual([
+      { from: 'a', to: 'b' },
+      { from: 'a', to: 'c' },
+    ]);
     expect(uses).toEqual([{ from: 'a', to: 'b', name: 'x', type: false }]);
   });
 });

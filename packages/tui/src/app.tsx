@@ -42,7 +42,15 @@ export function App({ load, save, color, size }: AppProps) {
   return (
     <ThemeContext.Provider value={{ color }}>
       {opened ? (
-        <Explorer context={opened.context} plan={opened.session.plan} saved={opened.session.saved} title={opened.session.title} width={width} height={height} save={save} />
+        <Explorer
+          context={opened.context}
+          plan={opened.session.plan}
+          saved={opened.session.saved}
+          title={opened.session.title}
+          width={width}
+          height={height}
+          save={save}
+        />
       ) : (
         <Box flexDirection="column" width={width}>
           <Text bold>seams ui</Text>

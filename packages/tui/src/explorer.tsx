@@ -43,7 +43,11 @@ export function Explorer({ context, plan, saved, title, width, height, save }: E
     const index = state.history.index;
     save(plan).then(
       (where) => {
-        setState((s) => ({ ...s, history: s.history.index === index ? markSaved(s.history) : s.history, message: { text: `saved to ${where}`, tone: 'info' } }));
+        setState((s) => ({
+          ...s,
+          history: s.history.index === index ? markSaved(s.history) : s.history,
+          message: { text: `saved to ${where}`, tone: 'info' },
+        }));
         if (request === 'save-and-quit') exit();
       },
       (error: Error) => setState((s) => ({ ...s, message: { text: `not saved: ${error.message}`, tone: 'error' } })),

@@ -11,7 +11,8 @@ export function fitPath(path: string, width: number): string {
   return fit(path.length > width ? `…${path.slice(path.length - width + 1)}` : path, width);
 }
 
-export const fixed = (value: number, digits = 2): string => (Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value).toFixed(digits);
+export const fixed = (value: number, digits = 2): string =>
+  (Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value).toFixed(digits);
 
 export const percent = (value: number): string => `${(value * 100).toFixed(1)}%`;
 

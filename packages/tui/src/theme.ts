@@ -13,7 +13,10 @@ export const ThemeContext = createContext<Theme>({ color: true });
 export const useTheme = (): Theme => useContext(ThemeContext);
 
 /** Props for an ink Text in a given role; empty without colour. */
-export function tone(theme: Theme, role: 'accent' | 'muted' | 'good' | 'bad' | 'warn'): { color?: string; dimColor?: boolean } {
+export function tone(
+  theme: Theme,
+  role: 'accent' | 'muted' | 'good' | 'bad' | 'warn',
+): { color?: string; dimColor?: boolean } {
   if (!theme.color) return {};
   const colors = { accent: 'cyan', good: 'green', bad: 'red', warn: 'yellow' } as const;
   return role === 'muted' ? { dimColor: true } : { color: colors[role] };

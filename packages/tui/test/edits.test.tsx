@@ -45,7 +45,11 @@ describe('editing the plan by hand', () => {
     const accepted = await ui.press('3', 'a');
     await expect(accepted).toMatchFileSnapshot(frame('accept'));
     expect(status(accepted)).toMatch(/^moved tracking\.ts to orders  Q 0\.387→0\.364 ✗/);
-    expect(lines(accepted, 1, 4)).toEqual([' 1 Services (4)   2 Shared (2)  [3 Review (0)]          1 unsaved edit · w saves', '  FILE                              IN                  CONF  SUGGESTED', '  nothing to review: every file is above 0.60 confidence or pinned']);
+    expect(lines(accepted, 1, 4)).toEqual([
+      ' 1 Services (4)   2 Shared (2)  [3 Review (0)]          1 unsaved edit · w saves',
+      '  FILE                              IN                  CONF  SUGGESTED',
+      '  nothing to review: every file is above 0.60 confidence or pinned',
+    ]);
   });
 
   it('merges two services, and splits the merged one back', async () => {
@@ -65,7 +69,21 @@ describe('editing the plan by hand', () => {
 
   it('renames a service, with backspace in the prompt', async () => {
     const ui = await openSmallShop();
-    const prompt = await ui.press(KEYS.down, KEYS.down, KEYS.down, 'r', KEYS.backspace, KEYS.backspace, KEYS.backspace, KEYS.backspace, KEYS.backspace, 'p', 'p', 'e', 'd');
+    const prompt = await ui.press(
+      KEYS.down,
+      KEYS.down,
+      KEYS.down,
+      'r',
+      KEYS.backspace,
+      KEYS.backspace,
+      KEYS.backspace,
+      KEYS.backspace,
+      KEYS.backspace,
+      'p',
+      'p',
+      'e',
+      'd',
+    );
     expect(lines(prompt, 2, 4)).toEqual(['Rename shipping to:', '  shipped_']);
     await expect(prompt).toMatchFileSnapshot(frame('rename-prompt'));
     const renamed = await ui.press(KEYS.enter);

@@ -6,13 +6,23 @@ import { App } from '../src/app.tsx';
 
 export const FIXTURE = join(import.meta.dirname, '../../../fixtures/tui/small-shop');
 
-export const KEYS = { down: '\u001B[B', up: '\u001B[A', enter: '\r', escape: '\u001B', tab: '\t', backspace: '\u007F', left: '\u001B[D' } as const;
+export const KEYS = {
+  down: '\u001B[B',
+  up: '\u001B[A',
+  enter: '\r',
+  escape: '\u001B',
+  tab: '\t',
+  backspace: '\u007F',
+  left: '\u001B[D',
+} as const;
 
 /** The small shop's plan on a graph with table accesses: the report's data fixture. */
 export const DATA_FIXTURE = join(import.meta.dirname, '../../../fixtures/report/data');
 
 /** The UI on the small shop at 80x24 without colour; `press` sends keys one by one and waits for the frame. */
-export async function openSmallShop(options: { saved?: boolean; height?: number; width?: number; fixture?: string } = {}) {
+export async function openSmallShop(
+  options: { saved?: boolean; height?: number; width?: number; fixture?: string } = {},
+) {
   const fixture = options.fixture ?? FIXTURE;
   const graph = parseGraph(JSON.parse(readFileSync(join(fixture, 'graph.json'), 'utf8')), 'graph.json');
   const plan = parsePlan(JSON.parse(readFileSync(join(fixture, 'plan.json'), 'utf8')), 'plan.json');
@@ -21,7 +31,14 @@ export async function openSmallShop(options: { saved?: boolean; height?: number;
     saves.push(p);
     return 'seams.plan.json';
   };
-  const ui = render(<App load={async () => ({ graph, plan, saved: options.saved ?? true, title: 'small-shop' })} save={save} color={false} size={{ width: options.width ?? 80, height: options.height ?? 24 }} />);
+  const ui = render(
+    <App
+      load={async () => ({ graph, plan, saved: options.saved ?? true, title: 'small-shop' })}
+      save={save}
+      color={false}
+      size={{ width: options.width ?? 80, height: options.height ?? 24 }}
+    />,
+  );
   // The first frame is the progress view; keys count once the explorer listens to stdin.
   while (!ui.lastFrame()?.startsWith('seams ·') || ui.stdin.listenerCount('readable') === 0) await settle();
   const press = async (...keys: string[]) => {
@@ -32,8 +49,12 @@ export async function openSmallShop(options: { saved?: boolean; height?: number;
     }
     return frame();
   };
-  const frame = () => (ui.lastFrame() ?? '').split('\n').map((line) => line.trimEnd()).join('\n') + '\n';
-    // Ink unmounts on exit, which lets go of stdin.
+  const frame = () =>
+    (ui.lastFrame() ?? '')
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .join('\n') + '\n';
+  // Ink unmounts on exit, which lets go of stdin.
   const exited = () => ui.stdin.listenerCount('readable') === 0;
   return { press, frame, saves, exited };
 }

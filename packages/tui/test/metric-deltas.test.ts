@@ -14,7 +14,12 @@ const plan = parsePlan(read('plan.json'));
 it('leads with the tables written from two services when the graph has table accesses', () => {
   // The gateway's write to orders leaves payments with it: orders gets one writer, stock keeps two.
   const moved = moveFiles(plan, planContext(graph), ['src/payments/payment-gateway.ts'], { service: 'order' });
-  expect(metricDeltas(plan, moved, graph)[0]).toEqual({ label: 'shared tables', before: '2', after: '1', verdict: 'better' });
+  expect(metricDeltas(plan, moved, graph)[0]).toEqual({
+    label: 'shared tables',
+    before: '2',
+    after: '1',
+    verdict: 'better',
+  });
   const { data: _, tables: __, ...bare } = graph;
   expect(metricDeltas(plan, moved, bare).map((delta) => delta.label)).toEqual(['Q', 'ICP', 'coupling', 'cycles']);
 });

@@ -18,7 +18,7 @@ describe('views of the small shop at 80x24', () => {
     expect(await ui.press(KEYS.tab)).toBe(await ui.press('1'));
   });
 
-  it("opens a service: its files, its API, its dependencies on other services", async () => {
+  it('opens a service: its files, its API, its dependencies on other services', async () => {
     const ui = await openSmallShop();
     await expect(await ui.press(KEYS.down, KEYS.enter)).toMatchFileSnapshot(frame('service-files'));
     await expect(await ui.press(KEYS.tab)).toMatchFileSnapshot(frame('service-api'));
@@ -28,7 +28,9 @@ describe('views of the small shop at 80x24', () => {
   it('lists the tables a service owns, writes and reads when the graph has table accesses, and follows one to its owner', async () => {
     // The order service (second in the list) owns orders, writes catalog's stock, reads catalog's products.
     const ui = await openSmallShop({ fixture: DATA_FIXTURE });
-    await expect(await ui.press(KEYS.down, KEYS.enter, KEYS.tab, KEYS.tab, KEYS.tab)).toMatchFileSnapshot(frame('service-tables'));
+    await expect(await ui.press(KEYS.down, KEYS.enter, KEYS.tab, KEYS.tab, KEYS.tab)).toMatchFileSnapshot(
+      frame('service-tables'),
+    );
     expect((await ui.press(KEYS.tab)).split('\n')[4]).toContain('[Files]');
     const owner = await ui.press(KEYS.tab, KEYS.tab, KEYS.tab, KEYS.down, KEYS.enter);
     expect(owner.split('\n')[1]).toBe('services › order › catalog');

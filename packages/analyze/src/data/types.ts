@@ -132,6 +132,7 @@ export function stringValue(node: AstNode | undefined): string | undefined {
 export function receiverName(node: AstNode): string | undefined {
   const target = unwrap(node);
   if (target.type === 'IdentifierReference') return target.name;
-  if (target.type === 'StaticMemberExpression' && target.object!.type === 'ThisExpression') return `this.${target.property!.name}`;
+  if (target.type === 'StaticMemberExpression' && target.object!.type === 'ThisExpression')
+    return `this.${target.property!.name}`;
   return undefined;
 }

@@ -13,10 +13,23 @@ interface Walkable {
 }
 
 // The lazy visitor ships in oxc-parser's JS but not yet in its type declarations.
-const { experimentalGetLazyVisitor } = oxc as unknown as { experimentalGetLazyVisitor(): new (visitor: object) => unknown };
+const { experimentalGetLazyVisitor } = oxc as unknown as {
+  experimentalGetLazyVisitor(): new (visitor: object) => unknown;
+};
 
 type HookName = Exclude<keyof DetectorHooks, 'finish'>;
-const HOOKS: HookName[] = ['CallExpression', 'VariableDeclarator', 'Function', 'StringLiteral', 'TemplateLiteral', 'NewExpression', 'Class', 'Decorator', 'PropertyDefinition', 'FormalParameters'];
+const HOOKS: HookName[] = [
+  'CallExpression',
+  'VariableDeclarator',
+  'Function',
+  'StringLiteral',
+  'TemplateLiteral',
+  'NewExpression',
+  'Class',
+  'Decorator',
+  'PropertyDefinition',
+  'FormalParameters',
+];
 
 interface WalkState {
   hooks: DetectorHooks[];
@@ -33,21 +46,33 @@ interface WalkState {
 const state: WalkState = { hooks: [], functions: [undefined], classes: [], pending: new Map() };
 const visitors = new Map<string, unknown>();
 
-const STATIC_CALL = new RegExp(String.raw`\.(${[...new Set(DATA_DETECTORS.flatMap((detector) => detector.staticMethods ?? []))].join('|')})\(`, 'g');
+const STATIC_CALL = new RegExp(
+  String.raw`\.(${[...new Set(DATA_DETECTORS.flatMap((detector) => detector.staticMethods ?? []))].join('|')})\(`,
+  'g',
+);
 const CLASS_LIKE_BEFORE = /(?:^|[^\w$.])[A-Z][\w$]*$/;
 
 /** The model statics called on a class-like name in a file: `User.findOne(` gives `findOne`. */
 function staticCallsIn(text: string): Set<string> {
   const found = new Set<string>();
-  for (const match of text.matchAll(STATIC_CALL)) if (CLASS_LIKE_BEFORE.test(text.slice(Math.max(0, match.index - 64), match.index))) found.add(match[1]!);
+  for (const match of text.matchAll(STATIC_CALL))
+    if (CLASS_LIKE_BEFORE.test(text.slice(Math.max(0, match.index - 64), match.index))) found.add(match[1]!);
   return found;
 }
 
 /** The table reads and writes and the model declarations in one parsed file, by line; empty when no detector's test passes. */
-export function findDataAccesses(result: Walkable, text: string, lines: LineIndex): { accesses: FileDataAccess[]; models: FileDataModel[] } {
+export function findDataAccesses(
+  result: Walkable,
+  text: string,
+  lines: LineIndex,
+): { accesses: FileDataAccess[]; models: FileDataModel[] } {
   let statics: Set<string> | undefined;
-  const callsStatic = (methods: readonly string[]) => methods.some((method) => (statics ??= staticCallsIn(text)).has(method));
-  const enabled = DATA_DETECTORS.filter((detector) => detector.isEnabled(text) || (detector.staticMethods !== undefined && callsStatic(detector.staticMethods)));
+  const callsStatic = (methods: readonly string[]) =>
+    methods.some((method) => (statics ??= staticCallsIn(text)).has(method));
+  const enabled = DATA_DETECTORS.filter(
+    (detector) =>
+      detector.isEnabled(text) || (detector.staticMethods !== undefined && callsStatic(detector.staticMethods)),
+  );
   if (enabled.length === 0) return { accesses: [], models: [] };
   const found: Array<FoundAccess & { detector: string }> = [];
   const declared: Array<FoundModel & { detector: string }> = [];
@@ -66,9 +91,18 @@ export function findDataAccesses(result: Walkable, text: string, lines: LineInde
   for (const hooks of state.hooks) hooks.finish?.();
   state.hooks = [];
   const accesses = found
-    .map(({ table, access, start, lineOffset, function: fn, detector, tentative }) => ({ line: lines.lineOf(start) + (lineOffset ?? 0), table, access, detector, ...(fn ? { function: fn } : {}), ...(tentative ? { tentative: true as const } : {}) }))
+    .map(({ table, access, start, lineOffset, function: fn, detector, tentative }) => ({
+      line: lines.lineOf(start) + (lineOffset ?? 0),
+      table,
+      access,
+      detector,
+      ...(fn ? { function: fn } : {}),
+      ...(tentative ? { tentative: true as const } : {}),
+    }))
     .sort((a, b) => a.line - b.line);
-  const models = declared.map(({ name, table, start, detector }) => ({ line: lines.lineOf(start), name, table, detector })).sort((a, b) => a.line - b.line);
+  const models = declared
+    .map(({ name, table, start, detector }) => ({ line: lines.lineOf(start), name, table, detector }))
+    .sort((a, b) => a.line - b.line);
   return { accesses, models };
 }
 
@@ -87,15 +121,22 @@ function createVisitor(used: ReadonlySet<HookName>): unknown {
     state.functions.push(own ?? state.pending.get(node.start) ?? top());
   };
   const exitFunction = () => void state.functions.pop();
-  const member = (key: AstNode) => (key.type === 'StringLiteral' ? (key.value as string) : key.type === 'PrivateIdentifier' ? `#${key.name}` : key.name);
+  const member = (key: AstNode) =>
+    key.type === 'StringLiteral' ? (key.value as string) : key.type === 'PrivateIdentifier' ? `#${key.name}` : key.name;
   const dispatch = (hook: HookName) => (node: AstNode) => {
     for (const hooks of state.hooks) hooks[hook]?.(node);
   };
   const noop = () => {};
   const call = (hook: HookName) => (used.has(hook) ? dispatch(hook) : noop);
-  const isFunction = (node: AstNode | null | undefined) => node?.type === 'ArrowFunctionExpression' || node?.type === 'FunctionExpression';
+  const isFunction = (node: AstNode | null | undefined) =>
+    node?.type === 'ArrowFunctionExpression' || node?.type === 'FunctionExpression';
   const hooksOnly = Object.fromEntries([...used].map((hook) => [hook, dispatch(hook)]));
-  const [onFunction, onDeclarator, onClass, onProperty] = [call('Function'), call('VariableDeclarator'), call('Class'), call('PropertyDefinition')];
+  const [onFunction, onDeclarator, onClass, onProperty] = [
+    call('Function'),
+    call('VariableDeclarator'),
+    call('Class'),
+    call('PropertyDefinition'),
+  ];
   const Visitor = experimentalGetLazyVisitor();
   return new Visitor({
     ...hooksOnly,
@@ -108,12 +149,18 @@ function createVisitor(used: ReadonlySet<HookName>): unknown {
     ArrowFunctionExpression: enterFunction,
     'ArrowFunctionExpression:exit': exitFunction,
     VariableDeclarator(node: AstNode) {
-      if (node.id?.type === 'BindingIdentifier' && node.init && (isFunction(node.init) || node.init.type === 'ClassExpression')) state.pending.set(node.init.start, node.id.name!);
+      if (
+        node.id?.type === 'BindingIdentifier' &&
+        node.init &&
+        (isFunction(node.init) || node.init.type === 'ClassExpression')
+      )
+        state.pending.set(node.init.start, node.id.name!);
       onDeclarator(node);
     },
     // CommonJS names its functions by assignment: `exports.purge = () => ...`, `module.exports.purge = function () {}`.
     AssignmentExpression(node: AstNode & { left: AstNode; right: AstNode }) {
-      if (isFunction(node.right) && node.left.type === 'StaticMemberExpression') state.pending.set(node.right.start, node.left.property!.name!);
+      if (isFunction(node.right) && node.left.type === 'StaticMemberExpression')
+        state.pending.set(node.right.start, node.left.property!.name!);
     },
     Class(node: AstNode) {
       state.classes.push(node.id?.name ?? state.pending.get(node.start) ?? '(anonymous class)');
@@ -124,7 +171,8 @@ function createVisitor(used: ReadonlySet<HookName>): unknown {
       state.pending.set(node.value.start, `${state.classes[state.classes.length - 1]}.${member(node.key)}`);
     },
     PropertyDefinition(node: AstNode & { key: AstNode; value: AstNode | null }) {
-      if (isFunction(node.value)) state.pending.set(node.value!.start, `${state.classes[state.classes.length - 1]}.${member(node.key)}`);
+      if (isFunction(node.value))
+        state.pending.set(node.value!.start, `${state.classes[state.classes.length - 1]}.${member(node.key)}`);
       onProperty(node);
     },
   });

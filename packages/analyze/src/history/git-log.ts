@@ -30,16 +30,30 @@ export function locateRepo(root: string): Repo {
 /** Runs `git log` once over root's subtree and hands each commit to onCommit, newest first. */
 export function readLog(root: string, query: LogQuery, onCommit: (commit: LogCommit) => void): void {
   const args = [
-    'log', '-z', '--no-merges', '--numstat', '--root', '--find-renames', '--relative',
+    'log',
+    '-z',
+    '--no-merges',
+    '--numstat',
+    '--root',
+    '--find-renames',
+    '--relative',
     // Against user configuration that would change or decorate the output.
-    '--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-color',
-    `--format=${LOG_FORMAT}`, `--max-count=${query.maxCommits}`,
+    '--no-ext-diff',
+    '--no-textconv',
+    '--no-show-signature',
+    '--no-color',
+    `--format=${LOG_FORMAT}`,
+    `--max-count=${query.maxCommits}`,
     ...(query.since ? [`--since=${query.since}`] : []),
-    '--', ...query.pathspecs,
+    '--',
+    ...query.pathspecs,
   ];
   const result = git(root, args);
   if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOBUFS') {
-    throw new InputError('SEAMS_GIT_FAILED', `the git history of ${root} is over 1 GB of log: read fewer commits (maxCommits, since)`);
+    throw new InputError(
+      'SEAMS_GIT_FAILED',
+      `the git history of ${root} is over 1 GB of log: read fewer commits (maxCommits, since)`,
+    );
   }
   if (result.status !== 0) {
     // A repository without commits has no log: an empty history, not an error.
@@ -58,6 +72,10 @@ function git(cwd: string, args: string[]) {
 }
 
 function failure(root: string, stderr: string): InputError {
-  const reason = stderr.trim().split('\n')[0]?.replace(/^fatal: /, '') || 'git failed';
+  const reason =
+    stderr
+      .trim()
+      .split('\n')[0]
+      ?.replace(/^fatal: /, '') || 'git failed';
   return new InputError('SEAMS_GIT_FAILED', `cannot read the git history of ${root}: ${reason}`);
 }

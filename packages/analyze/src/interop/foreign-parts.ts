@@ -7,12 +7,27 @@ export interface ForeignParts {
   unresolved: Unresolved[];
 }
 
-const LANGUAGE: Record<string, FileNode['language']> = { ts: 'ts', mts: 'ts', cts: 'ts', tsx: 'tsx', js: 'js', mjs: 'js', cjs: 'js', jsx: 'jsx' };
+const LANGUAGE: Record<string, FileNode['language']> = {
+  ts: 'ts',
+  mts: 'ts',
+  cts: 'ts',
+  tsx: 'tsx',
+  js: 'js',
+  mjs: 'js',
+  cjs: 'js',
+  jsx: 'jsx',
+};
 
 /** A file of a foreign graph: no facts beyond its path, so no lines of code or exports. */
 export function foreignFile(path: string): FileNode {
   const extension = path.slice(path.lastIndexOf('.') + 1);
-  return { path, language: LANGUAGE[extension] ?? 'other', ...(/\.d\.[mc]?ts$/.test(path) ? { dts: true } : {}), loc: 0, exports: [] };
+  return {
+    path,
+    language: LANGUAGE[extension] ?? 'other',
+    ...(/\.d\.[mc]?ts$/.test(path) ? { dts: true } : {}),
+    loc: 0,
+    exports: [],
+  };
 }
 
 /** Collects files in first-seen order and one edge per (from, to, kind). */

@@ -22,19 +22,35 @@ interface CruiseModule {
 /** dependency-cruiser's `--output-type json`: local modules become files, npm and core modules externals. */
 export function fromDepcruise(json: unknown, file: string): ForeignParts {
   const modules = (json as { modules?: CruiseModule[] }).modules;
-  if (!Array.isArray(modules)) throw new FormatError('SEAMS_IMPORT_FORMAT_UNKNOWN', `${file}: dependency-cruiser JSON has no modules array`);
+  if (!Array.isArray(modules))
+    throw new FormatError('SEAMS_IMPORT_FORMAT_UNKNOWN', `${file}: dependency-cruiser JSON has no modules array`);
   const collect = createCollector();
-  const isLocal = (m: Pick<CruiseModule, 'source' | 'coreModule' | 'couldNotResolve'>) => !m.coreModule && !m.couldNotResolve && !m.source.includes('node_modules/');
+  const isLocal = (m: Pick<CruiseModule, 'source' | 'coreModule' | 'couldNotResolve'>) =>
+    !m.coreModule && !m.couldNotResolve && !m.source.includes('node_modules/');
   for (const module of modules) if (isLocal(module)) collect.file(module.source);
   for (const module of modules) {
     if (!isLocal(module)) continue;
     for (const dep of module.dependencies ?? []) {
       const kind = kindOf(dep);
       if (dep.couldNotResolve) {
-        collect.parts.unresolved.push({ from: module.source, specifier: dep.module, kind, line: 0, reason: 'not-found' });
+        collect.parts.unresolved.push({
+          from: module.source,
+          specifier: dep.module,
+          kind,
+          line: 0,
+          reason: 'not-found',
+        });
       } else if (dep.coreModule || dep.resolved.includes('node_modules/') || isNpm(dep)) {
         const builtin = Boolean(dep.coreModule);
-        collect.parts.externals.push({ from: module.source, specifier: dep.module, package: builtin ? `node:${dep.module.replace(/^node:/, '').split('/')[0]}` : packageName(dep.module), builtin, kind, line: 0, names: [] });
+        collect.parts.externals.push({
+          from: module.source,
+          specifier: dep.module,
+          package: builtin ? `node:${dep.module.replace(/^node:/, '').split('/')[0]}` : packageName(dep.module),
+          builtin,
+          kind,
+          line: 0,
+          names: [],
+        });
       } else {
         collect.file(dep.resolved);
         collect.edge({ from: module.source, to: dep.resolved, kind, specifier: dep.module, line: 0, names: [] });

@@ -4,7 +4,10 @@ import { createCollector, type ForeignParts } from './foreign-parts.ts';
 /** madge --json: `{ "file": ["dependency", ...] }`, paths relative to the folder madge was run on. */
 export function fromMadge(json: unknown, file: string): ForeignParts {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new FormatError('SEAMS_IMPORT_FORMAT_UNKNOWN', `${file}: madge JSON must be an object of file -> dependencies`);
+    throw new FormatError(
+      'SEAMS_IMPORT_FORMAT_UNKNOWN',
+      `${file}: madge JSON must be an object of file -> dependencies`,
+    );
   }
   const collect = createCollector();
   for (const [from, dependencies] of Object.entries(json as Record<string, unknown>)) {

@@ -15,7 +15,10 @@ export function importGraph(file: string, format?: ForeignFormat): Graph {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new InputError('SEAMS_INPUT_NOT_FOUND', `cannot read ${file} (${(error as NodeJS.ErrnoException).code}): pass a madge --json, depcruise --output-type json or from<TAB>to file.`);
+    throw new InputError(
+      'SEAMS_INPUT_NOT_FOUND',
+      `cannot read ${file} (${(error as NodeJS.ErrnoException).code}): pass a madge --json, depcruise --output-type json or from<TAB>to file.`,
+    );
   }
   const detected = format ?? detectFormat(text, file);
   const parts = detected === 'edgelist' ? fromEdgeList(text) : parseJson(text, file, detected);
@@ -39,9 +42,13 @@ function detectFormat(text: string, file: string): ForeignFormat {
   if (start !== '{') return 'edgelist';
   const json = safeJson(text, file);
   if (Array.isArray((json as { modules?: unknown }).modules)) return 'depcruise';
-  if (Array.isArray((json as { nodes?: unknown }).nodes) && Array.isArray((json as { edges?: unknown }).edges)) return 'json-graph';
+  if (Array.isArray((json as { nodes?: unknown }).nodes) && Array.isArray((json as { edges?: unknown }).edges))
+    return 'json-graph';
   if (Object.values(json as object).every((v) => Array.isArray(v))) return 'madge';
-  throw new FormatError('SEAMS_IMPORT_FORMAT_UNKNOWN', `${file} is JSON but neither madge --json output, dependency-cruiser's json nor a {nodes, edges} graph; pass --from-format.`);
+  throw new FormatError(
+    'SEAMS_IMPORT_FORMAT_UNKNOWN',
+    `${file} is JSON but neither madge --json output, dependency-cruiser's json nor a {nodes, edges} graph; pass --from-format.`,
+  );
 }
 
 function parseJson(text: string, file: string, format: Exclude<ForeignFormat, 'edgelist'>): ForeignParts {

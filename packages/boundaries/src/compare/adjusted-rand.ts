@@ -20,7 +20,8 @@ export function adjustedRandIndex(truth: Partition, candidate: Partition): numbe
   // The pair-confusion form of (index - expected) / (max - expected); its denominator is
   // positive once some pair disagrees, where the textbook form can divide 0 by 0.
   const numerator = 2 * (together * apart - onlyTruth * onlyCandidate);
-  const denominator = (together + onlyTruth) * (onlyTruth + apart) + (together + onlyCandidate) * (onlyCandidate + apart);
+  const denominator =
+    (together + onlyTruth) * (onlyTruth + apart) + (together + onlyCandidate) * (onlyCandidate + apart);
   return numerator / denominator;
 }
 

@@ -22,7 +22,12 @@ export function maximumMatching(edges: readonly (readonly number[])[], rightCoun
 
 // Iterative depth-first search for an alternating path from a free left vertex to a free right
 // vertex; an explicit stack because paths can be as long as there are clusters.
-function augment(start: number, edges: readonly (readonly number[])[], partnerOfLeft: number[], partnerOfRight: number[]): boolean {
+function augment(
+  start: number,
+  edges: readonly (readonly number[])[],
+  partnerOfLeft: number[],
+  partnerOfRight: number[],
+): boolean {
   const visited = new Set<number>(); // right vertices already tried in this search
   const path: { left: number; next: number; via: number }[] = [{ left: start, next: 0, via: -1 }];
   while (path.length > 0) {

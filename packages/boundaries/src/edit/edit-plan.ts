@@ -17,7 +17,11 @@ function serviceOrThrow(plan: Plan, id: string) {
 
 /** An id for a new service: its name as a slug, made unique among the plan's ids. */
 export function newServiceId(plan: Plan, name: string): string {
-  const base = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'service';
+  const base =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'service';
   const taken = new Set(plan.services.map((s) => s.id));
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
@@ -38,7 +42,9 @@ export function moveFiles(plan: Plan, context: PlanContext, files: readonly stri
     drafts = [...drafts, { id: newServiceId(plan, target.newService), name: target.newService, files: [...moving] }];
   } else {
     serviceOrThrow(plan, target.service);
-    drafts = drafts.map((draft) => (draft.id === target.service ? { ...draft, files: [...draft.files, ...moving] } : draft));
+    drafts = drafts.map((draft) =>
+      draft.id === target.service ? { ...draft, files: [...draft.files, ...moving] } : draft,
+    );
   }
   return rebuildPlan(plan, context, drafts, shared, [...plan.pinned, ...moving]);
 }
@@ -52,7 +58,16 @@ export function mergeServices(plan: Plan, context: PlanContext, into: string, fr
   const tables = [...new Set([...(target.tables ?? []), ...(source.tables ?? [])])];
   const drafts = draftsOf(plan)
     .filter((draft) => draft.id !== from)
-    .map((draft) => (draft.id === into ? { ...draft, files: [...draft.files, ...source.files], ...(entries.length ? { public: entries } : {}), ...(tables.length ? { tables } : {}) } : draft));
+    .map((draft) =>
+      draft.id === into
+        ? {
+            ...draft,
+            files: [...draft.files, ...source.files],
+            ...(entries.length ? { public: entries } : {}),
+            ...(tables.length ? { tables } : {}),
+          }
+        : draft,
+    );
   return rebuildPlan(plan, context, drafts, plan.shared, plan.pinned);
 }
 

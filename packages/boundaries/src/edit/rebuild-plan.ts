@@ -17,7 +17,13 @@ export interface ServiceDraft {
  * The plan after a hand edit: services without files disappear, metrics and service confidence
  * are recomputed, and files a person has placed (pinned) leave the review list.
  */
-export function rebuildPlan(plan: Plan, context: PlanContext, drafts: readonly ServiceDraft[], shared: Plan['shared'], pinned: Iterable<string>): Plan {
+export function rebuildPlan(
+  plan: Plan,
+  context: PlanContext,
+  drafts: readonly ServiceDraft[],
+  shared: Plan['shared'],
+  pinned: Iterable<string>,
+): Plan {
   const kept = drafts.filter((draft) => draft.files.length > 0);
   const assignment = new Map(kept.flatMap((draft) => draft.files.map((file) => [file, draft.id] as const)));
   const input = { dependencies: context.dependencies, assignment, loc: context.loc };
@@ -26,9 +32,18 @@ export function rebuildPlan(plan: Plan, context: PlanContext, drafts: readonly S
   const before = new Map(plan.services.map((s) => [s.id, s]));
   const services = kept.map((draft) => {
     const files = [...draft.files].sort();
-    const confidence = files.reduce((sum, file) => sum + (pinnedSet.has(file) ? 1 : (plan.confidence[file] ?? 1)), 0) / files.length;
+    const confidence =
+      files.reduce((sum, file) => sum + (pinnedSet.has(file) ? 1 : (plan.confidence[file] ?? 1)), 0) / files.length;
     // What a person wrote into the service (entries, allowed dependencies, owned tables) survives every edit.
-    const { public: entries, dependsOn, tables } = { ...before.get(draft.id), ...(draft.public ? { public: draft.public } : {}), ...(draft.tables ? { tables: draft.tables } : {}) };
+    const {
+      public: entries,
+      dependsOn,
+      tables,
+    } = {
+      ...before.get(draft.id),
+      ...(draft.public ? { public: draft.public } : {}),
+      ...(draft.tables ? { tables: draft.tables } : {}),
+    };
     return {
       id: draft.id,
       name: draft.name,
@@ -44,7 +59,15 @@ export function rebuildPlan(plan: Plan, context: PlanContext, drafts: readonly S
     const service = assignment.get(entry.path);
     if (service === undefined || pinnedSet.has(entry.path)) return [];
     const { alternative, ...rest } = entry;
-    return [{ ...rest, service, ...(alternative !== undefined && alternative !== service && services.some((s) => s.id === alternative) ? { alternative } : {}) }];
+    return [
+      {
+        ...rest,
+        service,
+        ...(alternative !== undefined && alternative !== service && services.some((s) => s.id === alternative)
+          ? { alternative }
+          : {}),
+      },
+    ];
   });
   return {
     ...plan,

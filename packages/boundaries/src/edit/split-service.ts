@@ -19,19 +19,33 @@ export function splitService(plan: Plan, context: PlanContext, id: string): Plan
   const service = plan.services.find((s) => s.id === id);
   if (!service) throw new InputError('SEAMS_INPUT_NOT_FOUND', `the plan has no service '${id}'.`);
   const members = new Set(service.files);
-  const input = { graph: context.graph, files: service.files, dependencies: context.dependencies.filter((d) => members.has(d.from) && members.has(d.to)) };
+  const input = {
+    graph: context.graph,
+    files: service.files,
+    dependencies: context.dependencies.filter((d) => members.has(d.from) && members.has(d.to)),
+  };
   const signals = chooseSignals(SIGNALS, input, plan.parameters.signals).filter((signal) => signal.isAvailable(input));
   const { graph: weighted } = combineSignals(input, signals, plan.parameters.weights);
   const minSize = Math.min(plan.parameters.minServiceSize, Math.floor(service.files.length / 2));
 
   let parts: Map<string, string[]> | undefined;
-  for (let resolution = plan.parameters.resolution; resolution < plan.parameters.resolution * 64 && !parts; resolution *= 2) {
-    let partition: Partition = new Map([...runLouvain(weighted, resolution, plan.parameters.seed)].map(([file, label]) => [file, String(label)]));
+  for (
+    let resolution = plan.parameters.resolution;
+    resolution < plan.parameters.resolution * 64 && !parts;
+    resolution *= 2
+  ) {
+    let partition: Partition = new Map(
+      [...runLouvain(weighted, resolution, plan.parameters.seed)].map(([file, label]) => [file, String(label)]),
+    );
     partition = mergeTiny(weighted, splitDisconnected(weighted, partition), Math.max(1, minSize));
     const groups = groupsOf(partition);
     if (groups.size >= 2) parts = groups;
   }
-  if (!parts) throw new InputError('SEAMS_EDIT_REFUSED', `'${service.name}' does not split: its ${service.files.length} files form one tight group.`);
+  if (!parts)
+    throw new InputError(
+      'SEAMS_EDIT_REFUSED',
+      `'${service.name}' does not split: its ${service.files.length} files form one tight group.`,
+    );
 
   const pinned = new Set(plan.pinned);
   const names = nameServices(parts, context.graph);
@@ -49,7 +63,11 @@ export function splitService(plan: Plan, context: PlanContext, id: string): Plan
     });
   const keeperSet = new Set(parts.get(keeper));
   const keeperFiles = service.files.filter((file) => keeperSet.has(file) || pinned.has(file));
-  const drafts = plan.services.flatMap((s) => (s.id === id ? [{ id, name: service.name, files: keeperFiles }, ...pieces] : [{ id: s.id, name: s.name, files: s.files }]));
+  const drafts = plan.services.flatMap((s) =>
+    s.id === id
+      ? [{ id, name: service.name, files: keeperFiles }, ...pieces]
+      : [{ id: s.id, name: s.name, files: s.files }],
+  );
   return rebuildPlan(plan, context, drafts, plan.shared, plan.pinned);
 }
 

@@ -39,4 +39,5 @@ export function planMetrics(input: MetricInput, options: PlanMetricOptions = {})
   };
 }
 
-const mean = (values: readonly number[]) => (values.length > 0 ? values.reduce((sum, value) => sum + value, 0) / values.length : 0);
+const mean = (values: readonly number[]) =>
+  values.length > 0 ? values.reduce((sum, value) => sum + value, 0) / values.length : 0;

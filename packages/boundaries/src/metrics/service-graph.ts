@@ -39,9 +39,12 @@ export function buildServiceGraph({ dependencies, assignment }: MetricInput): Se
     if (from === to || fromService === undefined || toService === undefined) continue;
     const key = `${from}\0${to}`;
     const seen = merged.get(key);
-    merged.set(key, seen
-      ? { ...seen, calls: seen.calls + calls, names: [...new Set([...seen.names, ...names])] }
-      : { from, to, calls, names, fromService, toService });
+    merged.set(
+      key,
+      seen
+        ? { ...seen, calls: seen.calls + calls, names: [...new Set([...seen.names, ...names])] }
+        : { from, to, calls, names, fromService, toService },
+    );
   }
   return { members, serviceOf: assignment, dependencies: [...merged.values()] };
 }

@@ -19,7 +19,13 @@ interface Tally {
 export function metricsOfServices(graph: ServiceGraph, loc?: ReadonlyMap<string, number>): Map<string, ServiceMetrics> {
   const tallies = new Map<string, Tally>();
   for (const service of graph.members.keys()) {
-    tallies.set(service, { internal: 0, inbound: new Map(), outbound: new Map(), interfaceFiles: new Set(), apiSurface: new Set() });
+    tallies.set(service, {
+      internal: 0,
+      inbound: new Map(),
+      outbound: new Map(),
+      interfaceFiles: new Set(),
+      apiSurface: new Set(),
+    });
   }
 
   for (const { to, names, fromService, toService } of graph.dependencies) {

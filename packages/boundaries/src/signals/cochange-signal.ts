@@ -18,7 +18,8 @@ import { addPair, type PairWeights, type Signal, type SignalInput } from './sign
  */
 export const cochangeSignal: Signal = {
   name: 'cochange',
-  description: 'evolutionary coupling from git: commits changing both files / commits changing the rarer one (pairs changed together at least twice)',
+  description:
+    'evolutionary coupling from git: commits changing both files / commits changing the rarer one (pairs changed together at least twice)',
   share: 0.2,
   isAvailable: (input) => inputPairs(input).length > 0,
   pairs(input) {

@@ -13,7 +13,8 @@ const READ = 0.5;
  */
 export const dataSignal: Signal = {
   name: 'data',
-  description: 'shared tables: files touching the same table, writers weigh 1, readers 0.5; product of both, divided by the other files touching it',
+  description:
+    'shared tables: files touching the same table, writers weigh 1, readers 0.5; product of both, divided by the other files touching it',
   share: 0.5,
   sparse: true,
   isAvailable: (input) => [...touchersByTable(input).values()].some((touchers) => touchers.size > 1),
@@ -24,7 +25,13 @@ export const dataSignal: Signal = {
       const entries = [...touchers];
       for (let x = 0; x < entries.length; x++) {
         for (let y = x + 1; y < entries.length; y++) {
-          addPair(weights, entries[x]![0], entries[y]![0], count, (entries[x]![1] * entries[y]![1]) / (entries.length - 1));
+          addPair(
+            weights,
+            entries[x]![0],
+            entries[y]![0],
+            count,
+            (entries[x]![1] * entries[y]![1]) / (entries.length - 1),
+          );
         }
       }
     }

@@ -3,7 +3,8 @@ import { addPair, type PairWeights, type Signal } from './signal.ts';
 /** Files that import each other belong together, the more names they share the more. */
 export const importsSignal: Signal = {
   name: 'imports',
-  description: 'dependencies between files, weighted by the names used and damped for files many others use; type-only and re-export edges weaker, barrels traced to the real provider',
+  description:
+    'dependencies between files, weighted by the names used and damped for files many others use; type-only and re-export edges weaker, barrels traced to the real provider',
   share: 1,
   isAvailable: (input) => input.dependencies.length > 0,
   pairs({ files, dependencies }) {
@@ -15,7 +16,8 @@ export const importsSignal: Signal = {
       const from = index.get(dep.from);
       const to = index.get(dep.to);
       // A file many others use says less about any one of them, as a common word says little about a text.
-      if (from !== undefined && to !== undefined) addPair(weights, from, to, files.length, dep.weight / Math.log2(1 + (fanIn.get(dep.to) ?? 1)));
+      if (from !== undefined && to !== undefined)
+        addPair(weights, from, to, files.length, dep.weight / Math.log2(1 + (fanIn.get(dep.to) ?? 1)));
     }
     return weights;
   },

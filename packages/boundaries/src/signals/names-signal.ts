@@ -10,7 +10,8 @@ const FOLDER_WEIGHT = 0.5;
 /** Files whose names and exported identifiers share rare domain words belong together (TF-IDF cosine). */
 export const namesSignal: Signal = {
   name: 'names',
-  description: 'lexical similarity of file names, folder names and exported identifiers (orders, OrderRepository, order-items)',
+  description:
+    'lexical similarity of file names, folder names and exported identifiers (orders, OrderRepository, order-items)',
   share: 0.6,
   isAvailable: (input) => input.files.length > 1,
   pairs({ graph, files }) {
@@ -26,7 +27,8 @@ export const namesSignal: Signal = {
     });
     const maxDf = Math.min(MAX_DOCUMENT_COUNT, Math.max(3, Math.floor(files.length * MAX_DOCUMENT_SHARE)));
     const idf = new Map<string, number>();
-    for (const [word, list] of postings) if (list.length >= 2 && list.length <= maxDf) idf.set(word, Math.log(files.length / list.length));
+    for (const [word, list] of postings)
+      if (list.length >= 2 && list.length <= maxDf) idf.set(word, Math.log(files.length / list.length));
     const norms = vectors.map((vector) => {
       let sum = 0;
       for (const [word, tf] of vector) sum += (tf * (idf.get(word) ?? 0)) ** 2;
@@ -39,7 +41,13 @@ export const namesSignal: Signal = {
         for (let b = a + 1; b < list.length; b++) {
           const i = list[a]!;
           const j = list[b]!;
-          addPair(weights, i, j, files.length, (vectors[i]!.get(word)! * weight * vectors[j]!.get(word)! * weight) / (norms[i]! * norms[j]!));
+          addPair(
+            weights,
+            i,
+            j,
+            files.length,
+            (vectors[i]!.get(word)! * weight * vectors[j]!.get(word)! * weight) / (norms[i]! * norms[j]!),
+          );
         }
       }
     }
@@ -53,7 +61,10 @@ function wordVector(file: string, exports: readonly string[]): Map<string, numbe
     for (const { stem } of domainWords(names)) vector.set(stem, (vector.get(stem) ?? 0) + weight);
   };
   add([posix.basename(file)], 1);
-  add(exports.filter((name) => name !== 'default' && name !== '*'), 1);
+  add(
+    exports.filter((name) => name !== 'default' && name !== '*'),
+    1,
+  );
   add(posix.dirname(file).split('/'), FOLDER_WEIGHT);
   return vector;
 }

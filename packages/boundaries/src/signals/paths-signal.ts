@@ -23,7 +23,8 @@ export const pathsSignal: Signal = {
     for (const list of members.values()) {
       if (list.length < 2 || list.length > MAX_FOLDER_FILES) continue;
       const weight = 1 / (list.length - 1);
-      for (let a = 0; a < list.length; a++) for (let b = a + 1; b < list.length; b++) addPair(weights, list[a]!, list[b]!, files.length, weight);
+      for (let a = 0; a < list.length; a++)
+        for (let b = a + 1; b < list.length; b++) addPair(weights, list[a]!, list[b]!, files.length, weight);
     }
     return weights;
   },

@@ -14,8 +14,13 @@ export function formatGithub(result: CheckResult, options: FormatOptions): Forma
     return `::error ${properties.join(',')}::${escapeData(`${finding.message}\nfix: ${finding.fix}`)}`;
   });
   if (result.stale.length > 0) {
-    const entries = result.stale.map((entry) => `${entry.rule}  ${locate(options, entry.from)} → ${locate(options, entry.to)}`);
-    const message = [`${plural(result.stale.length, 'baseline entry', 'baseline entries')} no longer found (drop with --update-baseline):`, ...entries].join('\n');
+    const entries = result.stale.map(
+      (entry) => `${entry.rule}  ${locate(options, entry.from)} → ${locate(options, entry.to)}`,
+    );
+    const message = [
+      `${plural(result.stale.length, 'baseline entry', 'baseline entries')} no longer found (drop with --update-baseline):`,
+      ...entries,
+    ].join('\n');
     lines.push(`::warning title=${escapeProperty('seams: stale baseline')}::${escapeData(message)}`);
   }
   return { output: lines.map((line) => `${line}\n`).join(''), exitCode: exitCodeOf(result) };

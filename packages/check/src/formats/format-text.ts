@@ -15,7 +15,8 @@ export function formatText(result: CheckResult, options: FormatOptions): FormatO
   if (result.stale.length > 0) {
     if (lines.length > 0) lines.push('');
     lines.push('stale baseline entries, no longer found (drop them with --update-baseline):');
-    for (const entry of result.stale) lines.push(`  ${entry.rule}  ${locate(options, entry.from)} → ${locate(options, entry.to)}`);
+    for (const entry of result.stale)
+      lines.push(`  ${entry.rule}  ${locate(options, entry.from)} → ${locate(options, entry.to)}`);
   }
   if (lines.length > 0) lines.push('');
   lines.push(`seams check: ${result.fresh.length} new, ${result.known.length} baselined, ${result.stale.length} stale`);

@@ -11,10 +11,17 @@ export const FORMATTERS: Record<string, () => Promise<Formatter>> = {
 };
 
 /** Renders `result` in the named format; unknown names throw a ConfigError listing the known ones. */
-export async function formatCheck(format: string, result: CheckResult, options: FormatOptions = {}): Promise<FormatOutput> {
+export async function formatCheck(
+  format: string,
+  result: CheckResult,
+  options: FormatOptions = {},
+): Promise<FormatOutput> {
   const load = Object.hasOwn(FORMATTERS, format) ? FORMATTERS[format] : undefined;
   if (!load) {
-    throw new ConfigError('SEAMS_OPTION_INVALID', `Unknown check format '${format}'; choose one of ${Object.keys(FORMATTERS).join(', ')}.`);
+    throw new ConfigError(
+      'SEAMS_OPTION_INVALID',
+      `Unknown check format '${format}'; choose one of ${Object.keys(FORMATTERS).join(', ')}.`,
+    );
   }
   const formatter = await load();
   return formatter(result, options);

@@ -11,6 +11,9 @@ export function forbiddenShared(crossing: Crossing, context: RuleContext): Findi
   const addIt = `add ${service} to its allow list in the plan`;
   return findingAt('forbidden-shared', crossing, {
     message: `${service} imports the shared file ${crossing.to}, which ${allow.length > 0 ? `only ${listing(allow)} may use` : 'no service may use'}`,
-    fix: allow.length > 0 ? `use it through ${listing(allow, 'or')} instead, or ${addIt}` : `remove the import, or ${addIt}`,
+    fix:
+      allow.length > 0
+        ? `use it through ${listing(allow, 'or')} instead, or ${addIt}`
+        : `remove the import, or ${addIt}`,
   });
 }

@@ -42,7 +42,11 @@ export function serviceCycles(crossings: readonly Crossing[], inScope: (file: st
 }
 
 function lighter(a: Link, b: Link): boolean {
-  return (a.pairs.size - b.pairs.size || compareCodeUnits(a.fromService, b.fromService) || compareCodeUnits(a.toService, b.toService)) < 0;
+  return (
+    (a.pairs.size - b.pairs.size ||
+      compareCodeUnits(a.fromService, b.fromService) ||
+      compareCodeUnits(a.toService, b.toService)) < 0
+  );
 }
 
 // The shortest way back from the link's target to its source, closing the loop the finding names.
@@ -51,7 +55,10 @@ function loopThrough(link: Link, inside: readonly Link[]): string[] {
   const queue = [link.toService];
   for (let i = 0; i < queue.length && !parent.has(link.fromService); i++) {
     const service = queue[i]!;
-    const next = inside.filter((l) => l.fromService === service).map((l) => l.toService).sort(compareCodeUnits);
+    const next = inside
+      .filter((l) => l.fromService === service)
+      .map((l) => l.toService)
+      .sort(compareCodeUnits);
     for (const target of next) {
       if (parent.has(target)) continue;
       parent.set(target, service);

@@ -7,7 +7,12 @@ import type { OwnerOf } from '../ownership.ts';
  * else the one that writes it most (as the report says). One finding per file, table and function,
  * at its first write. Shared-kernel files are no service and are left out: the report lists them.
  */
-export function tableWrites(graph: Pick<Graph, 'data' | 'tables'>, plan: Pick<Plan, 'services'>, ownerOf: OwnerOf, inScope: (file: string) => boolean): Finding[] {
+export function tableWrites(
+  graph: Pick<Graph, 'data' | 'tables'>,
+  plan: Pick<Plan, 'services'>,
+  ownerOf: OwnerOf,
+  inScope: (file: string) => boolean,
+): Finding[] {
   if (!graph.data?.length) return [];
   const { tables } = tableOwnership(graph, plan);
   const declared = new Set(plan.services.flatMap((service) => service.tables ?? []));
@@ -16,7 +21,14 @@ export function tableWrites(graph: Pick<Graph, 'data' | 'tables'>, plan: Pick<Pl
   for (const access of graph.data) {
     const table = owners.get(access.table);
     const service = ownerOf(access.from)?.service;
-    if (access.access !== 'write' || !table || service === undefined || service === table.owner || !inScope(access.from)) continue;
+    if (
+      access.access !== 'write' ||
+      !table ||
+      service === undefined ||
+      service === table.owner ||
+      !inScope(access.from)
+    )
+      continue;
     const fingerprint = fingerprintOf('table-write', [access.from, access.table, access.function ?? '']);
     if (findings.has(fingerprint)) continue;
     const ownerWrite = table.writers.find((writer) => writer.service === table.owner)?.sites[0];

@@ -28,7 +28,9 @@ interface AnalyzeFlags {
 
 export function analyzeCommand(streams: Streams): Command {
   return new Command('analyze')
-    .description('Build the dependency graph of a TS/JS project: files, imports, re-exports, require, dynamic import, tsconfig paths, workspaces.')
+    .description(
+      'Build the dependency graph of a TS/JS project: files, imports, re-exports, require, dynamic import, tsconfig paths, workspaces.',
+    )
     .argument('[dir]', 'folder of the project to analyse', '.')
     .option('-o, --output <file>', 'write the graph JSON to this file')
     .option('--json', 'print the summary as JSON instead of text')
@@ -38,12 +40,29 @@ export function analyzeCommand(streams: Streams): Command {
     .option('--cache-dir <dir>', 'where the cache lives (default <dir>/.seams/cache)')
     .option('--no-gitignore', 'analyse files that .gitignore excludes')
     .option('--max-file-size <MB>', 'skip files larger than this, e.g. generated bundles', '4')
-    .option('--history', 'also read the git history: churn, authors, CODEOWNERS owners, files changed together (or set "history" in seams.config.json)')
+    .option(
+      '--history',
+      'also read the git history: churn, authors, CODEOWNERS owners, files changed together (or set "history" in seams.config.json)',
+    )
     .option('--since <date>', "with --history: oldest commits to read, as git takes it ('12 months ago')")
     .option('--max-commits <n>', 'with --history: newest commits to read at most (default 5000)')
-    .option('--from <file>', "import a graph instead of analysing: madge --json, depcruise --output-type json, a {nodes, edges} JSON graph, or 'from<TAB>to' lines")
-    .addOption(new Option('--from-format <format>', 'format of --from when it cannot be detected').choices(['madge', 'depcruise', 'edgelist', 'json-graph']))
-    .addOption(new Option('--progress <mode>', 'progress on stderr: a bar on a terminal, one JSON event per line, or none').choices(['bar', 'ndjson', 'none']).default('bar'))
+    .option(
+      '--from <file>',
+      "import a graph instead of analysing: madge --json, depcruise --output-type json, a {nodes, edges} JSON graph, or 'from<TAB>to' lines",
+    )
+    .addOption(
+      new Option('--from-format <format>', 'format of --from when it cannot be detected').choices([
+        'madge',
+        'depcruise',
+        'edgelist',
+        'json-graph',
+      ]),
+    )
+    .addOption(
+      new Option('--progress <mode>', 'progress on stderr: a bar on a terminal, one JSON event per line, or none')
+        .choices(['bar', 'ndjson', 'none'])
+        .default('bar'),
+    )
     .addHelpText(
       'after',
       `
@@ -58,9 +77,14 @@ Examples:
     .action(async (dir: string, flags: AnalyzeFlags) => {
       // Loaded on use: the parser and resolver are native modules that `seams --help` should not wait for.
       const { importGraph } = await import('@seams/analyze');
-      const graph = flags.from ? importGraph(resolve(streams.cwd, flags.from), flags.fromFormat) : await analyzeDir(resolve(streams.cwd, dir), flags, streams);
+      const graph = flags.from
+        ? importGraph(resolve(streams.cwd, flags.from), flags.fromFormat)
+        : await analyzeDir(resolve(streams.cwd, dir), flags, streams);
       if (graph.files.length === 0) {
-        throw new InputError('SEAMS_INPUT_EMPTY', `no source files found in ${flags.from ?? dir} (.ts .tsx .mts .cts .js .jsx .mjs .cjs); check the path and --include/--exclude.`);
+        throw new InputError(
+          'SEAMS_INPUT_EMPTY',
+          `no source files found in ${flags.from ?? dir} (.ts .tsx .mts .cts .js .jsx .mjs .cjs); check the path and --include/--exclude.`,
+        );
       }
       if (flags.output) writeFileAtomic(resolve(streams.cwd, flags.output), JSON.stringify(graph) + '\n');
       const summary = summarizeGraph(graph);
@@ -70,13 +94,29 @@ Examples:
 
 async function analyzeDir(root: string, flags: AnalyzeFlags, streams: Streams): Promise<Graph> {
   const megabytes = Number(flags.maxFileSize);
-  if (!Number.isFinite(megabytes) || megabytes <= 0) throw new InputError('SEAMS_OPTION_INVALID', `--max-file-size must be a positive number of megabytes, got '${flags.maxFileSize}'.`);
+  if (!Number.isFinite(megabytes) || megabytes <= 0)
+    throw new InputError(
+      'SEAMS_OPTION_INVALID',
+      `--max-file-size must be a positive number of megabytes, got '${flags.maxFileSize}'.`,
+    );
   const { analyze } = await import('@seams/analyze');
-  const bar = flags.progress === 'ndjson' ? createNdjsonProgress(streams.stderr) : flags.progress === 'bar' ? createProgressBar(streams.stderr) : { listener: () => {}, done: () => {} };
+  const bar =
+    flags.progress === 'ndjson'
+      ? createNdjsonProgress(streams.stderr)
+      : flags.progress === 'bar'
+        ? createProgressBar(streams.stderr)
+        : { listener: () => {}, done: () => {} };
   const warnings: string[] = [];
   const maxCommits = flags.maxCommits === undefined ? undefined : Number(flags.maxCommits);
-  if (maxCommits !== undefined && !(Number.isInteger(maxCommits) && maxCommits > 0)) throw new InputError('SEAMS_OPTION_INVALID', `--max-commits must be a positive whole number, got '${flags.maxCommits}'.`);
-  const asked = flags.history || flags.since || maxCommits ? { ...(flags.since ? { since: flags.since } : {}), ...(maxCommits ? { maxCommits } : {}) } : undefined;
+  if (maxCommits !== undefined && !(Number.isInteger(maxCommits) && maxCommits > 0))
+    throw new InputError(
+      'SEAMS_OPTION_INVALID',
+      `--max-commits must be a positive whole number, got '${flags.maxCommits}'.`,
+    );
+  const asked =
+    flags.history || flags.since || maxCommits
+      ? { ...(flags.since ? { since: flags.since } : {}), ...(maxCommits ? { maxCommits } : {}) }
+      : undefined;
   try {
     return await analyze({
       root,

@@ -24,18 +24,26 @@ interface BoundariesFlags {
 
 export function boundariesCommand(streams: Streams): Command {
   return new Command('boundaries')
-    .description('Propose candidate services: weighted signals, shared kernel set apart, seeded Louvain with refinement, metrics, a plan file.')
+    .description(
+      'Propose candidate services: weighted signals, shared kernel set apart, seeded Louvain with refinement, metrics, a plan file.',
+    )
     .argument('[input]', 'a project folder (analysed first) or a graph.json from seams analyze', '.')
     .option('-o, --output <file>', 'write the plan JSON to this file (e.g. seams.plan.json)')
     .addOption(new Option('--format <format>', 'what to print').choices(['text', 'json', 'tsv']).default('text'))
-    .option('--signals <list>', 'comma-separated signals: imports, names, paths, cochange (git history: analyze --history), data (table accesses) (default: all available)')
-    .option('--weights <list>', 'share of each signal in the combined graph, e.g. imports=1,names=0.6,paths=1,cochange=0.2,data=0.5 (the defaults)')
+    .option(
+      '--signals <list>',
+      'comma-separated signals: imports, names, paths, cochange (git history: analyze --history), data (table accesses) (default: all available)',
+    )
+    .option(
+      '--weights <list>',
+      'share of each signal in the combined graph, e.g. imports=1,names=0.6,paths=1,cochange=0.2,data=0.5 (the defaults)',
+    )
     .option('--services <n>', 'exactly this many services')
     .option('--resolution <r>', 'Louvain resolution: higher gives more, smaller services', '2')
     .option('--min-size <files>', 'smaller clusters join their closest neighbour', '3')
     .option('--max-size <files>', 'larger clusters are split once more', '60')
     .option('--seed <n>', 'random seed: the same seed gives the same plan', '42')
-    .option('--seeds <n>', 'seeded runs used to measure each file\'s confidence', '10')
+    .option('--seeds <n>', "seeded runs used to measure each file's confidence", '10')
     .option('--no-shared', 'do not set a shared kernel apart')
     .option('--keep <plan>', 'a previous (edited) plan: its pinned files, service ids and names survive')
     .addHelpText(
@@ -52,7 +60,10 @@ Examples:
       const graph = await loadOrAnalyze(resolve(streams.cwd, input));
       const { proposeBoundaries } = await import('@seams/boundaries');
       const plan = proposeBoundaries(graph, {
-        signals: flags.signals?.split(',').map((s) => s.trim()).filter(Boolean),
+        signals: flags.signals
+          ?.split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
         weights: flags.weights === undefined ? undefined : parseWeights(flags.weights),
         services: flags.services === undefined ? undefined : integer(flags.services, '--services', 1),
         resolution: positive(flags.resolution, '--resolution'),
@@ -72,24 +83,32 @@ Examples:
 
 function parseWeights(text: string): Record<string, number> {
   const weights: Record<string, number> = {};
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [name, value] = part.split('=');
     const number = Number(value);
-    if (!name || !Number.isFinite(number) || number < 0) throw new InputError('SEAMS_OPTION_INVALID', `--weights takes name=number pairs such as imports=1,paths=0.5; got '${part}'.`);
+    if (!name || !Number.isFinite(number) || number < 0)
+      throw new InputError(
+        'SEAMS_OPTION_INVALID',
+        `--weights takes name=number pairs such as imports=1,paths=0.5; got '${part}'.`,
+      );
     weights[name] = number;
   }
   return weights;
 }
 
-
 function integer(value: string, flag: string, min: number): number {
   const number = Number(value);
-  if (!Number.isInteger(number) || number < min) throw new InputError('SEAMS_OPTION_INVALID', `${flag} must be a whole number of at least ${min}, got '${value}'.`);
+  if (!Number.isInteger(number) || number < min)
+    throw new InputError('SEAMS_OPTION_INVALID', `${flag} must be a whole number of at least ${min}, got '${value}'.`);
   return number;
 }
 
 function positive(value: string, flag: string): number {
   const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0) throw new InputError('SEAMS_OPTION_INVALID', `${flag} must be a positive number, got '${value}'.`);
+  if (!Number.isFinite(number) || number <= 0)
+    throw new InputError('SEAMS_OPTION_INVALID', `${flag} must be a positive number, got '${value}'.`);
   return number;
 }

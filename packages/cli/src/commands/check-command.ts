@@ -27,16 +27,34 @@ export interface CommandOutcome {
 
 export function checkCommand(streams: Streams, outcome: CommandOutcome): Command {
   return new Command('check')
-    .description('Guardrails: imports that cross service boundaries against the plan (internals, undeclared dependencies, loops between services, forbidden shared files); exit code 1 on new findings.')
+    .description(
+      'Guardrails: imports that cross service boundaries against the plan (internals, undeclared dependencies, loops between services, forbidden shared files); exit code 1 on new findings.',
+    )
     .argument('[dir]', 'project folder (analysed with the cache)', '.')
     .option('--plan <file>', 'the plan the code must keep to (default: seams.plan.json in the project folder)')
     .option('--graph <file>', 'a graph from seams analyze -o (instead of analysing the folder)')
-    .option('--include <glob...>', 'only check files matching these globs (relative to dir), e.g. sources without their tests')
+    .option(
+      '--include <glob...>',
+      'only check files matching these globs (relative to dir), e.g. sources without their tests',
+    )
     .option('--exclude <glob...>', 'leave out files matching these globs (relative to dir)')
-    .option('--baseline <file>', 'known findings: only findings not in it fail the check; entries no longer found are reported as stale')
-    .option('--update-baseline', 'write the current findings to the baseline (default file: seams.baseline.json in the project folder) and exit 0')
-    .addOption(new Option('--format <format>', 'output format; in GitHub Actions, text also prints annotations').choices(['text', 'json', 'sarif', 'github']).default('text'))
-    .option('--changed [ref]', 'check only files changed against a git ref (default HEAD), staged, unstaged or new: for pre-commit hooks')
+    .option(
+      '--baseline <file>',
+      'known findings: only findings not in it fail the check; entries no longer found are reported as stale',
+    )
+    .option(
+      '--update-baseline',
+      'write the current findings to the baseline (default file: seams.baseline.json in the project folder) and exit 0',
+    )
+    .addOption(
+      new Option('--format <format>', 'output format; in GitHub Actions, text also prints annotations')
+        .choices(['text', 'json', 'sarif', 'github'])
+        .default('text'),
+    )
+    .option(
+      '--changed [ref]',
+      'check only files changed against a git ref (default HEAD), staged, unstaged or new: for pre-commit hooks',
+    )
     .option('-o, --output <file>', 'write the output to this file instead of stdout (e.g. results.sarif)')
     .addHelpText(
       'after',
@@ -49,18 +67,29 @@ Examples:
   $ seams check . --include 'packages/*/src/**'     the layering of a monorepo's sources, tests left out`,
     )
     .action(async (dir: string, flags: CheckFlags) => {
-      if (flags.updateBaseline && flags.changed) throw new ConfigError('SEAMS_OPTION_INVALID', '--update-baseline records every finding, so it cannot be limited with --changed; run it without --changed.');
+      if (flags.updateBaseline && flags.changed)
+        throw new ConfigError(
+          'SEAMS_OPTION_INVALID',
+          '--update-baseline records every finding, so it cannot be limited with --changed; run it without --changed.',
+        );
       const project = resolve(streams.cwd, dir);
       const { plan } = readProjectPlan(streams.cwd, dir, flags.plan);
-      const graph = await loadOrAnalyze(flags.graph ? resolve(streams.cwd, flags.graph) : project, { include: flags.include, exclude: flags.exclude });
-      const files = flags.changed ? changedFiles(graph.root, flags.changed === true ? 'HEAD' : flags.changed) : undefined;
+      const graph = await loadOrAnalyze(flags.graph ? resolve(streams.cwd, flags.graph) : project, {
+        include: flags.include,
+        exclude: flags.exclude,
+      });
+      const files = flags.changed
+        ? changedFiles(graph.root, flags.changed === true ? 'HEAD' : flags.changed)
+        : undefined;
       const { applyBaseline, checkPlan, createBaseline, formatCheck, parseBaseline } = await import('@seams/check');
       const findings = checkPlan(graph, plan, files ? { files } : {});
 
       if (flags.updateBaseline) {
         const path = resolve(streams.cwd, flags.baseline ?? join(project, 'seams.baseline.json'));
         writeFileAtomic(path, JSON.stringify(createBaseline(findings), null, 2) + '\n');
-        streams.stdout.write(`seams check: ${findings.length} finding${findings.length === 1 ? '' : 's'} recorded in ${relative(streams.cwd, path) || path}; only new ones will fail\n`);
+        streams.stdout.write(
+          `seams check: ${findings.length} finding${findings.length === 1 ? '' : 's'} recorded in ${relative(streams.cwd, path) || path}; only new ones will fail\n`,
+        );
         return;
       }
       const baselinePath = flags.baseline ? resolve(streams.cwd, flags.baseline) : undefined;
@@ -69,7 +98,10 @@ Examples:
 
       // Text is read where seams runs; annotations and SARIF name files from the repository's top.
       const inRepository = repositoryPrefix(graph.root);
-      const readerOptions = flags.format === 'text' ? { prefix: relative(streams.cwd, graph.root) } : { ...(inRepository ? { prefix: inRepository } : {}), root: graph.root };
+      const readerOptions =
+        flags.format === 'text'
+          ? { prefix: relative(streams.cwd, graph.root) }
+          : { ...(inRepository ? { prefix: inRepository } : {}), root: graph.root };
       const { output, exitCode } = await formatCheck(flags.format, result, readerOptions);
       let text = output;
       if (flags.format === 'text' && streams.env?.GITHUB_ACTIONS === 'true') {
@@ -77,7 +109,9 @@ Examples:
       }
       if (flags.output) {
         writeFileAtomic(resolve(streams.cwd, flags.output), text);
-        streams.stdout.write(`seams check: ${result.fresh.length} new, ${result.known.length} baselined, ${result.stale.length} stale; written to ${flags.output}\n`);
+        streams.stdout.write(
+          `seams check: ${result.fresh.length} new, ${result.known.length} baselined, ${result.stale.length} stale; written to ${flags.output}\n`,
+        );
       } else streams.stdout.write(text);
       outcome.exitCode = exitCode;
     });
@@ -88,6 +122,11 @@ function readJson(path: string): unknown {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code ? 'SEAMS_INPUT_NOT_FOUND' : 'SEAMS_BASELINE_INVALID', code ? `cannot read the baseline ${path} (${code}); create it with --update-baseline.` : `${path} is not valid JSON: ${(error as Error).message}`);
+    throw new InputError(
+      code ? 'SEAMS_INPUT_NOT_FOUND' : 'SEAMS_BASELINE_INVALID',
+      code
+        ? `cannot read the baseline ${path} (${code}); create it with --update-baseline.`
+        : `${path} is not valid JSON: ${(error as Error).message}`,
+    );
   }
 }

@@ -19,12 +19,17 @@ interface ExtractFlags {
 
 export function extractCommand(streams: Streams): Command {
   return new Command('extract')
-    .description("Strangler-fig extraction of one service: its contract (types, zod, OpenAPI), a routing facade in the monolith (local, remote, shadow, percentage), a scaffolded service (HTTP server, client, Lambda adapter, Dockerfile), a codemod pointing the monolith's imports at the facade, and a report of what needs a person.")
+    .description(
+      "Strangler-fig extraction of one service: its contract (types, zod, OpenAPI), a routing facade in the monolith (local, remote, shadow, percentage), a scaffolded service (HTTP server, client, Lambda adapter, Dockerfile), a codemod pointing the monolith's imports at the facade, and a report of what needs a person.",
+    )
     .argument('<service>', 'service id or name from the plan')
     .argument('[dir]', 'project folder (analysed with the cache)', '.')
     .option('--plan <file>', 'the plan (default: seams.plan.json in the project folder)')
     .option('--graph <file>', 'a graph from seams analyze -o (instead of analysing the folder)')
-    .option('--out <dir>', 'where the generated files go, relative to the project folder (default: extracted/<service>)')
+    .option(
+      '--out <dir>',
+      'where the generated files go, relative to the project folder (default: extracted/<service>)',
+    )
     .option('--tsconfig <file>', "the monolith's tsconfig, relative to the project folder", 'tsconfig.json')
     .option('--write', "apply the codemod to the monolith's files (default: print it as a unified diff)")
     .option('--force', 'overwrite generated files that differ, and apply the codemod on a dirty git tree')
@@ -56,9 +61,17 @@ Examples:
         previousEntries: previousEntries(join(graph.root, out, 'extraction.json')),
       });
 
-      const conflicts = extraction.files.filter((f) => existsSync(join(graph.root, f.path)) && readFileSync(join(graph.root, f.path), 'utf8') !== f.content);
+      const conflicts = extraction.files.filter(
+        (f) => existsSync(join(graph.root, f.path)) && readFileSync(join(graph.root, f.path), 'utf8') !== f.content,
+      );
       if (conflicts.length > 0 && !flags.force) {
-        throw new InputError('SEAMS_OUTPUT_EXISTS', `${conflicts.length} generated file${conflicts.length === 1 ? '' : 's'} would overwrite changed files (${conflicts.slice(0, 3).map((f) => f.path).join(', ')}${conflicts.length > 3 ? ', ...' : ''}); pass --force to regenerate them.`);
+        throw new InputError(
+          'SEAMS_OUTPUT_EXISTS',
+          `${conflicts.length} generated file${conflicts.length === 1 ? '' : 's'} would overwrite changed files (${conflicts
+            .slice(0, 3)
+            .map((f) => f.path)
+            .join(', ')}${conflicts.length > 3 ? ', ...' : ''}); pass --force to regenerate them.`,
+        );
       }
       let written = 0;
       for (const file of extraction.files) {
@@ -68,10 +81,15 @@ Examples:
         written++;
       }
       const say = (text: string) => streams.stderr.write(text + '\n');
-      say(`seams extract: ${extraction.service}: ${extraction.remoteReady.length} of ${extraction.model.operations.length} operations remote-ready, ${extraction.model.blockers.length} blockers`);
-      say(`  generated  ${extraction.files.length} files in ${out} (${written} written, ${extraction.files.length - written} unchanged)`);
+      say(
+        `seams extract: ${extraction.service}: ${extraction.remoteReady.length} of ${extraction.model.operations.length} operations remote-ready, ${extraction.model.blockers.length} blockers`,
+      );
+      say(
+        `  generated  ${extraction.files.length} files in ${out} (${written} written, ${extraction.files.length - written} unchanged)`,
+      );
       say(`  report     ${out}/EXTRACTION.md`);
-      if (extraction.edits.length === 0) say(`  codemod    nothing to change: no import reaches into ${extraction.service} past its facade`);
+      if (extraction.edits.length === 0)
+        say(`  codemod    nothing to change: no import reaches into ${extraction.service} past its facade`);
       else if (flags.write) {
         for (const edit of extraction.edits) writeFileAtomic(join(graph.root, edit.path), edit.after);
         say(`  codemod    ${extraction.edits.length} files now import ${extraction.service} through its facade`);
@@ -85,11 +103,22 @@ Examples:
 function refuseDirtyTree(root: string, ours: readonly string[]): void {
   let status: string;
   try {
-    status = execFileSync('git', ['-C', root, 'status', '--porcelain', '--', '.', ...ours.map((path) => `:(exclude)${path}`)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    status = execFileSync(
+      'git',
+      ['-C', root, 'status', '--porcelain', '--', '.', ...ours.map((path) => `:(exclude)${path}`)],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
   } catch {
-    throw new InputError('SEAMS_GIT_FAILED', `${root} is not in a git repository, so --write could not be undone; commit it to git first, or pass --force.`);
+    throw new InputError(
+      'SEAMS_GIT_FAILED',
+      `${root} is not in a git repository, so --write could not be undone; commit it to git first, or pass --force.`,
+    );
   }
-  if (status.trim()) throw new InputError('SEAMS_GIT_DIRTY', 'the git tree has uncommitted changes: commit or stash them so the codemod can be reviewed and undone on its own, or pass --force.');
+  if (status.trim())
+    throw new InputError(
+      'SEAMS_GIT_DIRTY',
+      'the git tree has uncommitted changes: commit or stash them so the codemod can be reviewed and undone on its own, or pass --force.',
+    );
 }
 
 function monolithName(root: string): string {
@@ -107,7 +136,9 @@ function previousEntries(path: string): string[] {
   if (!existsSync(path)) return [];
   try {
     const manifest = JSON.parse(readFileSync(path, 'utf8')) as { entries?: unknown };
-    return Array.isArray(manifest.entries) ? manifest.entries.filter((entry): entry is string => typeof entry === 'string') : [];
+    return Array.isArray(manifest.entries)
+      ? manifest.entries.filter((entry): entry is string => typeof entry === 'string')
+      : [];
   } catch {
     return [];
   }

@@ -19,12 +19,16 @@ interface ReportFlags {
 
 export function reportCommand(streams: Streams): Command {
   return new Command('report')
-    .description('Service-boundary report people read: Markdown, self-contained interactive HTML, Mermaid, DOT or JSON; from saved files or computed as needed.')
+    .description(
+      'Service-boundary report people read: Markdown, self-contained interactive HTML, Mermaid, DOT or JSON; from saved files or computed as needed.',
+    )
     .argument('[dir]', 'project folder: analysed and clustered as needed when --graph or --plan is not given', '.')
     .option('--graph <file>', 'a graph from seams analyze -o (instead of analysing dir)')
     .option('--plan <file>', 'a plan from seams boundaries -o (instead of computing one)')
     .option('--previous <file>', 'an earlier plan: the report says what changed')
-    .addOption(new Option('--format <format>', 'report format').choices(['md', 'html', 'mermaid', 'dot', 'json']).default('md'))
+    .addOption(
+      new Option('--format <format>', 'report format').choices(['md', 'html', 'mermaid', 'dot', 'json']).default('md'),
+    )
     .option('-o, --output <file>', 'write the report to this file instead of stdout')
     .option('--title <text>', 'report title')
     .addHelpText(
@@ -46,7 +50,10 @@ Examples:
       }
       const previous = flags.previous ? readPlan(resolve(streams.cwd, flags.previous)) : undefined;
       const { buildReportModel, renderReport } = await import('@seams/report');
-      const model = buildReportModel(graph, plan, { ...(previous ? { previous } : {}), ...(flags.title ? { title: flags.title } : {}) });
+      const model = buildReportModel(graph, plan, {
+        ...(previous ? { previous } : {}),
+        ...(flags.title ? { title: flags.title } : {}),
+      });
       const output = await renderReport(flags.format, model);
       if (flags.output) {
         writeFileAtomic(resolve(streams.cwd, flags.output), output);

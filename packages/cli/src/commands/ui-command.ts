@@ -14,9 +14,14 @@ interface UiFlags {
 
 export function uiCommand(streams: Streams): Command {
   return new Command('ui')
-    .description('Explore the candidate services in the terminal and regroup them by hand: move files and folders, merge, split, rename, pin; undo, live metric deltas, atomic save.')
+    .description(
+      'Explore the candidate services in the terminal and regroup them by hand: move files and folders, merge, split, rename, pin; undo, live metric deltas, atomic save.',
+    )
     .argument('[target]', 'project folder, or a plan file to open', '.')
-    .option('--plan <file>', 'plan to open and save (default: seams.plan.json in the project folder); computed when it does not exist yet')
+    .option(
+      '--plan <file>',
+      'plan to open and save (default: seams.plan.json in the project folder); computed when it does not exist yet',
+    )
     .option('--graph <file>', 'a graph from seams analyze -o (instead of analysing the folder)')
     .addHelpText(
       'after',
@@ -28,7 +33,11 @@ Examples:
 Keys: ? in the UI lists them all.`,
     )
     .action(async (target: string, flags: UiFlags) => {
-      if (!streams.terminal) throw new InputError('SEAMS_NOT_A_TERMINAL', "seams ui needs an interactive terminal; in scripts and CI use 'seams boundaries' and 'seams report'.");
+      if (!streams.terminal)
+        throw new InputError(
+          'SEAMS_NOT_A_TERMINAL',
+          "seams ui needs an interactive terminal; in scripts and CI use 'seams boundaries' and 'seams report'.",
+        );
       const { dir, planPath } = locate(resolve(streams.cwd, target), flags, streams.cwd);
       const env = streams.env ?? {};
       // Ink draws only its last frame when it believes it runs in CI (CI=true, read as it loads): a
@@ -40,7 +49,8 @@ Keys: ? in the UI lists them all.`,
         ...streams.terminal,
         // https://no-color.org: any non-empty NO_COLOR turns colour off.
         color: !env.NO_COLOR,
-        load: (onProgress) => load(dir, planPath, flags.graph ? resolve(streams.cwd, flags.graph) : undefined, onProgress),
+        load: (onProgress) =>
+          load(dir, planPath, flags.graph ? resolve(streams.cwd, flags.graph) : undefined, onProgress),
         save: async (plan: Plan) => {
           writeFileAtomic(planPath, JSON.stringify(plan, null, 2) + '\n');
           const shown = relative(streams.cwd, planPath);
@@ -53,7 +63,8 @@ Keys: ? in the UI lists them all.`,
 // A plan file names its project in graph.root; a folder keeps its plan as seams.plan.json.
 function locate(target: string, flags: UiFlags, cwd: string): { dir: string; planPath: string } {
   const isFile = existsSync(target) && statSync(target).isFile();
-  if (!isFile) return { dir: target, planPath: flags.plan ? resolve(cwd, flags.plan) : join(target, 'seams.plan.json') };
+  if (!isFile)
+    return { dir: target, planPath: flags.plan ? resolve(cwd, flags.plan) : join(target, 'seams.plan.json') };
   const root = readPlan(target).graph.root;
   return { dir: existsSync(root) ? root : dirname(target), planPath: target };
 }

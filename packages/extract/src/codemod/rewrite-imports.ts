@@ -21,7 +21,11 @@ export interface ManualImport {
  * move to an import of the facade (keeping `type` and aliases), the others stay where they were.
  * Namespace and default imports, `require` and `import()` are left for a person, listed with why.
  */
-export function rewriteImports(api: ServiceApi, facadePath: string, readFile: (path: string) => string): { edits: FileEdit[]; manual: ManualImport[] } {
+export function rewriteImports(
+  api: ServiceApi,
+  facadePath: string,
+  readFile: (path: string) => string,
+): { edits: FileEdit[]; manual: ManualImport[] } {
   const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
   const edits: FileEdit[] = [];
   const manual: ManualImport[] = [];
@@ -30,12 +34,19 @@ export function rewriteImports(api: ServiceApi, facadePath: string, readFile: (p
   for (const [path, callers] of byFile) {
     const before = readFile(path);
     // New imports quote like the file's own imports do.
-    project.manipulationSettings.set({ quoteKind: /^import[^\n]*"/m.test(before) && !/^import[^\n]*'/m.test(before) ? QuoteKind.Double : QuoteKind.Single });
+    project.manipulationSettings.set({
+      quoteKind:
+        /^import[^\n]*"/m.test(before) && !/^import[^\n]*'/m.test(before) ? QuoteKind.Double : QuoteKind.Single,
+    });
     const source = project.createSourceFile(`/${path}`, before, { overwrite: true });
     const target = importPath(path, facadePath);
     for (const caller of callers) {
       if (caller.kind === 'require' || caller.kind === 'dynamic') {
-        manual.push({ file: path, line: caller.line, reason: `${caller.kind === 'require' ? 'require()' : 'import()'} of '${caller.specifier}': point it at ${target} by hand` });
+        manual.push({
+          file: path,
+          line: caller.line,
+          reason: `${caller.kind === 'require' ? 'require()' : 'import()'} of '${caller.specifier}': point it at ${target} by hand`,
+        });
         continue;
       }
       const declaration = declarationAt(source, caller.line, caller.specifier);
@@ -50,28 +61,57 @@ export function rewriteImports(api: ServiceApi, facadePath: string, readFile: (p
   return { edits, manual };
 }
 
-function declarationAt(source: SourceFile, line: number, specifier: string): ImportDeclaration | ExportDeclaration | undefined {
+function declarationAt(
+  source: SourceFile,
+  line: number,
+  specifier: string,
+): ImportDeclaration | ExportDeclaration | undefined {
   const candidates = [...source.getImportDeclarations(), ...source.getExportDeclarations()];
-  return candidates.find((d) => d.getModuleSpecifierValue() === specifier && d.getStartLineNumber() <= line && line <= d.getEndLineNumber());
+  return candidates.find(
+    (d) => d.getModuleSpecifierValue() === specifier && d.getStartLineNumber() <= line && line <= d.getEndLineNumber(),
+  );
 }
 
 // Moves the named bindings the service provides to a new declaration from the facade; a reason when it cannot.
-function moveNames(declaration: ImportDeclaration | ExportDeclaration, names: ReadonlySet<string>, target: string): string | undefined {
+function moveNames(
+  declaration: ImportDeclaration | ExportDeclaration,
+  names: ReadonlySet<string>,
+  target: string,
+): string | undefined {
   const isImport = declaration.getKindName() === 'ImportDeclaration';
-  const specifiers = isImport ? (declaration as ImportDeclaration).getNamedImports() : (declaration as ExportDeclaration).getNamedExports();
+  const specifiers = isImport
+    ? (declaration as ImportDeclaration).getNamedImports()
+    : (declaration as ExportDeclaration).getNamedExports();
   if (isImport) {
     const imported = declaration as ImportDeclaration;
-    if (imported.getNamespaceImport()) return `namespace import of '${imported.getModuleSpecifierValue()}': import the names you use from ${target} instead`;
-    if (imported.getDefaultImport()) return `default import of '${imported.getModuleSpecifierValue()}': the facade has named exports only; import them from ${target}`;
-  } else if (specifiers.length === 0) return `export * from '${declaration.getModuleSpecifierValue()}': re-export the names from ${target} instead`;
+    if (imported.getNamespaceImport())
+      return `namespace import of '${imported.getModuleSpecifierValue()}': import the names you use from ${target} instead`;
+    if (imported.getDefaultImport())
+      return `default import of '${imported.getModuleSpecifierValue()}': the facade has named exports only; import them from ${target}`;
+  } else if (specifiers.length === 0)
+    return `export * from '${declaration.getModuleSpecifierValue()}': re-export the names from ${target} instead`;
   const moving = specifiers.filter((s) => names.has(s.getNameNode().getText()));
   if (moving.length === 0) return undefined;
-  const structures = moving.map((s) => ({ name: s.getNameNode().getText(), ...(s.getAliasNode() ? { alias: s.getAliasNode()!.getText() } : {}), isTypeOnly: s.isTypeOnly() }));
+  const structures = moving.map((s) => ({
+    name: s.getNameNode().getText(),
+    ...(s.getAliasNode() ? { alias: s.getAliasNode()!.getText() } : {}),
+    isTypeOnly: s.isTypeOnly(),
+  }));
   const typeOnly = declaration.isTypeOnly();
   const index = declaration.getChildIndex();
   const parent = declaration.getSourceFile();
-  if (isImport) parent.insertImportDeclaration(index + 1, { moduleSpecifier: target, namedImports: structures, isTypeOnly: typeOnly });
-  else parent.insertExportDeclaration(index + 1, { moduleSpecifier: target, namedExports: structures, isTypeOnly: typeOnly });
+  if (isImport)
+    parent.insertImportDeclaration(index + 1, {
+      moduleSpecifier: target,
+      namedImports: structures,
+      isTypeOnly: typeOnly,
+    });
+  else
+    parent.insertExportDeclaration(index + 1, {
+      moduleSpecifier: target,
+      namedExports: structures,
+      isTypeOnly: typeOnly,
+    });
   if (moving.length === specifiers.length) declaration.remove();
   else for (const specifier of moving) specifier.remove();
   return undefined;

@@ -13,26 +13,34 @@ export const builtinName = (type: Type): string | undefined => declaredName(type
  * The name of a class or interface declared in a package (an Express `Request`, an ORM entity):
  * contract.ts cannot import it, and writing out a framework object member by member helps nobody.
  */
-export const packageTypeName = (type: Type): string | undefined => declaredName(type, (node) => node.getSourceFile().getFilePath().includes('/node_modules/') && !inLibrary(node));
+export const packageTypeName = (type: Type): string | undefined =>
+  declaredName(type, (node) => node.getSourceFile().getFilePath().includes('/node_modules/') && !inLibrary(node));
 
 function declaredName(type: Type, where: (node: Node) => boolean): string | undefined {
   const symbol = type.getSymbol();
   const declarations = symbol?.getDeclarations() ?? [];
   if (!symbol || declarations.length === 0 || !declarations.every(where)) return undefined;
-  return declarations.some((d) => Node.isInterfaceDeclaration(d) || Node.isClassDeclaration(d)) ? symbol.getName() : undefined;
+  return declarations.some((d) => Node.isInterfaceDeclaration(d) || Node.isClassDeclaration(d))
+    ? symbol.getName()
+    : undefined;
 }
 
 /**
  * A generic type alias of the library (`Partial<T>`, `Record<K, V>`) with the arguments it was
  * given, from the type or, when the checker resolved it away (`type Prices = Record<...>`), as written.
  */
-export function libraryAlias(type: Type, node: TypeNode | undefined): { name: string; args: Array<[Type, TypeNode | undefined]> } | undefined {
+export function libraryAlias(
+  type: Type,
+  node: TypeNode | undefined,
+): { name: string; args: Array<[Type, TypeNode | undefined]> } | undefined {
   const alias = type.getAliasSymbol();
   const args = type.getAliasTypeArguments();
-  if (alias && args.length > 0 && inLibrary(alias.getDeclarations()[0])) return { name: alias.getName(), args: args.map((arg) => [arg, undefined]) };
+  if (alias && args.length > 0 && inLibrary(alias.getDeclarations()[0]))
+    return { name: alias.getName(), args: args.map((arg) => [arg, undefined]) };
   if (!Node.isTypeReference(node) || node.getTypeArguments().length === 0) return undefined;
   const symbol = node.getTypeName().getSymbol();
-  if (!symbol || !Node.isTypeAliasDeclaration(symbol.getDeclarations()[0]) || !inLibrary(symbol.getDeclarations()[0])) return undefined;
+  if (!symbol || !Node.isTypeAliasDeclaration(symbol.getDeclarations()[0]) || !inLibrary(symbol.getDeclarations()[0]))
+    return undefined;
   return { name: symbol.getName(), args: node.getTypeArguments().map((arg) => [arg.getType(), arg]) };
 }
 
@@ -52,7 +60,13 @@ const ADVICE: Record<string, string> = {
  */
 export function describeBuiltin(name: string, type: Type, at: At, walk: Walk, describe: Describe): TypeRef {
   if (name === 'Date') {
-    report(walk, at, 'unsupported-type', 'a Date', 'it arrives as a string over HTTP: declare it as an ISO string, or turn it back into a Date on arrival');
+    report(
+      walk,
+      at,
+      'unsupported-type',
+      'a Date',
+      'it arrives as a string over HTTP: declare it as an ISO string, or turn it back into a Date on arrival',
+    );
     return typeRef('Date', { type: 'string', format: 'date-time' });
   }
   if (name === 'Function') {

@@ -14,22 +14,32 @@ export type Entry =
 export function classifyEntry(project: LoadedProject, entry: string): Entry {
   const hash = entry.lastIndexOf('#');
   const [file, name] = [entry.slice(0, hash), entry.slice(hash + 1)];
-  if (hash < 0 || !name) throw new InputError('SEAMS_INPUT_NOT_FOUND', `'${entry}' is not an entry: write it as file#name.`);
+  if (hash < 0 || !name)
+    throw new InputError('SEAMS_INPUT_NOT_FOUND', `'${entry}' is not an entry: write it as file#name.`);
   const declaration = project.sourceFile(file).getExportedDeclarations().get(name)?.[0];
-  if (!declaration) throw new InputError('SEAMS_INPUT_NOT_FOUND', `${file} does not export '${name}': analyse the project again, so the plan's entries match the code.`);
+  if (!declaration)
+    throw new InputError(
+      'SEAMS_INPUT_NOT_FOUND',
+      `${file} does not export '${name}': analyse the project again, so the plan's entries match the code.`,
+    );
   const where = { name, file: project.fileOf(declaration) ?? file };
   if (Node.isFunctionDeclaration(declaration)) {
     const fn = declaration.getOverloads()[0] ?? declaration;
     return { kind: 'function', ...where, declaration, signature: fn.getSignature(), fn: declaration };
   }
-  if (Node.isInterfaceDeclaration(declaration) || Node.isTypeAliasDeclaration(declaration) || Node.isEnumDeclaration(declaration)) {
+  if (
+    Node.isInterfaceDeclaration(declaration) ||
+    Node.isTypeAliasDeclaration(declaration) ||
+    Node.isEnumDeclaration(declaration)
+  ) {
     return { kind: 'type', ...where, declaration };
   }
   if (Node.isClassDeclaration(declaration)) return { kind: 'class', ...where, declaration };
   if (Node.isVariableDeclaration(declaration)) {
     const initializer = declaration.getInitializer();
     const value = initializer && unwrap(initializer);
-    if (Node.isArrowFunction(value) || Node.isFunctionExpression(value)) return { kind: 'function', ...where, declaration, signature: value.getSignature(), fn: value };
+    if (Node.isArrowFunction(value) || Node.isFunctionExpression(value))
+      return { kind: 'function', ...where, declaration, signature: value.getSignature(), fn: value };
     if (Node.isClassExpression(value)) return { kind: 'class', ...where, declaration };
     // `export const getPrice = memoize(fetchPrice)`: a function all the same, known by its type.
     const signature = declaration.getType().getCallSignatures()[0];
@@ -41,6 +51,12 @@ export function classifyEntry(project: LoadedProject, entry: string): Entry {
 /** The expression under `as`, `satisfies`, `!` and parentheses. */
 export function unwrap(expression: Node): Node {
   let node = expression;
-  while (Node.isAsExpression(node) || Node.isSatisfiesExpression(node) || Node.isParenthesizedExpression(node) || Node.isNonNullExpression(node)) node = node.getExpression();
+  while (
+    Node.isAsExpression(node) ||
+    Node.isSatisfiesExpression(node) ||
+    Node.isParenthesizedExpression(node) ||
+    Node.isNonNullExpression(node)
+  )
+    node = node.getExpression();
   return node;
 }

@@ -14,7 +14,10 @@ import type { At, Walk } from './type-walk.ts';
 export function declareType(entry: NamedType, declaration: NamedDeclaration, type: Type, describer: Describer): void {
   const walk: Walk = { issues: entry.issues, refs: entry.refs };
   const at: At = { file: entry.file, line: declaration.getStartLineNumber(), origin: 'type', path: entry.name };
-  const docs = declaration.getJsDocs().map((doc) => `${docComment(doc.getText(), '')}\n`).join('');
+  const docs = declaration
+    .getJsDocs()
+    .map((doc) => `${docComment(doc.getText(), '')}\n`)
+    .join('');
   if (Node.isEnumDeclaration(declaration)) {
     const values = declaration.getMembers().map((m) => m.getValue() ?? m.getName());
     entry.text = `${docs}export type ${entry.name} = ${values.map(literalText).join(' | ')};`;
@@ -26,7 +29,10 @@ export function declareType(entry: NamedType, declaration: NamedDeclaration, typ
   if (isPlainObject(type) && (Node.isInterfaceDeclaration(declaration) || Node.isTypeLiteral(written))) {
     const shape = describeShape(type, at, walk, describer.context);
     const body = blockText(shape);
-    entry.text = Node.isInterfaceDeclaration(declaration) && body.startsWith('{') ? `${docs}export interface ${entry.name} ${body}` : `${docs}export type ${entry.name} = ${body};`;
+    entry.text =
+      Node.isInterfaceDeclaration(declaration) && body.startsWith('{')
+        ? `${docs}export interface ${entry.name} ${body}`
+        : `${docs}export type ${entry.name} = ${body};`;
     entry.schema = shapeSchema(shape);
     return;
   }

@@ -34,7 +34,8 @@ export function describeShape(type: Type, at: At, walk: Walk, context: ObjectCon
     if (name.startsWith('__@') || name.startsWith('#')) continue; // symbol keys and private names: not data
     const declaration = property.getValueDeclaration() ?? property.getDeclarations()[0];
     const propertyType = property.getTypeAtLocation(declaration ?? context.anchor);
-    const written = Node.isPropertySignature(declaration) || Node.isPropertyDeclaration(declaration) ? declaration : undefined;
+    const written =
+      Node.isPropertySignature(declaration) || Node.isPropertyDeclaration(declaration) ? declaration : undefined;
     const memberAt = member(at, name, declaration, declaration && context.fileOf(declaration));
     members.push({
       name,
@@ -60,7 +61,8 @@ export function shapeSchema(shape: Shape): JsonSchema {
   };
 }
 
-const memberText = (m: Member) => `${m.readonly ? 'readonly ' : ''}${propertyKey(m.name)}${m.optional ? '?' : ''}: ${m.type.text}`;
+const memberText = (m: Member) =>
+  `${m.readonly ? 'readonly ' : ''}${propertyKey(m.name)}${m.optional ? '?' : ''}: ${m.type.text}`;
 
 /** `{ id: string; note?: string }`, or `Record<string, T>` for a bare index signature. */
 export function inlineText(shape: Shape): string {
@@ -83,7 +85,12 @@ export function describeFunction(type: Type, at: At, walk: Walk, context: Object
   const params = (signature?.getParameters() ?? []).map((parameter) => {
     const declaration = parameter.getValueDeclaration();
     const written = Node.isParameterDeclaration(declaration) ? declaration : undefined;
-    const described = context.describe(parameter.getTypeAtLocation(declaration ?? context.anchor), written?.getTypeNode(), at, textOnly());
+    const described = context.describe(
+      parameter.getTypeAtLocation(declaration ?? context.anchor),
+      written?.getTypeNode(),
+      at,
+      textOnly(),
+    );
     const rest = written?.isRestParameter() ?? false;
     return `${rest ? '...' : ''}${parameter.getName()}${written?.hasQuestionToken() ? '?' : ''}: ${described.text}`;
   });

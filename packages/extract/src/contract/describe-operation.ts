@@ -16,24 +16,50 @@ export function describeOperation(entry: FunctionEntry, describer: Describer): {
     const declaration = symbol.getValueDeclaration();
     const written = Node.isParameterDeclaration(declaration) ? declaration : undefined;
     const name = written && !Node.isIdentifier(written.getNameNode()) ? `param${i + 1}` : symbol.getName();
-    const at: At = { file: entry.file, line: declaration?.getStartLineNumber() ?? line, origin: 'parameter', path: name };
-    if (written?.isRestParameter()) report(walk, at, 'unsupported-type', 'a rest parameter', 'take an array instead, so that a call is one request body');
-    const type = describer.describe(symbol.getTypeAtLocation(declaration ?? entry.declaration), written?.getTypeNode(), at, walk);
+    const at: At = {
+      file: entry.file,
+      line: declaration?.getStartLineNumber() ?? line,
+      origin: 'parameter',
+      path: name,
+    };
+    if (written?.isRestParameter())
+      report(
+        walk,
+        at,
+        'unsupported-type',
+        'a rest parameter',
+        'take an array instead, so that a call is one request body',
+      );
+    const type = describer.describe(
+      symbol.getTypeAtLocation(declaration ?? entry.declaration),
+      written?.getTypeNode(),
+      at,
+      walk,
+    );
     return { name, optional: written?.isOptional() ?? false, type };
   });
 
   const returnType = entry.signature.getReturnType();
   const returnNode = entry.fn?.getReturnTypeNode();
   const async = builtinName(returnType) === 'Promise';
-  const [value, valueNode] = async ? [returnType.getTypeArguments()[0], promisedNode(returnNode)] : [returnType, returnNode];
+  const [value, valueNode] = async
+    ? [returnType.getTypeArguments()[0], promisedNode(returnNode)]
+    : [returnType, returnNode];
   const at: At = { file: entry.file, line: returnNode?.getStartLineNumber() ?? line, origin: 'result', path: '' };
-  const returns = !value || value.isVoid() || value.isUndefined() ? typeRef('void', {}) : describer.describe(value, valueNode, at, walk);
+  const returns =
+    !value || value.isVoid() || value.isUndefined()
+      ? typeRef('void', {})
+      : describer.describe(value, valueNode, at, walk);
 
   const doc = firstParagraph(jsDocsOf(entry));
-  return { operation: { name: entry.name, file: entry.file, line, async, params, returns, ...(doc ? { doc } : {}) }, walk };
+  return {
+    operation: { name: entry.name, file: entry.file, line, async, params, returns, ...(doc ? { doc } : {}) },
+    walk,
+  };
 }
 
-const promisedNode = (node: TypeNode | undefined) => (Node.isTypeReference(node) ? node.getTypeArguments()[0] : undefined);
+const promisedNode = (node: TypeNode | undefined) =>
+  Node.isTypeReference(node) ? node.getTypeArguments()[0] : undefined;
 
 function jsDocsOf(entry: FunctionEntry): JSDoc[] {
   const { declaration } = entry;
@@ -43,6 +69,9 @@ function jsDocsOf(entry: FunctionEntry): JSDoc[] {
 
 function firstParagraph(docs: JSDoc[]): string | undefined {
   const description = docs.at(-1)?.getDescription().trim() ?? '';
-  const paragraph = description.split(/\n\s*\n/)[0]?.replace(/\s+/g, ' ').trim();
+  const paragraph = description
+    .split(/\n\s*\n/)[0]
+    ?.replace(/\s+/g, ' ')
+    .trim();
   return paragraph || undefined;
 }

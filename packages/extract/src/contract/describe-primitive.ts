@@ -25,10 +25,18 @@ export function describePrimitive(type: Type, at: At, walk: Walk): TypeRef | und
     return typeRef(text.includes('import(') ? 'string' : text, { type: 'string' });
   }
   if (flags & TypeFlags.NonPrimitive) return typeRef('object', { type: 'object' });
-  if (flags & TypeFlags.BigIntLike) return unsupported('bigint', at, walk, 'a bigint', 'JSON cannot carry it: send it as a string');
-  if (flags & TypeFlags.ESSymbolLike) return unsupported('symbol', at, walk, 'a symbol', 'JSON cannot carry it: use a string');
+  if (flags & TypeFlags.BigIntLike)
+    return unsupported('bigint', at, walk, 'a bigint', 'JSON cannot carry it: send it as a string');
+  if (flags & TypeFlags.ESSymbolLike)
+    return unsupported('symbol', at, walk, 'a symbol', 'JSON cannot carry it: use a string');
   if (type.isTypeParameter()) {
-    return unsupported('unknown', at, walk, `generic (\`${type.getText()}\`)`, 'a remote call needs concrete types: declare the types it is called with');
+    return unsupported(
+      'unknown',
+      at,
+      walk,
+      `generic (\`${type.getText()}\`)`,
+      'a remote call needs concrete types: declare the types it is called with',
+    );
   }
   return undefined;
 }

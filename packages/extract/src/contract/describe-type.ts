@@ -19,14 +19,20 @@ export interface Describer {
 }
 
 /** Maps checker types to contract types (text and JSON Schema), registering the named types it meets. */
-export function createDescriber(named: NamedTypes, fileOf: (node: Node) => string | undefined, anchor: Node): Describer {
+export function createDescriber(
+  named: NamedTypes,
+  fileOf: (node: Node) => string | undefined,
+  anchor: Node,
+): Describer {
   // Inline object types being expanded: a recursive type without a project name has no finite text.
   const expanding = new Set<ts.Type>();
   const describe: Describe = (type, written, at, walk) => describeType(type, written, at, walk, false);
   const expand: Describe = (type, written, at, walk) => describeType(type, written, at, walk, true);
   const context: ObjectContext = { describe, fileOf, anchor };
   const declare = (declaration: NamedDeclaration, walk: Walk): TypeRef =>
-    named.ref(declaration, fileOf(declaration) ?? '', walk, (entry) => declareType(entry, declaration, declaration.getType(), describer));
+    named.ref(declaration, fileOf(declaration) ?? '', walk, (entry) =>
+      declareType(entry, declaration, declaration.getType(), describer),
+    );
   const describer: Describer = { describe, expand, context, declare };
 
   function describeType(type: Type, written: TypeNode | undefined, at: At, walk: Walk, expanded: boolean): TypeRef {
@@ -45,21 +51,51 @@ export function createDescriber(named: NamedTypes, fileOf: (node: Node) => strin
 
   function describeStructure(type: Type, node: TypeNode | undefined, at: At, walk: Walk): TypeRef {
     if (type.isUnion()) return describeUnion(type, node, at, walk, describe);
-    if (type.isIntersection()) return describeIntersection(type, node, at, walk, describe, () => shapeSchema(describeShape(type, at, walk, context)));
+    if (type.isIntersection())
+      return describeIntersection(type, node, at, walk, describe, () =>
+        shapeSchema(describeShape(type, at, walk, context)),
+      );
     if (type.isArray() || type.isReadonlyArray()) return describeArray(type, node, at, walk);
     if (type.isTuple()) return describeTuple(type, node, at, walk);
     const builtin = builtinName(type);
     if (builtin) return describeBuiltin(builtin, type, at, walk, describe);
     const foreign = packageTypeName(type);
-    if (foreign) return unknown(at, walk, 'unsupported-type', `\`${foreign}\` of a package`, 'contract.ts cannot import it: declare the fields the service needs as a type of the project');
+    if (foreign)
+      return unknown(
+        at,
+        walk,
+        'unsupported-type',
+        `\`${foreign}\` of a package`,
+        'contract.ts cannot import it: declare the fields the service needs as a type of the project',
+      );
     if ((type.getTargetType() ?? type).isClass()) {
       const name = type.getSymbol()?.getName() ?? type.getText();
-      return unknown(at, walk, 'class-instance', `an instance of class \`${name}\``, 'its methods and identity are lost over the network: pass a plain data type instead');
+      return unknown(
+        at,
+        walk,
+        'class-instance',
+        `an instance of class \`${name}\``,
+        'its methods and identity are lost over the network: pass a plain data type instead',
+      );
     }
-    if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return describeFunction(type, at, walk, context);
-    if (!type.isObject()) return unknown(at, walk, 'unsupported-type', `a type seams cannot map to JSON (\`${type.getText()}\`)`, 'give it a plain data type');
+    if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0)
+      return describeFunction(type, at, walk, context);
+    if (!type.isObject())
+      return unknown(
+        at,
+        walk,
+        'unsupported-type',
+        `a type seams cannot map to JSON (\`${type.getText()}\`)`,
+        'give it a plain data type',
+      );
     if (expanding.has(type.compilerType)) {
-      return unknown(at, walk, 'unsupported-type', 'a recursive type without a name of its own', 'declare it as a non-generic interface in the project, so the contract can refer to it by name');
+      return unknown(
+        at,
+        walk,
+        'unsupported-type',
+        'a recursive type without a name of its own',
+        'declare it as a non-generic interface in the project, so the contract can refer to it by name',
+      );
     }
     expanding.add(type.compilerType);
     try {
@@ -74,15 +110,29 @@ export function createDescriber(named: NamedTypes, fileOf: (node: Node) => strin
     const readonly = type.isReadonlyArray();
     const element = type.getTypeArguments()[0];
     const written = Node.isTypeOperatorTypeNode(node) ? node.getTypeNode() : node;
-    const elementNode = Node.isArrayTypeNode(written) ? written.getElementTypeNode() : Node.isTypeReference(written) ? written.getTypeArguments()[0] : undefined;
-    const item = element ? describe(element, elementNode, member(at, '[]', undefined, undefined), walk) : typeRef('unknown', {});
-    return typeRef(`${readonly ? 'readonly ' : ''}${operand(item)}[]`, { type: 'array', items: item.schema }, readonly ? OPERATOR : undefined);
+    const elementNode = Node.isArrayTypeNode(written)
+      ? written.getElementTypeNode()
+      : Node.isTypeReference(written)
+        ? written.getTypeArguments()[0]
+        : undefined;
+    const item = element
+      ? describe(element, elementNode, member(at, '[]', undefined, undefined), walk)
+      : typeRef('unknown', {});
+    return typeRef(
+      `${readonly ? 'readonly ' : ''}${operand(item)}[]`,
+      { type: 'array', items: item.schema },
+      readonly ? OPERATOR : undefined,
+    );
   }
 
   function describeTuple(type: Type, node: TypeNode | undefined, at: At, walk: Walk): TypeRef {
     const target = (type.getTargetType() ?? type).compilerType as ts.TupleType;
-    const nodes = Node.isTupleTypeNode(node) ? node.getElements().map((e) => (Node.isNamedTupleMember(e) ? e.getTypeNode() : e)) : [];
-    const items = type.getTupleElements().map((element, i) => describe(element, nodes[i], member(at, `[${i}]`, undefined, undefined), walk));
+    const nodes = Node.isTupleTypeNode(node)
+      ? node.getElements().map((e) => (Node.isNamedTupleMember(e) ? e.getTypeNode() : e))
+      : [];
+    const items = type
+      .getTupleElements()
+      .map((element, i) => describe(element, nodes[i], member(at, `[${i}]`, undefined, undefined), walk));
     const texts = items.map((item, i) => {
       const flags = target.elementFlags[i] ?? ts.ElementFlags.Required;
       const name = target.labeledElementDeclarations?.[i]?.name;
@@ -93,14 +143,29 @@ export function createDescriber(named: NamedTypes, fileOf: (node: Node) => strin
       return label ? `${rest}${label}${optional}: ${text}` : `${rest}${text}`;
     });
     const closed = (target.combinedFlags & ts.ElementFlags.Variable) === 0;
-    const schema = { type: 'array', prefixItems: items.map((item) => item.schema), minItems: target.minLength, ...(closed ? { items: false } : {}) };
-    return typeRef(`${target.readonly ? 'readonly ' : ''}[${texts.join(', ')}]`, schema, target.readonly ? OPERATOR : undefined);
+    const schema = {
+      type: 'array',
+      prefixItems: items.map((item) => item.schema),
+      minItems: target.minLength,
+      ...(closed ? { items: false } : {}),
+    };
+    return typeRef(
+      `${target.readonly ? 'readonly ' : ''}[${texts.join(', ')}]`,
+      schema,
+      target.readonly ? OPERATOR : undefined,
+    );
   }
 
   return describer;
 }
 
-function unknown(at: At, walk: Walk, kind: 'unsupported-type' | 'class-instance', what: string, advice: string): TypeRef {
+function unknown(
+  at: At,
+  walk: Walk,
+  kind: 'unsupported-type' | 'class-instance',
+  what: string,
+  advice: string,
+): TypeRef {
   report(walk, at, kind, what, advice);
   return typeRef('unknown', {});
 }

@@ -3,7 +3,8 @@ import type { JsonSchema, TypeRef } from './contract-model.ts';
 import { INTERSECTION, operand, typeRef, UNION } from './type-text.ts';
 import { textOnly, type At, type Describe, type Walk } from './type-walk.ts';
 
-const definite = (type: Type) => (type.isUnion() ? type.getUnionTypes() : [type]).filter((t) => !t.isUndefined()).map((t) => t.compilerType);
+const definite = (type: Type) =>
+  (type.isUnion() ? type.getUnionTypes() : [type]).filter((t) => !t.isUndefined()).map((t) => t.compilerType);
 
 /**
  * `node` without parentheses, if it still says what `type` is. The checker flattens
@@ -20,10 +21,18 @@ export function matchingNode(type: Type, node: TypeNode | undefined): TypeNode |
   return expected.length === actual.size && expected.every((t) => actual.has(t)) ? written : undefined;
 }
 
-export const includesUndefined = (type: Type): boolean => type.isUndefined() || (type.isUnion() && type.getUnionTypes().some((t) => t.isUndefined()));
+export const includesUndefined = (type: Type): boolean =>
+  type.isUndefined() || (type.isUnion() && type.getUnionTypes().some((t) => t.isUndefined()));
 
-function writtenMembers(type: Type, node: TypeNode | undefined, kind: 'union' | 'intersection'): Array<[Type, TypeNode | undefined]> {
-  const parts = kind === 'union' ? Node.isUnionTypeNode(node) && node.getTypeNodes() : Node.isIntersectionTypeNode(node) && node.getTypeNodes();
+function writtenMembers(
+  type: Type,
+  node: TypeNode | undefined,
+  kind: 'union' | 'intersection',
+): Array<[Type, TypeNode | undefined]> {
+  const parts =
+    kind === 'union'
+      ? Node.isUnionTypeNode(node) && node.getTypeNodes()
+      : Node.isIntersectionTypeNode(node) && node.getTypeNodes();
   if (parts) return parts.map((n) => [n.getType(), n]);
   // `card?: CardDetails` is CardDetails | undefined: the written part is one member.
   if (node && node.getType().compilerType !== type.compilerType) return [[node.getType(), node]];
@@ -47,9 +56,11 @@ export function describeUnion(type: Type, node: TypeNode | undefined, at: At, wa
     parts.splice(first, 0, typeRef('boolean', { type: 'boolean' }));
   }
   if (parts.length === 0) return nullable ? typeRef('null', { type: 'null' }) : typeRef('undefined', {});
-  const body = parts.length === 1 ? parts[0]! : typeRef(parts.map((p) => operand(p, UNION)).join(' | '), combine(parts), UNION);
+  const body =
+    parts.length === 1 ? parts[0]! : typeRef(parts.map((p) => operand(p, UNION)).join(' | '), combine(parts), UNION);
   if (!nullable) return body;
-  const options = parts.length > 1 && Array.isArray(body.schema.anyOf) ? (body.schema.anyOf as JsonSchema[]) : [body.schema];
+  const options =
+    parts.length > 1 && Array.isArray(body.schema.anyOf) ? (body.schema.anyOf as JsonSchema[]) : [body.schema];
   return typeRef(`${operand(body, UNION)} | null`, { anyOf: [...options, { type: 'null' }] }, UNION);
 }
 
@@ -64,10 +75,19 @@ function combine(parts: TypeRef[]): JsonSchema {
  * value, each part forbidding the other's properties. A branded primitive (`string & { __brand }`)
  * validates as the primitive.
  */
-export function describeIntersection(type: Type, node: TypeNode | undefined, at: At, walk: Walk, describe: Describe, merged: () => JsonSchema): TypeRef {
+export function describeIntersection(
+  type: Type,
+  node: TypeNode | undefined,
+  at: At,
+  walk: Walk,
+  describe: Describe,
+  merged: () => JsonSchema,
+): TypeRef {
   const members = writtenMembers(type, node, 'intersection');
   const texts = members.map(([member, written]) => operand(describe(member, written, at, textOnly()), INTERSECTION));
-  const primitive = members.find(([member]) => member.isString() || member.isNumber() || member.isBoolean() || member.isLiteral());
+  const primitive = members.find(
+    ([member]) => member.isString() || member.isNumber() || member.isBoolean() || member.isLiteral(),
+  );
   const schema = primitive ? describe(primitive[0], primitive[1], at, walk).schema : merged();
   return typeRef(texts.join(' & '), schema, INTERSECTION);
 }

@@ -30,9 +30,11 @@ export function createNamedTypes(inProject: (node: Node) => boolean) {
   /** The declaration `type` refers to by name, unless it is generic (its instantiation is written out instead). */
   function declarationOf(type: Type): NamedDeclaration | undefined {
     const alias = type.getAliasSymbol()?.getDeclarations()[0];
-    if (Node.isTypeAliasDeclaration(alias) && inProject(alias)) return type.getAliasTypeArguments().length === 0 ? alias : undefined;
+    if (Node.isTypeAliasDeclaration(alias) && inProject(alias))
+      return type.getAliasTypeArguments().length === 0 ? alias : undefined;
     for (const declaration of type.getSymbol()?.getDeclarations() ?? []) {
-      if (Node.isInterfaceDeclaration(declaration) && inProject(declaration)) return declaration.getTypeParameters().length === 0 ? declaration : undefined;
+      if (Node.isInterfaceDeclaration(declaration) && inProject(declaration))
+        return declaration.getTypeParameters().length === 0 ? declaration : undefined;
       if (Node.isEnumDeclaration(declaration) && inProject(declaration)) return declaration;
     }
     return undefined;

@@ -8,7 +8,12 @@ import type { Issue, Walk } from './type-walk.ts';
  * named types they use, wherever declared) hold what JSON cannot carry, or its body runs a
  * transaction that would have to span both processes.
  */
-export function operationBlockers(operation: Operation, walk: Walk, named: NamedTypes, body: Node | undefined): Blocker[] {
+export function operationBlockers(
+  operation: Operation,
+  walk: Walk,
+  named: NamedTypes,
+  body: Node | undefined,
+): Blocker[] {
   const { name, file, line } = operation;
   const blockers: Blocker[] = [];
   if (!operation.async) {
@@ -33,14 +38,24 @@ function issueBlocker(issue: Issue, operation: string): Blocker {
       : issue.origin === 'result'
         ? `The result of \`${operation}\`${issue.path === '' ? '' : `, at \`${issue.path}\`,`}`
         : `\`${issue.path}\` (used by \`${operation}\`)`;
-  return { kind: issue.kind, operation, file: issue.file, line: issue.line, message: `${subject} is ${issue.what}: ${issue.advice}` };
+  return {
+    kind: issue.kind,
+    operation,
+    file: issue.file,
+    line: issue.line,
+    message: `${subject} is ${issue.what}: ${issue.advice}`,
+  };
 }
 
 // Direct calls only (`withTransaction(...)`, `db.transaction(...)`): the helper the body calls is where the boundary would cut.
 function transactions(body: Node, operation: string, file: string): Blocker[] {
   return body.getDescendantsOfKind(SyntaxKind.CallExpression).flatMap((call): Blocker[] => {
     const callee = call.getExpression();
-    const name = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
+    const name = Node.isIdentifier(callee)
+      ? callee.getText()
+      : Node.isPropertyAccessExpression(callee)
+        ? callee.getName()
+        : undefined;
     if (name === undefined || !/transaction/i.test(name)) return [];
     return [
       {

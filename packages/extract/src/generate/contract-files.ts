@@ -7,7 +7,10 @@ const TYPE_BLOCKERS = new Set(['callback', 'class-instance', 'unsupported-type']
 
 /** The operations that can go remote: async ones whose data survives JSON. The others stay local (the report says why). */
 export const remoteOperations = (model: ContractModel): Operation[] =>
-  model.operations.filter((operation) => operation.async && !model.blockers.some((b) => b.operation === operation.name && TYPE_BLOCKERS.has(b.kind)));
+  model.operations.filter(
+    (operation) =>
+      operation.async && !model.blockers.some((b) => b.operation === operation.name && TYPE_BLOCKERS.has(b.kind)),
+  );
 
 const pascal = (name: string) => name.replace(/(^|[-_ ])(\w)/g, (_m, _s, c: string) => c.toUpperCase());
 
@@ -19,7 +22,9 @@ const signature = (operation: Operation) =>
 /** contract.ts: the types crossing the boundary, and the service as one interface. */
 export function contractFile(origin: Origin, model: ContractModel, path: string): GeneratedFile {
   const operations = remoteOperations(model);
-  const members = operations.map((operation) => `${operation.doc ? `  /** ${operation.doc} */\n` : ''}  ${signature(operation)};`);
+  const members = operations.map(
+    (operation) => `${operation.doc ? `  /** ${operation.doc} */\n` : ''}  ${signature(operation)};`,
+  );
   return {
     path,
     content: `${header(origin, 'the types and operations that cross the boundary')}
@@ -42,7 +47,9 @@ export type OperationName = (typeof OPERATIONS)[number];
 export function schemasFile(origin: Origin, model: ContractModel, path: string): GeneratedFile {
   const types = model.types.map((type) => `export const ${type.name}: z.ZodType = ${zodSource(type.schema)};`);
   const operations = remoteOperations(model).map((operation) => {
-    const args = operation.params.map((p) => `      ${p.name}: ${zodSource(p.type.schema, '      ')}${p.optional ? '.optional()' : ''},`);
+    const args = operation.params.map(
+      (p) => `      ${p.name}: ${zodSource(p.type.schema, '      ')}${p.optional ? '.optional()' : ''},`,
+    );
     const names = operation.params.map((p) => `'${p.name}'`).join(', ');
     return `  ${operation.name}: {
     params: [${names}],
@@ -70,7 +77,22 @@ ${operations.join('\n')}
 /** openapi.json: the same contract as OpenAPI 3.1, one POST per operation, with the shared error shape. */
 export function openApiFile(origin: Origin, model: ContractModel, path: string, version: string): GeneratedFile {
   const paths: Record<string, unknown> = {
-    '/health': { get: { operationId: 'health', summary: 'Liveness', responses: { '200': { description: 'The service is up', content: json({ type: 'object', properties: { status: { const: 'ok' }, service: { type: 'string' } }, required: ['status', 'service'] }) } } } },
+    '/health': {
+      get: {
+        operationId: 'health',
+        summary: 'Liveness',
+        responses: {
+          '200': {
+            description: 'The service is up',
+            content: json({
+              type: 'object',
+              properties: { status: { const: 'ok' }, service: { type: 'string' } },
+              required: ['status', 'service'],
+            }),
+          },
+        },
+      },
+    },
   };
   for (const operation of remoteOperations(model)) {
     const properties = Object.fromEntries(operation.params.map((p) => [p.name, p.type.schema]));
@@ -79,10 +101,19 @@ export function openApiFile(origin: Origin, model: ContractModel, path: string, 
       post: {
         operationId: operation.name,
         ...(operation.doc ? { summary: operation.doc } : {}),
-        requestBody: { required: true, content: json({ type: 'object', properties, required, additionalProperties: false }) },
+        requestBody: {
+          required: true,
+          content: json({ type: 'object', properties, required, additionalProperties: false }),
+        },
         responses: {
-          '200': { description: 'The result', content: json(operation.returns.text === 'void' ? {} : operation.returns.schema) },
-          '400': { description: 'The arguments do not match the contract', content: json({ $ref: '#/components/schemas/Error' }) },
+          '200': {
+            description: 'The result',
+            content: json(operation.returns.text === 'void' ? {} : operation.returns.schema),
+          },
+          '400': {
+            description: 'The arguments do not match the contract',
+            content: json({ $ref: '#/components/schemas/Error' }),
+          },
           '500': { description: 'The operation failed', content: json({ $ref: '#/components/schemas/Error' }) },
         },
       },
@@ -91,12 +122,26 @@ export function openApiFile(origin: Origin, model: ContractModel, path: string, 
   const schemas = Object.fromEntries(model.types.map((type) => [type.name, type.schema]));
   schemas.Error = {
     type: 'object',
-    properties: { error: { type: 'object', properties: { name: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' }, details: {} }, required: ['name', 'message'] } },
+    properties: {
+      error: {
+        type: 'object',
+        properties: { name: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' }, details: {} },
+        required: ['name', 'message'],
+      },
+    },
     required: ['error'],
   };
-  const document = { openapi: '3.1.0', info: { title: `${origin.service} service`, version, description: `Extracted from the monolith by seams extract (${origin.plan}).` }, paths, components: { schemas } };
+  const document = {
+    openapi: '3.1.0',
+    info: {
+      title: `${origin.service} service`,
+      version,
+      description: `Extracted from the monolith by seams extract (${origin.plan}).`,
+    },
+    paths,
+    components: { schemas },
+  };
   return { path, content: JSON.stringify(document, null, 2) + '\n' };
 }
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });
-

@@ -18,7 +18,14 @@ export interface ThrownError {
  * Everything that cannot go remote (types, sync functions, classes, values) is re-exported as is.
  * Events the service publishes on the monolith's bus are relayed back and published here.
  */
-export function facadeFile(origin: Origin, model: ContractModel, layout: Layout, entries: readonly string[], errors: readonly ThrownError[], bus: EventBusUse | undefined): GeneratedFile {
+export function facadeFile(
+  origin: Origin,
+  model: ContractModel,
+  layout: Layout,
+  entries: readonly string[],
+  errors: readonly ThrownError[],
+  bus: EventBusUse | undefined,
+): GeneratedFile {
   const path = `${layout.facade}/${origin.service}.facade.ts`;
   const remote = remoteOperations(model);
   const remoteNames = new Set(remote.map((o) => `${o.file}#${o.name}`));
@@ -36,7 +43,9 @@ export function facadeFile(origin: Origin, model: ContractModel, layout: Layout,
     ...(values.length ? [`export { ${values.join(', ')} } from '${importPath(path, file)}';`] : []),
     ...(types.length ? [`export type { ${types.join(', ')} } from '${importPath(path, file)}';`] : []),
   ]);
-  const errorImports = groupByFile(errors).map(([file, names]) => `import { ${names.join(', ')} } from '${importPath(path, file)}';`);
+  const errorImports = groupByFile(errors).map(
+    ([file, names]) => `import { ${names.join(', ')} } from '${importPath(path, file)}';`,
+  );
   const operations = remote.map((o) => {
     const local = `${alias.get(o.file)}.${o.name}`;
     return `export const ${o.name}: typeof ${local} = (...args) =>\n  route(SERVICE, '${o.name}', () => ${local}(...args), () => remote.${o.name}(...args).catch(rebuild));`;
@@ -79,6 +88,7 @@ ${reexports.length ? `\n// Not remote (types, synchronous functions, values): se
 
 function groupByFile(errors: readonly ThrownError[]): Array<[string, string[]]> {
   const byFile = new Map<string, string[]>();
-  for (const { name, file } of errors) if (!byFile.get(file)?.includes(name)) byFile.set(file, [...(byFile.get(file) ?? []), name]);
+  for (const { name, file } of errors)
+    if (!byFile.get(file)?.includes(name)) byFile.set(file, [...(byFile.get(file) ?? []), name]);
   return [...byFile];
 }

@@ -5,7 +5,12 @@ import { header, type GeneratedFile, type Origin } from './generated-file.ts';
 import type { Layout } from './service-files.ts';
 
 /** main.ts, package.json, tsconfig.json, Dockerfile: what makes the folder a runnable package. */
-export function packageFiles(origin: Origin, model: ContractModel, layout: Layout, monolithName: string): GeneratedFile[] {
+export function packageFiles(
+  origin: Origin,
+  model: ContractModel,
+  layout: Layout,
+  monolithName: string,
+): GeneratedFile[] {
   const service = layout.service;
   const up = posix.relative(service, '.') || '.';
   return [
@@ -38,7 +43,12 @@ createServiceServer().listen(port, () => console.log(\`${origin.service} service
     {
       path: `${service}/tsconfig.json`,
       // Extends the monolith's: the code it still serves from there resolves (paths, module) as before.
-      content: JSON.stringify({ extends: posix.join(up, layout.tsconfig), compilerOptions: { noEmit: true }, include: ['src'] }, null, 2) + '\n',
+      content:
+        JSON.stringify(
+          { extends: posix.join(up, layout.tsconfig), compilerOptions: { noEmit: true }, include: ['src'] },
+          null,
+          2,
+        ) + '\n',
     },
     {
       path: `${service}/Dockerfile`,
@@ -61,7 +71,9 @@ CMD ["npx", "tsx", "src/main.ts"]
       content: `# ${origin.service} service
 
 Extracted from ${monolithName} by \`seams extract\` (${origin.plan}). Operations (\`POST /v1/<name>\` with
-the named arguments as JSON; \`GET /health\`): ${remoteOperations(model).map((o) => `\`${o.name}\``).join(', ')}. The contract is
+the named arguments as JSON; \`GET /health\`): ${remoteOperations(model)
+        .map((o) => `\`${o.name}\``)
+        .join(', ')}. The contract is
 \`src/contract.ts\` (types), \`src/schemas.ts\` (zod) and \`openapi.json\`.
 
     npm install && npm start          # listens on PORT, default 4010

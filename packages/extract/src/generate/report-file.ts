@@ -19,7 +19,11 @@ export interface ReportInput {
   data?: TableOwnership;
 }
 
-const envName = (...parts: string[]) => parts.join('_').toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+const envName = (...parts: string[]) =>
+  parts
+    .join('_')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_');
 
 /** EXTRACTION.md: what was generated, how to route calls, and what needs a person, with file and line. */
 export function reportFile({ origin, model, api, bus, manual, files, path, data }: ReportInput): GeneratedFile {
@@ -28,13 +32,25 @@ export function reportFile({ origin, model, api, bus, manual, files, path, data 
   const ready = new Set(remote.map((o) => o.name));
   const operationRows = model.operations.map((o) => {
     const blockers = model.blockers.filter((b) => b.operation === o.name).length;
-    const state = !ready.has(o.name) ? 'local only (see below)' : blockers > 0 ? `remote-ready, ${blockers} to review` : 'remote-ready';
+    const state = !ready.has(o.name)
+      ? 'local only (see below)'
+      : blockers > 0
+        ? `remote-ready, ${blockers} to review`
+        : 'remote-ready';
     return `| \`${o.name}\` | ${o.file}:${o.line} | ${state} |`;
   });
-  const blockerRows = model.blockers.map((b) => `| ${b.kind} | ${b.operation ? `\`${b.operation}\`` : '-'} | ${b.file}:${b.line} | ${b.message} |`);
+  const blockerRows = model.blockers.map(
+    (b) => `| ${b.kind} | ${b.operation ? `\`${b.operation}\`` : '-'} | ${b.file}:${b.line} | ${b.message} |`,
+  );
   const outbound = api.outbound.filter((o) => !o.shared);
   const sharedUse = api.outbound.filter((o) => o.shared);
-  const example = { [service]: { default: 'local', url: 'http://localhost:4010', operations: Object.fromEntries(remote.map((o) => [o.name, 'local'])) } };
+  const example = {
+    [service]: {
+      default: 'local',
+      url: 'http://localhost:4010',
+      operations: Object.fromEntries(remote.map((o) => [o.name, 'local'])),
+    },
+  };
   return {
     path,
     content: `# Extracting ${service}

@@ -17,8 +17,11 @@ export function operationsFile(origin: Origin, model: ContractModel, layout: Lay
   const path = `${layout.service}/src/operations.ts`;
   const operations = remoteOperations(model);
   const byFile = new Map<string, string[]>();
-  for (const operation of operations) byFile.set(operation.file, [...(byFile.get(operation.file) ?? []), operation.name]);
-  const imports = [...byFile].map(([file, names]) => `import { ${names.join(', ')} } from '${importPath(path, file)}';`);
+  for (const operation of operations)
+    byFile.set(operation.file, [...(byFile.get(operation.file) ?? []), operation.name]);
+  const imports = [...byFile].map(
+    ([file, names]) => `import { ${names.join(', ')} } from '${importPath(path, file)}';`,
+  );
   return {
     path,
     content: `${header(origin, "the implementation the service serves: today the monolith's own code")}

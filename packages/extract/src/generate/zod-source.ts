@@ -10,7 +10,10 @@ export function zodSource(schema: JsonSchema, indent = ''): string {
   if (Array.isArray(schema.enum)) return enumSource(schema.enum);
   if ('const' in schema) return `z.literal(${literal(schema.const)})`;
   if (Array.isArray(schema.anyOf)) return nullableOr(schema.anyOf as JsonSchema[], indent);
-  if (Array.isArray(schema.allOf)) return (schema.allOf as JsonSchema[]).map((part) => zodSource(part, indent)).reduce((a, b) => `z.intersection(${a}, ${b})`);
+  if (Array.isArray(schema.allOf))
+    return (schema.allOf as JsonSchema[])
+      .map((part) => zodSource(part, indent))
+      .reduce((a, b) => `z.intersection(${a}, ${b})`);
   switch (schema.type) {
     case 'string':
       return schema.format === 'date-time' ? 'z.string().datetime()' : 'z.string()';
@@ -23,7 +26,8 @@ export function zodSource(schema: JsonSchema, indent = ''): string {
     case 'null':
       return 'z.null()';
     case 'array':
-      if (Array.isArray(schema.prefixItems)) return `z.tuple([${(schema.prefixItems as JsonSchema[]).map((item) => zodSource(item, indent)).join(', ')}])`;
+      if (Array.isArray(schema.prefixItems))
+        return `z.tuple([${(schema.prefixItems as JsonSchema[]).map((item) => zodSource(item, indent)).join(', ')}])`;
       return `z.array(${zodSource((schema.items as JsonSchema | undefined) ?? {}, indent)})`;
     case 'object':
       return objectSource(schema, indent);
@@ -35,7 +39,8 @@ export function zodSource(schema: JsonSchema, indent = ''): string {
 export const refName = (ref: string): string => ref.slice(ref.lastIndexOf('/') + 1);
 
 // Strings in single quotes, as the rest of the generated code writes them.
-const literal = (value: unknown): string => (typeof value === 'string' ? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : JSON.stringify(value));
+const literal = (value: unknown): string =>
+  typeof value === 'string' ? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : JSON.stringify(value);
 
 function enumSource(values: unknown[]): string {
   if (values.length === 1) return `z.literal(${literal(values[0])})`;
@@ -45,7 +50,10 @@ function enumSource(values: unknown[]): string {
 
 function nullableOr(options: JsonSchema[], indent: string): string {
   const nonNull = options.filter((o) => o.type !== 'null');
-  const body = nonNull.length === 1 ? zodSource(nonNull[0]!, indent) : `z.union([${nonNull.map((o) => zodSource(o, indent)).join(', ')}])`;
+  const body =
+    nonNull.length === 1
+      ? zodSource(nonNull[0]!, indent)
+      : `z.union([${nonNull.map((o) => zodSource(o, indent)).join(', ')}])`;
   return nonNull.length < options.length ? `${body}.nullable()` : body;
 }
 
@@ -55,8 +63,11 @@ function objectSource(schema: JsonSchema, indent: string): string {
   const required = new Set((schema.required ?? []) as string[]);
   const inner = `${indent}  `;
   const key = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name));
-  const fields = Object.entries(properties).map(([name, value]) => `${inner}${key(name)}: ${zodSource(value, inner)}${required.has(name) ? '' : '.optional()'},`);
+  const fields = Object.entries(properties).map(
+    ([name, value]) => `${inner}${key(name)}: ${zodSource(value, inner)}${required.has(name) ? '' : '.optional()'},`,
+  );
   const extra = schema.additionalProperties;
-  if (fields.length === 0 && extra && typeof extra === 'object') return `z.record(z.string(), ${zodSource(extra as JsonSchema, indent)})`;
+  if (fields.length === 0 && extra && typeof extra === 'object')
+    return `z.record(z.string(), ${zodSource(extra as JsonSchema, indent)})`;
   return fields.length > 0 ? `z.object({\n${fields.join('\n')}\n${indent}})` : 'z.object({})';
 }

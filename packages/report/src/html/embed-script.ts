@@ -17,6 +17,7 @@ export function embedJson(value: unknown): string {
  * (scripts/bundle-map.ts), and this guard makes the page fail loudly instead of silently breaking.
  */
 export function embedScript(code: string): string {
-  if (/<\/script|<!--/i.test(code)) throw new Error('inline script contains </script or <!--, which would end or confuse the <script> element');
+  if (/<\/script|<!--/i.test(code))
+    throw new Error('inline script contains </script or <!--, which would end or confuse the <script> element');
   return code;
 }

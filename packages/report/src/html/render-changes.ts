@@ -19,10 +19,17 @@ export function renderChanges(model: ReportModel, services: ServiceLookup): Safe
   return html`<section id="changes" aria-labelledby="changes-heading">
 <h2 id="changes-heading">Changes since the previous plan</h2>
 ${facts.length === 0 ? html`<p class="none">No service added, removed or renamed.</p>` : html`<ul class="facts">${facts}</ul>`}
-${changes.movedFiles.length > 0 && html`<h3>Files moved between services</h3>
+${
+  changes.movedFiles.length > 0 &&
+  html`<h3>Files moved between services</h3>
 <div class="scroll"><table class="moved"><thead><tr><th scope="col">File</th><th scope="col">From</th><th scope="col">To</th></tr></thead><tbody>
-${changes.movedFiles.map((move) => html`<tr><th scope="row"><code>${move.path}</code></th><td>${services.ref(move.from)}</td><td>${services.ref(move.to)}</td></tr>
-`)}</tbody></table></div>`}
+${changes.movedFiles.map(
+  (
+    move,
+  ) => html`<tr><th scope="row"><code>${move.path}</code></th><td>${services.ref(move.from)}</td><td>${services.ref(move.to)}</td></tr>
+`,
+)}</tbody></table></div>`
+}
 ${metricChanges(changes, model)}
 </section>`;
 }
@@ -34,10 +41,10 @@ function metricChanges(changes: PlanChanges, model: ReportModel): SafeHtml {
   return html`<h3>Metrics</h3>
 <div class="scroll"><table class="deltas"><thead><tr><th scope="col">Metric</th><th scope="col" class="num">Before</th><th scope="col" class="num">Now</th><th scope="col" class="num">Change</th></tr></thead><tbody>
 ${deltas.map(([metric, delta]) => {
-    const label = METRIC_LABELS[metric];
-    const current = now[metric] ?? 0;
-    const judged = verdict(metric, delta);
-    return html`<tr><th scope="row">${label ? `${label.name} (${label.short})` : metric}</th><td class="num">${fixed2(current - delta)}</td><td class="num">${fixed2(current)}</td><td class="num"><span class="${judged}">${signed2(delta)} (${judged})</span></td></tr>
+  const label = METRIC_LABELS[metric];
+  const current = now[metric] ?? 0;
+  const judged = verdict(metric, delta);
+  return html`<tr><th scope="row">${label ? `${label.name} (${label.short})` : metric}</th><td class="num">${fixed2(current - delta)}</td><td class="num">${fixed2(current)}</td><td class="num"><span class="${judged}">${signed2(delta)} (${judged})</span></td></tr>
 `;
-  })}</tbody></table></div>`;
+})}</tbody></table></div>`;
 }

@@ -9,7 +9,11 @@ import type { ServiceLookup } from './service-refs.ts';
  */
 export function renderMapSection(model: ReportModel, services: ServiceLookup): SafeHtml {
   const steps = new Map(model.extractionOrder.map((step) => [step.service, step]));
-  const context: CardContext = { services, serviceCount: model.services.length, lowConfidence: model.generatedFrom.lowConfidence ?? 0 };
+  const context: CardContext = {
+    services,
+    serviceCount: model.services.length,
+    lowConfidence: model.generatedFrom.lowConfidence ?? 0,
+  };
   return html`<section id="map-section" aria-labelledby="map-heading">
 <h2 id="map-heading">Service map</h2>
 <p class="hint">Each circle is a service, sized by its files; each arrow a dependency, thicker when stronger. Hover to see a service's neighbours, select it to open its card.</p>

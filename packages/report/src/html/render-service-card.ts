@@ -36,16 +36,23 @@ ${renderOwnershipLine(card.ownership)}${renderDataLine(card.data, services)}<dl 
 ${weighted(card.outbound, services)}
 <h4>Used by</h4>
 ${weighted(card.inbound, services)}
-${card.cycles.length > 0 && html`<h4>Cycles</h4>
-<ul class="cycles">${card.cycles.map((cycle) => html`<li>${cycleText(cycle, services)}</li>`)}</ul>`}
+${
+  card.cycles.length > 0 &&
+  html`<h4>Cycles</h4>
+<ul class="cycles">${card.cycles.map((cycle) => html`<li>${cycleText(cycle, services)}</li>`)}</ul>`
+}
 <h4>Shared kernel used</h4>
 ${card.sharedKernelUsed.length === 0 ? html`<p class="none">None.</p>` : html`<ul class="paths">${card.sharedKernelUsed.map((path) => html`<li><code>${path}</code></li>`)}</ul>`}
 <h4>Public API</h4>
 ${publicApi(card)}
 <h4>Files</h4>
 <div class="scroll"><table class="files"><thead><tr><th scope="col">File</th><th scope="col" class="num">Lines</th><th scope="col" class="num">Confidence</th></tr></thead><tbody>
-${card.files.map((file) => html`<tr data-file="${file.path}"><td><code>${file.path}</code></td><td class="num">${formatCount(file.loc)}</td><td class="num">${file.confidence < context.lowConfidence && html`<span class="review" title="below the plan's confidence threshold of ${formatPercent(context.lowConfidence)}">review</span> `}${formatPercent(file.confidence)}</td></tr>
-`)}</tbody></table></div>
+${card.files.map(
+  (
+    file,
+  ) => html`<tr data-file="${file.path}"><td><code>${file.path}</code></td><td class="num">${formatCount(file.loc)}</td><td class="num">${file.confidence < context.lowConfidence && html`<span class="review" title="below the plan's confidence threshold of ${formatPercent(context.lowConfidence)}">review</span> `}${formatPercent(file.confidence)}</td></tr>
+`,
+)}</tbody></table></div>
 </article>`;
 }
 
@@ -66,8 +73,12 @@ function weighted(list: ServiceCard['inbound'], services: ServiceLookup): SafeHt
 function publicApi(card: ServiceCard): SafeHtml {
   if (card.publicApi.length === 0) return html`<p class="none">None: no other service imports from it.</p>`;
   return html`<div class="scroll"><table class="api"><thead><tr><th scope="col">Name</th><th scope="col">Declared in</th><th scope="col">Called from</th></tr></thead><tbody>
-${card.publicApi.map((api) => html`<tr><td><code>${api.name}</code>${api.name === '*' ? html` <span class="tag">whole module</span>` : api.typeOnly && html` <span class="tag">type</span>`}</td><td><code>${api.file}</code></td><td>${api.callers.map((caller, i) => html`${i > 0 && html`<br>`}<code>${caller}</code>`)}</td></tr>
-`)}</tbody></table></div>`;
+${card.publicApi.map(
+  (
+    api,
+  ) => html`<tr><td><code>${api.name}</code>${api.name === '*' ? html` <span class="tag">whole module</span>` : api.typeOnly && html` <span class="tag">type</span>`}</td><td><code>${api.file}</code></td><td>${api.callers.map((caller, i) => html`${i > 0 && html`<br>`}<code>${caller}</code>`)}</td></tr>
+`,
+)}</tbody></table></div>`;
 }
 
 /** A cycle reads as a loop back to where it started: a → b → a. */

@@ -26,11 +26,21 @@ const COLUMNS: Column[] = [
   // transitive includes the direct ones: it is everyone who breaks.
   numeric('Blast radius', (card) => count(card.blastRadius.transitive.length)),
   // Services left out of the extraction order sort last.
-  numeric('Extraction step', (_card, step) => (step === undefined ? { sort: Number.MAX_SAFE_INTEGER, text: '–' } : count(step))),
+  numeric('Extraction step', (_card, step) =>
+    step === undefined ? { sort: Number.MAX_SAFE_INTEGER, text: '–' } : count(step),
+  ),
 ];
 
-function numeric(label: string, read: (card: ServiceCard, step: number | undefined) => { sort: number; text: string }): Column {
-  return { label, numeric: true, sortValue: (card, step) => read(card, step).sort, cell: (card, step) => read(card, step).text };
+function numeric(
+  label: string,
+  read: (card: ServiceCard, step: number | undefined) => { sort: number; text: string },
+): Column {
+  return {
+    label,
+    numeric: true,
+    sortValue: (card, step) => read(card, step).sort,
+    cell: (card, step) => read(card, step).text,
+  };
 }
 
 /** The services and their metrics; every header is a button that sorts by its column. */
@@ -43,10 +53,10 @@ export function renderServiceTable(model: ReportModel, services: ServiceLookup):
 <thead><tr><th scope="col" aria-sort="none" data-type="text"><button type="button" class="sort">Service</button></th>${COLUMNS.map((column) => html`<th scope="col" class="num" aria-sort="none" data-type="number"><button type="button" class="sort">${column.label}</button></th>`)}</tr></thead>
 <tbody>
 ${model.services.map((card) => {
-    const step = steps.get(card.id);
-    return html`<tr data-service="${card.id}"><th scope="row" data-sort="${card.name}">${services.ref(card.id)}</th>${COLUMNS.map((column) => html`<td class="num" data-sort="${column.sortValue(card, step)}">${column.cell(card, step)}</td>`)}</tr>
+  const step = steps.get(card.id);
+  return html`<tr data-service="${card.id}"><th scope="row" data-sort="${card.name}">${services.ref(card.id)}</th>${COLUMNS.map((column) => html`<td class="num" data-sort="${column.sortValue(card, step)}">${column.cell(card, step)}</td>`)}</tr>
 `;
-  })}</tbody>
+})}</tbody>
 </table></div>
 <p class="legend">Confidence: share of seeded runs that agree with the placement. Cohesion: share of the possible dependencies inside the service that exist. Coupling: share of its dependencies that cross its boundary. API size: names other services import. Used by, depends on: other services. Blast radius: services that break if it is down.</p>
 </section>`;

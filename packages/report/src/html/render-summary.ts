@@ -6,8 +6,18 @@ import { html, type SafeHtml } from './html-template.ts';
 
 // METRIC_LABELS covers the plan metrics every format shows; the two means are the HTML summary's own.
 const MEANS: Array<{ key: 'cohesion' | 'coupling'; label: string; meaning: string }> = [
-  { key: 'cohesion', label: 'Cohesion', meaning: 'share of the possible dependencies inside a service that exist, averaged over services (0..1; higher is better)' },
-  { key: 'coupling', label: 'Coupling', meaning: "share of a service's dependencies that cross its boundary, averaged over services (0..1; lower is better)" },
+  {
+    key: 'cohesion',
+    label: 'Cohesion',
+    meaning:
+      'share of the possible dependencies inside a service that exist, averaged over services (0..1; higher is better)',
+  },
+  {
+    key: 'coupling',
+    label: 'Coupling',
+    meaning:
+      "share of a service's dependencies that cross its boundary, averaged over services (0..1; lower is better)",
+  },
 ];
 
 export function renderSummary(model: ReportModel): SafeHtml {
@@ -28,8 +38,14 @@ export function renderSummary(model: ReportModel): SafeHtml {
 <p class="overview">${formatCount(model.services.length)} ${model.services.length === 1 ? 'service holds' : 'services hold'} ${formatCount(files)} files (${formatCount(loc)} lines);
 ${formatCount(model.shared.length)} ${model.shared.length === 1 ? 'file forms' : 'files form'} the shared kernel; ${cycles === 0 ? 'no cycle links services' : `${formatCount(cycles)} ${cycles === 1 ? 'cycle links' : 'cycles link'} services`} together.</p>
 <dl class="metric-grid">
-${metrics.map(({ label, value, meaning }) => html`<div class="metric"><dt>${label}</dt><dd class="metric-value">${fixed2(value)}</dd><dd class="metric-meaning">${meaning}</dd></div>
-`)}</dl>
+${metrics.map(
+  ({
+    label,
+    value,
+    meaning,
+  }) => html`<div class="metric"><dt>${label}</dt><dd class="metric-value">${fixed2(value)}</dd><dd class="metric-meaning">${meaning}</dd></div>
+`,
+)}</dl>
 </section>`;
 }
 

@@ -25,6 +25,8 @@ export function serviceLookup(model: ReportModel): ServiceLookup {
       ? html`<a class="service-ref" href="#${encodeURIComponent(cardId(id))}" data-open="${id}" style="--service-colour: ${colourOf(id)}">${nameOf(id)}</a>`
       : html`<span class="service-ref">${id}</span>`;
   const refs = (ids: readonly string[], empty: string): SafeHtml =>
-    ids.length === 0 ? html`<span class="none">${empty}</span>` : html`${ids.map((id, i) => html`${i > 0 && ', '}${ref(id)}`)}`;
+    ids.length === 0
+      ? html`<span class="none">${empty}</span>`
+      : html`${ids.map((id, i) => html`${i > 0 && ', '}${ref(id)}`)}`;
   return { nameOf, colourOf, ref, refs };
 }

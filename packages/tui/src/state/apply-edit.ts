@@ -17,21 +17,43 @@ export function applyEdit(state: UiState, label: string, edit: (plan: Plan) => P
     return { ...state, modal: undefined, message: { text: error.message, tone: 'error' } };
   }
   if (after === before) return { ...state, modal: undefined };
-  return clampViews({ ...state, modal: undefined, history: pushEdit(state.history, after, label), message: { text: label, tone: 'info', deltas: metricDeltas(before, after, state.context.graph) } });
+  return clampViews({
+    ...state,
+    modal: undefined,
+    history: pushEdit(state.history, after, label),
+    message: { text: label, tone: 'info', deltas: metricDeltas(before, after, state.context.graph) },
+  });
 }
 
 export function undoEdit(state: UiState): UiState {
   if (state.history.index === 0) return { ...state, message: { text: 'nothing to undo', tone: 'info' } };
   const history = undo(state.history);
   const label = state.history.labels[state.history.index]!;
-  return clampViews({ ...state, history, message: { text: `undone: ${label}`, tone: 'info', deltas: metricDeltas(currentPlan(state.history), currentPlan(history), state.context.graph) } });
+  return clampViews({
+    ...state,
+    history,
+    message: {
+      text: `undone: ${label}`,
+      tone: 'info',
+      deltas: metricDeltas(currentPlan(state.history), currentPlan(history), state.context.graph),
+    },
+  });
 }
 
 export function redoEdit(state: UiState): UiState {
-  if (state.history.index === state.history.plans.length - 1) return { ...state, message: { text: 'nothing to redo', tone: 'info' } };
+  if (state.history.index === state.history.plans.length - 1)
+    return { ...state, message: { text: 'nothing to redo', tone: 'info' } };
   const history = redo(state.history);
   const label = history.labels[history.index]!;
-  return clampViews({ ...state, history, message: { text: `redone: ${label}`, tone: 'info', deltas: metricDeltas(currentPlan(state.history), currentPlan(history), state.context.graph) } });
+  return clampViews({
+    ...state,
+    history,
+    message: {
+      text: `redone: ${label}`,
+      tone: 'info',
+      deltas: metricDeltas(currentPlan(state.history), currentPlan(history), state.context.graph),
+    },
+  });
 }
 
 // A service page whose service an edit removed (merged away, undone) gives way to the list.

@@ -42,16 +42,31 @@ function withService(state: UiState, run: (id: string) => UiState): UiState {
   return id ? run(id) : say(state, 'select a service first');
 }
 
-const switchTab = (state: UiState, tab: Tab): UiState => ({ ...state, views: [{ kind: tab, cursor: 0 }], message: undefined });
+const switchTab = (state: UiState, tab: Tab): UiState => ({
+  ...state,
+  views: [{ kind: tab, cursor: 0 }],
+  message: undefined,
+});
 
 export const BINDINGS: readonly Binding[] = [
   { keys: '↑ ↓  k j', does: 'move the cursor (PgUp PgDn Home End too)', match: isCursorKey, run: moveCursor },
-  { keys: 'Enter', does: 'open the service or file under the cursor', hint: 'open', in: ['services', 'service', 'file', 'shared', 'review'], match: (_i, k) => k.return, run: (s) => {
+  {
+    keys: 'Enter',
+    does: 'open the service or file under the cursor',
+    hint: 'open',
+    in: ['services', 'service', 'file', 'shared', 'review'],
+    match: (_i, k) => k.return,
+    run: (s) => {
       const target = rowTarget(plan(s), s.context, currentView(s));
       return target ? openView(s, target) : s;
-    } },
+    },
+  },
   { keys: 'Esc  ←', does: 'back', match: (_i, k) => k.escape || k.leftArrow || k.backspace, run: closeView },
-  { keys: 'Tab', does: 'next tab (services, shared, review) or part of a service (files, API, links, tables)', match: (_i, k) => k.tab, run: (s) => {
+  {
+    keys: 'Tab',
+    does: 'next tab (services, shared, review) or part of a service (files, API, links, tables)',
+    match: (_i, k) => k.tab,
+    run: (s) => {
       const view = currentView(s);
       if (view.kind === 'service') {
         const parts = serviceParts(s.context);
@@ -59,40 +74,144 @@ export const BINDINGS: readonly Binding[] = [
       }
       const at = TABS.indexOf(view.kind as Tab);
       return switchTab(s, TABS[(at + 1) % TABS.length]!);
-    } },
-  { keys: '1 2 3', does: 'services, shared group, files to review', match: (i) => TAB_KEYS.includes(i), run: (s, i) => switchTab(s, TABS[TAB_KEYS.indexOf(i)]!) },
-  { keys: 'm', does: 'move the file to another service (or the shared group, or a new service)', hint: 'move', in: FILE_VIEWS, match: char('m'), run: (s) =>
-      withFile(s, (path) => ({ ...s, modal: { kind: 'pick', purpose: { kind: 'move', files: [path], label: basename(path) }, query: '', cursor: 0 } })) },
-  { keys: 'f', does: "move the file's whole folder", hint: 'folder', in: FILE_VIEWS, match: char('f'), run: (s) =>
+    },
+  },
+  {
+    keys: '1 2 3',
+    does: 'services, shared group, files to review',
+    match: (i) => TAB_KEYS.includes(i),
+    run: (s, i) => switchTab(s, TABS[TAB_KEYS.indexOf(i)]!),
+  },
+  {
+    keys: 'm',
+    does: 'move the file to another service (or the shared group, or a new service)',
+    hint: 'move',
+    in: FILE_VIEWS,
+    match: char('m'),
+    run: (s) =>
+      withFile(s, (path) => ({
+        ...s,
+        modal: { kind: 'pick', purpose: { kind: 'move', files: [path], label: basename(path) }, query: '', cursor: 0 },
+      })),
+  },
+  {
+    keys: 'f',
+    does: "move the file's whole folder",
+    hint: 'folder',
+    in: FILE_VIEWS,
+    match: char('f'),
+    run: (s) =>
       withFile(s, (path) => {
         const { folder, files } = folderOf(plan(s), path);
         if (folder === '.') return say(s, 'the file is at the root: move it alone with m');
-        return { ...s, modal: { kind: 'pick', purpose: { kind: 'move', files, label: `${folder}/ (${files.length} files)` }, query: '', cursor: 0 } };
-      }) },
-  { keys: 'x', does: 'send the file to the shared group', hint: 'shared', in: FILE_VIEWS, match: char('x'), run: (s) =>
-      withFile(s, (path) => applyEdit(s, `sent ${basename(path)} to the shared group`, (p) => moveFiles(p, s.context, [path], { shared: true }))) },
-  { keys: 'p', does: 'pin or unpin the file (re-clustering with --keep leaves it put)', hint: 'pin', in: FILE_VIEWS, match: char('p'), run: (s) =>
+        return {
+          ...s,
+          modal: {
+            kind: 'pick',
+            purpose: { kind: 'move', files, label: `${folder}/ (${files.length} files)` },
+            query: '',
+            cursor: 0,
+          },
+        };
+      }),
+  },
+  {
+    keys: 'x',
+    does: 'send the file to the shared group',
+    hint: 'shared',
+    in: FILE_VIEWS,
+    match: char('x'),
+    run: (s) =>
+      withFile(s, (path) =>
+        applyEdit(s, `sent ${basename(path)} to the shared group`, (p) =>
+          moveFiles(p, s.context, [path], { shared: true }),
+        ),
+      ),
+  },
+  {
+    keys: 'p',
+    does: 'pin or unpin the file (re-clustering with --keep leaves it put)',
+    hint: 'pin',
+    in: FILE_VIEWS,
+    match: char('p'),
+    run: (s) =>
       withFile(s, (path) => {
         const pinned = plan(s).pinned.includes(path);
-        return applyEdit(s, `${pinned ? 'unpinned' : 'pinned'} ${basename(path)}`, (p) => setPinned(p, s.context, [path], !pinned));
-      }) },
-  { keys: 'a', does: 'accept the suggested service of a file to review', hint: 'accept', in: ['review'], match: char('a'), run: (s) => {
+        return applyEdit(s, `${pinned ? 'unpinned' : 'pinned'} ${basename(path)}`, (p) =>
+          setPinned(p, s.context, [path], !pinned),
+        );
+      }),
+  },
+  {
+    keys: 'a',
+    does: 'accept the suggested service of a file to review',
+    hint: 'accept',
+    in: ['review'],
+    match: char('a'),
+    run: (s) => {
       const entry = plan(s).review[(currentView(s) as { cursor: number }).cursor];
       if (!entry?.alternative) return say(s, 'no suggestion for this file');
       const to = entry.alternative;
-      return applyEdit(s, `moved ${basename(entry.path)} to ${nameOf(plan(s), to)}`, (p) => moveFiles(p, s.context, [entry.path], { service: to }));
-    } },
-  { keys: 'M', does: 'merge the service into another', hint: 'merge', in: SERVICE_VIEWS, match: char('M'), run: (s) =>
-      withService(s, (id) => ({ ...s, modal: { kind: 'pick', purpose: { kind: 'merge', from: id }, query: '', cursor: 0 } })) },
-  { keys: 's', does: 'split the service by re-clustering its files', hint: 'split', in: SERVICE_VIEWS, match: char('s'), run: (s) =>
-      withService(s, (id) => applyEdit(s, `split ${nameOf(plan(s), id)}`, (p) => splitService(p, s.context, id))) },
-  { keys: 'r', does: 'rename the service', hint: 'rename', in: SERVICE_VIEWS, match: char('r'), run: (s) =>
-      withService(s, (id) => ({ ...s, modal: { kind: 'prompt', purpose: { kind: 'rename', id }, value: serviceById(plan(s), id)?.name ?? '' } })) },
+      return applyEdit(s, `moved ${basename(entry.path)} to ${nameOf(plan(s), to)}`, (p) =>
+        moveFiles(p, s.context, [entry.path], { service: to }),
+      );
+    },
+  },
+  {
+    keys: 'M',
+    does: 'merge the service into another',
+    hint: 'merge',
+    in: SERVICE_VIEWS,
+    match: char('M'),
+    run: (s) =>
+      withService(s, (id) => ({
+        ...s,
+        modal: { kind: 'pick', purpose: { kind: 'merge', from: id }, query: '', cursor: 0 },
+      })),
+  },
+  {
+    keys: 's',
+    does: 'split the service by re-clustering its files',
+    hint: 'split',
+    in: SERVICE_VIEWS,
+    match: char('s'),
+    run: (s) =>
+      withService(s, (id) => applyEdit(s, `split ${nameOf(plan(s), id)}`, (p) => splitService(p, s.context, id))),
+  },
+  {
+    keys: 'r',
+    does: 'rename the service',
+    hint: 'rename',
+    in: SERVICE_VIEWS,
+    match: char('r'),
+    run: (s) =>
+      withService(s, (id) => ({
+        ...s,
+        modal: { kind: 'prompt', purpose: { kind: 'rename', id }, value: serviceById(plan(s), id)?.name ?? '' },
+      })),
+  },
   { keys: 'u', does: 'undo', hint: 'undo', match: char('u'), run: undoEdit },
   { keys: 'U  Ctrl-R', does: 'redo', match: (i, k) => i === 'U' || (k.ctrl && i === 'r'), run: redoEdit },
-  { keys: 'w', does: 'save the plan (atomically)', hint: 'save', match: char('w'), run: (s) => ({ ...s, request: 'save' }) },
-  { keys: '/', does: 'search services and files', hint: 'search', match: char('/'), run: (s) => ({ ...s, modal: { kind: 'search', query: '', cursor: 0 } }) },
+  {
+    keys: 'w',
+    does: 'save the plan (atomically)',
+    hint: 'save',
+    match: char('w'),
+    run: (s) => ({ ...s, request: 'save' }),
+  },
+  {
+    keys: '/',
+    does: 'search services and files',
+    hint: 'search',
+    match: char('/'),
+    run: (s) => ({ ...s, modal: { kind: 'search', query: '', cursor: 0 } }),
+  },
   { keys: '?', does: 'this help', hint: 'help', match: char('?'), run: (s) => ({ ...s, modal: { kind: 'help' } }) },
-  { keys: 'q  Ctrl-C', does: 'quit (asks first when there are unsaved edits)', hint: 'quit', match: (i, k) => i === 'q' || (k.ctrl && i === 'c'), run: (s) =>
-      isDirty(s.history) ? { ...s, modal: { kind: 'confirm-quit' } } : { ...s, request: 'quit' } },
+  {
+    keys: 'q  Ctrl-C',
+    does: 'quit (asks first when there are unsaved edits)',
+    hint: 'quit',
+    match: (i, k) => i === 'q' || (k.ctrl && i === 'c'),
+    run: (s) => (isDirty(s.history) ? { ...s, modal: { kind: 'confirm-quit' } } : { ...s, request: 'quit' }),
+  },
 ];

@@ -12,7 +12,12 @@ export interface EditHistory {
 // Enough for a long session; the oldest edits are dropped, never the current plan.
 const LIMIT = 500;
 
-export const startHistory = (plan: Plan, saved = true): EditHistory => ({ plans: [plan], labels: ['opened'], index: 0, saved: saved ? 0 : -1 });
+export const startHistory = (plan: Plan, saved = true): EditHistory => ({
+  plans: [plan],
+  labels: ['opened'],
+  index: 0,
+  saved: saved ? 0 : -1,
+});
 
 export const currentPlan = (history: EditHistory): Plan => history.plans[history.index]!;
 
@@ -32,13 +37,20 @@ export function pushEdit(history: EditHistory, plan: Plan, label: string): EditH
   const labels = [...history.labels.slice(0, history.index + 1), label];
   const drop = Math.max(0, plans.length - LIMIT);
   const saved = history.saved > history.index ? -1 : history.saved - drop;
-  return { plans: plans.slice(drop), labels: labels.slice(drop), index: plans.length - 1 - drop, saved: saved < 0 ? -1 : saved };
+  return {
+    plans: plans.slice(drop),
+    labels: labels.slice(drop),
+    index: plans.length - 1 - drop,
+    saved: saved < 0 ? -1 : saved,
+  };
 }
 
 export const canUndo = (history: EditHistory) => history.index > 0;
 export const canRedo = (history: EditHistory) => history.index < history.plans.length - 1;
 
-export const undo = (history: EditHistory): EditHistory => (canUndo(history) ? { ...history, index: history.index - 1 } : history);
-export const redo = (history: EditHistory): EditHistory => (canRedo(history) ? { ...history, index: history.index + 1 } : history);
+export const undo = (history: EditHistory): EditHistory =>
+  canUndo(history) ? { ...history, index: history.index - 1 } : history;
+export const redo = (history: EditHistory): EditHistory =>
+  canRedo(history) ? { ...history, index: history.index + 1 } : history;
 
 export const markSaved = (history: EditHistory): EditHistory => ({ ...history, saved: history.index });

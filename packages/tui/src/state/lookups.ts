@@ -28,7 +28,8 @@ export function tablesOf(plan: Plan, context: PlanContext): TableOwnership {
   return result;
 }
 
-export const nameOf = (plan: Plan, id: string | undefined): string => (id === SHARED ? 'shared' : (serviceById(plan, id ?? '')?.name ?? '-'));
+export const nameOf = (plan: Plan, id: string | undefined): string =>
+  id === SHARED ? 'shared' : (serviceById(plan, id ?? '')?.name ?? '-');
 
 interface Links {
   imports: Map<string, WeightedDependency[]>;

@@ -18,7 +18,12 @@ interface Watched {
 // The few figures a person weighs a move by: tables written from two services (when the graph has
 // table accesses: the database is the hardest part to split), cohesion of the split (Q), traffic
 // across it (ICP), mean coupling, and loops between services.
-const SHARED_TABLES: Watched = { label: 'shared tables', read: (p, g) => sharedTables(p, g), format: (v) => String(v), higherIsBetter: false };
+const SHARED_TABLES: Watched = {
+  label: 'shared tables',
+  read: (p, g) => sharedTables(p, g),
+  format: (v) => String(v),
+  higherIsBetter: false,
+};
 const WATCHED: readonly Watched[] = [
   { label: 'Q', read: (p) => p.metrics.modularity, format: (v) => v.toFixed(3), higherIsBetter: true },
   { label: 'ICP', read: (p) => p.metrics.icp * 100, format: (v) => `${v.toFixed(1)}%`, higherIsBetter: false },

@@ -17,7 +17,8 @@ export interface PickOption {
 export function pickOptions(plan: Plan, context: PlanContext, purpose: PickPurpose, query: string): PickOption[] {
   const owner = ownerOf(plan);
   const ties = new Map<string, number>();
-  const count = (service: string | undefined) => service && service !== SHARED && ties.set(service, (ties.get(service) ?? 0) + 1);
+  const count = (service: string | undefined) =>
+    service && service !== SHARED && ties.set(service, (ties.get(service) ?? 0) + 1);
   let exclude: string | undefined;
   if (purpose.kind === 'move') {
     const { imports, importers } = linksOf(context);
@@ -38,11 +39,23 @@ export function pickOptions(plan: Plan, context: PlanContext, purpose: PickPurpo
     .filter((s) => s.id !== exclude)
     .map((s) => ({ service: s, ties: ties.get(s.id) ?? 0 }))
     .sort((a, b) => b.ties - a.ties || a.service.name.localeCompare(b.service.name))
-    .map(({ service, ties: n }) => ({ label: service.name, detail: n === 0 ? '' : `${n} ${n === 1 ? 'dependency' : 'dependencies'}`, target: { service: service.id } }));
+    .map(({ service, ties: n }) => ({
+      label: service.name,
+      detail: n === 0 ? '' : `${n} ${n === 1 ? 'dependency' : 'dependencies'}`,
+      target: { service: service.id },
+    }));
   const extras: PickOption[] =
     purpose.kind === 'move'
       ? [
-          ...(exclude === SHARED ? [] : [{ label: 'shared group', detail: 'kept apart, used by every service', target: { shared: true } as const }]),
+          ...(exclude === SHARED
+            ? []
+            : [
+                {
+                  label: 'shared group',
+                  detail: 'kept apart, used by every service',
+                  target: { shared: true } as const,
+                },
+              ]),
           { label: 'new service…', detail: 'name it next', target: { newServicePrompt: true } as const },
         ]
       : [];

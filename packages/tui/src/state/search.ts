@@ -17,11 +17,16 @@ export function search(plan: Plan, query: string): SearchHit[] {
   const matches = (text: string) => words.every((word) => text.toLowerCase().includes(word));
   const services: SearchHit[] = plan.services
     .filter((s) => matches(s.name) || matches(s.id))
-    .map((s) => ({ label: s.name, detail: `service, ${s.files.length} files`, view: { kind: 'service', id: s.id, part: 'files', cursor: 0 } }));
+    .map((s) => ({
+      label: s.name,
+      detail: `service, ${s.files.length} files`,
+      view: { kind: 'service', id: s.id, part: 'files', cursor: 0 },
+    }));
   const files: SearchHit[] = [];
   for (const [path, service] of ownerOf(plan)) {
     if (files.length + services.length >= LIMIT) break;
-    if (matches(path)) files.push({ label: path, detail: nameOf(plan, service), view: { kind: 'file', path, cursor: 0 } });
+    if (matches(path))
+      files.push({ label: path, detail: nameOf(plan, service), view: { kind: 'file', path, cursor: 0 } });
   }
   return [...services, ...files.sort((a, b) => a.label.localeCompare(b.label))];
 }

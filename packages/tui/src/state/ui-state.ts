@@ -20,7 +20,11 @@ export type PickPurpose = { kind: 'move'; files: string[]; label: string } | { k
 export type Modal =
   | { kind: 'help' }
   | { kind: 'pick'; purpose: PickPurpose; query: string; cursor: number }
-  | { kind: 'prompt'; purpose: { kind: 'rename'; id: string } | { kind: 'new-service'; files: string[]; label: string }; value: string }
+  | {
+      kind: 'prompt';
+      purpose: { kind: 'rename'; id: string } | { kind: 'new-service'; files: string[]; label: string };
+      value: string;
+    }
   | { kind: 'search'; query: string; cursor: number }
   | { kind: 'confirm-quit' };
 
@@ -50,8 +54,16 @@ export function initialState(context: PlanContext, plan: Plan, saved: boolean): 
 export const currentView = (state: UiState): View => state.views[state.views.length - 1]!;
 
 /** The screen with `view` replacing the one on top (same page, new cursor or part). */
-export const replaceView = (state: UiState, view: View): UiState => ({ ...state, views: [...state.views.slice(0, -1), view] });
+export const replaceView = (state: UiState, view: View): UiState => ({
+  ...state,
+  views: [...state.views.slice(0, -1), view],
+});
 
-export const openView = (state: UiState, view: View): UiState => ({ ...state, views: [...state.views, view], message: undefined });
+export const openView = (state: UiState, view: View): UiState => ({
+  ...state,
+  views: [...state.views, view],
+  message: undefined,
+});
 
-export const closeView = (state: UiState): UiState => (state.views.length > 1 ? { ...state, views: state.views.slice(0, -1) } : state);
+export const closeView = (state: UiState): UiState =>
+  state.views.length > 1 ? { ...state, views: state.views.slice(0, -1) } : state;

@@ -36,11 +36,16 @@ export interface TableRow {
 const PARTS: readonly ServicePart[] = ['files', 'api', 'links'];
 
 /** The parts of a service page, Tab's order; tables only when the graph has table accesses. */
-export const serviceParts = (context: PlanContext): readonly ServicePart[] => (context.graph.data?.length ? [...PARTS, 'tables'] : PARTS);
+export const serviceParts = (context: PlanContext): readonly ServicePart[] =>
+  context.graph.data?.length ? [...PARTS, 'tables'] : PARTS;
 
 export function fileRows(plan: Plan, id: string): FileRow[] {
   const pinned = new Set(plan.pinned);
-  return (serviceById(plan, id)?.files ?? []).map((path) => ({ path, confidence: plan.confidence[path] ?? 1, pinned: pinned.has(path) }));
+  return (serviceById(plan, id)?.files ?? []).map((path) => ({
+    path,
+    confidence: plan.confidence[path] ?? 1,
+    pinned: pinned.has(path),
+  }));
 }
 
 export const apiRows = (plan: Plan, id: string): string[] => serviceById(plan, id)?.metrics.apiSurface ?? [];
@@ -59,7 +64,8 @@ export function linkRows(plan: Plan, id: string): LinkRow[] {
 /** The tables a service owns, then those of others it writes, then those it reads. */
 export function tableRows(plan: Plan, context: PlanContext, id: string): TableRow[] {
   const rows: TableRow[] = [];
-  const sitesOf = (parties: ReadonlyArray<{ service?: string; sites: unknown[] }>) => parties.filter((p) => p.service === id).reduce((n, p) => n + p.sites.length, 0);
+  const sitesOf = (parties: ReadonlyArray<{ service?: string; sites: unknown[] }>) =>
+    parties.filter((p) => p.service === id).reduce((n, p) => n + p.sites.length, 0);
   for (const table of tablesOf(plan, context).tables) {
     const [writes, reads] = [sitesOf(table.writers), sitesOf(table.readers)];
     if (table.owner === id) rows.push({ role: 'owns', table: table.name, owner: id, sites: writes + reads });
@@ -77,8 +83,22 @@ export function fileLinkRows(plan: Plan, context: PlanContext, path: string): Fi
   const strip = (names: string[]) => names.map((n) => n.slice(n.indexOf('#') + 1));
   const sorted = (rows: FileLinkRow[]) => rows.sort((a, b) => a.path.localeCompare(b.path));
   return [
-    ...sorted((imports.get(path) ?? []).map((d) => ({ direction: 'imports', path: d.to, service: owner.get(d.to), names: strip(d.names) }))),
-    ...sorted((importers.get(path) ?? []).map((d) => ({ direction: 'imported by', path: d.from, service: owner.get(d.from), names: strip(d.names) }))),
+    ...sorted(
+      (imports.get(path) ?? []).map((d) => ({
+        direction: 'imports',
+        path: d.to,
+        service: owner.get(d.to),
+        names: strip(d.names),
+      })),
+    ),
+    ...sorted(
+      (importers.get(path) ?? []).map((d) => ({
+        direction: 'imported by',
+        path: d.from,
+        service: owner.get(d.from),
+        names: strip(d.names),
+      })),
+    ),
   ];
 }
 
@@ -92,7 +112,12 @@ export function rowCount(plan: Plan, context: PlanContext, view: View): number {
     case 'review':
       return plan.review.length;
     case 'service':
-      return { files: () => fileRows(plan, view.id), api: () => apiRows(plan, view.id), links: () => linkRows(plan, view.id), tables: () => tableRows(plan, context, view.id) }[view.part]().length;
+      return {
+        files: () => fileRows(plan, view.id),
+        api: () => apiRows(plan, view.id),
+        links: () => linkRows(plan, view.id),
+        tables: () => tableRows(plan, context, view.id),
+      }[view.part]().length;
     case 'file':
       return fileLinkRows(plan, context, view.path).length;
   }

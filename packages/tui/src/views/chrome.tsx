@@ -14,7 +14,17 @@ export function Header({ plan, title, width }: { plan: Plan; title: string; widt
 }
 
 /** Second line: the tabs at the top level, else the path from the list to this page; unsaved edits on the right. */
-export function Nav({ plan, views, unsaved, width }: { plan: Plan; views: readonly View[]; unsaved: string; width: number }) {
+export function Nav({
+  plan,
+  views,
+  unsaved,
+  width,
+}: {
+  plan: Plan;
+  views: readonly View[];
+  unsaved: string;
+  width: number;
+}) {
   const theme = useTheme();
   const top = views[views.length - 1]!;
   let text: string;
@@ -25,7 +35,16 @@ export function Nav({ plan, views, unsaved, width }: { plan: Plan; views: readon
       ['review', `3 Review (${plan.review.length})`],
     ].map(([kind, label]) => (kind === top.kind ? `[${label}]` : ` ${label} `));
     text = tabs.join(' ');
-  } else text = views.map((view) => (view.kind === 'service' ? nameOf(plan, view.id) : view.kind === 'file' ? view.path.slice(view.path.lastIndexOf('/') + 1) : view.kind)).join(' › ');
+  } else
+    text = views
+      .map((view) =>
+        view.kind === 'service'
+          ? nameOf(plan, view.id)
+          : view.kind === 'file'
+            ? view.path.slice(view.path.lastIndexOf('/') + 1)
+            : view.kind,
+      )
+      .join(' › ');
   const state = unsaved ? ` ${unsaved} · w saves` : '';
   return (
     <Text>
@@ -42,12 +61,24 @@ export function Status({ message, width }: { message: Message | undefined; width
   if (message.tone === 'error') return <Text {...tone(theme, 'bad')}>{fit(`! ${message.text}`, width)}</Text>;
   let used = message.text.length;
   // Changed figures first: when the line is too short for all, the unchanged ones give way.
-  const deltas = [...(message.deltas ?? [])].sort((a, b) => Number(a.verdict === 'same') - Number(b.verdict === 'same'));
+  const deltas = [...(message.deltas ?? [])].sort(
+    (a, b) => Number(a.verdict === 'same') - Number(b.verdict === 'same'),
+  );
   const parts = deltas.flatMap((d) => {
-    const text = d.before === d.after ? `  ${d.label} ${d.after}` : `  ${d.label} ${d.before}→${d.after}${d.verdict === 'better' ? ' ✓' : ' ✗'}`;
+    const text =
+      d.before === d.after
+        ? `  ${d.label} ${d.after}`
+        : `  ${d.label} ${d.before}→${d.after}${d.verdict === 'better' ? ' ✓' : ' ✗'}`;
     used += text.length;
     if (used > width) return [];
-    return [<Text key={d.label} {...(d.verdict === 'same' ? tone(theme, 'muted') : tone(theme, d.verdict === 'better' ? 'good' : 'bad'))}>{text}</Text>];
+    return [
+      <Text
+        key={d.label}
+        {...(d.verdict === 'same' ? tone(theme, 'muted') : tone(theme, d.verdict === 'better' ? 'good' : 'bad'))}
+      >
+        {text}
+      </Text>,
+    ];
   });
   return (
     <Text>

@@ -37,7 +37,10 @@ export function FileView({ plan, context, path, cursor, width, height }: Props) 
       <Text {...tone(theme, 'muted')}>{fit(facts, width)}</Text>
       <List
         head={`${fit('', 13)}${fit('FILE', pathWidth)}${fit('SERVICE', serviceWidth)}`}
-        rows={rows.map((row) => `${fit(row.direction, 13)}${fitPath(row.path, pathWidth)}${fit(`${nameOf(plan, row.service)}${row.names.length ? `  ${row.names.join(', ')}` : ''}`, serviceWidth)}`)}
+        rows={rows.map(
+          (row) =>
+            `${fit(row.direction, 13)}${fitPath(row.path, pathWidth)}${fit(`${nameOf(plan, row.service)}${row.names.length ? `  ${row.names.join(', ')}` : ''}`, serviceWidth)}`,
+        )}
         cursor={cursor}
         width={width}
         height={height - 2}

@@ -31,7 +31,10 @@ export function ReviewView({ plan, cursor, width, height }: Props) {
   return (
     <List
       head={`${fit('FILE', pathWidth)}${fit('IN', 18)}${fit('CONF', 6, 'right')}  ${fit('SUGGESTED', 18)}`}
-      rows={plan.review.map((entry) => `${fitPath(entry.path, pathWidth)}${fit(nameOf(plan, entry.service), 18)}${fit(fixed(entry.confidence), 6, 'right')}  ${fit(entry.alternative ? nameOf(plan, entry.alternative) : '-', 18)}`)}
+      rows={plan.review.map(
+        (entry) =>
+          `${fitPath(entry.path, pathWidth)}${fit(nameOf(plan, entry.service), 18)}${fit(fixed(entry.confidence), 6, 'right')}  ${fit(entry.alternative ? nameOf(plan, entry.alternative) : '-', 18)}`,
+      )}
       cursor={cursor}
       width={width}
       height={height}

@@ -29,7 +29,14 @@ export function List({ head, rows, cursor, height, width, empty, marks }: ListPr
         const index = start + i;
         const selected = index === cursor;
         const mark = marks?.get(index);
-        const style = selected && theme.color ? { inverse: true } : mark === 'muted' && theme.color ? { dimColor: true } : mark === 'warn' && theme.color ? { color: 'yellow' } : {};
+        const style =
+          selected && theme.color
+            ? { inverse: true }
+            : mark === 'muted' && theme.color
+              ? { dimColor: true }
+              : mark === 'warn' && theme.color
+                ? { color: 'yellow' }
+                : {};
         return (
           <Text key={index} {...style}>
             {fit(`${selected ? '>' : ' '} ${row}`, width)}

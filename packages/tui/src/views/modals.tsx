@@ -22,7 +22,11 @@ interface Props {
 /** The dialog on top of the page: help, a service picker, a name prompt, search, or the quit question. */
 export function ModalView({ modal, plan, context, unsaved, width, height }: Props) {
   const theme = useTheme();
-  const title = (text: string) => <Text bold {...tone(theme, 'accent')}>{fit(text, width)}</Text>;
+  const title = (text: string) => (
+    <Text bold {...tone(theme, 'accent')}>
+      {fit(text, width)}
+    </Text>
+  );
   switch (modal.kind) {
     case 'help':
       return (
@@ -44,18 +48,30 @@ export function ModalView({ modal, plan, context, unsaved, width, height }: Prop
       );
     case 'pick': {
       const options = pickOptions(plan, context, modal.purpose, modal.query);
-      const what = modal.purpose.kind === 'move' ? `Move ${modal.purpose.label} to:` : `Merge ${nameOf(plan, modal.purpose.from)} into:`;
+      const what =
+        modal.purpose.kind === 'move'
+          ? `Move ${modal.purpose.label} to:`
+          : `Merge ${nameOf(plan, modal.purpose.from)} into:`;
       return (
         <Box flexDirection="column" height={height}>
           {title(what)}
           <Text>{fit(`  filter: ${modal.query}_`, width)}</Text>
-          <List rows={options.map((o) => `${fit(o.label, 28)} ${o.detail}`)} cursor={modal.cursor} width={width} height={height - 3} empty="no service matches" />
+          <List
+            rows={options.map((o) => `${fit(o.label, 28)} ${o.detail}`)}
+            cursor={modal.cursor}
+            width={width}
+            height={height - 3}
+            empty="no service matches"
+          />
           <Text {...tone(theme, 'muted')}>{fit('type to filter · ↑↓ choose · Enter confirm · Esc cancel', width)}</Text>
         </Box>
       );
     }
     case 'prompt': {
-      const what = modal.purpose.kind === 'rename' ? `Rename ${nameOf(plan, modal.purpose.id)} to:` : `Name of the new service for ${modal.purpose.label}:`;
+      const what =
+        modal.purpose.kind === 'rename'
+          ? `Rename ${nameOf(plan, modal.purpose.id)} to:`
+          : `Name of the new service for ${modal.purpose.label}:`;
       return (
         <Box flexDirection="column" height={height}>
           {title(what)}
@@ -70,7 +86,13 @@ export function ModalView({ modal, plan, context, unsaved, width, height }: Prop
         <Box flexDirection="column" height={height}>
           {title('Search services and files')}
           <Text>{fit(`  / ${modal.query}_`, width)}</Text>
-          <List rows={hits.map((h) => `${fitPath(h.label, Math.max(10, width - 26))} ${h.detail}`)} cursor={modal.cursor} width={width} height={height - 3} empty={modal.query ? 'no match' : 'type part of a name or path'} />
+          <List
+            rows={hits.map((h) => `${fitPath(h.label, Math.max(10, width - 26))} ${h.detail}`)}
+            cursor={modal.cursor}
+            width={width}
+            height={height - 3}
+            empty={modal.query ? 'no match' : 'type part of a name or path'}
+          />
           <Text {...tone(theme, 'muted')}>{fit('↑↓ choose · Enter open · Esc cancel', width)}</Text>
         </Box>
       );

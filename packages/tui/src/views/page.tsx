@@ -16,7 +16,17 @@ interface Props {
 
 /** The body: an open dialog, else the page on top of the view stack. */
 export function Page({ state, plan, unsaved, width, height }: Props) {
-  if (state.modal) return <ModalView modal={state.modal} plan={plan} context={state.context} unsaved={unsaved} width={width} height={height} />;
+  if (state.modal)
+    return (
+      <ModalView
+        modal={state.modal}
+        plan={plan}
+        context={state.context}
+        unsaved={unsaved}
+        width={width}
+        height={height}
+      />
+    );
   const view = currentView(state);
   const common = { plan, cursor: view.cursor, width, height };
   switch (view.kind) {

@@ -37,7 +37,8 @@ export function ProgressView({ events, width }: { events: readonly ProgressEvent
   const line = (step: string) => {
     const label = STEP_LABELS[step] ?? step;
     const ms = ended.get(step);
-    if (ms !== undefined) return `  ✓ ${label} (${Math.round(ms)} ms)${step === 'discover' && found !== undefined ? `, ${found} files` : ''}`;
+    if (ms !== undefined)
+      return `  ✓ ${label} (${Math.round(ms)} ms)${step === 'discover' && found !== undefined ? `, ${found} files` : ''}`;
     if (step === 'parse' && parsed) {
       const filled = Math.round((parsed.done / Math.max(1, parsed.total)) * 20);
       return `  … ${label} [${'#'.repeat(filled)}${'-'.repeat(20 - filled)}] ${parsed.done}/${parsed.total}`;

@@ -18,7 +18,12 @@ interface Props {
   height: number;
 }
 
-const PART_TITLES: Record<ServicePart, string> = { files: 'Files', api: 'API', links: 'Dependencies', tables: 'Tables' };
+const PART_TITLES: Record<ServicePart, string> = {
+  files: 'Files',
+  api: 'API',
+  links: 'Dependencies',
+  tables: 'Tables',
+};
 
 /** One service: its figures, then its files, its API or its dependencies on other services. */
 export function ServiceView({ plan, context, id, part, cursor, width, height }: Props) {
@@ -27,19 +32,38 @@ export function ServiceView({ plan, context, id, part, cursor, width, height }: 
   if (!service) return <Text>{fit(`no service '${id}'`, width)}</Text>;
   const m = service.metrics;
   const facts = `${plural(m.files, 'file')} · ${m.loc} loc · cohesion ${fixed(m.cohesion)} · coupling ${fixed(m.coupling)} · confidence ${fixed(service.confidence)}`;
-  const parts = serviceParts(context).map((p) => (p === part ? `[${PART_TITLES[p]}]` : ` ${PART_TITLES[p]} `)).join(' ');
+  const parts = serviceParts(context)
+    .map((p) => (p === part ? `[${PART_TITLES[p]}]` : ` ${PART_TITLES[p]} `))
+    .join(' ');
   const listHeight = height - 3;
   return (
     <Box flexDirection="column" height={height}>
       <Text>{fit(facts, width)}</Text>
-      <Text {...tone(theme, 'muted')}>{fit(`in from ${Object.keys(m.inbound).length} · out to ${Object.keys(m.outbound).length} services · ${m.apiSurface.length} API names`, width)}</Text>
+      <Text {...tone(theme, 'muted')}>
+        {fit(
+          `in from ${Object.keys(m.inbound).length} · out to ${Object.keys(m.outbound).length} services · ${m.apiSurface.length} API names`,
+          width,
+        )}
+      </Text>
       <Text {...tone(theme, 'accent')}>{fit(`${parts}   (Tab)`, width)}</Text>
       {part === 'files' && <FileList plan={plan} id={id} cursor={cursor} width={width} height={listHeight} />}
-      {part === 'api' && <List head="FILE#NAME USED BY OTHER SERVICES" rows={apiRows(plan, id)} cursor={cursor} width={width} height={listHeight} empty="nothing: no other service uses its exports" />}
+      {part === 'api' && (
+        <List
+          head="FILE#NAME USED BY OTHER SERVICES"
+          rows={apiRows(plan, id)}
+          cursor={cursor}
+          width={width}
+          height={listHeight}
+          empty="nothing: no other service uses its exports"
+        />
+      )}
       {part === 'links' && (
         <List
           head="DIRECTION  SERVICE                        DEPENDENCIES"
-          rows={linkRows(plan, id).map((row) => `${fit(row.direction === 'in' ? '← from' : '→ to', 11)}${fit(nameOf(plan, row.service), 30)}${fit(String(row.count), 13, 'right')}`)}
+          rows={linkRows(plan, id).map(
+            (row) =>
+              `${fit(row.direction === 'in' ? '← from' : '→ to', 11)}${fit(nameOf(plan, row.service), 30)}${fit(String(row.count), 13, 'right')}`,
+          )}
           cursor={cursor}
           width={width}
           height={listHeight}
@@ -49,7 +73,10 @@ export function ServiceView({ plan, context, id, part, cursor, width, height }: 
       {part === 'tables' && (
         <List
           head="ROLE    TABLE                          OWNER                 ACCESSES"
-          rows={tableRows(plan, context, id).map((row) => `${fit(row.role, 8)}${fit(row.table, 31)}${fit(row.owner ? nameOf(plan, row.owner) : 'no service', 22)}${fit(String(row.sites), 8, 'right')}`)}
+          rows={tableRows(plan, context, id).map(
+            (row) =>
+              `${fit(row.role, 8)}${fit(row.table, 31)}${fit(row.owner ? nameOf(plan, row.owner) : 'no service', 22)}${fit(String(row.sites), 8, 'right')}`,
+          )}
           cursor={cursor}
           width={width}
           height={listHeight}
@@ -60,7 +87,19 @@ export function ServiceView({ plan, context, id, part, cursor, width, height }: 
   );
 }
 
-function FileList({ plan, id, cursor, width, height }: { plan: Plan; id: string; cursor: number; width: number; height: number }) {
+function FileList({
+  plan,
+  id,
+  cursor,
+  width,
+  height,
+}: {
+  plan: Plan;
+  id: string;
+  cursor: number;
+  width: number;
+  height: number;
+}) {
   const rows = fileRows(plan, id);
   const pathWidth = Math.max(10, width - 2 - 13);
   const low = plan.parameters.lowConfidence;
@@ -68,7 +107,10 @@ function FileList({ plan, id, cursor, width, height }: { plan: Plan; id: string;
   return (
     <List
       head={`${fit('FILE', pathWidth)}${fit('PIN', 6)}${fit('CONF', 7, 'right')}`}
-      rows={rows.map((row) => `${fitPath(row.path, pathWidth)}${fit(row.pinned ? 'pin' : '', 6)}${fit(fixed(row.confidence), 7, 'right')}`)}
+      rows={rows.map(
+        (row) =>
+          `${fitPath(row.path, pathWidth)}${fit(row.pinned ? 'pin' : '', 6)}${fit(fixed(row.confidence), 7, 'right')}`,
+      )}
       cursor={cursor}
       width={width}
       height={height}

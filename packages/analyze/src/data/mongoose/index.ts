@@ -1,32 +1,102 @@
 import { receiverName, stringValue, unwrap, type AstNode, type DataDetector, type FoundAccess } from '../types.ts';
 import { defaultCollection } from './default-collection.ts';
-import { calleeName, collectionHandle, injectedModel, modelCall, modelName, propertyOf, schemaOf, stringOption, type Property, type SchemaRef } from './mongoose-nodes.ts';
+import {
+  calleeName,
+  collectionHandle,
+  injectedModel,
+  modelCall,
+  modelName,
+  propertyOf,
+  schemaOf,
+  stringOption,
+  type Property,
+  type SchemaRef,
+} from './mongoose-nodes.ts';
 
-const MODEL_READS = new Set(['find', 'findOne', 'findById', 'countDocuments', 'estimatedDocumentCount', 'exists', 'distinct', 'aggregate', 'where']);
+const MODEL_READS = new Set([
+  'find',
+  'findOne',
+  'findById',
+  'countDocuments',
+  'estimatedDocumentCount',
+  'exists',
+  'distinct',
+  'aggregate',
+  'where',
+]);
 const MODEL_WRITES = new Set([
-  'create', 'insertMany', 'updateOne', 'updateMany', 'replaceOne', 'deleteOne', 'deleteMany', 'findOneAndUpdate', 'findByIdAndUpdate',
-  'findOneAndDelete', 'findByIdAndDelete', 'findOneAndReplace', 'findOneAndRemove', 'findByIdAndRemove', 'bulkWrite',
+  'create',
+  'insertMany',
+  'updateOne',
+  'updateMany',
+  'replaceOne',
+  'deleteOne',
+  'deleteMany',
+  'findOneAndUpdate',
+  'findByIdAndUpdate',
+  'findOneAndDelete',
+  'findByIdAndDelete',
+  'findOneAndReplace',
+  'findOneAndRemove',
+  'findByIdAndRemove',
+  'bulkWrite',
 ]);
 // A document's own writes; `save` inserts a `new Order(...)` and updates a loaded one.
 const DOCUMENT_WRITES = new Set(['save', 'deleteOne']);
 // The statics that give back one document a later `doc.save()` writes.
 const DOCUMENT_LOADS = new Set(['findOne', 'findById']);
-const NATIVE_READS = new Set(['find', 'findOne', 'countDocuments', 'estimatedDocumentCount', 'distinct', 'aggregate', 'watch']);
+const NATIVE_READS = new Set([
+  'find',
+  'findOne',
+  'countDocuments',
+  'estimatedDocumentCount',
+  'distinct',
+  'aggregate',
+  'watch',
+]);
 const NATIVE_WRITES = new Set([
-  'insertOne', 'insertMany', 'updateOne', 'updateMany', 'replaceOne', 'deleteOne', 'deleteMany', 'findOneAndUpdate', 'findOneAndDelete',
-  'findOneAndReplace', 'bulkWrite', 'drop',
+  'insertOne',
+  'insertMany',
+  'updateOne',
+  'updateMany',
+  'replaceOne',
+  'deleteOne',
+  'deleteMany',
+  'findOneAndUpdate',
+  'findOneAndDelete',
+  'findOneAndReplace',
+  'bulkWrite',
+  'drop',
 ]);
 // Globals and framework classes whose statics share a model method's name (`Object.create`, `NestFactory.create`).
 const NOT_MODELS = new Set([
-  'Object', 'Array', 'Math', 'JSON', 'Promise', 'Date', 'Number', 'String', 'Boolean', 'Symbol', 'BigInt', 'Reflect', 'Map', 'Set', 'WeakMap',
-  'WeakSet', 'Error', 'RegExp', 'Buffer', 'NestFactory', 'Observable',
+  'Object',
+  'Array',
+  'Math',
+  'JSON',
+  'Promise',
+  'Date',
+  'Number',
+  'String',
+  'Boolean',
+  'Symbol',
+  'BigInt',
+  'Reflect',
+  'Map',
+  'Set',
+  'WeakMap',
+  'WeakSet',
+  'Error',
+  'RegExp',
+  'Buffer',
+  'NestFactory',
+  'Observable',
 ]);
 const MONGOOSE_MODULES = new Set(['mongoose', '@nestjs/mongoose']);
 // Upper-case first and not all capitals: what an imported model is called, unlike `_`, `R` or `DB`.
 const MODEL_LIKE = /^[A-Z]\w*[a-z]\w*$/;
 
 type Decorated = AstNode & { decorators?: AstNode[] };
-
 
 /** `require('./x')`, or a property of what it returns (`require('./x').Order`). */
 function isRequire(node: AstNode): boolean {
@@ -90,7 +160,12 @@ export const mongoose: DataDetector = {
     /** Variables holding a driver collection, to its name. */
     const handles = new Map<string, string>();
     // Which model an access names is only settled once every binding and import of the file was seen.
-    const candidates: Array<{ model: () => ModelRef | undefined; access: FoundAccess['access']; start: number; function: string | undefined }> = [];
+    const candidates: Array<{
+      model: () => ModelRef | undefined;
+      access: FoundAccess['access'];
+      start: number;
+      function: string | undefined;
+    }> = [];
 
     const modelOf = (reference: string): ModelRef | undefined => {
       if (injected.has(reference)) return importsMongoose ? { name: injected.get(reference)! } : undefined;
@@ -143,8 +218,14 @@ export const mongoose: DataDetector = {
         if (!node.id) return;
         const name = node.id.name!;
         locals.add(name);
-        const schema = ((node as Decorated).decorators ?? []).map((d) => unwrap(d.expression as AstNode)).find((e) => e.type === 'CallExpression' && calleeName(e) === 'Schema');
-        if (schema) schemaClasses.set(name, { collection: stringOption(schema.arguments![0], 'collection'), start: node.id.start });
+        const schema = ((node as Decorated).decorators ?? [])
+          .map((d) => unwrap(d.expression as AstNode))
+          .find((e) => e.type === 'CallExpression' && calleeName(e) === 'Schema');
+        if (schema)
+          schemaClasses.set(name, {
+            collection: stringOption(schema.arguments![0], 'collection'),
+            start: node.id.start,
+          });
       },
       FormalParameters(node) {
         for (const item of (node as NonNullable<AstNode['params']>).items) {
@@ -161,30 +242,45 @@ export const mongoose: DataDetector = {
         const made = modelCall(node);
         if (made?.declares) {
           const [, schema, collection] = node.arguments!;
-          declarations.push({ name: made.name, collection: stringValue(collection), schema: schema && schemaOf(unwrap(schema)), start: node.start, kind: made.bare ? 'bare' : 'model' });
+          declarations.push({
+            name: made.name,
+            collection: stringValue(collection),
+            schema: schema && schemaOf(unwrap(schema)),
+            start: node.start,
+            kind: made.bare ? 'bare' : 'model',
+          });
         }
         const callee = unwrap(node.callee!);
         if (callee.type !== 'StaticMemberExpression') return;
         const method = callee.property!.name!;
         const target = unwrap(callee.object!);
-        if (method === 'forFeature' && receiverName(target) === 'MongooseModule') return void declarations.push(...featuresOf(node.arguments![0]));
+        if (method === 'forFeature' && receiverName(target) === 'MongooseModule')
+          return void declarations.push(...featuresOf(node.arguments![0]));
 
-        const collection = collectionHandle(target) ?? (target.type === 'IdentifierReference' ? handles.get(target.name!) : undefined);
+        const collection =
+          collectionHandle(target) ?? (target.type === 'IdentifierReference' ? handles.get(target.name!) : undefined);
         if (collection !== undefined) {
           const access = NATIVE_WRITES.has(method) ? 'write' : NATIVE_READS.has(method) ? 'read' : undefined;
-          if (access) context.report({ table: collection, access, start: node.start, function: context.functionName() });
+          if (access)
+            context.report({ table: collection, access, start: node.start, function: context.functionName() });
           return;
         }
 
         const access = MODEL_WRITES.has(method) ? 'write' : MODEL_READS.has(method) ? 'read' : undefined;
         if (access) {
           const lookup = target.type === 'CallExpression' ? modelCall(target) : undefined;
-          if (lookup && !lookup.declares) candidate(() => (lookup.bare && !importsMongoose ? undefined : { name: lookup.name }), access, node.start);
+          if (lookup && !lookup.declares)
+            candidate(() => (lookup.bare && !importsMongoose ? undefined : { name: lookup.name }), access, node.start);
           const reference = receiverName(target);
           if (reference !== undefined) candidate(() => modelOf(reference), access, node.start);
         }
         if (DOCUMENT_WRITES.has(method)) {
-          const reference = target.type === 'NewExpression' ? receiverName(target.callee!) : target.type === 'IdentifierReference' ? documents.get(documentKey(target.name!)) : undefined;
+          const reference =
+            target.type === 'NewExpression'
+              ? receiverName(target.callee!)
+              : target.type === 'IdentifierReference'
+                ? documents.get(documentKey(target.name!))
+                : undefined;
           if (reference !== undefined) candidate(() => modelOf(reference), 'write', node.start);
         }
       },
@@ -195,7 +291,9 @@ export const mongoose: DataDetector = {
           seen.add(`${name}\0${table}`);
           context.declare({ name, table, start });
         };
-        if (importsMongoose) for (const [name, { collection, start }] of schemaClasses) declare(name, collection ?? defaultCollection(name), start);
+        if (importsMongoose)
+          for (const [name, { collection, start }] of schemaClasses)
+            declare(name, collection ?? defaultCollection(name), start);
         for (const { name, collection, schema, start, kind } of declarations) {
           if (kind === 'bare' && !importsMongoose) continue;
           const table = collection ?? collectionOf(schema) ?? (kind === 'class' ? undefined : defaultCollection(name));
@@ -205,7 +303,14 @@ export const mongoose: DataDetector = {
         }
         for (const { model, access, start, function: fn } of candidates) {
           const ref = model();
-          if (ref !== undefined) context.report({ table: ref.name, access, start, function: fn, ...(ref.tentative ? { tentative: true } : {}) });
+          if (ref !== undefined)
+            context.report({
+              table: ref.name,
+              access,
+              start,
+              function: fn,
+              ...(ref.tentative ? { tentative: true } : {}),
+            });
         }
       },
     };
@@ -215,11 +320,16 @@ export const mongoose: DataDetector = {
       if (init.type === 'NewExpression') return receiverName(init.callee!);
       if (init.type !== 'CallExpression') return undefined;
       const callee = unwrap(init.callee!);
-      return callee.type === 'StaticMemberExpression' && DOCUMENT_LOADS.has(callee.property!.name!) ? receiverName(callee.object!) : undefined;
+      return callee.type === 'StaticMemberExpression' && DOCUMENT_LOADS.has(callee.property!.name!)
+        ? receiverName(callee.object!)
+        : undefined;
     }
 
     function featuresOf(list: AstNode | undefined): Declaration[] {
-      const elements = list && unwrap(list).type === 'ArrayExpression' ? (unwrap(list) as AstNode & { elements: Array<AstNode | null> }).elements : [];
+      const elements =
+        list && unwrap(list).type === 'ArrayExpression'
+          ? (unwrap(list) as AstNode & { elements: Array<AstNode | null> }).elements
+          : [];
       return elements.flatMap((element) => {
         const entry = element && unwrap(element);
         const named = entry?.type === 'ObjectExpression' ? propertyOf(entry, 'name') : undefined;
@@ -227,7 +337,15 @@ export const mongoose: DataDetector = {
         if (name === undefined) return [];
         const schema = propertyOf(entry!, 'schema');
         const kind = stringValue(named) === undefined ? ('class' as const) : ('model' as const);
-        return [{ name, collection: stringValue(propertyOf(entry!, 'collection')), schema: schema && schemaOf(unwrap(schema)), start: entry!.start, kind }];
+        return [
+          {
+            name,
+            collection: stringValue(propertyOf(entry!, 'collection')),
+            schema: schema && schemaOf(unwrap(schema)),
+            start: entry!.start,
+            kind,
+          },
+        ];
       });
     }
   },

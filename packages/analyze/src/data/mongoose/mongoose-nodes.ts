@@ -12,7 +12,10 @@ export type SchemaRef = { collection: string | undefined } | { forClass: string 
 export function modelCall(call: AstNode): { name: string; declares: boolean; bare: boolean } | undefined {
   const callee = unwrap(call.callee!);
   const bare = callee.type === 'IdentifierReference' && callee.name === 'model';
-  const owned = callee.type === 'StaticMemberExpression' && callee.property!.name === 'model' && (receiverName(callee.object!) === 'mongoose' || isConnection(callee.object!));
+  const owned =
+    callee.type === 'StaticMemberExpression' &&
+    callee.property!.name === 'model' &&
+    (receiverName(callee.object!) === 'mongoose' || isConnection(callee.object!));
   const name = bare || owned ? stringValue(call.arguments![0]) : undefined;
   return name === undefined ? undefined : { name, declares: call.arguments!.length >= 2, bare };
 }
@@ -20,10 +23,16 @@ export function modelCall(call: AstNode): { name: string; declares: boolean; bar
 /** What a schema expression says about its collection: `new Schema(fields, { collection })` or `SchemaFactory.createForClass(Order)`. */
 export function schemaOf(node: AstNode): SchemaRef | undefined {
   if (node.type === 'IdentifierReference') return { variable: node.name! };
-  if (node.type === 'NewExpression' && calleeName(node) === 'Schema') return { collection: stringOption(node.arguments![1], 'collection') };
+  if (node.type === 'NewExpression' && calleeName(node) === 'Schema')
+    return { collection: stringOption(node.arguments![1], 'collection') };
   const callee = node.type === 'CallExpression' ? unwrap(node.callee!) : undefined;
   const owner = node.arguments?.[0] && unwrap(node.arguments[0]);
-  if (callee?.type === 'StaticMemberExpression' && callee.property!.name === 'createForClass' && owner?.type === 'IdentifierReference') return { forClass: owner.name! };
+  if (
+    callee?.type === 'StaticMemberExpression' &&
+    callee.property!.name === 'createForClass' &&
+    owner?.type === 'IdentifierReference'
+  )
+    return { forClass: owner.name! };
   return undefined;
 }
 
@@ -31,7 +40,12 @@ export function schemaOf(node: AstNode): SchemaRef | undefined {
 export function collectionHandle(node: AstNode): string | undefined {
   if (node.type !== 'CallExpression') return undefined;
   const callee = unwrap(node.callee!);
-  if (callee.type !== 'StaticMemberExpression' || callee.property!.name !== 'collection' || !isDatabase(unwrap(callee.object!))) return undefined;
+  if (
+    callee.type !== 'StaticMemberExpression' ||
+    callee.property!.name !== 'collection' ||
+    !isDatabase(unwrap(callee.object!))
+  )
+    return undefined;
   return node.arguments!.length === 1 ? stringValue(node.arguments![0]) : undefined;
 }
 
@@ -39,7 +53,11 @@ export function collectionHandle(node: AstNode): string | undefined {
 function isConnection(node: AstNode): boolean {
   const target = unwrap(node);
   if (CONNECTIONS.has(receiverName(target) ?? '')) return true;
-  return target.type === 'StaticMemberExpression' && target.property!.name === 'connection' && receiverName(target.object!) === 'mongoose';
+  return (
+    target.type === 'StaticMemberExpression' &&
+    target.property!.name === 'connection' &&
+    receiverName(target.object!) === 'mongoose'
+  );
 }
 
 /** What `.collection(name)` is called on: a connection, its `.db`, or the driver's `client.db('shop')`. */
@@ -47,7 +65,11 @@ function isDatabase(node: AstNode): boolean {
   if (isConnection(node)) return true;
   if (node.type === 'StaticMemberExpression') return node.property!.name === 'db' && isConnection(node.object!);
   const callee = node.type === 'CallExpression' ? unwrap(node.callee!) : undefined;
-  return callee?.type === 'StaticMemberExpression' && callee.property!.name === 'db' && receiverName(callee.object!) !== undefined;
+  return (
+    callee?.type === 'StaticMemberExpression' &&
+    callee.property!.name === 'db' &&
+    receiverName(callee.object!) !== undefined
+  );
 }
 
 /** `@InjectModel(Order.name)` or `@InjectModel('Order')` among decorators: the model name. */
@@ -62,18 +84,29 @@ export function injectedModel(decorators: AstNode[]): string | undefined {
 /** `'Order'` or `Order.name`; a bare class (`@InjectModel(Order)`) is Sequelize's, not Mongoose's. */
 export function modelName(node: AstNode | undefined): string | undefined {
   const target = node && unwrap(node);
-  if (target?.type === 'StaticMemberExpression' && target.property!.name === 'name' && target.object!.type === 'IdentifierReference') return target.object!.name;
+  if (
+    target?.type === 'StaticMemberExpression' &&
+    target.property!.name === 'name' &&
+    target.object!.type === 'IdentifierReference'
+  )
+    return target.object!.name;
   return stringValue(target);
 }
 
 /** `Schema` for `Schema(...)`, `new Schema(...)` and `new mongoose.Schema(...)`. */
 export function calleeName(node: AstNode): string | undefined {
   const callee = unwrap(node.callee!);
-  return callee.type === 'IdentifierReference' ? callee.name : callee.type === 'StaticMemberExpression' ? callee.property!.name : undefined;
+  return callee.type === 'IdentifierReference'
+    ? callee.name
+    : callee.type === 'StaticMemberExpression'
+      ? callee.property!.name
+      : undefined;
 }
 
 export function propertyOf(object: AstNode, name: string): AstNode | undefined {
-  const found = (object as unknown as { properties: Property[] }).properties.find((p) => p.type === 'ObjectProperty' && !p.computed && p.key.name === name);
+  const found = (object as unknown as { properties: Property[] }).properties.find(
+    (p) => p.type === 'ObjectProperty' && !p.computed && p.key.name === name,
+  );
   return found?.value;
 }
 

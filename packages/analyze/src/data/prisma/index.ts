@@ -1,7 +1,26 @@
 import { receiverName, unwrap, type AstNode, type DataDetector } from '../types.ts';
 
-const WRITES = new Set(['create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn', 'upsert', 'delete', 'deleteMany']);
-const READS = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'count', 'aggregate', 'groupBy']);
+const WRITES = new Set([
+  'create',
+  'createMany',
+  'createManyAndReturn',
+  'update',
+  'updateMany',
+  'updateManyAndReturn',
+  'upsert',
+  'delete',
+  'deleteMany',
+]);
+const READS = new Set([
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirst',
+  'findFirstOrThrow',
+  'findMany',
+  'count',
+  'aggregate',
+  'groupBy',
+]);
 // The usual names of a PrismaClient besides those naming Prisma (`prismaService`, `this.prismaClient`);
 // a transaction's client is added per file as its callback's parameter.
 const CLIENTS = ['db', 'this.db'];
@@ -28,7 +47,12 @@ export const prisma: DataDetector = {
         const model = unwrap(callee.object!);
         if (!access || model.type !== 'StaticMemberExpression') return;
         const client = receiverName(model.object!);
-        if (client === undefined || !(clients.has(client) || NAMES_PRISMA.test(client)) || model.property!.name!.startsWith('$')) return;
+        if (
+          client === undefined ||
+          !(clients.has(client) || NAMES_PRISMA.test(client)) ||
+          model.property!.name!.startsWith('$')
+        )
+          return;
         context.report({ table: model.property!.name!, access, start: node.start, function: context.functionName() });
       },
     };

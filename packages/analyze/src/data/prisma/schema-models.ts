@@ -20,7 +20,16 @@ export function schemaModels(from: string, text: string): DataModel[] {
   const tableOf = new Map(found.map(({ model, table }) => [model, table]));
   return found.map(({ model, body, line, table }) => {
     // A model in another file of a multi-file schema keeps its own name, the default table name.
-    const references = [...new Set([...body.matchAll(RELATION)].map((relation) => tableOf.get(relation[1]!) ?? relation[1]!))].filter((target) => target !== table);
-    return { from, line, name: model[0]!.toLowerCase() + model.slice(1), table, detector: 'prisma', ...(references.length > 0 ? { references } : {}) };
+    const references = [
+      ...new Set([...body.matchAll(RELATION)].map((relation) => tableOf.get(relation[1]!) ?? relation[1]!)),
+    ].filter((target) => target !== table);
+    return {
+      from,
+      line,
+      name: model[0]!.toLowerCase() + model.slice(1),
+      table,
+      detector: 'prisma',
+      ...(references.length > 0 ? { references } : {}),
+    };
   });
 }

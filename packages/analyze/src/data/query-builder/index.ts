@@ -1,9 +1,42 @@
 import { receiverName, stringValue, unwrap, type AstNode, type DataDetector, type FoundAccess } from '../types.ts';
 
 // Calls that change rows; every other method called on a table handle counts as a read.
-const WRITES = new Set(['insert', 'insertMany', 'update', 'updateMany', 'upsert', 'delete', 'deleteMany', 'del', 'remove', 'truncate', 'increment', 'decrement', 'save', 'clear', 'restore']);
+const WRITES = new Set([
+  'insert',
+  'insertMany',
+  'update',
+  'updateMany',
+  'upsert',
+  'delete',
+  'deleteMany',
+  'del',
+  'remove',
+  'truncate',
+  'increment',
+  'decrement',
+  'save',
+  'clear',
+  'restore',
+]);
 // Knex's own query starters: `.from('t')` and `.into('t')` name a table only after one of these (so `Buffer.from('x')` does not).
-const QUERY_VERBS = new Set(['select', 'insert', 'update', 'del', 'delete', 'count', 'first', 'pluck', 'sum', 'avg', 'min', 'max', 'distinct', 'increment', 'decrement', 'truncate']);
+const QUERY_VERBS = new Set([
+  'select',
+  'insert',
+  'update',
+  'del',
+  'delete',
+  'count',
+  'first',
+  'pluck',
+  'sum',
+  'avg',
+  'min',
+  'max',
+  'distinct',
+  'increment',
+  'decrement',
+  'truncate',
+]);
 // Callables that take a table name: `knex('orders')`, `db('orders')`, `trx('orders')`, also as `this.knex(...)`.
 const BUILDERS = new Set(['knex', 'db', 'trx', 'this.knex', 'this.db', 'this.trx']);
 const NOT_TABLES = new Set(['console']);
@@ -42,15 +75,18 @@ export const queryBuilder: DataDetector = {
         seen.add(node.start);
         const chain = chainOf(node);
         // A bare handle (`db.table('t')`) reads or writes nothing by itself.
-        if (chain && chain.methods.length > 0) candidates.push({ chain, start: node.start, function: context.functionName() });
+        if (chain && chain.methods.length > 0)
+          candidates.push({ chain, start: node.start, function: context.functionName() });
       },
       VariableDeclarator(node) {
         if (node.id?.type !== 'BindingIdentifier' || !node.init) return;
         const init = unwrap(node.init);
-        if (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression') declareHelper(node.id.name!, returnedBy(init));
+        if (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression')
+          declareHelper(node.id.name!, returnedBy(init));
         else {
           const chain = chainOf(init);
-          if (chain && 'table' in chain.root && chain.methods.length === 0) variables.set(node.id.name!, chain.root.table);
+          if (chain && 'table' in chain.root && chain.methods.length === 0)
+            variables.set(node.id.name!, chain.root.table);
         }
       },
       Function(node) {
@@ -59,9 +95,15 @@ export const queryBuilder: DataDetector = {
       finish() {
         for (const { chain, start, function: fn } of candidates) {
           const { root } = chain;
-          const table = 'table' in root ? root.table : 'helper' in root ? helpers.get(root.helper) : variables.get(root.variable);
+          const table =
+            'table' in root ? root.table : 'helper' in root ? helpers.get(root.helper) : variables.get(root.variable);
           if (table === undefined) continue;
-          const found: FoundAccess = { table, access: chain.methods.some((m) => WRITES.has(m)) ? 'write' : 'read', start, function: fn };
+          const found: FoundAccess = {
+            table,
+            access: chain.methods.some((m) => WRITES.has(m)) ? 'write' : 'read',
+            start,
+            function: fn,
+          };
           context.report(found);
         }
       },
@@ -83,7 +125,8 @@ function chainOf(start: AstNode): Chain | undefined {
   const methods: string[] = [];
   let current = unwrap(start);
   while (true) {
-    if (current.type === 'IdentifierReference') return methods.length > 0 ? { root: { variable: current.name! }, methods } : undefined;
+    if (current.type === 'IdentifierReference')
+      return methods.length > 0 ? { root: { variable: current.name! }, methods } : undefined;
     if (current.type !== 'CallExpression') return undefined;
     const callee = unwrap(current.callee!);
     const args = current.arguments!;
@@ -96,7 +139,8 @@ function chainOf(start: AstNode): Chain | undefined {
     if (callee.type !== 'StaticMemberExpression') return undefined;
     const method = callee.property!.name!;
     const table = args.length === 1 ? stringValue(args[0]) : undefined;
-    if (table !== undefined && method === 'table' && !NOT_TABLES.has(receiverName(callee.object!) ?? '')) return { root: { table }, methods };
+    if (table !== undefined && method === 'table' && !NOT_TABLES.has(receiverName(callee.object!) ?? ''))
+      return { root: { table }, methods };
     if (table !== undefined && (method === 'from' || method === 'into')) {
       const inner = startedQuery(callee.object!);
       if (inner) return { root: { table }, methods: [...methods, ...inner] };

@@ -1,13 +1,64 @@
 import { receiverName, stringValue, unwrap, type AstNode, type DataDetector, type FoundAccess } from '../types.ts';
 
-const READS = new Set(['findAll', 'findOne', 'findByPk', 'findAndCountAll', 'findOrBuild', 'count', 'max', 'min', 'sum', 'aggregate']);
+const READS = new Set([
+  'findAll',
+  'findOne',
+  'findByPk',
+  'findAndCountAll',
+  'findOrBuild',
+  'count',
+  'max',
+  'min',
+  'sum',
+  'aggregate',
+]);
 // `build` only makes an unsaved instance; `findOrCreate` and `findCreateFind` insert when nothing is found.
-const WRITES = new Set(['create', 'bulkCreate', 'update', 'destroy', 'upsert', 'increment', 'decrement', 'truncate', 'restore', 'findOrCreate', 'findCreateFind']);
+const WRITES = new Set([
+  'create',
+  'bulkCreate',
+  'update',
+  'destroy',
+  'upsert',
+  'increment',
+  'decrement',
+  'truncate',
+  'restore',
+  'findOrCreate',
+  'findCreateFind',
+]);
 // Globals whose static methods share names with a model's (`Object.create`, `Math.max`), and Sequelize's own base class and namespace.
 const NOT_MODELS = new Set([
-  'Object', 'Array', 'Math', 'JSON', 'Promise', 'Date', 'Number', 'String', 'Boolean', 'Symbol', 'BigInt', 'Reflect', 'Proxy', 'Atomics',
-  'Intl', 'Map', 'Set', 'WeakMap', 'WeakSet', 'WeakRef', 'Error', 'RegExp', 'Function', 'Iterator', 'Buffer', 'URL', 'ArrayBuffer',
-  'SharedArrayBuffer', 'DataView', 'Model', 'Sequelize',
+  'Object',
+  'Array',
+  'Math',
+  'JSON',
+  'Promise',
+  'Date',
+  'Number',
+  'String',
+  'Boolean',
+  'Symbol',
+  'BigInt',
+  'Reflect',
+  'Proxy',
+  'Atomics',
+  'Intl',
+  'Map',
+  'Set',
+  'WeakMap',
+  'WeakSet',
+  'WeakRef',
+  'Error',
+  'RegExp',
+  'Function',
+  'Iterator',
+  'Buffer',
+  'URL',
+  'ArrayBuffer',
+  'SharedArrayBuffer',
+  'DataView',
+  'Model',
+  'Sequelize',
 ]);
 
 type Property = AstNode & { key: AstNode; value: AstNode; computed: boolean };
@@ -36,7 +87,19 @@ export const sequelize: DataDetector = {
   name: 'sequelize',
   // One scan finds both spellings.
   isEnabled: (text) => text.includes('equelize'),
-  staticMethods: ['findAll', 'findOne', 'findByPk', 'findAndCountAll', 'findOrCreate', 'count', 'create', 'bulkCreate', 'update', 'destroy', 'upsert'],
+  staticMethods: [
+    'findAll',
+    'findOne',
+    'findByPk',
+    'findAndCountAll',
+    'findOrCreate',
+    'count',
+    'create',
+    'bulkCreate',
+    'update',
+    'destroy',
+    'upsert',
+  ],
   create(context) {
     const namesSequelize = /sequelize/i.test(context.text);
     // A file naming another ORM calls that ORM's models: no guess on its class-like names.
@@ -98,7 +161,11 @@ export const sequelize: DataDetector = {
         const model = unwrap(callee.object!);
         const onIdentifier = model.type === 'IdentifierReference';
         const table = onIdentifier ? model.name! : registered(model);
-        if (table !== undefined) candidates.push({ access: { table, access, start: node.start, function: context.functionName() }, onIdentifier });
+        if (table !== undefined)
+          candidates.push({
+            access: { table, access, start: node.start, function: context.functionName() },
+            onIdentifier,
+          });
       },
       finish() {
         for (const { access, onIdentifier } of candidates) {
@@ -117,7 +184,10 @@ export const sequelize: DataDetector = {
       // Sequelize's `init` requires the instance; other classes' `init` methods do not take it.
       if (!options.has('sequelize')) return;
       const receiver = unwrap(target);
-      const name = receiver.type === 'ThisExpression' ? classes.findLast((c) => c.start <= start && start < c.end)?.name : receiver.name;
+      const name =
+        receiver.type === 'ThisExpression'
+          ? classes.findLast((c) => c.start <= start && start < c.end)?.name
+          : receiver.name;
       if (name === undefined) return;
       const modelName = stringValue(options.get('modelName'));
       const table = tableOf(modelName ?? name, options);
@@ -132,12 +202,27 @@ export const sequelize: DataDetector = {
 function isDefine(node: AstNode): boolean {
   if (node.type !== 'CallExpression') return false;
   const callee = unwrap(node.callee!);
-  return callee.type === 'StaticMemberExpression' && callee.property!.name === 'define' && node.arguments!.length >= 2 && stringValue(node.arguments![0]) !== undefined;
+  return (
+    callee.type === 'StaticMemberExpression' &&
+    callee.property!.name === 'define' &&
+    node.arguments!.length >= 2 &&
+    stringValue(node.arguments![0]) !== undefined
+  );
 }
 
 /** Values that are certainly no model: a `const` holding one of these keeps an upper-case name from counting. */
 function isPlainValue(node: AstNode): boolean {
-  return ['ObjectExpression', 'ArrayExpression', 'NewExpression', 'ArrowFunctionExpression', 'FunctionExpression', 'ClassExpression', 'StringLiteral', 'NumericLiteral', 'TemplateLiteral'].includes(node.type);
+  return [
+    'ObjectExpression',
+    'ArrayExpression',
+    'NewExpression',
+    'ArrowFunctionExpression',
+    'FunctionExpression',
+    'ClassExpression',
+    'StringLiteral',
+    'NumericLiteral',
+    'TemplateLiteral',
+  ].includes(node.type);
 }
 
 /**

@@ -8,7 +8,10 @@ const NAME = String.raw`((?:["\`\[]?[A-Za-z_][\w$]*["\`\]]?\.)?["\`\[]?[A-Za-z_]
 const PATTERNS: Array<{ pattern: RegExp; access: FoundAccess['access'] }> = [
   { pattern: new RegExp(String.raw`\bINSERT\s+(?:OR\s+\w+\s+)?INTO\s+${NAME}`, 'gi'), access: 'write' },
   // `UPDATE t SET`: requiring SET leaves out `ON CONFLICT DO UPDATE SET`.
-  { pattern: new RegExp(String.raw`\bUPDATE\s+(?:ONLY\s+)?${NAME}\s+(?:(?:AS\s+)?\w+\s+)?SET\b`, 'gi'), access: 'write' },
+  {
+    pattern: new RegExp(String.raw`\bUPDATE\s+(?:ONLY\s+)?${NAME}\s+(?:(?:AS\s+)?\w+\s+)?SET\b`, 'gi'),
+    access: 'write',
+  },
   { pattern: new RegExp(String.raw`\bDELETE\s+FROM\s+(?:ONLY\s+)?${NAME}`, 'gi'), access: 'write' },
   { pattern: new RegExp(String.raw`\b(?<!DELETE\s+)FROM\s+${NAME}`, 'gi'), access: 'read' },
   { pattern: new RegExp(String.raw`\bJOIN\s+${NAME}`, 'gi'), access: 'read' },
@@ -25,7 +28,9 @@ const HOLE = '\u0000';
  */
 export const sql: DataDetector = {
   name: 'sql',
-  isEnabled: (text) => /\b(?:SELECT|INSERT|UPDATE|DELETE)\s/.test(text) || /\b(?:select\s[^'"`]*\bfrom|insert\s+into|delete\s+from|update\s+\w+\s+set)\s/.test(text),
+  isEnabled: (text) =>
+    /\b(?:SELECT|INSERT|UPDATE|DELETE)\s/.test(text) ||
+    /\b(?:select\s[^'"`]*\bfrom|insert\s+into|delete\s+from|update\s+\w+\s+set)\s/.test(text),
   create(context) {
     const scan = (node: AstNode, text: string, multiline: boolean) => {
       if (!STATEMENT.test(text)) return;
@@ -35,7 +40,13 @@ export const sql: DataDetector = {
           if (KEYWORDS.has(table.toLowerCase())) continue;
           // A template's line breaks are the source's: the keyword's line is the literal's plus those before it.
           const lineOffset = multiline ? text.slice(0, match.index).split('\n').length - 1 : 0;
-          context.report({ table, access, start: node.start, function: context.functionName(), ...(lineOffset > 0 ? { lineOffset } : {}) });
+          context.report({
+            table,
+            access,
+            start: node.start,
+            function: context.functionName(),
+            ...(lineOffset > 0 ? { lineOffset } : {}),
+          });
         }
       }
     };

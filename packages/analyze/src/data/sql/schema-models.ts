@@ -1,7 +1,10 @@
 import type { DataModel } from '@seams/graph';
 
 const NAME = String.raw`((?:["\`\[]?[A-Za-z_][\w$]*["\`\]]?\.)?["\`\[]?[A-Za-z_][\w$]*["\`\]]?)`;
-const CREATE = new RegExp(String.raw`\bCREATE\s+(?:(?:GLOBAL\s+|LOCAL\s+)?(?:TEMP|TEMPORARY|UNLOGGED)\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?${NAME}\s*\(`, 'gi');
+const CREATE = new RegExp(
+  String.raw`\bCREATE\s+(?:(?:GLOBAL\s+|LOCAL\s+)?(?:TEMP|TEMPORARY|UNLOGGED)\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?${NAME}\s*\(`,
+  'gi',
+);
 const ALTER = new RegExp(String.raw`\bALTER\s+TABLE\s+(?:ONLY\s+)?(?:IF\s+EXISTS\s+)?${NAME}([^;]*)`, 'gi');
 const REFERENCES = new RegExp(String.raw`\bREFERENCES\s+${NAME}`, 'gi');
 const unquote = (name: string) => name.replace(/["`[\]]/g, '');
@@ -24,7 +27,9 @@ export function schemaModels(from: string, source: string): DataModel[] {
     const model = models.get(unquote(match[1]!));
     if (model) model.references = [...new Set([...model.references, ...referencesIn(match[2]!, model.table)])];
   }
-  return [...models.values()].map(({ references, ...model }) => (references.length > 0 ? { ...model, references } : model));
+  return [...models.values()].map(({ references, ...model }) =>
+    references.length > 0 ? { ...model, references } : model,
+  );
 }
 
 function referencesIn(body: string, self: string): string[] {

@@ -1,15 +1,66 @@
 import { receiverName, unwrap, type AstNode, type FoundAccess } from '../types.ts';
 
-const WRITES = new Set(['save', 'insert', 'update', 'upsert', 'delete', 'remove', 'softDelete', 'softRemove', 'restore', 'recover', 'increment', 'decrement', 'clear']);
+const WRITES = new Set([
+  'save',
+  'insert',
+  'update',
+  'upsert',
+  'delete',
+  'remove',
+  'softDelete',
+  'softRemove',
+  'restore',
+  'recover',
+  'increment',
+  'decrement',
+  'clear',
+]);
 // `create` and `merge` only build objects and `query` is raw SQL the sql detector reads: none of them is listed.
 const READS = new Set([
-  'find', 'findOne', 'findBy', 'findOneBy', 'findAndCount', 'findAndCountBy', 'findOneOrFail', 'findOneByOrFail', 'findByIds',
-  'count', 'countBy', 'exist', 'exists', 'existsBy', 'sum', 'average', 'minimum', 'maximum', 'preload', 'reload',
-  'findTrees', 'findRoots', 'findDescendants', 'findDescendantsTree', 'findAncestors', 'findAncestorsTree', 'countDescendants', 'countAncestors',
+  'find',
+  'findOne',
+  'findBy',
+  'findOneBy',
+  'findAndCount',
+  'findAndCountBy',
+  'findOneOrFail',
+  'findOneByOrFail',
+  'findByIds',
+  'count',
+  'countBy',
+  'exist',
+  'exists',
+  'existsBy',
+  'sum',
+  'average',
+  'minimum',
+  'maximum',
+  'preload',
+  'reload',
+  'findTrees',
+  'findRoots',
+  'findDescendants',
+  'findDescendantsTree',
+  'findAncestors',
+  'findAncestorsTree',
+  'countDescendants',
+  'countAncestors',
 ]);
 const REPOSITORY_GETTERS = new Set(['getRepository', 'getTreeRepository', 'getMongoRepository']);
 // A query builder reads or writes where it runs, so one built up over several statements is one access.
-const BUILDER_RUNS = new Set(['execute', 'getMany', 'getOne', 'getOneOrFail', 'getRawMany', 'getRawOne', 'getCount', 'getManyAndCount', 'getRawAndEntities', 'getExists', 'stream']);
+const BUILDER_RUNS = new Set([
+  'execute',
+  'getMany',
+  'getOne',
+  'getOneOrFail',
+  'getRawMany',
+  'getRawOne',
+  'getCount',
+  'getManyAndCount',
+  'getRawAndEntities',
+  'getExists',
+  'stream',
+]);
 const BUILDER_WRITES = new Set(['insert', 'update', 'delete', 'softDelete', 'restore']);
 // `.update(Order)`, `.insert().into(Order)`, `.delete().from(Order)`, `.select().from(Order, 'o')`.
 const BUILDER_TARGETS = new Set(['update', 'into', 'from']);
@@ -55,12 +106,21 @@ export function chainOf(start: AstNode): Chain | undefined {
     if (name !== undefined) return done({ name, start: current.start });
     if (current.type === 'ThisExpression') return done({ self: current.start });
     // `this.dataSource.manager`, `queryRunner.manager`, `repo.manager`.
-    if (current.type === 'StaticMemberExpression') return current.property!.name === 'manager' ? done(MANAGER) : undefined;
-    if (current.type === 'NewExpression') return current.callee!.type === 'IdentifierReference' && current.callee!.name === 'DataSource' ? done(MANAGER) : undefined;
+    if (current.type === 'StaticMemberExpression')
+      return current.property!.name === 'manager' ? done(MANAGER) : undefined;
+    if (current.type === 'NewExpression')
+      return current.callee!.type === 'IdentifierReference' && current.callee!.name === 'DataSource'
+        ? done(MANAGER)
+        : undefined;
     if (current.type !== 'CallExpression') return undefined;
     const callee = unwrap(current.callee!);
     const args = current.arguments!;
-    const method = callee.type === 'StaticMemberExpression' ? callee.property!.name! : callee.type === 'IdentifierReference' ? callee.name! : undefined;
+    const method =
+      callee.type === 'StaticMemberExpression'
+        ? callee.property!.name!
+        : callee.type === 'IdentifierReference'
+          ? callee.name!
+          : undefined;
     const entity = method !== undefined && REPOSITORY_GETTERS.has(method) ? entityName(args[0]) : undefined;
     if (entity !== undefined) return done({ repository: entity });
     // TypeORM 0.2's global `getManager()`; any other plain call is no handle.
@@ -100,6 +160,12 @@ function methodAccess(table: string, method: string): Access | undefined {
 
 function builder(entity: string | undefined, calls: Call[]): Access | 'handle' | undefined {
   if (!calls.some((call) => BUILDER_RUNS.has(call.method))) return 'handle';
-  const table = entity ?? calls.map((call) => (BUILDER_TARGETS.has(call.method) ? entityName(call.args[0]) : undefined)).find((name) => name !== undefined);
-  return table === undefined ? undefined : { table, access: calls.some((call) => BUILDER_WRITES.has(call.method)) ? 'write' : 'read' };
+  const table =
+    entity ??
+    calls
+      .map((call) => (BUILDER_TARGETS.has(call.method) ? entityName(call.args[0]) : undefined))
+      .find((name) => name !== undefined);
+  return table === undefined
+    ? undefined
+    : { table, access: calls.some((call) => BUILDER_WRITES.has(call.method)) ? 'write' : 'read' };
 }

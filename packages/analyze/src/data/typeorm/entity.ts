@@ -9,9 +9,17 @@ export function entityTable(node: AstNode): string | undefined {
   if (className === undefined) return undefined;
   for (const decorator of node.decorators ?? []) {
     const call = unwrap(decorator.expression as AstNode);
-    if (call.type !== 'CallExpression' || call.callee!.type !== 'IdentifierReference' || !ENTITY_DECORATORS.has(call.callee!.name!)) continue;
+    if (
+      call.type !== 'CallExpression' ||
+      call.callee!.type !== 'IdentifierReference' ||
+      !ENTITY_DECORATORS.has(call.callee!.name!)
+    )
+      continue;
     const [first] = call.arguments!;
-    const named = first?.type === 'ObjectExpression' ? first.properties!.find((p) => p.type === 'ObjectProperty' && p.key!.name === 'name')?.value : first;
+    const named =
+      first?.type === 'ObjectExpression'
+        ? first.properties!.find((p) => p.type === 'ObjectProperty' && p.key!.name === 'name')?.value
+        : first;
     return stringValue(named as AstNode | undefined) ?? snakeCase(className);
   }
   return undefined;

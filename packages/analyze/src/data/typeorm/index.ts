@@ -5,7 +5,11 @@ import { entityTable } from './entity.ts';
 const REPOSITORY_TYPES = new Set(['Repository', 'MongoRepository', 'TreeRepository']);
 const MANAGER_TYPES = new Set(['EntityManager', 'DataSource']);
 // The usual names of a DataSource or EntityManager; typed, injected and transaction ones are added per file.
-const MANAGERS = new Set(['manager', 'entityManager', 'em', 'dataSource', 'ds', 'appDataSource'].flatMap((name) => [name, `this.${name}`]).concat('AppDataSource'));
+const MANAGERS = new Set(
+  ['manager', 'entityManager', 'em', 'dataSource', 'ds', 'appDataSource']
+    .flatMap((name) => [name, `this.${name}`])
+    .concat('AppDataSource'),
+);
 
 /** A name's value from some offset on; `chain` undefined when it is known to be something else. */
 interface Binding {
@@ -31,7 +35,18 @@ export const typeorm: DataDetector = {
   name: 'typeorm',
   isEnabled: (text) => /typeorm|getRepository|InjectRepository|Repository<|EntityManager/.test(text),
   // Statics only TypeORM's BaseEntity has: an entity imported into a file that never names TypeORM.
-  staticMethods: ['findBy', 'findOneBy', 'findOneByOrFail', 'findAndCountBy', 'countBy', 'existsBy', 'sum', 'average', 'minimum', 'maximum'],
+  staticMethods: [
+    'findBy',
+    'findOneBy',
+    'findOneByOrFail',
+    'findAndCountBy',
+    'countBy',
+    'existsBy',
+    'sum',
+    'average',
+    'minimum',
+    'maximum',
+  ],
   create(context) {
     const bindings = new Map<string, Binding[]>();
     const entities: Array<{ name: string; start: number; end: number }> = [];
@@ -39,7 +54,8 @@ export const typeorm: DataDetector = {
     const transactions: Array<{ receiver: Chain; manager: string; start: number }> = [];
     // Calls inside a chain start where the outermost does: only the outermost, seen first, is the access.
     const seen = new Set<number>();
-    const bind = (name: string, start: number, chain: Chain | undefined) => (bindings.get(name) ?? bindings.set(name, []).get(name)!).push({ start, chain });
+    const bind = (name: string, start: number, chain: Chain | undefined) =>
+      (bindings.get(name) ?? bindings.set(name, []).get(name)!).push({ start, chain });
     const bindHandle = (name: string, start: number, root: Root) => bind(name, start, { root, calls: [] });
 
     // The nearest binding before `at`; the first one for a use above it (a property declared below its methods).
@@ -59,10 +75,13 @@ export const typeorm: DataDetector = {
       if (bound) {
         const value = bindingAt(bound, root.start);
         const handle = value && depth < 8 ? resolve(value, depth + 1) : undefined;
-        return handle && classify(handle) === 'handle' ? { root: handle.root, calls: [...handle.calls, ...calls] } : undefined;
+        return handle && classify(handle) === 'handle'
+          ? { root: handle.root, calls: [...handle.calls, ...calls] }
+          : undefined;
       }
       if (MANAGERS.has(root.name)) return { root: MANAGER, calls };
-      if (/^[A-Z]/.test(root.name)) return { root: { entity: root.name, ...(entities.length > 0 ? {} : { tentative: true }) }, calls };
+      if (/^[A-Z]/.test(root.name))
+        return { root: { entity: root.name, ...(entities.length > 0 ? {} : { tentative: true }) }, calls };
       return undefined;
     };
 
@@ -93,7 +112,8 @@ export const typeorm: DataDetector = {
         }
       },
       VariableDeclarator(node) {
-        if (node.id?.type === 'BindingIdentifier') bind(node.id.name!, node.start, node.init ? chainOf(node.init) : undefined);
+        if (node.id?.type === 'BindingIdentifier')
+          bind(node.id.name!, node.start, node.init ? chainOf(node.init) : undefined);
       },
       CallExpression(node) {
         const callee = unwrap(node.callee!);
@@ -111,13 +131,15 @@ export const typeorm: DataDetector = {
         // In source order, so a transaction nested in another one's callback sees that one's manager.
         for (const { receiver, manager, start } of transactions) {
           const resolved = resolve(receiver);
-          if (resolved && 'manager' in resolved.root && resolved.calls.length === 0) bindHandle(manager, start, MANAGER);
+          if (resolved && 'manager' in resolved.root && resolved.calls.length === 0)
+            bindHandle(manager, start, MANAGER);
         }
         for (const { chain, start, function: fn } of candidates) {
           const resolved = resolve(chain);
           const found = resolved && classify(resolved);
           const tentative = resolved && 'entity' in resolved.root && resolved.root.tentative;
-          if (found && found !== 'handle') context.report({ ...found, start, function: fn, ...(tentative ? { tentative } : {}) });
+          if (found && found !== 'handle')
+            context.report({ ...found, start, function: fn, ...(tentative ? { tentative } : {}) });
         }
       },
     };
@@ -138,7 +160,12 @@ function injected(node: AstNode): Root | undefined {
   if (type?.type !== 'TSTypeReference' || type.typeName!.type !== 'IdentifierReference') return undefined;
   if (MANAGER_TYPES.has(type.typeName!.name!)) return MANAGER;
   const argument = type.typeArguments?.params[0];
-  const entity = REPOSITORY_TYPES.has(type.typeName!.name!) && argument?.type === 'TSTypeReference' && argument.typeName!.type === 'IdentifierReference' ? argument.typeName!.name : undefined;
+  const entity =
+    REPOSITORY_TYPES.has(type.typeName!.name!) &&
+    argument?.type === 'TSTypeReference' &&
+    argument.typeName!.type === 'IdentifierReference'
+      ? argument.typeName!.name
+      : undefined;
   return entity === undefined ? undefined : { repository: entity };
 }
 

@@ -24,7 +24,10 @@ export interface ServiceEdge {
  */
 export function buildServiceGraph(model: ReportModel): Graph<ServiceNode, ServiceEdge> {
   const graph = new Graph<ServiceNode, ServiceEdge>({ type: 'directed', multi: false, allowSelfLoops: false });
-  const positions = layoutServices(model.services.map((service) => service.id), model.links);
+  const positions = layoutServices(
+    model.services.map((service) => service.id),
+    model.links,
+  );
   const maxFiles = Math.max(1, ...model.services.map((service) => service.files.length));
   // Sigma sizes are screen pixels: the more services share the map, the smaller the biggest must be.
   const largest = Math.min(22, Math.max(8, 60 / Math.sqrt(model.services.length)));
@@ -36,7 +39,8 @@ export function buildServiceGraph(model: ReportModel): Graph<ServiceNode, Servic
   for (const link of model.links) {
     // The model may carry links to ids not drawn (a removed service); the map shows services only.
     if (link.from === link.to || !graph.hasNode(link.from) || !graph.hasNode(link.to)) continue;
-    if (graph.hasEdge(link.from, link.to)) graph.updateEdgeAttribute(link.from, link.to, 'weight', (weight) => (weight ?? 0) + link.weight);
+    if (graph.hasEdge(link.from, link.to))
+      graph.updateEdgeAttribute(link.from, link.to, 'weight', (weight) => (weight ?? 0) + link.weight);
     else graph.addEdge(link.from, link.to, { weight: link.weight, size: 1, color: '' });
   }
   const maxWeight = Math.max(1, ...graph.mapEdges((_edge, attributes) => attributes.weight));

@@ -5,7 +5,11 @@ import { findFiles, type FileEntry } from './find-files.ts';
  * The "Find a file" combobox: typing lists matching files, arrow keys move, Enter or a click
  * chooses. Choosing a service file opens its card; a shared-kernel file is shown in its table.
  */
-export function setupFileSearch(document: Document, index: readonly FileEntry[], choose: (entry: FileEntry) => void): void {
+export function setupFileSearch(
+  document: Document,
+  index: readonly FileEntry[],
+  choose: (entry: FileEntry) => void,
+): void {
   const input = document.getElementById('file-search') as HTMLInputElement | null;
   const list = document.getElementById('search-results');
   const status = document.getElementById('search-status');
@@ -62,7 +66,14 @@ export function setupFileSearch(document: Document, index: readonly FileEntry[],
     list.hidden = !open;
     input.setAttribute('aria-expanded', String(open));
     mark(open ? 0 : -1);
-    status.textContent = input.value.trim() === '' ? '' : total === 0 ? 'No file matches.' : total > matches.length ? `${total} files match; showing the first ${matches.length}.` : `${total} ${total === 1 ? 'file matches' : 'files match'}.`;
+    status.textContent =
+      input.value.trim() === ''
+        ? ''
+        : total === 0
+          ? 'No file matches.'
+          : total > matches.length
+            ? `${total} files match; showing the first ${matches.length}.`
+            : `${total} ${total === 1 ? 'file matches' : 'files match'}.`;
   });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' && shown.length > 0) mark(Math.min(active + 1, shown.length - 1));

@@ -13,7 +13,13 @@ export interface FileMatches {
 }
 
 export function fileIndex(model: ReportModel): FileEntry[] {
-  const owned = model.services.flatMap((service) => service.files.map((file) => ({ path: file.path, service: service.id as string | undefined, serviceName: service.name })));
+  const owned = model.services.flatMap((service) =>
+    service.files.map((file) => ({
+      path: file.path,
+      service: service.id as string | undefined,
+      serviceName: service.name,
+    })),
+  );
   const shared = model.shared.map((file) => ({ path: file.path, service: undefined, serviceName: 'shared kernel' }));
   return [...owned, ...shared];
 }
@@ -35,6 +41,11 @@ export function findFiles(index: readonly FileEntry[], fragment: string, limit =
     const rank = name.startsWith(needle) ? 0 : name.includes(needle) ? 1 : 2;
     hits.push({ entry, rank });
   }
-  hits.sort((a, b) => a.rank - b.rank || a.entry.path.length - b.entry.path.length || (a.entry.path < b.entry.path ? -1 : a.entry.path > b.entry.path ? 1 : 0));
+  hits.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      a.entry.path.length - b.entry.path.length ||
+      (a.entry.path < b.entry.path ? -1 : a.entry.path > b.entry.path ? 1 : 0),
+  );
   return { matches: hits.slice(0, limit).map((hit) => hit.entry), total: hits.length };
 }

@@ -12,7 +12,10 @@ const ITERATIONS = 300;
  * No randomness, so the same plan always draws the same map (and screenshots stay comparable).
  * Coordinates are unitless; sigma fits them to the viewport.
  */
-export function layoutServices(ids: readonly string[], links: readonly LayoutLink[]): Map<string, { x: number; y: number }> {
+export function layoutServices(
+  ids: readonly string[],
+  links: readonly LayoutLink[],
+): Map<string, { x: number; y: number }> {
   const n = ids.length;
   const index = new Map(ids.map((id, i) => [id, i]));
   const x = ids.map((_, i) => Math.cos((2 * Math.PI * i) / Math.max(n, 1)));
@@ -27,15 +30,19 @@ export function layoutServices(ids: readonly string[], links: readonly LayoutLin
       for (let j = i + 1; j < n; j++) {
         const [ux, uy, d] = direction(x[i]! - x[j]!, y[i]! - y[j]!);
         const push = (k * k) / d;
-        dx[i]! += ux * push; dy[i]! += uy * push;
-        dx[j]! -= ux * push; dy[j]! -= uy * push;
+        dx[i]! += ux * push;
+        dy[i]! += uy * push;
+        dx[j]! -= ux * push;
+        dy[j]! -= uy * push;
       }
     }
     for (const { a, b, strength } of springs) {
       const [ux, uy, d] = direction(x[a]! - x[b]!, y[a]! - y[b]!);
       const pull = ((d * d) / k) * strength;
-      dx[a]! -= ux * pull; dy[a]! -= uy * pull;
-      dx[b]! += ux * pull; dy[b]! += uy * pull;
+      dx[a]! -= ux * pull;
+      dy[a]! -= uy * pull;
+      dx[b]! += ux * pull;
+      dy[b]! += uy * pull;
     }
     for (let i = 0; i < n; i++) {
       // A weak pull to the centre keeps services without links from drifting off the map.

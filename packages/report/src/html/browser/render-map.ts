@@ -15,7 +15,11 @@ export interface ServiceMap {
 const DIMMED = '#e3e6ea';
 
 /** Draws the graph with sigma (WebGL) and wires hover, click and zoom. */
-export function renderMap(container: HTMLElement, graph: Graph<ServiceNode, ServiceEdge>, onOpen: (serviceId: string) => void): ServiceMap {
+export function renderMap(
+  container: HTMLElement,
+  graph: Graph<ServiceNode, ServiceEdge>,
+  onOpen: (serviceId: string) => void,
+): ServiceMap {
   let hovered: string | undefined;
   let selected: string | undefined;
   let neighbours = new Set<string>();
@@ -52,7 +56,9 @@ export function renderMap(container: HTMLElement, graph: Graph<ServiceNode, Serv
       const current = focus();
       if (current === undefined) return data;
       const touches = graph.source(edge) === current || graph.target(edge) === current;
-      return touches ? { ...data, color: graph.getNodeAttribute(current, 'color'), zIndex: 1 } : { ...data, hidden: true };
+      return touches
+        ? { ...data, color: graph.getNodeAttribute(current, 'color'), zIndex: 1 }
+        : { ...data, hidden: true };
     },
   });
 
