@@ -3,6 +3,7 @@ export { DataAccess, DataModel, DataTable } from './data-schema.ts';
 export { SeamsConfig } from './config-schema.ts';
 export { parseConfig } from './parse-config.ts';
 export { History, FileHistory, CoChange } from './history-schema.ts';
+export { USE_CASE_KINDS, UseCase } from './use-case-schema.ts';
 export * from './errors.ts';
 export type { ProgressEvent, ProgressListener } from './events.ts';
 export { SEAMS_VERSION } from './version.ts';

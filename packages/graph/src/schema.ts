@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DataAccess, DataTable } from './data-schema.ts';
 import { History } from './history-schema.ts';
+import { UseCase } from './use-case-schema.ts';
 
 /** Version of the graph JSON format; bumped on any incompatible change. */
 export const GRAPH_VERSION = 1;
@@ -119,6 +120,10 @@ export const Graph = z.object({
     .array(DataTable)
     .optional()
     .describe('The data nodes: every table or collection accessed or declared, by name; absent when none'),
+  useCases: z
+    .array(UseCase)
+    .optional()
+    .describe('Entry points (routes, resolvers, consumers, jobs, commands) or traced use cases; absent when none'),
 });
 
 export type EdgeKind = z.infer<typeof EdgeKind>;
