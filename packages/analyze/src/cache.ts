@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import { SEAMS_VERSION } from '@seams/graph';
 import type { FileFacts } from './facts.ts';
+import { decodeGraphCache, encodeGraphCache } from './graph-cache-format.ts';
 
 export interface CacheEntry {
   size: number;
@@ -33,22 +34,21 @@ const GRAPH_FILE = `graph-${STAMP}.bin`;
 
 /** Loads the facts cache; a missing or corrupt one is empty. */
 export function loadFacts(dir: string): FactsCache {
-  const data = load(join(dir, FACTS_FILE));
+  const data = load(join(dir, FACTS_FILE), deserialize);
   return data instanceof Map ? (data as FactsCache) : new Map();
 }
 
 /** Loads the graph cache, kept apart from the facts so an unchanged tree reads only this smaller file. */
 export function loadGraph(dir: string): GraphCache | undefined {
-  const data = load(join(dir, GRAPH_FILE)) as GraphCache | undefined;
-  return data && typeof data.fingerprint === 'string' && data.stats instanceof Map ? data : undefined;
+  return load(join(dir, GRAPH_FILE), decodeGraphCache);
 }
 
 export function saveFacts(dir: string, facts: FactsCache): void {
-  save(join(dir, FACTS_FILE), facts);
+  save(join(dir, FACTS_FILE), serialize(facts));
 }
 
 export function saveGraph(dir: string, graph: GraphCache): void {
-  save(join(dir, GRAPH_FILE), graph);
+  save(join(dir, GRAPH_FILE), encodeGraphCache(graph));
 }
 
 // Names, sizes and mtimes of the code files beside this one (the analyzer's sources, or the bundle's chunks).
@@ -68,9 +68,9 @@ function codeStamp(dir: string): string {
   return hash.digest('hex').slice(0, 12);
 }
 
-function load(path: string): unknown {
+function load<T>(path: string, decode: (bytes: Buffer) => T): T | undefined {
   try {
-    return deserialize(readFileSync(path));
+    return decode(readFileSync(path));
   } catch {
     // Missing, torn or from another format: start afresh.
     return undefined;
@@ -78,7 +78,7 @@ function load(path: string): unknown {
 }
 
 // Atomic: an interrupted run never leaves a torn file behind. Caches of other code versions are dropped.
-function save(path: string, value: unknown): void {
+function save(path: string, bytes: Uint8Array): void {
   const dir = join(path, '..');
   mkdirSync(dir, { recursive: true });
   const kind = path.slice(dir.length + 1).split('-')[0]!;
@@ -86,6 +86,6 @@ function save(path: string, value: unknown): void {
     if (name.startsWith(`${kind}-`) && name.endsWith('.bin') && !path.endsWith(`/${name}`))
       rmSync(join(dir, name), { force: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, serialize(value));
+  writeFileSync(temporary, bytes);
   renameSync(temporary, path);
 }

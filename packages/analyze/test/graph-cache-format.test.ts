@@ -1,0 +1,74 @@
+import { serialize } from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import { decodeTable, encodeTable, StringTable } from '../src/columnar.ts';
+import { decodeGraphCache, encodeGraphCache } from '../src/graph-cache-format.ts';
+
+// Shapes met in GraphParts: edges with optional keys, files with lists, externals, nested objects.
+const edges = [
+  { from: 'src/a.ts', to: 'src/b.ts', kind: 'import', specifier: './b', line: 1, names: ['b', 'c'] },
+  { from: 'src/b.ts', to: 'src/a.ts', kind: 'type', specifier: './a', line: 2, names: [], typeOnly: true },
+  { to: 'src/c.ts', from: 'src/a.ts', kind: 'require', specifier: './c', line: 30 },
+];
+const mixed = [
+  { path: 'a', loc: 3, entry: { kind: 'route', method: 'GET' } },
+  { path: 'b', loc: undefined, entry: 'plain' },
+  { path: 'c', loc: 2.5, entry: null },
+];
+
+describe('columnar records', () => {
+  it('gives back the same records: key order, absent keys, optional flags, string lists', () => {
+    const strings = new StringTable();
+    const decoded = decodeTable(encodeTable(edges, strings), strings.strings);
+    expect(decoded).toStrictEqual(edges);
+    expect(decoded.map((edge) => Object.keys(edge))).toEqual(edges.map((edge) => Object.keys(edge)));
+  });
+
+  it('stores each distinct string once, and values it has no column for as they are', () => {
+    const strings = new StringTable();
+    const table = encodeTable([...edges, ...edges], strings);
+    // src/a.ts, src/b.ts, import, ./b, b, c, type, ./a, src/c.ts, require, ./c
+    expect(strings.strings).toHaveLength(11);
+    expect(table.columns.from!.kind).toBe('string');
+    expect(table.columns.line!.kind).toBe('number');
+    expect(table.columns.names!.kind).toBe('strings');
+    const other = new StringTable();
+    const mixedTable = encodeTable(mixed, other);
+    expect(mixedTable.columns.loc!.kind).toBe('other');
+    expect(decodeTable(mixedTable, other.strings)).toStrictEqual(mixed);
+  });
+});
+
+describe('graph cache format', () => {
+  const value = {
+    fingerprint: 'f1',
+    stats: new Map([
+      ['src/a.ts', { size: 120, mtimeMs: 1712345678901.25 }],
+      ['src/b.ts', { size: 0, mtimeMs: 0 }],
+    ]),
+    parts: {
+      files: [{ path: 'src/a.ts', language: 'ts', loc: 10, exports: ['a'] }],
+      edges,
+      unresolved: [],
+      workspaces: [],
+      exportTables: new Map([['src/a.ts', { local: { a: 'a' }, named: {}, stars: [] }]]),
+    },
+  };
+
+  it('round-trips stats, record arrays, empty arrays and the export tables (read on first use)', () => {
+    const decoded = decodeGraphCache(encodeGraphCache(value))!;
+    expect(decoded.fingerprint).toBe('f1');
+    expect(decoded.stats).toStrictEqual(value.stats);
+    const parts = decoded.parts as typeof value.parts;
+    expect(Object.keys(parts)).toEqual(Object.keys(value.parts));
+    expect(parts.files).toStrictEqual(value.parts.files);
+    expect(parts.edges).toStrictEqual(edges);
+    expect(parts.unresolved).toStrictEqual([]);
+    expect(parts.exportTables).toStrictEqual(value.parts.exportTables);
+    expect(parts.exportTables).toBe(parts.exportTables);
+  });
+
+  it('refuses bytes it did not write, such as a cache of the former plain-clone format', () => {
+    expect(decodeGraphCache(serialize(value))).toBeUndefined();
+    expect(decodeGraphCache(Buffer.from('seams'))).toBeUndefined();
+  });
+});
