@@ -1,20 +1,27 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { InputError } from '@seams/graph';
 
 const git = (root: string, args: string[]) =>
   execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const gitAsync = promisify(execFile);
 
 /**
  * Files under `root` that differ from `ref` (committed, staged or not) or are new and not ignored,
- * relative to `root`: what a pre-commit hook or a pull request check looks at.
+ * relative to `root`: what a pre-commit hook or a pull request check looks at. Both git commands run
+ * as child processes in the background, so a caller can start them before loading the graph.
  */
-export function changedFiles(root: string, ref: string): Set<string> {
+export async function changedFiles(root: string, ref: string): Promise<Set<string>> {
+  const lines = async (args: string[]) =>
+    (await gitAsync('git', ['-C', root, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })).stdout
+      .split('\n')
+      .filter(Boolean);
   try {
-    const lines = (text: string) => text.split('\n').filter(Boolean);
-    return new Set([
-      ...lines(git(root, ['diff', '--name-only', '--relative', ref, '--'])),
-      ...lines(git(root, ['ls-files', '--others', '--exclude-standard'])),
+    const [changed, added] = await Promise.all([
+      lines(['diff', '--name-only', '--relative', ref, '--']),
+      lines(['ls-files', '--others', '--exclude-standard']),
     ]);
+    return new Set([...changed, ...added]);
   } catch (error) {
     const detail = String((error as { stderr?: string }).stderr ?? (error as Error).message)
       .trim()
