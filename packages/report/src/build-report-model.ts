@@ -38,6 +38,16 @@ export function buildReportModel(graph: Graph, plan: Plan, options: ReportOption
   });
   const byName = byServiceName(plan);
   const { metrics } = plan;
+  // The services using each shared file, in one pass over the pairs (not one per shared file).
+  const sharedPaths = new Set(plan.shared.map((file) => file.path));
+  const usersOf = new Map<string, Set<string>>();
+  for (const pair of dependencies.pairs) {
+    const user = serviceOf.get(pair.from);
+    if (user === undefined || !sharedPaths.has(pair.to)) continue;
+    const users = usersOf.get(pair.to);
+    if (users) users.add(user);
+    else usersOf.set(pair.to, new Set([user]));
+  }
   // Before the extraction order, which counts the table accesses crossing each boundary.
   const data = graph.data?.length || graph.tables?.length ? tableOwnership(graph, plan) : undefined;
   if (data) {
@@ -70,11 +80,7 @@ export function buildReportModel(graph: Graph, plan: Plan, options: ReportOption
     shared: plan.shared.map(({ path, reason }) => ({
       path,
       reason,
-      usedBy: [
-        ...new Set(
-          dependencies.pairs.filter((pair) => pair.to === path).flatMap((pair) => serviceOf.get(pair.from) ?? []),
-        ),
-      ].sort(byName),
+      usedBy: [...(usersOf.get(path) ?? [])].sort(byName),
     })),
     links,
     serviceCycles: metrics.serviceCycles,

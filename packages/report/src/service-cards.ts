@@ -3,7 +3,7 @@ import { compareCodeUnits } from './code-unit-order.ts';
 import type { FileDependencies } from './file-dependencies.ts';
 import type { ApiEntry } from './public-api.ts';
 import type { ServiceCard } from './report-model.ts';
-import { reachersOf, type ServiceLink } from './service-links.ts';
+import { callersOf, reachersOf, type ServiceLink } from './service-links.ts';
 
 export interface CardInput {
   graph: Graph;
@@ -14,35 +14,44 @@ export interface CardInput {
   apis: ReadonlyMap<string, ApiEntry[]>;
 }
 
-/** One card per service of the plan, in plan order. */
+/**
+ * One card per service of the plan, in plan order. Links, file pairs and cycles are indexed by service
+ * once: filtering them per service made the report quadratic (minutes on a 1,000-service plan).
+ */
 export function serviceCards(input: CardInput): ServiceCard[] {
   const { graph, plan, dependencies, serviceOf, links, apis } = input;
   const loc = new Map(graph.files.map((file) => [file.path, file.loc]));
   const shared = new Set(plan.shared.map((file) => file.path));
   const byName = byServiceName(plan);
-  const weighted = (list: Array<{ service: string; weight: number }>) =>
+  const weighted = (list: Array<{ service: string; weight: number }> = []) =>
     list.sort((a, b) => b.weight - a.weight || byName(a.service, b.service));
+  const inboundOf = new Map<string, Array<{ service: string; weight: number }>>();
+  const outboundOf = new Map<string, Array<{ service: string; weight: number }>>();
+  for (const link of links) {
+    push(inboundOf, link.to, { service: link.from, weight: link.weight });
+    push(outboundOf, link.from, { service: link.to, weight: link.weight });
+  }
+  // In pair order, as filtering the sorted pairs gave them.
+  const sharedUsedOf = new Map<string, Set<string>>();
+  const interfaceFilesOf = new Map<string, Set<string>>();
+  for (const pair of dependencies.pairs) {
+    const from = serviceOf.get(pair.from);
+    if (from !== undefined && shared.has(pair.to)) add(sharedUsedOf, from, pair.to);
+    const to = serviceOf.get(pair.to);
+    if (to !== undefined && isOther(from, to)) add(interfaceFilesOf, to, pair.to);
+  }
+  const cyclesOf = new Map<string, string[][]>();
+  for (const cycle of plan.metrics.serviceCycles) for (const id of new Set(cycle)) push(cyclesOf, id, cycle);
+  const callers = callersOf(links);
 
   return plan.services.map((service) => {
     const files = [...service.files]
       .sort(compareCodeUnits)
       .map((path) => ({ path, loc: loc.get(path) ?? 0, confidence: plan.confidence[path] ?? service.confidence }));
     const publicApi = apis.get(service.id) ?? [];
-    const inbound = weighted(
-      links.filter((link) => link.to === service.id).map((link) => ({ service: link.from, weight: link.weight })),
-    );
-    const outbound = weighted(
-      links.filter((link) => link.from === service.id).map((link) => ({ service: link.to, weight: link.weight })),
-    );
-    const own = dependencies.pairs.filter((pair) => serviceOf.get(pair.from) === service.id);
-    const sharedKernelUsed = [...new Set(own.map((pair) => pair.to).filter((to) => shared.has(to)))].sort(
-      compareCodeUnits,
-    );
-    const interfaceFiles = new Set(
-      dependencies.pairs
-        .filter((pair) => serviceOf.get(pair.to) === service.id && isOther(serviceOf.get(pair.from), service.id))
-        .map((pair) => pair.to),
-    );
+    const inbound = weighted(inboundOf.get(service.id));
+    const outbound = weighted(outboundOf.get(service.id));
+    const sharedKernelUsed = [...(sharedUsedOf.get(service.id) ?? [])].sort(compareCodeUnits);
     return {
       id: service.id,
       name: service.name,
@@ -52,20 +61,32 @@ export function serviceCards(input: CardInput): ServiceCard[] {
       publicApi,
       inbound,
       outbound,
-      cycles: plan.metrics.serviceCycles.filter((cycle) => cycle.includes(service.id)),
+      cycles: cyclesOf.get(service.id) ?? [],
       sharedKernelUsed,
       blastRadius: {
         direct: inbound.map((link) => link.service).sort(byName),
-        transitive: reachersOf(service.id, links).sort(byName),
+        transitive: reachersOf(service.id, callers).sort(byName),
       },
       metrics: {
         cohesion: service.metrics.cohesion,
         coupling: service.metrics.coupling,
         apiSize: publicApi.length,
-        interfaceFiles: interfaceFiles.size,
+        interfaceFiles: interfaceFilesOf.get(service.id)?.size ?? 0,
       },
     };
   });
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function add(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
 }
 
 function isOther(service: string | undefined, id: string): boolean {

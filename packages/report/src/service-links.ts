@@ -27,10 +27,19 @@ export function serviceLinks(
   return [...weights.values()].sort((a, b) => compareCodeUnits(a.from, b.from) || compareCodeUnits(a.to, b.to));
 }
 
-/** Every service that reaches `target` by following links, `target` itself excluded. */
-export function reachersOf(target: string, links: readonly ServiceLink[]): string[] {
+/** Service -> the services with a link into it: built once, then walked by `reachersOf` for every service. */
+export function callersOf(links: readonly ServiceLink[]): Map<string, string[]> {
   const callers = new Map<string, string[]>();
-  for (const { from, to } of links) callers.set(to, [...(callers.get(to) ?? []), from]);
+  for (const { from, to } of links) {
+    const list = callers.get(to);
+    if (list) list.push(from);
+    else callers.set(to, [from]);
+  }
+  return callers;
+}
+
+/** Every service that reaches `target` by following links (`callersOf` them), `target` itself excluded. */
+export function reachersOf(target: string, callers: ReadonlyMap<string, readonly string[]>): string[] {
   const seen = new Set<string>([target]);
   const queue = [target];
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
