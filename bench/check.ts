@@ -24,10 +24,10 @@ import {
 import { table, type Run } from './check-table.ts';
 import { ensureInputs } from './inputs.ts';
 import { measure } from './measure.ts';
-import { ensureTools, seamsRevision, type Paths } from './tools.ts';
+import { ensureTools, pinnedNode, seamsRevision, type Paths } from './tools.ts';
 
 const repo = resolve(import.meta.dirname, '..');
-const paths: Paths = { repo, bench: join(repo, 'bench'), tools: join(repo, '.bench/tools') };
+const paths: Paths = { repo, bench: join(repo, 'bench'), tools: join(repo, '.bench/tools'), node: pinnedNode(repo) };
 const work = join(repo, '.bench/work/check-10k');
 const logs = join(repo, '.bench/out/check');
 const log = (s: string): void => console.log(s);
@@ -73,7 +73,7 @@ async function run(tool: Tool, label: string, args: string[]): Promise<Run> {
     tool === 'seams'
       ? [seams, ...args]
       : [
-          process.execPath,
+          paths.node,
           join(paths.tools, 'node_modules/dependency-cruiser/bin/dependency-cruiser.mjs'),
           'src',
           '--ts-config',

@@ -57,7 +57,7 @@ const REAL_INPUTS: RealInput[] = [
   },
   {
     name: 'babylonjs',
-    pkg: '@babylonjs/core',
+    pkg: '@babylonjs/core@9.35.0',
     // @babylonjs/core ships compiled .js + .d.ts only, but every .js.map carries the
     // original .ts in sourcesContent: rebuilding the tree from those gives the real
     // TypeScript sources (3k+ files, `core/*` path aliases as in Babylon's monorepo).
@@ -70,9 +70,30 @@ const REAL_INPUTS: RealInput[] = [
       };
     },
   },
+  {
+    name: 'babylonjs-js',
+    pkg: '@babylonjs/core@9.35.0',
+    // The same package's compiled .js files (ES modules, relative imports with .js), laid out as a
+    // checkout: the plain-JavaScript input of 3,000+ files.
+    prepare: (pkgDir, out) => {
+      cpSync(pkgDir, out, {
+        recursive: true,
+        filter: (p) => !/node_modules/.test(relative(pkgDir, p)) && (!/\.[a-z]+$/.test(p) || p.endsWith('.js')),
+      });
+      return { description: `@babylonjs/core ${version(pkgDir)}, its compiled .js files (plain JavaScript)` };
+    },
+  },
 ];
 
-export const ALL_INPUT_NAMES = ['synthetic-1k', 'rxjs', 'three', 'babylonjs', 'synthetic-10k', 'synthetic-50k'];
+export const ALL_INPUT_NAMES = [
+  'synthetic-1k',
+  'rxjs',
+  'three',
+  'babylonjs',
+  'babylonjs-js',
+  'synthetic-10k',
+  'synthetic-50k',
+];
 
 function version(pkgDir: string): string {
   return JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version;

@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readOptions } from './args.ts';
 import { compare, depcruiseEdges, madgeEdges, seamsEdges, type Agreement, type EdgeSet } from './edge-agreement.ts';
 import { ensureInputs, warmPageCache, type Input } from './inputs.ts';
-import { measure } from './measure.ts';
+import { measure, type Measurement } from './measure.ts';
 import {
   agreementBlock,
   inputHeader,
@@ -21,10 +21,11 @@ import {
   type InputResult,
   type ToolResult,
 } from './table.ts';
-import { ensureTools, invocation, seamsRevision, type Paths, type ToolName } from './tools.ts';
+import { roundOrder, summarise } from './stats.ts';
+import { ensureTools, invocation, pinnedNode, seamsRevision, type Paths, type ToolName } from './tools.ts';
 
 const repo = resolve(import.meta.dirname, '..');
-const paths: Paths = { repo, bench: join(repo, 'bench'), tools: join(repo, '.bench/tools') };
+const paths: Paths = { repo, bench: join(repo, 'bench'), tools: join(repo, '.bench/tools'), node: pinnedNode(repo) };
 const benchDir = join(repo, '.bench');
 const log = (s: string): void => console.log(s);
 
@@ -35,12 +36,17 @@ const options = readOptions(process.argv.slice(2));
 execFileSync(process.execPath, [join(repo, 'scripts/build.ts')], { stdio: 'inherit' });
 
 // Step 2: baselines (pinned, installed once into .bench/tools).
-const versions = { seams: seamsRevision(repo), ...ensureTools(paths, log) };
+const versions = {
+  seams: seamsRevision(repo),
+  ...ensureTools(paths, log),
+  node: execFileSync(paths.node, ['--version'], { encoding: 'utf8' }).trim(),
+};
+log(`every tool runs on ${versions.node} (${paths.node}), ${options.runs} alternating rounds per input`);
 
 // Step 3: inputs (installed / generated once into .bench/inputs and .bench/synthetic).
 const inputs = ensureInputs(benchDir, options.inputs, log);
 
-// Step 4: every tool on every input, one after the other, then compare the graphs.
+// Step 4: every tool on every input, in rounds (each round in another order), then compare the graphs.
 const startedAt = new Date();
 const results: InputResult[] = [];
 for (const input of inputs) {
@@ -50,7 +56,14 @@ for (const input of inputs) {
   mkdirSync(outDir, { recursive: true });
   warmPageCache(input);
   const r: InputResult = { input, results: [], skipped: options.skipped, agreements: [] };
-  for (const tool of options.tools) r.results.push(await runTool(tool, input, outDir));
+  const runs = new Map(options.tools.map((tool) => [tool, [] as Measurement[]]));
+  for (let round = 0; round < options.runs; round++)
+    for (const tool of roundOrder(options.tools, round)) {
+      const done = runs.get(tool)!;
+      // A timeout or crash would only repeat itself, at the timeout's cost.
+      if (done.every((m) => m.status === 'ok')) done.push(await runTool(tool, input, outDir, round));
+    }
+  for (const tool of options.tools) r.results.push(result(tool, runs.get(tool)!, outDir));
   r.floor = floorInfo(r.results, outDir);
   r.agreements = agreements(r.results, input, outDir);
   log(timingTable(r));
@@ -65,7 +78,7 @@ log(summaryTable(results));
 const file = writeResults();
 log(`\nresults: ${file}`);
 
-async function runTool(tool: ToolName, input: Input, outDir: string): Promise<ToolResult> {
+async function runTool(tool: ToolName, input: Input, outDir: string, round: number): Promise<Measurement> {
   const outFile = join(outDir, `${tool}.json`);
   const inv = invocation(tool, input, outFile, paths);
   const m = await measure({
@@ -83,11 +96,16 @@ async function runTool(tool: ToolName, input: Input, outDir: string): Promise<To
         }
       : {}),
   });
-  const res: ToolResult = { tool, ...m };
-  if (tool === 'seams' && m.status === 'ok') res.note = seamsNote(outFile);
-  if (m.status === 'failed') res.note = failureNote(m.stderrTail ?? '');
-  if (m.status === 'timeout') res.note = `killed after ${options.timeoutMs / 60_000} min`;
-  log(`  ${tool}: ${m.status} ${m.wallS}s ${m.peakMB ?? '-'} MB`);
+  log(`  round ${round + 1}, ${tool}: ${m.status} ${m.wallS}s ${m.peakMB ?? '-'} MB`);
+  return m;
+}
+
+// Every round writes the same output file; the graphs compared are the last round's.
+function result(tool: ToolName, runs: Measurement[], outDir: string): ToolResult {
+  const res: ToolResult = { tool, ...summarise(runs) };
+  if (tool === 'seams' && res.status === 'ok') res.note = seamsNote(join(outDir, `${tool}.json`));
+  if (res.status === 'failed') res.note = failureNote(res.stderrTail ?? '');
+  if (res.status === 'timeout') res.note = `killed after ${options.timeoutMs / 60_000} min`;
   return res;
 }
 

@@ -2,9 +2,11 @@
 import type { Agreement, Difference } from './edge-agreement.ts';
 import type { Input } from './inputs.ts';
 import type { Measurement } from './measure.ts';
+import { pairedRatio, type Spread } from './stats.ts';
 import type { ToolName } from './tools.ts';
 
-export type ToolResult = Measurement & { tool: ToolName; note?: string };
+/** `wallS` and `peakMB` are medians over the runs; `runs` has each round's wall seconds. */
+export type ToolResult = Measurement & { tool: ToolName; note?: string; runs: number[]; spread?: Spread };
 export type FloorInfo = { files: number; imports: number; errors: number; ms: number };
 
 export type InputResult = {
@@ -18,6 +20,18 @@ export type InputResult = {
 const pad = (s: string, n: number): string => s.padEnd(n);
 const lpad = (s: string, n: number): string => s.padStart(n);
 const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(1)}x` : '-');
+/** Median of the round-by-round ratios, with their range: `20.5x (19.8-21.0)`. */
+const paired = (a: ToolResult, b: ToolResult): string => {
+  const r = pairedRatio(a.runs, b.runs);
+  if (!r) return '-';
+  return r.min === r.max
+    ? `${r.median.toFixed(1)}x`
+    : `${r.median.toFixed(1)}x (${r.min.toFixed(1)}-${r.max.toFixed(1)})`;
+};
+const wallText = (t: ToolResult): string =>
+  t.spread && t.runs.length > 1
+    ? `${t.wallS.toFixed(2)} (${t.spread.min.toFixed(2)}-${t.spread.max.toFixed(2)})`
+    : t.wallS.toFixed(2);
 
 export function inputHeader(input: Input): string {
   const f = input.files;
@@ -26,23 +40,20 @@ export function inputHeader(input: Input): string {
 
 export function timingTable(r: InputResult): string {
   const seams = r.results.find((x) => x.tool === 'seams' && x.status === 'ok');
-  const rows: string[][] = [['tool', 'wall s', 'peak MB', 'vs seams', 'note']];
+  const runs = Math.max(...r.results.map((t) => t.runs.length));
+  const rows: string[][] = [['tool', `wall s, median (min-max) of ${runs}`, 'peak MB', 'vs seams, per round', 'note']];
   for (const t of r.results) {
     const wall =
-      t.status === 'timeout'
-        ? `timeout (>${t.wallS})`
-        : t.status === 'failed'
-          ? `failed (${t.wallS})`
-          : t.wallS.toFixed(2);
+      t.status === 'timeout' ? `timeout (>${t.wallS})` : t.status === 'failed' ? `failed (${t.wallS})` : wallText(t);
     let vs = '';
-    if (t.tool === 'floor') vs = seams && t.status === 'ok' ? `seams/floor = ${ratio(seams.wallS, t.wallS)}` : '';
+    if (t.tool === 'floor') vs = seams && t.status === 'ok' ? `seams/floor = ${paired(seams, t)}` : '';
     else if (t.tool === 'seams') vs = t.status === 'ok' ? '1.0x' : '';
     else if (seams)
       vs =
         t.status === 'timeout'
           ? `${t.tool}/seams > ${ratio(t.wallS, seams.wallS)}`
           : t.status === 'ok'
-            ? `${t.tool}/seams = ${ratio(t.wallS, seams.wallS)}`
+            ? `${t.tool}/seams = ${paired(t, seams)}`
             : '';
     rows.push([t.tool, wall, t.peakMB === null ? '-' : String(Math.round(t.peakMB)), vs, t.note ?? '']);
   }
@@ -86,9 +97,18 @@ export function agreementBlock(a: Agreement): string {
 }
 
 export function summaryTable(all: InputResult[]): string {
-  const tools: ToolName[] = ['seams', 'depcruise', 'madge', 'floor'];
+  const tools: ToolName[] = ['seams', 'depcruise', 'depcruise-swc', 'madge', 'floor'];
   const rows: string[][] = [
-    ['input', 'files', ...tools.map((t) => `${t} s`), 'depcruise/seams', 'madge/seams', '% depcruise edges in seams'],
+    [
+      'input',
+      'files',
+      ...tools.map((t) => `${t} s`),
+      'depcruise/seams',
+      'depcruise-swc/seams',
+      'madge/seams',
+      'seams/floor',
+      '% depcruise edges in seams',
+    ],
   ];
   for (const r of all) {
     const get = (t: ToolName): ToolResult | undefined => r.results.find((x) => x.tool === t);
@@ -100,18 +120,23 @@ export function summaryTable(all: InputResult[]): string {
     const rel = (t: ToolName): string => {
       const x = get(t);
       return s?.status === 'ok' && x?.status === 'ok'
-        ? ratio(x.wallS, s.wallS)
+        ? (pairedRatio(x.runs, s.runs)?.median.toFixed(1) ?? '-') + 'x'
         : x?.status === 'timeout' && s?.status === 'ok'
           ? `>${ratio(x.wallS, s.wallS)}`
           : '-';
     };
+    const floor = get('floor');
+    const overFloor =
+      s?.status === 'ok' && floor?.status === 'ok' ? `${pairedRatio(s.runs, floor.runs)!.median.toFixed(1)}x` : '-';
     const dc = r.agreements.find((a) => a.baseline === 'depcruise' && a.subject === 'seams');
     rows.push([
       r.input.name,
       String(r.input.files.total),
       ...tools.map(cell),
       rel('depcruise'),
+      rel('depcruise-swc'),
       rel('madge'),
+      overFloor,
       dc ? `${(dc.recall * 100).toFixed(2)}%` : '-',
     ]);
   }

