@@ -147,7 +147,7 @@ describe('data ownership in the reports', () => {
       '<th scope="row"><code>placeOrder</code> in <code>src/orders/order-service.ts</code></th>',
     );
     expect(page).toContain(
-      '<p class="card-data">Data: owns <code>orders</code>; also writes <code>stock</code> (<a class="service-ref" href="#card-catalog"',
+      '<p class="card-data">Data: owns <code>orders</code>; also writes <code>stock</code> (<a class="service-ref colour-0" href="#card-catalog"',
     );
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatHtml } from '../src/html/format-html.ts';
 import { MAP_BUNDLE, MAP_BUNDLE_SHA256 } from '../src/html/generated/map-bundle.ts';
+import { pageModel } from '../src/html/page-model.ts';
 import type { ReportModel } from '../src/report-model.ts';
 
 const fixture = join(import.meta.dirname, '../../../fixtures/report/html-small');
@@ -19,8 +20,13 @@ describe('formatHtml', () => {
     await expect(withoutBundle(formatHtml(small))).toMatchFileSnapshot(join(fixture, 'report.html'));
   });
 
-  it('embeds the model so the map script reads back exactly what was reported', () => {
-    expect(embeddedModel(formatHtml(small))).toEqual(small);
+  it('embeds the page model so the map script reads back exactly what was reported', () => {
+    expect(embeddedModel(formatHtml(small))).toEqual(pageModel(small));
+    expect(pageModel(small).services[0]).toEqual({
+      id: small.services[0]!.id,
+      name: small.services[0]!.name,
+      files: small.services[0]!.files.map((file) => [file.path, file.loc, file.confidence]),
+    });
   });
 
   it('keeps hostile names as text: no markup, no early end of a script, no comment', () => {
@@ -31,7 +37,7 @@ describe('formatHtml', () => {
     model.services[0]!.files[0]!.path = `src/${hostile}.ts`;
     model.shared[0]!.reason = hostile;
     const page = formatHtml(model);
-    expect(embeddedModel(page)).toEqual(model);
+    expect(embeddedModel(page)).toEqual(pageModel(model));
     const outsideScripts = withoutBundle(page).replace(/<script\b[^>]*>.*?<\/script>/gs, '');
     expect(outsideScripts).not.toMatch(/<script|<img|<!--/i);
     expect(page.match(/<script\b/g)).toHaveLength(2);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildServiceGraph } from '../src/html/browser/build-service-graph.ts';
+import { pageModel } from '../src/html/page-model.ts';
 import { fileIndex, findFiles } from '../src/html/browser/find-files.ts';
 import { layoutServices } from '../src/html/browser/layout-services.ts';
 import type { ReportModel } from '../src/report-model.ts';
@@ -12,7 +13,7 @@ const small = JSON.parse(
 ) as ReportModel;
 
 describe('findFiles', () => {
-  const index = fileIndex(small);
+  const index = fileIndex(pageModel(small));
 
   it('ranks a match in the file name before one in a folder, then shorter paths', () => {
     expect(findFiles(index, 'Order').matches.map((entry) => entry.path)).toEqual([
@@ -33,7 +34,7 @@ describe('findFiles', () => {
   });
 
   it('stops at the limit but counts every match', () => {
-    const large = fileIndex(largeModel(40, 2000));
+    const large = fileIndex(pageModel(largeModel(40, 2000)));
     expect(findFiles(large, '.service.ts', 20)).toMatchObject({ total: 2000, matches: { length: 20 } });
     expect(findFiles(large, '  ')).toEqual({ matches: [], total: 0 });
   });
@@ -70,7 +71,7 @@ describe('layoutServices', () => {
 
 describe('buildServiceGraph', () => {
   it('has a node per service and an edge per coupled pair, heavier edges thicker', () => {
-    const graph = buildServiceGraph(small);
+    const graph = buildServiceGraph(pageModel(small));
     expect(graph.nodes()).toEqual(['orders', 'catalog', 'payments', 'notifications']);
     expect(graph.edges().map((edge) => `${graph.source(edge)}->${graph.target(edge)}`)).toEqual([
       'orders->catalog',
@@ -95,7 +96,7 @@ describe('buildServiceGraph', () => {
         { from: 'orders', to: 'orders', weight: 1 },
       ],
     };
-    const graph = buildServiceGraph(model);
+    const graph = buildServiceGraph(pageModel(model));
     expect(graph.size).toBe(5);
     expect(graph.getEdgeAttribute('orders', 'catalog', 'weight')).toBe(10);
   });

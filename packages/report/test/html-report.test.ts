@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -277,4 +277,36 @@ describe('the HTML report of a 2,000-file plan', () => {
     expect(problems).toEqual([]);
     expect(requests.filter((request) => request !== url && !request.startsWith('data:'))).toEqual([]);
   });
+});
+
+describe('the HTML report of a 10,000-file, 1,000-service plan', () => {
+  // Every service in one loop and reached by all the others: the worst case for blast radius and cycles.
+  const model = largeModel(1000, 10_000);
+  const ids = model.services.map((service) => service.id);
+  for (const card of model.services) {
+    card.cycles = [ids];
+    card.blastRadius.transitive = ids.filter((id) => id !== card.id);
+  }
+
+  it(
+    'stays under 5 MB, opens, and fills a card with its files and blast radius when found',
+    { timeout: SLOW },
+    async () => {
+      const { page, loadMs, problems } = await openReport(model, 'huge');
+      expect(statSync(join(out, 'huge.html')).size).toBeLessThan(5 * 1024 * 1024);
+      expect(loadMs).toBeLessThan(10_000);
+      expect(await page.evaluate(() => window.seamsReport!.mapError)).toBeUndefined();
+      await page.locator('#file-search').fill('module-1234');
+      await page.locator('#search-results [role="option"]').first().click();
+      await page.locator('#card-svc-234 tr.hit').waitFor({ state: 'visible', timeout: 5_000 });
+      expect(await page.locator('#card-svc-234 tr.hit').getAttribute('data-file')).toBe(
+        'src/svc-234/module-1234.service.ts',
+      );
+      expect(await page.locator('#card-svc-234 table.files tbody tr').count()).toBe(10);
+      // 3 services call it directly; the other 996 reach it through them, listed once the card is open.
+      expect(await page.locator('#card-svc-234 [data-through] a.service-ref').count()).toBe(996);
+      expect(await page.locator('#card-svc-234 ul.cycles').textContent()).toBe('cycle 1, through 1,000 services');
+      expect(problems).toEqual([]);
+    },
+  );
 });

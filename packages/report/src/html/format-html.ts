@@ -7,6 +7,7 @@ import { renderChanges } from './render-changes.ts';
 import { renderMapSection } from './render-map-section.ts';
 import { renderData } from './render-data.ts';
 import { renderOwnership } from './render-ownership.ts';
+import { pageModel } from './page-model.ts';
 import { renderExtractionOrder, renderServiceCycles, renderSharedKernel } from './render-plan-sections.ts';
 import { renderServiceTable } from './render-service-table.ts';
 import { renderSummary } from './render-summary.ts';
@@ -45,7 +46,7 @@ ${renderServiceCycles(model, services)}
 ${renderChanges(model, services)}
 </main>
 <footer class="page">Made by seams. The map uses sigma.js and graphology (MIT licence), bundled in this file.</footer>
-<script type="application/json" id="seams-model">${raw(embedJson(model))}</script>
+<script type="application/json" id="seams-model">${raw(embedJson(pageModel(model)))}</script>
 <script>${raw(embedScript(MAP_BUNDLE))}</script>
 </body>
 </html>

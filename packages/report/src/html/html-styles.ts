@@ -1,3 +1,5 @@
+import { COLOUR_CLASSES } from './service-colours.ts';
+
 // Inline because the report must work offline from one file; system fonts only, for the same reason.
 export const HTML_STYLES = `
 :root {
@@ -47,6 +49,8 @@ button { font: inherit; }
 .js .cards { max-height: 560px; overflow: auto; border: 1px solid var(--line); border-radius: 8px; padding: 0 14px 14px; }
 .js .cards h2 { position: sticky; top: 0; background: var(--paper); padding-top: 10px; margin-top: 0; }
 .js .card:not(.open) { display: none; }
+/* A big plan's page has thousands of rows and cards below the map: lay them out only when scrolled to. */
+main > section:not(#map-section), .card { content-visibility: auto; contain-intrinsic-size: auto 600px; }
 .js .cards:has(.card.open) .cards-hint { display: none; }
 .card { border-left: 6px solid var(--service-colour, #5f6b7a); padding: 2px 0 8px 14px; margin: 16px 0; }
 .card h3 { margin-top: 8px; display: flex; align-items: center; gap: 8px; }
@@ -106,4 +110,5 @@ footer.page { max-width: 1400px; margin: 40px auto 24px; padding: 0 24px; color:
   h2 { break-after: avoid; }
   tr { break-inside: avoid; }
 }
+${COLOUR_CLASSES}
 `;

@@ -1,6 +1,6 @@
 import type { ReportModel } from '../report-model.ts';
 import { html, type SafeHtml } from './html-template.ts';
-import { renderServiceCard, type CardContext } from './render-service-card.ts';
+import { cycleNumbers, renderServiceCard, type CardContext } from './render-service-card.ts';
 import type { ServiceLookup } from './service-refs.ts';
 
 /**
@@ -13,6 +13,7 @@ export function renderMapSection(model: ReportModel, services: ServiceLookup): S
     services,
     serviceCount: model.services.length,
     lowConfidence: model.generatedFrom.lowConfidence ?? 0,
+    cycleNumber: cycleNumbers(model.serviceCycles),
   };
   return html`<section id="map-section" aria-labelledby="map-heading">
 <h2 id="map-heading">Service map</h2>
@@ -35,6 +36,7 @@ export function renderMapSection(model: ReportModel, services: ServiceLookup): S
 <section id="cards" class="cards" aria-labelledby="cards-heading">
 <h2 id="cards-heading">Service cards</h2>
 <p class="hint cards-hint">Select a service on the map, in the table or in a list to see its card here.</p>
+<noscript><p class="hint">Each card's files are listed with JavaScript; the Markdown report lists them too.</p></noscript>
 ${model.services.map((card) => renderServiceCard(card, steps.get(card.id), context))}
 </section>
 </div>

@@ -1,7 +1,7 @@
 import { EFFORT_FORMULA } from '../extraction-order.ts';
 import type { ReportModel } from '../report-model.ts';
 import { html, type SafeHtml } from './html-template.ts';
-import { cycleText } from './render-service-card.ts';
+import { cycleAnchor, cycleText } from './render-service-card.ts';
 import type { ServiceLookup } from './service-refs.ts';
 
 export function renderExtractionOrder(model: ReportModel, services: ServiceLookup): SafeHtml {
@@ -51,7 +51,7 @@ ${
   model.serviceCycles.length === 0
     ? html`<p class="none">No service depends on itself through others.</p>`
     : html`<p class="hint">Services in a cycle need each other and would have to be deployed together: each cycle is a boundary to fix.</p>
-<ul class="cycles">${model.serviceCycles.map((cycle) => html`<li>${cycleText(cycle, services)}</li>`)}</ul>`
+<ul class="cycles">${model.serviceCycles.map((cycle, i) => html`<li id="${cycleAnchor(i + 1)}">${cycleText(cycle, services)}</li>`)}</ul>`
 }
 </section>`;
 }

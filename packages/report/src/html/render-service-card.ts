@@ -12,11 +12,26 @@ export interface CardContext {
   serviceCount: number;
   /** Files below this confidence are flagged for review. */
   lowConfidence: number;
+  /** A cycle's number in the Service cycles section (from 1). */
+  cycleNumber: (cycle: readonly string[]) => number | undefined;
+}
+
+/** Cycles longer than this are linked from a card, not spelled out in it: one of 400 services, in 400 cards, was 20 MB. */
+const CYCLE_SHOWN = 12;
+/** Blast radii beyond the direct callers longer than this are listed by the script when the card opens. */
+const THROUGH_SHOWN = 12;
+
+export const cycleAnchor = (number: number) => `service-cycle-${number}`;
+
+export function cycleNumbers(cycles: readonly string[][]): (cycle: readonly string[]) => number | undefined {
+  const numbers = new Map(cycles.map((cycle, i) => [cycle.join('\0'), i + 1]));
+  return (cycle) => numbers.get(cycle.join('\0'));
 }
 
 /**
- * One service's card. Every card is in the page from the start, so the report reads and prints
- * without JavaScript; the map script only shows one at a time beside the map.
+ * One service's card. Every card is in the page from the start with its summary, so the report reads
+ * without JavaScript; the map script shows one at a time beside the map and, when it opens, fills in
+ * what would make a big plan's page huge: the files table and a long blast radius, from the page model.
  */
 export function renderServiceCard(card: ServiceCard, step: ExtractionStep | undefined, context: CardContext): SafeHtml {
   const { services } = context;
@@ -39,21 +54,21 @@ ${weighted(card.inbound, services)}
 ${
   card.cycles.length > 0 &&
   html`<h4>Cycles</h4>
-<ul class="cycles">${card.cycles.map((cycle) => html`<li>${cycleText(cycle, services)}</li>`)}</ul>`
+<ul class="cycles">${card.cycles.map((cycle) => html`<li>${cycleItem(cycle, context)}</li>`)}</ul>`
 }
 <h4>Shared kernel used</h4>
 ${card.sharedKernelUsed.length === 0 ? html`<p class="none">None.</p>` : html`<ul class="paths">${card.sharedKernelUsed.map((path) => html`<li><code>${path}</code></li>`)}</ul>`}
 <h4>Public API</h4>
 ${publicApi(card)}
 <h4>Files</h4>
-<div class="scroll"><table class="files"><thead><tr><th scope="col">File</th><th scope="col" class="num">Lines</th><th scope="col" class="num">Confidence</th></tr></thead><tbody>
-${card.files.map(
-  (
-    file,
-  ) => html`<tr data-file="${file.path}"><td><code>${file.path}</code></td><td class="num">${formatCount(file.loc)}</td><td class="num">${file.confidence < context.lowConfidence && html`<span class="review" title="below the plan's confidence threshold of ${formatPercent(context.lowConfidence)}">review</span> `}${formatPercent(file.confidence)}</td></tr>
-`,
-)}</tbody></table></div>
+<div class="scroll"><table class="files" data-files="${card.id}"><thead><tr><th scope="col">File</th><th scope="col" class="num">Lines</th><th scope="col" class="num">Confidence</th></tr></thead><tbody></tbody></table></div>
 </article>`;
+}
+
+function cycleItem(cycle: readonly string[], context: CardContext): SafeHtml {
+  const number = context.cycleNumber(cycle);
+  if (cycle.length <= CYCLE_SHOWN || number === undefined) return cycleText(cycle, context.services);
+  return html`<a href="#${cycleAnchor(number)}">cycle ${number}</a>, through ${formatCount(cycle.length)} services`;
 }
 
 /** transitive includes direct: the text names the direct ones, then those reached through them. */
@@ -61,8 +76,13 @@ function blastRadius(card: ServiceCard, { services, serviceCount }: CardContext)
   const { direct, transitive } = card.blastRadius;
   if (transitive.length === 0) return html`<span class="none">Nobody: no other service depends on it.</span>`;
   const others = serviceCount - 1;
-  const indirect = transitive.filter((id) => !direct.includes(id));
-  return html`If it is down, ${transitive.length} of ${others} other ${others === 1 ? 'service breaks' : 'services break'}: ${services.refs(direct, 'none')} directly${indirect.length > 0 && html`, ${services.refs(indirect, '')} through them`}.`;
+  const directly = new Set(direct);
+  const indirect = transitive.filter((id) => !directly.has(id));
+  const through =
+    indirect.length <= THROUGH_SHOWN
+      ? html`${services.refs(indirect, '')} through them`
+      : html`<span data-through="${card.id}">${formatCount(indirect.length)} more through them</span>`;
+  return html`If it is down, ${transitive.length} of ${others} other ${others === 1 ? 'service breaks' : 'services break'}: ${services.refs(direct, 'none')} directly${indirect.length > 0 && html`, ${through}`}.`;
 }
 
 function weighted(list: ServiceCard['inbound'], services: ServiceLookup): SafeHtml {

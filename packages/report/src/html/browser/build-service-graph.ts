@@ -1,5 +1,5 @@
 import Graph from 'graphology';
-import type { ReportModel } from '../../report-model.ts';
+import type { PageModel } from '../page-model.ts';
 import { serviceColour } from '../service-colours.ts';
 import { layoutServices } from './layout-services.ts';
 
@@ -22,7 +22,7 @@ export interface ServiceEdge {
  * times the files looks four times as big), and one directed edge per coupled pair, thicker and
  * darker as the dependency weight grows.
  */
-export function buildServiceGraph(model: ReportModel): Graph<ServiceNode, ServiceEdge> {
+export function buildServiceGraph(model: Pick<PageModel, 'services' | 'links'>): Graph<ServiceNode, ServiceEdge> {
   const graph = new Graph<ServiceNode, ServiceEdge>({ type: 'directed', multi: false, allowSelfLoops: false });
   const positions = layoutServices(
     model.services.map((service) => service.id),

@@ -7,15 +7,21 @@ export interface Cards {
 
 /**
  * The cards are all in the page (rendered by format-html); this shows one at a time in the panel
- * beside the map and keeps the panel, the table and the map's selection in step.
+ * beside the map and keeps the panel, the table and the map's selection in step. `fill` adds a card's
+ * per-file detail before it shows; printing fills every card first.
  */
-export function setupCards(document: Document, onOpen: (serviceId: string) => void): Cards {
+export function setupCards(
+  document: Document,
+  onOpen: (serviceId: string) => void,
+  fill: (card: HTMLElement, serviceId: string) => void,
+): Cards {
   const panel = document.getElementById('cards');
   let current: HTMLElement | undefined;
 
   const open = (serviceId: string, file?: string): boolean => {
     const card = document.getElementById(`card-${serviceId}`);
     if (!card || !panel) return false;
+    fill(card, serviceId);
     current?.classList.remove('open');
     card.classList.add('open');
     current = card;
@@ -44,6 +50,11 @@ export function setupCards(document: Document, onOpen: (serviceId: string) => vo
     const serviceId = link?.dataset.open ?? row?.dataset.service;
     if (serviceId === undefined || !open(serviceId)) return;
     event.preventDefault();
+  });
+
+  window.addEventListener('beforeprint', () => {
+    for (const card of document.querySelectorAll<HTMLElement>('article.card[data-service]'))
+      fill(card, card.dataset.service!);
   });
 
   const fromHash = /^#card-(.+)$/.exec(location.hash);

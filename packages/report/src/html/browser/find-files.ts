@@ -1,4 +1,4 @@
-import type { ReportModel } from '../../report-model.ts';
+import type { PageModel } from '../page-model.ts';
 
 export interface FileEntry {
   path: string;
@@ -12,15 +12,15 @@ export interface FileMatches {
   total: number;
 }
 
-export function fileIndex(model: ReportModel): FileEntry[] {
+export function fileIndex(model: PageModel): FileEntry[] {
   const owned = model.services.flatMap((service) =>
-    service.files.map((file) => ({
-      path: file.path,
+    service.files.map(([path]) => ({
+      path,
       service: service.id as string | undefined,
       serviceName: service.name,
     })),
   );
-  const shared = model.shared.map((file) => ({ path: file.path, service: undefined, serviceName: 'shared kernel' }));
+  const shared = model.shared.map((path) => ({ path, service: undefined, serviceName: 'shared kernel' }));
   return [...owned, ...shared];
 }
 

@@ -1,8 +1,9 @@
 /// <reference lib="dom" />
 // Entry of the browser bundle (scripts/build-browser.ts): runs inside the HTML report, reads the
 // embedded model and makes the page interactive. Everything it needs is in the page itself.
-import type { ReportModel } from '../../report-model.ts';
+import type { PageModel } from '../page-model.ts';
 import { buildServiceGraph } from './build-service-graph.ts';
+import { cardDetail } from './card-detail.ts';
 import { setupCards } from './cards.ts';
 import { setupFileSearch } from './file-search.ts';
 import { fileIndex, findFiles, type FileMatches } from './find-files.ts';
@@ -11,7 +12,8 @@ import { setupSortableTable } from './sort-table.ts';
 
 /** What the page exposes as `window.seamsReport`, for tests and for anyone scripting the report. */
 export interface SeamsReportApi {
-  model: ReportModel;
+  /** The page model (format-html's `pageModel`), not the whole report model. */
+  model: PageModel;
   openCard(serviceId: string, file?: string): boolean;
   findFiles(fragment: string): FileMatches;
   nodePosition(serviceId: string): { x: number; y: number } | undefined;
@@ -27,10 +29,10 @@ declare global {
 
 function main(): void {
   document.documentElement.classList.add('js');
-  const model = JSON.parse(document.getElementById('seams-model')?.textContent ?? 'null') as ReportModel;
+  const model = JSON.parse(document.getElementById('seams-model')?.textContent ?? 'null') as PageModel;
   let map: ServiceMap | undefined;
   let mapError: string | undefined;
-  const cards = setupCards(document, (serviceId) => map?.select(serviceId));
+  const cards = setupCards(document, (serviceId) => map?.select(serviceId), cardDetail(model));
   const container = document.getElementById('map');
   if (container) {
     try {
