@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import {
   GRAPH_VERSION,
@@ -10,7 +10,6 @@ import {
   type ParseErrorEntry,
   type ProgressListener,
 } from '@seams/graph';
-import { statSync } from 'node:fs';
 import { loadFacts, loadGraph, saveFacts, saveGraph, type FactsCache, type GraphCache } from './cache.ts';
 import { discoverFiles } from './discover-files.ts';
 import { dataOf, modelsOf, type FileFacts } from './facts.ts';
