@@ -34,7 +34,7 @@ const GRAPH_FILE = `graph-${STAMP}.bin`;
 
 /** Loads the facts cache; a missing or corrupt one is empty. */
 export function loadFacts(dir: string): FactsCache {
-  const data = load(join(dir, FACTS_FILE), deserialize);
+  const data = load<unknown>(join(dir, FACTS_FILE), deserialize);
   const empty: FactsCache = new Map();
   return data instanceof Map ? (data as FactsCache) : empty;
 }
