@@ -3,7 +3,7 @@ import { compareCodeUnits } from './code-unit-order.ts';
 import type { FileDependencies } from './file-dependencies.ts';
 import type { ApiEntry } from './public-api.ts';
 import type { ServiceCard } from './report-model.ts';
-import { callersOf, reachersOf, type ServiceLink } from './service-links.ts';
+import { reachersOfAll, type ServiceLink } from './service-links.ts';
 
 export interface CardInput {
   graph: Graph;
@@ -42,7 +42,8 @@ export function serviceCards(input: CardInput): ServiceCard[] {
   }
   const cyclesOf = new Map<string, string[][]>();
   for (const cycle of plan.metrics.serviceCycles) for (const id of new Set(cycle)) push(cyclesOf, id, cycle);
-  const callers = callersOf(links);
+  // In name order, so every service's list comes out sorted.
+  const reachers = reachersOfAll(plan.services.map((service) => service.id).sort(byName), links);
 
   return plan.services.map((service) => {
     const files = [...service.files]
@@ -65,7 +66,7 @@ export function serviceCards(input: CardInput): ServiceCard[] {
       sharedKernelUsed,
       blastRadius: {
         direct: inbound.map((link) => link.service).sort(byName),
-        transitive: reachersOf(service.id, callers).sort(byName),
+        transitive: reachers.get(service.id) ?? [],
       },
       metrics: {
         cohesion: service.metrics.cohesion,
