@@ -22,11 +22,14 @@ describe('formatHtml', () => {
 
   it('embeds the page model so the map script reads back exactly what was reported', () => {
     expect(embeddedModel(formatHtml(small))).toEqual(pageModel(small));
+    // Files are numbered through the services: orders' 0-2, catalog's 3-5, payments' 6-7.
     expect(pageModel(small).services[0]).toEqual({
-      id: small.services[0]!.id,
-      name: small.services[0]!.name,
+      id: 'orders',
+      name: 'Orders',
       files: small.services[0]!.files.map((file) => [file.path, file.loc, file.confidence]),
+      api: [['getOrder', 0, [6], 0]],
     });
+    expect(pageModel(small).otherFiles).toEqual([]);
   });
 
   it('keeps hostile names as text: no markup, no early end of a script, no comment', () => {

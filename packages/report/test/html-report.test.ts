@@ -160,6 +160,21 @@ describe('the HTML report in chromium', () => {
     await expect.poll(() => page.locator('#card-notifications h3').textContent()).toBe('Notifications');
   });
 
+  it("fills in a card's files and public API when it opens", { timeout: SLOW }, async () => {
+    const { page } = report;
+    await page.evaluate(() => window.seamsReport!.openCard('catalog'));
+    expect(await page.locator('#card-catalog table.files tbody tr').allInnerTexts()).toEqual([
+      'src/catalog/product.repository.ts\t120\t97%',
+      'src/catalog/catalog.controller.ts\t80\t93%',
+      'src/catalog/price.ts\t40\treview 64%',
+    ]);
+    expect(await page.locator('#card-catalog table.api tbody tr').allInnerTexts()).toEqual([
+      'findProduct\tsrc/catalog/product.repository.ts\tsrc/orders/order.service.ts\nsrc/orders/orders.controller.ts',
+      'priceOf\tsrc/catalog/price.ts\tsrc/orders/order.service.ts',
+      'Product type\tsrc/catalog/product.repository.ts\tsrc/orders/order.entity.ts',
+    ]);
+  });
+
   it('opens the card of a service named in another card', { timeout: SLOW }, async () => {
     const { page } = report;
     await page.evaluate(() => window.seamsReport!.openCard('orders'));
@@ -303,6 +318,9 @@ describe('the HTML report of a 10,000-file, 1,000-service plan', () => {
         'src/svc-234/module-1234.service.ts',
       );
       expect(await page.locator('#card-svc-234 table.files tbody tr').count()).toBe(10);
+      expect(await page.locator('#card-svc-234 table.api tbody tr').first().innerText()).toBe(
+        'api0\tsrc/svc-234/module-0234.service.ts\tsrc/svc-231/caller.ts\nsrc/svc-232/caller.ts',
+      );
       // 3 services call it directly; the other 996 reach it through them, listed once the card is open.
       expect(await page.locator('#card-svc-234 [data-through] a.service-ref').count()).toBe(996);
       expect(await page.locator('#card-svc-234 ul.cycles').textContent()).toBe('cycle 1, through 1,000 services');

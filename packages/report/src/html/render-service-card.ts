@@ -90,15 +90,10 @@ function weighted(list: ServiceCard['inbound'], services: ServiceLookup): SafeHt
   return html`<ul class="weighted">${list.map((item) => html`<li>${services.ref(item.service)} <span class="weight">${formatCount(item.weight)} file ${item.weight === 1 ? 'dependency' : 'dependencies'}</span></li>`)}</ul>`;
 }
 
+// The rows (names, declaring and calling files) are filled in from the page model when the card opens.
 function publicApi(card: ServiceCard): SafeHtml {
   if (card.publicApi.length === 0) return html`<p class="none">None: no other service imports from it.</p>`;
-  return html`<div class="scroll"><table class="api"><thead><tr><th scope="col">Name</th><th scope="col">Declared in</th><th scope="col">Called from</th></tr></thead><tbody>
-${card.publicApi.map(
-  (
-    api,
-  ) => html`<tr><td><code>${api.name}</code>${api.name === '*' ? html` <span class="tag">whole module</span>` : api.typeOnly && html` <span class="tag">type</span>`}</td><td><code>${api.file}</code></td><td>${api.callers.map((caller, i) => html`${i > 0 && html`<br>`}<code>${caller}</code>`)}</td></tr>
-`,
-)}</tbody></table></div>`;
+  return html`<div class="scroll"><table class="api" data-api="${card.id}"><thead><tr><th scope="col">Name</th><th scope="col">Declared in</th><th scope="col">Called from</th></tr></thead><tbody></tbody></table></div>`;
 }
 
 /** A cycle reads as a loop back to where it started: a → b → a. */
