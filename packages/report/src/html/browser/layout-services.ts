@@ -7,10 +7,11 @@ export interface LayoutLink {
 const ITERATIONS = 300;
 /**
  * Node pairs pushed apart over the whole layout: every step costs n²/2 pairs, so a plan of 1,000 services
- * gets 30 steps instead of 300 (with 300 it took 10 s in the browser before the page answered).
+ * gets 30 steps instead of 300 (with 300 it took 10 s in the browser before the page answered), and one
+ * of 8,000 a single step: a map that size is a cloud to search and zoom in, not a picture to read.
  */
 const PAIR_BUDGET = 15_000_000;
-const MIN_ITERATIONS = 30;
+const MIN_ITERATIONS = 1;
 
 /**
  * Positions for the service nodes: a circle in the given order, then a few hundred steps of a
