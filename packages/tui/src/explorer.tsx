@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Plan } from '@seams/graph';
 import type { PlanContext } from '@seams/boundaries';
 import { currentPlan, markSaved, unsavedLabel } from './state/edit-history.ts';
-import { handleKey } from './state/handle-key.ts';
+import { handleInput } from './state/handle-key.ts';
 import { currentView, initialState, type UiState } from './state/ui-state.ts';
 import { Footer, Header, Nav, Status } from './views/chrome.tsx';
 import { Page } from './views/page.tsx';
@@ -29,7 +29,7 @@ export function Explorer({ context, plan, saved, title, width, height, save }: E
   const [state, setState] = useState<UiState>(() => initialState(context, plan, saved));
   const bodyHeight = Math.max(3, height - CHROME_LINES);
 
-  useInput((input, key) => setState((s) => handleKey({ ...s, pageSize: Math.max(1, bodyHeight - 2) }, input, key)));
+  useInput((input, key) => setState((s) => handleInput({ ...s, pageSize: Math.max(1, bodyHeight - 2) }, input, key)));
 
   useEffect(() => {
     const request = state.request;

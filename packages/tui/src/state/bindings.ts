@@ -7,6 +7,7 @@ import { nameOf, serviceById } from './lookups.ts';
 import { folderOf, rowTarget, selectedFile, selectedService } from './selection.ts';
 import { closeView, currentView, openView, replaceView, type Tab, type UiState, type View } from './ui-state.ts';
 import { serviceParts } from './view-rows.ts';
+import { withoutControls } from './split-keys.ts';
 
 /** One key binding: what the help overlay lists and the footer hints, and what the key does. */
 export interface Binding {
@@ -187,7 +188,12 @@ export const BINDINGS: readonly Binding[] = [
     run: (s) =>
       withService(s, (id) => ({
         ...s,
-        modal: { kind: 'prompt', purpose: { kind: 'rename', id }, value: serviceById(plan(s), id)?.name ?? '' },
+        modal: {
+          kind: 'prompt',
+          purpose: { kind: 'rename', id },
+          // A name an older version stored with control characters in it comes back clean.
+          value: withoutControls(serviceById(plan(s), id)?.name ?? ''),
+        },
       })),
   },
   { keys: 'u', does: 'undo', hint: 'undo', match: char('u'), run: undoEdit },
