@@ -151,12 +151,3 @@ describe('editing the plan by hand', () => {
     expect(await fresh.press('q')).toContain('Quit? New plan, not saved yet.');
   });
 });
-
-describe('keys that arrive together', () => {
-  it('runs each character of a chunk as its own key, but types a chunk into a text box whole', async () => {
-    const ui = await openSmallShop();
-    const picker = await ui.press('3m');
-    expect(lines(picker, 2, 3)).toEqual(['Move tracking.ts to:']);
-    expect(lines(await ui.press('pay'), 3, 5)).toEqual(['  filter: pay_', '> payments']);
-  });
-});
