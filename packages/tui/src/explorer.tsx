@@ -64,7 +64,7 @@ export function Explorer({ context, plan, saved, title, width, height, save }: E
         <Page state={state} plan={current} unsaved={unsaved} width={width} height={bodyHeight} />
       </Box>
       <Status message={state.message} width={width} />
-      <Footer view={currentView(state)} width={width} />
+      <Footer view={currentView(state)} modal={state.modal} width={width} />
     </Box>
   );
 }

@@ -73,3 +73,26 @@ describe('keys that arrive together', () => {
     expect(JSON.stringify(ui.saves[0])).not.toMatch(/\\u00|\\u007f/);
   });
 });
+
+describe('one rule for j and k', () => {
+  it('moves with j and k in a list, and types them in a filter, where arrows and Ctrl-N Ctrl-P move', async () => {
+    const ui = await openSmallShop();
+    expect(lines(await ui.press('jjk'), 3, 6)).toEqual([
+      '  catalog                                  3     94     0.50     0.50  1.00    3',
+      '> orders ↻                                 4    126     0.33     0.60  0.93    3',
+      '  payments                                 3    105     0.33     0.33  0.93    0',
+    ]);
+    const typed = await ui.press('3m', 'jk');
+    expect(lines(typed, 2, 5)).toEqual(['Move tracking.ts to:', '  filter: jk_', '  no service matches']);
+    expect(typed.split('\n').at(-2)).toBe('type to filter (j k too) · ↑↓ or ^P ^N choose · Enter confirm · Esc cancel');
+    const chosen = await ui.press(times(KEYS.backspace, 2), '\x0e\x0e\x10');
+    expect(lines(chosen, 3, 6)).toEqual(['  filter: _', '  orders                       1 dependency', '> catalog']);
+    expect(status(await ui.press(KEYS.enter))).toMatch(/^moved tracking\.ts to catalog /);
+  });
+
+  it('types j and k into the search box too', async () => {
+    const ui = await openSmallShop();
+    const searched = await ui.press('/', 'jk');
+    expect(lines(searched, 2, 5)).toEqual(['Search services and files', '  / jk_', '  no match']);
+  });
+});

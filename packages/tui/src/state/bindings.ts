@@ -3,8 +3,9 @@ import { applyEdit, redoEdit, undoEdit } from './apply-edit.ts';
 import { currentPlan, isDirty } from './edit-history.ts';
 import type { KeyPress } from './key.ts';
 import { moveCursor, isCursorKey } from './cursor.ts';
-import { nameOf, serviceById } from './lookups.ts';
-import { folderOf, rowTarget, selectedFile, selectedService } from './selection.ts';
+import { nameOf, ownerOf, serviceById } from './lookups.ts';
+import { entryTarget, folderOf, rowTarget, selectedFile, selectedService } from './selection.ts';
+import { entryPattern, entryRefusal, toggleEntry } from './entries.ts';
 import { closeView, currentView, openView, replaceView, type Tab, type UiState, type View } from './ui-state.ts';
 import { serviceParts } from './view-rows.ts';
 import { withoutControls } from './split-keys.ts';
@@ -50,7 +51,12 @@ const switchTab = (state: UiState, tab: Tab): UiState => ({
 });
 
 export const BINDINGS: readonly Binding[] = [
-  { keys: '↑ ↓  k j', does: 'move the cursor (PgUp PgDn Home End too)', match: isCursorKey, run: moveCursor },
+  {
+    keys: '↑ ↓  j k',
+    does: 'move (PgUp PgDn Home End ^P ^N too); j k type in a filter or name',
+    match: isCursorKey,
+    run: moveCursor,
+  },
   {
     keys: 'Enter',
     does: 'open the service or file under the cursor',
@@ -195,6 +201,24 @@ export const BINDINGS: readonly Binding[] = [
           value: withoutControls(serviceById(plan(s), id)?.name ?? ''),
         },
       })),
+  },
+  {
+    keys: 'e',
+    does: 'mark or unmark the file as a public entry of its service',
+    hint: 'entry',
+    in: FILE_VIEWS,
+    match: char('e'),
+    run: (s) => {
+      const path = entryTarget(plan(s), s.context, currentView(s));
+      if (!path) return say(s, 'select a file first');
+      const refusal = entryRefusal(plan(s), path);
+      if (refusal) return say(s, refusal);
+      const service = ownerOf(plan(s)).get(path)!;
+      const label = entryPattern(serviceById(plan(s), service)!, path)
+        ? `${basename(path)} is no longer an entry of ${nameOf(plan(s), service)}`
+        : `made ${basename(path)} an entry of ${nameOf(plan(s), service)}`;
+      return applyEdit(s, label, (p) => toggleEntry(p, path));
+    },
   },
   { keys: 'u', does: 'undo', hint: 'undo', match: char('u'), run: undoEdit },
   { keys: 'U  Ctrl-R', does: 'redo', match: (i, k) => i === 'U' || (k.ctrl && i === 'r'), run: redoEdit },
