@@ -74,6 +74,28 @@ describe('keys that arrive together', () => {
   });
 });
 
+describe('keys after a save', () => {
+  it('saves and then quits when w and q come in one read, without asking about unsaved edits', async () => {
+    const ui = await openSmallShop();
+    await ui.press('3a', 'wq');
+    expect(ui.saves).toHaveLength(1);
+    expect(ui.exited()).toBe(true);
+  });
+
+  it('runs the keys after w once the plan is written, in order', async () => {
+    const ui = await openSmallShop();
+    const after = await ui.press('3a', 'w1j');
+    expect(ui.saves).toHaveLength(1);
+    expect(lines(after, 1, 5)).toEqual([
+      '[1 Services (4)]  2 Shared (2)   3 Review (0)',
+      '  SERVICE                              FILES    LOC COHESION COUPLING  CONF  API',
+      '  catalog                                  3     94     0.50     0.50  1.00    3',
+      '> orders ↻                                 5    152     0.25     0.55  0.94    2',
+    ]);
+    expect(after).not.toContain('unsaved');
+  });
+});
+
 describe('one rule for j and k', () => {
   it('moves with j and k in a list, and types them in a filter, where arrows and Ctrl-N Ctrl-P move', async () => {
     const ui = await openSmallShop();

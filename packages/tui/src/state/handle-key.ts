@@ -7,13 +7,26 @@ import type { KeyPress } from './key.ts';
 import { nameOf } from './lookups.ts';
 import { pickOptions } from './pick-options.ts';
 import { search } from './search.ts';
-import { splitKeys, withoutControls } from './split-keys.ts';
+import { splitKeys, withoutControls, type Keystroke } from './split-keys.ts';
 import { currentView, openView, replaceView, type Modal, type UiState } from './ui-state.ts';
 import { rowCount } from './view-rows.ts';
 
 /** Keys that arrived in one read, taken one at a time: the same as if they had come one by one. */
 export const handleInput = (state: UiState, input: string, key: KeyPress): UiState =>
-  splitKeys(input, key).reduce((s, stroke) => handleKey(s, stroke.input, stroke.key), state);
+  feedKeys(state, splitKeys(input, key));
+
+/**
+ * Runs keys in order until one asks the shell for something (a save, to quit); the rest wait in
+ * `queued` until it is done, so `w` then `q` typed together saves and then quits without asking.
+ */
+export function feedKeys(state: UiState, keys: readonly Keystroke[]): UiState {
+  let next = state;
+  for (const [at, stroke] of keys.entries()) {
+    if (next.request || next.saving) return { ...next, queued: [...(next.queued ?? []), ...keys.slice(at)] };
+    next = handleKey(next, stroke.input, stroke.key);
+  }
+  return next;
+}
 
 /** The whole UI as a function of one key: the shell renders the state and carries out its requests. */
 export function handleKey(state: UiState, input: string, key: KeyPress): UiState {
