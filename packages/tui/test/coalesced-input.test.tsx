@@ -118,3 +118,20 @@ describe('one rule for j and k', () => {
     expect(lines(searched, 2, 5)).toEqual(['Search services and files', '  / jk_', '  no match']);
   });
 });
+
+describe('a plan that already holds control characters', () => {
+  it("shows them as '?' and renames the service clean", async () => {
+    const ui = await openSmallShop({
+      edit: (plan) => ({
+        ...plan,
+        services: plan.services.map((s) => (s.id === 'catalog' ? { ...s, name: 'prisma\x7f\x7f\x1b[2J' } : s)),
+      }),
+    });
+    expect(lines(ui.frame(), 3, 4)).toEqual([
+      '> prisma???[2J                             3     94     0.50     0.50  1.00    3',
+    ]);
+    expect(lines(await ui.press('r'), 2, 4)).toEqual(['Rename prisma???[2J to:', '  prisma[2J_']);
+    await ui.press(times(KEYS.backspace, 3), KEYS.enter, 'w');
+    expect(ui.saves[0]!.services.find((s) => s.id === 'catalog')!.name).toBe('prisma');
+  });
+});
