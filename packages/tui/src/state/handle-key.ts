@@ -29,7 +29,7 @@ export function feedKeys(state: UiState, keys: readonly Keystroke[]): UiState {
 }
 
 /** The whole UI as a function of one key: the shell renders the state and carries out its requests. */
-export function handleKey(state: UiState, input: string, key: KeyPress): UiState {
+function handleKey(state: UiState, input: string, key: KeyPress): UiState {
   const next = state.modal ? handleModal(state, state.modal, input, key) : handleView(state, input, key);
   const view = currentView(next);
   const count = rowCount(currentPlan(next.history), next.context, view);

@@ -65,8 +65,8 @@ const BY_NUMBER: Readonly<Record<string, Keystroke>> = {
   '6': named('pageDown'),
 };
 
-// The bytes of an escape sequence: ESC [ parameters final, or ESC O final.
-const SEQUENCE = /^\x1b(?:\[([0-9;]*)([\x40-\x7e])|O([\x40-\x7e]))/;
+// What follows ESC in an escape sequence: [ parameters final, or O final.
+const SEQUENCE = /^(?:\[([0-9;]*)([@-~])|O([@-~]))/;
 
 /**
  * Splits a chunk of terminal input into keys. Ink passes keys that arrive in one read (key repeat,
@@ -89,12 +89,12 @@ export function splitKeys(input: string, key: KeyPress): Keystroke[] {
 function firstKey(text: string): [Keystroke | undefined, number] {
   const char = String.fromCodePoint(text.codePointAt(0)!);
   if (char === '\x1b') {
-    const sequence = SEQUENCE.exec(text);
+    const sequence = SEQUENCE.exec(text.slice(1));
     if (!sequence) return [named('escape'), 1];
     const [all, number, final, ss3] = sequence;
     const stroke =
       ss3 !== undefined ? BY_FINAL[ss3] : final === '~' ? BY_NUMBER[number!.split(';')[0]!] : BY_FINAL[final!];
-    return [stroke, all.length];
+    return [stroke, 1 + all.length];
   }
   if (char === '\r' || char === '\n') return [named('return'), 1];
   if (char === '\t') return [named('tab'), 1];
@@ -108,7 +108,7 @@ function firstKey(text: string): [Keystroke | undefined, number] {
 }
 
 /** Whether the text holds a control character (C0, DEL or C1): never typed into a name or a filter. */
-export const isControl = (text: string): boolean => /\p{Cc}/u.test(text);
+const isControl = (text: string): boolean => /\p{Cc}/u.test(text);
 
 /** The text without its control characters. */
 export const withoutControls = (text: string): string => text.replace(/\p{Cc}/gu, '');
