@@ -42,6 +42,8 @@ describe('keys that arrive together', () => {
     await expect(await ui.press(KEYS.down + KEYS.enter, times(KEYS.tab, 2))).toMatchFileSnapshot(
       frame('service-links'),
     );
+    const back = '\u001B[Z';
+    expect(lines(await ui.press(back + back), 4, 5)).toEqual(['[Files]  API   Dependencies    (Tab)']);
   });
 
   it('takes arrows that came in one read one by one', async () => {

@@ -70,17 +70,19 @@ export const BINDINGS: readonly Binding[] = [
   },
   { keys: 'Esc  ←', does: 'back', match: (_i, k) => k.escape || k.leftArrow || k.backspace, run: closeView },
   {
-    keys: 'Tab',
-    does: 'next tab (services, shared, review) or part of a service (files, API, links, tables)',
+    keys: 'Tab  S-Tab',
+    does: 'next tab, or next part of a service page; Shift-Tab goes back',
     match: (_i, k) => k.tab,
-    run: (s) => {
+    run: (s, _i, k) => {
       const view = currentView(s);
+      // From a page that is no tab, Tab goes to the first tab and Shift-Tab to the last.
+      const turn = <T>(list: readonly T[], at: number): T =>
+        list[at < 0 ? (k.shift ? list.length - 1 : 0) : (at + (k.shift ? list.length - 1 : 1)) % list.length]!;
       if (view.kind === 'service') {
         const parts = serviceParts(s.context);
-        return replaceView(s, { ...view, part: parts[(parts.indexOf(view.part) + 1) % parts.length]!, cursor: 0 });
+        return replaceView(s, { ...view, part: turn(parts, parts.indexOf(view.part)), cursor: 0 });
       }
-      const at = TABS.indexOf(view.kind as Tab);
-      return switchTab(s, TABS[(at + 1) % TABS.length]!);
+      return switchTab(s, turn(TABS, TABS.indexOf(view.kind as Tab)));
     },
   },
   {
