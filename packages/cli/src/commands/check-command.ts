@@ -73,11 +73,11 @@ Examples:
           '--update-baseline records every finding, so it cannot be limited with --changed; run it without --changed.',
         );
       const project = resolve(streams.cwd, dir);
-      const { plan } = readProjectPlan(streams.cwd, dir, flags.plan);
       const ref = flags.changed === true ? 'HEAD' : flags.changed;
-      // Analysing the folder, git can list its changes while the graph loads (a pre-commit hook waits on both).
+      // Analysing the folder, git can list its changes while the plan and graph load (a pre-commit hook waits on all).
       const early = ref !== undefined && !flags.graph ? changedFiles(project, ref) : undefined;
       early?.catch(() => undefined);
+      const { plan } = readProjectPlan(streams.cwd, dir, flags.plan);
       const graph = await loadOrAnalyze(flags.graph ? resolve(streams.cwd, flags.graph) : project, {
         include: flags.include,
         exclude: flags.exclude,
