@@ -74,7 +74,8 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
       changed,
       stats,
       maxFileBytes,
-      findWorkspaces(root, discovered.packageJsons),
+      // Configuration is unchanged since the cached graph, whose warnings already name its problems.
+      findWorkspaces(root, discovered.packageJsons).packages,
       step,
       emit,
     );
@@ -88,7 +89,8 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
     // Unreadable, binary and oversized files are reported, not graphed: they have no module structure to show.
     const errors = parseErrors(facts);
     for (const error of errors) if (error.line === 0) facts.delete(error.path);
-    parts = await buildParts(root, facts, errors, findWorkspaces(root, discovered.packageJsons), step);
+    const workspaces = findWorkspaces(root, discovered.packageJsons);
+    parts = await buildParts(root, facts, errors, workspaces.packages, workspaces.warnings, step);
     if (cache) {
       step('cache', () => {
         const present = new Set(discovered.files);
@@ -145,9 +147,10 @@ async function buildParts(
   facts: Map<string, FileFacts>,
   parseErrors: ParseErrorEntry[],
   workspaces: WorkspacePackage[],
+  configWarnings: readonly string[],
   step: StepTimer['step'],
 ): Promise<GraphParts> {
-  const warnings: string[] = [];
+  const warnings = [...configWarnings];
   // The resolver is a native module: loaded only when there is something to resolve.
   const { resolverForFiles } = await import('./create-resolver.ts');
   const linked = step('resolve', () =>

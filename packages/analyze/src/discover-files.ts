@@ -85,7 +85,10 @@ export function discoverFiles(root: string, options: DiscoverOptions = {}): Disc
         if (ALWAYS_SKIPPED.has(entry.name) || (isProject && OUTPUT_BESIDE_PROJECT.has(entry.name))) continue;
         if (isIgnored(rules, rel, true) || excluded(rel + '/')) continue;
         stack.push({ dir: join(frame.dir, entry.name), rel, rules });
-      } else if (entry.isFile()) {
+      } else if (!entry.isFile()) {
+        // A FIFO or socket named package.json would hang whoever reads it: named here, never read.
+        if (CONFIG_FILE.test(entry.name)) out.warnings.push(`${rel} is not a regular file: ignored`);
+      } else {
         if (entry.name === 'package.json') out.packageJsons.push(rel);
         if (CONFIG_FILE.test(entry.name)) out.configFiles.push(rel);
         if (DATA_SCHEMA.test(entry.name) && !isIgnored(rules, rel, false) && included(rel) && !excluded(rel))
