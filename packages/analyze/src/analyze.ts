@@ -11,7 +11,16 @@ import {
   type ProgressListener,
 } from '@seams/graph';
 import { statSync } from 'node:fs';
-import { loadFacts, loadGraph, saveFacts, saveGraph, type FactsCache, type GraphCache } from './cache.ts';
+import {
+  cacheFolder,
+  createSeamsFolder,
+  loadFacts,
+  loadGraph,
+  saveFacts,
+  saveGraph,
+  type FactsCache,
+  type GraphCache,
+} from './cache.ts';
 import { discoverFiles } from './discover-files.ts';
 import { dataOf, modelsOf, type FileFacts } from './facts.ts';
 import { fingerprintOf } from './fingerprint.ts';
@@ -58,8 +67,17 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
   for (const message of discovered.warnings) emit({ type: 'warning', message });
 
   const maxFileBytes = options.maxFileBytes ?? 4 * 1024 * 1024;
-  const cacheDir = options.cacheDir ?? join(root, '.seams', 'cache');
   const useCache = options.cache !== false;
+  const cacheDir = useCache ? cacheFolder(options.cacheDir ?? join(root, '.seams', 'cache')) : '';
+  const save = (facts: FactsCache | undefined, graph: GraphCache) => {
+    try {
+      if (!options.cacheDir) createSeamsFolder(root);
+      if (facts) saveFacts(cacheDir, facts);
+      saveGraph(cacheDir, graph);
+    } catch (error) {
+      emit({ type: 'warning', message: `could not write the cache in ${cacheDir}: ${(error as Error).message}` });
+    }
+  };
   const fingerprint = fingerprintOf(root, discovered, { maxFileBytes });
   const stats = useCache ? statAll(root, discovered.files) : new Map();
   const previous = useCache ? loadGraph(cacheDir) : undefined;
@@ -79,7 +97,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
       step,
       emit,
     );
-    if (parts) step('cache', () => save(cacheDir, undefined, { fingerprint, stats, parts }, emit));
+    if (parts) step('cache', () => save(undefined, { fingerprint, stats, parts }));
   }
   if (!parts) {
     const cache = useCache ? loadFacts(cacheDir) : undefined;
@@ -95,12 +113,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
       step('cache', () => {
         const present = new Set(discovered.files);
         for (const key of cache.keys()) if (!present.has(key)) cache.delete(key);
-        save(
-          cacheDir,
-          parsed > 0 || cache.size !== present.size ? cache : undefined,
-          { fingerprint, stats, parts },
-          emit,
-        );
+        save(parsed > 0 || cache.size !== present.size ? cache : undefined, { fingerprint, stats, parts });
       });
     }
   }
@@ -289,13 +302,4 @@ async function updateParts(
   if ([...facts.values()].some((file) => file.error?.line === 0)) return undefined;
   const { relinkChanged } = await import('./relink-changed.ts');
   return relinkChanged(root, previous, facts, workspaces, step);
-}
-
-function save(dir: string, facts: FactsCache | undefined, graph: GraphCache, emit: ProgressListener): void {
-  try {
-    if (facts) saveFacts(dir, facts);
-    saveGraph(dir, graph);
-  } catch (error) {
-    emit({ type: 'warning', message: `could not write the cache in ${dir}: ${(error as Error).message}` });
-  }
 }
