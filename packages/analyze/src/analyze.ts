@@ -131,9 +131,10 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
     : undefined;
   const hasData = (parts.data?.length ?? 0) > 0 || (parts.models?.length ?? 0) > 0 || discovered.dataSchemas.length > 0;
   const named = hasData
-    ? step('tables', () =>
-        nameTables(parts.data ?? [], [...(parts.models ?? []), ...readDataSchemas(root, discovered.dataSchemas)]),
-      )
+    ? step('tables', () => {
+        const schemas = readDataSchemas(root, discovered.dataSchemas);
+        return nameTables(parts.data ?? [], [...(parts.models ?? []), ...schemas.models], schemas.relations);
+      })
     : undefined;
   timings.total = Math.round(performance.now() - started);
 
