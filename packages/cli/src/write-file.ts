@@ -33,7 +33,7 @@ function write(path: string, content: string): void {
   } catch {
     // Does not exist yet: created below.
   }
-  mkdirSync(dirname(target), { recursive: true });
+  ignoreNewSeamsFolder(mkdirSync(dirname(target), { recursive: true }), dirname(target));
   removeLeftovers(target);
   const temporary = `${target}.${process.pid}.tmp`;
   try {
@@ -43,6 +43,14 @@ function write(path: string, content: string): void {
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+// A `.seams` folder this write created (`-o .seams/graph.json`) holds the machine's files, not the project's.
+function ignoreNewSeamsFolder(firstCreated: string | undefined, dir: string): void {
+  if (firstCreated === undefined) return;
+  for (let folder = dir; folder.length >= firstCreated.length; folder = dirname(folder))
+    if (basename(folder) === '.seams')
+      writeFileSync(join(folder, '.gitignore'), '# Created by seams: nothing here belongs in git.\n*\n');
 }
 
 // A write takes well under a minute: an older temporary is a killed run's.

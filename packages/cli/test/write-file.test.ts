@@ -61,6 +61,17 @@ describe('writeFileAtomic', () => {
     ]);
   });
 
+  it('gives a .seams folder it creates a .gitignore of everything, and leaves an existing one alone', () => {
+    writeFileAtomic(join(scratch, 'project/.seams/graphs/graph.json'), '{}\n');
+    expect(readFileSync(join(scratch, 'project/.seams/.gitignore'), 'utf8')).toBe(
+      '# Created by seams: nothing here belongs in git.\n*\n',
+    );
+    writeFileAtomic(join(scratch, 'project/.seams/plan.json'), '{}\n');
+    rmSync(join(scratch, 'project/.seams/.gitignore'));
+    writeFileAtomic(join(scratch, 'project/.seams/other.json'), '{}\n');
+    expect(readdirSync(join(scratch, 'project/.seams')).sort()).toEqual(['graphs', 'other.json', 'plan.json']);
+  });
+
   it('turns a path that cannot be written into a user error naming it', () => {
     expect(() => writeFileAtomic('/dev/null/graph.json', '{}')).toThrow(
       expect.objectContaining({
