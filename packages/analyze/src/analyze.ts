@@ -94,6 +94,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
       maxFileBytes,
       // Configuration is unchanged since the cached graph, whose warnings already name its problems.
       findWorkspaces(root, discovered.packageJsons).packages,
+      discovered.irregularConfigs,
       step,
       emit,
     );
@@ -108,7 +109,15 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
     const errors = parseErrors(facts);
     for (const error of errors) if (error.line === 0) facts.delete(error.path);
     const workspaces = findWorkspaces(root, discovered.packageJsons);
-    parts = await buildParts(root, facts, errors, workspaces.packages, workspaces.warnings, step);
+    parts = await buildParts(
+      root,
+      facts,
+      errors,
+      workspaces.packages,
+      discovered.irregularConfigs,
+      workspaces.warnings,
+      step,
+    );
     if (cache) {
       step('cache', () => {
         const present = new Set(discovered.files);
@@ -161,6 +170,7 @@ async function buildParts(
   facts: Map<string, FileFacts>,
   parseErrors: ParseErrorEntry[],
   workspaces: WorkspacePackage[],
+  irregularConfigs: readonly string[],
   configWarnings: readonly string[],
   step: StepTimer['step'],
 ): Promise<GraphParts> {
@@ -171,7 +181,7 @@ async function buildParts(
     linkFiles(
       root,
       facts,
-      resolverForFiles(root, workspaces, facts, (message) => warnings.push(message)),
+      resolverForFiles(root, workspaces, facts, irregularConfigs, (message) => warnings.push(message)),
     ),
   );
   const files = step('trace', () => {
@@ -285,6 +295,7 @@ async function updateParts(
   stats: GraphCache['stats'],
   maxBytes: number,
   workspaces: WorkspacePackage[],
+  irregularConfigs: readonly string[],
   step: StepTimer['step'],
   emit: ProgressListener,
 ): Promise<GraphParts | undefined> {
@@ -302,5 +313,5 @@ async function updateParts(
   });
   if ([...facts.values()].some((file) => file.error?.line === 0)) return undefined;
   const { relinkChanged } = await import('./relink-changed.ts');
-  return relinkChanged(root, previous, facts, workspaces, step);
+  return relinkChanged(root, previous, facts, workspaces, irregularConfigs, step);
 }

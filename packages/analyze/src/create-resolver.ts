@@ -48,6 +48,8 @@ export interface ResolverContext {
   workspaces: readonly WorkspacePackage[];
   /** Top-level folders holding analysed files: `src/x` that resolves nowhere is a missing local file, not a package. */
   sourceFolders: ReadonlySet<string>;
+  /** Absolute paths of package.json files that are not regular files, in the tree (from discovery). */
+  irregularManifests: ReadonlySet<string>;
   onWarning: (message: string) => void;
 }
 
@@ -68,18 +70,23 @@ export function createResolver(context: ResolverContext): ResolveSpecifier {
   }
 
   // Per folder, a package.json at or above it that is not a regular file (a FIFO): oxc-resolver
-  // would block reading it, so imports below it are resolved by file names only.
+  // would block reading it, so imports below it are resolved by file names only. Inside the tree
+  // discovery found them; above it, the root's few ancestors are looked at once.
   const blockers = new Map<string, string | undefined>();
+  for (let dir = dirname(context.root); ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (statSync(manifest, { throwIfNoEntry: false })?.isFile() === false) blockers.set(context.root, manifest);
+    if (dir === dirname(dir)) break;
+  }
   function blockerOf(dir: string): string | undefined {
     if (blockers.has(dir)) return blockers.get(dir);
     const manifest = join(dir, 'package.json');
     const parent = dirname(dir);
-    const blocker =
-      statSync(manifest, { throwIfNoEntry: false })?.isFile() === false
-        ? manifest
-        : parent === dir
-          ? undefined
-          : blockerOf(parent);
+    const blocker = context.irregularManifests.has(manifest)
+      ? manifest
+      : dir === context.root || parent === dir
+        ? undefined
+        : blockerOf(parent);
     blockers.set(dir, blocker);
     return blocker;
   }
@@ -204,6 +211,7 @@ export function resolverForFiles(
   root: string,
   workspaces: WorkspacePackage[],
   files: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+  irregularConfigs: readonly string[],
   onWarning: (message: string) => void,
 ): ResolveSpecifier {
   return createResolver({
@@ -212,6 +220,9 @@ export function resolverForFiles(
     isAnalyzed: (path) => path.startsWith(root + '/') && files.has(path.slice(root.length + 1)),
     sourceFolders: new Set(
       [...files.keys()].filter((path) => path.includes('/')).map((path) => path.slice(0, path.indexOf('/'))),
+    ),
+    irregularManifests: new Set(
+      irregularConfigs.filter((path) => /(?:^|\/)package\.json$/.test(path)).map((path) => `${root}/${path}`),
     ),
     onWarning,
   });

@@ -48,6 +48,8 @@ export interface Discovered {
   configFiles: string[];
   /** Database schema files (schema.prisma, *.sql), relative to root: they name the tables models map to. */
   dataSchemas: string[];
+  /** Configuration files that are not regular files (a FIFO named package.json), relative to root: never read. */
+  irregularConfigs: string[];
   warnings: string[];
 }
 
@@ -62,7 +64,14 @@ export function discoverFiles(root: string, options: DiscoverOptions = {}): Disc
   assertDirectory(root);
   const included = options.include?.length ? picomatch(options.include as string[], { dot: true }) : () => true;
   const excluded = options.exclude?.length ? picomatch(options.exclude as string[], { dot: true }) : () => false;
-  const out: Discovered = { files: [], packageJsons: [], configFiles: [], dataSchemas: [], warnings: [] };
+  const out: Discovered = {
+    files: [],
+    packageJsons: [],
+    configFiles: [],
+    dataSchemas: [],
+    irregularConfigs: [],
+    warnings: [],
+  };
   const stack: Frame[] = [{ dir: root, rel: '', rules: [] }];
   while (stack.length > 0) {
     const frame = stack.pop()!;
@@ -87,7 +96,10 @@ export function discoverFiles(root: string, options: DiscoverOptions = {}): Disc
         stack.push({ dir: join(frame.dir, entry.name), rel, rules });
       } else if (!entry.isFile()) {
         // A FIFO or socket named package.json would hang whoever reads it: named here, never read.
-        if (CONFIG_FILE.test(entry.name)) out.warnings.push(`${rel} is not a regular file: ignored`);
+        if (CONFIG_FILE.test(entry.name)) {
+          out.irregularConfigs.push(rel);
+          out.warnings.push(`${rel} is not a regular file: ignored`);
+        }
       } else {
         if (entry.name === 'package.json') out.packageJsons.push(rel);
         if (CONFIG_FILE.test(entry.name)) out.configFiles.push(rel);
