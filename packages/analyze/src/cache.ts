@@ -77,7 +77,8 @@ export function createSeamsFolder(root: string): void {
 /** Loads the facts cache; a missing or corrupt one is empty. */
 export function loadFacts(dir: string): FactsCache {
   const data = load(join(dir, FACTS_FILE));
-  return data instanceof Map ? (data as FactsCache) : new Map();
+  const empty: FactsCache = new Map();
+  return data instanceof Map ? (data as FactsCache) : empty;
 }
 
 /** Loads the graph cache, kept apart from the facts so an unchanged tree reads only this smaller file. */

@@ -1,5 +1,6 @@
 import { join, posix } from 'node:path';
 import picomatch from 'picomatch';
+import { parse } from 'yaml';
 import { NOT_REGULAR, readConfigFile, readJsonConfig } from './read-config-file.ts';
 
 export interface WorkspacePackage {
@@ -74,7 +75,7 @@ function workspaceGlobs(root: string, warnings: string[]): string[] {
   return [...fromPnpm, ...fromManifest].filter((g) => typeof g === 'string');
 }
 
-// Only the `packages:` list matters here; a YAML library would be a dependency for ten lines.
+// pnpm-workspace.yaml is full YAML (flow lists, quoted '!' negations, anchors): read it with a YAML parser.
 function readPnpmWorkspace(path: string, warnings: string[]): string[] {
   const read = readConfigFile(path);
   if (!read) return [];
@@ -82,17 +83,13 @@ function readPnpmWorkspace(path: string, warnings: string[]): string[] {
     if (read.problem !== NOT_REGULAR) warnings.push(`pnpm-workspace.yaml ${read.problem}: its packages are not read`);
     return [];
   }
-  const text = read.text;
-  const globs: string[] = [];
-  let inPackages = false;
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(/\s+#.*$/, '');
-    if (/^packages:\s*$/.test(line)) inPackages = true;
-    else if (/^\S/.test(line)) inPackages = false;
-    else if (inPackages) {
-      const item = /^\s*-\s*['"]?([^'"]+?)['"]?\s*$/.exec(line);
-      if (item) globs.push(item[1]!);
-    }
+  try {
+    const packages: unknown = (parse(read.text) as { packages?: unknown } | null)?.packages;
+    return Array.isArray(packages) ? packages.filter((glob): glob is string => typeof glob === 'string') : [];
+  } catch (error) {
+    warnings.push(
+      `pnpm-workspace.yaml is not valid YAML (${(error as Error).message.split('\n')[0]}): its packages are not read`,
+    );
+    return [];
   }
-  return globs;
 }
