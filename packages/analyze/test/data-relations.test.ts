@@ -16,7 +16,7 @@ const accesses = (graph: Graph) =>
 const tables = (graph: Graph) =>
   (graph.tables ?? []).map(
     (t) =>
-      `${t.name} <- ${t.models.map((m) => `${m.from}:${m.line}${m.references ? ` -> ${m.references}` : ''}`).join(' | ')}`,
+      `${t.name} <- ${t.models.map((m) => `${m.from}:${m.line}${m.references ? ` -> ${m.references.join(',')}` : ''}`).join(' | ')}`,
   );
 
 describe('prisma-nested', async () => {

@@ -1,7 +1,7 @@
 import { unwrap, type AstNode } from '../types.ts';
 
 /** One step into a relation: the field of the model reached so far, and the nested operation on it. */
-export interface NestedStep {
+interface NestedStep {
   field: string;
   op: string;
 }
