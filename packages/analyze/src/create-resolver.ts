@@ -58,6 +58,8 @@ export function createResolver(context: ResolverContext): ResolveSpecifier {
   const resolvers = { import: resolverPair('import'), require: resolverPair('require') };
   const plain = resolvers.import.plain;
   const warned = new Set<string>();
+  // Folders whose tsconfig failed once: the next specifiers there skip the attempt.
+  const withoutTsconfig = new Set<string>();
   const memo = new Map<string, Resolution>();
   const namesLocalFolder = (specifier: string) =>
     specifier.includes('/') && context.sourceFolders.has(specifier.split('/')[0]!);
@@ -102,10 +104,15 @@ export function createResolver(context: ResolverContext): ResolveSpecifier {
       const path = isBare(specifier) ? undefined : probeFile(resolvePath(dirname(fromFile), specifier));
       return path ? { path } : { error: `not found by file names (${blocker} is not a regular file)` };
     }
-    let result = resolvers[mode].withTsconfig.resolveFileSync(fromFile, specifier);
+    const dir = dirname(fromFile);
+    let result = resolvers[mode][withoutTsconfig.has(dir) ? 'plain' : 'withTsconfig'].resolveFileSync(
+      fromFile,
+      specifier,
+    );
     if (result.error && TSCONFIG_ERROR.test(result.error)) {
       // A broken tsconfig (unreadable, invalid, an `extends` cycle) must not cost the folder its relative imports.
       warnOnce(`${result.error.replace(/ JSONError \{.*$/, '')}: resolving without it`);
+      withoutTsconfig.add(dir);
       result = resolvers[mode].plain.resolveFileSync(fromFile, specifier);
     }
     const manifest = result.error && BAD_MANIFEST.exec(result.error)?.[1];
