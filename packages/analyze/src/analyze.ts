@@ -12,6 +12,7 @@ import {
 } from '@seams/graph';
 import {
   cacheFolder,
+  claimCacheFolder,
   createSeamsFolder,
   loadFacts,
   loadGraph,
@@ -67,10 +68,13 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
 
   const maxFileBytes = options.maxFileBytes ?? 4 * 1024 * 1024;
   const useCache = options.cache !== false;
-  const cacheDir = useCache ? cacheFolder(options.cacheDir ?? join(root, '.seams', 'cache')) : '';
+  const cacheDir = !useCache ? '' : options.cacheDir ? cacheFolder(options.cacheDir) : join(root, '.seams', 'cache');
   const save = (facts: FactsCache | undefined, graph: GraphCache) => {
     try {
-      if (!options.cacheDir) createSeamsFolder(root);
+      if (!options.cacheDir) {
+        createSeamsFolder(root);
+        claimCacheFolder(cacheDir);
+      }
       if (facts) saveFacts(cacheDir, facts);
       saveGraph(cacheDir, graph);
     } catch (error) {

@@ -55,6 +55,16 @@ export function cacheFolder(dir: string): string {
   return entries.length === 0 ? dir : join(dir, OWN_SUBFOLDER);
 }
 
+/**
+ * Tags the default folder, `<root>/.seams/cache`, as seams' own: documented as seams' cache, it holds
+ * only what seams wrote, also when an older seams wrote it untagged.
+ */
+export function claimCacheFolder(dir: string): void {
+  if (isOwn(dir)) return;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, TAG_FILE), TAG);
+}
+
 function isOwn(dir: string): boolean {
   try {
     return readFileSync(join(dir, TAG_FILE), 'utf8') === TAG;

@@ -231,6 +231,13 @@ describe('cache folder: seams deletes only what it wrote', () => {
     ]);
   });
 
+  it('takes an untagged default .seams/cache, as an older seams left it, as its own', async () => {
+    mkdirSync(join(root, '.seams/cache'), { recursive: true });
+    writeFileSync(join(root, '.seams/cache/graph-0.0.9-oxc0.1.0-0123456789ab.bin'), 'old');
+    await analyze({ root });
+    expect(listing(join(root, '.seams/cache'))).toEqual(['CACHEDIR.TAG', 'facts-<stamp>.bin', 'graph-<stamp>.bin']);
+  });
+
   it('creates .seams with a .gitignore of everything, and leaves an existing .seams as it is', async () => {
     await analyze({ root });
     expect(readFileSync(join(root, '.seams/.gitignore'), 'utf8')).toBe(
