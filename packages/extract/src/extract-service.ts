@@ -1,6 +1,6 @@
 import { tableOwnership, type Graph, type Plan } from '@seams/graph';
 import type { ContractModel } from './contract/build-contract.ts';
-import { rewriteImports, type FileEdit, type ManualImport } from './codemod/rewrite-imports.ts';
+import { rewriteImports, type FileEdit, type ManualImport, type RewriteCounts } from './codemod/rewrite-imports.ts';
 import { unifiedDiff } from './codemod/unified-diff.ts';
 import { contractFile, openApiFile, remoteOperations, schemasFile } from './generate/contract-files.ts';
 import { facadeFile, type ThrownError } from './generate/facade-file.ts';
@@ -39,6 +39,8 @@ export interface Extraction {
   edits: FileEdit[];
   diff: string;
   manual: ManualImport[];
+  /** The statements the codemod rewrote, by kind. */
+  rewritten: RewriteCounts;
   /** Names of the operations the facade can route remote. */
   remoteReady: string[];
 }
@@ -70,7 +72,13 @@ export async function extractService(
   };
   const bus = findEventBus(api, graph, options.readFile);
   const facade = facadeFile(origin, model, layout, api.entries, thrownErrors(api, graph, options.readFile), bus);
-  const { edits, manual } = rewriteImports(api, facade.path, options.readFile);
+  const { edits, manual, counts } = rewriteImports({
+    graph,
+    api,
+    facadePath: facade.path,
+    generated: options.out,
+    readFile: options.readFile,
+  });
   const files: GeneratedFile[] = [
     facade,
     routingFile(origin, `${layout.facade}/routing.ts`),
@@ -103,6 +111,7 @@ export async function extractService(
     edits,
     diff: unifiedDiff(edits),
     manual,
+    rewritten: counts,
     remoteReady: remoteOperations(model).map((o) => o.name),
   };
 }
