@@ -12,13 +12,19 @@ import { routingFile } from './generate/routing-file.ts';
 import { clientFile, lambdaFile, operationsFile, serverFile, type Layout } from './generate/service-files.ts';
 import { declaringFile, edgesByImporter, findEventBus } from './find-event-bus.ts';
 import { serviceApi, type ServiceApi } from './service-api.ts';
+import { checkInputs } from './check-inputs.ts';
+
+const under = (folder: string, path: string) => (folder === '.' ? path : `${folder}/${path}`);
+
+/** The folders extract generates into, facade then service: their files are neither callers nor the service. */
+export const generatedFolders = (out: string): [string, string] => [under(out, 'facade'), under(out, 'service')];
 
 export interface ExtractOptions {
   /** Absolute project folder (the graph's root). */
   root: string;
   /** The plan file as the user named it, for headers and the report. */
   planName: string;
-  /** Output folder, relative to root. */
+  /** Output folder, relative to root ('.' for the root itself; '../x' when the user chose a folder outside it). */
   out: string;
   /** The monolith's tsconfig, relative to root. */
   tsconfig: string;
@@ -52,7 +58,9 @@ export async function extractService(
   serviceId: string,
   options: ExtractOptions,
 ): Promise<Extraction> {
-  const found = serviceApi(graph, plan, serviceId, options.out);
+  checkInputs(graph, plan, serviceId);
+  const generated = generatedFolders(options.out);
+  const found = serviceApi(graph, plan, serviceId, generated);
   const known = new Set(graph.files.map((f) => f.path));
   const earlier = (options.previousEntries ?? []).filter((entry) => known.has(entry.slice(0, entry.indexOf('#'))));
   const api = { ...found, entries: [...new Set([...found.entries, ...earlier])].sort() };
@@ -65,18 +73,14 @@ export async function extractService(
     serviceFiles: [...api.files],
     operations: api.entries,
   });
-  const layout: Layout = {
-    service: `${options.out}/service`,
-    facade: `${options.out}/facade`,
-    tsconfig: options.tsconfig,
-  };
+  const layout: Layout = { service: generated[1], facade: generated[0], tsconfig: options.tsconfig };
   const bus = findEventBus(api, graph, options.readFile);
   const facade = facadeFile(origin, model, layout, api.entries, thrownErrors(api, graph, options.readFile), bus);
   const { edits, manual, counts } = rewriteImports({
     graph,
     api,
     facadePath: facade.path,
-    generated: options.out,
+    generated,
     readFile: options.readFile,
   });
   const files: GeneratedFile[] = [
@@ -91,7 +95,7 @@ export async function extractService(
     ...packageFiles(origin, model, layout, options.monolith),
     openApiFile(origin, model, `${layout.service}/openapi.json`, options.version),
   ];
-  files.push(manifestFile(origin, api, `${options.out}/extraction.json`));
+  files.push(manifestFile(origin, api, under(options.out, 'extraction.json')));
   const data = graph.data?.length || graph.tables?.length ? tableOwnership(graph, plan) : undefined;
   const report = reportFile({
     origin,
@@ -100,7 +104,7 @@ export async function extractService(
     bus,
     manual,
     files,
-    path: `${options.out}/EXTRACTION.md`,
+    path: under(options.out, 'EXTRACTION.md'),
     ...(data ? { data } : {}),
   });
   return {

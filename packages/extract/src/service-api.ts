@@ -11,8 +11,13 @@ export interface ServiceApi {
   outbound: Array<{ from: string; line: number; to: string; shared: boolean }>;
 }
 
-/** `generated`: the folder of seams extract's own output, whose files are neither callers nor part of the service. */
-export function serviceApi(graph: Pick<Graph, 'edges'>, plan: Plan, serviceId: string, generated?: string): ServiceApi {
+/** `generated`: the folders of seams extract's own output, whose files are neither callers nor part of the service. */
+export function serviceApi(
+  graph: Pick<Graph, 'edges'>,
+  plan: Plan,
+  serviceId: string,
+  generated: readonly string[] = [],
+): ServiceApi {
   const service = plan.services.find((s) => s.id === serviceId || s.name === serviceId);
   if (!service)
     throw new InputError(
@@ -23,7 +28,7 @@ export function serviceApi(graph: Pick<Graph, 'edges'>, plan: Plan, serviceId: s
   const shared = new Set(plan.shared.map((s) => s.path));
   const entries = new Set<string>();
   const outbound: ServiceApi['outbound'] = [];
-  const isGenerated = (path: string) => generated !== undefined && path.startsWith(`${generated}/`);
+  const isGenerated = (path: string) => generated.some((folder) => path.startsWith(`${folder}/`));
   for (const edge of graph.edges) {
     if (isGenerated(edge.from)) continue;
     if (members.has(edge.from)) {

@@ -15,11 +15,12 @@ const plan = {
   services: [{ id: 'payment', name: 'Payments', files: ['src/payments/index.ts', 'src/payments/payment.service.ts'] }],
   shared: [],
 } as unknown as Plan;
-const api = serviceApi(graph, plan, 'payment', 'extracted/payment');
+const generated = ['extracted/payment/facade', 'extracted/payment/service'];
+const api = serviceApi(graph, plan, 'payment', generated);
 const facadePath = 'extracted/payment/facade/payment.facade.ts';
 const fromDisk = (path: string) => readFileSync(join(root, path), 'utf8');
 const codemod = (readFile = fromDisk) =>
-  rewriteImports({ graph, api, facadePath, generated: 'extracted/payment', readFile });
+  rewriteImports({ graph, api, facadePath, generated, readFile });
 
 describe('the codemod', () => {
   const result = codemod();
@@ -77,7 +78,7 @@ describe('the codemod', () => {
       graph,
       api: narrowApi,
       facadePath,
-      generated: 'extracted/payment',
+      generated,
       readFile: fromDisk,
     });
     expect(narrow.manual.filter((m) => m.reason.includes("'refundPayment'")).map((m) => `${m.file}:${m.line}`)).toEqual(

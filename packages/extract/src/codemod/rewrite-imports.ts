@@ -26,8 +26,8 @@ export interface CodemodInput {
   graph: Pick<Graph, 'files' | 'edges'>;
   api: ServiceApi;
   facadePath: string;
-  /** The folder of seams extract's own output: neither rewritten nor a target. */
-  generated: string;
+  /** The folders of seams extract's own output: neither rewritten nor a target. */
+  generated: readonly string[];
   readFile: (path: string) => string;
 }
 
@@ -51,7 +51,7 @@ export function rewriteImports(input: CodemodInput): {
   const edits: FileEdit[] = [];
   const manual: ManualImport[] = [];
   const counts: RewriteCounts = { import: 0, reexport: 0, require: 0, dynamic: 0, 'import-type': 0 };
-  const isGenerated = (path: string) => path === generated || path.startsWith(`${generated}/`);
+  const isGenerated = (path: string) => generated.some((folder) => path.startsWith(`${folder}/`));
   for (const file of graph.files) {
     const path = file.path;
     if (members.has(path) || isGenerated(path) || file.language === 'other' || file.dts) continue;
