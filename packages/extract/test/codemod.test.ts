@@ -19,8 +19,7 @@ const generated = ['extracted/payment/facade', 'extracted/payment/service'];
 const api = serviceApi(graph, plan, 'payment', generated);
 const facadePath = 'extracted/payment/facade/payment.facade.ts';
 const fromDisk = (path: string) => readFileSync(join(root, path), 'utf8');
-const codemod = (readFile = fromDisk) =>
-  rewriteImports({ graph, api, facadePath, generated, readFile });
+const codemod = (readFile = fromDisk) => rewriteImports({ graph, api, facadePath, generated, readFile });
 
 describe('the codemod', () => {
   const result = codemod();
