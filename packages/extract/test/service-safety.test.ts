@@ -78,9 +78,12 @@ function post(path: string, headers: Record<string, string | number>, body?: str
   });
 }
 
-const caught = (promise: Promise<unknown>) =>
+/** The error a call fails with; a call that succeeds fails the test. */
+const caught = (promise: Promise<unknown>): Promise<Error & Record<string, unknown>> =>
   promise.then(
-    () => undefined,
+    (value) => {
+      throw new Error(`expected a failure, got ${JSON.stringify(value)}`);
+    },
     (error: unknown) => error as Error & Record<string, unknown>,
   );
 

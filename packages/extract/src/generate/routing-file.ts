@@ -125,11 +125,14 @@ function withoutNoise(value: unknown, ignore: ReadonlySet<string>): unknown {
 const shadowing = new AsyncLocalStorage<boolean>();
 // Shadow calls run beside the monolith's own: past this many in flight, further ones are skipped rather than queued.
 const MAX_SHADOWS = 100;
-let shadowsInFlight = 0;
+const shadowsInFlight = new Set<Promise<unknown>>();
 const lastFallbackNote = new Map<string, number>();
 
 /** True inside the remote half of a shadow call: its side effects (events) must not reach the monolith twice. */
 export const isShadowCall = (): boolean => shadowing.getStore() === true;
+
+/** Resolves once the shadow calls under way have answered or failed: for a graceful shutdown, or a script that wants their reports. */
+export const shadowsSettled = (): Promise<void> => Promise.allSettled([...shadowsInFlight]).then(() => undefined);
 
 /** Whether an operation only reads: a read may fall back to local when the service cannot answer, a write never. */
 export type Access = 'read' | 'write';
@@ -161,12 +164,11 @@ export async function route<T>(service: string, operation: string, local: () => 
   if (mode.kind === 'remote') return remoteOrFallback(service, operation, access, local, remote);
   if (mode.kind === 'percent') return Math.random() * 100 < mode.percent ? remoteOrFallback(service, operation, access, local, remote) : local();
   const result = await local();
-  if (shadowsInFlight >= MAX_SHADOWS) return result;
+  if (shadowsInFlight.size >= MAX_SHADOWS) return result;
   // JSON on both sides: the remote answer went through JSON, so compare the local one as it would.
   const expected: unknown = JSON.parse(JSON.stringify(result ?? null));
   const ignore = new Set(routingSettings()[service]?.shadowIgnore ?? []);
-  shadowsInFlight++;
-  shadowing
+  const shadow = shadowing
     .run(true, remote)
     .then(
       (other) => {
@@ -174,9 +176,10 @@ export async function route<T>(service: string, operation: string, local: () => 
       },
       (error: Error) => onShadowReport({ service, operation, local: expected, error: error.message }),
     )
-    .finally(() => shadowsInFlight--)
     // A reporter that throws must not end the process through an unhandled rejection.
-    .catch(() => undefined);
+    .catch(() => undefined)
+    .finally(() => shadowsInFlight.delete(shadow));
+  shadowsInFlight.add(shadow);
   return result;
 }
 `,
