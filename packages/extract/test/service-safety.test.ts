@@ -312,5 +312,22 @@ describe('the generated facade', () => {
       SEAMS_PAYMENT_TIMEOUT_MS: '600000',
     });
     expect(run).toEqual({ code: 0, output: 'served pay_1\n' });
+    // Waiting for shadow calls on purpose does keep it alive, until they end (here, by their timeout).
+    writeFileSync(
+      join(app, 'shadow-wait.ts'),
+      `import { capturePayment } from './extracted/payment/facade/payment.facade';\n` +
+        `import { setShadowReporter, shadowsSettled } from './extracted/payment/facade/routing';\n` +
+        `setShadowReporter((report) => console.log(report.error));\n` +
+        `capturePayment({ orderId: 'ord_shadow', amountCents: 100 }).then(shadowsSettled);\n`,
+    );
+    const waited = await exited(['shadow-wait.ts'], {
+      SEAMS_ROUTE_PAYMENT: 'shadow',
+      SEAMS_PAYMENT_URL: `http://127.0.0.1:${port}`,
+      SEAMS_PAYMENT_TIMEOUT_MS: '200',
+    });
+    expect(waited).toEqual({
+      code: 0,
+      output: 'payment is unavailable (timeout): no answer to capturePayment within 200 ms\n',
+    });
   }, 60_000);
 });

@@ -37,7 +37,8 @@ export function extractCommand(streams: Streams): Command {
 Examples:
   $ seams extract payment fixtures/shop                 generate, print the codemod as a diff
   $ seams extract payment . --write                     generate and point the monolith at the facade
-  $ SEAMS_ROUTE_PAYMENT=remote SEAMS_PAYMENT_URL=http://localhost:4010 npm test   route it, no rebuild`,
+  $ SEAMS_ROUTE_PAYMENT=remote SEAMS_PAYMENT_URL=http://127.0.0.1:4010 npm test  route it, no rebuild
+    (the service and the monolith share SEAMS_PAYMENT_TOKEN, a secret)`,
     )
     .action(async (serviceId: string, dir: string, flags: ExtractFlags) => {
       // The project is the folder the user names: never the root a graph or plan recorded elsewhere.

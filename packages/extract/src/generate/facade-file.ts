@@ -97,7 +97,7 @@ ${reexports.length ? `\n// Not remote (types, synchronous functions, values): se
 }
 
 // Operations named like reads (getPayment, listOrders...) may fall back to local when the service cannot answer.
-const isRead = (name: string) =>
+export const isRead = (name: string): boolean =>
   /^(get|list|find|fetch|read|search|count|lookup|query|load|describe|show|view|has|is|can|check)([A-Z_]|$)/.test(name);
 
 function groupByFile(errors: readonly ThrownError[]): Array<[string, string[]]> {

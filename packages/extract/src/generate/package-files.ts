@@ -82,7 +82,7 @@ USER node
 # private to the monolith, and set ${envPrefix(origin.service)}_TOKEN (a secret the facade sends too) when you run it.
 ENV HOST=0.0.0.0 PORT=4010
 EXPOSE 4010
-HEALTHCHECK CMD node -e "fetch('http://localhost:4010/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
+HEALTHCHECK CMD node -e "fetch('http://127.0.0.1:4010/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
 CMD ["npx", "tsx", "src/main.ts"]
 `,
     },

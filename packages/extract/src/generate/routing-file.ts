@@ -131,8 +131,18 @@ const lastFallbackNote = new Map<string, number>();
 /** True inside the remote half of a shadow call: its side effects (events) must not reach the monolith twice. */
 export const isShadowCall = (): boolean => shadowing.getStore() === true;
 
-/** Resolves once the shadow calls under way have answered or failed: for a graceful shutdown, or a script that wants their reports. */
-export const shadowsSettled = (): Promise<void> => Promise.allSettled([...shadowsInFlight]).then(() => undefined);
+/**
+ * Resolves once the shadow calls under way have answered or failed: for a graceful shutdown, or a
+ * script that wants their reports. Shadow calls alone never keep the process alive; waiting here does.
+ */
+export async function shadowsSettled(): Promise<void> {
+  const alive = setInterval(() => undefined, 60_000);
+  try {
+    await Promise.allSettled([...shadowsInFlight]);
+  } finally {
+    clearInterval(alive);
+  }
+}
 
 /** Whether an operation only reads: a read may fall back to local when the service cannot answer, a write never. */
 export type Access = 'read' | 'write';
