@@ -9,7 +9,7 @@ import { InputError, type Graph, type Plan } from '@seams/graph';
 export const SERVICE_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 /** True for a relative POSIX path that stays inside the folder it is relative to. */
-export function staysInside(path: string): boolean {
+function staysInside(path: string): boolean {
   if (path === '' || path.includes('\0') || path.includes('\\') || posix.isAbsolute(path) || /^[A-Za-z]:/.test(path))
     return false;
   const normal = posix.normalize(path);

@@ -19,7 +19,7 @@ import { checkInputs } from './check-inputs.ts';
 const under = (folder: string, path: string) => (folder === '.' ? path : `${folder}/${path}`);
 
 /** The folders extract generates into, facade then service: their files are neither callers nor the service. */
-export const generatedFolders = (out: string): [string, string] => [under(out, 'facade'), under(out, 'service')];
+const generatedFolders = (out: string): [string, string] => [under(out, 'facade'), under(out, 'service')];
 
 export interface ExtractOptions {
   /** Absolute project folder (the graph's root). */

@@ -49,7 +49,8 @@ export function findEventBus(
   const bus = [...candidates.values()].sort((a, b) => b.publishes.length - a.publishes.length)[0];
   if (!bus) return undefined;
   const types = typesSeen.get(bus) ?? [];
-  if (types.every((type) => type !== undefined)) bus.types = [...new Set(types as string[])].sort();
+  const named = types.filter((type): type is string => type !== undefined);
+  if (named.length === types.length) bus.types = [...new Set(named)].sort();
   for (const file of api.files) {
     const text = readFile(file);
     for (const match of text.matchAll(SUBSCRIBE))

@@ -41,8 +41,8 @@ function started(args: string[], env: Record<string, string | undefined>, ready:
       const match = ready.exec(output);
       if (match) resolve(match);
     };
-    child.stdout!.on('data', look);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', look);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
   });
 }
@@ -140,7 +140,10 @@ beforeAll(async () => {
 
 afterAll(() => {
   for (const child of children) child.kill();
-  for (const server of servers) (server.closeAllConnections(), server.close());
+  for (const server of servers) {
+    server.closeAllConnections();
+    server.close();
+  }
   for (const key of [
     'SEAMS_ROUTING',
     'SEAMS_ROUTE_PAYMENT',

@@ -84,6 +84,7 @@ describe('zod source from JSON Schema', () => {
       $ref: '#/components/schemas/Money',
     });
     expect(withDocConstraints({ type: 'string' }, ['/** @pattern ([a-z */'])).toEqual({ type: 'string' });
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
     const schema = new Function('z', `return ${zodSource(amount)};`)(z) as z.ZodType;
     expect([schema.safeParse(-5).success, schema.safeParse(1.5).success, schema.safeParse(4200).success]).toEqual([
       false,

@@ -16,7 +16,7 @@ function realLocation(path: string): string {
 }
 
 /** True when `path` lands inside `folder`, by its name and after following symlinks. */
-export function landsInside(folder: string, path: string): boolean {
+function landsInside(folder: string, path: string): boolean {
   return isWithin(folder, path) && isWithin(realLocation(folder), realLocation(path));
 }
 
@@ -61,7 +61,7 @@ export function refuseDirtyTree(root: string, ours: readonly string[]): void {
   try {
     status = git('status', '--porcelain', '--', '.', ':(exclude).seams', ...excluded);
   } catch (error) {
-    const said = String((error as { stderr?: unknown }).stderr ?? '').split('\n')[0];
+    const said = ((error as { stderr?: string }).stderr ?? '').split('\n')[0];
     throw new InputError(
       'SEAMS_GIT_FAILED',
       `git status failed in ${basename(root)}: ${said}; pass --force to skip the check.`,

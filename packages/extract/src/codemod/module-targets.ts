@@ -10,11 +10,14 @@ import type { Graph } from '@seams/graph';
 export interface ModuleTargets {
   /** The project file `specifier` in `from` resolves to, or undefined when it leaves the project. */
   resolve(from: string, specifier: string): string | undefined;
-  /** The service file that declares `name` as `target` exports it, `undefined` when not the service's, `'unknown'` when the graph cannot tell. */
-  provider(target: string, name: string): string | undefined | 'unknown';
+  /** The service file that declares `name` as `target` exports it, `undefined` when not the service's, UNKNOWN when the graph cannot tell. */
+  provider(target: string, name: string): string | undefined | typeof UNKNOWN;
   /** True when some names of `target` come from the service: the only modules whose imports are read closely. */
   reachesService(target: string): boolean;
 }
+
+/** A name the graph cannot place: a barrel reaches the service, but no edge credits this name. */
+export const UNKNOWN = Symbol('unknown');
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.d.ts'];
 
@@ -47,7 +50,7 @@ export function moduleTargets(graph: Pick<Graph, 'files' | 'edges'>, members: Re
       const provider = providers.get(target)?.get(name);
       if (provider !== undefined) return members.has(provider) ? provider : undefined;
       if (members.has(target)) return target;
-      return reaching.has(target) ? 'unknown' : undefined;
+      return reaching.has(target) ? UNKNOWN : undefined;
     },
     reachesService: (target) => reaching.has(target),
   };

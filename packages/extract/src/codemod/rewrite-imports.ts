@@ -2,7 +2,7 @@ import { Node, Project, QuoteKind, type ExportDeclaration, type ImportDeclaratio
 import type { Graph } from '@seams/graph';
 import { importPath } from '../generate/import-path.ts';
 import type { ServiceApi } from '../service-api.ts';
-import { moduleTargets, type ModuleTargets } from './module-targets.ts';
+import { moduleTargets, UNKNOWN, type ModuleTargets } from './module-targets.ts';
 import { moduleUses, namesReadFrom, namesTaken, type ModuleUse } from './module-uses.ts';
 
 /** One file the codemod changes, before and after. */
@@ -105,7 +105,7 @@ function sortNames(context: FileContext, target: string, names: readonly string[
   const result = { served: [] as string[], unserved: [] as string[], unknown: [] as string[], others: [] as string[] };
   for (const name of names) {
     const provider = context.targets.provider(target, name);
-    if (provider === 'unknown') result.unknown.push(name);
+    if (provider === UNKNOWN) result.unknown.push(name);
     else if (provider === undefined) result.others.push(name);
     else if (context.served.has(`${provider}#${name}`)) result.served.push(name);
     else result.unserved.push(name);
