@@ -26,6 +26,7 @@ describe('the codemod', () => {
 
   it('rewrites every import, re-export, require() and import() of what the facade serves', async () => {
     expect(result.edits.map((e) => e.path)).toEqual([
+      'src/orders/import-equals.ts',
       'src/orders/lazy.ts',
       'src/orders/legacy.js',
       'src/orders/namespace.ts',
@@ -33,7 +34,7 @@ describe('the codemod', () => {
       'src/orders/through-root-barrel.ts',
       'src/orders/two-imports.ts',
     ]);
-    expect(result.counts).toEqual({ import: 4, reexport: 2, require: 1, dynamic: 1, 'import-type': 1 });
+    expect(result.counts).toEqual({ import: 4, reexport: 2, require: 2, dynamic: 1, 'import-type': 1 });
     await expect(unifiedDiff(result.edits)).toMatchFileSnapshot(join(root, 'codemod.diff'));
   });
 
@@ -81,7 +82,7 @@ describe('the codemod', () => {
       readFile: fromDisk,
     });
     expect(narrow.manual.filter((m) => m.reason.includes("'refundPayment'")).map((m) => `${m.file}:${m.line}`)).toEqual(
-      ['src/orders/lazy.ts:2', 'src/orders/two-imports.ts:1'],
+      ['src/orders/import-equals.ts:1', 'src/orders/lazy.ts:2', 'src/orders/two-imports.ts:1'],
     );
   });
 
