@@ -215,6 +215,24 @@ describe('the generated service, on 127.0.0.1', () => {
   });
 });
 
+describe('the generated Lambda adapter', () => {
+  it('makes the same checks as the server: secret, JSON, body limit', async () => {
+    const { handler } = (await import(join(app, 'extracted/payment/service/src/lambda.ts'))) as {
+      handler: (event: unknown) => Promise<{ statusCode: number; body: string }>;
+    };
+    const call = (headers: Record<string, string>, body: string) =>
+      handler({ rawPath: '/v1/countCaptured', body, headers, requestContext: { http: { method: 'POST' } } }).then(
+        (answer) => answer.statusCode,
+      );
+    const json = { 'content-type': 'application/json' };
+    const token = { authorization: `Bearer ${TOKEN}` };
+    expect(await call(json, '{}')).toBe(401);
+    expect(await call({ ...token, 'content-type': 'text/plain' }, '{}')).toBe(415);
+    expect(await call({ ...token, ...json }, `{"pad":"${'x'.repeat(2 * 1024 * 1024)}"}`)).toBe(413);
+    expect(await call({ ...token, ...json }, '{}')).toBe(200);
+  });
+});
+
 describe('the generated facade', () => {
   it('brings the events back in the body, however large, and publishes them here', async () => {
     const seen: Array<{ type: string; note?: string }> = [];
