@@ -28,8 +28,8 @@ export interface ExtractOptions {
   planName: string;
   /** Output folder, relative to root ('.' for the root itself; '../x' when the user chose a folder outside it). */
   out: string;
-  /** The monolith's tsconfig, relative to root. */
-  tsconfig: string;
+  /** The monolith's tsconfig, relative to root; undefined for a project without one (plain JavaScript). */
+  tsconfig: string | undefined;
   /** Name of the monolith, for the service package's name. */
   monolith: string;
   version: string;
@@ -71,7 +71,7 @@ export async function extractService(
   const { buildContract } = await import('./contract/build-contract.ts');
   const model = buildContract({
     root: options.root,
-    tsconfig: `${options.root}/${options.tsconfig}`,
+    ...(options.tsconfig ? { tsconfig: `${options.root}/${options.tsconfig}` } : {}),
     serviceFiles: [...api.files],
     operations: api.entries,
   });

@@ -13,7 +13,7 @@ interface ExtractFlags {
   plan?: string;
   graph?: string;
   out?: string;
-  tsconfig: string;
+  tsconfig?: string;
   write?: boolean;
   force?: boolean;
 }
@@ -28,7 +28,10 @@ export function extractCommand(streams: Streams): Command {
     .option('--plan <file>', 'the plan (default: seams.plan.json in the project folder)')
     .option('--graph <file>', 'a graph from seams analyze -o (instead of analysing the folder)')
     .option('--out <dir>', 'where the generated files go (default: extracted/<service> in the project folder)')
-    .option('--tsconfig <file>', "the monolith's tsconfig, relative to the project folder", 'tsconfig.json')
+    .option(
+      '--tsconfig <file>',
+      "the monolith's tsconfig, relative to the project folder (default: tsconfig.json when there is one)",
+    )
     .option('--write', "apply the codemod to the monolith's files (default: print it as a unified diff)")
     .option('--force', 'overwrite generated files that differ, and apply the codemod on a dirty git tree')
     .addHelpText(
@@ -58,7 +61,7 @@ Examples:
         root,
         planName: relative(root, planPath),
         out,
-        tsconfig: flags.tsconfig,
+        tsconfig: flags.tsconfig ?? (existsSync(join(root, 'tsconfig.json')) ? 'tsconfig.json' : undefined),
         monolith: monolithName(root),
         version: SEAMS_VERSION,
         readFile: (path) => readFileSync(join(root, path), 'utf8'),

@@ -187,7 +187,7 @@ function reportUnmovable(
 ): void {
   if (sorted.unserved.length > 0)
     leave(
-      `${what}: ${list(sorted.unserved)} not served by ${facade} (the graph predates this import): run seams extract again on a fresh graph`,
+      `${what}: ${list(sorted.unserved)} not served by ${facade}, since the graph records no import of them by name (a require() of the whole module, or an import newer than the graph): point them at the facade by hand, or extract again on a fresh graph`,
     );
   if (sorted.unknown.length > 0)
     leave(

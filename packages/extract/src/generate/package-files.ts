@@ -4,6 +4,18 @@ import { remoteOperations } from './contract-files.ts';
 import { envPrefix, header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
 import type { Layout } from './service-files.ts';
 
+// A monolith without a tsconfig (plain JavaScript): the service's own settings, its JavaScript imports allowed.
+const STANDALONE = {
+  target: 'ES2022',
+  module: 'nodenext',
+  moduleResolution: 'nodenext',
+  strict: true,
+  allowJs: true,
+  skipLibCheck: true,
+  noEmit: true,
+  types: ['node'],
+};
+
 /** main.ts, package.json, tsconfig.json, Dockerfile: what makes the folder a runnable package. */
 export function packageFiles(
   origin: Origin,
@@ -62,7 +74,9 @@ process.once('SIGTERM', () => server.close(() => process.exit(0)));
       // Extends the monolith's: the code it still serves from there resolves (paths, module) as before.
       content:
         JSON.stringify(
-          { extends: posix.join(up, layout.tsconfig), compilerOptions: { noEmit: true }, include: ['src'] },
+          layout.tsconfig
+            ? { extends: posix.join(up, layout.tsconfig), compilerOptions: { noEmit: true }, include: ['src'] }
+            : { compilerOptions: STANDALONE, include: ['src'] },
           null,
           2,
         ) + '\n',

@@ -7,8 +7,8 @@ import { importPath } from './import-path.ts';
 export interface Layout {
   service: string;
   facade: string;
-  /** The monolith's tsconfig, which the service's extends so the moved code resolves as before. */
-  tsconfig: string;
+  /** The monolith's tsconfig, which the service's extends so the moved code resolves as before (undefined: none). */
+  tsconfig: string | undefined;
 }
 
 /** operations.ts: the service serves the monolith's own implementation until the team moves the code in. */
