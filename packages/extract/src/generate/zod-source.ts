@@ -62,7 +62,7 @@ const stringChecks = (schema: JsonSchema): string =>
     typeof schema.pattern === 'string' ? `.regex(new RegExp(${literal(schema.pattern)}, 'u'))` : '',
   ].join('');
 
-export const refName = (ref: string): string => ref.slice(ref.lastIndexOf('/') + 1);
+const refName = (ref: string): string => ref.slice(ref.lastIndexOf('/') + 1);
 
 // Strings in single quotes, as the rest of the generated code writes them.
 const literal = (value: unknown): string =>
