@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { Command } from 'commander';
-import { InputError, SEAMS_VERSION } from '@seams/graph';
+import { InputError, SEAMS_VERSION, serviceLabels, type Plan } from '@seams/graph';
 import { loadOrAnalyze } from '../load-graph.ts';
-import { readProjectPlan } from '../read-plan.ts';
+import { planWarnings, printWarnings, readProjectPlan } from '../read-plan.ts';
 import type { Streams } from '../streams.ts';
 import { writeFileAtomic } from '../write-file.ts';
 
@@ -45,12 +45,14 @@ Examples:
       const root = resolve(streams.cwd, dir);
       const { plan, planPath } = readProjectPlan(streams.cwd, dir, flags.plan);
       const graph = await loadOrAnalyze(flags.graph ? resolve(streams.cwd, flags.graph) : root);
-      const service = plan.services.find((s) => s.id === serviceId || s.name === serviceId)?.id ?? serviceId;
+      printWarnings(streams, planWarnings(plan, graph, planPath, streams.cwd));
+      const { id: service, name } = findService(plan, serviceId);
+      // The folder takes the id, which stays when a person renames the service; messages take the name.
       const out = flags.out ?? `extracted/${service}`;
       // Our cache and our own output do not count: re-running after a first look must work.
       if (flags.write && !flags.force) refuseDirtyTree(graph.root, ['.seams', out]);
       const { extractService } = await import('@seams/extract');
-      const extraction = await extractService(graph, plan, serviceId, {
+      const extraction = await extractService(graph, plan, service, {
         root: graph.root,
         planName: relative(graph.root, planPath),
         out,
@@ -82,22 +84,34 @@ Examples:
       }
       const say = (text: string) => streams.stderr.write(text + '\n');
       say(
-        `seams extract: ${extraction.service}: ${extraction.remoteReady.length} of ${extraction.model.operations.length} operations remote-ready, ${extraction.model.blockers.length} blockers`,
+        `seams extract: ${name}: ${extraction.remoteReady.length} of ${extraction.model.operations.length} operations remote-ready, ${extraction.model.blockers.length} blockers`,
       );
       say(
         `  generated  ${extraction.files.length} files in ${out} (${written} written, ${extraction.files.length - written} unchanged)`,
       );
       say(`  report     ${out}/EXTRACTION.md`);
       if (extraction.edits.length === 0)
-        say(`  codemod    nothing to change: no import reaches into ${extraction.service} past its facade`);
+        say(`  codemod    nothing to change: no import reaches into ${name} past its facade`);
       else if (flags.write) {
         for (const edit of extraction.edits) writeFileAtomic(join(graph.root, edit.path), edit.after);
-        say(`  codemod    ${extraction.edits.length} files now import ${extraction.service} through its facade`);
+        say(`  codemod    ${extraction.edits.length} files now import ${name} through its facade`);
       } else {
         say(`  codemod    ${extraction.edits.length} files: the diff is on stdout; apply it with --write`);
         streams.stdout.write(extraction.diff);
       }
     });
+}
+
+/** The service a person named, by id or by name; an unknown one is a one-line error listing what there is. */
+function findService(plan: Plan, wanted: string): { id: string; name: string } {
+  const found = plan.services.find((s) => s.id === wanted) ?? plan.services.find((s) => s.name === wanted);
+  if (found) return { id: found.id, name: serviceLabels(plan.services)(found.id) };
+  // By name, with the id where it differs: both are accepted, and after a rename they part.
+  const known = plan.services.map((s) => (!s.name || s.name === s.id ? s.id : `${s.name} (id ${s.id})`));
+  throw new InputError(
+    'SEAMS_INPUT_NOT_FOUND',
+    `the plan has no service '${wanted}'; its services are ${known.join(', ') || 'none'}.`,
+  );
 }
 
 function refuseDirtyTree(root: string, ours: readonly string[]): void {
