@@ -8,8 +8,8 @@ import type { Service } from './plan-schema.ts';
 export function serviceLabels(services: readonly Pick<Service, 'id' | 'name'>[]): (id: string) => string {
   const uses = new Map<string, number>();
   for (const { name } of services) uses.set(name, (uses.get(name) ?? 0) + 1);
-  const labels = new Map(
-    services.map(({ id, name }) => [id, name && uses.get(name) === 1 ? name : name ? `${name} (${id})` : id]),
-  );
+  const labelOf = ({ id, name }: Pick<Service, 'id' | 'name'>) =>
+    !name ? id : uses.get(name) === 1 || name === id ? name : `${name} (${id})`;
+  const labels = new Map(services.map((service) => [service.id, labelOf(service)]));
   return (id) => labels.get(id) ?? id;
 }
