@@ -43,6 +43,7 @@ export function checkPlan(
   const { files } = options;
   const inScope = files ? (file: string) => files.has(file) : () => true;
   const match = matchPlan(plan, graph, {
+    followsMoves: true,
     ...(options.origin ? { origin: options.origin } : {}),
     ...(options.analysed ? { inScope: options.analysed } : {}),
   });

@@ -172,12 +172,17 @@ describe('matchPlan', () => {
 
   it('lists plan files gone, and where same-named files appeared', () => {
     const moved = graph(['src/modules/orders/index.ts', 'src/modules/orders/order.ts', 'src/billing/index.ts']);
-    const match = matchPlan(ours as Plan, moved);
+    const match = matchPlan(ours as Plan, moved, { followsMoves: true });
     expect(match.missing).toEqual(['src/orders-old.ts', 'src/routes/orders/index.ts', 'src/routes/orders/order.ts']);
     expect([...match.moved]).toEqual([
       ['src/routes/orders/index.ts', 'src/modules/orders/index.ts'],
       ['src/routes/orders/order.ts', 'src/modules/orders/order.ts'],
     ]);
+    // A command that reads the plan's paths as they are finds 3 of its 4 files gone: an error that
+    // says they look moved.
+    expect(() => matchPlan(ours as Plan, moved, { origin: 'p.json' })).toThrow(
+      "p.json does not match /work/shop: 3 of the 4 files it lists are not there, though 2 look moved (src/routes/orders/index.ts → src/modules/orders/index.ts, ...; 'seams check' lists them); pass this project's plan, or write one with 'seams boundaries'.",
+    );
   });
 
   it('refuses a plan most of whose files are neither there nor moved, naming the root it was made for', () => {
