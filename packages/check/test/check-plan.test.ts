@@ -199,7 +199,7 @@ describe('checkPlan', () => {
         to: 'scripts/seed.ts',
         specifier: '',
         message:
-          'no service holds this file: the plan does not list it and no folder decides; its imports point to payments (1 of 1 file it imports or is imported by)',
+          'no service holds this file: the plan does not list it and no folder decides; its imports point to payments (1 of 1 file it imports or is imported by); it imports internal files of payments (src/payments/card-gateway.ts)',
         fix: 'add it to payments in the plan, or to the service or shared group it belongs to',
         fingerprint: fingerprint('unassigned-file', 'scripts/seed.ts', 'scripts/seed.ts'),
       },
@@ -263,7 +263,7 @@ describe('checkPlan', () => {
       specifier: '',
       fromService: 'orders',
       message: `${old} → ${fresh}: the plan lists the old path in orders, and the file looks moved (same name); counted in orders meanwhile`,
-      fix: `replace ${old} with ${fresh} in orders in the plan, or place ${fresh} where it belongs now`,
+      fix: 'replace the old path with the new one in orders in the plan, or place the file where it belongs now',
       fingerprint: fingerprint('moved-file', fresh, old),
     });
     expect(findings).toEqual([
@@ -289,7 +289,7 @@ describe('checkPlan', () => {
         to: 'src/reports/monthly-report.ts',
         specifier: '',
         message:
-          'no service holds this file: the plan does not list it and no folder decides; its imports point to invoicing (2 of 3 files it imports or is imported by); it imports internal files of orders (src/modules/orders/order.ts)',
+          'no service holds this file: the plan does not list it and no folder decides; its imports point to invoicing (2 of 3 files it imports or is imported by); it imports internal files of invoicing (src/billing/invoice.ts) and orders (src/modules/orders/order.ts)',
         fix: 'add it to invoicing in the plan, or to the service or shared group it belongs to',
         fingerprint: fingerprint('unassigned-file', 'src/reports/monthly-report.ts', 'src/reports/monthly-report.ts'),
       },

@@ -8,7 +8,7 @@ import type { RuleContext } from './rule-context.ts';
  * Where the plan and the code have drifted apart, so that no file escapes the check unseen: plan
  * paths that are gone (missing-file), or that look moved to a file of the same name (moved-file),
  * and files no service holds and no folder decides (unassigned-file), with the service their
- * imports point to and the services whose internals they reach into.
+ * imports point to and the internal files of services they import.
  */
 export function planGaps(
   graph: Pick<Graph, 'files' | 'edges'>,
@@ -33,7 +33,7 @@ export function planGaps(
       findings.push({
         ...wholeFile('moved-file', fresh, old, service),
         message: `${old} → ${fresh}: the plan lists the old path in ${where(service)}, and the file looks moved (same name); counted in ${where(service)} meanwhile`,
-        fix: `replace ${old} with ${fresh} in ${where(service)} in the plan, or place ${fresh} where it belongs now`,
+        fix: `replace the old path with the new one in ${where(service)} in the plan, or place the file where it belongs now`,
       });
     }
   }
@@ -83,9 +83,8 @@ function unassigned(
         : best === undefined
           ? `its imports point to ${listing(tied, 'and')} equally`
           : `its imports point to ${context.label(best)} (${ranked[0]![1]} of ${plural(seen.size, 'file')} it imports or is imported by)`;
-    const into = [...(reached.get(path) ?? [])]
-      .filter(([service]) => service !== best)
-      .map(([service, file]) => `${context.label(service)} (${file})`);
+    // Named even for the suggested service: whether that import is a leak depends on where the file goes.
+    const into = [...(reached.get(path) ?? [])].map(([service, file]) => `${context.label(service)} (${file})`);
     const reach = into.length > 0 ? `; it imports internal files of ${listing(into)}` : '';
     return {
       ...wholeFile('unassigned-file', path, path, undefined),
