@@ -48,7 +48,7 @@ export function ownership(
     const key = owner.service ?? SHARED;
     for (let folder = parentOf(file); folder !== ''; folder = parentOf(folder)) {
       let perOwner = counts.get(folder);
-      if (!perOwner) counts.set(folder, (perOwner = new Map()));
+      if (!perOwner) counts.set(folder, (perOwner = new Map<string | symbol, number>()));
       perOwner.set(key, (perOwner.get(key) ?? 0) + 1);
     }
   }

@@ -59,8 +59,8 @@ async function startService(port: number, operationsFile?: string): Promise<{ ca
   });
   services.push(child);
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   for (let i = 0; i < 200 && !output.includes('listening'); i++)
     await new Promise((resolve) => setTimeout(resolve, 50));
   if (!output.includes('listening')) throw new Error(`the service did not start:\n${output}`);

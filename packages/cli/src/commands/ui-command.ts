@@ -53,10 +53,10 @@ Keys: ? in the UI lists them all.`,
         color: !env.NO_COLOR,
         load: (onProgress) =>
           load(dir, { path: planPath, saved }, flags.graph ? resolve(streams.cwd, flags.graph) : undefined, onProgress),
-        save: async (plan: Plan) => {
+        save: (plan: Plan) => {
           writeFileAtomic(planPath, JSON.stringify(plan, null, 2) + '\n');
           const shown = relative(streams.cwd, planPath);
-          return shown.startsWith('..') ? planPath : shown;
+          return Promise.resolve(shown.startsWith('..') ? planPath : shown);
         },
       });
     });

@@ -1,6 +1,6 @@
 import type { ContractModel, Operation } from '../contract/build-contract.ts';
 import { header, type GeneratedFile, type Origin } from './generated-file.ts';
-import { refName, zodSource } from './zod-source.ts';
+import { zodSource } from './zod-source.ts';
 
 // Data that does not survive JSON (callbacks, class instances, Dates, Maps) keeps an operation local.
 const TYPE_BLOCKERS = new Set(['callback', 'class-instance', 'unsupported-type']);

@@ -1,4 +1,4 @@
-import { mergeServices, moveFiles, renameService, setPinned, splitService } from '@seams/boundaries';
+import { moveFiles, setPinned, splitService } from '@seams/boundaries';
 import { applyEdit, redoEdit, undoEdit } from './apply-edit.ts';
 import { currentPlan, isDirty } from './edit-history.ts';
 import type { KeyPress } from './key.ts';
