@@ -54,7 +54,7 @@ function unassigned(
   const reached = new Map<string, Map<string, string>>();
   const note = (file: string, other: string) => {
     let seen = neighbours.get(file);
-    if (!seen) neighbours.set(file, (seen = new Map()));
+    if (!seen) neighbours.set(file, (seen = new Map<string, string | undefined>()));
     seen.set(other, ownerOf(other)?.service);
   };
   for (const edge of graph.edges) {
@@ -64,7 +64,7 @@ function unassigned(
       const target = ownerOf(edge.to)?.service;
       if (target !== undefined && !context.isEntry(edge.to, target)) {
         let services = reached.get(edge.from);
-        if (!services) reached.set(edge.from, (services = new Map()));
+        if (!services) reached.set(edge.from, (services = new Map<string, string>()));
         if (!services.has(target)) services.set(target, edge.to);
       }
     }
