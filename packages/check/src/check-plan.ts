@@ -19,8 +19,8 @@ export interface CheckOptions {
    */
   files?: ReadonlySet<string>;
   /**
-   * The files the graph was meant to cover (`--include`/`--exclude`): plan files outside it are
-   * not reported missing. Default: every file.
+   * The files the check covers (`--include`/`--exclude`): plan files outside it are not missing,
+   * and a saved graph that holds more is read as if analysed with the same globs. Default: all.
    */
   analysed?: (file: string) => boolean;
   /** The plan file, for the error when the plan belongs to another project. */
@@ -36,11 +36,12 @@ export interface CheckOptions {
  * graph: checking another project's plan would find nothing and pass.
  */
 export function checkPlan(
-  graph: Pick<Graph, 'root' | 'files' | 'edges' | 'data' | 'tables'>,
+  whole: Pick<Graph, 'root' | 'files' | 'edges' | 'data' | 'tables'>,
   plan: Pick<Plan, 'graph' | 'services' | 'shared'>,
   options: CheckOptions = {},
 ): Finding[] {
   const { files } = options;
+  const graph = options.analysed ? within(whole, options.analysed) : whole;
   const inScope = files ? (file: string) => files.has(file) : () => true;
   const match = matchPlan(plan, graph, {
     followsMoves: true,
@@ -77,5 +78,16 @@ function withMoves(plan: Pick<Plan, 'services'>, moved: ReadonlyMap<string, stri
       ...service,
       files: service.files.map((file) => moved.get(file) ?? file),
     })),
+  };
+}
+
+// The graph as analysis with the same globs would have made it: files kept, imports between them, their table accesses.
+function within<G extends Pick<Graph, 'files' | 'edges' | 'data'>>(graph: G, analysed: (file: string) => boolean): G {
+  const kept = new Set(graph.files.map((file) => file.path).filter(analysed));
+  return {
+    ...graph,
+    files: graph.files.filter((file) => kept.has(file.path)),
+    edges: graph.edges.filter((edge) => kept.has(edge.from) && kept.has(edge.to)),
+    ...(graph.data ? { data: graph.data.filter((access) => kept.has(access.from)) } : {}),
   };
 }
