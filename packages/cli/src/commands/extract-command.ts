@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { Command } from 'commander';
-import { InputError, SEAMS_VERSION } from '@seams/graph';
+import { InputError, SEAMS_VERSION, serviceLabels, type Plan } from '@seams/graph';
 import type { RewriteCounts } from '@seams/extract';
 import { loadOrAnalyze } from '../load-graph.ts';
-import { readProjectPlan } from '../read-plan.ts';
+import { planWarnings, printWarnings, readProjectPlan } from '../read-plan.ts';
 import type { Streams } from '../streams.ts';
 import { writeFileAtomic } from '../write-file.ts';
 import { refuseDirtyTree, refuseGraphElsewhere, refuseWritesOutside } from './extract-guards.ts';
@@ -50,14 +50,16 @@ Examples:
       const graphFile = flags.graph ? resolve(streams.cwd, flags.graph) : undefined;
       const graph = await loadOrAnalyze(graphFile ?? root);
       if (graphFile) refuseGraphElsewhere(graph.root, root, relative(streams.cwd, graphFile) || graphFile);
+      printWarnings(streams, planWarnings(plan, graph, planPath, streams.cwd));
+      // The folder takes the id, which stays when a person renames the service; messages take the name.
+      const { id: service, name } = findService(plan, serviceId);
       const { checkInputs, extractService } = await import('@seams/extract');
-      checkInputs(graph, plan, serviceId);
-      const service = plan.services.find((s) => s.id === serviceId || s.name === serviceId)?.id ?? serviceId;
+      checkInputs(graph, plan, service);
       // --out as written: absolute, or relative to where the command runs, like --plan and --graph.
       const outDir = flags.out ? resolve(streams.cwd, flags.out) : join(root, 'extracted', service);
       const out = relative(root, outDir).split(sep).join('/') || '.';
       const shown = relative(streams.cwd, outDir) || '.';
-      const extraction = await extractService(graph, plan, serviceId, {
+      const extraction = await extractService(graph, plan, service, {
         root,
         planName: relative(root, planPath),
         out,
@@ -96,7 +98,7 @@ Examples:
       });
       const say = (text: string) => streams.stderr.write(text + '\n');
       say(
-        `seams extract: ${extraction.service}: ${extraction.remoteReady.length} of ${extraction.model.operations.length} operations remote-ready, ${extraction.model.blockers.length} blockers`,
+        `seams extract: ${name}: ${extraction.remoteReady.length} of ${extraction.model.operations.length} operations remote-ready, ${extraction.model.blockers.length} blockers`,
       );
       say(
         `  generated  ${extraction.files.length} files in ${shown} (${written} written, ${extraction.files.length - written} unchanged)`,
@@ -104,12 +106,10 @@ Examples:
       say(`  report     ${join(shown, 'EXTRACTION.md')}`);
       const statements = rewrittenStatements(extraction.rewritten);
       if (extraction.edits.length === 0)
-        say(`  codemod    nothing to change: no import reaches into ${extraction.service} past its facade`);
+        say(`  codemod    nothing to change: no import reaches into ${name} past its facade`);
       else if (flags.write) {
         for (const edit of extraction.edits) writeFileAtomic(join(root, edit.path), edit.after);
-        say(
-          `  codemod    ${extraction.edits.length} files now import ${extraction.service} through its facade (${statements})`,
-        );
+        say(`  codemod    ${extraction.edits.length} files now import ${name} through its facade (${statements})`);
       } else {
         say(
           `  codemod    ${extraction.edits.length} files (${statements}): the diff is on stdout; apply it with --write`,
@@ -122,6 +122,18 @@ Examples:
         if (extraction.manual.length > 10) say(`    ... and ${extraction.manual.length - 10} more`);
       }
     });
+}
+
+/** The service a person named, by id or by name; an unknown one is a one-line error listing what there is. */
+function findService(plan: Plan, wanted: string): { id: string; name: string } {
+  const found = plan.services.find((s) => s.id === wanted) ?? plan.services.find((s) => s.name === wanted);
+  if (found) return { id: found.id, name: serviceLabels(plan.services)(found.id) };
+  // By name, with the id where it differs: both are accepted, and after a rename they part.
+  const known = plan.services.map((s) => (!s.name || s.name === s.id ? s.id : `${s.name} (id ${s.id})`));
+  throw new InputError(
+    'SEAMS_INPUT_NOT_FOUND',
+    `the plan has no service '${wanted}'; its services are ${known.join(', ') || 'none'}.`,
+  );
 }
 
 const KINDS: Record<keyof RewriteCounts, string> = {
