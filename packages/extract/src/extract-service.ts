@@ -62,6 +62,7 @@ export async function extractService(
     tsconfig: `${options.root}/${options.tsconfig}`,
     serviceFiles: [...api.files],
     operations: api.entries,
+    callerFiles: [...new Set(api.callers.map((caller) => caller.from))],
   });
   const layout: Layout = {
     service: `${options.out}/service`,

@@ -1,9 +1,11 @@
-import { Node } from 'ts-morph';
+import { Node, type ClassDeclaration, type SourceFile } from 'ts-morph';
 import { classifyEntry } from './classify-entry.ts';
 import type { Blocker, ContractInput, ContractModel } from './contract-model.ts';
 import { createDescriber } from './describe-type.ts';
 import { describeOperation } from './describe-operation.ts';
+import { describeProvider } from './describe-provider.ts';
 import { findSharedState } from './find-shared-state.ts';
+import { isInjected, isModule, moduleExports } from './find-providers.ts';
 import { loadProject } from './load-project.ts';
 import { createNamedTypes } from './named-types.ts';
 import { operationBlockers } from './operation-blockers.ts';
@@ -34,6 +36,11 @@ export function buildContract(input: ContractInput): ContractModel {
   const named = createNamedTypes((node) => project.fileOf(node) !== undefined);
   const describer = createDescriber(named, project.fileOf, project.sourceFile(anchorFile));
 
+  // Only what the checker reads: a caller may be a Vue or Svelte file.
+  const callers = (input.callerFiles ?? []).filter((file) => /\.[cm]?[jt]sx?$/.test(file)).map(project.sourceFile);
+  // Injected classes, in the order met: their methods follow the functions among the operations.
+  const providers = new Set<ClassDeclaration>();
+
   for (const text of input.operations) {
     const entry = classifyEntry(project, text);
     const line = entry.declaration.getStartLineNumber();
@@ -50,13 +57,23 @@ export function buildContract(input: ContractInput): ContractModel {
       if (!generic) describer.declare(entry.declaration, { issues: [], refs: new Set() });
     }
     if (entry.kind === 'class') {
-      model.blockers.push({
-        kind: 'class-instance',
-        file: entry.file,
-        line,
-        message: `Class \`${entry.name}\` is used outside the service, and its instances cannot cross a network boundary (methods and identity are lost): expose functions that take and return plain data instead`,
-      });
+      const found = crossingClasses(entry.declaration, callers);
+      for (const provider of found ?? []) providers.add(provider);
+      if (!found)
+        model.blockers.push({
+          kind: 'class-instance',
+          file: entry.file,
+          line,
+          message: `Class \`${entry.name}\` is used outside the service, and its instances cannot cross a network boundary (methods and identity are lost): expose functions that take and return plain data instead`,
+        });
     }
+  }
+  for (const provider of providers) {
+    const file = project.fileOf(provider);
+    if (file === undefined || !input.serviceFiles.includes(file)) continue;
+    const described = describeProvider(provider, file, describer, named);
+    model.operations.push(...described.operations);
+    model.blockers.push(...described.blockers);
   }
   // Module state of the service's files and of the entries' files (an entry may be a mutable value).
   const files = [...new Set([...input.serviceFiles, ...model.others.map((o) => o.file)])];
@@ -65,6 +82,16 @@ export function buildContract(input: ContractInput): ContractModel {
   model.types = named.list().map(({ name, text, schema, file }) => ({ name, text, schema, file }));
   model.blockers = unique(model.blockers);
   return model;
+}
+
+/**
+ * The injected classes behind a class entry: the class itself when consumers receive it from a
+ * container, the providers a NestJS module exports; undefined for a class whose instances are data.
+ */
+function crossingClasses(declaration: Node, callers: readonly SourceFile[]): ClassDeclaration[] | undefined {
+  if (!Node.isClassDeclaration(declaration)) return undefined;
+  if (isModule(declaration)) return moduleExports(declaration);
+  return isInjected(declaration, callers) ? [declaration] : undefined;
 }
 
 function unique(blockers: Blocker[]): Blocker[] {

@@ -1,10 +1,17 @@
 import { InputError } from '@seams/graph';
-import { Node, type ArrowFunction, type FunctionDeclaration, type FunctionExpression, type Signature } from 'ts-morph';
+import {
+  Node,
+  type ArrowFunction,
+  type FunctionDeclaration,
+  type FunctionExpression,
+  type MethodDeclaration,
+  type Signature,
+} from 'ts-morph';
 import { packageTypeName } from './builtin-types.ts';
 import type { LoadedProject } from './load-project.ts';
 import type { NamedDeclaration } from './named-types.ts';
 
-type FunctionNode = FunctionDeclaration | ArrowFunction | FunctionExpression;
+type FunctionNode = FunctionDeclaration | ArrowFunction | FunctionExpression | MethodDeclaration;
 
 /** What an entry `file#name` turns out to be. */
 export type Entry =
