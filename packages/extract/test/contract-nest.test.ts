@@ -18,6 +18,7 @@ describe('buildContract on injected providers', () => {
       root: ROOT,
       serviceFiles: [
         'audit-log.ts',
+        'user-session.ts',
         'user.entity.ts',
         'user.ts',
         'users.module.ts',
@@ -27,6 +28,7 @@ describe('buildContract on injected providers', () => {
       operations: [
         `${audit}#AuditLog`,
         `${users('user.entity.ts')}#UserEntity`,
+        `${users('user-session.ts')}#UserSession`,
         `${users('users.module.ts')}#UsersModule`,
         `${service}#UsersService`,
       ],
@@ -66,16 +68,23 @@ describe('buildContract on injected providers', () => {
         signature: '(input: NewUser) => User',
       },
       {
+        name: 'UsersService.rowOf',
+        owner: 'UsersService',
+        at: `${service}:23`,
+        async: true,
+        signature: '(id: string) => UserEntity',
+      },
+      {
         name: 'UsersService.toProfile',
         owner: 'UsersService',
-        at: `${service}:22`,
+        at: `${service}:27`,
         async: false,
         signature: '(user: User) => Profile',
       },
       {
         name: 'UsersService.onUserChanged',
         owner: 'UsersService',
-        at: `${service}:26`,
+        at: `${service}:31`,
         async: false,
         signature: '(listener: (user: User) => void) => void',
       },
@@ -83,17 +92,22 @@ describe('buildContract on injected providers', () => {
     expect(model.operations.find((o) => o.name === 'UsersService.findById')?.doc).toBe(
       'The user with this id, if there is one.',
     );
-    expect(model.types.map((t) => t.name)).toEqual(['User', 'NewUser', 'Profile']);
+    expect(model.types.map((t) => t.name)).toEqual(['User', 'NewUser', 'UserEntity', 'Profile']);
+    // A class of fields crosses as data: the contract declares its shape.
+    expect(model.types.find((t) => t.name === 'UserEntity')?.text).toBe(
+      '/** The row as the ORM maps it: a class of fields that other modules use as a type. */\n' +
+        'export interface UserEntity {\n  id: string;\n  email: string;\n  passwordHash: string;\n}',
+    );
   });
 
-  it('blocks the sync methods with their exact reason, and keeps the module and the entity apart', () => {
+  it('blocks the sync methods with their exact reason; the module is wiring, the entity data, the session behaviour', () => {
     expect(model.blockers).toEqual([
       {
         kind: 'class-instance',
-        file: users('user.entity.ts'),
+        file: users('user-session.ts'),
         line: 2,
         message:
-          'Class `UserEntity` is used outside the service, and its instances cannot cross a network boundary (methods and identity are lost): expose functions that take and return plain data instead',
+          'Class `UserSession` is used outside the service, and its instances cannot cross a network boundary (methods and identity are lost): expose functions that take and return plain data instead',
       },
       {
         kind: 'sync',
@@ -113,21 +127,21 @@ describe('buildContract on injected providers', () => {
         kind: 'sync',
         operation: 'UsersService.toProfile',
         file: service,
-        line: 22,
+        line: 27,
         message: `\`UsersService.toProfile\` returns \`Profile\` synchronously: callers use the result without await; ${later}`,
       },
       {
         kind: 'sync',
         operation: 'UsersService.onUserChanged',
         file: service,
-        line: 26,
+        line: 31,
         message: `\`UsersService.onUserChanged\` runs synchronously: callers rely on its effect being done when it returns; ${later}`,
       },
       {
         kind: 'callback',
         operation: 'UsersService.onUserChanged',
         file: service,
-        line: 26,
+        line: 31,
         message:
           'Parameter `listener` of `UsersService.onUserChanged` is a function: a callback cannot cross a network boundary: pass data, or an event',
       },
@@ -139,6 +153,7 @@ describe('buildContract on injected providers', () => {
       'AuditLog.flush',
       'UsersService.findById',
       'UsersService.register',
+      'UsersService.rowOf',
     ]);
     expect(remoteOperations(model)).toEqual([]);
   });
@@ -152,6 +167,7 @@ describe('buildContract on injected providers', () => {
     expect(alone.operations.map((o) => o.name)).toEqual([
       'UsersService.findById',
       'UsersService.register',
+      'UsersService.rowOf',
       'UsersService.toProfile',
       'UsersService.onUserChanged',
     ]);

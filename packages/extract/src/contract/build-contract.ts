@@ -7,7 +7,7 @@ import { describeProvider } from './describe-provider.ts';
 import { findSharedState } from './find-shared-state.ts';
 import { isInjected, isModule, moduleExports } from './find-providers.ts';
 import { loadProject } from './load-project.ts';
-import { createNamedTypes } from './named-types.ts';
+import { createNamedTypes, isDataClass } from './named-types.ts';
 import { operationBlockers } from './operation-blockers.ts';
 
 export type {
@@ -86,11 +86,13 @@ export function buildContract(input: ContractInput): ContractModel {
 
 /**
  * The injected classes behind a class entry: the class itself when consumers receive it from a
- * container, the providers a NestJS module exports; undefined for a class whose instances are data.
+ * container, the providers a NestJS module exports, none for a class of fields (its instances cross as
+ * data); undefined for a class whose instances would lose their methods.
  */
 function crossingClasses(declaration: Node, callers: readonly SourceFile[]): ClassDeclaration[] | undefined {
   if (!Node.isClassDeclaration(declaration)) return undefined;
   if (isModule(declaration)) return moduleExports(declaration);
+  if (isDataClass(declaration)) return [];
   return isInjected(declaration, callers) ? [declaration] : undefined;
 }
 
