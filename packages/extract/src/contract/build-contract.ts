@@ -9,6 +9,7 @@ import { isInjected, isModule, moduleExports } from './find-providers.ts';
 import { loadProject } from './load-project.ts';
 import { createNamedTypes, isDataClass } from './named-types.ts';
 import { operationBlockers } from './operation-blockers.ts';
+import { isStackOverflow } from './walk-budget.ts';
 
 export type {
   Blocker,
@@ -45,9 +46,10 @@ export function buildContract(input: ContractInput): ContractModel {
     const entry = classifyEntry(project, text);
     const line = entry.declaration.getStartLineNumber();
     if (entry.kind === 'function') {
-      const { operation, walk } = describeOperation(entry, describer);
-      model.operations.push(operation);
-      model.blockers.push(...operationBlockers(operation, walk, named, entry.fn));
+      const described = guarded(entry.name, entry.file, line, model, () => describeOperation(entry, describer));
+      if (!described) continue;
+      model.operations.push(described.operation);
+      model.blockers.push(...operationBlockers(described.operation, described.walk, named, entry.fn));
       continue;
     }
     model.others.push({ entry: text, kind: entry.kind, file: entry.file, line });
@@ -71,7 +73,10 @@ export function buildContract(input: ContractInput): ContractModel {
   for (const provider of providers) {
     const file = project.fileOf(provider);
     if (file === undefined || !input.serviceFiles.includes(file)) continue;
-    const described = describeProvider(provider, file, describer, named);
+    const name = provider.getName() ?? 'default';
+    const line = provider.getStartLineNumber();
+    const described = guarded(name, file, line, model, () => describeProvider(provider, file, describer, named));
+    if (!described) continue;
     model.operations.push(...described.operations);
     model.blockers.push(...described.blockers);
   }
@@ -82,6 +87,26 @@ export function buildContract(input: ContractInput): ContractModel {
   model.types = named.list().map(({ name, text, schema, file }) => ({ name, text, schema, file }));
   model.blockers = unique(model.blockers);
   return model;
+}
+
+/**
+ * Describes one entry; a stack overflow in TypeScript's checker outside any single type (resolving a
+ * signature) leaves that entry out, with a blocker where it is declared, and the rest of the contract whole.
+ */
+function guarded<T>(name: string, file: string, line: number, model: ContractModel, describe: () => T): T | undefined {
+  try {
+    return describe();
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    model.blockers.push({
+      kind: 'unsupported-type',
+      operation: name,
+      file,
+      line,
+      message: `\`${name}\` has a type TypeScript's checker cannot expand (it overflowed the stack): declare its parameters and result as plain interfaces of the project`,
+    });
+    return undefined;
+  }
 }
 
 /**
