@@ -54,7 +54,14 @@ export function createNamedTypes(inProject: (node: Node) => boolean) {
   function ref(declaration: NamedDeclaration, file: string, walk: Walk, declare: (entry: NamedType) => void): TypeRef {
     let entry = byDeclaration.get(declaration);
     if (!entry) {
-      entry = { name: uniqueName(declaration.getName() ?? 'Anonymous'), text: '', schema: {}, file, issues: [], refs: new Set() };
+      entry = {
+        name: uniqueName(declaration.getName() ?? 'Anonymous'),
+        text: '',
+        schema: {},
+        file,
+        issues: [],
+        refs: new Set(),
+      };
       byDeclaration.set(declaration, entry);
       byName.set(entry.name, entry);
       declare(entry);
