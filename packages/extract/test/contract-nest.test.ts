@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildContract, type ContractModel } from '../src/contract/build-contract.ts';
 import { remoteOperations, routableOperations } from '../src/generate/contract-files.ts';
+import { reportFile } from '../src/generate/report-file.ts';
 
 const ROOT = join(import.meta.dirname, '../../../fixtures/extract/contract-nest');
 const users = (file: string) => `src/users/${file}`;
@@ -156,6 +157,26 @@ describe('buildContract on injected providers', () => {
       'UsersService.rowOf',
     ]);
     expect(remoteOperations(model)).toEqual([]);
+  });
+
+  it("lists each method in the report's operations, with why it stays local", () => {
+    const api = { id: 'users', name: 'users', files: [], entries: [], callers: [], outbound: [] };
+    const origin = { service: 'users', plan: 'seams.plan.json' };
+    const report = reportFile({ origin, bus: undefined, model, api, manual: [], files: [], path: 'EXTRACTION.md' });
+    const rows = report.content.split('\n').filter((line) => line.startsWith('| `'));
+    const waiting = (owner: string) => `local: routable, but the facade does not stand in for \`${owner}\` yet`;
+    expect(rows).toEqual([
+      `| \`AuditLog.record\` | ${audit}:5 | local only (see below) |`,
+      `| \`AuditLog.flush\` | ${audit}:9 | ${waiting('AuditLog')} |`,
+      `| \`UsersService.findById\` | ${service}:11 | ${waiting('UsersService')} |`,
+      `| \`UsersService.register\` | ${service}:16 | ${waiting('UsersService')} |`,
+      `| \`UsersService.rowOf\` | ${service}:23 | ${waiting('UsersService')} |`,
+      `| \`UsersService.toProfile\` | ${service}:27 | local only (see below) |`,
+      `| \`UsersService.onUserChanged\` | ${service}:31 | local only (see below) |`,
+    ]);
+    expect(report.content.split('\n')).toContain(
+      '7 operations the rest of the monolith calls, 0 of them ready to be served remotely (async, with data that survives JSON):',
+    );
   });
 
   it('without the callers, only the decorated class is a provider', () => {
