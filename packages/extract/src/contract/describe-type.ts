@@ -1,4 +1,4 @@
-import { Node, ts, type Symbol, type Type, type TypeNode } from 'ts-morph';
+import { Node, ts, type Type, type TypeNode } from 'ts-morph';
 import type { TypeRef } from './contract-model.ts';
 import { builtinName, describeBuiltin, libraryAlias, packageTypeName } from './builtin-types.ts';
 import { declareType } from './declare-type.ts';
@@ -29,7 +29,7 @@ export function createDescriber(
   const expanding = new Set<ts.Type>();
   // Generic declarations being expanded, with how many of their instantiations are open: `Chain<T>`
   // holding a `Chain<[T]>` is a new type at every level, which `expanding` never sees twice.
-  const generics = new Map<Symbol, number>();
+  const generics = new Map<ts.Symbol, number>();
   const within = createBudget();
   const describe: Describe = (type, written, at, walk) =>
     within(at, walk, () => describeType(type, written, at, walk, false));
@@ -111,7 +111,7 @@ export function createDescriber(
         at,
         walk,
         'unsupported-type',
-        `a recursive generic (\`${generic.getName()}\` within itself, with new type arguments at every level)`,
+        `a recursive generic (\`${generic.name}\` within itself, with new type arguments at every level)`,
         'declare the data that crosses as a non-generic interface in the project, so the contract can refer to it by name',
       );
     }
@@ -183,10 +183,10 @@ export function createDescriber(
 const MAX_GENERIC_NESTING = 2;
 
 /** The generic alias or interface `type` instantiates, if any. */
-function genericOf(type: Type): Symbol | undefined {
-  if (type.getAliasTypeArguments().length > 0) return type.getAliasSymbol();
+function genericOf(type: Type): ts.Symbol | undefined {
+  if (type.getAliasTypeArguments().length > 0) return type.getAliasSymbol()?.compilerSymbol;
   const target = type.getTargetType();
-  return target && target.compilerType !== type.compilerType ? target.getSymbol() : undefined;
+  return target && target.compilerType !== type.compilerType ? target.getSymbol()?.compilerSymbol : undefined;
 }
 
 function unknown(
