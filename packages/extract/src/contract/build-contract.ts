@@ -11,17 +11,7 @@ import { createNamedTypes, isDataClass } from './named-types.ts';
 import { operationBlockers } from './operation-blockers.ts';
 import { isStackOverflow } from './walk-budget.ts';
 
-export type {
-  Blocker,
-  BlockerKind,
-  ContractInput,
-  ContractModel,
-  JsonSchema,
-  Operation,
-  Param,
-  TypeDecl,
-  TypeRef,
-} from './contract-model.ts';
+export type { ContractInput, ContractModel, JsonSchema, Operation } from './contract-model.ts';
 
 /**
  * The contract of one service, read from its TypeScript with the checker: each entry other services
