@@ -35,7 +35,7 @@ export interface FileFacts {
 }
 
 /** The relation path of a Prisma nested write, from the model called (data/prisma/nested-writes.ts). */
-export type NestedVia = Array<{ field: string; op: string }>;
+type NestedVia = Array<{ field: string; op: string }>;
 
 /**
  * An access before the tables step: a tentative one still has to meet a declaration of its name, and a
