@@ -7,7 +7,7 @@ import { deserialize, serialize } from 'node:v8';
 import { SEAMS_VERSION } from '@seams/graph';
 import type { FileFacts } from './facts.ts';
 
-export interface CacheEntry {
+interface CacheEntry {
   size: number;
   mtimeMs: number;
   hash: string;

@@ -8,7 +8,7 @@ import { packageName } from './package-name.ts';
 import { probeFile } from './probe-file.ts';
 import type { WorkspacePackage } from './workspaces.ts';
 
-export type Resolution =
+type Resolution =
   | { type: 'file'; path: string }
   | { type: 'external'; package: string; builtin: boolean }
   | { type: 'unresolved'; reason: Unresolved['reason']; detail?: string };
@@ -42,7 +42,7 @@ const BAD_MANIFEST = /^JSONError \{ path: "([^"]+)"/;
 // Build output folders whose source sits elsewhere in the same package.
 const OUTPUT_DIR = /^\.?\/?(?:dist|lib|build|out|esm|cjs|types)\//;
 
-export interface ResolverContext {
+interface ResolverContext {
   root: string;
   isAnalyzed: (absolutePath: string) => boolean;
   workspaces: readonly WorkspacePackage[];
@@ -54,7 +54,7 @@ export interface ResolverContext {
 }
 
 /** Resolves specifiers as TypeScript would for the importing file, memoised per folder. */
-export function createResolver(context: ResolverContext): ResolveSpecifier {
+function createResolver(context: ResolverContext): ResolveSpecifier {
   const resolvers = { import: resolverPair('import'), require: resolverPair('require') };
   const plain = resolvers.import.plain;
   const warned = new Set<string>();

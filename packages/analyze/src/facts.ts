@@ -11,7 +11,7 @@ export interface ImportFact {
 }
 
 /** `export { importName as exportName } from specifier`; '*' stands for a namespace or `export *`. */
-export interface ReexportFact {
+interface ReexportFact {
   specifier: string;
   importName: string;
   /** null for `export * from`, which forwards every name but default. */

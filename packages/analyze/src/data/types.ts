@@ -64,7 +64,7 @@ export interface FoundModel {
   references?: string[];
 }
 
-export interface DetectorContext {
+interface DetectorContext {
   /** The file's source, for the few text tests a detector makes once per file. */
   text: string;
   report(found: FoundAccess): void;
