@@ -10,6 +10,7 @@ import {
   createBaseline,
   formatCheck,
   FORMATTERS,
+  withoutCommands,
   type CheckResult,
   type Finding,
 } from '../src/index.ts';
@@ -22,6 +23,7 @@ const CASES = [
   'forbidden-shared',
   'unplanned-files',
   'table-write',
+  'moved-files',
 ];
 
 async function findingsOf(name: string): Promise<Finding[]> {
@@ -122,6 +124,46 @@ describe('github', () => {
       output: '',
       exitCode: 0,
     });
+  });
+});
+
+describe('text', () => {
+  const injected = 'src/z\n::warning file=README.md,line=1::INJECTED\n.ts';
+  const finding: Finding = {
+    rule: 'unassigned-file',
+    from: injected,
+    line: 0,
+    to: injected,
+    specifier: '',
+    message: 'no service holds this file: \x1b[2Jcleared',
+    fix: 'add it to a service',
+    fingerprint: '0123456789abcdef0123',
+  };
+
+  it('prints control characters in paths and messages as escapes, so every finding is one line', async () => {
+    const result = { fresh: [finding], known: [], stale: [{ ...finding, message: 'm' }] };
+    const { output } = await formatCheck('text', result);
+    expect(output).toBe(
+      [
+        'src/z\\n::warning file=README.md,line=1::INJECTED\\n.ts  unassigned-file  no service holds this file: \\x1b[2Jcleared',
+        '  fix: add it to a service',
+        '',
+        'stale baseline entries, no longer found (drop them with --update-baseline):',
+        '  unassigned-file  src/z\\n::warning file=README.md,line=1::INJECTED\\n.ts → src/z\\n::warning file=README.md,line=1::INJECTED\\n.ts',
+        '',
+        'seams check: 1 new, 0 baselined, 1 stale',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('is shown in GitHub Actions with workflow commands off, the same token on every run', () => {
+    const text = '::warning::x.ts:1  internal-import  ...\n';
+    const wrapped = withoutCommands(text);
+    const token = /^::stop-commands::([0-9a-f]{32})\n/.exec(wrapped)?.[1];
+    expect(wrapped).toBe(`::stop-commands::${token}\n${text}::${token}::\n`);
+    expect(withoutCommands(text)).toBe(wrapped);
+    expect(withoutCommands('other\n')).not.toContain(token);
   });
 });
 

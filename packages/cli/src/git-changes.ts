@@ -8,18 +8,20 @@ const gitAsync = promisify(execFile);
 
 /**
  * Files under `root` that differ from `ref` (committed, staged or not) or are new and not ignored,
- * relative to `root`: what a pre-commit hook or a pull request check looks at. Both git commands run
- * as child processes in the background, so a caller can start them before loading the graph.
+ * relative to `root`: what a pre-commit hook or a pull request check looks at. Deleted files are
+ * among them, so a plan file removed in the change is reported. Both git commands run as child
+ * processes in the background, so a caller can start them before loading the graph.
  */
 export async function changedFiles(root: string, ref: string): Promise<Set<string>> {
-  const lines = async (args: string[]) =>
+  const names = async (args: string[]) =>
     (await gitAsync('git', ['-C', root, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })).stdout
-      .split('\n')
+      .split('\0')
       .filter(Boolean);
   try {
+    // NUL-separated: git quotes names with newlines or non-ASCII otherwise, and they would match no file.
     const [changed, added] = await Promise.all([
-      lines(['diff', '--name-only', '--relative', ref, '--']),
-      lines(['ls-files', '--others', '--exclude-standard']),
+      names(['diff', '--name-only', '-z', '--relative', ref, '--']),
+      names(['ls-files', '-z', '--others', '--exclude-standard']),
     ]);
     return new Set([...changed, ...added]);
   } catch (error) {

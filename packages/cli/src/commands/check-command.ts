@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { ConfigError, InputError } from '@seams/graph';
+import { ConfigError, InputError, validatePlan } from '@seams/graph';
 import { changedFiles, repositoryPrefix } from '../git-changes.ts';
 import { loadOrAnalyze } from '../load-graph.ts';
-import { readProjectPlan } from '../read-plan.ts';
+import { printWarnings, readProjectPlan } from '../read-plan.ts';
 import type { Streams } from '../streams.ts';
 import { writeFileAtomic } from '../write-file.ts';
 
@@ -77,14 +77,29 @@ Examples:
       // Analysing the folder, git can list its changes while the plan and graph load (a pre-commit hook waits on all).
       const early = ref !== undefined && !flags.graph ? changedFiles(project, ref) : undefined;
       early?.catch(() => undefined);
-      const { plan } = readProjectPlan(streams.cwd, dir, flags.plan);
+      const { plan, planPath } = readProjectPlan(streams.cwd, dir, flags.plan);
+      const origin = relative(streams.cwd, planPath) || planPath;
       const graph = await loadOrAnalyze(flags.graph ? resolve(streams.cwd, flags.graph) : project, {
         include: flags.include,
         exclude: flags.exclude,
       });
       const files = ref === undefined ? undefined : await (early ?? changedFiles(graph.root, ref));
-      const { applyBaseline, checkPlan, createBaseline, formatCheck, parseBaseline } = await import('@seams/check');
-      const findings = checkPlan(graph, plan, files ? { files } : {});
+      printWarnings(
+        streams,
+        validatePlan(plan).warnings.map((warning) => `${origin}: ${warning}`),
+      );
+      // With --include or --exclude, plan files left out of the analysis are not missing.
+      const analysed =
+        flags.include || flags.exclude
+          ? (await import('@seams/analyze')).fileFilter({ include: flags.include, exclude: flags.exclude }).accepts
+          : undefined;
+      const { applyBaseline, checkPlan, createBaseline, formatCheck, parseBaseline, withoutCommands } =
+        await import('@seams/check');
+      const findings = checkPlan(graph, plan, {
+        origin,
+        ...(files ? { files } : {}),
+        ...(analysed ? { analysed } : {}),
+      });
 
       if (flags.updateBaseline) {
         const path = resolve(streams.cwd, flags.baseline ?? join(project, 'seams.baseline.json'));
@@ -109,7 +124,9 @@ Examples:
       const { output, exitCode } = await formatCheck(flags.format, result, readerOptions);
       let text = output;
       if (flags.format === 'text' && streams.env?.GITHUB_ACTIONS === 'true') {
-        text += (await formatCheck('github', result, inRepository ? { prefix: inRepository } : {})).output;
+        // The log shows the text with workflow commands off (a file name could start one), then the annotations.
+        const annotations = await formatCheck('github', result, inRepository ? { prefix: inRepository } : {});
+        text = (flags.output ? text : withoutCommands(text)) + annotations.output;
       }
       if (flags.output) {
         writeFileAtomic(resolve(streams.cwd, flags.output), text);
