@@ -1,2 +1,2 @@
 export { analyze, type AnalyzeOptions } from './analyze.ts';
-export { importGraph, type ForeignFormat } from './interop/import-graph.ts';
+export { foreignFormatOf, importGraph, type ForeignFormat } from './interop/import-graph.ts';
