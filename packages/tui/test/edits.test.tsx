@@ -35,9 +35,9 @@ describe('editing the plan by hand', () => {
     await expect(await ui.press('x')).toMatchFileSnapshot(frame('to-shared'));
     const pinned = await ui.press('p');
     await expect(pinned).toMatchFileSnapshot(frame('pin'));
-    expect(status(pinned)).toBe('pinned inventory.ts  Q 0.317  ICP 33.3%  coupling 0.588  cycles 1');
+    expect(status(pinned)).toBe('pinned inventory.ts  Q 0.317  ICP 36.4%  coupling 0.588  cycles 1');
     expect(pinned).toContain('> src/catalog/inventory.ts                                         pin      1.00');
-    expect(status(await ui.press('p'))).toBe('unpinned inventory.ts  Q 0.317  ICP 33.3%  coupling 0.588  cycles 1');
+    expect(status(await ui.press('p'))).toBe('unpinned inventory.ts  Q 0.317  ICP 36.4%  coupling 0.588  cycles 1');
   });
 
   it('accepts the suggested service of a file to review', async () => {
@@ -88,7 +88,7 @@ describe('editing the plan by hand', () => {
     await expect(prompt).toMatchFileSnapshot(frame('rename-prompt'));
     const renamed = await ui.press(KEYS.enter);
     await expect(renamed).toMatchFileSnapshot(frame('rename-done'));
-    expect(status(renamed)).toBe('renamed shipping to shipped  Q 0.387  ICP 30.0%  coupling 0.525  cycles 1');
+    expect(status(renamed)).toBe('renamed shipping to shipped  Q 0.387  ICP 32.6%  coupling 0.525  cycles 1');
     expect(renamed).toContain('> shipped ↻ ');
   });
 
