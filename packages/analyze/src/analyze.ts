@@ -21,7 +21,7 @@ import { linkFiles } from './link-files.ts';
 import { nameTables } from './name-tables.ts';
 import { readDataSchemas } from './read-data-schemas.ts';
 import { NEEDS_PARSER, readFacts, type Parse } from './read-facts.ts';
-import { createBarrelTracer, providersOf } from './trace-barrels.ts';
+import { createBarrelTracer, providersOf, settleRequireNames } from './trace-barrels.ts';
 import { findWorkspaces, type WorkspacePackage } from './workspaces.ts';
 
 export interface AnalyzeOptions {
@@ -160,6 +160,7 @@ async function buildParts(
   const files = step('trace', () => {
     const tracer = createBarrelTracer(linked.exportTables);
     for (const edge of linked.edges) {
+      edge.names = settleRequireNames(edge, tracer);
       const providers = providersOf(edge, tracer, linked.exportTables);
       if (providers) edge.providers = providers;
     }

@@ -2,7 +2,7 @@ import type { Edge, FileNode, StepTimer } from '@seams/graph';
 import { dataOf, modelsOf, type FileFacts } from './facts.ts';
 import type { GraphParts } from './graph-parts.ts';
 import { linkFiles } from './link-files.ts';
-import { createBarrelTracer, providersOf, type ExportTable } from './trace-barrels.ts';
+import { createBarrelTracer, providersOf, settleRequireNames, type ExportTable } from './trace-barrels.ts';
 import type { WorkspacePackage } from './workspaces.ts';
 
 /**
@@ -39,6 +39,9 @@ export async function relinkChanged(
     for (const edge of edges) {
       if (!affected.has(edge.to) && !changed.has(edge.from)) continue;
       delete edge.providers;
+      // An edge into a changed file keeps the names settled before (a member read that became an export
+      // stays `default` until a full run): the raw names of unchanged files are not kept.
+      edge.names = settleRequireNames(edge, tracer);
       const providers = providersOf(edge, tracer, exportTables);
       if (providers) edge.providers = providers;
     }
