@@ -13,7 +13,8 @@ import {
 import { statSync } from 'node:fs';
 import { loadFacts, loadGraph, saveFacts, saveGraph, type FactsCache, type GraphCache } from './cache.ts';
 import { discoverFiles } from './discover-files.ts';
-import { dataOf, modelsOf, type FileFacts } from './facts.ts';
+import { composeUseCases } from './entry-points/compose-use-cases.ts';
+import { dataOf, entriesOf, modelsOf, type FileFacts } from './facts.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import type { GraphParts } from './graph-parts.ts';
 import type { ReadHistoryOptions } from './history/read-history.ts';
@@ -120,6 +121,8 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
         nameTables(parts.data ?? [], [...(parts.models ?? []), ...readDataSchemas(root, discovered.dataSchemas)]),
       )
     : undefined;
+  const entries = parts.entries ?? [];
+  const useCases = entries.length > 0 ? step('use-cases', () => composeUseCases(entries, parts.edges)) : undefined;
   timings.total = Math.round(performance.now() - started);
 
   return {
@@ -137,6 +140,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
     ...(history ? { history } : {}),
     ...(named && named.data.length > 0 ? { data: named.data } : {}),
     ...(named && named.tables.length > 0 ? { tables: named.tables } : {}),
+    ...(useCases && useCases.length > 0 ? { useCases } : {}),
   };
 }
 
@@ -177,6 +181,7 @@ async function buildParts(
     exportTables: linked.exportTables,
     data: dataOf(facts),
     models: modelsOf(facts),
+    entries: entriesOf(facts),
   };
 }
 

@@ -1,5 +1,6 @@
 import * as oxc from 'oxc-parser';
 import { findDataAccesses } from './data/walk.ts';
+import { findEntryPoints } from './entry-points/find-entry-points.ts';
 import type { FileFacts, ImportFact, ReexportFact } from './facts.ts';
 import { languageOf } from './language-of.ts';
 import { indexLines, type LineIndex } from './line-index.ts';
@@ -86,6 +87,9 @@ export function parseFile(path: string, text: string): FileFacts {
     const { accesses, models } = findDataAccesses(result, text, lines);
     if (accesses.length > 0) facts.data = accesses;
     if (models.length > 0) facts.models = models;
+    // Likewise each entry-point detector's text test decides whether the file is walked for routes, jobs...
+    const entries = findEntryPoints(result, text, lines);
+    if (entries) facts.entries = entries;
     const error = result.errors[0];
     if (error)
       facts.error = { message: error.message, line: error.labels[0] ? lines.lineOf(error.labels[0].start) : 1 };

@@ -104,6 +104,20 @@ const isRequire = (node: Node | null | undefined): boolean =>
 const requiredSpecifier = (node: Node | null | undefined) =>
   isRequire(node) ? literal(node!.arguments![0]) : undefined;
 
+// `require('./x') as typeof import('./x')`, `(require('./x'))`: the same call.
+function unwrap(node: Node | null | undefined): Node | null | undefined {
+  let current = node;
+  while (
+    current &&
+    (current.type === 'TSAsExpression' ||
+      current.type === 'TSSatisfiesExpression' ||
+      current.type === 'TSNonNullExpression' ||
+      current.type === 'ParenthesizedExpression')
+  )
+    current = (current as Node & { expression: Node }).expression;
+  return current;
+}
+
 const isIdentifier = (node: Node | undefined, name: string) =>
   node?.type === 'IdentifierReference' && node.name === name;
 
@@ -167,8 +181,9 @@ function createWalk(): Walk {
         );
     },
     VariableDeclarator(node: Node) {
-      if (!isRequire(node.init)) return;
-      const call = node.init!.start;
+      const init = unwrap(node.init);
+      if (!isRequire(init)) return;
+      const call = init!.start;
       if (node.id!.type === 'BindingIdentifier') state.bound.set(node.id!.name!, call);
       if (node.id!.type !== 'ObjectPattern') return;
       for (const property of node.id!.properties!) addName(call, keyName(property) ?? '*');
@@ -200,8 +215,10 @@ function createWalk(): Walk {
     },
     TSImportEqualsDeclaration(node: Node) {
       const reference = node.moduleReference!;
-      if (reference.type === 'TSExternalModuleReference' && reference.expression)
-        found({ specifier: reference.expression.value!, kind: 'require', names: ['*'] }, node.start);
+      if (reference.type !== 'TSExternalModuleReference' || !reference.expression) return;
+      found({ specifier: reference.expression.value!, kind: 'require', names: ['*'] }, node.start);
+      // `import round = require('./round')`, then `round.roundCents()`: read like a required binding.
+      if (node.id?.name) state.bound.set(node.id.name, node.start);
     },
   });
   return state;

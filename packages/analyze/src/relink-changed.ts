@@ -1,5 +1,5 @@
 import type { Edge, FileNode, StepTimer } from '@seams/graph';
-import { dataOf, modelsOf, type FileFacts } from './facts.ts';
+import { dataOf, entriesOf, modelsOf, type FileFacts } from './facts.ts';
 import type { GraphParts } from './graph-parts.ts';
 import { linkFiles } from './link-files.ts';
 import { createBarrelTracer, providersOf, settleRequireNames, type ExportTable } from './trace-barrels.ts';
@@ -67,6 +67,7 @@ export async function relinkChanged(
       workspaces: previous.workspaces,
       data: inFileOrder(previous.files, previous.data ?? [], dataOf(changed), changed),
       models: inFileOrder(previous.files, previous.models ?? [], modelsOf(changed), changed),
+      entries: inFileOrder(previous.files, previous.entries ?? [], entriesOf(changed), changed),
       // Warnings come from resolving; those of unchanged files still hold.
       warnings: [...new Set([...previous.warnings, ...warnings])],
       exportTables,
