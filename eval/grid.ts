@@ -1,9 +1,9 @@
 // Tries boundary options on every monolith at hand, one line per option set: how the defaults were chosen.
 // node eval/grid.ts '[{}, {"resolution": 1.5}, {"weights": {"imports": 1, "names": 0.6, "paths": 1}}]'
 import { analyze } from '@seams/analyze';
-import { comparePartitions, proposeBoundaries, readTruthTsv } from '@seams/boundaries';
+import { comparePartitions, proposeBoundaries, readTruthTsv, type BoundaryOptions } from '@seams/boundaries';
 import { listMonoliths, truthOf } from './monoliths.ts';
-const configs = JSON.parse(process.argv[2]!);
+const configs = JSON.parse(process.argv[2]!) as BoundaryOptions[];
 const graphs = [];
 for (const m of listMonoliths()) {
   const g = await analyze({ root: m.dir, exclude: m.exclude, history: m.history ?? false });

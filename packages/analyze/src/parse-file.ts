@@ -1,7 +1,7 @@
 import * as oxc from 'oxc-parser';
 import { findDataAccesses } from './data/walk.ts';
 import { findEntryPoints } from './entry-points/find-entry-points.ts';
-import type { FileFacts, ImportFact, ReexportFact } from './facts.ts';
+import type { FileFacts, ImportFact } from './facts.ts';
 import { languageOf } from './language-of.ts';
 import { indexLines, type LineIndex } from './line-index.ts';
 import { readCommonJs } from './read-commonjs.ts';

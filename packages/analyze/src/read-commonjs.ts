@@ -4,7 +4,7 @@ import type { LineIndex } from './line-index.ts';
 
 // The lazy visitor ships in oxc-parser's JS but not yet in its type declarations.
 const { experimentalGetLazyVisitor } = oxc as unknown as {
-  experimentalGetLazyVisitor(): new (visitor: object) => unknown;
+  experimentalGetLazyVisitor: () => new (visitor: object) => unknown;
 };
 
 /** A node of oxc's lazy AST, as far as this walk reads it (ESTree-shaped, oxc's type names). */

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'SEAMS_INPUT_FOREIGN_GRAPH'
   | 'SEAMS_GRAPH_INVALID'
   | 'SEAMS_PLAN_INVALID'
+  | 'SEAMS_PLAN_MISMATCH'
   | 'SEAMS_CONFIG_INVALID'
   | 'SEAMS_BASELINE_INVALID'
   | 'SEAMS_IMPORT_FORMAT_UNKNOWN'
@@ -16,6 +17,7 @@ export type ErrorCode =
   | 'SEAMS_GIT_FAILED'
   | 'SEAMS_GIT_DIRTY'
   | 'SEAMS_OUTPUT_EXISTS'
+  | 'SEAMS_OUTPUT_UNWRITABLE'
   | 'SEAMS_INTERNAL';
 
 /** Base of every error seams reports as one line instead of a stack. */

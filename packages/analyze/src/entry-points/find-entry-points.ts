@@ -10,7 +10,7 @@ interface Walkable {
 
 // The lazy visitor ships in oxc-parser's JS but not yet in its type declarations.
 const { experimentalGetLazyVisitor } = oxc as unknown as {
-  experimentalGetLazyVisitor(): new (visitor: object) => unknown;
+  experimentalGetLazyVisitor: () => new (visitor: object) => unknown;
 };
 
 interface WalkState {
