@@ -71,7 +71,7 @@ function createVisitor(): unknown {
   const dispatch =
     (hook: keyof EntryHooks) =>
     (node: EntryNode): void => {
-      for (const hooks of state.hooks) hooks[hook]?.(node as never);
+      for (const hooks of state.hooks) hooks[hook]?.(node);
     };
   const onDeclarator = dispatch('VariableDeclarator');
   const Visitor = experimentalGetLazyVisitor();

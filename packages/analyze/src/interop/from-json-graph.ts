@@ -83,7 +83,7 @@ function useCasesOf(json: unknown, path: (id: Id) => string, fail: (message: str
     return {
       id: String(useCase.id),
       kind: kind as UseCase['kind'],
-      files: [...new Set(nodes!.map(path))].sort(compare),
+      files: [...new Set(nodes.map(path))].sort(compare),
       ...(useCase.weight !== undefined ? { weight: useCase.weight as number } : {}),
     };
   });
