@@ -22,7 +22,8 @@ import {
   type GraphCache,
 } from './cache.ts';
 import { discoverFiles } from './discover-files.ts';
-import { dataOf, modelsOf, type FileFacts } from './facts.ts';
+import { composeUseCases } from './entry-points/compose-use-cases.ts';
+import { dataOf, entriesOf, modelsOf, type FileFacts } from './facts.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import type { GraphParts } from './graph-parts.ts';
 import type { ReadHistoryOptions } from './history/read-history.ts';
@@ -30,7 +31,7 @@ import { linkFiles } from './link-files.ts';
 import { nameTables } from './name-tables.ts';
 import { readDataSchemas } from './read-data-schemas.ts';
 import { NEEDS_PARSER, readFacts, type Parse } from './read-facts.ts';
-import { createBarrelTracer, providersOf } from './trace-barrels.ts';
+import { createBarrelTracer, providersOf, settleRequireNames } from './trace-barrels.ts';
 import { findWorkspaces, type WorkspacePackage } from './workspaces.ts';
 
 export interface AnalyzeOptions {
@@ -148,6 +149,8 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
         return nameTables(parts.data ?? [], [...(parts.models ?? []), ...schemas.models], schemas.relations);
       })
     : undefined;
+  const entries = parts.entries ?? [];
+  const useCases = entries.length > 0 ? step('use-cases', () => composeUseCases(entries, parts.edges)) : undefined;
   timings.total = Math.round(performance.now() - started);
 
   return {
@@ -165,6 +168,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
     ...(history ? { history } : {}),
     ...(named && named.data.length > 0 ? { data: named.data } : {}),
     ...(named && named.tables.length > 0 ? { tables: named.tables } : {}),
+    ...(useCases && useCases.length > 0 ? { useCases } : {}),
   };
 }
 
@@ -190,6 +194,7 @@ async function buildParts(
   const files = step('trace', () => {
     const tracer = createBarrelTracer(linked.exportTables);
     for (const edge of linked.edges) {
+      edge.names = settleRequireNames(edge, tracer);
       const providers = providersOf(edge, tracer, linked.exportTables);
       if (providers) edge.providers = providers;
     }
@@ -206,6 +211,7 @@ async function buildParts(
     exportTables: linked.exportTables,
     data: dataOf(facts),
     models: modelsOf(facts),
+    entries: entriesOf(facts),
   };
 }
 

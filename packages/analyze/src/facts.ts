@@ -1,4 +1,5 @@
 import type { DataAccess, DataModel, EdgeKind } from '@seams/graph';
+import type { FileEntries } from './entry-points/types.ts';
 
 /** One module reference as written in a file, before resolution. */
 export interface ImportFact {
@@ -11,7 +12,7 @@ export interface ImportFact {
 }
 
 /** `export { importName as exportName } from specifier`; '*' stands for a namespace or `export *`. */
-interface ReexportFact {
+export interface ReexportFact {
   specifier: string;
   importName: string;
   /** null for `export * from`, which forwards every name but default. */
@@ -31,6 +32,8 @@ export interface FileFacts {
   data?: Array<Omit<DataAccess, 'from'> & { tentative?: true; via?: NestedVia }>;
   /** Models and entities declared here with the table each maps to; absent when none. */
   models?: Array<Omit<DataModel, 'from'>>;
+  /** Entry points (routes, resolvers, consumers, jobs, commands) and router mounts; absent when none. */
+  entries?: FileEntries;
   error?: { message: string; line: number };
 }
 
@@ -54,5 +57,15 @@ export function dataOf(facts: ReadonlyMap<string, FileFacts>): ToNameAccess[] {
 export function modelsOf(facts: ReadonlyMap<string, FileFacts>): DataModel[] {
   const all: DataModel[] = [];
   for (const [from, file] of facts) for (const model of file.models ?? []) all.push({ from, ...model });
+  return all;
+}
+
+/** A file's entry points with the file, in file order; what the use-case step composes across files. */
+export type FileEntryPoints = FileEntries & { from: string };
+
+/** Every file's entry points and mounts, in file order. */
+export function entriesOf(facts: ReadonlyMap<string, FileFacts>): FileEntryPoints[] {
+  const all: FileEntryPoints[] = [];
+  for (const [from, file] of facts) if (file.entries) all.push({ from, ...file.entries });
   return all;
 }

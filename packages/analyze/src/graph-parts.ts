@@ -1,5 +1,5 @@
 import type { DataModel, Edge, External, FileNode, Graph, ParseErrorEntry, Unresolved } from '@seams/graph';
-import type { ToNameAccess } from './facts.ts';
+import type { FileEntryPoints, ToNameAccess } from './facts.ts';
 import type { ExportTable } from './trace-barrels.ts';
 
 /** The part of the graph computed from facts; cached whole, with what a partial update needs. */
@@ -15,6 +15,8 @@ export interface GraphParts {
   data?: ToNameAccess[];
   /** Model declarations in source, by file then line (optional like `data`). */
   models?: DataModel[];
+  /** Entry points and router mounts, by file (optional like `data`). */
+  entries?: FileEntryPoints[];
   /** Each file's exports with resolved targets: re-tracing barrels after a few files changed needs every file's. */
   exportTables: Map<string, ExportTable>;
 }

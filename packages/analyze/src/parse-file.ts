@@ -1,8 +1,10 @@
 import * as oxc from 'oxc-parser';
 import { findDataAccesses } from './data/walk.ts';
+import { findEntryPoints } from './entry-points/find-entry-points.ts';
 import type { FileFacts, ImportFact } from './facts.ts';
 import { languageOf } from './language-of.ts';
 import { indexLines, type LineIndex } from './line-index.ts';
+import { readCommonJs } from './read-commonjs.ts';
 
 // Shapes of oxc-parser's lazily deserialised module record (raw-transfer lazy mode).
 interface NameSpan {
@@ -40,10 +42,6 @@ interface LazyResult {
   dispose(): void;
 }
 
-// The lazy visitor ships in oxc-parser's JS but not yet in its type declarations.
-const { experimentalGetLazyVisitor } = oxc as unknown as {
-  experimentalGetLazyVisitor: () => new (visitor: object) => unknown;
-};
 const { parseSync } = oxc;
 
 const TRIPLE_SLASH = /^[ \t]*\/\/\/[ \t]*<reference[ \t]+(path|types)[ \t]*=[ \t]*(["'])([^"'\n]+)\2/gm;
@@ -52,6 +50,8 @@ const IMPORT_CALL = /(?<![.\w$])import\s*\(/g;
 const countImportCalls = (text: string) =>
   text.includes('import(') || text.includes('import (') ? (text.match(IMPORT_CALL)?.length ?? 0) : 0;
 const REQUIRE_CALL = /(?<![.\w$])require\s*\(/;
+// `exports.x =`, `module.exports =`, `module.exports.x =`.
+const CJS_EXPORT = /(?<![\w$])exports\s*[.=]/;
 
 const isName = (part: unknown): part is NameSpan => typeof part === 'object' && part !== null && 'value' in part;
 
@@ -74,14 +74,22 @@ export function parseFile(path: string, text: string): FileFacts {
     readExports(result.module.staticExports, lines, facts);
     readDynamicImports(text, result.module.dynamicImports, lines, facts.imports);
     if (text.includes('<reference')) readTripleSlash(text, lines, facts.imports);
-    // Walking the AST costs more than parsing: only files with a require call, or more `import(` than
-    // dynamic imports (so `import('./x').T` type expressions), need it.
+    // Walking the AST costs more than parsing: only files with a require call or a CommonJS export, or more
+    // `import(` than dynamic imports (so `import('./x').T` type expressions), need it.
     const typeImports = lang !== 'jsx' && countImportCalls(text) > result.module.dynamicImports.length;
-    if (typeImports || REQUIRE_CALL.test(text)) readRequires(result, text, lines, facts.imports);
+    if (typeImports || REQUIRE_CALL.test(text) || CJS_EXPORT.test(text)) {
+      const commonJs = readCommonJs(result, text, lines);
+      facts.imports.push(...commonJs.imports);
+      for (const name of commonJs.localExports) if (!facts.localExports.includes(name)) facts.localExports.push(name);
+      facts.reexports.push(...commonJs.reexports);
+    }
     // Each data detector's cheap text test decides whether this file is walked for table accesses at all.
     const { accesses, models } = findDataAccesses(result, text, lines);
     if (accesses.length > 0) facts.data = accesses;
     if (models.length > 0) facts.models = models;
+    // Likewise each entry-point detector's text test decides whether the file is walked for routes, jobs...
+    const entries = findEntryPoints(result, text, lines);
+    if (entries) facts.entries = entries;
     const error = result.errors[0];
     if (error)
       facts.error = { message: error.message, line: error.labels[0] ? lines.lineOf(error.labels[0].start) : 1 };
@@ -159,92 +167,4 @@ function readTripleSlash(text: string, lines: LineIndex, out: ImportFact[]): voi
     const specifier = match[1] === 'path' && !/^\.{0,2}\//.test(match[3]!) ? `./${match[3]}` : match[3]!;
     out.push({ specifier, kind: 'type', names: [], line: lines.lineOf(match.index) });
   }
-}
-
-interface RequireCall {
-  specifier: string;
-  start: number;
-  computed: boolean;
-  kind: 'require' | 'type';
-  /** The name a type expression takes from the module, when it names one. */
-  name?: string;
-}
-
-let requireVisitor: { visitor: unknown; found: RequireCall[]; text: string } | undefined;
-
-function readRequires(result: LazyResult, text: string, lines: LineIndex, out: ImportFact[]): void {
-  requireVisitor ??= createRequireVisitor();
-  requireVisitor.found.length = 0;
-  requireVisitor.text = text;
-  result.visit(requireVisitor.visitor);
-  for (const { specifier, start, computed, kind, name } of requireVisitor.found) {
-    out.push({ specifier, kind, names: [name ?? '*'], line: lines.lineOf(start), ...(computed ? { computed } : {}) });
-  }
-}
-
-interface ArgumentNode {
-  type: string;
-  start: number;
-  end: number;
-  value?: string;
-  expressions?: unknown[];
-  quasis?: Array<{ value: { cooked: string } }>;
-}
-
-function createRequireVisitor(): NonNullable<typeof requireVisitor> {
-  const state: NonNullable<typeof requireVisitor> = { visitor: undefined, found: [], text: '' };
-  const Visitor = experimentalGetLazyVisitor();
-  state.visitor = new Visitor({
-    CallExpression(node: { start: number; callee: { type: string; name?: string }; arguments: ArgumentNode[] }) {
-      if (node.callee.type !== 'IdentifierReference' || node.callee.name !== 'require' || node.arguments.length !== 1)
-        return;
-      const argument = node.arguments[0]!;
-      if (argument.type === 'StringLiteral')
-        state.found.push({ specifier: argument.value!, start: node.start, computed: false, kind: 'require' });
-      else if (argument.type === 'TemplateLiteral' && argument.expressions!.length === 0)
-        state.found.push({
-          specifier: argument.quasis![0]!.value.cooked,
-          start: node.start,
-          computed: false,
-          kind: 'require',
-        });
-      else
-        state.found.push({
-          specifier: state.text.slice(argument.start, argument.end),
-          start: node.start,
-          computed: true,
-          kind: 'require',
-        });
-    },
-    // `type T = import('./x').T`: a type-level dependency the module record does not list.
-    TSImportType(node: {
-      start: number;
-      source: { type: string; value?: string };
-      qualifier: { type: string; name?: string } | null;
-    }) {
-      if (node.source.type !== 'StringLiteral') return;
-      const name = node.qualifier?.type === 'IdentifierName' ? node.qualifier.name : undefined;
-      state.found.push({
-        specifier: node.source.value!,
-        start: node.start,
-        computed: false,
-        kind: 'type',
-        ...(name ? { name } : {}),
-      });
-    },
-    TSImportEqualsDeclaration(node: {
-      start: number;
-      moduleReference: { type: string; expression?: { value: string } };
-    }) {
-      if (node.moduleReference.type === 'TSExternalModuleReference' && node.moduleReference.expression) {
-        state.found.push({
-          specifier: node.moduleReference.expression.value,
-          start: node.start,
-          computed: false,
-          kind: 'require',
-        });
-      }
-    },
-  });
-  return state;
 }

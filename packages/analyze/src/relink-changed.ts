@@ -1,8 +1,8 @@
 import type { Edge, FileNode, StepTimer } from '@seams/graph';
-import { dataOf, modelsOf, type FileFacts } from './facts.ts';
+import { dataOf, entriesOf, modelsOf, type FileFacts } from './facts.ts';
 import type { GraphParts } from './graph-parts.ts';
 import { linkFiles } from './link-files.ts';
-import { createBarrelTracer, providersOf, type ExportTable } from './trace-barrels.ts';
+import { createBarrelTracer, providersOf, settleRequireNames, type ExportTable } from './trace-barrels.ts';
 import type { WorkspacePackage } from './workspaces.ts';
 
 /**
@@ -40,6 +40,9 @@ export async function relinkChanged(
     for (const edge of edges) {
       if (!affected.has(edge.to) && !changed.has(edge.from)) continue;
       delete edge.providers;
+      // An edge into a changed file keeps the names settled before (a member read that became an export
+      // stays `default` until a full run): the raw names of unchanged files are not kept.
+      edge.names = settleRequireNames(edge, tracer);
       const providers = providersOf(edge, tracer, exportTables);
       if (providers) edge.providers = providers;
     }
@@ -65,6 +68,7 @@ export async function relinkChanged(
       workspaces: previous.workspaces,
       data: inFileOrder(previous.files, previous.data ?? [], dataOf(changed), changed),
       models: inFileOrder(previous.files, previous.models ?? [], modelsOf(changed), changed),
+      entries: inFileOrder(previous.files, previous.entries ?? [], entriesOf(changed), changed),
       // Warnings come from resolving; those of unchanged files still hold.
       warnings: [...new Set([...previous.warnings, ...warnings])],
       exportTables,

@@ -76,3 +76,18 @@ export function providersOf(
   }
   return providers;
 }
+
+/**
+ * `logger.info()` after `const logger = require('./logger')` reads a member of the module's value, not an
+ * export: on a require edge, a name the target does not export, when it exports a default, becomes `default`
+ * (what an ESM `import logger from` records). Returns the names unchanged when nothing needs settling.
+ */
+export function settleRequireNames(edge: Pick<Edge, 'to' | 'kind' | 'names'>, tracer: BarrelTracer): string[] {
+  if (edge.kind !== 'require' || edge.names.every((name) => name === '*')) return edge.names;
+  const exported = new Set(tracer.exportedNames(edge.to));
+  if (!exported.has('default') || exported.has(OUTSIDE)) return edge.names;
+  const settled = [...new Set(edge.names.map((name) => (name === '*' || exported.has(name) ? name : 'default')))];
+  return settled.length === edge.names.length && settled.every((name, i) => name === edge.names[i])
+    ? edge.names
+    : settled;
+}

@@ -9,19 +9,20 @@ describe('importGraph', () => {
   it('reads madge --json', () => {
     const graph = importGraph(fixture('madge/madge.json'));
     expect(graph.source).toBe('madge');
+    // Canonical order (sorted by path), whatever order madge wrote.
     expect(graph.files.map((f) => f.path)).toEqual([
       'src/app.ts',
-      'src/orders/order.service.ts',
+      'src/infra/db.ts',
       'src/infra/logger.ts',
       'src/orders/order.repository.ts',
-      'src/infra/db.ts',
+      'src/orders/order.service.ts',
     ]);
     expect(edgeLines(graph)).toEqual([
-      'src/app.ts -> src/orders/order.service.ts import',
       'src/app.ts -> src/infra/logger.ts import',
-      'src/orders/order.service.ts -> src/orders/order.repository.ts import',
-      'src/orders/order.service.ts -> src/infra/logger.ts import',
+      'src/app.ts -> src/orders/order.service.ts import',
       'src/orders/order.repository.ts -> src/infra/db.ts import',
+      'src/orders/order.service.ts -> src/infra/logger.ts import',
+      'src/orders/order.service.ts -> src/orders/order.repository.ts import',
     ]);
   });
 
@@ -38,12 +39,12 @@ describe('importGraph', () => {
     expect(edgeLines(graph)).toEqual([
       'src/app.ts -> src/orders/order.service.ts import',
       'src/app.ts -> src/reports/pdf.ts dynamic',
-      'src/orders/order.service.ts -> src/orders/order.model.ts type',
       'src/orders/order.service.ts -> src/legacy/tax.js require',
+      'src/orders/order.service.ts -> src/orders/order.model.ts type',
     ]);
     expect(graph.externals.map((e) => [e.package, e.builtin])).toEqual([
-      ['node:http', true],
       ['express', false],
+      ['node:http', true],
     ]);
     expect(graph.unresolved).toEqual([
       { from: 'src/orders/order.service.ts', specifier: './gone', kind: 'import', line: 0, reason: 'not-found' },
@@ -54,11 +55,11 @@ describe('importGraph', () => {
     const graph = importGraph(fixture('edge-list/edges.tsv'));
     expect(graph.source).toBe('edgelist');
     expect(graph.files.map((f) => [f.path, f.language])).toEqual([
-      ['com/shop/orders/OrderService.java', 'other'],
-      ['com/shop/orders/OrderRepository.java', 'other'],
-      ['com/shop/payments/PaymentClient.java', 'other'],
-      ['com/shop/infra/Http.java', 'other'],
       ['com/shop/infra/Config.java', 'other'],
+      ['com/shop/infra/Http.java', 'other'],
+      ['com/shop/orders/OrderRepository.java', 'other'],
+      ['com/shop/orders/OrderService.java', 'other'],
+      ['com/shop/payments/PaymentClient.java', 'other'],
     ]);
     expect(edgeLines(graph)).toEqual([
       'com/shop/orders/OrderService.java -> com/shop/orders/OrderRepository.java import',

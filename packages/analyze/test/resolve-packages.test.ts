@@ -36,7 +36,7 @@ describe('package-exports-imports: package.json `imports` and a self-reference t
         // 'ledger/reports' is the package's own name: exports "./reports"
         'src/index.ts -> src/reports.ts import [monthlyReport]',
         // "#config" from require() in a .cjs file: the "require" condition
-        'scripts/seed.cjs -> src/config.cts require [*]',
+        'scripts/seed.cjs -> src/config.cts require [config]',
       ]),
     );
   });

@@ -6,6 +6,7 @@ export {
   planMetrics,
   serviceMetrics,
   DEFAULT_NED_BOUNDS,
+  useCaseFiles,
   type MetricInput,
   type PlanMetrics,
   type ServiceMetrics,

@@ -22,7 +22,7 @@ describe('two clean services', () => {
     // Q: m = 2+1+1+3 = 7; L_A = 4, L_B = 3; d_A = 2*4 = 8, d_B = 2*3 = 6 (nothing crosses).
     //    Q = 4/7 - (8/14)^2 + 3/7 - (6/14)^2 = 1 - (16+9)/49 = 24/49.
     expect(plan.modularity).toBeCloseTo(24 / 49, 10);
-    // SM: scoh_A = 3/3^2 = 1/3, scoh_B = 1/2^2 = 1/4; mean = 7/24; σ_AB = 0.
+    // SM: scoh_A = 3 pairs/3^2 = 1/3, scoh_B = 1/2^2 = 1/4; mean = 7/24; σ_AB = 0.
     expect(plan.structuralModularity).toBeCloseTo(7 / 24, 10);
     expect(plan.icp).toBe(0);
     // MQ: CF_A = 2*3 / (2*3 + 0) = 1, CF_B = 2*1 / (2*1 + 0) = 1.
@@ -114,13 +114,14 @@ describe('three services with crossing dependencies', () => {
     //    b1 = 2+1 = 3, b2 = 2+2 = 4, b3 = 2+2 = 4 -> d_B = 11; c1 = 4+2+1 = 7, c2 = 4+1 = 5 -> d_C = 12.
     //    (15+11+12 = 38 = 2m.)  Q = 14/19 - (225+121+144)/38^2 = 1064/1444 - 490/1444 = 287/722.
     expect(plan.modularity).toBeCloseTo(287 / 722, 10);
-    // SM: scoh = 3/9, 2/9, 1/4 -> mean (12+8+9)/36/3 = 29/108.
-    //     σ_AB = 1, σ_AC = 2, σ_BC = 1; scop_AB = 1/(2*3*3) = 1/18, scop_AC = 2/(2*3*2) = 1/6,
-    //     scop_BC = 1/(2*3*2) = 1/12; sum = (2+6+3)/36 = 11/36, over 3 pairs = 11/108.
-    //     SM = 29/108 - 11/108 = 1/6.
-    expect(plan.structuralModularity).toBeCloseTo(1 / 6, 10);
-    // ICP: 5 crossing calls of 19.
-    expect(plan.icp).toBeCloseTo(5 / 19, 10);
+    // SM (unordered file pairs; none is joined both ways here): scoh = 3/9, 2/9, 1/4 -> mean 29/108.
+    //     σ_AB = 1 (a2-b1), σ_AC = 2 (a1-c2, a3-c1), σ_BC = 1 (b3-c1); σ/(N_i N_j) = 1/9, 2/6, 1/6
+    //     -> sum 11/18, over 3 pairs = 11/54 = 22/108.  SM = 29/108 - 22/108 = 7/108.
+    expect(plan.structuralModularity).toBeCloseTo(7 / 108, 10);
+    // ICP: each pair counts 1 + ln(calls). Crossing: 1 + (1 + ln 2) + 1 + 1 = 4 + ln 2.
+    //      Inside: (1 + ln 3) + (1 + ln 2) + 1 + (1 + ln 2) + (1 + ln 2) + (1 + ln 4) = 6 + ln 3 + 5 ln 2.
+    //      ICP = (4 + ln 2) / (10 + ln 3 + 6 ln 2) ≈ 0.3076.
+    expect(plan.icp).toBeCloseTo((4 + Math.LN2) / (10 + Math.log(3) + 6 * Math.LN2), 10);
     // IFN: interface files 0 (A), 1 (B), 2 (C) -> 3/3.
     expect(plan.ifn).toBe(1);
     // NED: no service of 5..20 files -> 1.
@@ -286,5 +287,39 @@ describe('interface files and API surface', () => {
     expect(serviceMetrics({ dependencies: bare, assignment }).get('orders')!.apiSurface).toEqual([
       'orders/api.ts#create',
     ]);
+  });
+});
+
+// Mono2Micro's own example shape (Kalia et al., FSE 2021, metrics_util.py): classes calling each other both
+// ways, runtime call volumes, business contexts per class. P = {p1, p2}, Q = {q1, q2, q3}.
+describe('the Mono2Micro definitions', () => {
+  const assignment = assign({ P: ['p1', 'p2'], Q: ['q1', 'q2', 'q3'] });
+  const dependencies = [dep('p1>p2', 10), dep('p2>p1', 1), dep('q1>q2', 3), dep('q2>q3'), dep('p2>q1', 20)];
+
+  it('counts a pair joined both ways once in SM, and damps call volumes in ICP', () => {
+    const plan = planMetrics({ dependencies, assignment });
+    // SM: μ_P = 1 (p1-p2, both ways), μ_Q = 2 -> (1/4 + 2/9)/2 = 17/72; σ_PQ = 1 -> 1/(2*3) = 1/6 over 1 pair.
+    //     SM = 17/72 - 12/72 = 5/72.
+    expect(plan.structuralModularity).toBeCloseTo(5 / 72, 10);
+    // ICP: volumes 1 + ln v: p1>p2 1 + ln 10, p2>p1 1, q1>q2 1 + ln 3, q2>q3 1, p2>q1 1 + ln 20 (crossing).
+    //      ICP = (1 + ln 20) / (5 + ln 10 + ln 3 + ln 20) = (1 + ln 20) / (5 + ln 600) ≈ 0.3425.
+    //      Plain volumes would give 20 / 35 ≈ 0.571: one hot call pair decides everything.
+    expect(plan.icp).toBeCloseTo((1 + Math.log(20)) / (5 + Math.log(600)), 10);
+    // NED as the authors': no service of 5..20 classes -> 1.
+    expect(plan.ned).toBe(1);
+    expect(plan.bcp).toBeUndefined();
+  });
+
+  it('scores BCP as the mean of ln(business contexts) per service', () => {
+    const useCases = [
+      { id: 'book flight', files: ['p1', 'p2', 'q1'] },
+      { id: 'cancel booking', files: ['p2'] },
+      { id: 'login', files: ['q2', 'q3', 'elsewhere'] },
+    ];
+    // P serves {book flight, cancel booking} -> ln 2; Q serves {book flight, login} -> ln 2. Mean ln 2.
+    expect(planMetrics({ dependencies, assignment, useCases }).bcp).toBeCloseTo(Math.LN2, 10);
+    // One context per service is pure: 0. A service no use case reaches counts ln 1 = 0 too.
+    const pure = [{ id: 'book flight', files: ['p1', 'p2'] }];
+    expect(planMetrics({ dependencies, assignment, useCases: pure }).bcp).toBe(0);
   });
 });

@@ -105,6 +105,14 @@ describe('seams boundaries on the example monolith', () => {
 });
 
 describe('seams boundaries on a foreign graph', () => {
+  it('says that analyze --from comes first when handed the foreign file itself', async () => {
+    const result = await seams('boundaries', 'fixtures/interop/edge-list/weighted.tsv');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /weighted\.tsv is an edge list, not a seams graph: import it first with 'seams analyze --from .*weighted\.tsv -o graph\.json', then pass graph\.json\. \[SEAMS_INPUT_FOREIGN_GRAPH\]\n$/,
+    );
+  });
+
   it('clusters a weighted JSON graph from another language', async () => {
     const imported = join(out, 'java.graph.json');
     await seams('analyze', '--from', 'fixtures/interop/json-graph/java-shop.json', '-o', imported);

@@ -20,13 +20,19 @@ export const PlanMetrics = z.object({
   files: z.number().int().describe('Files in services (the shared group excluded)'),
   modularity: z.number().describe("Newman's Q on the call-weighted undirected graph"),
   structuralModularity: z.number().describe('SM: mean structural cohesion minus mean coupling between services'),
-  icp: z.number().describe('Inter-partition call percentage, 0..1: calls between services / all calls'),
+  icp: z
+    .number()
+    .describe('Inter-partition call percentage, 0..1: calls between services / all calls, each pair ln(calls) + 1'),
   ifn: z.number().describe('Interface number: mean interface files per service'),
   ned: z.number().describe('Non-extreme distribution: share of files in services outside 5..20 files; lower is better'),
   mq: z.number().describe("Bunch's modularization quality"),
   cohesion: z.number().describe('Mean service cohesion'),
   coupling: z.number().describe('Mean service coupling'),
   serviceCycles: z.array(z.array(z.string())).describe('Groups of services that depend on each other in a loop'),
+  bcp: z
+    .number()
+    .optional()
+    .describe('Business context purity: mean over services of ln(use cases reaching it); absent without use cases'),
 });
 
 export const Service = z.object({

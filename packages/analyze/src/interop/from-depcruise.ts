@@ -33,7 +33,7 @@ export function fromDepcruise(json: unknown, file: string): ForeignParts {
     for (const dep of module.dependencies ?? []) {
       const kind = kindOf(dep);
       if (dep.couldNotResolve) {
-        collect.parts.unresolved.push({
+        collect.unresolved.push({
           from: module.source,
           specifier: dep.module,
           kind,
@@ -42,7 +42,7 @@ export function fromDepcruise(json: unknown, file: string): ForeignParts {
         });
       } else if (dep.coreModule || dep.resolved.includes('node_modules/') || isNpm(dep)) {
         const builtin = Boolean(dep.coreModule);
-        collect.parts.externals.push({
+        collect.externals.push({
           from: module.source,
           specifier: dep.module,
           package: builtin ? `node:${dep.module.replace(/^node:/, '').split('/')[0]}` : packageName(dep.module),
@@ -57,7 +57,7 @@ export function fromDepcruise(json: unknown, file: string): ForeignParts {
       }
     }
   }
-  return collect.parts;
+  return collect.parts();
 }
 
 function isNpm(dep: CruiseDependency): boolean {

@@ -1,37 +1,95 @@
-import { FormatError } from '@seams/graph';
-import { createCollector, type ForeignParts } from './foreign-parts.ts';
+import { EDGE_KINDS, FormatError, USE_CASE_KINDS, type EdgeKind, type UseCase } from '@seams/graph';
+import { compare, createCollector, type ForeignParts } from './foreign-parts.ts';
 
-interface JsonGraph {
-  nodes: Array<string | { id: string }>;
-  edges: Array<{ source: string; target: string; weight?: number }>;
+type Id = string | number;
+type Node = Id | { id?: Id; name?: Id; label?: Id };
+interface JsonEdge {
+  source?: Id;
+  target?: Id;
+  from?: Id;
+  to?: Id;
+  weight?: unknown;
+  kind?: unknown;
+}
+interface JsonUseCase {
+  id?: Id;
+  kind?: unknown;
+  nodes?: Id[];
+  files?: Id[];
+  weight?: unknown;
 }
 
 /**
- * Any language's dependency graph as `{ nodes: [id | {id}], edges: [{ source, target, weight? }] }`:
- * Java classes, .NET assemblies, Go packages go through clustering and metrics like TS files.
+ * Any language's dependency graph, documented in docs/graph-format.md ("Bring your own graph"):
+ * `{ nodes: [id | {id}], edges: [{ source, target, weight?, kind? }], useCases?: [{ id, nodes, weight? }] }`.
+ * Ids may be strings or numbers; a node's `name` (or `label`) names its file when given; `from`/`to` stand for
+ * `source`/`target`; repeated edges add up.
  */
 export function fromJsonGraph(json: unknown, file: string): ForeignParts {
-  const graph = json as JsonGraph;
+  const graph = json as { nodes: Node[]; edges: JsonEdge[]; useCases?: unknown };
   if (!Array.isArray(graph.nodes) || !Array.isArray(graph.edges))
     throw new FormatError('SEAMS_IMPORT_FORMAT_UNKNOWN', `${file}: a JSON graph needs "nodes" and "edges" arrays`);
+  const fail = (message: string): never => {
+    throw new FormatError('SEAMS_IMPORT_FORMAT_UNKNOWN', `${file}: ${message}`);
+  };
   const collect = createCollector();
-  for (const node of graph.nodes) collect.file(typeof node === 'string' ? node : node.id);
+  // A node's path is its name (`{ id: 7, name: 'com.shop.OrderService' }`), else its id; edges name it by id.
+  const pathOf = new Map<string, string>();
+  graph.nodes.forEach((node, i) => {
+    const id = isId(node) ? node : (node?.id ?? node?.name ?? node?.label);
+    if (!isId(id)) fail(`nodes[${i}] needs an "id" (a string or a number)`);
+    const name = isId(node) ? undefined : (node.name ?? node.label);
+    const path = String(isId(name) ? name : id);
+    pathOf.set(String(id), path);
+    collect.file(path);
+  });
+  const path = (id: Id) => pathOf.get(String(id)) ?? String(id);
   graph.edges.forEach((edge, i) => {
-    if (typeof edge.source !== 'string' || typeof edge.target !== 'string')
-      throw new FormatError('SEAMS_IMPORT_FORMAT_UNKNOWN', `${file}: edges[${i}] needs string "source" and "target"`);
-    if (edge.weight !== undefined && !(typeof edge.weight === 'number' && edge.weight > 0))
-      throw new FormatError('SEAMS_IMPORT_FORMAT_UNKNOWN', `${file}: edges[${i}].weight must be a positive number`);
-    collect.file(edge.source);
-    collect.file(edge.target);
+    const from = edge?.source ?? edge?.from;
+    const to = edge?.target ?? edge?.to;
+    if (!isId(from) || !isId(to)) fail(`edges[${i}] needs "source" and "target" (strings or numbers)`);
+    if (edge.weight !== undefined && !isPositive(edge.weight)) fail(`edges[${i}].weight must be a positive number`);
+    if (edge.kind !== undefined && !(EDGE_KINDS as readonly unknown[]).includes(edge.kind))
+      fail(`edges[${i}].kind must be one of ${EDGE_KINDS.join(', ')}`);
+    collect.file(path(from!));
+    collect.file(path(to!));
     collect.edge({
-      from: edge.source,
-      to: edge.target,
-      kind: 'import',
-      specifier: edge.target,
+      from: path(from!),
+      to: path(to!),
+      kind: (edge.kind as EdgeKind | undefined) ?? 'import',
+      specifier: path(to!),
       line: 0,
       names: [],
-      ...(edge.weight !== undefined ? { weight: edge.weight } : {}),
+      ...(edge.weight !== undefined ? { weight: edge.weight as number } : {}),
     });
   });
-  return collect.parts;
+  const parts = collect.parts();
+  if (graph.useCases !== undefined) parts.useCases = useCasesOf(graph.useCases, path, fail);
+  return parts;
 }
+
+// A traced use case names the nodes it exercised; sorted like the nodes, so node order cannot matter.
+function useCasesOf(json: unknown, path: (id: Id) => string, fail: (message: string) => never): UseCase[] {
+  if (!Array.isArray(json)) fail('"useCases" must be an array');
+  const useCases = (json as JsonUseCase[]).map((useCase, i): UseCase => {
+    if (!isId(useCase?.id)) fail(`useCases[${i}] needs an "id"`);
+    const kind = useCase.kind ?? 'trace';
+    if (!(USE_CASE_KINDS as readonly unknown[]).includes(kind))
+      fail(`useCases[${i}].kind must be one of ${USE_CASE_KINDS.join(', ')}`);
+    const nodes = useCase.nodes ?? useCase.files;
+    if (!Array.isArray(nodes) || !nodes.every(isId)) fail(`useCases[${i}] needs "nodes": the node ids it exercises`);
+    if (useCase.weight !== undefined && !isPositive(useCase.weight))
+      fail(`useCases[${i}].weight must be a positive number`);
+    return {
+      id: String(useCase.id),
+      kind: kind as UseCase['kind'],
+      files: [...new Set(nodes.map(path))].sort(compare),
+      ...(useCase.weight !== undefined ? { weight: useCase.weight as number } : {}),
+    };
+  });
+  return useCases.sort((a, b) => compare(a.id, b.id));
+}
+
+const isId = (value: unknown): value is Id =>
+  typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+const isPositive = (value: unknown) => typeof value === 'number' && value > 0;

@@ -19,5 +19,5 @@ export function fromMadge(json: unknown, file: string): ForeignParts {
       collect.edge({ from, to, kind: 'import', specifier: to, line: 0, names: [] });
     }
   }
-  return collect.parts;
+  return collect.parts();
 }

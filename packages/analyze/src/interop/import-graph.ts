@@ -21,7 +21,7 @@ export function importGraph(file: string, format?: ForeignFormat): Graph {
     );
   }
   const detected = format ?? detectFormat(text, file);
-  const parts = detected === 'edgelist' ? fromEdgeList(text) : parseJson(text, file, detected);
+  const parts = detected === 'edgelist' ? fromEdgeList(text, file) : parseJson(text, file, detected);
   return {
     version: GRAPH_VERSION,
     tool: { name: 'seams', version: SEAMS_VERSION },
@@ -34,21 +34,38 @@ export function importGraph(file: string, format?: ForeignFormat): Graph {
     parseErrors: [],
     workspaces: [],
     timings: {},
+    ...(parts.useCases && parts.useCases.length > 0 ? { useCases: parts.useCases } : {}),
   };
 }
 
 function detectFormat(text: string, file: string): ForeignFormat {
   const start = text.trimStart()[0];
   if (start !== '{') return 'edgelist';
-  const json = safeJson(text, file);
-  if (Array.isArray((json as { modules?: unknown }).modules)) return 'depcruise';
-  if (Array.isArray((json as { nodes?: unknown }).nodes) && Array.isArray((json as { edges?: unknown }).edges))
-    return 'json-graph';
-  if (Object.values(json as object).every((v) => Array.isArray(v))) return 'madge';
+  const format = jsonFormatOf(safeJson(text, file));
+  if (format) return format;
   throw new FormatError(
     'SEAMS_IMPORT_FORMAT_UNKNOWN',
     `${file} is JSON but neither madge --json output, dependency-cruiser's json nor a {nodes, edges} graph; pass --from-format.`,
   );
+}
+
+function jsonFormatOf(json: unknown): Exclude<ForeignFormat, 'edgelist'> | undefined {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+  if (Array.isArray((json as { modules?: unknown }).modules)) return 'depcruise';
+  if (Array.isArray((json as { nodes?: unknown }).nodes) && Array.isArray((json as { edges?: unknown }).edges))
+    return 'json-graph';
+  if (Object.values(json).every((v) => Array.isArray(v))) return 'madge';
+  return undefined;
+}
+
+/**
+ * The foreign format a file already read as JSON (or as text, when it is not JSON) is in, if it is one
+ * `importGraph` reads: so a command handed such a file can say that `analyze --from` comes first.
+ */
+export function foreignFormatOf(content: { json: unknown } | { text: string }): ForeignFormat | undefined {
+  if ('json' in content) return jsonFormatOf(content.json);
+  const lines = content.text.split(/\r?\n/).filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
+  return lines.length > 0 && lines.every((line) => line.includes('\t')) ? 'edgelist' : undefined;
 }
 
 function parseJson(text: string, file: string, format: Exclude<ForeignFormat, 'edgelist'>): ForeignParts {

@@ -41,26 +41,33 @@ export function newmanModularity(graph: ServiceGraph): number {
   return q;
 }
 
-/** Structural modularity: mean scoh_i minus mean scop_ij over service pairs, unweighted. */
+/**
+ * Structural modularity as Mono2Micro computes it: `μ_i` and `σ_ij` count unordered file pairs joined by a
+ * dependency (either way, once), so SM = mean μ_i / N_i² - mean over service pairs of σ_ij / (N_i N_j).
+ */
 export function structuralModularity(graph: ServiceGraph): number {
-  const counts = countServices(graph);
-  const k = counts.size;
+  const k = graph.members.size;
   if (k === 0) return 0;
-  let cohesion = 0;
-  for (const { files, inside } of counts.values()) cohesion += inside / (files * files);
-  if (k === 1) return cohesion;
-
-  // σ_ij counts both directions, so the pair key is unordered.
+  const pairs = new Set<string>();
+  const inside = new Map<string, number>();
   const between = new Map<string, number>();
-  for (const { fromService, toService } of graph.dependencies) {
-    if (fromService === toService) continue;
-    const key = fromService < toService ? `${fromService}\0${toService}` : `${toService}\0${fromService}`;
-    between.set(key, (between.get(key) ?? 0) + 1);
+  for (const { from, to, fromService, toService } of graph.dependencies) {
+    const pair = from < to ? `${from}\0${to}` : `${to}\0${from}`;
+    if (pairs.has(pair)) continue;
+    pairs.add(pair);
+    if (fromService === toService) inside.set(fromService, (inside.get(fromService) ?? 0) + 1);
+    else {
+      const key = fromService < toService ? `${fromService}\0${toService}` : `${toService}\0${fromService}`;
+      between.set(key, (between.get(key) ?? 0) + 1);
+    }
   }
+  let cohesion = 0;
+  for (const [service, files] of graph.members) cohesion += (inside.get(service) ?? 0) / files.length ** 2;
+  if (k === 1) return cohesion;
   let coupling = 0;
   for (const [key, sigma] of between) {
     const [i, j] = key.split('\0') as [string, string];
-    coupling += sigma / (2 * counts.get(i)!.files * counts.get(j)!.files);
+    coupling += sigma / (graph.members.get(i)!.length * graph.members.get(j)!.length);
   }
   return cohesion / k - coupling / ((k * (k - 1)) / 2);
 }

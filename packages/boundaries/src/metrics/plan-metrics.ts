@@ -1,3 +1,4 @@
+import { businessContextPurity } from './business-context-purity.ts';
 import { modularizationQuality, newmanModularity, structuralModularity } from './modularity.ts';
 import { buildServiceGraph } from './service-graph.ts';
 import { metricsOfServices } from './service-metrics.ts';
@@ -13,11 +14,13 @@ export function planMetrics(input: MetricInput, options: PlanMetricOptions = {})
   const services = [...metricsOfServices(graph, input.loc).values()];
   const files = services.reduce((sum, service) => sum + service.files, 0);
 
+  // Mono2Micro's ICP damps each file pair's call volume v to ln(v) + 1, so one hot pair does not decide it.
   let calls = 0;
   let crossingCalls = 0;
   for (const dependency of graph.dependencies) {
-    calls += dependency.calls;
-    if (dependency.fromService !== dependency.toService) crossingCalls += dependency.calls;
+    const volume = 1 + Math.log(Math.max(1, dependency.calls));
+    calls += volume;
+    if (dependency.fromService !== dependency.toService) crossingCalls += volume;
   }
 
   const [low, high] = options.nedBounds ?? DEFAULT_NED_BOUNDS;
@@ -36,6 +39,7 @@ export function planMetrics(input: MetricInput, options: PlanMetricOptions = {})
     cohesion: mean(services.map((service) => service.cohesion)),
     coupling: mean(services.map((service) => service.coupling)),
     serviceCycles: serviceCycles(graph),
+    ...(input.useCases ? { bcp: businessContextPurity(graph, input.useCases) } : {}),
   };
 }
 

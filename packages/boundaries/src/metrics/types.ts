@@ -7,6 +7,8 @@ export interface MetricInput {
   assignment: Assignment;
   /** Lines of code per file; files missing from it count 0. */
   loc?: ReadonlyMap<string, number>;
+  /** Use cases with the files each exercises ({@link useCaseFiles}); BCP is computed only when given. */
+  useCases?: ReadonlyArray<{ id: string; files: readonly string[] }>;
 }
 
 /** One service's size, cohesion, coupling and interface (formulas in docs/metrics.md). */
@@ -35,9 +37,9 @@ export interface PlanMetrics {
   files: number;
   /** Newman's Q, undirected, weighted by calls. Higher is better. */
   modularity: number;
-  /** SM of Candela et al. / Jin et al., unweighted. Higher is better. */
+  /** SM of Jin et al. as Mono2Micro computes it: unordered file pairs, unweighted. Higher is better. */
   structuralModularity: number;
-  /** Inter-partition call percentage, 0..1. Lower is better. */
+  /** Inter-partition call percentage, 0..1, each file pair's calls damped to ln(calls) + 1. Lower is better. */
   icp: number;
   /** Interface number: mean interface files per service. Lower is better. */
   ifn: number;
@@ -51,6 +53,8 @@ export interface PlanMetrics {
   coupling: number;
   /** Groups of services depending on each other in a loop: members sorted, largest group first. */
   serviceCycles: string[][];
+  /** Business context purity: mean over services of ln(use cases reaching it). Lower is better; absent without use cases. */
+  bcp?: number;
 }
 
 export interface PlanMetricOptions {

@@ -1,0 +1,57 @@
+import { calledMethod, propertyValue, stringValue } from '../ast.ts';
+import type { EntryDetector, EntryNode } from '../types.ts';
+
+export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all']);
+
+// HTTP clients share the verbs (`axios.post('/users', body)`): a file that imports one is not read for routes.
+const CLIENT = /(?:from|require\()\s*['"](?:axios|ky|got|superagent|supertest|node-fetch)['"]/;
+const ROUTER = /\bexpress\b|\bRouter\b|\b(?:app|router)\.(?:get|post|put|patch|delete|all|use|route)\s*\(/;
+
+/**
+ * The route path a method call is chained on: `router.route('/users').get(h).post(h)` gives `/users` for
+ * both calls; undefined when the chain does not start with `.route(path)`.
+ */
+function chainedPath(receiver: EntryNode | undefined): string | undefined {
+  let current = receiver;
+  while (current?.type === 'CallExpression') {
+    const method = calledMethod(current);
+    if (method === 'route') return stringValue(current.arguments![0]);
+    if (method === undefined || !HTTP_METHODS.has(method)) return undefined;
+    current = current.callee!.object;
+  }
+  return undefined;
+}
+
+const isPath = (path: string | undefined): path is string => path !== undefined && /^[/*]/.test(path);
+
+/**
+ * Express: `app.get('/path', handler)` and the other verbs, `router.route('/path').get(h).post(h)`, and
+ * `app.use('/prefix', router)` mounts, and route tables `[{ path: '/users', route: userRoute }]` that a loop
+ * hands to `router.use(route.path, route.route)`. Koa and Fastify files have their own detectors.
+ */
+export const express: EntryDetector = {
+  name: 'express',
+  isEnabled: (text) => ROUTER.test(text) && !/\bkoa\b|fastify/.test(text) && !CLIENT.test(text),
+  create: (context) => ({
+    CallExpression(node) {
+      const method = calledMethod(node);
+      if (method === undefined) return;
+      const args = node.arguments!;
+      if (method === 'use') {
+        const prefix = stringValue(args[0]);
+        if (isPath(prefix)) for (const router of args.slice(1)) context.mount(prefix, router, node.start);
+        return;
+      }
+      if (!HTTP_METHODS.has(method) || args.length === 0) return;
+      const chained = chainedPath(node.callee!.object);
+      const path = chained ?? (args.length >= 2 ? stringValue(args[0]) : undefined);
+      if (isPath(path))
+        context.report({ kind: 'http', method: method.toUpperCase(), path, start: node.callee!.property!.start });
+    },
+    ObjectExpression(node) {
+      const path = stringValue(propertyValue(node, 'path'));
+      const router = propertyValue(node, 'route') ?? propertyValue(node, 'router');
+      if (isPath(path) && router?.type === 'IdentifierReference') context.mount(path, router, node.start);
+    },
+  }),
+};

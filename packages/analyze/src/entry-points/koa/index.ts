@@ -1,0 +1,49 @@
+import { calledMethod, identifierName, propertyValue, stringValue } from '../ast.ts';
+import { HTTP_METHODS } from '../express/index.ts';
+import type { EntryDetector, EntryNode } from '../types.ts';
+
+/**
+ * koa-router / @koa/router: `router.get('/path', h)`, named routes `router.get('name', '/path', h)`, a
+ * router's own prefix `new Router({ prefix: '/users' })`, and `router.use('/prefix', other.routes())`.
+ */
+export const koa: EntryDetector = {
+  name: 'koa',
+  isEnabled: (text) => /koa-router|@koa\/router|koa-tree-router/.test(text),
+  create: (context) => {
+    // Router variable -> the prefix it was created with.
+    const prefixes = new Map<string, string>();
+    return {
+      VariableDeclarator(node) {
+        const init = node.init;
+        if (node.id?.type !== 'BindingIdentifier' || init?.type !== 'NewExpression') return;
+        const prefix = stringValue(propertyValue(init.arguments![0], 'prefix'));
+        if (prefix !== undefined) prefixes.set(node.id.name!, prefix);
+      },
+      CallExpression(node) {
+        const method = calledMethod(node);
+        if (method === undefined) return;
+        const args = node.arguments!;
+        const own = prefixes.get(identifierName(node.callee!.object) ?? '') ?? '';
+        if (method === 'use') {
+          const prefix = stringValue(args[0]);
+          if (prefix?.startsWith('/'))
+            for (const router of args.slice(1)) context.mount(own + prefix, routerOf(router), node.start);
+          return;
+        }
+        if (!HTTP_METHODS.has(method) || args.length < 2) return;
+        const first = stringValue(args[0]);
+        const path = first?.startsWith('/')
+          ? first
+          : stringValue(args[1])?.startsWith('/')
+            ? stringValue(args[1])
+            : undefined;
+        if (path !== undefined)
+          context.report({ kind: 'http', method: method.toUpperCase(), path: own + path, start: node.start });
+      },
+    };
+  },
+};
+
+// `users.routes()` mounts the router `users`.
+const routerOf = (node: EntryNode): EntryNode =>
+  node.type === 'CallExpression' && calledMethod(node) === 'routes' ? node.callee!.object! : node;
