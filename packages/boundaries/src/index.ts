@@ -22,3 +22,4 @@ export {
   type PlanContext,
   type MoveTarget,
 } from './edit/index.ts';
+export { stem as singular, splitWords } from './tokens.ts';

@@ -1,3 +1,5 @@
+import pluralize from 'pluralize';
+
 /**
  * Domain words in file paths and identifiers: `OrderRepository`, `orders.routes.ts` and
  * `order-items/` all yield `order`. Technical words (layers, verbs, file kinds) are dropped:
@@ -27,12 +29,13 @@ export function splitWords(text: string): string[] {
     .filter((word) => word.length > 1 && !/^\d+$/.test(word));
 }
 
-/** One stem for singular and plural: orders -> order, categories -> category, addresses -> address. */
+const singulars = new Map<string, string>();
+
+/** One stem for singular and plural (orders -> order, categories -> category, series -> series), by the pluralize library. */
 export function stem(word: string): string {
-  if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
-  if (word.length > 4 && /(?:ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) return word.slice(0, -1);
-  return word;
+  let singular = singulars.get(word);
+  if (singular === undefined) singulars.set(word, (singular = pluralize.singular(word)));
+  return singular;
 }
 
 export interface WordOccurrence {
