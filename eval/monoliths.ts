@@ -16,6 +16,8 @@ export interface ManifestEntry {
   commit: string;
   /** The part of the repository that is fetched. */
   subtree: string;
+  /** Files outside the subtree that its analysis needs (the root tsconfig its own extends). */
+  files?: string[];
   /** The folder analysed, relative to the checkout (default: the subtree). */
   root?: string;
   exclude: string[];
@@ -49,7 +51,7 @@ export function fetchCommands(entry: ManifestEntry): string {
   const dir = join(sourcesDir, entry.id);
   return [
     `git clone --filter=blob:none --no-checkout ${entry.repository} ${dir}.git`,
-    `git -C ${dir}.git archive ${entry.commit} ${entry.subtree} | (mkdir -p ${dir} && tar -x -C ${dir})`,
+    `git -C ${dir}.git archive ${entry.commit} ${[entry.subtree, ...(entry.files ?? [])].join(' ')} | (mkdir -p ${dir} && tar -x -C ${dir})`,
   ].join(' && ');
 }
 

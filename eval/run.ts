@@ -67,7 +67,10 @@ function kernelPrecision(plan: Plan, truth: Map<string, string>): number {
   return plan.shared.filter((file) => !truth.has(file.path)).length / plan.shared.length;
 }
 
-function score(monolith: Monolith, graph: Graph): Array<{ truth: string; domains: number; labelled: number; rows: Map<string, Score> }> {
+function score(
+  monolith: Monolith,
+  graph: Graph,
+): Array<{ truth: string; domains: number; labelled: number; rows: Map<string, Score> }> {
   const truths = monolith.truths(graph.files.map((f) => f.path));
   const results = truths.map(({ name, truth }) => ({
     truth: name,
@@ -85,7 +88,9 @@ function score(monolith: Monolith, graph: Graph): Array<{ truth: string; domains
         const row = result.rows.get(method.name) ?? { ari: [], ratio: [], kernelPrecision: [], ms: [] };
         result.rows.set(method.name, row);
         row.ari.push(comparePartitions(result.map, assignment).ari);
-        const groups = new Set([...result.map.keys()].map((file) => assignment.get(file)).filter((g) => g !== undefined));
+        const groups = new Set(
+          [...result.map.keys()].map((file) => assignment.get(file)).filter((g) => g !== undefined),
+        );
         row.ratio.push(groups.size / result.domains);
         if (plan) row.kernelPrecision.push(kernelPrecision(plan, result.map));
         row.ms.push(ms);
@@ -98,7 +103,12 @@ function score(monolith: Monolith, graph: Graph): Array<{ truth: string; domains
 const summary: string[] = [];
 const { monoliths, missing } = listMonoliths();
 for (const monolith of monoliths.filter((m) => m.name.includes(filter))) {
-  const graph = await analyze({ root: monolith.dir, exclude: monolith.exclude, cache: true, history: monolith.history ?? false });
+  const graph = await analyze({
+    root: monolith.dir,
+    exclude: monolith.exclude,
+    cache: true,
+    history: monolith.history ?? false,
+  });
   for (const result of score(monolith, graph)) {
     const title = `${monolith.name} [${monolith.style}; ${monolith.set}] truth ${result.truth}`;
     console.log(`\n${title}: ${graph.files.length} files, ${result.labelled} labelled in ${result.domains} domains`);
@@ -117,9 +127,13 @@ for (const monolith of monoliths.filter((m) => m.name.includes(filter))) {
     );
   }
 }
-console.log('\n| monolith | truth | set | seams ARI | parent folder | paths only | name stem | plain Louvain | margin | services/domains | kernel precision |');
+console.log(
+  '\n| monolith | truth | set | seams ARI | parent folder | paths only | name stem | plain Louvain | margin | services/domains | kernel precision |',
+);
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const line of summary) console.log(line);
 console.log(`\nmargin: seams minus the better of parent folder and paths only (target >= 0.05). Seeds: ${SEEDS}.`);
 for (const entry of missing)
-  console.log(`skipped ${entry.name}: no sources in ${sourcesDir}/${entry.id}. Fetch them with:\n  ${fetchCommands(entry)}`);
+  console.log(
+    `skipped ${entry.name}: no sources in ${sourcesDir}/${entry.id}. Fetch them with:\n  ${fetchCommands(entry)}`,
+  );
