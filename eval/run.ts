@@ -27,8 +27,7 @@ interface Method {
 export function assignmentOf(plan: Plan): Map<string, string> {
   const assignment = new Map<string, string>();
   for (const service of plan.services) for (const file of service.files) assignment.set(file, service.id);
-  for (const file of plan.shared) assignment.set(file.path, 'shared');
-  for (const group of plan.apart ?? []) for (const file of group.files) assignment.set(file, `apart:${group.name}`);
+  for (const file of plan.shared) assignment.set(file.path, file.group ? `apart:${file.group}` : 'shared');
   return assignment;
 }
 
@@ -63,8 +62,9 @@ interface Score {
 
 /** Share of the kernel's files that the truth gives to no domain: infrastructure, not a swallowed domain file. */
 function kernelPrecision(plan: Plan, truth: Map<string, string>): number {
-  if (plan.shared.length === 0) return 1;
-  return plan.shared.filter((file) => !truth.has(file.path)).length / plan.shared.length;
+  const kernel = plan.shared.filter((file) => !file.group);
+  if (kernel.length === 0) return 1;
+  return kernel.filter((file) => !truth.has(file.path)).length / kernel.length;
 }
 
 function score(

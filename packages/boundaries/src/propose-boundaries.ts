@@ -1,11 +1,29 @@
-import { PLAN_VERSION, SEAMS_VERSION, timeSteps, type Graph, type Plan, type ProgressListener } from '@seams/graph';
+import {
+  ConfigError,
+  PLAN_VERSION,
+  SEAMS_VERSION,
+  timeSteps,
+  type Graph,
+  type Plan,
+  type ProgressListener,
+} from '@seams/graph';
+import type { UndirectedGraph } from 'graphology';
 import { chooseSignals } from './choose-signals.ts';
 import { dependenciesOf } from './dependencies.ts';
 import { applyKeep } from './keep-previous.ts';
 import { confidenceOf, runLouvain, type Communities } from './louvain-runs.ts';
 import { planMetrics, serviceMetrics } from './metrics/index.ts';
 import { nameServices } from './name-services.ts';
-import { groupsOf, mergeTiny, mergeToCount, splitDisconnected, splitLarge, type Partition } from './refine.ts';
+import {
+  groupsOf,
+  mergeTiny,
+  mergeToCount,
+  splitDisconnected,
+  splitLarge,
+  splitToCount,
+  type Partition,
+} from './refine.ts';
+import { setApart } from './set-apart.ts';
 import { findSharedKernel } from './shared-kernel.ts';
 import { SIGNALS } from './signals/index.ts';
 import { combineSignals } from './weighted-graph.ts';
@@ -27,6 +45,8 @@ export interface BoundaryOptions {
   lowConfidence?: number;
   /** Set apart files used across the monolith (default true). */
   sharedKernel?: boolean;
+  /** Set apart tests, tool configs, migrations, scripts and composition roots in named groups (default true). */
+  setApart?: boolean;
   /** A previous plan whose pinned files, names and ids must survive. */
   keep?: Plan;
   onProgress?: ProgressListener;
@@ -48,10 +68,20 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
 
   const allFiles = graph.files.map((f) => f.path);
   const dependencies = step('dependencies', () => dependenciesOf(graph));
-  const shared =
-    options.sharedKernel === false
+  const apart = options.setApart === false ? [] : step('set-apart', () => setApart(allFiles, dependencies));
+  const apartSet = new Set(apart.map((a) => a.path));
+  const shared = [
+    ...apart,
+    ...(options.sharedKernel === false
       ? []
-      : step('shared-kernel', () => findSharedKernel(allFiles, dependencies, { seed }));
+      : step('shared-kernel', () =>
+          findSharedKernel(
+            allFiles.filter((file) => !apartSet.has(file)),
+            dependencies,
+            { seed },
+          ),
+        )),
+  ].sort((a, b) => a.path.localeCompare(b.path));
   const pinned = new Set(options.keep?.pinned ?? []);
   const sharedSet = new Set(shared.map((s) => s.path).filter((p) => !pinned.has(p)));
   const files = allFiles.filter((file) => !sharedSet.has(file));
@@ -67,7 +97,7 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
     let result = splitDisconnected(weighted, partition);
     result = splitLarge(weighted, result, maxSize, resolution, seed);
     result = mergeTiny(weighted, result, minSize);
-    if (options.services !== undefined) result = mergeToCount(weighted, result, options.services);
+    if (options.services !== undefined) result = toCount(weighted, result, options.services, resolution, seed);
     return result;
   });
   const kept = applyKeep(partition, options.keep);
@@ -125,6 +155,34 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
     review: reviewList(kept.partition, confidence, ids, runs, lowConfidence, pinned),
     metrics: planMetrics(metricInput),
   };
+}
+
+/** Exactly `count` services, merging or splitting; a count the files cannot give is the user's mistake, said in one line. */
+function toCount(
+  graph: UndirectedGraph,
+  partition: Partition,
+  count: number,
+  resolution: number,
+  seed: number,
+): Partition {
+  if (count < 1 || count > partition.size)
+    throw new ConfigError(
+      'SEAMS_OPTION_INVALID',
+      `--services ${count}: choose between 1 and ${partition.size}, the files left to cluster once the shared kernel and the groups set apart are out.`,
+    );
+  const merged = mergeToCount(graph, partition, count);
+  if (groupsOf(merged).size > count)
+    throw new ConfigError(
+      'SEAMS_OPTION_INVALID',
+      `--services ${count}: the files fall into ${groupsOf(merged).size} parts with no dependency between them, so no fewer services can be made.`,
+    );
+  try {
+    return splitToCount(graph, merged, count, resolution, seed);
+  } catch (error) {
+    if (error instanceof RangeError)
+      throw new ConfigError('SEAMS_OPTION_INVALID', `--services ${count}: ${error.message}.`);
+    throw error;
+  }
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;

@@ -6,6 +6,8 @@ import { runLouvain } from './louvain-runs.ts';
 export interface SharedFile {
   path: string;
   reason: string;
+  /** A named group of files that are not a service (composition roots, tests...); absent for the kernel proper. */
+  group?: string;
 }
 
 export interface SharedKernelOptions {
@@ -84,7 +86,11 @@ export function findSharedKernel(
       }
     }
   }
-  return [...shared].map(([path, reason]) => ({ path, reason })).sort((a, b) => a.path.localeCompare(b.path));
+  return [...shared]
+    .map(([path, reason]) =>
+      reason.startsWith('composition root') ? { path, reason, group: 'composition roots' } : { path, reason },
+    )
+    .sort((a, b) => a.path.localeCompare(b.path));
 }
 
 /** How many files of the hub's folder (and below) it imports that no file outside that folder imports. */

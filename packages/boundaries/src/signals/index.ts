@@ -4,6 +4,7 @@ import { entitiesSignal } from './entities-signal.ts';
 import { importsSignal } from './imports-signal.ts';
 import { namesSignal } from './names-signal.ts';
 import { pathsSignal } from './paths-signal.ts';
+import { useCasesSignal } from './use-cases-signal.ts';
 import type { Signal } from './signal.ts';
 
 /** Every signal seams knows; a new one (traces, say) is one more entry. */
@@ -12,6 +13,7 @@ export const SIGNALS: readonly Signal[] = [
   namesSignal,
   pathsSignal,
   entitiesSignal,
+  useCasesSignal,
   cochangeSignal,
   dataSignal,
 ];
