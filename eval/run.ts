@@ -102,7 +102,7 @@ function score(
 
 const summary: string[] = [];
 const { monoliths, missing } = listMonoliths();
-for (const monolith of monoliths.filter((m) => m.name.includes(filter))) {
+for (const monolith of monoliths.filter((m) => m.name.includes(filter) || m.set === filter)) {
   const graph = await analyze({
     root: monolith.dir,
     exclude: monolith.exclude,

@@ -8,6 +8,7 @@ import {
   type ProgressListener,
 } from '@seams/graph';
 import type { UndirectedGraph } from 'graphology';
+import { chooseResolution } from './choose-resolution.ts';
 import { chooseSignals } from './choose-signals.ts';
 import { dependenciesOf } from './dependencies.ts';
 import { applyKeep } from './keep-previous.ts';
@@ -33,7 +34,7 @@ export interface BoundaryOptions {
   signals?: readonly string[];
   /** Share of the combined weight per signal, overriding each signal's default share. */
   weights?: Readonly<Record<string, number>>;
-  /** Louvain resolution: higher gives more, smaller services (default 2, chosen on the monoliths in docs/boundaries.md). */
+  /** Louvain resolution: higher gives more, smaller services (default: the finest of 2, 3, 4 that is stable across seeds). */
   resolution?: number;
   /** Exact number of services wanted; overrides the resolution's outcome. */
   services?: number;
@@ -59,7 +60,6 @@ export interface BoundaryOptions {
 export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): Plan {
   const emit = options.onProgress ?? (() => {});
   const seed = options.seed ?? 42;
-  const resolution = options.resolution ?? 2;
   const minSize = options.minServiceSize ?? 3;
   const maxSize = options.maxServiceSize ?? 60;
   const seeds = options.seeds ?? 10;
@@ -89,6 +89,8 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
   const signals = chooseSignals(SIGNALS, input, options.signals);
   const { graph: weighted } = step('signals', () => combineSignals(input, signals, options.weights));
 
+  // Without a resolution given, the one the graph supports: the finest whose services do not depend on the seed.
+  const resolution = options.resolution ?? step('resolution', () => chooseResolution(weighted, seed).resolution);
   const runs: Communities[] = step('cluster', () =>
     Array.from({ length: seeds }, (_, i) => runLouvain(weighted, resolution, seed + i)),
   );

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { UndirectedGraph } from 'graphology';
 import type { Dependency } from './dependencies.ts';
 import { runLouvain } from './louvain-runs.ts';
+import { entityKey } from './tokens.ts';
 
 export interface SharedFile {
   path: string;
@@ -27,7 +28,8 @@ export interface SharedKernelOptions {
  *
  * A domain's face is not infrastructure, however many files use it: a hub that composes a group of
  * files of its own folder that nothing else uses (a facade, an `index.js` loading its mixins with
- * `require('./create')(User)`) stays with its domain, and so do the files it composes.
+ * `require('./create')(User)`) stays with its domain, and so do the files it composes; so does a hub named
+ * after its own folder (`users/users.service.ts`).
  */
 export function findSharedKernel(
   files: readonly string[],
@@ -52,12 +54,14 @@ export function findSharedKernel(
   // Domain models are used by a neighbour or two; infrastructure by a good share of all parts.
   const needed = Math.max(minParts, Math.ceil(partCount * 0.35));
 
+  const folderSizes = new Map<string, number>();
+  for (const file of files) folderSizes.set(posix.dirname(file), (folderSizes.get(posix.dirname(file)) ?? 0) + 1);
   const shared = new Map<string, string>();
   for (const file of files) {
     const users = importers.get(file)?.size ?? 0;
     const usedBy = spread(file, importers.get(file));
     if (users >= minUsers && usedBy >= needed - 1) {
-      if (composed(file, imported, importers) >= minComposed) continue;
+      if (composed(file, imported, importers) >= minComposed || carriesFolderName(file, folderSizes)) continue;
       shared.set(file, `used by ${users} files in ${usedBy + 1} parts`);
       continue;
     }
@@ -91,6 +95,14 @@ export function findSharedKernel(
       reason.startsWith('composition root') ? { path, reason, group: 'composition roots' } : { path, reason },
     )
     .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** `users/users.service.ts`: a file named after its own folder, among others there, is that domain's face. */
+function carriesFolderName(file: string, folderSizes: ReadonlyMap<string, number>): boolean {
+  const folder = posix.dirname(file);
+  if ((folderSizes.get(folder) ?? 0) < 2) return false;
+  const domain = entityKey(posix.basename(folder));
+  return domain !== '' && ` ${entityKey(posix.basename(file))} `.includes(` ${domain} `);
 }
 
 /** How many files of the hub's folder (and below) it imports that no file outside that folder imports. */

@@ -55,3 +55,10 @@ export function domainWords(names: Iterable<string>): WordOccurrence[] {
   }
   return out;
 }
+
+/** A name's entity key: `order-line_items.service.ts` -> `order line item` (cut at the first dot, domain words, singular). */
+export function entityKey(name: string): string {
+  return domainWords([name.split('.')[0]!])
+    .map((word) => word.stem)
+    .join(' ');
+}

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { domainWords } from '../tokens.ts';
+import { entityKey } from '../tokens.ts';
 import { addPair, type PairWeights, type Signal, type SignalInput } from './signal.ts';
 
 /**
@@ -34,13 +34,6 @@ export const entitiesSignal: Signal = {
 };
 
 const ENTRY = /^(index|main|mod)\./;
-
-/** A name's entity key: `order-line_items.service.ts` -> `order line item`. */
-export function entityKey(name: string): string {
-  return domainWords([name.split('.')[0]!])
-    .map((word) => word.stem)
-    .join(' ');
-}
 
 function entityGroups({ graph, files }: SignalInput): Map<string, { anchors: number[]; members: number[] }> {
   const entities = findEntities(files, graph.tables?.map((table) => table.name) ?? []);
