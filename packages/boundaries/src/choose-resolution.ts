@@ -1,34 +1,70 @@
 import type { UndirectedGraph } from 'graphology';
 import { adjustedRandIndex } from './compare/adjusted-rand.ts';
-import { runLouvain } from './louvain-runs.ts';
+import { runLouvain, type Communities } from './louvain-runs.ts';
 
-/** Resolutions tried, coarse to fine, when none is given. */
+/** Resolutions tried when none is given: the coarsest is the fallback, the finer ones must earn their place. */
 export const CANDIDATE_RESOLUTIONS = [2, 3, 4];
 const PROBES = 3;
-// How much two seeded runs at a resolution must agree (ARI) for its services to be the graph's, not the seed's.
+// How much seeded runs at a resolution must agree (ARI) for its services to be the graph's, not the seed's.
 const STABLE = 0.9;
+// How much modularity (at resolution 1) a finer cut may give up against the coarsest: more means it cuts through domains.
+const MODULARITY_SLACK = 0.03;
+
+export interface ChosenResolution {
+  resolution: number;
+  /** Consecutive-seed runs at that resolution, from `seed`: the clustering's first runs. */
+  runs: Communities[];
+  /** Per resolution tried: mean ARI between its runs, and the modularity of its first run. */
+  tried: Array<{ resolution: number; stability: number; modularity: number }>;
+}
 
 /**
  * The resolution the graph supports: the finest candidate whose services come out the same whatever the
- * seed (mean ARI between three seeded runs at least 0.9), else the most stable one. A finer resolution than
- * the graph holds cuts domains differently on every run; a coarser one glues neighbours.
+ * seed (mean ARI between three seeded runs at least 0.9) and that keeps the modularity of the coarsest
+ * candidate within 0.03; else the coarsest. Finer than the graph holds cuts domains differently on every run,
+ * or cuts through them.
  */
-export function chooseResolution(graph: UndirectedGraph, seed: number): { resolution: number; stability: number } {
-  let best = { resolution: CANDIDATE_RESOLUTIONS[0]!, stability: -Infinity };
-  let finestStable: typeof best | undefined;
-  for (const resolution of CANDIDATE_RESOLUTIONS) {
-    const runs = Array.from(
-      { length: PROBES },
-      (_, i) =>
-        new Map([...runLouvain(graph, resolution, seed + 101 * i)].map(([file, label]) => [file, String(label)])),
-    );
-    let sum = 0;
-    let pairs = 0;
-    for (let a = 0; a < runs.length; a++)
-      for (let b = a + 1; b < runs.length; b++, pairs++) sum += adjustedRandIndex(runs[a]!, runs[b]!);
-    const stability = pairs ? sum / pairs : 1;
-    if (stability > best.stability) best = { resolution, stability };
-    if (stability >= STABLE) finestStable = { resolution, stability };
+export function chooseResolution(graph: UndirectedGraph, seed: number): ChosenResolution {
+  const coarsest = CANDIDATE_RESOLUTIONS[0]!;
+  const first = runLouvain(graph, coarsest, seed);
+  const reference = modularity(graph, first);
+  const tried: ChosenResolution['tried'] = [];
+  for (const resolution of CANDIDATE_RESOLUTIONS.slice(1).reverse()) {
+    const runs = Array.from({ length: PROBES }, (_, i) => runLouvain(graph, resolution, seed + i));
+    const stability = agreement(runs);
+    const quality = modularity(graph, runs[0]!);
+    tried.push({ resolution, stability, modularity: quality });
+    if (stability >= STABLE && quality >= reference - MODULARITY_SLACK) return { resolution, runs, tried };
   }
-  return finestStable ?? best;
+  tried.push({ resolution: coarsest, stability: 1, modularity: reference });
+  return { resolution: coarsest, runs: [first], tried };
+}
+
+function agreement(runs: readonly Communities[]): number {
+  const labelled = runs.map((run) => new Map([...run].map(([file, label]) => [file, String(label)])));
+  let sum = 0;
+  let pairs = 0;
+  for (let a = 0; a < labelled.length; a++)
+    for (let b = a + 1; b < labelled.length; b++, pairs++) sum += adjustedRandIndex(labelled[a]!, labelled[b]!);
+  return pairs ? sum / pairs : 1;
+}
+
+/** Newman's modularity at resolution 1 of communities on the weighted graph: O(edges). */
+export function modularity(graph: UndirectedGraph, communities: Communities): number {
+  let total = 0;
+  const inside = new Map<number, number>();
+  const degree = new Map<number, number>();
+  graph.forEachEdge((_edge, attributes, a, b) => {
+    const weight = (attributes['weight'] as number | undefined) ?? 1;
+    const ca = communities.get(a)!;
+    const cb = communities.get(b)!;
+    total += weight;
+    degree.set(ca, (degree.get(ca) ?? 0) + weight);
+    degree.set(cb, (degree.get(cb) ?? 0) + weight);
+    if (ca === cb) inside.set(ca, (inside.get(ca) ?? 0) + weight);
+  });
+  if (total === 0) return 0;
+  let q = 0;
+  for (const [community, d] of degree) q += (inside.get(community) ?? 0) / total - (d / (2 * total)) ** 2;
+  return q;
 }

@@ -90,10 +90,16 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
   const { graph: weighted } = step('signals', () => combineSignals(input, signals, options.weights));
 
   // Without a resolution given, the one the graph supports: the finest whose services do not depend on the seed.
-  const resolution = options.resolution ?? step('resolution', () => chooseResolution(weighted, seed).resolution);
-  const runs: Communities[] = step('cluster', () =>
-    Array.from({ length: seeds }, (_, i) => runLouvain(weighted, resolution, seed + i)),
-  );
+  const chosen =
+    options.resolution === undefined ? step('resolution', () => chooseResolution(weighted, seed)) : undefined;
+  const resolution = options.resolution ?? chosen!.resolution;
+  const probes = chosen?.runs.slice(0, seeds) ?? [];
+  const runs: Communities[] = step('cluster', () => [
+    ...probes,
+    ...Array.from({ length: seeds - probes.length }, (_, i) =>
+      runLouvain(weighted, resolution, seed + probes.length + i),
+    ),
+  ]);
   let partition: Partition = new Map([...runs[0]!].map(([file, label]) => [file, String(label)]));
   partition = step('refine', () => {
     let result = splitDisconnected(weighted, partition);

@@ -56,9 +56,16 @@ export function domainWords(names: Iterable<string>): WordOccurrence[] {
   return out;
 }
 
+const entityKeys = new Map<string, string>();
+
 /** A name's entity key: `order-line_items.service.ts` -> `order line item` (cut at the first dot, domain words, singular). */
 export function entityKey(name: string): string {
-  return domainWords([name.split('.')[0]!])
-    .map((word) => word.stem)
-    .join(' ');
+  let key = entityKeys.get(name);
+  if (key === undefined) {
+    key = domainWords([name.split('.')[0]!])
+      .map((word) => word.stem)
+      .join(' ');
+    entityKeys.set(name, key);
+  }
+  return key;
 }

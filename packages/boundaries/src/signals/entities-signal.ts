@@ -22,7 +22,10 @@ export const entitiesSignal: Signal = {
   pairs(input) {
     const weights: PairWeights = new Map();
     const count = input.files.length;
-    for (const { anchors, members } of entityGroups(input).values()) {
+    for (const group of entityGroups(input).values()) {
+      // A name with many anchors is a pattern every module repeats, not one entity: its first anchors speak for it.
+      const anchors = group.anchors.slice(0, MAX_ANCHORS);
+      const members = [...group.members, ...group.anchors.slice(MAX_ANCHORS)];
       if (anchors.length === 0) continue;
       const weight = 1 / anchors.length;
       for (let a = 0; a < anchors.length; a++)
@@ -33,6 +36,7 @@ export const entitiesSignal: Signal = {
   },
 };
 
+const MAX_ANCHORS = 12;
 const ENTRY = /^(index|main|mod)\./;
 
 function entityGroups({ graph, files }: SignalInput): Map<string, { anchors: number[]; members: number[] }> {
