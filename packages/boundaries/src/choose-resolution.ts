@@ -8,27 +8,27 @@ const PROBES = 3;
 // How much seeded runs at a resolution must agree (ARI) for its services to be the graph's, not the seed's.
 const STABLE = 0.9;
 // How much modularity (at resolution 1) a finer cut may give up against the coarsest: more means it cuts through domains.
-const MODULARITY_SLACK = 0.03;
+const MODULARITY_SLACK = 0.025;
 
 export interface ChosenResolution {
   resolution: number;
   /** Consecutive-seed runs at that resolution, from `seed`: the clustering's first runs. */
   runs: Communities[];
-  /** Per resolution tried: mean ARI between its runs, and the modularity of its first run. */
+  /** Per resolution tried: mean ARI between its runs (not measured for the coarsest), and the modularity of its first run. */
   tried: Array<{ resolution: number; stability: number; modularity: number }>;
 }
 
 /**
  * The resolution the graph supports: the finest candidate whose services come out the same whatever the
  * seed (mean ARI between three seeded runs at least 0.9) and that keeps the modularity of the coarsest
- * candidate within 0.03; else the coarsest. Finer than the graph holds cuts domains differently on every run,
+ * candidate within 0.025; else the coarsest. Finer than the graph holds cuts domains differently on every run,
  * or cuts through them.
  */
 export function chooseResolution(graph: UndirectedGraph, seed: number): ChosenResolution {
   const coarsest = CANDIDATE_RESOLUTIONS[0]!;
   const first = runLouvain(graph, coarsest, seed);
   const reference = modularity(graph, first);
-  const tried: ChosenResolution['tried'] = [];
+  const tried: ChosenResolution['tried'] = [{ resolution: coarsest, stability: NaN, modularity: reference }];
   for (const resolution of CANDIDATE_RESOLUTIONS.slice(1).reverse()) {
     const runs = Array.from({ length: PROBES }, (_, i) => runLouvain(graph, resolution, seed + i));
     const stability = agreement(runs);
@@ -36,7 +36,6 @@ export function chooseResolution(graph: UndirectedGraph, seed: number): ChosenRe
     tried.push({ resolution, stability, modularity: quality });
     if (stability >= STABLE && quality >= reference - MODULARITY_SLACK) return { resolution, runs, tried };
   }
-  tried.push({ resolution: coarsest, stability: 1, modularity: reference });
   return { resolution: coarsest, runs: [first], tried };
 }
 
