@@ -8,35 +8,40 @@ const PROBES = 3;
 // How much seeded runs at a resolution must agree (ARI) for its services to be the graph's, not the seed's.
 const STABLE = 0.9;
 // How much modularity (at resolution 1) a finer cut may give up against the coarsest: more means it cuts through domains.
-const MODULARITY_SLACK = 0.025;
+const MODULARITY_SLACK = 0.02;
 
 export interface ChosenResolution {
   resolution: number;
   /** Consecutive-seed runs at that resolution, from `seed`: the clustering's first runs. */
   runs: Communities[];
-  /** Per resolution tried: mean ARI between its runs (not measured for the coarsest), and the modularity of its first run. */
+  /** Per resolution tried, finest first: mean ARI between its runs, and their mean modularity. */
   tried: Array<{ resolution: number; stability: number; modularity: number }>;
 }
 
 /**
  * The resolution the graph supports: the finest candidate whose services come out the same whatever the
- * seed (mean ARI between three seeded runs at least 0.9) and that keeps the modularity of the coarsest
- * candidate within 0.025; else the coarsest. Finer than the graph holds cuts domains differently on every run,
+ * seed (mean ARI between three seeded runs at least 0.9) and whose mean modularity stays within 0.02 of the
+ * coarsest candidate's; else the coarsest. Finer than the graph holds cuts domains differently on every run,
  * or cuts through them.
  */
 export function chooseResolution(graph: UndirectedGraph, seed: number): ChosenResolution {
   const coarsest = CANDIDATE_RESOLUTIONS[0]!;
-  const first = runLouvain(graph, coarsest, seed);
-  const reference = modularity(graph, first);
-  const tried: ChosenResolution['tried'] = [{ resolution: coarsest, stability: NaN, modularity: reference }];
-  for (const resolution of CANDIDATE_RESOLUTIONS.slice(1).reverse()) {
+  const probe = (resolution: number) => {
     const runs = Array.from({ length: PROBES }, (_, i) => runLouvain(graph, resolution, seed + i));
-    const stability = agreement(runs);
-    const quality = modularity(graph, runs[0]!);
-    tried.push({ resolution, stability, modularity: quality });
-    if (stability >= STABLE && quality >= reference - MODULARITY_SLACK) return { resolution, runs, tried };
+    // Means over the probes: one run's modularity moves with its seed, and so would the choice.
+    const quality = runs.reduce((sum, run) => sum + modularity(graph, run), 0) / runs.length;
+    return { resolution, runs, stability: agreement(runs), modularity: quality };
+  };
+  const reference = probe(coarsest);
+  const tried: ChosenResolution['tried'] = [];
+  for (const resolution of CANDIDATE_RESOLUTIONS.slice(1).reverse()) {
+    const candidate = probe(resolution);
+    tried.push({ resolution, stability: candidate.stability, modularity: candidate.modularity });
+    if (candidate.stability >= STABLE && candidate.modularity >= reference.modularity - MODULARITY_SLACK)
+      return { resolution, runs: candidate.runs, tried };
   }
-  return { resolution: coarsest, runs: [first], tried };
+  tried.push({ resolution: coarsest, stability: reference.stability, modularity: reference.modularity });
+  return { resolution: coarsest, runs: reference.runs, tried };
 }
 
 function agreement(runs: readonly Communities[]): number {
