@@ -8,7 +8,7 @@ const PROBES = 3;
 // How much seeded runs at a resolution must agree (ARI) for its services to be the graph's, not the seed's.
 const STABLE = 0.9;
 // How much modularity (at resolution 1) a finer cut may give up against the coarsest: more means it cuts through domains.
-const MODULARITY_SLACK = 0.02;
+const MODULARITY_SLACK = 0.025;
 
 export interface ChosenResolution {
   resolution: number;
@@ -20,7 +20,7 @@ export interface ChosenResolution {
 
 /**
  * The resolution the graph supports: the finest candidate whose services come out the same whatever the
- * seed (mean ARI between three seeded runs at least 0.9) and whose mean modularity stays within 0.02 of the
+ * seed (mean ARI between three seeded runs at least 0.9) and whose mean modularity stays within 0.025 of the
  * coarsest candidate's; else the coarsest. Finer than the graph holds cuts domains differently on every run,
  * or cuts through them.
  */
