@@ -1,6 +1,5 @@
 import type { UndirectedGraph } from 'graphology';
-import { adjustedRandIndex } from './compare/adjusted-rand.ts';
-import { runLouvain, type Communities } from './louvain-runs.ts';
+import { runAgreement, runLouvain, type Communities } from './louvain-runs.ts';
 
 /** Resolutions tried when none is given: the coarsest is the fallback, the finer ones must earn their place. */
 export const CANDIDATE_RESOLUTIONS = [2, 3, 4];
@@ -45,11 +44,10 @@ export function chooseResolution(graph: UndirectedGraph, seed: number): ChosenRe
 }
 
 function agreement(runs: readonly Communities[]): number {
-  const labelled = runs.map((run) => new Map([...run].map(([file, label]) => [file, String(label)])));
   let sum = 0;
   let pairs = 0;
-  for (let a = 0; a < labelled.length; a++)
-    for (let b = a + 1; b < labelled.length; b++, pairs++) sum += adjustedRandIndex(labelled[a]!, labelled[b]!);
+  for (let a = 0; a < runs.length; a++)
+    for (let b = a + 1; b < runs.length; b++, pairs++) sum += runAgreement(runs[a]!, runs[b]!);
   return pairs ? sum / pairs : 1;
 }
 

@@ -12,7 +12,7 @@ import { chooseResolution } from './choose-resolution.ts';
 import { chooseSignals } from './choose-signals.ts';
 import { dependenciesOf } from './dependencies.ts';
 import { applyKeep } from './keep-previous.ts';
-import { confidenceOf, runLouvain, type Communities } from './louvain-runs.ts';
+import { confidenceOf, consensusRun, runLouvain, type Communities } from './louvain-runs.ts';
 import { planMetrics, serviceMetrics } from './metrics/index.ts';
 import { nameServices } from './name-services.ts';
 import {
@@ -100,7 +100,7 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
       runLouvain(weighted, resolution, seed + probes.length + i),
     ),
   ]);
-  let partition: Partition = new Map([...runs[0]!].map(([file, label]) => [file, String(label)]));
+  let partition: Partition = new Map([...consensusRun(runs)].map(([file, label]) => [file, String(label)]));
   partition = step('refine', () => {
     let result = splitDisconnected(weighted, partition);
     result = splitLarge(weighted, result, maxSize, resolution, seed);
