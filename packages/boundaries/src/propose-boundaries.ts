@@ -152,10 +152,13 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
       lowConfidence,
     },
     services,
-    shared: shared.map((entry) => {
-      const allow = options.keep?.shared.find((s) => s.path === entry.path)?.allow;
-      return allow ? { ...entry, allow } : entry;
-    }),
+    // A pinned file is in its service, never also in the shared list.
+    shared: shared
+      .filter((entry) => !pinned.has(entry.path))
+      .map((entry) => {
+        const allow = options.keep?.shared.find((s) => s.path === entry.path)?.allow;
+        return allow ? { ...entry, allow } : entry;
+      }),
     pinned: [...pinned].sort(),
     confidence: Object.fromEntries(
       [...confidence].sort((a, b) => a[0].localeCompare(b[0])).map(([file, value]) => [file, round(value)]),

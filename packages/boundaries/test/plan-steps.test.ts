@@ -107,3 +107,26 @@ describe('proposeBoundaries --services', () => {
     );
   });
 });
+
+describe('proposeBoundaries --keep with a pinned file that would be set apart', () => {
+  it('keeps it in the service it was pinned in, and out of the shared list', () => {
+    const files = ['src/main.ts', 'src/orders/order.ts', 'src/orders/order-lines.ts', 'src/orders/order-status.ts'];
+    const graph = handGraph(files, [
+      ['src/main.ts', 'src/orders/order.ts'],
+      ['src/orders/order.ts', 'src/orders/order-lines.ts'],
+      ['src/orders/order.ts', 'src/orders/order-status.ts'],
+    ]);
+    const first = proposeBoundaries(graph);
+    expect(first.shared.map((s) => [s.path, s.group])).toEqual([['src/main.ts', 'composition roots']]);
+    const id = first.services[0]!.id;
+    const edited: Plan = {
+      ...first,
+      services: first.services.map((s) => (s.id === id ? { ...s, files: [...s.files, 'src/main.ts'] } : s)),
+      shared: [],
+      pinned: ['src/main.ts'],
+    };
+    const again = proposeBoundaries(graph, { keep: edited });
+    expect(again.shared).toEqual([]);
+    expect(again.services.find((s) => s.id === id)!.files).toContain('src/main.ts');
+  });
+});
