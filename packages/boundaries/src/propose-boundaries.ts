@@ -78,7 +78,7 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
           findSharedKernel(
             allFiles.filter((file) => !apartSet.has(file)),
             dependencies,
-            { seed },
+            { seed: GRAPH_SEED },
           ),
         )),
   ].sort((a, b) => a.path.localeCompare(b.path));
@@ -91,9 +91,10 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
 
   // Without a resolution given, the one the graph supports: the finest whose services do not depend on the seed.
   const chosen =
-    options.resolution === undefined ? step('resolution', () => chooseResolution(weighted, seed)) : undefined;
+    options.resolution === undefined ? step('resolution', () => chooseResolution(weighted, GRAPH_SEED)) : undefined;
   const resolution = options.resolution ?? chosen!.resolution;
-  const probes = chosen?.runs.slice(0, seeds) ?? [];
+  // The probes are reused as runs when they are the runs this seed would make.
+  const probes = seed === GRAPH_SEED ? (chosen?.runs.slice(0, seeds) ?? []) : [];
   const runs: Communities[] = step('cluster', () => [
     ...probes,
     ...Array.from({ length: seeds - probes.length }, (_, i) =>
@@ -195,6 +196,9 @@ function toCount(
     throw error;
   }
 }
+
+// What is the graph's, not the seed's (the shared kernel's parts, the resolution's probes), always uses one seed.
+const GRAPH_SEED = 42;
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
