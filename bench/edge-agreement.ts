@@ -126,7 +126,7 @@ export function compare(baseline: EdgeSet, subject: EdgeSet, dir: string, hints:
       d.causes[cause] = (d.causes[cause] ?? 0) + 1;
       perCause[cause] = (perCause[cause] ?? 0) + 1;
       // Up to five examples of each cause, so rare causes are shown too.
-      if (perCause[cause]! <= EXAMPLES_PER_CLASS)
+      if (perCause[cause] <= EXAMPLES_PER_CLASS)
         d.examples.push({ from: src, to: dst, ...(specifier ? { specifier } : {}), cause });
     }
     return d;

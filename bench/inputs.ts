@@ -75,7 +75,7 @@ const REAL_INPUTS: RealInput[] = [
 export const ALL_INPUT_NAMES = ['synthetic-1k', 'rxjs', 'three', 'babylonjs', 'synthetic-10k', 'synthetic-50k'];
 
 function version(pkgDir: string): string {
-  return JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version;
+  return (JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 function writeTsconfig(dir: string, extra: Record<string, unknown>): void {
@@ -152,7 +152,9 @@ function ensureSynthetic(benchDir: string, size: string, log: (s: string) => voi
   const count = SYNTHETIC_SIZES[size]!;
   const dir = join(benchDir, 'synthetic', size);
   const marker = join(dir, MARKER_FILE);
-  const fresh = existsSync(marker) && JSON.parse(readFileSync(marker, 'utf8')).version === GENERATOR_VERSION;
+  const fresh =
+    existsSync(marker) &&
+    (JSON.parse(readFileSync(marker, 'utf8')) as { version?: unknown }).version === GENERATOR_VERSION;
   if (!fresh) {
     log(`generating synthetic monolith of ${count} files in ${relative(process.cwd(), dir)} ...`);
     generate(dir, count);

@@ -18,7 +18,7 @@ async function loadParser(): Promise<ParseSync> {
   } catch {
     const analyzePkg = fileURLToPath(new URL('../packages/analyze/package.json', import.meta.url));
     const path = createRequire(analyzePkg).resolve('oxc-parser');
-    return (await import(path)).parseSync;
+    return ((await import(path)) as typeof import('oxc-parser')).parseSync;
   }
 }
 

@@ -20,7 +20,7 @@ export function npm(args: string[]): void {
 
 function installedVersion(toolsDir: string, pkg: string): string | null {
   const manifest = join(toolsDir, 'node_modules', pkg, 'package.json');
-  return existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).version : null;
+  return existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version : null;
 }
 
 /** Installs the pinned baselines unless already there; returns the versions in use. */

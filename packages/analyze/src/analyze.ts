@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import {
   GRAPH_VERSION,
@@ -10,7 +10,6 @@ import {
   type ParseErrorEntry,
   type ProgressListener,
 } from '@seams/graph';
-import { statSync } from 'node:fs';
 import { loadFacts, loadGraph, saveFacts, saveGraph, type FactsCache, type GraphCache } from './cache.ts';
 import { discoverFiles } from './discover-files.ts';
 import { dataOf, modelsOf, type FileFacts } from './facts.ts';
@@ -61,7 +60,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
   const cacheDir = options.cacheDir ?? join(root, '.seams', 'cache');
   const useCache = options.cache !== false;
   const fingerprint = fingerprintOf(root, discovered, { maxFileBytes });
-  const stats = useCache ? statAll(root, discovered.files) : new Map();
+  const stats = useCache ? statAll(root, discovered.files) : new Map<string, { size: number; mtimeMs: number }>();
   const previous = useCache ? loadGraph(cacheDir) : undefined;
   let parts: GraphParts | undefined;
   const changed = previous ? changedFiles(previous, fingerprint, stats) : undefined;
@@ -196,11 +195,10 @@ async function readAll(
     if (outcome === NEEDS_PARSER) {
       // The parser is a native module: an unchanged tree never loads it.
       parse = (await import('./parse-file.ts')).parseFile;
-      outcome = readFacts(`${root}/${rel}`, rel, cache, maxBytes, parse, stats.get(rel)) as Exclude<
-        typeof outcome,
-        typeof NEEDS_PARSER
-      >;
+      outcome = readFacts(`${root}/${rel}`, rel, cache, maxBytes, parse, stats.get(rel));
     }
+    // With a parser at hand readFacts always reads; the symbol only asks for one.
+    if (outcome === NEEDS_PARSER) throw new Error(`no parser for ${rel}`);
     facts.set(rel, outcome.facts);
     if (!outcome.cached) parsed++;
     emit({ type: 'file-parsed', done: i + 1, total: files.length, cached: outcome.cached });

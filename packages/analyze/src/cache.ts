@@ -34,7 +34,8 @@ const GRAPH_FILE = `graph-${STAMP}.bin`;
 /** Loads the facts cache; a missing or corrupt one is empty. */
 export function loadFacts(dir: string): FactsCache {
   const data = load(join(dir, FACTS_FILE));
-  return data instanceof Map ? (data as FactsCache) : new Map();
+  const empty: FactsCache = new Map();
+  return data instanceof Map ? (data as FactsCache) : empty;
 }
 
 /** Loads the graph cache, kept apart from the facts so an unchanged tree reads only this smaller file. */

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
 import { InputError } from '@seams/graph';
+import { fileFilter } from './file-filter.ts';
 
 const CONFIG_FILE = /^(?:[tj]sconfig.*\.json|package\.json|pnpm-workspace\.yaml)$/;
 
@@ -60,8 +60,7 @@ interface Frame {
 /** Walks root for source files: honours .gitignore, skips dependencies and build output, never follows symlinks. */
 export function discoverFiles(root: string, options: DiscoverOptions = {}): Discovered {
   assertDirectory(root);
-  const included = options.include?.length ? picomatch(options.include as string[], { dot: true }) : () => true;
-  const excluded = options.exclude?.length ? picomatch(options.exclude as string[], { dot: true }) : () => false;
+  const { included, excluded } = fileFilter(options);
   const out: Discovered = { files: [], packageJsons: [], configFiles: [], dataSchemas: [], warnings: [] };
   const stack: Frame[] = [{ dir: root, rel: '', rules: [] }];
   while (stack.length > 0) {

@@ -1,6 +1,6 @@
 /** Maps character offsets to 1-based lines and counts lines of code. */
 export interface LineIndex {
-  lineOf(offset: number): number;
+  lineOf: (offset: number) => number;
   loc: number;
 }
 

@@ -1,6 +1,6 @@
 import * as oxc from 'oxc-parser';
 import { findDataAccesses } from './data/walk.ts';
-import type { FileFacts, ImportFact, ReexportFact } from './facts.ts';
+import type { FileFacts, ImportFact } from './facts.ts';
 import { languageOf } from './language-of.ts';
 import { indexLines, type LineIndex } from './line-index.ts';
 
@@ -42,7 +42,7 @@ interface LazyResult {
 
 // The lazy visitor ships in oxc-parser's JS but not yet in its type declarations.
 const { experimentalGetLazyVisitor } = oxc as unknown as {
-  experimentalGetLazyVisitor(): new (visitor: object) => unknown;
+  experimentalGetLazyVisitor: () => new (visitor: object) => unknown;
 };
 const { parseSync } = oxc;
 

@@ -11,7 +11,7 @@ export interface BarrelTracer {
   /** The file that really declares `name` as exported by `file`, following re-export chains. */
   provider(file: string, name: string): string | undefined;
   /** Every name `file` exports, `export *` expanded; '*' stands for names forwarded from outside the graph. */
-  exportedNames(file: string): string[];
+  exportedNames: (file: string) => string[];
 }
 
 // Name -> declaring file; null when the chain leaves the graph (a package, an unresolved module).

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import picomatch from 'picomatch';
+import { parse } from 'yaml';
 
 export interface WorkspacePackage {
   name: string;
@@ -54,7 +55,7 @@ function workspaceGlobs(root: string): string[] {
   return [...fromPnpm, ...fromManifest].filter((g) => typeof g === 'string');
 }
 
-// Only the `packages:` list matters here; a YAML library would be a dependency for ten lines.
+// pnpm-workspace.yaml is full YAML (flow lists, quoted '!' negations, anchors): read it with a YAML parser.
 function readPnpmWorkspace(path: string): string[] {
   let text: string;
   try {
@@ -62,16 +63,10 @@ function readPnpmWorkspace(path: string): string[] {
   } catch {
     return [];
   }
-  const globs: string[] = [];
-  let inPackages = false;
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(/\s+#.*$/, '');
-    if (/^packages:\s*$/.test(line)) inPackages = true;
-    else if (/^\S/.test(line)) inPackages = false;
-    else if (inPackages) {
-      const item = /^\s*-\s*['"]?([^'"]+?)['"]?\s*$/.exec(line);
-      if (item) globs.push(item[1]!);
-    }
+  try {
+    const packages: unknown = (parse(text) as { packages?: unknown } | null)?.packages;
+    return Array.isArray(packages) ? packages.filter((glob): glob is string => typeof glob === 'string') : [];
+  } catch {
+    return [];
   }
-  return globs;
 }

@@ -15,7 +15,8 @@ async function analyzeCounting(root: string) {
     root,
     onProgress: (event) => {
       events.push(event);
-      if (event.type === 'file-parsed') event.cached ? cachedCount++ : parsed.push(String(event.done));
+      if (event.type === 'file-parsed' && event.cached) cachedCount++;
+      else if (event.type === 'file-parsed') parsed.push(String(event.done));
     },
   });
   return { graph, parsed: parsed.length, cached: cachedCount, events };

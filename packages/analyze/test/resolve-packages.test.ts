@@ -52,6 +52,14 @@ describe('package-exports-imports: package.json `imports` and a self-reference t
   });
 });
 
+describe('workspaces-pnpm-flow: pnpm-workspace.yaml with a flow list, a quoted negation and an anchor', () => {
+  it('lists the packages the globs name and leaves out the negated one', async () => {
+    const graph = await run('workspaces-pnpm-flow');
+    expect(workspacesOf(graph)).toEqual(sorted(['@acme/billing packages/billing', '@acme/shop apps/shop']));
+    expect(edgesOf(graph)).toEqual(['apps/shop/src/main.ts -> packages/billing/src/index.ts import [charge]']);
+  });
+});
+
 describe('workspaces-pnpm: pnpm-workspace.yaml, packages built to dist/ and lib/ that do not exist', () => {
   let graph: Graph;
   beforeAll(async () => {

@@ -79,7 +79,7 @@ function clusterTable(graph: UndirectedGraph, partition: Partition): ClusterTabl
 
 function addBetween(table: ClusterTable, a: string, b: string, weight: number): void {
   let row = table.between.get(a);
-  if (!row) table.between.set(a, (row = new Map()));
+  if (!row) table.between.set(a, (row = new Map<string, number>()));
   row.set(b, (row.get(b) ?? 0) + weight);
 }
 

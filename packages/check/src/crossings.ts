@@ -29,7 +29,7 @@ export function crossingsOf(edges: readonly Edge[], ownerOf: OwnerOf, isEntry: I
   for (const edge of edges) {
     const fromOwner = ownerOf(edge.from);
     if (fromOwner?.service === undefined) continue;
-    const importer = { service: fromOwner.service, attributed: fromOwner.attributed };
+    const importer = { ...fromOwner, service: fromOwner.service };
     const direct = ownerOf(edge.to);
     const throughEntry =
       direct?.service !== undefined && direct.service !== importer.service && isEntry(edge.to, direct.service);

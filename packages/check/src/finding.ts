@@ -7,25 +7,33 @@ export const RULES = [
   'service-cycle',
   'forbidden-shared',
   'table-write',
+  'unassigned-file',
+  'missing-file',
+  'moved-file',
 ] as const;
 
 export type RuleId = (typeof RULES)[number];
 
-/** One violation of the plan, located at an import statement (or, for table-write, at a write to a table). Plain data: baselines, JSON and SARIF carry it as is. */
+/**
+ * One violation of the plan, located at an import statement (for table-write, at a write to a
+ * table; for the plan's own gaps, at a file: unassigned-file and moved-file at the file as it is
+ * now, missing-file at the path the plan lists). Plain data: baselines, JSON and SARIF carry it as is.
+ */
 export interface Finding {
   rule: RuleId;
   /** Importing file, relative to the graph root. */
   from: string;
-  /** 1-based line of the import; 0 when the graph does not say (imported foreign graphs). */
+  /** 1-based line of the import; 0 for findings about a whole file, or when an imported foreign graph does not say. */
   line: number;
-  /** Imported file: the file that really declares the imported names when the import goes through a barrel. For table-write, a file where the owner writes the table. */
+  /** Imported file: the file that really declares the imported names when the import goes through a barrel. For table-write, a file where the owner writes the table; for moved-file, the path the plan lists; for unassigned-file and missing-file, `from` again. */
   to: string;
-  /** The module specifier as written; for table-write, the table. */
+  /** The module specifier as written; for table-write, the table; empty for findings about a whole file. */
   specifier: string;
   /** For table-write: the table written. */
   table?: string;
-  fromService: string;
-  /** Service of `to`; absent when `to` is in the shared group. */
+  /** Service id of `from`; for moved-file and missing-file, of the path the plan lists; absent for unassigned-file and shared files. */
+  fromService?: string;
+  /** Service id of `to`; absent when `to` is in the shared group, and for findings about a whole file. */
   toService?: string;
   /** For service-cycle: the loop through this import, first service repeated at the end. */
   cycle?: string[];

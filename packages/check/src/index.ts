@@ -4,3 +4,4 @@ export { createBaseline, applyBaseline, type CheckResult } from './baseline.ts';
 export { parseBaseline, type Baseline, type BaselineEntry } from '@seams/graph';
 export { formatCheck, FORMATTERS } from './formats/formatters.ts';
 export type { Formatter, FormatOptions, FormatOutput } from './formats/format-output.ts';
+export { withoutCommands } from './formats/format-github.ts';

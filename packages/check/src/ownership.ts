@@ -4,8 +4,10 @@ import type { Plan } from '@seams/graph';
 export interface Owner {
   /** Service id; absent for the shared group. */
   service?: string;
-  /** True when the plan does not list the file and its folder decided. */
+  /** True when the plan does not list the file and its folder decided, or it looks moved. */
   attributed: boolean;
+  /** The path the plan lists, when the file looks moved from there. */
+  movedFrom?: string;
 }
 
 /** The owner of a file, or undefined when neither the plan nor the file's folder says. */
@@ -15,26 +17,38 @@ export type OwnerOf = (file: string) => Owner | undefined;
 const SHARED = Symbol('shared');
 
 /**
- * Owners from the plan, and for files it does not list (added since it was written), the owner of
- * the nearest folder holding listed files, when one owner has more than half of them. A strict
+ * Owners from the plan; for files that look moved from a listed path (`moved`: old -> new), the
+ * owner of the old path; for other files it does not list (added since it was written), the owner
+ * of the nearest folder holding listed files, when one owner has more than half of them. A strict
  * majority, not the most files: in a folder shared by several services (`src/`, or `services/` in
  * layered code) the largest one is a guess, and a wrong owner makes false findings. The root folder
- * never decides, since it holds everything.
+ * never decides, since it holds everything. Files that are `gone` count in no folder, moved files
+ * in their new one, so a file added beside them after a folder was renamed finds its owner too.
  */
-export function ownership(plan: Pick<Plan, 'services' | 'shared'>): OwnerOf {
+export function ownership(
+  plan: Pick<Plan, 'services' | 'shared'>,
+  moved: ReadonlyMap<string, string> = new Map(),
+  gone: ReadonlySet<string> = new Set(),
+): OwnerOf {
   const listed = new Map<string, Owner>();
   for (const service of plan.services) {
     for (const file of service.files)
       if (!listed.has(file)) listed.set(file, { service: service.id, attributed: false });
   }
   for (const { path } of plan.shared) if (!listed.has(path)) listed.set(path, { attributed: false });
+  for (const [old, fresh] of moved) {
+    const owner = listed.get(old);
+    if (owner && !listed.has(fresh)) listed.set(fresh, { ...owner, attributed: true, movedFrom: old });
+  }
 
   const counts = new Map<string, Map<string | symbol, number>>();
   for (const [file, owner] of listed) {
+    // A gone file says nothing about its folder any more; a moved one speaks for its new folder.
+    if (gone.has(file)) continue;
     const key = owner.service ?? SHARED;
     for (let folder = parentOf(file); folder !== ''; folder = parentOf(folder)) {
       let perOwner = counts.get(folder);
-      if (!perOwner) counts.set(folder, (perOwner = new Map()));
+      if (!perOwner) counts.set(folder, (perOwner = new Map<string | symbol, number>()));
       perOwner.set(key, (perOwner.get(key) ?? 0) + 1);
     }
   }

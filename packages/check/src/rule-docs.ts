@@ -40,4 +40,22 @@ export const RULE_DOCS: Record<RuleId, RuleDoc> = {
     full: 'A file of one service writes a table another service owns: the one whose tables list in the plan names it, else the one that writes it most. Two writers of one table cannot split their database.',
     help: "Change the rows through a call to the owning service, or give the table to this service in the plan's tables list.",
   },
+  'unassigned-file': {
+    name: 'UnassignedFile',
+    short: 'File in no service',
+    full: 'A file the plan does not list and whose folder decides no owner: the check cannot tell which boundaries its imports cross, so it reports the file itself, with the service its imports point to.',
+    help: 'Add the file to a service (or to the shared group) in the plan.',
+  },
+  'missing-file': {
+    name: 'MissingFile',
+    short: 'File of the plan that no longer exists',
+    full: 'The plan lists a file the project no longer has, and no file of the same name appeared elsewhere: the plan has drifted from the code.',
+    help: 'Remove the file from the plan, or restore it.',
+  },
+  'moved-file': {
+    name: 'MovedFile',
+    short: 'File of the plan that looks moved',
+    full: 'The plan lists a file that is gone, and a file of the same name the plan does not list appeared elsewhere (a renamed folder, a moved file). It is checked as a file of its old service meanwhile.',
+    help: 'Replace the old path with the new one in the plan, or place the file where it belongs now.',
+  },
 };

@@ -12,12 +12,19 @@ export function listing(items: readonly string[], conjunction = 'and'): string {
 
 /**
  * " (src/orders/refunds.ts is not in the plan, counted in orders by its folder)" when an end of the
- * import was attributed by folder: the finding then rests on a guess the reader should know about.
+ * import was attributed by folder or looks moved: the finding then rests on a guess the reader
+ * should know about. `label` names a service id as messages show it.
  */
-export function attributionNote({ from, to, fromOwner, toOwner }: Crossing): string {
+export function attributionNote({ from, to, fromOwner, toOwner }: Crossing, label: (id: string) => string): string {
   const notes: string[] = [];
-  if (fromOwner.attributed) notes.push(`${from} is not in the plan, counted in ${fromOwner.service} by its folder`);
-  if (toOwner.attributed)
-    notes.push(`${to} is not in the plan, counted in ${toOwner.service ?? 'the shared group'} by its folder`);
+  for (const [file, owner] of [
+    [from, fromOwner],
+    [to, toOwner],
+  ] as const) {
+    if (!owner.attributed) continue;
+    const where = owner.service === undefined ? 'the shared group' : label(owner.service);
+    const how = owner.movedFrom ? `as ${owner.movedFrom}, which looks moved there` : 'by its folder';
+    notes.push(`${file} is not in the plan, counted in ${where} ${how}`);
+  }
   return notes.length > 0 ? ` (${notes.join('; ')})` : '';
 }

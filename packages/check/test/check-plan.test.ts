@@ -5,9 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { applyBaseline, checkPlan, formatCheck, type Finding } from '../src/index.ts';
 import { FIXTURES, fingerprint, loadFixture } from './check-fixture.ts';
 
-async function check(name: string, files?: ReadonlySet<string>): Promise<Finding[]> {
+async function check(
+  name: string,
+  files?: ReadonlySet<string>,
+  analysed?: (file: string) => boolean,
+): Promise<Finding[]> {
   const { graph, plan } = await loadFixture(join(FIXTURES, name));
-  return checkPlan(graph, plan, files ? { files } : {});
+  return checkPlan(graph, plan, { ...(files ? { files } : {}), ...(analysed ? { analysed } : {}) });
 }
 
 // The text report of every case is the file a reviewer reads to judge the wording.
@@ -180,13 +184,36 @@ describe('checkPlan', () => {
   });
 
   it('counts files the plan does not list in the service holding most of their folder, and says so', async () => {
-    // src/ mixes orders, payments and shared without a majority, so src/main.ts is nobody's;
-    // scripts/ holds no listed file and the root never decides, so scripts/seed.ts is nobody's;
-    // src/shared/ids.ts joins the shared group, which orders may use.
+    // src/ mixes orders, payments and shared without a majority, so src/main.ts is nobody's: an
+    // unassigned file, importing one file of orders and one of payments (both internal), a tie;
+    // scripts/ holds no listed file and the root never decides, so scripts/seed.ts is nobody's,
+    // importing payments only. src/shared/ids.ts joins the shared group, which orders may use.
     const findings = await check('unplanned-files');
     const fix =
       'import it through an entry of payments (src/payments/index.ts), or add it to the public list of payments in the plan';
     expect(findings).toEqual([
+      {
+        rule: 'unassigned-file',
+        from: 'scripts/seed.ts',
+        line: 0,
+        to: 'scripts/seed.ts',
+        specifier: '',
+        message:
+          'no service holds this file: the plan does not list it and no folder decides; its imports point to payments (1 of 1 file it imports or is imported by); it imports internal files of payments (src/payments/card-gateway.ts)',
+        fix: 'add it to payments in the plan, or to the service or shared group it belongs to',
+        fingerprint: fingerprint('unassigned-file', 'scripts/seed.ts', 'scripts/seed.ts'),
+      },
+      {
+        rule: 'unassigned-file',
+        from: 'src/main.ts',
+        line: 0,
+        to: 'src/main.ts',
+        specifier: '',
+        message:
+          'no service holds this file: the plan does not list it and no folder decides; its imports point to orders and payments equally; it imports internal files of payments (src/payments/card-gateway.ts) and orders (src/orders/order-service.ts)',
+        fix: 'add it to a service or to the shared group in the plan',
+        fingerprint: fingerprint('unassigned-file', 'src/main.ts', 'src/main.ts'),
+      },
       {
         rule: 'internal-import',
         from: 'src/orders/order-service.ts',
@@ -219,6 +246,93 @@ describe('checkPlan', () => {
       },
     ]);
     await expectTextReport('unplanned-files', findings);
+  });
+  it('reports where plan and code drifted apart: moved, gone and unassigned files, by service name', async () => {
+    // The plan predates `git mv src/routes src/modules`: order-service.ts and order.ts look moved
+    // (same names, sole candidates), order-export.ts is gone. src/ holds two present files of each
+    // service, so no folder decides for the new src/reports/monthly-report.ts: it imports two
+    // billing files (index.ts, invoice.ts) and one of orders, order.ts, which is internal. billing is
+    // named "invoicing" (renamed; the id stays), and messages use the name. The moved
+    // order-service.ts imports billing's internal invoice.ts: found, under the finding's old identity.
+    const findings = await check('moved-files');
+    const moved = (old: string, fresh: string) => ({
+      rule: 'moved-file',
+      from: fresh,
+      line: 0,
+      to: old,
+      specifier: '',
+      fromService: 'orders',
+      message: `${old} → ${fresh}: the plan lists the old path in orders, and the file looks moved (same name); counted in orders meanwhile`,
+      fix: 'replace the old path with the new one in orders in the plan, or place the file where it belongs now',
+      fingerprint: fingerprint('moved-file', fresh, old),
+    });
+    expect(findings).toEqual([
+      moved('src/routes/orders/order-service.ts', 'src/modules/orders/order-service.ts'),
+      {
+        rule: 'internal-import',
+        from: 'src/modules/orders/order-service.ts',
+        line: 2,
+        to: 'src/billing/invoice.ts',
+        specifier: '../../billing/invoice',
+        fromService: 'orders',
+        toService: 'billing',
+        message:
+          'orders imports src/billing/invoice.ts, an internal file of invoicing (src/modules/orders/order-service.ts is not in the plan, counted in orders as src/routes/orders/order-service.ts, which looks moved there)',
+        fix: 'import it through an entry of invoicing (src/billing/index.ts), or add it to the public list of invoicing in the plan',
+        fingerprint: fingerprint('internal-import', 'src/routes/orders/order-service.ts', 'src/billing/invoice.ts'),
+      },
+      moved('src/routes/orders/order.ts', 'src/modules/orders/order.ts'),
+      {
+        rule: 'unassigned-file',
+        from: 'src/reports/monthly-report.ts',
+        line: 0,
+        to: 'src/reports/monthly-report.ts',
+        specifier: '',
+        message:
+          'no service holds this file: the plan does not list it and no folder decides; its imports point to invoicing (2 of 3 files it imports or is imported by); it imports internal files of invoicing (src/billing/invoice.ts) and orders (src/modules/orders/order.ts)',
+        fix: 'add it to invoicing in the plan, or to the service or shared group it belongs to',
+        fingerprint: fingerprint('unassigned-file', 'src/reports/monthly-report.ts', 'src/reports/monthly-report.ts'),
+      },
+      {
+        rule: 'missing-file',
+        from: 'src/routes/orders/order-export.ts',
+        line: 0,
+        to: 'src/routes/orders/order-export.ts',
+        specifier: '',
+        fromService: 'orders',
+        message:
+          'src/routes/orders/order-export.ts is in orders in the plan, but the project has no such file any more',
+        fix: 'remove it from orders in the plan, or restore the file',
+        fingerprint: fingerprint(
+          'missing-file',
+          'src/routes/orders/order-export.ts',
+          'src/routes/orders/order-export.ts',
+        ),
+      },
+    ]);
+    await expectTextReport('moved-files', findings);
+  });
+
+  it("refuses another project's plan instead of finding nothing", async () => {
+    const { graph } = await loadFixture(join(FIXTURES, 'moved-files'));
+    const { plan } = await loadFixture(join(FIXTURES, 'internal-import'));
+    expect(() => checkPlan(graph, plan, { origin: 'other/seams.plan.json' })).toThrow(
+      expect.objectContaining({
+        code: 'SEAMS_PLAN_MISMATCH',
+        message: `other/seams.plan.json does not match ${graph.root}: ${plan.services.flatMap((s) => s.files).length + plan.shared.length} of the ${plan.services.flatMap((s) => s.files).length + plan.shared.length} files it lists are not there (it was made for ${plan.graph.root}); pass this project's plan, or write one with 'seams boundaries'.`,
+      }),
+    );
+  });
+
+  it('leaves files outside the analysed ones alone (--include), in the plan and in a graph holding more', async () => {
+    const analysed = (file: string) =>
+      !file.startsWith('src/routes/orders/order-export') && !file.startsWith('src/reports/');
+    const findings = await check('moved-files', undefined, analysed);
+    expect(findings.map((finding) => `${finding.rule} ${finding.from}`)).toEqual([
+      'moved-file src/modules/orders/order-service.ts',
+      'internal-import src/modules/orders/order-service.ts',
+      'moved-file src/modules/orders/order.ts',
+    ]);
   });
 });
 

@@ -1,7 +1,6 @@
 // Output formats: SARIF checked against the official 2.1.0 schema and reviewed as a file, GitHub
 // workflow commands escaped exactly as GitHub documents, JSON whole, exit codes for every format.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import {
   createBaseline,
   formatCheck,
   FORMATTERS,
+  withoutCommands,
   type CheckResult,
   type Finding,
 } from '../src/index.ts';
@@ -23,6 +23,7 @@ const CASES = [
   'forbidden-shared',
   'unplanned-files',
   'table-write',
+  'moved-files',
 ];
 
 async function findingsOf(name: string): Promise<Finding[]> {
@@ -31,7 +32,7 @@ async function findingsOf(name: string): Promise<Finding[]> {
 }
 
 function sarifValidator() {
-  const schemaFile = createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+  const schemaFile = new URL('./schemas/sarif-2.1.0-rtm.5.json', import.meta.url);
   // The schema's `language` pattern has a stray `]` that only non-Unicode regular expressions accept.
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   // Ajv ships no formats; these are the three the schema uses, checked as their RFCs define them.
@@ -123,6 +124,46 @@ describe('github', () => {
       output: '',
       exitCode: 0,
     });
+  });
+});
+
+describe('text', () => {
+  const injected = 'src/z\n::warning file=README.md,line=1::INJECTED\n.ts';
+  const finding: Finding = {
+    rule: 'unassigned-file',
+    from: injected,
+    line: 0,
+    to: injected,
+    specifier: '',
+    message: 'no service holds this file: \x1b[2Jcleared',
+    fix: 'add it to a service',
+    fingerprint: '0123456789abcdef0123',
+  };
+
+  it('prints control characters in paths and messages as escapes, so every finding is one line', async () => {
+    const result = { fresh: [finding], known: [], stale: [{ ...finding, message: 'm' }] };
+    const { output } = await formatCheck('text', result);
+    expect(output).toBe(
+      [
+        'src/z\\n::warning file=README.md,line=1::INJECTED\\n.ts  unassigned-file  no service holds this file: \\x1b[2Jcleared',
+        '  fix: add it to a service',
+        '',
+        'stale baseline entries, no longer found (drop them with --update-baseline):',
+        '  unassigned-file  src/z\\n::warning file=README.md,line=1::INJECTED\\n.ts → src/z\\n::warning file=README.md,line=1::INJECTED\\n.ts',
+        '',
+        'seams check: 1 new, 0 baselined, 1 stale',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('is shown in GitHub Actions with workflow commands off, the same token on every run', () => {
+    const text = '::warning::x.ts:1  internal-import  ...\n';
+    const wrapped = withoutCommands(text);
+    const token = /^::stop-commands::([0-9a-f]{32})\n/.exec(wrapped)?.[1];
+    expect(wrapped).toBe(`::stop-commands::${token}\n${text}::${token}::\n`);
+    expect(withoutCommands(text)).toBe(wrapped);
+    expect(withoutCommands('other\n')).not.toContain(token);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Plan } from '@seams/graph';
+import { serviceLabels, type Plan } from '@seams/graph';
 
 const fixed = (value: number, digits = 2) => value.toFixed(digits);
 
@@ -37,17 +37,21 @@ export function formatPlanText(plan: Plan, output?: string): string {
       lines.push(`    ${group} (${files.length}): ${files.slice(0, 3).join(', ')}${files.length > 3 ? ', ...' : ''}`);
   }
   const m = plan.metrics;
+  // Cycles and review entries hold service ids; a person reads names (ids stay when a service is renamed).
+  const label = serviceLabels(plan.services);
   lines.push(
     '',
     `  plan metrics: Q ${fixed(m.modularity)}  SM ${fixed(m.structuralModularity)}  ICP ${fixed(m.icp)}  IFN ${fixed(m.ifn, 1)}  NED ${fixed(m.ned)}  MQ ${fixed(m.mq)}`,
   );
   if (m.serviceCycles.length > 0)
-    lines.push(`  cycles between services: ${m.serviceCycles.map((cycle) => cycle.join(' <-> ')).join('; ')}`);
+    lines.push(
+      `  cycles between services: ${m.serviceCycles.map((cycle) => cycle.map(label).join(' <-> ')).join('; ')}`,
+    );
   if (plan.review.length > 0) {
     lines.push(`  review: ${plan.review.length} files below ${plan.parameters.lowConfidence} confidence`);
     for (const item of plan.review.slice(0, 5))
       lines.push(
-        `    ${item.path}  in ${item.service} (${fixed(item.confidence)})${item.alternative ? `, maybe ${item.alternative}` : ''}`,
+        `    ${item.path}  in ${label(item.service)} (${fixed(item.confidence)})${item.alternative ? `, maybe ${label(item.alternative)}` : ''}`,
       );
   }
   if (output) lines.push(`  plan written to ${output}`);

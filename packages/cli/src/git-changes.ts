@@ -6,14 +6,16 @@ const git = (root: string, args: string[]) =>
 
 /**
  * Files under `root` that differ from `ref` (committed, staged or not) or are new and not ignored,
- * relative to `root`: what a pre-commit hook or a pull request check looks at.
+ * relative to `root`: what a pre-commit hook or a pull request check looks at. Deleted files are
+ * among them, so a plan file removed in the change is reported.
  */
 export function changedFiles(root: string, ref: string): Set<string> {
   try {
-    const lines = (text: string) => text.split('\n').filter(Boolean);
+    // NUL-separated: git quotes names with newlines or non-ASCII otherwise, and they would match no file.
+    const names = (text: string) => text.split('\0').filter(Boolean);
     return new Set([
-      ...lines(git(root, ['diff', '--name-only', '--relative', ref, '--'])),
-      ...lines(git(root, ['ls-files', '--others', '--exclude-standard'])),
+      ...names(git(root, ['diff', '--name-only', '-z', '--relative', ref, '--'])),
+      ...names(git(root, ['ls-files', '-z', '--others', '--exclude-standard'])),
     ]);
   } catch (error) {
     const detail = String((error as { stderr?: string }).stderr ?? (error as Error).message)

@@ -1,9 +1,13 @@
 import { readFileSync, statSync } from 'node:fs';
-import { InputError, parseGraph, type Graph, type SeamsConfig } from '@seams/graph';
+import { InputError, parseGraph, validateGraph, type Graph, type SeamsConfig } from '@seams/graph';
 import type { AnalyzeOptions } from '@seams/analyze';
 import { loadConfig } from './load-config.ts';
 
-/** A saved graph file, or a folder analysed on the spot (with the cache), so every command takes either. */
+/**
+ * A saved graph file, or a folder analysed on the spot (with the cache), so every command takes
+ * either; validated both ways (each file once, edges between its files), so no stage meets a broken
+ * graph deep inside.
+ */
 export async function loadOrAnalyze(path: string, options: Omit<AnalyzeOptions, 'root'> = {}): Promise<Graph> {
   let isFile = false;
   try {
@@ -13,7 +17,9 @@ export async function loadOrAnalyze(path: string, options: Omit<AnalyzeOptions, 
   }
   if (!isFile) {
     const { analyze } = await import('@seams/analyze');
-    return analyze({ ...options, root: path, history: historyOptions(loadConfig(path), options.history) });
+    const graph = await analyze({ ...options, root: path, history: historyOptions(loadConfig(path), options.history) });
+    validateGraph(graph, path);
+    return graph;
   }
   let json: unknown;
   try {

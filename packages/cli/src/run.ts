@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { isSeamsError, SEAMS_VERSION } from '@seams/graph';
+import { isSeamsError, printable, SEAMS_VERSION } from '@seams/graph';
 import { analyzeCommand } from './commands/analyze-command.ts';
 import { boundariesCommand } from './commands/boundaries-command.ts';
 import { checkCommand, type CommandOutcome } from './commands/check-command.ts';
@@ -54,7 +54,8 @@ function reportError(error: unknown, debug: boolean, streams: Streams): number {
     return error.exitCode === 0 ? EXIT.ok : EXIT.error;
   }
   if (isSeamsError(error)) {
-    streams.stderr.write(`seams: ${error.message} [${error.code}]\n`);
+    // One line whatever the message quotes: a file name can hold a newline or a terminal escape.
+    streams.stderr.write(`seams: ${printable(error.message)} [${error.code}]\n`);
     if (debug && error.stack) streams.stderr.write(error.stack + '\n');
     return EXIT.error;
   }

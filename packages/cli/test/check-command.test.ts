@@ -99,6 +99,35 @@ describe('seams check', () => {
     );
   });
 
+  it('lets no file name start a workflow command in GitHub Actions, whatever it holds', async () => {
+    const injected = join(project, 'src/orders/z\n::warning file=README.md,line=1::INJECTED\n.ts');
+    writeFileSync(injected, "import { stockOf } from '../catalog/stock-levels';\nexport const level = stockOf;\n");
+    let stdout = '';
+    const code = await run(['check'], {
+      stdout: { write: (t: string) => (stdout += t) },
+      stderr: { write: () => true },
+      cwd: project,
+      env: { GITHUB_ACTIONS: 'true' },
+    });
+    rmSync(injected);
+    expect(code).toBe(1);
+    // What the runner would read as commands: the text between stop-commands and its token is inert.
+    const lines = stdout.split('\n');
+    const token = /^::stop-commands::(\w+)$/.exec(lines[0]!)?.[1];
+    const resume = lines.indexOf(`::${token}::`);
+    expect(resume).toBeGreaterThan(0);
+    const active = lines.slice(resume + 1).filter((line) => line.startsWith('::'));
+    expect(active.map((line) => line.slice(0, line.indexOf(' ')))).toEqual(active.map(() => '::error'));
+    expect(active.find((line) => line.includes('INJECTED'))).toBe(
+      '::error file=services/shop/src/orders/z%0A%3A%3Awarning file=README.md%2Cline=1%3A%3AINJECTED%0A.ts,line=1,title=seams%3A internal-import::orders imports src/catalog/stock-levels.ts, an internal file of catalog (src/orders/z%0A::warning file=README.md,line=1::INJECTED%0A.ts is not in the plan, counted in orders by its folder)%0Afix: import it through an entry of catalog (src/catalog/index.ts), or add it to the public list of catalog in the plan',
+    );
+    // And the text itself keeps the name on one line.
+    expect(lines.filter((line) => line.includes('INJECTED'))).toEqual([
+      'src/orders/z\\n::warning file=README.md,line=1::INJECTED\\n.ts:1  internal-import  orders imports src/catalog/stock-levels.ts, an internal file of catalog (src/orders/z\\n::warning file=README.md,line=1::INJECTED\\n.ts is not in the plan, counted in orders by its folder)',
+      expect.stringMatching(/^::error file=/),
+    ]);
+  });
+
   it('says in one line what is wrong with its input, exit code 2', async () => {
     const missing = await seams('check', '--plan', 'nope.json');
     expect(missing).toEqual({

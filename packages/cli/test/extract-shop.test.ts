@@ -13,6 +13,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'seams-extract-'));
 const shop = join(scratch, 'shop');
 const bin = (name: string) => join(top, 'node_modules/.bin', name);
 const services: ChildProcess[] = [];
+// The unchanged service the remote test starts, which the shadow test calls too.
+let serviceUrl = '';
 
 beforeAll(async () => {
   cpSync(join(top, 'fixtures/shop'), shop, { recursive: true, filter: (source) => !source.includes('.seams') });
@@ -50,21 +52,38 @@ const readTests = () =>
 const passed = (output: string) => Number(/# pass (\d+)/.exec(output)?.[1] ?? -1);
 const failed = (output: string) => Number(/# fail (\d+)/.exec(output)?.[1] ?? -1);
 
-async function startService(port: number, operationsFile?: string): Promise<{ calls: () => string[] }> {
-  const env = { ...process.env, PORT: String(port) };
-  const child = spawn(bin('tsx'), [operationsFile ?? 'extracted/payment/service/src/main.ts'], {
+const TOKEN = 'shop-test-secret';
+
+/** Starts a service on 127.0.0.1 and resolves once it says where it listens (readiness), with its url and its log. */
+function startService(
+  main = 'extracted/payment/service/src/main.ts',
+): Promise<{ url: string; calls: () => string[]; logged: (test: (lines: string[]) => boolean) => Promise<void> }> {
+  const child = spawn(bin('tsx'), [main], {
     cwd: shop,
-    env,
+    env: { ...process.env, PORT: '0', SEAMS_PAYMENT_TOKEN: TOKEN },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   services.push(child);
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  for (let i = 0; i < 200 && !output.includes('listening'); i++)
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  if (!output.includes('listening')) throw new Error(`the service did not start:\n${output}`);
-  return { calls: () => output.split('\n').filter((line) => line.startsWith('{')) };
+  const calls = () => output.split('\n').filter((line) => line.startsWith('{'));
+  const waiting: Array<() => void> = [];
+  // Resolves when the log passes a test, checked as each piece of output arrives.
+  const logged = (test: (lines: string[]) => boolean) =>
+    new Promise<void>((resolve) => {
+      const check = () => (test(calls()) ? (resolve(), true) : false);
+      if (!check()) waiting.push(() => void check());
+    });
+  return new Promise((resolve, reject) => {
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      for (const wake of waiting) wake();
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+      if (url) resolve({ url, calls, logged });
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.on('exit', (code) => reject(new Error(`the service exited (${code}):\n${output}`)));
+  });
 }
 
 const CHANGED_SERVICE = `import { createServiceServer } from './server';
@@ -73,11 +92,13 @@ import { operations } from './operations';
 createServiceServer({
   ...operations,
   capturePayment: async (input) => ({ ...(await operations.capturePayment(input)), amountCents: input.amountCents + 1 }),
-}).listen(Number(process.env.PORT), () => console.log('changed payment service listening'));
+}).listen(0, '127.0.0.1', function (this: import('node:net').Server) {
+  console.log(\`changed payment service listening on http://127.0.0.1:\${(this.address() as import('node:net').AddressInfo).port}\`);
+});
 `;
 
 const SHADOW_CALL = `import { setConfig } from './src/infra/config';
-import { setShadowReporter, type ShadowReport } from './extracted/payment/facade/routing';
+import { setShadowReporter, shadowsSettled, type ShadowReport } from './extracted/payment/facade/routing';
 import { capturePayment } from './extracted/payment/facade/payment.facade';
 
 async function main() {
@@ -85,7 +106,7 @@ async function main() {
   const reports: ShadowReport[] = [];
   setShadowReporter((report) => reports.push(report));
   const served = await capturePayment({ orderId: 'ord_shadow', customerEmail: 'ada@example.com', country: 'DE', amountCents: 4200, currency: 'EUR', method: 'invoice' });
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  await shadowsSettled();
   console.log(JSON.stringify({ served, reports }));
 }
 void main();
@@ -109,45 +130,45 @@ describe('seams extract payment, on a copy of the example monolith', () => {
   }, 120_000);
 
   it('passes the same tests routed remote, with the calls arriving at the service', async () => {
-    const service = await startService(4711);
-    const run = shopTests({ SEAMS_ROUTE_PAYMENT: 'remote', SEAMS_PAYMENT_URL: 'http://127.0.0.1:4711' });
+    const service = await startService();
+    serviceUrl = service.url;
+    const run = shopTests({
+      SEAMS_ROUTE_PAYMENT: 'remote',
+      SEAMS_PAYMENT_URL: service.url,
+      SEAMS_PAYMENT_TOKEN: TOKEN,
+    });
     expect(run.stdout.split('\n').filter((l) => l.startsWith('not ok'))).toEqual([]);
     expect(failed(run.stdout)).toBe(0);
-    // spawnSync held this process's event loop: let the service's output in first.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const operations = new Set(
-      service
-        .calls()
-        .map((line) => JSON.parse(line).operation)
-        .filter(Boolean),
-    );
-    expect([...operations].sort()).toEqual(['capturePayment', 'getPayment', 'refundPayment']);
+    // spawnSync held this process's event loop: the service's log arrives now.
+    const operations = (lines: string[]) => new Set(lines.map((line) => JSON.parse(line).operation).filter(Boolean));
+    await service.logged((lines) => operations(lines).size === 3);
+    expect([...operations(service.calls())].sort()).toEqual(['capturePayment', 'getPayment', 'refundPayment']);
   }, 120_000);
 
   it('shadows: serves local answers and reports where a deliberately changed service answers differently', async () => {
     // The changed service adds a cent to every captured amount; ids and times differ on every call anyway.
     writeFileSync(join(shop, 'extracted/payment/service/src/main-changed.ts'), CHANGED_SERVICE);
-    await startService(4713, 'extracted/payment/service/src/main-changed.ts');
+    const changedService = await startService('extracted/payment/service/src/main-changed.ts');
     writeFileSync(join(shop, 'shadow-call.ts'), SHADOW_CALL);
     writeFileSync(
       join(shop, 'routing.json'),
       JSON.stringify({ payment: { default: 'shadow', shadowIgnore: ['id', 'providerRef', 'createdAt', 'updatedAt'] } }),
     );
-    const call = (port: number) => {
+    const call = (url: string) => {
       const run = spawnSync(bin('tsx'), ['shadow-call.ts'], {
         cwd: shop,
         encoding: 'utf8',
-        env: { ...process.env, SEAMS_ROUTING: 'routing.json', SEAMS_PAYMENT_URL: `http://127.0.0.1:${port}` },
+        env: { ...process.env, SEAMS_ROUTING: 'routing.json', SEAMS_PAYMENT_URL: url, SEAMS_PAYMENT_TOKEN: TOKEN },
       });
       return JSON.parse(run.stdout) as {
         served: { amountCents: number };
         reports: Array<{ operation: string; local: { amountCents: number }; remote: { amountCents: number } }>;
       };
     };
-    const same = call(4711);
+    const same = call(serviceUrl);
     expect(same.served.amountCents).toBe(4200);
     expect(same.reports).toEqual([]);
-    const changed = call(4713);
+    const changed = call(changedService.url);
     expect(changed.served.amountCents).toBe(4200);
     expect(changed.reports.map((r) => [r.operation, r.local.amountCents, r.remote.amountCents])).toEqual([
       ['capturePayment', 4200, 4201],

@@ -77,6 +77,8 @@ describe('seams report', () => {
   it('refuses a plan that is not a plan, exit code 2', async () => {
     const result = await seams('report', '--graph', `${small}/graph.json`, '--plan', `${small}/graph.json`);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/is not a seams plan: .*\[SEAMS_PLAN_INVALID\]\n$/);
+    expect(result.stderr).toBe(
+      `seams: ${join(top, small)}/graph.json is a seams graph, not a plan: pass a plan written by 'seams boundaries -o'. [SEAMS_PLAN_INVALID]\n`,
+    );
   });
 });

@@ -67,6 +67,29 @@ describe('seams ui in a real terminal (tmux)', () => {
     expect(plan.services.find((s) => s.name === 'payment')!.files).toContain(plan.pinned[0]);
   }, 60_000);
 
+  it('takes keys that arrive together one by one: Backspaces, Tabs, arrows, a paste, and w with q', async () => {
+    const project = start('burst');
+    await waitFor('burst', (text) => text.startsWith('seams · burst · '), 'the first frame');
+    // One send-keys call writes its keys at once: the program reads them in one chunk, as with key
+    // repeat or a slow link.
+    keys('burst', 'Down', 'Down', 'Up', 'r', ...Array<string>(30).fill('BSpace'));
+    await waitFor('burst', (text) => text.split('\n')[3] === '  _', 'the emptied name');
+    tmux('set-buffer', '-b', socket, 'ledger');
+    tmux('paste-buffer', '-b', socket, '-t', 'burst');
+    await waitFor('burst', (text) => text.includes('  ledger_'), 'the pasted name');
+    keys('burst', 'Enter', 'Enter', 'Tab', 'Tab', 'Tab', 'Tab', 'e');
+    const marked = await waitFor('burst', (text) => /made \S+ an entry of ledger/.test(text), 'the entry');
+    expect(marked.split('\n')[4]).toMatch(/^\[Files\]/);
+    keys('burst', 'w', 'q');
+    await waitFor('burst', () => existsSync(join(project, '.exit')), 'the exit');
+    expect(readFileSync(join(project, '.exit'), 'utf8')).toBe('exit 0\n');
+
+    const text = readFileSync(join(project, 'seams.plan.json'), 'utf8');
+    expect(text).not.toMatch(/\\u00[0-1]|\\u007f/);
+    const ledger = parsePlan(JSON.parse(text), 'seams.plan.json').services.find((s) => s.name === 'ledger')!;
+    expect(ledger.public).toEqual([ledger.files[0]]);
+  }, 60_000);
+
   it('follows a resize without crashing, and uses no colour under NO_COLOR', async () => {
     start('plain', { NO_COLOR: '1' });
     await waitFor('plain', (text) => text.startsWith('seams · plain · '), 'the first frame');

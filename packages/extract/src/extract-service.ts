@@ -1,6 +1,6 @@
 import { tableOwnership, type Graph, type Plan } from '@seams/graph';
 import type { ContractModel } from './contract/build-contract.ts';
-import { rewriteImports, type FileEdit, type ManualImport } from './codemod/rewrite-imports.ts';
+import { rewriteImports, type FileEdit, type ManualImport, type RewriteCounts } from './codemod/rewrite-imports.ts';
 import { unifiedDiff } from './codemod/unified-diff.ts';
 import { contractFile, openApiFile, remoteOperations, schemasFile } from './generate/contract-files.ts';
 import { facadeFile, type ThrownError } from './generate/facade-file.ts';
@@ -9,19 +9,27 @@ import type { GeneratedFile } from './generate/generated-file.ts';
 import { packageFiles } from './generate/package-files.ts';
 import { reportFile } from './generate/report-file.ts';
 import { routingFile } from './generate/routing-file.ts';
-import { clientFile, lambdaFile, operationsFile, serverFile, type Layout } from './generate/service-files.ts';
+import { lambdaFile, operationsFile, type Layout } from './generate/service-files.ts';
+import { clientFile } from './generate/client-file.ts';
+import { serverFile } from './generate/server-file.ts';
 import { declaringFile, edgesByImporter, findEventBus } from './find-event-bus.ts';
 import { serviceApi, type ServiceApi } from './service-api.ts';
+import { checkInputs } from './check-inputs.ts';
+
+const under = (folder: string, path: string) => (folder === '.' ? path : `${folder}/${path}`);
+
+/** The folders extract generates into, facade then service: their files are neither callers nor the service. */
+const generatedFolders = (out: string): [string, string] => [under(out, 'facade'), under(out, 'service')];
 
 export interface ExtractOptions {
   /** Absolute project folder (the graph's root). */
   root: string;
   /** The plan file as the user named it, for headers and the report. */
   planName: string;
-  /** Output folder, relative to root. */
+  /** Output folder, relative to root ('.' for the root itself; '../x' when the user chose a folder outside it). */
   out: string;
-  /** The monolith's tsconfig, relative to root. */
-  tsconfig: string;
+  /** The monolith's tsconfig, relative to root; undefined for a project without one (plain JavaScript). */
+  tsconfig: string | undefined;
   /** Name of the monolith, for the service package's name. */
   monolith: string;
   version: string;
@@ -39,6 +47,8 @@ export interface Extraction {
   edits: FileEdit[];
   diff: string;
   manual: ManualImport[];
+  /** The statements the codemod rewrote, by kind. */
+  rewritten: RewriteCounts;
   /** Names of the operations the facade can route remote. */
   remoteReady: string[];
 }
@@ -50,7 +60,9 @@ export async function extractService(
   serviceId: string,
   options: ExtractOptions,
 ): Promise<Extraction> {
-  const found = serviceApi(graph, plan, serviceId, options.out);
+  checkInputs(graph, plan, serviceId);
+  const generated = generatedFolders(options.out);
+  const found = serviceApi(graph, plan, serviceId, generated);
   const known = new Set(graph.files.map((f) => f.path));
   const earlier = (options.previousEntries ?? []).filter((entry) => known.has(entry.slice(0, entry.indexOf('#'))));
   const api = { ...found, entries: [...new Set([...found.entries, ...earlier])].sort() };
@@ -59,18 +71,20 @@ export async function extractService(
   const { buildContract } = await import('./contract/build-contract.ts');
   const model = buildContract({
     root: options.root,
-    tsconfig: `${options.root}/${options.tsconfig}`,
+    ...(options.tsconfig ? { tsconfig: `${options.root}/${options.tsconfig}` } : {}),
     serviceFiles: [...api.files],
     operations: api.entries,
   });
-  const layout: Layout = {
-    service: `${options.out}/service`,
-    facade: `${options.out}/facade`,
-    tsconfig: options.tsconfig,
-  };
+  const layout: Layout = { service: generated[1], facade: generated[0], tsconfig: options.tsconfig };
   const bus = findEventBus(api, graph, options.readFile);
   const facade = facadeFile(origin, model, layout, api.entries, thrownErrors(api, graph, options.readFile), bus);
-  const { edits, manual } = rewriteImports(api, facade.path, options.readFile);
+  const { edits, manual, counts } = rewriteImports({
+    graph,
+    api,
+    facadePath: facade.path,
+    generated,
+    readFile: options.readFile,
+  });
   const files: GeneratedFile[] = [
     facade,
     routingFile(origin, `${layout.facade}/routing.ts`),
@@ -83,7 +97,7 @@ export async function extractService(
     ...packageFiles(origin, model, layout, options.monolith),
     openApiFile(origin, model, `${layout.service}/openapi.json`, options.version),
   ];
-  files.push(manifestFile(origin, api, `${options.out}/extraction.json`));
+  files.push(manifestFile(origin, api, under(options.out, 'extraction.json')));
   const data = graph.data?.length || graph.tables?.length ? tableOwnership(graph, plan) : undefined;
   const report = reportFile({
     origin,
@@ -92,7 +106,7 @@ export async function extractService(
     bus,
     manual,
     files,
-    path: `${options.out}/EXTRACTION.md`,
+    path: under(options.out, 'EXTRACTION.md'),
     ...(data ? { data } : {}),
   });
   return {
@@ -103,6 +117,7 @@ export async function extractService(
     edits,
     diff: unifiedDiff(edits),
     manual,
+    rewritten: counts,
     remoteReady: remoteOperations(model).map((o) => o.name),
   };
 }

@@ -9,6 +9,8 @@ export interface EventBusUse {
   /** The file the monolith declares it in. */
   file: string;
   publishes: Array<{ file: string; line: number }>;
+  /** The event types published, when every publish names its type as a literal (\`{ type: 'payment.captured', ... }\`). */
+  types?: string[];
   subscribes: Array<{ file: string; line: number }>;
 }
 
@@ -28,6 +30,7 @@ export function findEventBus(
   const members = new Set(api.files);
   const edgesFrom = edgesByImporter(graph, members);
   const candidates = new Map<string, EventBusUse>();
+  const typesSeen = new Map<EventBusUse, Array<string | undefined>>();
   for (const file of api.files) {
     const text = readFile(file);
     const imported = (binding: string) => declaringFile(edgesFrom.get(file) ?? [], binding, (to) => !members.has(to));
@@ -40,10 +43,14 @@ export function findEventBus(
         candidates.get(key) ??
         candidates.set(key, { binding, method, file: declared, publishes: [], subscribes: [] }).get(key)!;
       use.publishes.push({ file, line: lineOf(text, match.index) });
+      typesSeen.set(use, [...(typesSeen.get(use) ?? []), literalType(text, match.index + match[0].length)]);
     }
   }
   const bus = [...candidates.values()].sort((a, b) => b.publishes.length - a.publishes.length)[0];
   if (!bus) return undefined;
+  const types = typesSeen.get(bus) ?? [];
+  const named = types.filter((type): type is string => type !== undefined);
+  if (named.length === types.length) bus.types = [...new Set(named)].sort();
   for (const file of api.files) {
     const text = readFile(file);
     for (const match of text.matchAll(SUBSCRIBE))
@@ -51,6 +58,10 @@ export function findEventBus(
   }
   return bus;
 }
+
+// The type of an event published as an object literal whose first field is its type, else undefined.
+const literalType = (text: string, from: number): string | undefined =>
+  /^\s*\{\s*type\s*:\s*(['"])([^'"\n]+)\1/.exec(text.slice(from, from + 200))?.[2];
 
 const lineOf = (text: string, index: number) => text.slice(0, index).split('\n').length;
 

@@ -7,14 +7,17 @@ export interface ServiceApi {
   files: readonly string[];
   /** `file#name` of every export used from outside the service (tests and unplanned files included), sorted. */
   entries: string[];
-  /** Import statements outside the service that reach into it, with the names the service provides: the codemod's work list. */
-  callers: Array<{ from: string; line: number; specifier: string; kind: string; names: string[] }>;
   /** Imports from the service's files into files outside it: what it still needs from the monolith. */
   outbound: Array<{ from: string; line: number; to: string; shared: boolean }>;
 }
 
-/** `generated`: the folder of seams extract's own output, whose files are neither callers nor part of the service. */
-export function serviceApi(graph: Pick<Graph, 'edges'>, plan: Plan, serviceId: string, generated?: string): ServiceApi {
+/** `generated`: the folders of seams extract's own output, whose files are neither callers nor part of the service. */
+export function serviceApi(
+  graph: Pick<Graph, 'edges'>,
+  plan: Plan,
+  serviceId: string,
+  generated: readonly string[] = [],
+): ServiceApi {
   const service = plan.services.find((s) => s.id === serviceId || s.name === serviceId);
   if (!service)
     throw new InputError(
@@ -24,9 +27,8 @@ export function serviceApi(graph: Pick<Graph, 'edges'>, plan: Plan, serviceId: s
   const members = new Set(service.files);
   const shared = new Set(plan.shared.map((s) => s.path));
   const entries = new Set<string>();
-  const callers: ServiceApi['callers'] = [];
   const outbound: ServiceApi['outbound'] = [];
-  const isGenerated = (path: string) => generated !== undefined && path.startsWith(`${generated}/`);
+  const isGenerated = (path: string) => generated.some((folder) => path.startsWith(`${folder}/`));
   for (const edge of graph.edges) {
     if (isGenerated(edge.from)) continue;
     if (members.has(edge.from)) {
@@ -34,20 +36,10 @@ export function serviceApi(graph: Pick<Graph, 'edges'>, plan: Plan, serviceId: s
         outbound.push({ from: edge.from, line: edge.line, to: edge.to, shared: shared.has(edge.to) });
       continue;
     }
-    const reached: string[] = [];
     for (const [to, names] of creditedTargets(edge)) {
       if (!members.has(to)) continue;
       for (const name of names) if (name !== '*') entries.add(`${to}#${name}`);
-      reached.push(...names);
     }
-    if (reached.length > 0)
-      callers.push({
-        from: edge.from,
-        line: edge.line,
-        specifier: edge.specifier,
-        kind: edge.kind,
-        names: [...new Set(reached)],
-      });
   }
   const byPosition = (a: { from: string; line: number }, b: { from: string; line: number }) =>
     a.from < b.from ? -1 : a.from > b.from ? 1 : a.line - b.line;
@@ -56,7 +48,6 @@ export function serviceApi(graph: Pick<Graph, 'edges'>, plan: Plan, serviceId: s
     name: service.name,
     files: service.files,
     entries: [...entries].sort(),
-    callers: callers.sort(byPosition),
     outbound: outbound.sort(byPosition),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { withDocConstraints } from '../src/contract/doc-constraints.ts';
 import { zodSource } from '../src/generate/zod-source.ts';
 
 // The schema a contract builder emits for `Payment`-like data, and the zod code generated from it.
@@ -35,6 +36,8 @@ describe('zod source from JSON Schema', () => {
 
   it('validates what the type allows and rejects what it does not', () => {
     const CardDetails = z.object({ number: z.string() });
+    // Evaluating the generated source is the point: it must run, not only read well.
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
     const schema = new Function('z', 'CardDetails', `return ${zodSource(payment)};`)(z, CardDetails) as z.ZodType;
     expect(
       schema.safeParse({
@@ -66,5 +69,27 @@ describe('zod source from JSON Schema', () => {
       'z.object({\n  "x-id": z.string(),\n})',
     );
     expect(zodSource({})).toBe('z.unknown()');
+  });
+
+  it("carries the checks the monolith's JSDoc states: a negative amount is refused", () => {
+    const docs = ['/** Cents, at least one. @minimum 1 @integer */'];
+    const amount = withDocConstraints({ type: 'number' }, docs);
+    expect(amount).toEqual({ type: 'integer', minimum: 1 });
+    expect(zodSource(amount)).toBe('z.number().int().min(1)');
+    const code = withDocConstraints({ type: 'string' }, ['/**\n * @pattern ^[A-Z]{3}$\n * @maxLength 3\n */']);
+    expect(zodSource(code)).toBe("z.string().max(3).regex(new RegExp('^[A-Z]{3}$', 'u'))");
+    expect(zodSource(withDocConstraints({ type: 'string' }, ['/** @format email */']))).toBe('z.string().email()');
+    // A reference keeps its own checks; a broken pattern is left out rather than generated.
+    expect(withDocConstraints({ $ref: '#/components/schemas/Money' }, ['/** @minimum 1 */'])).toEqual({
+      $ref: '#/components/schemas/Money',
+    });
+    expect(withDocConstraints({ type: 'string' }, ['/** @pattern ([a-z */'])).toEqual({ type: 'string' });
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    const schema = new Function('z', `return ${zodSource(amount)};`)(z) as z.ZodType;
+    expect([schema.safeParse(-5).success, schema.safeParse(1.5).success, schema.safeParse(4200).success]).toEqual([
+      false,
+      false,
+      true,
+    ]);
   });
 });

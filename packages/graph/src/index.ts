@@ -37,3 +37,9 @@ export {
   type CrossServiceForeignKey,
 } from './table-ownership.ts';
 export { PATTERN_NAMES, type TablePattern } from './table-pattern.ts';
+export { validateGraph } from './validate-graph.ts';
+export { validatePlan, type PlanProblems } from './validate-plan.ts';
+export { matchPlan, type PlanMatch, type MatchOptions } from './match-plan.ts';
+export { findMovedFiles } from './find-moved-files.ts';
+export { serviceLabels } from './service-labels.ts';
+export { printable } from './printable.ts';

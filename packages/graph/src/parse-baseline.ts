@@ -10,6 +10,7 @@ export function parseBaseline(json: unknown, origin = 'baseline'): Baseline {
       kind: 'baseline',
       code: 'SEAMS_BASELINE_INVALID',
       remedy: 'seams check --update-baseline',
+      expected: "pass a baseline written by 'seams check --update-baseline'",
     },
     json,
     origin,

@@ -3,8 +3,9 @@ import type { ProgressListener } from './events.ts';
 export interface StepTimer {
   /** Milliseconds per finished step. */
   timings: Record<string, number>;
-  step<T>(name: string, run: () => T): T;
-  stepAsync<T>(name: string, run: () => Promise<T>): Promise<T>;
+  // Properties, not methods: callers destructure them (`const { step } = timeSteps(emit)`).
+  step: <T>(name: string, run: () => T) => T;
+  stepAsync: <T>(name: string, run: () => Promise<T>) => Promise<T>;
 }
 
 /** Times the steps of a pipeline and reports each start and end to the progress listener. */
@@ -20,13 +21,13 @@ export function timeSteps(emit: ProgressListener): StepTimer {
   };
   return {
     timings,
-    step(name, run) {
+    step: (name, run) => {
       const start = begin(name);
       const result = run();
       end(name, start);
       return result;
     },
-    async stepAsync(name, run) {
+    stepAsync: async (name, run) => {
       const start = begin(name);
       const result = await run();
       end(name, start);

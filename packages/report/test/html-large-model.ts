@@ -34,13 +34,11 @@ export function largeModel(serviceCount = 40, fileCount = 2000): ReportModel {
       files,
       loc: files.reduce((sum, file) => sum + file.loc, 0),
       confidence: 0.8,
-      publicApi: files
-        .slice(0, 3)
-        .map((file, n) => ({
-          name: `api${n}`,
-          file: file.path,
-          callers: inbound.slice(0, 2).map((link) => `src/${link.service}/caller.ts`),
-        })),
+      publicApi: files.slice(0, 3).map((file, n) => ({
+        name: `api${n}`,
+        file: file.path,
+        callers: inbound.slice(0, 2).map((link) => `src/${link.service}/caller.ts`),
+      })),
       inbound,
       outbound,
       cycles: [],

@@ -199,7 +199,7 @@ describe('ownership in the HTML report', () => {
 
   it('leaves the section out of reports without history', async () => {
     const { history: _history, ...withoutHistory } = graph;
-    const page = await renderReport('html', buildReportModel(withoutHistory as Graph, plan));
+    const page = await renderReport('html', buildReportModel(withoutHistory, plan));
     expect(page).not.toContain('id="ownership"');
     expect(page).not.toContain('card-ownership');
   });

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Plan } from '@seams/graph';
 import type { PlanContext } from '@seams/boundaries';
 import { currentPlan, markSaved, unsavedLabel } from './state/edit-history.ts';
-import { handleKey } from './state/handle-key.ts';
+import { feedKeys, handleInput } from './state/handle-key.ts';
 import { currentView, initialState, type UiState } from './state/ui-state.ts';
 import { Footer, Header, Nav, Status } from './views/chrome.tsx';
 import { Page } from './views/page.tsx';
@@ -29,28 +29,33 @@ export function Explorer({ context, plan, saved, title, width, height, save }: E
   const [state, setState] = useState<UiState>(() => initialState(context, plan, saved));
   const bodyHeight = Math.max(3, height - CHROME_LINES);
 
-  useInput((input, key) => setState((s) => handleKey({ ...s, pageSize: Math.max(1, bodyHeight - 2) }, input, key)));
+  useInput((input, key) => setState((s) => handleInput({ ...s, pageSize: Math.max(1, bodyHeight - 2) }, input, key)));
 
   useEffect(() => {
     const request = state.request;
     if (!request) return;
-    setState((s) => ({ ...s, request: undefined }));
     if (request === 'quit') {
       exit();
       return;
     }
+    setState((s) => ({ ...s, request: undefined, saving: true }));
     const plan = currentPlan(state.history);
     const index = state.history.index;
+    // Keys typed during the save run after it, in order.
+    const resume = (s: UiState, change: Partial<UiState>) =>
+      feedKeys({ ...s, ...change, saving: false, queued: undefined }, s.queued ?? []);
     save(plan).then(
       (where) => {
-        setState((s) => ({
-          ...s,
-          history: s.history.index === index ? markSaved(s.history) : s.history,
-          message: { text: `saved to ${where}`, tone: 'info' },
-        }));
         if (request === 'save-and-quit') exit();
+        else
+          setState((s) =>
+            resume(s, {
+              history: s.history.index === index ? markSaved(s.history) : s.history,
+              message: { text: `saved to ${where}`, tone: 'info' },
+            }),
+          );
       },
-      (error: Error) => setState((s) => ({ ...s, message: { text: `not saved: ${error.message}`, tone: 'error' } })),
+      (error: Error) => setState((s) => resume(s, { message: { text: `not saved: ${error.message}`, tone: 'error' } })),
     );
   }, [state.request]);
 
@@ -64,7 +69,7 @@ export function Explorer({ context, plan, saved, title, width, height, save }: E
         <Page state={state} plan={current} unsaved={unsaved} width={width} height={bodyHeight} />
       </Box>
       <Status message={state.message} width={width} />
-      <Footer view={currentView(state)} width={width} />
+      <Footer view={currentView(state)} modal={state.modal} width={width} />
     </Box>
   );
 }

@@ -1,7 +1,10 @@
 /** Text fitted to a column: cut at the end with '…' when too long, padded when short. */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
   if (width <= 0) return '';
-  const value = text.length > width ? `${text.slice(0, width - 1)}…` : text;
+  // A control character in a name or a path (a plan typed into by an older version, a file named
+  // with a newline) would move the cursor or end the line: it shows as '?'.
+  const shown = text.replace(/\p{Cc}/gu, '?');
+  const value = shown.length > width ? `${shown.slice(0, width - 1)}…` : shown;
   return align === 'right' ? value.padStart(width) : value.padEnd(width);
 }
 

@@ -44,7 +44,7 @@ describe('editing the plan by hand', () => {
     const ui = await openSmallShop();
     const accepted = await ui.press('3', 'a');
     await expect(accepted).toMatchFileSnapshot(frame('accept'));
-    expect(status(accepted)).toMatch(/^moved tracking\.ts to orders  Q 0\.387→0\.364 ✗/);
+    expect(status(accepted)).toMatch(/^moved tracking\.ts to orders {2}Q 0\.387→0\.364 ✗/);
     expect(lines(accepted, 1, 4)).toEqual([
       ' 1 Services (4)   2 Shared (2)  [3 Review (0)]          1 unsaved edit · w saves',
       '  FILE                              IN                  CONF  SUGGESTED',
@@ -152,11 +152,57 @@ describe('editing the plan by hand', () => {
   });
 });
 
-describe('keys that arrive together', () => {
-  it('runs each character of a chunk as its own key, but types a chunk into a text box whole', async () => {
+describe("a service's public entries", () => {
+  it('marks a file as an entry on the service page, undoes and redoes it, and saves it in the plan', async () => {
     const ui = await openSmallShop();
-    const picker = await ui.press('3m');
-    expect(lines(picker, 2, 3)).toEqual(['Move tracking.ts to:']);
-    expect(lines(await ui.press('pay'), 3, 5)).toEqual(['  filter: pay_', '> payments']);
+    await ui.press(KEYS.down, KEYS.enter);
+    const marked = await ui.press('e');
+    await expect(marked).toMatchFileSnapshot(frame('entry'));
+    expect(status(marked)).toBe('made index.ts an entry of orders  Q 0.387  ICP 30.0%  coupling 0.525  cycles 1');
+    expect(lines(await ui.press('u'), 3, 7)).toEqual([
+      'in from 2 · out to 2 services · 3 API names · no entries',
+      '[Files]  API   Dependencies    (Tab)',
+      '  FILE                                                       ENTRY PIN      CONF',
+      '> src/orders/index.ts                                                       1.00',
+    ]);
+    await ui.press('U', 'w');
+    expect(ui.saves.map((plan) => plan.services.find((s) => s.id === 'orders')!.public)).toEqual([
+      ['src/orders/index.ts'],
+    ]);
+  });
+
+  it('marks the file of a name on the API part, and shows it on the file page', async () => {
+    const ui = await openSmallShop();
+    const api = await ui.press(KEYS.down, KEYS.enter, KEYS.tab, KEYS.down, 'e');
+    expect(lines(api, 3, 10)).toEqual([
+      'in from 2 · out to 2 services · 3 API names · 1 entry',
+      ' Files  [API]  Dependencies    (Tab)',
+      '  FILE#NAME USED BY OTHER SERVICES                                        ENTRY',
+      '  src/orders/order-service.ts#markShipped',
+      '> src/orders/order.ts#Order                                               entry',
+      '  src/orders/order.ts#orderTotal                                          entry',
+      '',
+    ]);
+    const file = await ui.press(KEYS.tab, KEYS.tab, KEYS.down, KEYS.down, KEYS.down, KEYS.enter);
+    expect(lines(file, 1, 4)).toEqual([
+      'services › orders › order.ts                            1 unsaved edit · w saves',
+      'src/orders/order.ts',
+      'in orders · entry · confidence 0.70 · not pinned',
+    ]);
+    expect(status(await ui.press('e'))).toMatch(/^order\.ts is no longer an entry of orders /);
+  });
+
+  it('says why it leaves a file alone: a glob makes it an entry, or it is shared', async () => {
+    const ui = await openSmallShop({
+      edit: (plan) => ({
+        ...plan,
+        services: plan.services.map((s) => (s.id === 'orders' ? { ...s, public: ['src/orders/*.ts'] } : s)),
+      }),
+    });
+    const refused = await ui.press(KEYS.down, KEYS.enter, 'e');
+    expect(status(refused)).toBe("an entry through 'src/orders/*.ts': edit that pattern in the plan to change it");
+    expect(lines(refused, 3, 4)).toEqual(['in from 2 · out to 2 services · 3 API names · 4 entries']);
+    expect(refused).not.toContain('unsaved');
+    expect(status(await ui.press('2', 'e'))).toBe('a file of the shared group is open to every service already');
   });
 });

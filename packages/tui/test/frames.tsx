@@ -21,11 +21,12 @@ export const DATA_FIXTURE = join(import.meta.dirname, '../../../fixtures/report/
 
 /** The UI on the small shop at 80x24 without colour; `press` sends keys one by one and waits for the frame. */
 export async function openSmallShop(
-  options: { saved?: boolean; height?: number; width?: number; fixture?: string } = {},
+  options: { saved?: boolean; height?: number; width?: number; fixture?: string; edit?: (plan: Plan) => Plan } = {},
 ) {
   const fixture = options.fixture ?? FIXTURE;
   const graph = parseGraph(JSON.parse(readFileSync(join(fixture, 'graph.json'), 'utf8')), 'graph.json');
-  const plan = parsePlan(JSON.parse(readFileSync(join(fixture, 'plan.json'), 'utf8')), 'plan.json');
+  const read = parsePlan(JSON.parse(readFileSync(join(fixture, 'plan.json'), 'utf8')), 'plan.json');
+  const plan = options.edit ? options.edit(read) : read;
   const saves: Plan[] = [];
   const save = async (p: Plan) => {
     saves.push(p);

@@ -14,7 +14,7 @@ interface Walkable {
 
 // The lazy visitor ships in oxc-parser's JS but not yet in its type declarations.
 const { experimentalGetLazyVisitor } = oxc as unknown as {
-  experimentalGetLazyVisitor(): new (visitor: object) => unknown;
+  experimentalGetLazyVisitor: () => new (visitor: object) => unknown;
 };
 
 type HookName = Exclude<keyof DetectorHooks, 'finish'>;
@@ -107,7 +107,7 @@ export function findDataAccesses(
 }
 
 function visitorFor(hooks: readonly DetectorHooks[]): unknown {
-  const used = HOOKS.filter((hook) => hooks.some((h) => h[hook]));
+  const used = HOOKS.filter((hook) => hooks.some((h) => hook in h));
   const key = used.join(',');
   let visitor = visitors.get(key);
   if (!visitor) visitors.set(key, (visitor = createVisitor(new Set(used))));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CheckResult } from '../baseline.ts';
 import { plural } from '../wording.ts';
 import { exitCodeOf, locate, type FormatOptions, type FormatOutput } from './format-output.ts';
@@ -34,4 +35,14 @@ function escapeData(text: string): string {
 /** Escapes a command property's value: the message's escapes plus `:` and `,`, which delimit properties. */
 function escapeProperty(text: string): string {
   return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
+}
+
+/**
+ * Output shown in a GitHub Actions log with its workflow commands switched off: the runner reads
+ * any line starting with `::` as a command, and a file named `::warning::x.ts` would start one. The
+ * token is a hash of the text, so it is the same on every run and the text cannot contain it.
+ */
+export function withoutCommands(text: string): string {
+  const token = createHash('sha256').update(text).digest('hex').slice(0, 32);
+  return `::stop-commands::${token}\n${text}::${token}::\n`;
 }

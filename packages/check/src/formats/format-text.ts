@@ -1,10 +1,12 @@
+import { printable } from '@seams/graph';
 import type { CheckResult } from '../baseline.ts';
 import { exitCodeOf, locate, type FormatOptions, type FormatOutput } from './format-output.ts';
 
 /**
  * For a person at a terminal: each new finding as `file:line  rule  message` with its fix indented
  * below, the stale baseline entries, and a count line. Baselined findings are only counted; they
- * are the debt the team already agreed to.
+ * are the debt the team already agreed to. Control characters in paths and messages are printed as
+ * escapes, so every line is one line and no file name can speak to the terminal.
  */
 export function formatText(result: CheckResult, options: FormatOptions): FormatOutput {
   const lines: string[] = [];
@@ -20,5 +22,5 @@ export function formatText(result: CheckResult, options: FormatOptions): FormatO
   }
   if (lines.length > 0) lines.push('');
   lines.push(`seams check: ${result.fresh.length} new, ${result.known.length} baselined, ${result.stale.length} stale`);
-  return { output: lines.join('\n') + '\n', exitCode: exitCodeOf(result) };
+  return { output: lines.map(printable).join('\n') + '\n', exitCode: exitCodeOf(result) };
 }

@@ -8,12 +8,14 @@ export function forbiddenShared(crossing: Crossing, context: RuleContext): Findi
   const service = crossing.fromOwner.service;
   const allow = crossing.toOwner.service === undefined ? context.sharedAllow.get(crossing.to) : undefined;
   if (!allow || allow.includes(service)) return undefined;
-  const addIt = `add ${service} to its allow list in the plan`;
-  return findingAt('forbidden-shared', crossing, {
-    message: `${service} imports the shared file ${crossing.to}, which ${allow.length > 0 ? `only ${listing(allow)} may use` : 'no service may use'}`,
+  const { label } = context;
+  const addIt = `add ${label(service)} to its allow list in the plan`;
+  const allowed = allow.map(label);
+  return findingAt('forbidden-shared', crossing, context, {
+    message: `${label(service)} imports the shared file ${crossing.to}, which ${allow.length > 0 ? `only ${listing(allowed)} may use` : 'no service may use'}`,
     fix:
       allow.length > 0
-        ? `use it through ${listing(allow, 'or')} instead, or ${addIt}`
+        ? `use it through ${listing(allowed, 'or')} instead, or ${addIt}`
         : `remove the import, or ${addIt}`,
   });
 }

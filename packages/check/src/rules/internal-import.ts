@@ -10,14 +10,15 @@ export function internalImport(crossing: Crossing, context: RuleContext): Findin
   const target = crossing.toOwner.service;
   if (target === undefined || context.isEntry(crossing.to, target)) return undefined;
   const entries = context.services.get(target)?.public ?? [];
+  const name = context.label(target);
   const via = crossing.via ? `, through ${crossing.via}` : '';
-  const declared = entries.length === 0 ? `; ${target} declares no entries` : '';
+  const declared = entries.length === 0 ? `; ${name} declares no entries` : '';
   const shown = entries.slice(0, SHOWN_ENTRIES).join(', ') + (entries.length > SHOWN_ENTRIES ? ', ...' : '');
-  return findingAt('internal-import', crossing, {
-    message: `${crossing.fromOwner.service} imports ${crossing.to}, an internal file of ${target}${via}${declared}`,
+  return findingAt('internal-import', crossing, context, {
+    message: `${context.label(crossing.fromOwner.service)} imports ${crossing.to}, an internal file of ${name}${via}${declared}`,
     fix:
       entries.length > 0
-        ? `import it through an entry of ${target} (${shown}), or add it to the public list of ${target} in the plan`
-        : `list the files other services may use in the public list of ${target} in the plan, then import through them`,
+        ? `import it through an entry of ${name} (${shown}), or add it to the public list of ${name} in the plan`
+        : `list the files other services may use in the public list of ${name} in the plan, then import through them`,
   });
 }

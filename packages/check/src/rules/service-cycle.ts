@@ -19,7 +19,11 @@ interface Link {
  * go, and becomes new only when another service joins it. With `inScope`, a loop is reported only
  * when an import of one of its links is in a file in scope.
  */
-export function serviceCycles(crossings: readonly Crossing[], inScope: (file: string) => boolean): Finding[] {
+export function serviceCycles(
+  crossings: readonly Crossing[],
+  inScope: (file: string) => boolean,
+  label: (id: string) => string,
+): Finding[] {
   const links = new Map<string, Link>();
   for (const crossing of crossings) {
     const fromService = crossing.fromOwner.service;
@@ -37,7 +41,7 @@ export function serviceCycles(crossings: readonly Crossing[], inScope: (file: st
     const inside = all.filter((link) => group.has(link.fromService) && group.has(link.toService));
     if (!inside.some((link) => link.crossings.some((crossing) => inScope(crossing.from)))) return [];
     const lightest = inside.reduce((best, link) => (lighter(link, best) ? link : best));
-    return [cycleFinding(members, lightest, loopThrough(lightest, inside))];
+    return [cycleFinding(members, lightest, loopThrough(lightest, inside), label)];
   });
 }
 
@@ -70,10 +74,11 @@ function loopThrough(link: Link, inside: readonly Link[]): string[] {
   return [link.fromService, ...back];
 }
 
-function cycleFinding(members: string[], link: Link, loop: string[]): Finding {
+function cycleFinding(members: string[], link: Link, loop: string[], label: (id: string) => string): Finding {
   // Crossings arrive in reading order, so the first is the import to show.
   const crossing = link.crossings[0]!;
   const { fromService, toService } = link;
+  const [from, to] = [label(fromService), label(toService)];
   return {
     rule: 'service-cycle',
     from: crossing.from,
@@ -84,9 +89,9 @@ function cycleFinding(members: string[], link: Link, loop: string[]): Finding {
     toService,
     cycle: loop,
     message:
-      `${listing(members)} depend on each other in a loop, ${loop.join(' → ')}; this import is in its lightest link, ` +
-      `${fromService} → ${toService} (${plural(link.pairs.size, 'file dependency', 'file dependencies')})${attributionNote(crossing)}`,
-    fix: `break the loop here: move what ${fromService} uses of ${toService} into ${fromService} or the shared group, or invert it so that ${toService} depends on ${fromService} (an event ${fromService} raises, or a callback ${toService} passes in)`,
+      `${listing(members.map(label))} depend on each other in a loop, ${loop.map(label).join(' → ')}; this import is in its lightest link, ` +
+      `${from} → ${to} (${plural(link.pairs.size, 'file dependency', 'file dependencies')})${attributionNote(crossing, label)}`,
+    fix: `break the loop here: move what ${from} uses of ${to} into ${from} or the shared group, or invert it so that ${to} depends on ${from} (an event ${from} raises, or a callback ${to} passes in)`,
     fingerprint: fingerprintOf('service-cycle', members),
   };
 }

@@ -12,6 +12,7 @@ export function tableWrites(
   plan: Pick<Plan, 'services'>,
   ownerOf: OwnerOf,
   inScope: (file: string) => boolean,
+  label: (id: string) => string,
 ): Finding[] {
   if (!graph.data?.length) return [];
   const { tables } = tableOwnership(graph, plan);
@@ -20,7 +21,8 @@ export function tableWrites(
   const findings = new Map<string, Finding>();
   for (const access of graph.data) {
     const table = owners.get(access.table);
-    const service = ownerOf(access.from)?.service;
+    const writer = ownerOf(access.from);
+    const service = writer?.service;
     if (
       access.access !== 'write' ||
       !table ||
@@ -29,7 +31,11 @@ export function tableWrites(
       !inScope(access.from)
     )
       continue;
-    const fingerprint = fingerprintOf('table-write', [access.from, access.table, access.function ?? '']);
+    const fingerprint = fingerprintOf('table-write', [
+      writer?.movedFrom ?? access.from,
+      access.table,
+      access.function ?? '',
+    ]);
     if (findings.has(fingerprint)) continue;
     const ownerWrite = table.writers.find((writer) => writer.service === table.owner)?.sites[0];
     const how = declared.has(access.table) ? 'owns in the plan' : 'owns (it writes it most)';
@@ -42,8 +48,8 @@ export function tableWrites(
       fromService: service,
       toService: table.owner!,
       table: access.table,
-      message: `${service} writes the table ${access.table}${access.function ? ` in ${access.function}` : ''}, which ${table.owner} ${how}`,
-      fix: `change it through a call to ${table.owner}, or give the table to ${service} in the plan (its tables list)`,
+      message: `${label(service)} writes the table ${access.table}${access.function ? ` in ${access.function}` : ''}, which ${label(table.owner!)} ${how}`,
+      fix: `change it through a call to ${label(table.owner!)}, or give the table to ${label(service)} in the plan (its tables list)`,
       fingerprint,
     });
   }

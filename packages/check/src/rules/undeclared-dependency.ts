@@ -9,9 +9,10 @@ export function undeclaredDependency(crossing: Crossing, context: RuleContext): 
   const service = crossing.fromOwner.service;
   const allowed = context.services.get(service)?.dependsOn;
   if (target === undefined || !allowed || allowed.includes(target)) return undefined;
-  const may = allowed.length > 0 ? `allows only ${listing(allowed)}` : 'is empty';
-  return findingAt('undeclared-dependency', crossing, {
-    message: `${service} imports ${crossing.to} of ${target}, but its dependsOn list ${may}`,
-    fix: `remove the import, or add ${target} to the dependsOn list of ${service} in the plan if the dependency is intended`,
+  const { label } = context;
+  const may = allowed.length > 0 ? `allows only ${listing(allowed.map(label))}` : 'is empty';
+  return findingAt('undeclared-dependency', crossing, context, {
+    message: `${label(service)} imports ${crossing.to} of ${label(target)}, but its dependsOn list ${may}`,
+    fix: `remove the import, or add ${label(target)} to the dependsOn list of ${label(service)} in the plan if the dependency is intended`,
   });
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { InputError } from '@seams/graph';
+import { InputError, matchPlan } from '@seams/graph';
 import { readPlan } from '../read-plan.ts';
 import { formatPlanText, formatPlanTsv } from '../format-plan.ts';
 import { loadOrAnalyze } from '../load-graph.ts';
@@ -61,6 +61,9 @@ Examples:
     )
     .action(async (input: string, flags: BoundariesFlags) => {
       const graph = await loadOrAnalyze(resolve(streams.cwd, input));
+      const keep = flags.keep ? readPlan(resolve(streams.cwd, flags.keep)) : undefined;
+      // Gone files are what --keep is for (the new plan drops them): only another project's plan stops it.
+      if (keep) matchPlan(keep, graph, { origin: flags.keep! });
       const { proposeBoundaries } = await import('@seams/boundaries');
       const plan = proposeBoundaries(graph, {
         signals: flags.signals
@@ -75,7 +78,7 @@ Examples:
         seed: integer(flags.seed, '--seed', 0),
         seeds: integer(flags.seeds, '--seeds', 1),
         sharedKernel: flags.shared,
-        keep: flags.keep ? readPlan(resolve(streams.cwd, flags.keep)) : undefined,
+        keep,
       });
       if (flags.output) writeFileAtomic(resolve(streams.cwd, flags.output), JSON.stringify(plan, null, 2) + '\n');
       if (flags.format === 'json') streams.stdout.write(JSON.stringify(plan, null, 2) + '\n');

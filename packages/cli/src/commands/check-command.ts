@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { ConfigError, InputError } from '@seams/graph';
+import { ConfigError, InputError, validatePlan } from '@seams/graph';
 import { changedFiles, repositoryPrefix } from '../git-changes.ts';
 import { loadOrAnalyze } from '../load-graph.ts';
-import { readProjectPlan } from '../read-plan.ts';
+import { printWarnings, readProjectPlan } from '../read-plan.ts';
 import type { Streams } from '../streams.ts';
 import { writeFileAtomic } from '../write-file.ts';
 
@@ -73,7 +73,8 @@ Examples:
           '--update-baseline records every finding, so it cannot be limited with --changed; run it without --changed.',
         );
       const project = resolve(streams.cwd, dir);
-      const { plan } = readProjectPlan(streams.cwd, dir, flags.plan);
+      const { plan, planPath } = readProjectPlan(streams.cwd, dir, flags.plan);
+      const origin = relative(streams.cwd, planPath) || planPath;
       const graph = await loadOrAnalyze(flags.graph ? resolve(streams.cwd, flags.graph) : project, {
         include: flags.include,
         exclude: flags.exclude,
@@ -81,8 +82,22 @@ Examples:
       const files = flags.changed
         ? changedFiles(graph.root, flags.changed === true ? 'HEAD' : flags.changed)
         : undefined;
-      const { applyBaseline, checkPlan, createBaseline, formatCheck, parseBaseline } = await import('@seams/check');
-      const findings = checkPlan(graph, plan, files ? { files } : {});
+      printWarnings(
+        streams,
+        validatePlan(plan).warnings.map((warning) => `${origin}: ${warning}`),
+      );
+      // With --include or --exclude, plan files left out of the analysis are not missing.
+      const analysed =
+        flags.include || flags.exclude
+          ? (await import('@seams/analyze')).fileFilter({ include: flags.include, exclude: flags.exclude }).accepts
+          : undefined;
+      const { applyBaseline, checkPlan, createBaseline, formatCheck, parseBaseline, withoutCommands } =
+        await import('@seams/check');
+      const findings = checkPlan(graph, plan, {
+        origin,
+        ...(files ? { files } : {}),
+        ...(analysed ? { analysed } : {}),
+      });
 
       if (flags.updateBaseline) {
         const path = resolve(streams.cwd, flags.baseline ?? join(project, 'seams.baseline.json'));
@@ -105,7 +120,9 @@ Examples:
       const { output, exitCode } = await formatCheck(flags.format, result, readerOptions);
       let text = output;
       if (flags.format === 'text' && streams.env?.GITHUB_ACTIONS === 'true') {
-        text += (await formatCheck('github', result, inRepository ? { prefix: inRepository } : {})).output;
+        // The log shows the text with workflow commands off (a file name could start one), then the annotations.
+        const annotations = await formatCheck('github', result, inRepository ? { prefix: inRepository } : {});
+        text = (flags.output ? text : withoutCommands(text)) + annotations.output;
       }
       if (flags.output) {
         writeFileAtomic(resolve(streams.cwd, flags.output), text);

@@ -1,18 +1,19 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { Command } from 'commander';
-import { InputError, SEAMS_VERSION } from '@seams/graph';
+import { InputError, SEAMS_VERSION, serviceLabels, type Plan } from '@seams/graph';
+import type { RewriteCounts } from '@seams/extract';
 import { loadOrAnalyze } from '../load-graph.ts';
-import { readProjectPlan } from '../read-plan.ts';
+import { planWarnings, printWarnings, readProjectPlan } from '../read-plan.ts';
 import type { Streams } from '../streams.ts';
 import { writeFileAtomic } from '../write-file.ts';
+import { refuseDirtyTree, refuseGraphElsewhere, refuseWritesOutside } from './extract-guards.ts';
 
 interface ExtractFlags {
   plan?: string;
   graph?: string;
   out?: string;
-  tsconfig: string;
+  tsconfig?: string;
   write?: boolean;
   force?: boolean;
 }
@@ -26,11 +27,11 @@ export function extractCommand(streams: Streams): Command {
     .argument('[dir]', 'project folder (analysed with the cache)', '.')
     .option('--plan <file>', 'the plan (default: seams.plan.json in the project folder)')
     .option('--graph <file>', 'a graph from seams analyze -o (instead of analysing the folder)')
+    .option('--out <dir>', 'where the generated files go (default: extracted/<service> in the project folder)')
     .option(
-      '--out <dir>',
-      'where the generated files go, relative to the project folder (default: extracted/<service>)',
+      '--tsconfig <file>',
+      "the monolith's tsconfig, relative to the project folder (default: tsconfig.json when there is one)",
     )
-    .option('--tsconfig <file>', "the monolith's tsconfig, relative to the project folder", 'tsconfig.json')
     .option('--write', "apply the codemod to the monolith's files (default: print it as a unified diff)")
     .option('--force', 'overwrite generated files that differ, and apply the codemod on a dirty git tree')
     .addHelpText(
@@ -39,86 +40,121 @@ export function extractCommand(streams: Streams): Command {
 Examples:
   $ seams extract payment fixtures/shop                 generate, print the codemod as a diff
   $ seams extract payment . --write                     generate and point the monolith at the facade
-  $ SEAMS_ROUTE_PAYMENT=remote SEAMS_PAYMENT_URL=http://localhost:4010 npm test   route it, no rebuild`,
+  $ SEAMS_ROUTE_PAYMENT=remote SEAMS_PAYMENT_URL=http://127.0.0.1:4010 npm test  route it, no rebuild
+    (the service and the monolith share SEAMS_PAYMENT_TOKEN, a secret)`,
     )
     .action(async (serviceId: string, dir: string, flags: ExtractFlags) => {
+      // The project is the folder the user names: never the root a graph or plan recorded elsewhere.
       const root = resolve(streams.cwd, dir);
       const { plan, planPath } = readProjectPlan(streams.cwd, dir, flags.plan);
-      const graph = await loadOrAnalyze(flags.graph ? resolve(streams.cwd, flags.graph) : root);
-      const service = plan.services.find((s) => s.id === serviceId || s.name === serviceId)?.id ?? serviceId;
-      const out = flags.out ?? `extracted/${service}`;
-      // Our cache and our own output do not count: re-running after a first look must work.
-      if (flags.write && !flags.force) refuseDirtyTree(graph.root, ['.seams', out]);
-      const { extractService } = await import('@seams/extract');
-      const extraction = await extractService(graph, plan, serviceId, {
-        root: graph.root,
-        planName: relative(graph.root, planPath),
+      const graphFile = flags.graph ? resolve(streams.cwd, flags.graph) : undefined;
+      const graph = await loadOrAnalyze(graphFile ?? root);
+      if (graphFile) refuseGraphElsewhere(graph.root, root, relative(streams.cwd, graphFile) || graphFile);
+      printWarnings(streams, planWarnings(plan, graph, planPath, streams.cwd));
+      // The folder takes the id, which stays when a person renames the service; messages take the name.
+      const { id: service, name } = findService(plan, serviceId);
+      const { checkInputs, extractService } = await import('@seams/extract');
+      checkInputs(graph, plan, service);
+      // --out as written: absolute, or relative to where the command runs, like --plan and --graph.
+      const outDir = flags.out ? resolve(streams.cwd, flags.out) : join(root, 'extracted', service);
+      const out = relative(root, outDir).split(sep).join('/') || '.';
+      const shown = relative(streams.cwd, outDir) || '.';
+      const extraction = await extractService(graph, plan, service, {
+        root,
+        planName: relative(root, planPath),
         out,
-        tsconfig: flags.tsconfig,
-        monolith: monolithName(graph.root),
+        tsconfig: flags.tsconfig ?? (existsSync(join(root, 'tsconfig.json')) ? 'tsconfig.json' : undefined),
+        monolith: monolithName(root),
         version: SEAMS_VERSION,
-        readFile: (path) => readFileSync(join(graph.root, path), 'utf8'),
-        previousEntries: previousEntries(join(graph.root, out, 'extraction.json')),
+        readFile: (path) => readFileSync(join(root, path), 'utf8'),
+        previousEntries: previousEntries(join(outDir, 'extraction.json')),
       });
-
-      const conflicts = extraction.files.filter(
-        (f) => existsSync(join(graph.root, f.path)) && readFileSync(join(graph.root, f.path), 'utf8') !== f.content,
+      const generated = extraction.files.map((f) => resolve(root, f.path));
+      refuseWritesOutside(outDir, generated, 'the generated file');
+      refuseWritesOutside(
+        root,
+        extraction.edits.map((e) => resolve(root, e.path)),
+        "the codemod's edit of",
+      );
+      const conflicts = generated.filter(
+        (path, i) => existsSync(path) && readFileSync(path, 'utf8') !== extraction.files[i]!.content,
       );
       if (conflicts.length > 0 && !flags.force) {
         throw new InputError(
           'SEAMS_OUTPUT_EXISTS',
           `${conflicts.length} generated file${conflicts.length === 1 ? '' : 's'} would overwrite changed files (${conflicts
             .slice(0, 3)
-            .map((f) => f.path)
+            .map((path) => relative(streams.cwd, path))
             .join(', ')}${conflicts.length > 3 ? ', ...' : ''}); pass --force to regenerate them.`,
         );
       }
+      if (flags.write && !flags.force) refuseDirtyTree(root, generated);
       let written = 0;
-      for (const file of extraction.files) {
-        const path = join(graph.root, file.path);
-        if (existsSync(path) && readFileSync(path, 'utf8') === file.content) continue;
+      extraction.files.forEach((file, i) => {
+        const path = generated[i]!;
+        if (existsSync(path) && readFileSync(path, 'utf8') === file.content) return;
         writeFileAtomic(path, file.content);
         written++;
-      }
+      });
       const say = (text: string) => streams.stderr.write(text + '\n');
       say(
-        `seams extract: ${extraction.service}: ${extraction.remoteReady.length} of ${extraction.model.operations.length} operations remote-ready, ${extraction.model.blockers.length} blockers`,
+        `seams extract: ${name}: ${extraction.remoteReady.length} of ${extraction.model.operations.length} operations remote-ready, ${extraction.model.blockers.length} blockers`,
       );
       say(
-        `  generated  ${extraction.files.length} files in ${out} (${written} written, ${extraction.files.length - written} unchanged)`,
+        `  generated  ${extraction.files.length} files in ${shown} (${written} written, ${extraction.files.length - written} unchanged)`,
       );
-      say(`  report     ${out}/EXTRACTION.md`);
+      say(`  report     ${join(shown, 'EXTRACTION.md')}`);
+      const statements = rewrittenStatements(extraction.rewritten);
       if (extraction.edits.length === 0)
-        say(`  codemod    nothing to change: no import reaches into ${extraction.service} past its facade`);
+        say(`  codemod    nothing to change: no import reaches into ${name} past its facade`);
       else if (flags.write) {
-        for (const edit of extraction.edits) writeFileAtomic(join(graph.root, edit.path), edit.after);
-        say(`  codemod    ${extraction.edits.length} files now import ${extraction.service} through its facade`);
+        for (const edit of extraction.edits) writeFileAtomic(join(root, edit.path), edit.after);
+        say(`  codemod    ${extraction.edits.length} files now import ${name} through its facade (${statements})`);
       } else {
-        say(`  codemod    ${extraction.edits.length} files: the diff is on stdout; apply it with --write`);
+        say(
+          `  codemod    ${extraction.edits.length} files (${statements}): the diff is on stdout; apply it with --write`,
+        );
         streams.stdout.write(extraction.diff);
+      }
+      if (extraction.manual.length > 0) {
+        say(`  by hand    ${extraction.manual.length} the codemod left alone (also in EXTRACTION.md):`);
+        for (const m of extraction.manual.slice(0, 10)) say(`    ${m.file}:${m.line}: ${m.reason}`);
+        if (extraction.manual.length > 10) say(`    ... and ${extraction.manual.length - 10} more`);
       }
     });
 }
 
-function refuseDirtyTree(root: string, ours: readonly string[]): void {
-  let status: string;
-  try {
-    status = execFileSync(
-      'git',
-      ['-C', root, 'status', '--porcelain', '--', '.', ...ours.map((path) => `:(exclude)${path}`)],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+/** The service a person named, by id or by name; an unknown one is a one-line error listing what there is. */
+function findService(plan: Plan, wanted: string): { id: string; name: string } {
+  const found = plan.services.find((s) => s.id === wanted) ?? plan.services.find((s) => s.name === wanted);
+  if (found) return { id: found.id, name: serviceLabels(plan.services)(found.id) };
+  // By name, with the id where it differs: both are accepted, and after a rename they part.
+  const known = plan.services.map((s) => (!s.name || s.name === s.id ? s.id : `${s.name} (id ${s.id})`));
+  throw new InputError(
+    'SEAMS_INPUT_NOT_FOUND',
+    `the plan has no service '${wanted}'; its services are ${known.join(', ') || 'none'}.`,
+  );
+}
+
+const KINDS: Record<keyof RewriteCounts, string> = {
+  import: 'import',
+  reexport: 're-export',
+  require: 'require()',
+  dynamic: 'import()',
+  'import-type': 'import() type',
+};
+
+// "7 statements: 5 imports, 1 re-export, 1 require()": the files counted, and what moved in them.
+function rewrittenStatements(counts: RewriteCounts): string {
+  const kinds = Object.keys(KINDS) as Array<keyof RewriteCounts>;
+  const parts = kinds
+    .filter((kind) => counts[kind] > 0)
+    .map(
+      (kind) =>
+        `${counts[kind]} ${KINDS[kind]}${counts[kind] > 1 && /[a-z]$/.test(KINDS[kind]) && kind !== 'import-type' ? 's' : ''}`,
     );
-  } catch {
-    throw new InputError(
-      'SEAMS_GIT_FAILED',
-      `${root} is not in a git repository, so --write could not be undone; commit it to git first, or pass --force.`,
-    );
-  }
-  if (status.trim())
-    throw new InputError(
-      'SEAMS_GIT_DIRTY',
-      'the git tree has uncommitted changes: commit or stash them so the codemod can be reviewed and undone on its own, or pass --force.',
-    );
+  const total = kinds.reduce((sum, kind) => sum + counts[kind], 0);
+  return `${total} statement${total === 1 ? '' : 's'}: ${parts.join(', ')}`;
 }
 
 function monolithName(root: string): string {

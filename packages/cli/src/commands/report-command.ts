@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Plan } from '@seams/graph';
 import { loadOrAnalyze } from '../load-graph.ts';
-import { readPlan } from '../read-plan.ts';
+import { planWarnings, printWarnings, readPlan } from '../read-plan.ts';
 import type { Streams } from '../streams.ts';
 import { writeFileAtomic } from '../write-file.ts';
 
@@ -43,8 +43,11 @@ Examples:
     .action(async (dir: string, flags: ReportFlags) => {
       const graph = await loadOrAnalyze(resolve(streams.cwd, flags.graph ?? dir));
       let plan: Plan;
-      if (flags.plan) plan = readPlan(resolve(streams.cwd, flags.plan));
-      else {
+      if (flags.plan) {
+        const planPath = resolve(streams.cwd, flags.plan);
+        plan = readPlan(planPath);
+        printWarnings(streams, planWarnings(plan, graph, planPath, streams.cwd));
+      } else {
         const { proposeBoundaries } = await import('@seams/boundaries');
         plan = proposeBoundaries(graph);
       }

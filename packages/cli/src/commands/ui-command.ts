@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { Command } from 'commander';
-import { InputError, type Plan, type ProgressListener } from '@seams/graph';
+import { InputError, matchPlan, type Plan, type ProgressListener } from '@seams/graph';
 import { loadOrAnalyze } from '../load-graph.ts';
 import { readPlan } from '../read-plan.ts';
 import type { Streams } from '../streams.ts';
@@ -33,12 +33,14 @@ Examples:
 Keys: ? in the UI lists them all.`,
     )
     .action(async (target: string, flags: UiFlags) => {
+      const { dir, planPath } = locate(resolve(streams.cwd, target), flags, streams.cwd);
+      // A broken plan is said before anything starts; whether it fits the project, once the graph is there.
+      const saved = existsSync(planPath) ? readPlan(planPath) : undefined;
       if (!streams.terminal)
         throw new InputError(
           'SEAMS_NOT_A_TERMINAL',
           "seams ui needs an interactive terminal; in scripts and CI use 'seams boundaries' and 'seams report'.",
         );
-      const { dir, planPath } = locate(resolve(streams.cwd, target), flags, streams.cwd);
       const env = streams.env ?? {};
       // Ink draws only its last frame when it believes it runs in CI (CI=true, read as it loads): a
       // person at a terminal is not CI, even inside a CI job's shell, so the UI must draw (and colour
@@ -50,11 +52,11 @@ Keys: ? in the UI lists them all.`,
         // https://no-color.org: any non-empty NO_COLOR turns colour off.
         color: !env.NO_COLOR,
         load: (onProgress) =>
-          load(dir, planPath, flags.graph ? resolve(streams.cwd, flags.graph) : undefined, onProgress),
-        save: async (plan: Plan) => {
+          load(dir, { path: planPath, saved }, flags.graph ? resolve(streams.cwd, flags.graph) : undefined, onProgress),
+        save: (plan: Plan) => {
           writeFileAtomic(planPath, JSON.stringify(plan, null, 2) + '\n');
           const shown = relative(streams.cwd, planPath);
-          return shown.startsWith('..') ? planPath : shown;
+          return Promise.resolve(shown.startsWith('..') ? planPath : shown);
         },
       });
     });
@@ -65,14 +67,24 @@ function locate(target: string, flags: UiFlags, cwd: string): { dir: string; pla
   const isFile = existsSync(target) && statSync(target).isFile();
   if (!isFile)
     return { dir: target, planPath: flags.plan ? resolve(cwd, flags.plan) : join(target, 'seams.plan.json') };
-  const root = readPlan(target).graph.root;
+  // An absolute root, or one relative to the plan's folder (a plan committed with "root": ".").
+  const root = resolve(dirname(target), readPlan(target).graph.root);
   return { dir: existsSync(root) ? root : dirname(target), planPath: target };
 }
 
-async function load(dir: string, planPath: string, graphFile: string | undefined, onProgress: ProgressListener) {
+async function load(
+  dir: string,
+  plan: { path: string; saved: Plan | undefined },
+  graphFile: string | undefined,
+  onProgress: ProgressListener,
+) {
   const graph = await loadOrAnalyze(graphFile ?? dir, { onProgress });
   const title = basename(graph.root);
-  if (existsSync(planPath)) return { graph, plan: readPlan(planPath), saved: true, title };
+  if (plan.saved) {
+    // Another project's plan would show its services under this project's name.
+    matchPlan(plan.saved, graph, { origin: plan.path });
+    return { graph, plan: plan.saved, saved: true, title };
+  }
   const { proposeBoundaries } = await import('@seams/boundaries');
   return { graph, plan: proposeBoundaries(graph, { onProgress }), saved: false, title };
 }

@@ -1,6 +1,9 @@
-import { Project, QuoteKind, type ExportDeclaration, type ImportDeclaration, type SourceFile } from 'ts-morph';
+import { Node, Project, QuoteKind, type ExportDeclaration, type ImportDeclaration, type SourceFile } from 'ts-morph';
+import type { Graph } from '@seams/graph';
 import { importPath } from '../generate/import-path.ts';
 import type { ServiceApi } from '../service-api.ts';
+import { moduleTargets, UNKNOWN, type ModuleTargets } from './module-targets.ts';
+import { moduleUses, namesReadFrom, namesTaken, type ModuleUse } from './module-uses.ts';
 
 /** One file the codemod changes, before and after. */
 export interface FileEdit {
@@ -16,103 +19,225 @@ export interface ManualImport {
   reason: string;
 }
 
+/** What the codemod rewrote, by kind of statement, so its summary can be checked. */
+export type RewriteCounts = Record<ModuleUse['kind'], number>;
+
+export interface CodemodInput {
+  graph: Pick<Graph, 'files' | 'edges'>;
+  api: ServiceApi;
+  facadePath: string;
+  /** The folders of seams extract's own output: neither rewritten nor a target. */
+  generated: readonly string[];
+  readFile: (path: string) => string;
+}
+
 /**
- * Points the monolith's imports of the service at the facade: the names the service provides
- * move to an import of the facade (keeping `type` and aliases), the others stay where they were.
- * Namespace and default imports, `require` and `import()` are left for a person, listed with why.
+ * Points the monolith at the facade: every import, re-export, `require()`, `import()` and import
+ * type, in every file of the project, read as the file is now. The names the facade serves move to
+ * it (keeping `type` and aliases), the others stay where they were; whatever cannot be moved safely
+ * (default imports, `export *`, a module binding used whole, names the facade does not serve) is
+ * listed for a person with why.
  */
-export function rewriteImports(
-  api: ServiceApi,
-  facadePath: string,
-  readFile: (path: string) => string,
-): { edits: FileEdit[]; manual: ManualImport[] } {
+export function rewriteImports(input: CodemodInput): {
+  edits: FileEdit[];
+  manual: ManualImport[];
+  counts: RewriteCounts;
+} {
+  const { graph, api, facadePath, generated, readFile } = input;
+  const members = new Set(api.files);
+  const targets = moduleTargets(graph, members);
+  const served = new Set(api.entries);
   const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
   const edits: FileEdit[] = [];
   const manual: ManualImport[] = [];
-  const byFile = new Map<string, ServiceApi['callers']>();
-  for (const caller of api.callers) byFile.set(caller.from, [...(byFile.get(caller.from) ?? []), caller]);
-  for (const [path, callers] of byFile) {
-    const before = readFile(path);
-    // New imports quote like the file's own imports do.
-    project.manipulationSettings.set({
-      quoteKind:
-        /^import[^\n]*"/m.test(before) && !/^import[^\n]*'/m.test(before) ? QuoteKind.Double : QuoteKind.Single,
-    });
-    const source = project.createSourceFile(`/${path}`, before, { overwrite: true });
-    const target = importPath(path, facadePath);
-    for (const caller of callers) {
-      if (caller.kind === 'require' || caller.kind === 'dynamic') {
-        manual.push({
-          file: path,
-          line: caller.line,
-          reason: `${caller.kind === 'require' ? 'require()' : 'import()'} of '${caller.specifier}': point it at ${target} by hand`,
-        });
-        continue;
-      }
-      const declaration = declarationAt(source, caller.line, caller.specifier);
-      // Already through the facade (a second run): nothing to do.
-      if (!declaration || caller.specifier === target) continue;
-      const reason = moveNames(declaration, new Set(caller.names), target);
-      if (reason) manual.push({ file: path, line: caller.line, reason });
+  const counts: RewriteCounts = { import: 0, reexport: 0, require: 0, dynamic: 0, 'import-type': 0 };
+  const isGenerated = (path: string) => generated.some((folder) => path.startsWith(`${folder}/`));
+  for (const file of graph.files) {
+    const path = file.path;
+    if (members.has(path) || isGenerated(path) || file.language === 'other' || file.dts) continue;
+    let before: string;
+    try {
+      before = readFile(path);
+    } catch {
+      continue; // Deleted since the graph was made: nothing imports anything there.
     }
+    const mentioned = [...before.matchAll(/(?:from|import|require)\s*\(?\s*['"`]([^'"`\n]+)['"`]/g)].map((m) => m[1]!);
+    if (!mentioned.some((s) => reaches(targets, path, s, isGenerated))) continue;
+    project.manipulationSettings.set({ quoteKind: quoteOf(before) });
+    const source = project.createSourceFile(`/${path}`, before, { overwrite: true });
+    const facade = importPath(path, facadePath);
+    const context: FileContext = { source, path, facade, targets, served, manual, counts, isGenerated };
+    for (const use of moduleUses(source)) rewriteUse(context, use);
     const after = source.getFullText();
     if (after !== before) edits.push({ path, before, after });
   }
-  return { edits, manual };
+  manual.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  return { edits: edits.sort((a, b) => (a.path < b.path ? -1 : 1)), manual, counts };
 }
 
-function declarationAt(
-  source: SourceFile,
-  line: number,
+interface FileContext {
+  source: SourceFile;
+  path: string;
+  facade: string;
+  targets: ModuleTargets;
+  served: ReadonlySet<string>;
+  manual: ManualImport[];
+  counts: RewriteCounts;
+  isGenerated: (path: string) => boolean;
+}
+
+function reaches(
+  targets: ModuleTargets,
+  from: string,
   specifier: string,
-): ImportDeclaration | ExportDeclaration | undefined {
-  const candidates = [...source.getImportDeclarations(), ...source.getExportDeclarations()];
-  return candidates.find(
-    (d) => d.getModuleSpecifierValue() === specifier && d.getStartLineNumber() <= line && line <= d.getEndLineNumber(),
-  );
+  isGenerated: (p: string) => boolean,
+): boolean {
+  const target = targets.resolve(from, specifier);
+  return target !== undefined && !isGenerated(target) && targets.reachesService(target);
 }
 
-// Moves the named bindings the service provides to a new declaration from the facade; a reason when it cannot.
+// New imports quote like the file's own imports do.
+const quoteOf = (text: string) =>
+  /^import[^\n]*"/m.test(text) && !/^import[^\n]*'/m.test(text) ? QuoteKind.Double : QuoteKind.Single;
+
+/** Which of `names` the facade serves, which are the service's but not served, and which are not the service's. */
+function sortNames(context: FileContext, target: string, names: readonly string[]) {
+  const result = { served: [] as string[], unserved: [] as string[], unknown: [] as string[], others: [] as string[] };
+  for (const name of names) {
+    const provider = context.targets.provider(target, name);
+    if (provider === UNKNOWN) result.unknown.push(name);
+    else if (provider === undefined) result.others.push(name);
+    else if (context.served.has(`${provider}#${name}`)) result.served.push(name);
+    else result.unserved.push(name);
+  }
+  return result;
+}
+
+function rewriteUse(context: FileContext, use: ModuleUse): void {
+  const specifier = use.literal.getLiteralValue();
+  if (!reaches(context.targets, context.path, specifier, context.isGenerated)) return;
+  const target = context.targets.resolve(context.path, specifier)!;
+  const leave = (reason: string): void => void context.manual.push({ file: context.path, line: use.line, reason });
+  const what = `${describe(use)} of '${specifier}'`;
+  if (Node.isImportDeclaration(use.node) || Node.isExportDeclaration(use.node)) {
+    const declaration = use.node;
+    const whole = wholeModuleBinding(declaration);
+    if (whole === 'export-star')
+      return leave(`export * from '${specifier}': re-export the names you need from ${context.facade} instead`);
+    if (whole === 'default' && sortNames(context, target, ['default']).others.length === 0)
+      return leave(
+        `default import of '${specifier}': the facade has named exports only; import them from ${context.facade}`,
+      );
+    const specifiers = Node.isImportDeclaration(declaration)
+      ? declaration.getNamedImports()
+      : declaration.getNamedExports();
+    if (whole === 'namespace' && Node.isImportDeclaration(declaration)) {
+      const names = namesReadFrom(context.source, declaration.getNamespaceImport()?.getText() ?? '', declaration);
+      return swapWhole(context, use, target, names, leave, what);
+    }
+    if (whole === 'export-namespace')
+      return leave(`export * as from '${specifier}': re-export the names you need from ${context.facade} instead`);
+    const names = specifiers.map((s) => s.getNameNode().getText());
+    const sorted = sortNames(context, target, names);
+    reportUnmovable(sorted, leave, what, context.facade);
+    if (sorted.served.length === 0) return;
+    moveNames(declaration, new Set(sorted.served), context.facade);
+    context.counts[use.kind]++;
+    return;
+  }
+  if (use.kind === 'import-type') {
+    const qualifier = (use.node as import('ts-morph').ImportTypeNode).getQualifier();
+    const first = qualifier?.getText().split('.')[0];
+    return swapWhole(context, use, target, first ? [first] : undefined, leave, what);
+  }
+  swapWhole(context, use, target, namesTaken(context.source, use.node), leave, what);
+}
+
+// A statement that takes the module whole: its specifier can point at the facade only when every name read is served.
+function swapWhole(
+  context: FileContext,
+  use: ModuleUse,
+  target: string,
+  names: string[] | undefined,
+  leave: (reason: string) => void,
+  what: string,
+): void {
+  if (names === undefined)
+    return leave(`${what} uses the module whole: take the names you need from ${context.facade} by hand`);
+  const sorted = sortNames(context, target, names);
+  if (sorted.served.length === 0 && sorted.unserved.length === 0 && sorted.unknown.length === 0) return;
+  if (sorted.others.length > 0 || sorted.unserved.length > 0 || sorted.unknown.length > 0) {
+    reportUnmovable(sorted, leave, what, context.facade);
+    if (sorted.others.length > 0)
+      leave(
+        `${what} takes ${list(sorted.served)} from the service and ${list(sorted.others)} from elsewhere: split it, then point the first at ${context.facade}`,
+      );
+    return;
+  }
+  const quote = use.literal.getText()[0] ?? "'";
+  use.literal.replaceWithText(`${quote}${context.facade}${quote}`);
+  context.counts[use.kind]++;
+}
+
+function reportUnmovable(
+  sorted: { unserved: string[]; unknown: string[] },
+  leave: (reason: string) => void,
+  what: string,
+  facade: string,
+): void {
+  if (sorted.unserved.length > 0)
+    leave(
+      `${what}: ${list(sorted.unserved)} not served by ${facade}, since the graph records no import of them by name (a require() of the whole module, or an import newer than the graph): point them at the facade by hand, or extract again on a fresh graph`,
+    );
+  if (sorted.unknown.length > 0)
+    leave(
+      `${what}: cannot tell whether ${list(sorted.unknown)} come from the service (the graph predates this import): run seams extract again on a fresh graph`,
+    );
+}
+
+const list = (names: readonly string[]) => names.map((n) => `'${n}'`).join(', ');
+
+const describe = (use: ModuleUse) =>
+  ({
+    import: 'import',
+    reexport: 're-export',
+    require: 'require()',
+    dynamic: 'import()',
+    'import-type': 'import() type',
+  })[use.kind];
+
+function wholeModuleBinding(
+  declaration: ImportDeclaration | ExportDeclaration,
+): 'namespace' | 'default' | 'export-star' | 'export-namespace' | undefined {
+  if (Node.isImportDeclaration(declaration)) {
+    if (declaration.getNamespaceImport()) return 'namespace';
+    if (declaration.getDefaultImport()) return 'default';
+    return undefined;
+  }
+  if (declaration.getNamespaceExport()) return 'export-namespace';
+  return declaration.getNamedExports().length === 0 ? 'export-star' : undefined;
+}
+
+// Moves the named bindings the facade serves to a new declaration from it, right after the original.
 function moveNames(
   declaration: ImportDeclaration | ExportDeclaration,
   names: ReadonlySet<string>,
   target: string,
-): string | undefined {
-  const isImport = declaration.getKindName() === 'ImportDeclaration';
-  const specifiers = isImport
-    ? (declaration as ImportDeclaration).getNamedImports()
-    : (declaration as ExportDeclaration).getNamedExports();
-  if (isImport) {
-    const imported = declaration as ImportDeclaration;
-    if (imported.getNamespaceImport())
-      return `namespace import of '${imported.getModuleSpecifierValue()}': import the names you use from ${target} instead`;
-    if (imported.getDefaultImport())
-      return `default import of '${imported.getModuleSpecifierValue()}': the facade has named exports only; import them from ${target}`;
-  } else if (specifiers.length === 0)
-    return `export * from '${declaration.getModuleSpecifierValue()}': re-export the names from ${target} instead`;
+): void {
+  const isImport = Node.isImportDeclaration(declaration);
+  const specifiers = isImport ? declaration.getNamedImports() : declaration.getNamedExports();
   const moving = specifiers.filter((s) => names.has(s.getNameNode().getText()));
-  if (moving.length === 0) return undefined;
   const structures = moving.map((s) => ({
     name: s.getNameNode().getText(),
     ...(s.getAliasNode() ? { alias: s.getAliasNode()!.getText() } : {}),
     isTypeOnly: s.isTypeOnly(),
   }));
-  const typeOnly = declaration.isTypeOnly();
   const index = declaration.getChildIndex();
   const parent = declaration.getSourceFile();
+  const isTypeOnly = declaration.isTypeOnly();
   if (isImport)
-    parent.insertImportDeclaration(index + 1, {
-      moduleSpecifier: target,
-      namedImports: structures,
-      isTypeOnly: typeOnly,
-    });
-  else
-    parent.insertExportDeclaration(index + 1, {
-      moduleSpecifier: target,
-      namedExports: structures,
-      isTypeOnly: typeOnly,
-    });
+    parent.insertImportDeclaration(index + 1, { moduleSpecifier: target, namedImports: structures, isTypeOnly });
+  else parent.insertExportDeclaration(index + 1, { moduleSpecifier: target, namedExports: structures, isTypeOnly });
   if (moving.length === specifiers.length) declaration.remove();
   else for (const specifier of moving) specifier.remove();
-  return undefined;
 }

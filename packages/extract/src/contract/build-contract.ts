@@ -8,17 +8,7 @@ import { loadProject } from './load-project.ts';
 import { createNamedTypes } from './named-types.ts';
 import { operationBlockers } from './operation-blockers.ts';
 
-export type {
-  Blocker,
-  BlockerKind,
-  ContractInput,
-  ContractModel,
-  JsonSchema,
-  Operation,
-  Param,
-  TypeDecl,
-  TypeRef,
-} from './contract-model.ts';
+export type { ContractInput, ContractModel, JsonSchema, Operation } from './contract-model.ts';
 
 /**
  * The contract of one service, read from its TypeScript with the checker: each entry other services

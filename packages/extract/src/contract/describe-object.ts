@@ -1,6 +1,7 @@
 import { Node, type Type } from 'ts-morph';
 import type { JsonSchema, TypeRef } from './contract-model.ts';
 import { includesUndefined } from './describe-union.ts';
+import { withDocConstraints } from './doc-constraints.ts';
 import { docComment, FUNCTION, propertyKey, typeRef } from './type-text.ts';
 import { member, report, textOnly, type At, type Describe, type Walk } from './type-walk.ts';
 
@@ -51,7 +52,7 @@ export function describeShape(type: Type, at: At, walk: Walk, context: ObjectCon
 }
 
 export function shapeSchema(shape: Shape): JsonSchema {
-  const properties = Object.fromEntries(shape.members.map((m) => [m.name, m.type.schema]));
+  const properties = Object.fromEntries(shape.members.map((m) => [m.name, withDocConstraints(m.type.schema, m.docs)]));
   const required = shape.members.filter((m) => !m.optional).map((m) => m.name);
   return {
     type: 'object',

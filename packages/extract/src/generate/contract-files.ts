@@ -1,6 +1,6 @@
 import type { ContractModel, Operation } from '../contract/build-contract.ts';
 import { header, type GeneratedFile, type Origin } from './generated-file.ts';
-import { refName, zodSource } from './zod-source.ts';
+import { zodSource } from './zod-source.ts';
 
 // Data that does not survive JSON (callbacks, class instances, Dates, Maps) keeps an operation local.
 const TYPE_BLOCKERS = new Set(['callback', 'class-instance', 'unsupported-type']);
@@ -105,16 +105,22 @@ export function openApiFile(origin: Origin, model: ContractModel, path: string, 
           required: true,
           content: json({ type: 'object', properties, required, additionalProperties: false }),
         },
+        security: [{ token: [] }],
         responses: {
           '200': {
-            description: 'The result',
-            content: json(operation.returns.text === 'void' ? {} : operation.returns.schema),
+            description: 'The result, and the events the operation published',
+            content: json({
+              type: 'object',
+              properties: { result: operation.returns.text === 'void' ? {} : operation.returns.schema, events: EVENTS },
+              required: ['result', 'events'],
+            }),
           },
-          '400': {
-            description: 'The arguments do not match the contract',
-            content: json({ $ref: '#/components/schemas/Error' }),
-          },
-          '500': { description: 'The operation failed', content: json({ $ref: '#/components/schemas/Error' }) },
+          '400': { description: 'The arguments do not match the contract', content: json(ERROR) },
+          '401': { description: "The facade's token is missing or wrong", content: json(ERROR) },
+          '413': { description: 'The body is above the limit', content: json(ERROR) },
+          '415': { description: 'The body is not application/json', content: json(ERROR) },
+          '4XX': { description: "The operation refused: the error's own status", content: json(ERROR) },
+          '500': { description: 'The operation failed', content: json(ERROR) },
         },
       },
     };
@@ -128,6 +134,7 @@ export function openApiFile(origin: Origin, model: ContractModel, path: string, 
         properties: { name: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' }, details: {} },
         required: ['name', 'message'],
       },
+      events: EVENTS,
     },
     required: ['error'],
   };
@@ -139,9 +146,15 @@ export function openApiFile(origin: Origin, model: ContractModel, path: string, 
       description: `Extracted from the monolith by seams extract (${origin.plan}).`,
     },
     paths,
-    components: { schemas },
+    components: {
+      schemas,
+      securitySchemes: { token: { type: 'http', scheme: 'bearer', description: 'The shared secret of the service' } },
+    },
   };
   return { path, content: JSON.stringify(document, null, 2) + '\n' };
 }
+
+const ERROR = { $ref: '#/components/schemas/Error' };
+const EVENTS = { type: 'array', maxItems: 100, items: { type: 'object' } };
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });

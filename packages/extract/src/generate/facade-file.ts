@@ -1,6 +1,6 @@
 import type { ContractModel } from '../contract/build-contract.ts';
 import { contractName, remoteOperations } from './contract-files.ts';
-import { header, type GeneratedFile, type Origin } from './generated-file.ts';
+import { header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
 import { importPath } from './import-path.ts';
 import type { Layout } from './service-files.ts';
 import type { EventBusUse } from '../find-event-bus.ts';
@@ -48,18 +48,19 @@ export function facadeFile(
   );
   const operations = remote.map((o) => {
     const local = `${alias.get(o.file)}.${o.name}`;
-    return `export const ${o.name}: typeof ${local} = (...args) =>\n  route(SERVICE, '${o.name}', () => ${local}(...args), () => remote.${o.name}(...args).catch(rebuild));`;
+    const access = isRead(o.name) ? `, 'read'` : '';
+    return `export const ${o.name}: typeof ${local} = (...args) =>\n  route(SERVICE, '${o.name}', () => ${local}(...args), () => remote.${o.name}(...args).catch(rebuild)${access});`;
   });
   const client = `create${contractName(origin.service).replace(/Contract$/, '')}Client`;
   const relay = bus
-    ? `, {
+    ? `
   // Events the service published during a call are published here too, where the monolith's subscribers
   // are, unless the call only shadows a local one (which published them already).
+  ${bus.types ? `knownEvents: [${bus.types.map(stringLiteral).join(', ')}],` : '// The events are checked to be objects: not every publish names its type, so there is no list to check them against.'}
   onEvents: async (events) => {
     if (isShadowCall()) return;
     for (const event of events) await ${bus.binding}.${bus.method}(event as Parameters<typeof ${bus.binding}.${bus.method}>[0]);
-  },
-}`
+  },`
     : '';
   return {
     path,
@@ -67,10 +68,19 @@ export function facadeFile(
 ${files.map((file) => `import * as ${alias.get(file)} from '${importPath(path, file)}';`).join('\n')}
 ${errorImports.join('\n')}${bus ? `\nimport { ${bus.binding} } from '${importPath(path, bus.file)}';` : ''}
 import { ${client}, RemoteError } from '${importPath(path, `${layout.service}/src/client.ts`)}';
-import { endpointOf, ${bus ? 'isShadowCall, ' : ''}route } from './routing';
+import { breakerOf, endpointOf, isShadowCall, route, timeoutOf, tokenOf } from './routing';
 
-const SERVICE = '${origin.service}';
-const remote = ${client}(() => endpointOf(SERVICE)${relay});
+// What a caller catches when the service cannot answer (down, hung, circuit open) or answers with an error of no known class.
+export { RemoteError, ServiceUnavailableError } from '${importPath(path, `${layout.service}/src/client.ts`)}';
+
+const SERVICE = ${stringLiteral(origin.service)};
+const remote = ${client}(() => endpointOf(SERVICE), {
+  token: () => tokenOf(SERVICE),
+  timeoutMs: (operation) => timeoutOf(SERVICE, operation),
+  breaker: breakerOf(SERVICE),
+  // Shadow calls never keep the process alive.
+  background: isShadowCall,${relay}
+});
 
 // The error classes the service's code throws, by name: a remote failure comes back as the same class.
 const ERRORS: Record<string, { prototype: object }> = { ${errors.map((e) => e.name).join(', ')} };
@@ -85,6 +95,10 @@ ${operations.join('\n\n')}
 ${reexports.length ? `\n// Not remote (types, synchronous functions, values): served by the monolith's code as before.\n${reexports.join('\n')}\n` : ''}`,
   };
 }
+
+// Operations named like reads (getPayment, listOrders...) may fall back to local when the service cannot answer.
+export const isRead = (name: string): boolean =>
+  /^(get|list|find|fetch|read|search|count|lookup|query|load|describe|show|view|has|is|can|check)([A-Z_]|$)/.test(name);
 
 function groupByFile(errors: readonly ThrownError[]): Array<[string, string[]]> {
   const byFile = new Map<string, string[]>();

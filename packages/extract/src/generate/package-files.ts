@@ -1,8 +1,20 @@
 import { posix } from 'node:path';
 import type { ContractModel } from '../contract/build-contract.ts';
 import { remoteOperations } from './contract-files.ts';
-import { header, type GeneratedFile, type Origin } from './generated-file.ts';
+import { envPrefix, header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
 import type { Layout } from './service-files.ts';
+
+// A monolith without a tsconfig (plain JavaScript): the service's own settings, its JavaScript imports allowed.
+const STANDALONE = {
+  target: 'ES2022',
+  module: 'nodenext',
+  moduleResolution: 'nodenext',
+  strict: true,
+  allowJs: true,
+  skipLibCheck: true,
+  noEmit: true,
+  types: ['node'],
+};
 
 /** main.ts, package.json, tsconfig.json, Dockerfile: what makes the folder a runnable package. */
 export function packageFiles(
@@ -17,10 +29,27 @@ export function packageFiles(
     {
       path: `${service}/src/main.ts`,
       content: `${header(origin, 'starts the extracted service')}
+import type { AddressInfo } from 'node:net';
 import { createServiceServer } from './server';
 
+const SERVICE = ${stringLiteral(origin.service)};
+// Only this machine can call it unless HOST says otherwise (a container sets HOST=0.0.0.0).
+const host = process.env.HOST || '127.0.0.1';
 const port = Number(process.env.PORT ?? 4010);
-createServiceServer().listen(port, () => console.log(\`${origin.service} service listening on http://localhost:\${port}\`));
+
+let server: ReturnType<typeof createServiceServer>;
+try {
+  server = createServiceServer();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+server.listen(port, host, () => {
+  const { address, port: bound } = server.address() as AddressInfo;
+  console.log(\`\${SERVICE} service listening on http://\${address.includes(':') ? \`[\${address}]\` : address}:\${bound}\`);
+});
+// Finish the calls under way on SIGTERM (a deploy or a rollback), then exit.
+process.once('SIGTERM', () => server.close(() => process.exit(0)));
 `,
     },
     {
@@ -45,7 +74,9 @@ createServiceServer().listen(port, () => console.log(\`${origin.service} service
       // Extends the monolith's: the code it still serves from there resolves (paths, module) as before.
       content:
         JSON.stringify(
-          { extends: posix.join(up, layout.tsconfig), compilerOptions: { noEmit: true }, include: ['src'] },
+          layout.tsconfig
+            ? { extends: posix.join(up, layout.tsconfig), compilerOptions: { noEmit: true }, include: ['src'] }
+            : { compilerOptions: STANDALONE, include: ['src'] },
           null,
           2,
         ) + '\n',
@@ -60,9 +91,12 @@ WORKDIR /app
 COPY . .
 RUN cd ${service} && npm install --no-audit --no-fund
 WORKDIR /app/${service}
-ENV PORT=4010
+USER node
+# Inside a container the service listens on every interface of the container's network: keep that network
+# private to the monolith, and set ${envPrefix(origin.service)}_TOKEN (a secret the facade sends too) when you run it.
+ENV HOST=0.0.0.0 PORT=4010
 EXPOSE 4010
-HEALTHCHECK CMD node -e "fetch('http://localhost:4010/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
+HEALTHCHECK CMD node -e "fetch('http://127.0.0.1:4010/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
 CMD ["npx", "tsx", "src/main.ts"]
 `,
     },
@@ -76,9 +110,13 @@ the named arguments as JSON; \`GET /health\`): ${remoteOperations(model)
         .join(', ')}. The contract is
 \`src/contract.ts\` (types), \`src/schemas.ts\` (zod) and \`openapi.json\`.
 
-    npm install && npm start          # listens on PORT, default 4010
+    ${envPrefix(origin.service)}_TOKEN=<secret> npm start     # on 127.0.0.1:4010 (HOST, PORT)
 
-See \`../EXTRACTION.md\` for the routing switch and what still needs a person.
+It refuses to start without \`${envPrefix(origin.service)}_TOKEN\`, the shared secret the monolith's facade sends
+(set the same variable there); \`${envPrefix(origin.service)}_INSECURE=1\` serves without one, for local development
+only. Limits: \`${envPrefix(origin.service)}_MAX_BODY_BYTES\` (1 MiB), \`${envPrefix(origin.service)}_HEADERS_TIMEOUT_MS\` (10 s),
+\`${envPrefix(origin.service)}_REQUEST_TIMEOUT_MS\` (30 s); \`${envPrefix(origin.service)}_DEBUG=1\` puts unexpected errors' messages
+and stack frames in answers. See \`../EXTRACTION.md\` for the routing switch and what still needs a person.
 `,
     },
   ];

@@ -3,6 +3,7 @@ import type { ContractModel } from '../contract/build-contract.ts';
 import { dataSection } from './report-data.ts';
 import { remoteOperations } from './contract-files.ts';
 import type { ManualImport } from '../codemod/rewrite-imports.ts';
+import { isRead } from './facade-file.ts';
 import type { ServiceApi } from '../service-api.ts';
 import type { EventBusUse } from '../find-event-bus.ts';
 import type { GeneratedFile, Origin } from './generated-file.ts';
@@ -47,7 +48,7 @@ export function reportFile({ origin, model, api, bus, manual, files, path, data 
   const example = {
     [service]: {
       default: 'local',
-      url: 'http://localhost:4010',
+      url: 'http://127.0.0.1:4010',
       operations: Object.fromEntries(remote.map((o) => [o.name, 'local'])),
     },
   };
@@ -88,6 +89,21 @@ ${JSON.stringify(example, null, 2)}
 call (ids, timestamps) are noise: list their names in \`"shadowIgnore": ["id", "createdAt"]\` beside
 \`default\`. Mind operations that write: in shadow mode they run on both sides, each with its own data.
 
+## Running it safely
+
+- **Secret.** The service refuses to start without \`${envName('SEAMS', service, 'TOKEN')}\`; the facade sends the same variable's
+  value as a bearer token, checked in constant time. Set it on both sides from your secret store.
+  \`${envName('SEAMS', service, 'INSECURE')}=1\` serves without one: local development only.
+- **Network.** It listens on 127.0.0.1 unless \`HOST\` says otherwise (the Dockerfile sets \`0.0.0.0\` inside
+  the container): keep it on a network only the monolith reaches.
+- **Limits.** Bodies above 1 MiB get 413 unread (\`${envName('SEAMS', service, 'MAX_BODY_BYTES')}\`), only
+  \`application/json\` is taken (415), headers must arrive within 10 s and requests within 30 s.
+- **Timeouts and failures.** Each remote call may take 5 s (\`${envName('SEAMS', service, 'TIMEOUT_MS')}\`, or
+  \`timeoutMs\` and \`timeouts\` in the routing file); 5 failures in a row open the circuit for 30 s (\`breaker\`).
+  ${readsText(remote.map((o) => o.name))} Writes are never retried or served locally after a failure: the caller gets
+  \`ServiceUnavailableError\` (exported by the facade; after a timeout the write may have happened).
+- **Rollback.** \`${envName('SEAMS_ROUTE', service)}=local\` takes effect at the next call.
+
 ## Needs a person
 
 ${blockerRows.length ? `| kind | operation | where | what to do |\n| --- | --- | --- | --- |\n${blockerRows.join('\n')}` : 'No blocker found in the operations.'}
@@ -109,10 +125,16 @@ The codemod's changes to the monolith are the diff \`seams extract ${service}\` 
   };
 }
 
+function readsText(operations: readonly string[]): string {
+  const reads = operations.filter(isRead);
+  if (reads.length === 0) return 'No operation is named like a read, so none falls back to local.';
+  return `Reads (${reads.map((r) => `\`${r}\``).join(', ')}) fall back to the monolith's code while the service cannot answer; \`"fallback": { "${reads[0]}": false }\` turns that off for one.`;
+}
+
 function eventsSection(service: string, bus: EventBusUse | undefined): string {
   if (!bus) return '';
   const at = (sites: EventBusUse['publishes']) => sites.map((s) => `${s.file}:${s.line}`).join(', ');
-  const relayed = `### Events\n\n${service} publishes on the monolith's \`${bus.binding}\` (${bus.file}) at ${at(bus.publishes)}. Served remotely, those events are published in the service's process; the service sends them back with each answer and the facade publishes them in the monolith, so its subscribers still run (not for shadow calls, whose local half published them already).\n`;
+  const relayed = `### Events\n\n${service} publishes on the monolith's \`${bus.binding}\` (${bus.file}) at ${at(bus.publishes)}. Served remotely, those events are published in the service's process; the service sends them back in each answer's body (at most 100) and the facade publishes them in the monolith, so its subscribers still run (not for shadow calls, whose local half published them already). ${bus.types ? `The facade publishes only the types the service is known to publish: ${bus.types.map((t) => `\`${t}\``).join(', ')}.` : 'Not every publish names its event type as a literal, so the facade checks only that each event is an object: name the types to have them checked.'}\n`;
   if (bus.subscribes.length === 0) return relayed;
   return `${relayed}\n**Needs a person:** ${service} also subscribes to \`${bus.binding}\` at ${at(bus.subscribes)}; in its own process it will not hear the monolith's events. Deliver them over a broker (or a webhook) before routing these remote.\n`;
 }

@@ -25,8 +25,22 @@ export interface ShadowReport {
   error?: string;
 }
 
+interface ServiceRouting {
+  default?: string;
+  url?: string;
+  operations?: Record<string, string>;
+  shadowIgnore?: string[];
+  /** Milliseconds a remote call may take (default 5000), and per operation. */
+  timeoutMs?: number;
+  timeouts?: Record<string, number>;
+  /** Reads fall back to local when the service cannot answer; \`false\` for one turns that off. Writes never do. */
+  fallback?: Record<string, boolean>;
+  /** Consecutive failures that open the circuit, and how long it stays open. */
+  breaker?: { failures: number; cooldownMs: number };
+}
+
 interface RoutingFile {
-  [service: string]: { default?: string; url?: string; operations?: Record<string, string>; shadowIgnore?: string[] } | undefined;
+  [service: string]: ServiceRouting | undefined;
 }
 
 // The routing file: SEAMS_ROUTING names it, else seams.routing.json in the working directory.
@@ -73,6 +87,22 @@ export function endpointOf(service: string): string {
   return url;
 }
 
+/** The shared secret the service checks: SEAMS_<SERVICE>_TOKEN, from the environment only (never the routing file). */
+export const tokenOf = (service: string): string | undefined => process.env[envName('SEAMS', service, 'TOKEN')] || undefined;
+
+/** Milliseconds one remote call may take: SEAMS_<SERVICE>_TIMEOUT_MS, the routing file's per-operation or service value, else 5000. */
+export function timeoutOf(service: string, operation: string): number {
+  const file = routingSettings()[service];
+  const chosen = Number(process.env[envName('SEAMS', service, 'TIMEOUT_MS')] ?? file?.timeouts?.[operation] ?? file?.timeoutMs);
+  return chosen > 0 ? chosen : 5000;
+}
+
+/** When the circuit opens and for how long: the routing file's \`breaker\`, else 5 failures in a row and 30 s. */
+export function breakerOf(service: string): { failures: number; cooldownMs: number } {
+  const breaker = routingSettings()[service]?.breaker;
+  return breaker && breaker.failures > 0 && breaker.cooldownMs > 0 ? breaker : { failures: 5, cooldownMs: 30_000 };
+}
+
 let onShadowReport = (report: ShadowReport) => {
   console.error(\`seams shadow: \${report.service}.\${report.operation} \${report.error ? \`failed remotely: \${report.error}\` : 'differs'}\`, JSON.stringify(report));
 };
@@ -93,26 +123,73 @@ function withoutNoise(value: unknown, ignore: ReadonlySet<string>): unknown {
 }
 
 const shadowing = new AsyncLocalStorage<boolean>();
+// Shadow calls run beside the monolith's own: past this many in flight, further ones are skipped rather than queued.
+const MAX_SHADOWS = 100;
+const shadowsInFlight = new Set<Promise<unknown>>();
+const lastFallbackNote = new Map<string, number>();
 
 /** True inside the remote half of a shadow call: its side effects (events) must not reach the monolith twice. */
 export const isShadowCall = (): boolean => shadowing.getStore() === true;
 
-/** Serves one call as its mode says. Shadow serves the local answer and compares the remote one in the background. */
-export async function route<T>(service: string, operation: string, local: () => Promise<T>, remote: () => Promise<T>): Promise<T> {
+/**
+ * Resolves once the shadow calls under way have answered or failed: for a graceful shutdown, or a
+ * script that wants their reports. Shadow calls alone never keep the process alive; waiting here does.
+ */
+export async function shadowsSettled(): Promise<void> {
+  const alive = setInterval(() => undefined, 60_000);
+  try {
+    await Promise.allSettled([...shadowsInFlight]);
+  } finally {
+    clearInterval(alive);
+  }
+}
+
+/** Whether an operation only reads: a read may fall back to local when the service cannot answer, a write never. */
+export type Access = 'read' | 'write';
+
+const unavailable = (error: unknown) => (error as { unavailable?: unknown } | null)?.unavailable === true;
+
+// A read the service could not answer is served locally, said on stderr at most every 10 s per operation.
+async function remoteOrFallback<T>(service: string, operation: string, access: Access, local: () => Promise<T>, remote: () => Promise<T>): Promise<T> {
+  try {
+    return await remote();
+  } catch (error) {
+    if (access !== 'read' || !unavailable(error) || routingSettings()[service]?.fallback?.[operation] === false) throw error;
+    const key = \`\${service}.\${operation}\`;
+    if (Date.now() - (lastFallbackNote.get(key) ?? 0) > 10_000) {
+      lastFallbackNote.set(key, Date.now());
+      console.error(\`seams routing: \${key} served locally: \${(error as Error).message}\`);
+    }
+    return local();
+  }
+}
+
+/**
+ * Serves one call as its mode says. Shadow serves the local answer and compares the remote one in
+ * the background, without waiting for it or keeping the process alive for it.
+ */
+export async function route<T>(service: string, operation: string, local: () => Promise<T>, remote: () => Promise<T>, access: Access = 'write'): Promise<T> {
   const mode = modeOf(service, operation);
   if (mode.kind === 'local') return local();
-  if (mode.kind === 'remote') return remote();
-  if (mode.kind === 'percent') return Math.random() * 100 < mode.percent ? remote() : local();
+  if (mode.kind === 'remote') return remoteOrFallback(service, operation, access, local, remote);
+  if (mode.kind === 'percent') return Math.random() * 100 < mode.percent ? remoteOrFallback(service, operation, access, local, remote) : local();
   const result = await local();
+  if (shadowsInFlight.size >= MAX_SHADOWS) return result;
   // JSON on both sides: the remote answer went through JSON, so compare the local one as it would.
   const expected: unknown = JSON.parse(JSON.stringify(result ?? null));
   const ignore = new Set(routingSettings()[service]?.shadowIgnore ?? []);
-  shadowing.run(true, remote).then(
-    (other) => {
-      if (!isDeepStrictEqual(withoutNoise(expected, ignore), withoutNoise(other ?? null, ignore))) onShadowReport({ service, operation, local: expected, remote: other });
-    },
-    (error: Error) => onShadowReport({ service, operation, local: expected, error: error.message }),
-  );
+  const shadow = shadowing
+    .run(true, remote)
+    .then(
+      (other) => {
+        if (!isDeepStrictEqual(withoutNoise(expected, ignore), withoutNoise(other ?? null, ignore))) onShadowReport({ service, operation, local: expected, remote: other });
+      },
+      (error: Error) => onShadowReport({ service, operation, local: expected, error: error.message }),
+    )
+    // A reporter that throws must not end the process through an unhandled rejection.
+    .catch(() => undefined)
+    .finally(() => shadowsInFlight.delete(shadow));
+  shadowsInFlight.add(shadow);
   return result;
 }
 `,

@@ -16,11 +16,11 @@ export function zodSource(schema: JsonSchema, indent = ''): string {
       .reduce((a, b) => `z.intersection(${a}, ${b})`);
   switch (schema.type) {
     case 'string':
-      return schema.format === 'date-time' ? 'z.string().datetime()' : 'z.string()';
+      return `${FORMATS[schema.format as string] ?? 'z.string()'}${stringChecks(schema)}`;
     case 'number':
-      return 'z.number()';
+      return `z.number()${numberChecks(schema)}`;
     case 'integer':
-      return 'z.number().int()';
+      return `z.number().int()${numberChecks(schema)}`;
     case 'boolean':
       return 'z.boolean()';
     case 'null':
@@ -36,7 +36,33 @@ export function zodSource(schema: JsonSchema, indent = ''): string {
   }
 }
 
-export const refName = (ref: string): string => ref.slice(ref.lastIndexOf('/') + 1);
+const FORMATS: Record<string, string> = {
+  'date-time': 'z.string().datetime()',
+  date: 'z.string().date()',
+  email: 'z.string().email()',
+  uuid: 'z.string().uuid()',
+  uri: 'z.string().url()',
+  url: 'z.string().url()',
+};
+
+// The checks a contract carries beyond the type (from the monolith's JSDoc tags), as zod methods.
+const numberChecks = (schema: JsonSchema): string =>
+  [
+    typeof schema.minimum === 'number' ? `.min(${schema.minimum})` : '',
+    typeof schema.exclusiveMinimum === 'number' ? `.gt(${schema.exclusiveMinimum})` : '',
+    typeof schema.maximum === 'number' ? `.max(${schema.maximum})` : '',
+    typeof schema.exclusiveMaximum === 'number' ? `.lt(${schema.exclusiveMaximum})` : '',
+    typeof schema.multipleOf === 'number' ? `.multipleOf(${schema.multipleOf})` : '',
+  ].join('');
+
+const stringChecks = (schema: JsonSchema): string =>
+  [
+    typeof schema.minLength === 'number' ? `.min(${schema.minLength})` : '',
+    typeof schema.maxLength === 'number' ? `.max(${schema.maxLength})` : '',
+    typeof schema.pattern === 'string' ? `.regex(new RegExp(${literal(schema.pattern)}, 'u'))` : '',
+  ].join('');
+
+const refName = (ref: string): string => ref.slice(ref.lastIndexOf('/') + 1);
 
 // Strings in single quotes, as the rest of the generated code writes them.
 const literal = (value: unknown): string =>

@@ -31,5 +31,9 @@ function render(value: unknown): string {
   if (value === null || value === undefined || value === false) return '';
   if (Array.isArray(value)) return value.map(render).join('');
   if (typeof value === 'object' && 'safeHtml' in value) return (value as SafeHtml).safeHtml;
-  return escapeHtml(String(value));
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    return escapeHtml(String(value));
+  }
+  // Any other object would print as [object Object]: a bug in a renderer, not something to show.
+  throw new TypeError('an HTML template takes text, numbers, SafeHtml or arrays of them');
 }

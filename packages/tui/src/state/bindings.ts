@@ -1,12 +1,14 @@
-import { mergeServices, moveFiles, renameService, setPinned, splitService } from '@seams/boundaries';
+import { moveFiles, setPinned, splitService } from '@seams/boundaries';
 import { applyEdit, redoEdit, undoEdit } from './apply-edit.ts';
 import { currentPlan, isDirty } from './edit-history.ts';
 import type { KeyPress } from './key.ts';
 import { moveCursor, isCursorKey } from './cursor.ts';
-import { nameOf, serviceById } from './lookups.ts';
-import { folderOf, rowTarget, selectedFile, selectedService } from './selection.ts';
+import { nameOf, ownerOf, serviceById } from './lookups.ts';
+import { entryTarget, folderOf, rowTarget, selectedFile, selectedService } from './selection.ts';
+import { entryPattern, entryRefusal, toggleEntry } from './entries.ts';
 import { closeView, currentView, openView, replaceView, type Tab, type UiState, type View } from './ui-state.ts';
 import { serviceParts } from './view-rows.ts';
+import { withoutControls } from './split-keys.ts';
 
 /** One key binding: what the help overlay lists and the footer hints, and what the key does. */
 export interface Binding {
@@ -49,7 +51,12 @@ const switchTab = (state: UiState, tab: Tab): UiState => ({
 });
 
 export const BINDINGS: readonly Binding[] = [
-  { keys: '↑ ↓  k j', does: 'move the cursor (PgUp PgDn Home End too)', match: isCursorKey, run: moveCursor },
+  {
+    keys: '↑ ↓  j k',
+    does: 'move (PgUp PgDn Home End ^P ^N too); j k type in a filter or name',
+    match: isCursorKey,
+    run: moveCursor,
+  },
   {
     keys: 'Enter',
     does: 'open the service or file under the cursor',
@@ -63,17 +70,19 @@ export const BINDINGS: readonly Binding[] = [
   },
   { keys: 'Esc  ←', does: 'back', match: (_i, k) => k.escape || k.leftArrow || k.backspace, run: closeView },
   {
-    keys: 'Tab',
-    does: 'next tab (services, shared, review) or part of a service (files, API, links, tables)',
+    keys: 'Tab  S-Tab',
+    does: 'next tab, or next part of a service page; Shift-Tab goes back',
     match: (_i, k) => k.tab,
-    run: (s) => {
+    run: (s, _i, k) => {
       const view = currentView(s);
+      // From a page that is no tab, Tab goes to the first tab and Shift-Tab to the last.
+      const turn = <T>(list: readonly T[], at: number): T =>
+        list[at < 0 ? (k.shift ? list.length - 1 : 0) : (at + (k.shift ? list.length - 1 : 1)) % list.length]!;
       if (view.kind === 'service') {
         const parts = serviceParts(s.context);
-        return replaceView(s, { ...view, part: parts[(parts.indexOf(view.part) + 1) % parts.length]!, cursor: 0 });
+        return replaceView(s, { ...view, part: turn(parts, parts.indexOf(view.part)), cursor: 0 });
       }
-      const at = TABS.indexOf(view.kind as Tab);
-      return switchTab(s, TABS[(at + 1) % TABS.length]!);
+      return switchTab(s, turn(TABS, TABS.indexOf(view.kind as Tab)));
     },
   },
   {
@@ -187,8 +196,31 @@ export const BINDINGS: readonly Binding[] = [
     run: (s) =>
       withService(s, (id) => ({
         ...s,
-        modal: { kind: 'prompt', purpose: { kind: 'rename', id }, value: serviceById(plan(s), id)?.name ?? '' },
+        modal: {
+          kind: 'prompt',
+          purpose: { kind: 'rename', id },
+          // A name an older version stored with control characters in it comes back clean.
+          value: withoutControls(serviceById(plan(s), id)?.name ?? ''),
+        },
       })),
+  },
+  {
+    keys: 'e',
+    does: 'mark or unmark the file as a public entry of its service',
+    hint: 'entry',
+    in: FILE_VIEWS,
+    match: char('e'),
+    run: (s) => {
+      const path = entryTarget(plan(s), s.context, currentView(s));
+      if (!path) return say(s, 'select a file first');
+      const refusal = entryRefusal(plan(s), path);
+      if (refusal) return say(s, refusal);
+      const service = ownerOf(plan(s)).get(path)!;
+      const label = entryPattern(serviceById(plan(s), service)!, path)
+        ? `${basename(path)} is no longer an entry of ${nameOf(plan(s), service)}`
+        : `made ${basename(path)} an entry of ${nameOf(plan(s), service)}`;
+      return applyEdit(s, label, (p) => toggleEntry(p, path));
+    },
   },
   { keys: 'u', does: 'undo', hint: 'undo', match: char('u'), run: undoEdit },
   { keys: 'U  Ctrl-R', does: 'redo', match: (i, k) => i === 'U' || (k.ctrl && i === 'r'), run: redoEdit },

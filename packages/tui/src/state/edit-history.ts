@@ -45,8 +45,8 @@ export function pushEdit(history: EditHistory, plan: Plan, label: string): EditH
   };
 }
 
-export const canUndo = (history: EditHistory) => history.index > 0;
-export const canRedo = (history: EditHistory) => history.index < history.plans.length - 1;
+const canUndo = (history: EditHistory) => history.index > 0;
+const canRedo = (history: EditHistory) => history.index < history.plans.length - 1;
 
 export const undo = (history: EditHistory): EditHistory =>
   canUndo(history) ? { ...history, index: history.index - 1 } : history;

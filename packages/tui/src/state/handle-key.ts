@@ -1,20 +1,35 @@
 import { mergeServices, moveFiles, renameService } from '@seams/boundaries';
 import { applyEdit } from './apply-edit.ts';
 import { BINDINGS } from './bindings.ts';
-import { clamp } from './cursor.ts';
+import { clamp, steppedCursor } from './cursor.ts';
 import { currentPlan } from './edit-history.ts';
 import type { KeyPress } from './key.ts';
 import { nameOf } from './lookups.ts';
 import { pickOptions } from './pick-options.ts';
 import { search } from './search.ts';
+import { splitKeys, withoutControls, type Keystroke } from './split-keys.ts';
 import { currentView, openView, replaceView, type Modal, type UiState } from './ui-state.ts';
 import { rowCount } from './view-rows.ts';
 
-/** The whole UI as a function of keys: the shell renders the state and carries out its requests. */
-export function handleKey(state: UiState, input: string, key: KeyPress): UiState {
-  // Keys typed fast or pasted arrive as one chunk: outside a text box each character is a command.
-  if (input.length > 1 && !key.ctrl && !isTyping(state))
-    return [...input].reduce((s, char) => handleKey(s, char, key), state);
+/** Keys that arrived in one read, taken one at a time: the same as if they had come one by one. */
+export const handleInput = (state: UiState, input: string, key: KeyPress): UiState =>
+  feedKeys(state, splitKeys(input, key));
+
+/**
+ * Runs keys in order until one asks the shell for something (a save, to quit); the rest wait in
+ * `queued` until it is done, so `w` then `q` typed together saves and then quits without asking.
+ */
+export function feedKeys(state: UiState, keys: readonly Keystroke[]): UiState {
+  let next = state;
+  for (const [at, stroke] of keys.entries()) {
+    if (next.request || next.saving) return { ...next, queued: [...(next.queued ?? []), ...keys.slice(at)] };
+    next = handleKey(next, stroke.input, stroke.key);
+  }
+  return next;
+}
+
+/** The whole UI as a function of one key: the shell renders the state and carries out its requests. */
+function handleKey(state: UiState, input: string, key: KeyPress): UiState {
   const next = state.modal ? handleModal(state, state.modal, input, key) : handleView(state, input, key);
   const view = currentView(next);
   const count = rowCount(currentPlan(next.history), next.context, view);
@@ -23,22 +38,24 @@ export function handleKey(state: UiState, input: string, key: KeyPress): UiState
     : replaceView(next, { ...view, cursor: clamp(view.cursor, count) });
 }
 
-const isTyping = (state: UiState) =>
-  state.modal !== undefined && state.modal.kind !== 'help' && state.modal.kind !== 'confirm-quit';
-
 function handleView(state: UiState, input: string, key: KeyPress): UiState {
   const kind = currentView(state).kind;
   const binding = BINDINGS.find((b) => (!b.in || b.in.includes(kind)) && b.match(input, key));
   return binding ? binding.run({ ...state, request: undefined }, input, key) : state;
 }
 
-// Text entry shared by the picker, the prompt and the search box.
+// Text entry shared by the picker, the prompt and the search box: printable characters only, and
+// Backspace takes off a whole character (an emoji is two code units).
 function edited(value: string, input: string, key: KeyPress): string | undefined {
-  if (key.backspace || key.delete) return value.slice(0, -1);
-  if (input && !key.ctrl && !key.return && !key.escape && !key.tab && !key.upArrow && !key.downArrow && input >= ' ')
-    return value + input;
-  return undefined;
+  if (key.backspace || key.delete) return [...value].slice(0, -1).join('');
+  const text = withoutControls(input);
+  if (text === '' || key.ctrl || key.return || key.escape || key.tab) return undefined;
+  return value + text;
 }
+
+// Where a cursor key moves the cursor of a box with a text field: there j and k are letters.
+const boxCursor = (state: UiState, cursor: number, count: number, input: string, key: KeyPress) =>
+  steppedCursor(cursor, count, input, key, { pageSize: state.pageSize, typing: true });
 
 function handleModal(state: UiState, modal: Modal, input: string, key: KeyPress): UiState {
   const close = { ...state, modal: undefined };
@@ -53,8 +70,8 @@ function handleModal(state: UiState, modal: Modal, input: string, key: KeyPress)
     case 'pick': {
       if (key.escape) return close;
       const options = pickOptions(plan, state.context, modal.purpose, modal.query);
-      if (key.upArrow || key.downArrow)
-        return { ...state, modal: { ...modal, cursor: clamp(modal.cursor + (key.upArrow ? -1 : 1), options.length) } };
+      const cursor = boxCursor(state, modal.cursor, options.length, input, key);
+      if (cursor !== undefined) return { ...state, modal: { ...modal, cursor } };
       if (key.return) {
         const option = options[modal.cursor];
         if (!option) return state;
@@ -86,7 +103,7 @@ function handleModal(state: UiState, modal: Modal, input: string, key: KeyPress)
     case 'prompt': {
       if (key.escape) return close;
       if (key.return) {
-        const name = modal.value.trim();
+        const name = withoutControls(modal.value).trim();
         if (name === '') return close;
         const { purpose } = modal;
         if (purpose.kind === 'rename')
@@ -103,8 +120,8 @@ function handleModal(state: UiState, modal: Modal, input: string, key: KeyPress)
     case 'search': {
       if (key.escape) return close;
       const hits = search(plan, modal.query);
-      if (key.upArrow || key.downArrow)
-        return { ...state, modal: { ...modal, cursor: clamp(modal.cursor + (key.upArrow ? -1 : 1), hits.length) } };
+      const cursor = boxCursor(state, modal.cursor, hits.length, input, key);
+      if (cursor !== undefined) return { ...state, modal: { ...modal, cursor } };
       if (key.return) {
         const hit = hits[modal.cursor];
         return hit ? openView(close, hit.view) : state;

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { Plan } from '@seams/graph';
 import type { PlanContext } from '@seams/boundaries';
 import { ownerOf, SHARED } from './lookups.ts';
-import { fileLinkRows, fileRows, linkRows, tableRows } from './view-rows.ts';
+import { apiRows, fileLinkRows, fileRows, linkRows, tableRows } from './view-rows.ts';
 import type { View } from './ui-state.ts';
 
 /** The file the cursor is on (or the file whose page is open); undefined where no file is selected. */
@@ -19,6 +19,15 @@ export function selectedFile(plan: Plan, context: PlanContext, view: View): stri
     case 'services':
       return undefined;
   }
+}
+
+/** The file an entry key acts on: the selected file, or on a service's API the file of the name. */
+export function entryTarget(plan: Plan, context: PlanContext, view: View): string | undefined {
+  if (view.kind === 'service' && view.part === 'api') {
+    const row = apiRows(plan, view.id)[view.cursor];
+    return row === undefined ? undefined : row.slice(0, row.lastIndexOf('#'));
+  }
+  return selectedFile(plan, context, view);
 }
 
 /** The service the cursor is on, or whose page (or file's page) is open. */

@@ -2,6 +2,7 @@ import type { Plan } from '@seams/graph';
 import type { PlanContext } from '@seams/boundaries';
 import { startHistory, type EditHistory } from './edit-history.ts';
 import type { MetricDelta } from './metric-deltas.ts';
+import type { Keystroke } from './split-keys.ts';
 
 /** The tabs of the top level; each is a list. */
 export type Tab = 'services' | 'shared' | 'review';
@@ -45,6 +46,10 @@ export interface UiState {
   pageSize: number;
   /** Set when the user asked to save or to leave; the shell carries it out. */
   request?: 'save' | 'quit' | 'save-and-quit';
+  /** True while the shell writes the plan. */
+  saving?: boolean;
+  /** Keys that came after a request, in order: they run once it is carried out. */
+  queued?: readonly Keystroke[];
 }
 
 export function initialState(context: PlanContext, plan: Plan, saved: boolean): UiState {

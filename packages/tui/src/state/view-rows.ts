@@ -1,5 +1,6 @@
 import type { Plan } from '@seams/graph';
 import type { PlanContext } from '@seams/boundaries';
+import { entryPattern } from './entries.ts';
 import { linksOf, ownerOf, serviceById, tablesOf } from './lookups.ts';
 import type { ServicePart, View } from './ui-state.ts';
 
@@ -7,6 +8,8 @@ export interface FileRow {
   path: string;
   confidence: number;
   pinned: boolean;
+  /** Named by the service's public list: other services may import it. */
+  entry: boolean;
 }
 
 export interface LinkRow {
@@ -41,10 +44,12 @@ export const serviceParts = (context: PlanContext): readonly ServicePart[] =>
 
 export function fileRows(plan: Plan, id: string): FileRow[] {
   const pinned = new Set(plan.pinned);
-  return (serviceById(plan, id)?.files ?? []).map((path) => ({
+  const service = serviceById(plan, id);
+  return (service?.files ?? []).map((path) => ({
     path,
     confidence: plan.confidence[path] ?? 1,
     pinned: pinned.has(path),
+    entry: entryPattern(service!, path) !== undefined,
   }));
 }
 

@@ -3,7 +3,7 @@ import type { Plan } from '@seams/graph';
 import { fit, percent, plural } from '../format.ts';
 import { BINDINGS } from '../state/bindings.ts';
 import { nameOf } from '../state/lookups.ts';
-import type { Message, View } from '../state/ui-state.ts';
+import type { Message, Modal, View } from '../state/ui-state.ts';
 import { tone, useTheme } from '../theme.ts';
 
 /** Top line: the project, the plan's size and its headline metrics. */
@@ -88,9 +88,10 @@ export function Status({ message, width }: { message: Message | undefined; width
   );
 }
 
-/** Bottom line: the keys that work on this page. */
-export function Footer({ view, width }: { view: View; width: number }) {
+/** Bottom line: the keys that work on this page, or in the box open on it. */
+export function Footer({ view, modal, width }: { view: View; modal: Modal | undefined; width: number }) {
   const theme = useTheme();
+  if (modal) return <Text {...tone(theme, 'muted')}>{fit(MODAL_HINTS[modal.kind], width)}</Text>;
   // Help and quit first: whatever the width cuts off, the way to the rest stays on screen.
   const first = new Set(['help', 'quit']);
   const hints = BINDINGS.filter((b) => b.hint && (!b.in || b.in.includes(view.kind)))
@@ -98,3 +99,12 @@ export function Footer({ view, width }: { view: View; width: number }) {
     .map((b) => `${b.keys.split(' ')[0]} ${b.hint}`);
   return <Text {...tone(theme, 'muted')}>{fit(hints.join(' · '), width)}</Text>;
 }
+
+// In a box with a text field every letter types, j and k too; arrows and Ctrl-P Ctrl-N move.
+const MODAL_HINTS: Record<Modal['kind'], string> = {
+  pick: 'type to filter (j k too) · ↑↓ or ^P ^N choose · Enter confirm · Esc cancel',
+  search: 'type to search (j k too) · ↑↓ or ^P ^N choose · Enter open · Esc cancel',
+  prompt: 'type the name · Enter confirm · Esc cancel',
+  help: 'keys · any key closes this help',
+  'confirm-quit': 'y save and quit · n quit without saving · Esc stay',
+};

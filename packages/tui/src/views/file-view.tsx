@@ -2,7 +2,8 @@ import { Box, Text } from 'ink';
 import type { Plan } from '@seams/graph';
 import type { PlanContext } from '@seams/boundaries';
 import { fit, fitPath, fixed } from '../format.ts';
-import { nameOf, ownerOf } from '../state/lookups.ts';
+import { entryPattern } from '../state/entries.ts';
+import { nameOf, ownerOf, serviceById } from '../state/lookups.ts';
 import { fileLinkRows } from '../state/view-rows.ts';
 import { tone, useTheme } from '../theme.ts';
 import { List } from './list.tsx';
@@ -20,10 +21,12 @@ interface Props {
 export function FileView({ plan, context, path, cursor, width, height }: Props) {
   const theme = useTheme();
   const owner = ownerOf(plan).get(path);
+  const service = owner === undefined ? undefined : serviceById(plan, owner);
   const rows = fileLinkRows(plan, context, path);
   const review = plan.review.find((entry) => entry.path === path);
   const facts = [
     `in ${nameOf(plan, owner)}`,
+    ...(service ? [entryPattern(service, path) ? 'entry' : 'not an entry'] : []),
     `confidence ${fixed(plan.confidence[path] ?? 1)}`,
     plan.pinned.includes(path) ? 'pinned' : 'not pinned',
     ...(review?.alternative ? [`runs also put it in ${nameOf(plan, review.alternative)}`] : []),

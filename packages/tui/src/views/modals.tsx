@@ -30,8 +30,8 @@ export function ModalView({ modal, plan, context, unsaved, width, height }: Prop
   switch (modal.kind) {
     case 'help':
       return (
+        // Every key on one 80x24 screen: the footer says how to close it, so no title line.
         <Box flexDirection="column" height={height}>
-          {title('Keys (any key closes this help)')}
           {BINDINGS.map((b) => (
             <Text key={b.keys}>{fit(`  ${fit(b.keys, 11)} ${b.does}`, width)}</Text>
           ))}
@@ -60,10 +60,9 @@ export function ModalView({ modal, plan, context, unsaved, width, height }: Prop
             rows={options.map((o) => `${fit(o.label, 28)} ${o.detail}`)}
             cursor={modal.cursor}
             width={width}
-            height={height - 3}
+            height={height - 2}
             empty="no service matches"
           />
-          <Text {...tone(theme, 'muted')}>{fit('type to filter · ↑↓ choose · Enter confirm · Esc cancel', width)}</Text>
         </Box>
       );
     }
@@ -76,7 +75,6 @@ export function ModalView({ modal, plan, context, unsaved, width, height }: Prop
         <Box flexDirection="column" height={height}>
           {title(what)}
           <Text>{fit(`  ${modal.value}_`, width)}</Text>
-          <Text {...tone(theme, 'muted')}>{fit('Enter confirm · Esc cancel', width)}</Text>
         </Box>
       );
     }
@@ -90,10 +88,9 @@ export function ModalView({ modal, plan, context, unsaved, width, height }: Prop
             rows={hits.map((h) => `${fitPath(h.label, Math.max(10, width - 26))} ${h.detail}`)}
             cursor={modal.cursor}
             width={width}
-            height={height - 3}
+            height={height - 2}
             empty={modal.query ? 'no match' : 'type part of a name or path'}
           />
-          <Text {...tone(theme, 'muted')}>{fit('↑↓ choose · Enter open · Esc cancel', width)}</Text>
         </Box>
       );
     }

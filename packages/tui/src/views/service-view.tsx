@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { PlanContext } from '@seams/boundaries';
 import type { Plan } from '@seams/graph';
 import { fit, fitPath, fixed, plural } from '../format.ts';
+import { entryFiles, entryPattern } from '../state/entries.ts';
 import { nameOf, serviceById } from '../state/lookups.ts';
 import type { ServicePart } from '../state/ui-state.ts';
 import { apiRows, fileRows, linkRows, serviceParts, tableRows } from '../state/view-rows.ts';
@@ -25,6 +26,9 @@ const PART_TITLES: Record<ServicePart, string> = {
   tables: 'Tables',
 };
 
+// "entries" as `check` counts them: the service's own files its public list names.
+const entriesLabel = (count: number) => (count === 0 ? 'no entries' : count === 1 ? '1 entry' : `${count} entries`);
+
 /** One service: its figures, then its files, its API or its dependencies on other services. */
 export function ServiceView({ plan, context, id, part, cursor, width, height }: Props) {
   const theme = useTheme();
@@ -41,7 +45,7 @@ export function ServiceView({ plan, context, id, part, cursor, width, height }: 
       <Text>{fit(facts, width)}</Text>
       <Text {...tone(theme, 'muted')}>
         {fit(
-          `in from ${Object.keys(m.inbound).length} · out to ${Object.keys(m.outbound).length} services · ${m.apiSurface.length} API names`,
+          `in from ${Object.keys(m.inbound).length} · out to ${Object.keys(m.outbound).length} services · ${m.apiSurface.length} API names · ${entriesLabel(entryFiles(service).length)}`,
           width,
         )}
       </Text>
@@ -49,8 +53,11 @@ export function ServiceView({ plan, context, id, part, cursor, width, height }: 
       {part === 'files' && <FileList plan={plan} id={id} cursor={cursor} width={width} height={listHeight} />}
       {part === 'api' && (
         <List
-          head="FILE#NAME USED BY OTHER SERVICES"
-          rows={apiRows(plan, id)}
+          head={`${fit('FILE#NAME USED BY OTHER SERVICES', width - 8)}ENTRY`}
+          rows={apiRows(plan, id).map(
+            (row) =>
+              `${fitPath(row, width - 8)}${entryPattern(service, row.slice(0, row.lastIndexOf('#'))) ? 'entry' : ''}`,
+          )}
           cursor={cursor}
           width={width}
           height={listHeight}
@@ -101,15 +108,15 @@ function FileList({
   height: number;
 }) {
   const rows = fileRows(plan, id);
-  const pathWidth = Math.max(10, width - 2 - 13);
+  const pathWidth = Math.max(10, width - 2 - 19);
   const low = plan.parameters.lowConfidence;
   const marks = new Map(rows.flatMap((row, i) => (row.confidence < low && !row.pinned ? [[i, 'warn'] as const] : [])));
   return (
     <List
-      head={`${fit('FILE', pathWidth)}${fit('PIN', 6)}${fit('CONF', 7, 'right')}`}
+      head={`${fit('FILE', pathWidth)}${fit('ENTRY', 6)}${fit('PIN', 6)}${fit('CONF', 7, 'right')}`}
       rows={rows.map(
         (row) =>
-          `${fitPath(row.path, pathWidth)}${fit(row.pinned ? 'pin' : '', 6)}${fit(fixed(row.confidence), 7, 'right')}`,
+          `${fitPath(row.path, pathWidth)}${fit(row.entry ? 'entry' : '', 6)}${fit(row.pinned ? 'pin' : '', 6)}${fit(fixed(row.confidence), 7, 'right')}`,
       )}
       cursor={cursor}
       width={width}

@@ -16,7 +16,7 @@ export function fileIndex(model: ReportModel): FileEntry[] {
   const owned = model.services.flatMap((service) =>
     service.files.map((file) => ({
       path: file.path,
-      service: service.id as string | undefined,
+      service: service.id,
       serviceName: service.name,
     })),
   );

@@ -1,0 +1,12 @@
+/**
+ * What is wrong with a path a graph or a plan holds, or undefined when it is a plain path relative
+ * to the root: an absolute path or a `..` step would make commands read (or extract write) outside
+ * the project.
+ */
+export function pathProblem(path: string): string | undefined {
+  if (path === '') return 'is empty';
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.startsWith('\\'))
+    return 'is absolute; paths are relative to the root';
+  if (path.split(/[/\\]/).includes('..')) return 'leads outside the root (..)';
+  return undefined;
+}
