@@ -24,7 +24,7 @@ interface Method {
 }
 
 /** Every file of a plan with its group: a service id, `shared` for the kernel, or the name of a group set apart. */
-export function assignmentOf(plan: Plan): Map<string, string> {
+function assignmentOf(plan: Plan): Map<string, string> {
   const assignment = new Map<string, string>();
   for (const service of plan.services) for (const file of service.files) assignment.set(file, service.id);
   for (const file of plan.shared) assignment.set(file.path, file.group ? `apart:${file.group}` : 'shared');

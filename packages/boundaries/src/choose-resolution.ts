@@ -2,7 +2,7 @@ import type { UndirectedGraph } from 'graphology';
 import { runAgreement, runLouvain, type Communities } from './louvain-runs.ts';
 
 /** Resolutions tried when none is given: the coarsest is the fallback, the finer ones must earn their place. */
-export const CANDIDATE_RESOLUTIONS = [2, 3, 4];
+const CANDIDATE_RESOLUTIONS = [2, 3, 4];
 const PROBES = 3;
 // How much seeded runs at a resolution must agree (ARI) for its services to be the graph's, not the seed's.
 const STABLE = 0.9;
@@ -52,7 +52,7 @@ function agreement(runs: readonly Communities[]): number {
 }
 
 /** Newman's modularity at resolution 1 of communities on the weighted graph: O(edges). */
-export function modularity(graph: UndirectedGraph, communities: Communities): number {
+function modularity(graph: UndirectedGraph, communities: Communities): number {
   let total = 0;
   const inside = new Map<number, number>();
   const degree = new Map<number, number>();

@@ -22,4 +22,4 @@ export {
   type PlanContext,
   type MoveTarget,
 } from './edit/index.ts';
-export { stem as singular, splitWords } from './tokens.ts';
+export { stem as singular } from './tokens.ts';
