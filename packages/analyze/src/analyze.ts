@@ -10,7 +10,17 @@ import {
   type ParseErrorEntry,
   type ProgressListener,
 } from '@seams/graph';
-import { loadFacts, loadGraph, saveFacts, saveGraph, type FactsCache, type GraphCache } from './cache.ts';
+import {
+  cacheFolder,
+  claimCacheFolder,
+  createSeamsFolder,
+  loadFacts,
+  loadGraph,
+  saveFacts,
+  saveGraph,
+  type FactsCache,
+  type GraphCache,
+} from './cache.ts';
 import { discoverFiles } from './discover-files.ts';
 import { dataOf, modelsOf, type FileFacts } from './facts.ts';
 import { fingerprintOf } from './fingerprint.ts';
@@ -57,8 +67,20 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
   for (const message of discovered.warnings) emit({ type: 'warning', message });
 
   const maxFileBytes = options.maxFileBytes ?? 4 * 1024 * 1024;
-  const cacheDir = options.cacheDir ?? join(root, '.seams', 'cache');
   const useCache = options.cache !== false;
+  const cacheDir = !useCache ? '' : options.cacheDir ? cacheFolder(options.cacheDir) : join(root, '.seams', 'cache');
+  const save = (facts: FactsCache | undefined, graph: GraphCache) => {
+    try {
+      if (!options.cacheDir) {
+        createSeamsFolder(root);
+        claimCacheFolder(cacheDir);
+      }
+      if (facts) saveFacts(cacheDir, facts);
+      saveGraph(cacheDir, graph);
+    } catch (error) {
+      emit({ type: 'warning', message: `could not write the cache in ${cacheDir}: ${(error as Error).message}` });
+    }
+  };
   const fingerprint = fingerprintOf(root, discovered, { maxFileBytes });
   const stats = useCache ? statAll(root, discovered.files) : new Map<string, { size: number; mtimeMs: number }>();
   const previous = useCache ? loadGraph(cacheDir) : undefined;
@@ -73,11 +95,13 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
       changed,
       stats,
       maxFileBytes,
-      findWorkspaces(root, discovered.packageJsons),
+      // Configuration is unchanged since the cached graph, whose warnings already name its problems.
+      findWorkspaces(root, discovered.packageJsons).packages,
+      discovered.irregularConfigs,
       step,
       emit,
     );
-    if (parts) step('cache', () => save(cacheDir, undefined, { fingerprint, stats, parts }, emit));
+    if (parts) step('cache', () => save(undefined, { fingerprint, stats, parts }));
   }
   if (!parts) {
     const cache = useCache ? loadFacts(cacheDir) : undefined;
@@ -87,17 +111,21 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
     // Unreadable, binary and oversized files are reported, not graphed: they have no module structure to show.
     const errors = parseErrors(facts);
     for (const error of errors) if (error.line === 0) facts.delete(error.path);
-    parts = await buildParts(root, facts, errors, findWorkspaces(root, discovered.packageJsons), step);
+    const workspaces = findWorkspaces(root, discovered.packageJsons);
+    parts = await buildParts(
+      root,
+      facts,
+      errors,
+      workspaces.packages,
+      discovered.irregularConfigs,
+      workspaces.warnings,
+      step,
+    );
     if (cache) {
       step('cache', () => {
         const present = new Set(discovered.files);
         for (const key of cache.keys()) if (!present.has(key)) cache.delete(key);
-        save(
-          cacheDir,
-          parsed > 0 || cache.size !== present.size ? cache : undefined,
-          { fingerprint, stats, parts },
-          emit,
-        );
+        save(parsed > 0 || cache.size !== present.size ? cache : undefined, { fingerprint, stats, parts });
       });
     }
   }
@@ -115,9 +143,10 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
     : undefined;
   const hasData = (parts.data?.length ?? 0) > 0 || (parts.models?.length ?? 0) > 0 || discovered.dataSchemas.length > 0;
   const named = hasData
-    ? step('tables', () =>
-        nameTables(parts.data ?? [], [...(parts.models ?? []), ...readDataSchemas(root, discovered.dataSchemas)]),
-      )
+    ? step('tables', () => {
+        const schemas = readDataSchemas(root, discovered.dataSchemas);
+        return nameTables(parts.data ?? [], [...(parts.models ?? []), ...schemas.models], schemas.relations);
+      })
     : undefined;
   timings.total = Math.round(performance.now() - started);
 
@@ -144,16 +173,18 @@ async function buildParts(
   facts: Map<string, FileFacts>,
   parseErrors: ParseErrorEntry[],
   workspaces: WorkspacePackage[],
+  irregularConfigs: readonly string[],
+  configWarnings: readonly string[],
   step: StepTimer['step'],
 ): Promise<GraphParts> {
-  const warnings: string[] = [];
+  const warnings = [...configWarnings];
   // The resolver is a native module: loaded only when there is something to resolve.
   const { resolverForFiles } = await import('./create-resolver.ts');
   const linked = step('resolve', () =>
     linkFiles(
       root,
       facts,
-      resolverForFiles(root, workspaces, facts, (message) => warnings.push(message)),
+      resolverForFiles(root, workspaces, facts, irregularConfigs, (message) => warnings.push(message)),
     ),
   );
   const files = step('trace', () => {
@@ -266,6 +297,7 @@ async function updateParts(
   stats: GraphCache['stats'],
   maxBytes: number,
   workspaces: WorkspacePackage[],
+  irregularConfigs: readonly string[],
   step: StepTimer['step'],
   emit: ProgressListener,
 ): Promise<GraphParts | undefined> {
@@ -283,14 +315,5 @@ async function updateParts(
   });
   if ([...facts.values()].some((file) => file.error?.line === 0)) return undefined;
   const { relinkChanged } = await import('./relink-changed.ts');
-  return relinkChanged(root, previous, facts, workspaces, step);
-}
-
-function save(dir: string, facts: FactsCache | undefined, graph: GraphCache, emit: ProgressListener): void {
-  try {
-    if (facts) saveFacts(dir, facts);
-    saveGraph(dir, graph);
-  } catch (error) {
-    emit({ type: 'warning', message: `could not write the cache in ${dir}: ${(error as Error).message}` });
-  }
+  return relinkChanged(root, previous, facts, workspaces, irregularConfigs, step);
 }

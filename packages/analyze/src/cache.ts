@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,7 @@ import { deserialize, serialize } from 'node:v8';
 import { SEAMS_VERSION } from '@seams/graph';
 import type { FileFacts } from './facts.ts';
 
-export interface CacheEntry {
+interface CacheEntry {
   size: number;
   mtimeMs: number;
   hash: string;
@@ -30,6 +30,59 @@ const parserVersion = (createRequire(import.meta.url)('oxc-parser/package.json')
 const STAMP = `${SEAMS_VERSION}-oxc${parserVersion}-${codeStamp(dirname(fileURLToPath(import.meta.url)))}`;
 const FACTS_FILE = `facts-${STAMP}.bin`;
 const GRAPH_FILE = `graph-${STAMP}.bin`;
+
+// The Cache Directory Tagging standard (bford.info/cachedir): backup tools skip the folder, and its
+// presence is how seams knows the folder is its own, so that only there it deletes stale files.
+const TAG_FILE = 'CACHEDIR.TAG';
+const TAG = 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by seams.\n';
+// Used when the folder asked for already holds files seams did not write.
+const OWN_SUBFOLDER = 'seams-cache';
+// Writing a cache file takes seconds: an older temporary is a killed run's.
+const LEFTOVER_AGE_MS = 10 * 60 * 1000;
+
+/**
+ * The folder the cache lives in: `dir` itself when seams made it (tagged) or may make it (absent or
+ * empty), else its `seams-cache` subfolder, so that cleaning never touches a file seams did not write.
+ */
+export function cacheFolder(dir: string): string {
+  if (isOwn(dir)) return dir;
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return dir;
+  }
+  return entries.length === 0 ? dir : join(dir, OWN_SUBFOLDER);
+}
+
+/**
+ * Tags the default folder, `<root>/.seams/cache`, as seams' own: documented as seams' cache, it holds
+ * only what seams wrote, also when an older seams wrote it untagged.
+ */
+export function claimCacheFolder(dir: string): void {
+  if (isOwn(dir)) return;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, TAG_FILE), TAG);
+}
+
+function isOwn(dir: string): boolean {
+  try {
+    return readFileSync(join(dir, TAG_FILE), 'utf8') === TAG;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Creates `<root>/.seams` when absent, with a `.gitignore` of `*`: what seams keeps there (the cache,
+ * saved graphs) is the machine's, not the project's, and must not show up as untracked files.
+ */
+export function createSeamsFolder(root: string): void {
+  const folder = join(root, '.seams');
+  if (existsSync(folder)) return;
+  mkdirSync(folder);
+  writeFileSync(join(folder, '.gitignore'), '# Created by seams: nothing here belongs in git.\n*\n');
+}
 
 /** Loads the facts cache; a missing or corrupt one is empty. */
 export function loadFacts(dir: string): FactsCache {
@@ -78,15 +131,32 @@ function load(path: string): unknown {
   }
 }
 
-// Atomic: an interrupted run never leaves a torn file behind. Caches of other code versions are dropped.
+// Atomic: an interrupted run never leaves a torn file behind. In its own (tagged) folder only, caches of
+// other code versions and temporaries of killed runs are dropped.
 function save(path: string, value: unknown): void {
   const dir = join(path, '..');
-  mkdirSync(dir, { recursive: true });
+  if (!isOwn(dir)) {
+    if (existsSync(dir) && readdirSync(dir).length > 0) throw new Error(`${dir} holds files seams did not write`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, TAG_FILE), TAG);
+  }
   const kind = path.slice(dir.length + 1).split('-')[0]!;
-  for (const name of readdirSync(dir))
-    if (name.startsWith(`${kind}-`) && name.endsWith('.bin') && !path.endsWith(`/${name}`))
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith(`${kind}-`) || path.endsWith(`/${name}`)) continue;
+    if (name.endsWith('.bin') || (/\.bin\.\d+\.tmp$/.test(name) && isOld(join(dir, name))))
       rmSync(join(dir, name), { force: true });
+  }
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, serialize(value));
-  renameSync(temporary, path);
+  try {
+    writeFileSync(temporary, serialize(value));
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+function isOld(path: string): boolean {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  return stats !== undefined && Date.now() - stats.mtimeMs > LEFTOVER_AGE_MS;
 }

@@ -1,11 +1,14 @@
-import { dirname, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import { ResolverFactory, type NapiResolveOptions, type ResolveResult } from 'oxc-resolver';
 import type { Unresolved } from '@seams/graph';
 import { entryPointsOf } from './package-entry-points.ts';
 import { packageName } from './package-name.ts';
+import { probeFile } from './probe-file.ts';
 import type { WorkspacePackage } from './workspaces.ts';
 
-export type Resolution =
+type Resolution =
   | { type: 'file'; path: string }
   | { type: 'external'; package: string; builtin: boolean }
   | { type: 'unresolved'; reason: Unresolved['reason']; detail?: string };
@@ -29,37 +32,97 @@ const OPTIONS: NapiResolveOptions = {
   symlinks: true,
 };
 
+// oxc-resolver's errors about the tsconfig itself rather than the specifier: "Failed to load tsconfig ...",
+// "Tsconfig extends configs circularly: ...", "Tsconfig not found ...", "Tsconfig's project reference ...".
+const TSCONFIG_ERROR = /^(?:Failed to load tsconfig|Tsconfig)\b/;
+
+// oxc-resolver's error for a package.json it cannot parse, with the file's path.
+const BAD_MANIFEST = /^JSONError \{ path: "([^"]+)"/;
+
 // Build output folders whose source sits elsewhere in the same package.
 const OUTPUT_DIR = /^\.?\/?(?:dist|lib|build|out|esm|cjs|types)\//;
 
-export interface ResolverContext {
+interface ResolverContext {
   root: string;
   isAnalyzed: (absolutePath: string) => boolean;
   workspaces: readonly WorkspacePackage[];
   /** Top-level folders holding analysed files: `src/x` that resolves nowhere is a missing local file, not a package. */
   sourceFolders: ReadonlySet<string>;
+  /** Absolute paths of package.json files that are not regular files, in the tree (from discovery). */
+  irregularManifests: ReadonlySet<string>;
   onWarning: (message: string) => void;
 }
 
 /** Resolves specifiers as TypeScript would for the importing file, memoised per folder. */
-export function createResolver(context: ResolverContext): ResolveSpecifier {
+function createResolver(context: ResolverContext): ResolveSpecifier {
   const resolvers = { import: resolverPair('import'), require: resolverPair('require') };
   const plain = resolvers.import.plain;
-  const brokenTsconfigs = new Set<string>();
+  const warned = new Set<string>();
+  // Folders whose tsconfig failed once: the next specifiers there skip the attempt.
+  const withoutTsconfig = new Set<string>();
   const memo = new Map<string, Resolution>();
   const namesLocalFolder = (specifier: string) =>
     specifier.includes('/') && context.sourceFolders.has(specifier.split('/')[0]!);
   const byName = [...context.workspaces].sort((a, b) => b.name.length - a.name.length);
 
+  function warnOnce(message: string): void {
+    if (warned.has(message)) return;
+    warned.add(message);
+    context.onWarning(message);
+  }
+
+  // Per folder, a package.json at or above it that is not a regular file (a FIFO): oxc-resolver
+  // would block reading it, so imports below it are resolved by file names only. Inside the tree
+  // discovery found them; above it, the root's few ancestors are looked at once.
+  const blockers = new Map<string, string | undefined>();
+  for (let dir = dirname(context.root); ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (statSync(manifest, { throwIfNoEntry: false })?.isFile() === false) blockers.set(context.root, manifest);
+    if (dir === dirname(dir)) break;
+  }
+  function blockerOf(dir: string): string | undefined {
+    if (blockers.has(dir)) return blockers.get(dir);
+    const manifest = join(dir, 'package.json');
+    const parent = dirname(dir);
+    const blocker = context.irregularManifests.has(manifest)
+      ? manifest
+      : dir === context.root || parent === dir
+        ? undefined
+        : blockerOf(parent);
+    blockers.set(dir, blocker);
+    return blocker;
+  }
+
   function raw(fromFile: string, specifier: string, mode: ResolveMode): ResolveResult {
-    const result = resolvers[mode].withTsconfig.resolveFileSync(fromFile, specifier);
-    if (!result.error?.startsWith('Failed to load tsconfig')) return result;
-    // A broken tsconfig must not cost the whole folder its relative imports.
-    if (!brokenTsconfigs.has(result.error)) {
-      brokenTsconfigs.add(result.error);
-      context.onWarning(`${result.error.replace(/ JSONError \{.*$/, '')}: resolving without it`);
+    const blocker = blockerOf(dirname(fromFile));
+    if (blocker) {
+      warnOnce(
+        `${relativeTo(context.root, blocker)} is not a regular file: imports below it are resolved by file names only`,
+      );
+      if (isBuiltin(specifier))
+        return { builtin: { resolved: specifier.replace(/^(?!node:)/, 'node:'), isRuntimeModule: false } };
+      const path = isBare(specifier) ? undefined : probeFile(resolvePath(dirname(fromFile), specifier));
+      return path ? { path } : { error: `not found by file names (${blocker} is not a regular file)` };
     }
-    return resolvers[mode].plain.resolveFileSync(fromFile, specifier);
+    const dir = dirname(fromFile);
+    let result = resolvers[mode][withoutTsconfig.has(dir) ? 'plain' : 'withTsconfig'].resolveFileSync(
+      fromFile,
+      specifier,
+    );
+    if (result.error && TSCONFIG_ERROR.test(result.error)) {
+      // A broken tsconfig (unreadable, invalid, an `extends` cycle) must not cost the folder its relative imports.
+      warnOnce(`${result.error.replace(/ JSONError \{.*$/, '')}: resolving without it`);
+      withoutTsconfig.add(dir);
+      result = resolvers[mode].plain.resolveFileSync(fromFile, specifier);
+    }
+    const manifest = result.error && BAD_MANIFEST.exec(result.error)?.[1];
+    if (!manifest || isBare(specifier)) return result;
+    // An invalid package.json fails every lookup below it: relative paths still name their files.
+    warnOnce(
+      `${relativeTo(context.root, manifest)} is not valid JSON: imports near it are resolved by file names only`,
+    );
+    const path = probeFile(resolvePath(dirname(fromFile), specifier));
+    return path ? { path } : result;
   }
 
   function fromWorkspace(specifier: string): string | undefined {
@@ -68,17 +131,26 @@ export function createResolver(context: ResolverContext): ResolveSpecifier {
     const dir = join(context.root, pkg.dir);
     const subpath = specifier === pkg.name ? '.' : '.' + specifier.slice(pkg.name.length);
     for (const target of entryPointsOf(pkg.manifest, subpath)) {
-      const found = plain.sync(dir, target.startsWith('.') ? target : './' + target).path;
+      const found = find(dir, target.startsWith('.') ? target : './' + target);
       if (found && context.isAnalyzed(found)) return found;
       // The build output is absent or not analysed: its source usually mirrors it under src/ or the package root.
       const stem = target.replace(/\.d\.[mc]?ts$|\.[mc]?js$/, '');
       if (!OUTPUT_DIR.test(stem)) continue;
       for (const base of ['./src/', './']) {
-        const source = plain.sync(dir, stem.replace(OUTPUT_DIR, base)).path;
+        const source = find(dir, stem.replace(OUTPUT_DIR, base));
         if (source && context.isAnalyzed(source)) return source;
       }
     }
-    return subpath === '.' ? plain.sync(dir, './src/index').path : undefined;
+    return subpath === '.' ? find(dir, './src/index') : undefined;
+  }
+
+  // A workspace package whose package.json is invalid is still found by its files.
+  function find(dir: string, relative: string): string | undefined {
+    if (blockerOf(dir)) return probeFile(join(dir, relative));
+    const result = plain.sync(dir, relative);
+    return (
+      result.path ?? (result.error && BAD_MANIFEST.test(result.error) ? probeFile(join(dir, relative)) : undefined)
+    );
   }
 
   function resolveOnce(fromFile: string, specifier: string, mode: ResolveMode): Resolution {
@@ -124,6 +196,10 @@ function resolverPair(mode: ResolveMode): { withTsconfig: ResolverFactory; plain
   return { withTsconfig: new ResolverFactory({ ...options, tsconfig: 'auto' }), plain: new ResolverFactory(options) };
 }
 
+function relativeTo(root: string, path: string): string {
+  return path.startsWith(root + '/') ? path.slice(root.length + 1) : path;
+}
+
 function isBare(specifier: string): boolean {
   return !specifier.startsWith('.') && !specifier.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(specifier);
 }
@@ -142,6 +218,7 @@ export function resolverForFiles(
   root: string,
   workspaces: WorkspacePackage[],
   files: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+  irregularConfigs: readonly string[],
   onWarning: (message: string) => void,
 ): ResolveSpecifier {
   return createResolver({
@@ -150,6 +227,9 @@ export function resolverForFiles(
     isAnalyzed: (path) => path.startsWith(root + '/') && files.has(path.slice(root.length + 1)),
     sourceFolders: new Set(
       [...files.keys()].filter((path) => path.includes('/')).map((path) => path.slice(0, path.indexOf('/'))),
+    ),
+    irregularManifests: new Set(
+      irregularConfigs.filter((path) => /(?:^|\/)package\.json$/.test(path)).map((path) => `${root}/${path}`),
     ),
     onWarning,
   });

@@ -48,6 +48,8 @@ export interface Discovered {
   configFiles: string[];
   /** Database schema files (schema.prisma, *.sql), relative to root: they name the tables models map to. */
   dataSchemas: string[];
+  /** Configuration files that are not regular files (a FIFO named package.json), relative to root: never read. */
+  irregularConfigs: string[];
   warnings: string[];
 }
 
@@ -61,7 +63,14 @@ interface Frame {
 export function discoverFiles(root: string, options: DiscoverOptions = {}): Discovered {
   assertDirectory(root);
   const { included, excluded } = fileFilter(options);
-  const out: Discovered = { files: [], packageJsons: [], configFiles: [], dataSchemas: [], warnings: [] };
+  const out: Discovered = {
+    files: [],
+    packageJsons: [],
+    configFiles: [],
+    dataSchemas: [],
+    irregularConfigs: [],
+    warnings: [],
+  };
   const stack: Frame[] = [{ dir: root, rel: '', rules: [] }];
   while (stack.length > 0) {
     const frame = stack.pop()!;
@@ -84,7 +93,13 @@ export function discoverFiles(root: string, options: DiscoverOptions = {}): Disc
         if (ALWAYS_SKIPPED.has(entry.name) || (isProject && OUTPUT_BESIDE_PROJECT.has(entry.name))) continue;
         if (isIgnored(rules, rel, true) || excluded(rel + '/')) continue;
         stack.push({ dir: join(frame.dir, entry.name), rel, rules });
-      } else if (entry.isFile()) {
+      } else if (!entry.isFile()) {
+        // A FIFO or socket named package.json would hang whoever reads it: named here, never read.
+        if (CONFIG_FILE.test(entry.name)) {
+          out.irregularConfigs.push(rel);
+          out.warnings.push(`${rel} is not a regular file: ignored`);
+        }
+      } else {
         if (entry.name === 'package.json') out.packageJsons.push(rel);
         if (CONFIG_FILE.test(entry.name)) out.configFiles.push(rel);
         if (DATA_SCHEMA.test(entry.name) && !isIgnored(rules, rel, false) && included(rel) && !excluded(rel))

@@ -11,7 +11,7 @@ export interface ImportFact {
 }
 
 /** `export { importName as exportName } from specifier`; '*' stands for a namespace or `export *`. */
-export interface ReexportFact {
+interface ReexportFact {
   specifier: string;
   importName: string;
   /** null for `export * from`, which forwards every name but default. */
@@ -28,14 +28,20 @@ export interface FileFacts {
   localExports: string[];
   reexports: ReexportFact[];
   /** Table reads and writes the data detectors found (src/data), by line; absent when none. */
-  data?: Array<Omit<DataAccess, 'from'> & { tentative?: true }>;
+  data?: Array<Omit<DataAccess, 'from'> & { tentative?: true; via?: NestedVia }>;
   /** Models and entities declared here with the table each maps to; absent when none. */
   models?: Array<Omit<DataModel, 'from'>>;
   error?: { message: string; line: number };
 }
 
-/** An access before the tables step: a tentative one still has to meet a declaration of its name. */
-export type ToNameAccess = DataAccess & { tentative?: true };
+/** The relation path of a Prisma nested write, from the model called (data/prisma/nested-writes.ts). */
+type NestedVia = Array<{ field: string; op: string }>;
+
+/**
+ * An access before the tables step: a tentative one still has to meet a declaration of its name, and a
+ * nested write (`via`) the schema relations that name the model it writes.
+ */
+export type ToNameAccess = DataAccess & { tentative?: true; via?: NestedVia };
 
 /** Every file's data accesses with their file, in the facts' (the graph's) file order. */
 export function dataOf(facts: ReadonlyMap<string, FileFacts>): ToNameAccess[] {

@@ -10,6 +10,7 @@ export function fingerprintOf(root: string, discovered: Discovered, options: { m
   const hash = createHash('sha1');
   hash.update(`max=${options.maxFileBytes}\n`);
   for (const file of discovered.files) hash.update(file + '\n');
+  for (const file of discovered.irregularConfigs) hash.update(`${file}\0irregular\n`);
   for (const file of discovered.configFiles) {
     try {
       const { size, mtimeMs } = statSync(`${root}/${file}`);

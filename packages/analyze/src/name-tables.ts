@@ -1,4 +1,7 @@
 import type { DataAccess, DataModel, DataTable } from '@seams/graph';
+import { followNested } from './data/prisma/follow-nested.ts';
+import type { PrismaRelation } from './data/prisma/schema-models.ts';
+import { isTestFile } from './data/is-test-file.ts';
 import type { ToNameAccess } from './facts.ts';
 
 /**
@@ -7,24 +10,39 @@ import type { ToNameAccess } from './facts.ts';
  * A name two declarations map to different tables stays as written: guessing would merge unrelated data.
  * A tentative access (a name the detector could not prove a model) is kept only when a declaration of
  * the same detector names it: `User.findOne()` in a service counts once `mongoose.model('User', ...)` exists.
+ * Prisma nested writes are named through the schema's relations. Tests are kept apart: their accesses are
+ * flagged `test` (and make no data node on their own), and what they declare is not a table of the app.
  */
 export function nameTables(
   accesses: readonly ToNameAccess[],
-  models: readonly DataModel[],
+  allModels: readonly DataModel[],
+  relations: ReadonlyMap<string, PrismaRelation> = new Map(),
 ): { data: DataAccess[]; tables: DataTable[] } {
+  const models = allModels.filter((model) => !isTestFile(model.from));
   const targets = new Map<string, Set<string>>();
   for (const model of models)
     (targets.get(model.name) ?? targets.set(model.name, new Set()).get(model.name)!).add(model.table);
+  const tableOf = (name: string) => {
+    const target = targets.get(name);
+    return target?.size === 1 ? [...target][0]! : name;
+  };
   const declaredBy = new Set(models.map((model) => `${model.detector}\u0000${model.name}`));
-  const data = accesses.flatMap(({ tentative, ...access }): DataAccess[] => {
+  const data = followNested(accesses, relations).flatMap(({ tentative, ...access }): DataAccess[] => {
     if (tentative && !declaredBy.has(`${access.detector}\u0000${access.table}`)) return [];
-    const target = targets.get(access.table);
-    const table = target?.size === 1 ? [...target][0]! : access.table;
-    return [table === access.table ? access : { ...access, table, model: access.table }];
+    const table = tableOf(access.table);
+    const named = table === access.table ? access : { ...access, table, model: access.table };
+    return [isTestFile(access.from) ? { ...named, test: true } : named];
   });
   const byName = new Map<string, DataModel[]>();
-  for (const access of data) if (!byName.has(access.table)) byName.set(access.table, []);
-  for (const model of models) (byName.get(model.table) ?? byName.set(model.table, []).get(model.table)!).push(model);
+  for (const access of data) if (!access.test && !byName.has(access.table)) byName.set(access.table, []);
+  for (const model of models) {
+    // An entity's relations name other entities by class: their tables are what the keys point to.
+    const named =
+      model.detector === 'typeorm' && model.references
+        ? { ...model, references: [...new Set(model.references.map(tableOf))] }
+        : model;
+    (byName.get(model.table) ?? byName.set(model.table, []).get(model.table)!).push(named);
+  }
   const tables = [...byName]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, declared]) => ({ name, models: declared }));

@@ -16,6 +16,7 @@ export async function relinkChanged(
   previous: GraphParts,
   changed: ReadonlyMap<string, FileFacts>,
   workspaces: WorkspacePackage[],
+  irregularConfigs: readonly string[],
   step: StepTimer['step'],
 ): Promise<GraphParts> {
   const analysed = new Set(previous.files.map((f) => f.path));
@@ -25,7 +26,7 @@ export async function relinkChanged(
     linkFiles(
       root,
       changed,
-      resolverForFiles(root, workspaces, analysed, (message) => warnings.push(message)),
+      resolverForFiles(root, workspaces, analysed, irregularConfigs, (message) => warnings.push(message)),
       analysed,
     ),
   );

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -176,3 +176,88 @@ describe('partial update after a few files changed', () => {
     expect(full.tables!.some((t) => t.name === 'refunds')).toBe(false);
   });
 });
+
+describe('cache folder: seams deletes only what it wrote', () => {
+  let root: string;
+  let scratch: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'seams-own-'));
+    scratch = mkdtempSync(join(tmpdir(), 'seams-own-dir-'));
+    cpSync(fixture, root, { recursive: true });
+  });
+  afterEach(() => {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
+  });
+  const listing = (dir: string) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .map((name) => name.replace(/-[\w.]+-oxc[\w.]+-\w+\.bin/, '-<stamp>.bin'))
+      .sort();
+
+  it('keeps a user’s graph-*.bin and facts-*.bin in --cache-dir, caching in its own tagged subfolder', async () => {
+    writeFileSync(join(scratch, 'graph-2024.bin'), 'mine');
+    writeFileSync(join(scratch, 'facts-notes.bin'), 'mine');
+    await analyze({ root, cacheDir: scratch });
+    const second = await stepsOf(root, scratch);
+    expect(second).toEqual(['discover', 'reuse']);
+    expect(listing(scratch)).toEqual([
+      'facts-notes.bin',
+      'graph-2024.bin',
+      'seams-cache',
+      'seams-cache/CACHEDIR.TAG',
+      'seams-cache/facts-<stamp>.bin',
+      'seams-cache/graph-<stamp>.bin',
+    ]);
+    expect(readFileSync(join(scratch, 'seams-cache/CACHEDIR.TAG'), 'utf8')).toMatch(
+      /^Signature: 8a477f597d28d172789f06886806bc55\n/,
+    );
+  });
+
+  it('in its own folder, drops other versions and a killed run’s temporaries (over 10 minutes old)', async () => {
+    await analyze({ root, cacheDir: scratch });
+    for (const name of ['graph-old.bin', 'graph-old.bin.4242.tmp', 'facts-old.bin.4343.tmp', 'notes.txt'])
+      writeFileSync(join(scratch, name), 'x');
+    const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+    utimesSync(join(scratch, 'graph-old.bin.4242.tmp'), hourAgo, hourAgo);
+    writeFileSync(join(root, 'src/order.model.ts'), 'export interface Order {\n  id: number;\n}\n');
+    await analyze({ root, cacheDir: scratch });
+    // facts-old.bin.4343.tmp is recent: it may be another run's, writing now.
+    expect(listing(scratch)).toEqual([
+      'CACHEDIR.TAG',
+      'facts-<stamp>.bin',
+      'facts-old.bin.4343.tmp',
+      'graph-<stamp>.bin',
+      'notes.txt',
+    ]);
+  });
+
+  it('takes an untagged default .seams/cache, as an older seams left it, as its own', async () => {
+    mkdirSync(join(root, '.seams/cache'), { recursive: true });
+    writeFileSync(join(root, '.seams/cache/graph-0.0.9-oxc0.1.0-0123456789ab.bin'), 'old');
+    await analyze({ root });
+    expect(listing(join(root, '.seams/cache'))).toEqual(['CACHEDIR.TAG', 'facts-<stamp>.bin', 'graph-<stamp>.bin']);
+  });
+
+  it('creates .seams with a .gitignore of everything, and leaves an existing .seams as it is', async () => {
+    await analyze({ root });
+    expect(readFileSync(join(root, '.seams/.gitignore'), 'utf8')).toBe(
+      '# Created by seams: nothing here belongs in git.\n*\n',
+    );
+    rmSync(join(root, '.seams'), { recursive: true });
+    mkdirSync(join(root, '.seams'));
+    await analyze({ root });
+    expect(readdirSync(join(root, '.seams'))).toEqual(['cache']);
+  });
+});
+
+async function stepsOf(root: string, cacheDir: string): Promise<string[]> {
+  const steps: string[] = [];
+  await analyze({
+    root,
+    cacheDir,
+    onProgress: (event) => {
+      if (event.type === 'step-end') steps.push(event.step);
+    },
+  });
+  return steps;
+}

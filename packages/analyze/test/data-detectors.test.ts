@@ -54,6 +54,8 @@ describe('data detectors', () => {
       p(10, 'cartItem', 'read', 'OrderService.place'),
       p(11, 'cartItem', 'write', 'OrderService.place'),
       p(12, 'order', 'write', 'OrderService.place'),
+      // The nested `items: { create }` writes the related model, which the schema names (tables step).
+      { ...p(12, 'order', 'write', 'OrderService.place'), via: [{ field: 'items', op: 'create' }] },
       p(17, 'order', 'read', 'OrderService.history'),
       p(23, 'order', 'read', 'orderCount'),
       p(31, 'order', 'read', 'OrderReportService.lastOrders'),
@@ -66,6 +68,7 @@ describe('data detectors', () => {
       [10, 'cart_items', 'cartItem'],
       [11, 'cart_items', 'cartItem'],
       [12, 'orders', 'order'],
+      [12, 'cart_items', 'cartItem'],
       [17, 'orders', 'order'],
       [23, 'orders', 'order'],
       [31, 'orders', 'order'],

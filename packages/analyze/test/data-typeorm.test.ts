@@ -6,10 +6,15 @@ const { fixture, factsOf, access: t, model } = detectorFixture('typeorm');
 
 describe('typeorm', () => {
   test('entities declare their table: named, named in options, or the class name in snake_case; view entities too', () => {
-    expect(factsOf('src/order.entity.ts').models).toEqual([model(6, 'Order', 'orders')]);
-    expect(factsOf('src/order-item.entity.ts').models).toEqual([model(5, 'OrderItem', 'order_items')]);
+    // A @ManyToOne is a foreign key to the related entity, named by class until the tables step.
+    expect(factsOf('src/order.entity.ts').models).toEqual([
+      { ...model(6, 'Order', 'orders'), references: ['Customer'] },
+    ]);
+    expect(factsOf('src/order-item.entity.ts').models).toEqual([
+      { ...model(5, 'OrderItem', 'order_items'), references: ['Order'] },
+    ]);
     expect(factsOf('src/customer.entity.ts').models).toEqual([model(5, 'Customer', 'customer')]);
-    expect(factsOf('src/cart.entity.ts').models).toEqual([model(5, 'Cart', 'carts')]);
+    expect(factsOf('src/cart.entity.ts').models).toEqual([{ ...model(5, 'Cart', 'carts'), references: ['Customer'] }]);
     expect(factsOf('src/customer-totals.view.ts').models).toEqual([model(8, 'CustomerTotals', 'customer_totals')]);
     // Relation callbacks and a view's unexecuted query builder are no accesses.
     for (const file of [

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, parseConfig, type SeamsConfig } from '@seams/graph';
 
-export const CONFIG_FILE = 'seams.config.json';
+const CONFIG_FILE = 'seams.config.json';
 
 /** The project's seams.config.json, validated; none is an empty config. */
 export function loadConfig(dir: string): SeamsConfig {

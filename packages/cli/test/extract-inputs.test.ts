@@ -70,7 +70,7 @@ describe('seams extract on the folder it is given', () => {
     );
     const outside = writePlan('outside.plan.json', (s) => s.files.push('../../../../etc/passwd'));
     expect((await seams('extract', 'payment', 'app', '--plan', outside)).stderr).toBe(
-      `seams: the plan gives payment the file "../../../../etc/passwd", which is not a path inside the project: fix the plan or make it again with 'seams boundaries'. [SEAMS_PLAN_INVALID]\n`,
+      `seams: ${outside} is not a usable plan: ../../../../etc/passwd in Payments & "refunds" leads outside the root (..); correct it, or write a new one with 'seams boundaries'. [SEAMS_PLAN_INVALID]\n`,
     );
     await seams('analyze', 'app', '-o', 'crafted.graph.json');
     const graph = JSON.parse(readFileSync(join(scratch, 'crafted.graph.json'), 'utf8')) as {
@@ -80,7 +80,7 @@ describe('seams extract on the folder it is given', () => {
     writeFileSync(join(scratch, 'crafted.graph.json'), JSON.stringify(graph));
     const crafted = await seams('extract', 'payment', 'app', '--graph', 'crafted.graph.json', '--write');
     expect(crafted.stderr).toBe(
-      `seams: the graph names "../victim.ts", which is not a path inside the project: make the graph again with 'seams analyze'. [SEAMS_GRAPH_INVALID]\n`,
+      `seams: ${join(scratch, 'crafted.graph.json')} is not a valid seams graph: files[${graph.files.length - 1}] ../victim.ts leads outside the root (..). Re-run 'seams analyze'. [SEAMS_GRAPH_INVALID]\n`,
     );
     expect(existsSync(join(scratch, 'evil-out'))).toBe(false);
     expect(git(app, 'status', '--porcelain')).toBe('');
@@ -118,7 +118,7 @@ describe('seams extract on the folder it is given', () => {
     const run = await seams('extract', 'payment', 'app', '--out', 'outside', '--write');
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(
-      '  codemod    7 files now import payment through its facade (10 statements: 4 imports, 2 re-exports, 2 require(), 1 import(), 1 import() type)\n',
+      '  codemod    7 files now import Payments & "refunds" through its facade (10 statements: 4 imports, 2 re-exports, 2 require(), 1 import(), 1 import() type)\n',
     );
     expect(readFileSync(join(app, 'src/orders/two-imports.ts'), 'utf8').split('\n').slice(0, 3)).toEqual([
       "import { refundPayment } from '../../../outside/facade/payment.facade';",

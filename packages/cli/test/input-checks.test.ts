@@ -121,11 +121,13 @@ describe('seams check warnings', () => {
 
 describe('seams extract', () => {
   it("refuses another project's plan, and lists services by name when one is unknown", async () => {
-    expect(await seams('extract', 'orders', '--graph', 'graph.json', '--plan', 'foreign.plan.json')).toEqual(
+    // The folder the graph was made in: extract refuses a graph from elsewhere before it reads the plan.
+    const made = '/home/dev/small-shop';
+    expect(await seams('extract', 'orders', made, '--graph', 'graph.json', '--plan', 'foreign.plan.json')).toEqual(
       mismatch('foreign.plan.json'),
     );
     variant('renamed.plan.json', (copy) => (copy.services[2].name = 'billing'));
-    expect(await seams('extract', 'invoices', '--graph', 'graph.json', '--plan', 'renamed.plan.json')).toEqual(
+    expect(await seams('extract', 'invoices', made, '--graph', 'graph.json', '--plan', 'renamed.plan.json')).toEqual(
       fail(
         "the plan has no service 'invoices'; its services are catalog, orders, billing (id payments), shipping.",
         'SEAMS_INPUT_NOT_FOUND',

@@ -1,4 +1,14 @@
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,5 +41,43 @@ describe('writeFileAtomic', () => {
     writeFileAtomic(link, 'discarded');
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+
+  it('removes the temporary a killed run left (over 10 minutes old), and nothing else', () => {
+    const dir = join(scratch, 'leftovers');
+    mkdirSync(dir);
+    for (const name of ['graph.json.4242.tmp', 'graph.json.4343.tmp', 'graph.json.notes.tmp', 'other.json.4242.tmp'])
+      writeFileSync(join(dir, name), 'x');
+    const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+    for (const name of ['graph.json.4242.tmp', 'graph.json.notes.tmp', 'other.json.4242.tmp'])
+      utimesSync(join(dir, name), hourAgo, hourAgo);
+    writeFileAtomic(join(dir, 'graph.json'), '{}\n');
+    // 4343 may be a run writing right now: too recent to be a leftover.
+    expect(readdirSync(dir).sort()).toEqual([
+      'graph.json',
+      'graph.json.4343.tmp',
+      'graph.json.notes.tmp',
+      'other.json.4242.tmp',
+    ]);
+  });
+
+  it('gives a .seams folder it creates a .gitignore of everything, and leaves an existing one alone', () => {
+    writeFileAtomic(join(scratch, 'project/.seams/graphs/graph.json'), '{}\n');
+    expect(readFileSync(join(scratch, 'project/.seams/.gitignore'), 'utf8')).toBe(
+      '# Created by seams: nothing here belongs in git.\n*\n',
+    );
+    writeFileAtomic(join(scratch, 'project/.seams/plan.json'), '{}\n');
+    rmSync(join(scratch, 'project/.seams/.gitignore'));
+    writeFileAtomic(join(scratch, 'project/.seams/other.json'), '{}\n');
+    expect(readdirSync(join(scratch, 'project/.seams')).sort()).toEqual(['graphs', 'other.json', 'plan.json']);
+  });
+
+  it('turns a path that cannot be written into a user error naming it', () => {
+    expect(() => writeFileAtomic('/dev/null/graph.json', '{}')).toThrow(
+      expect.objectContaining({
+        code: 'SEAMS_OUTPUT_UNWRITABLE',
+        message: 'cannot write /dev/null/graph.json (EEXIST): choose a path in a folder you can write to.',
+      }),
+    );
   });
 });

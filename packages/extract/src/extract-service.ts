@@ -74,6 +74,7 @@ export async function extractService(
     ...(options.tsconfig ? { tsconfig: `${options.root}/${options.tsconfig}` } : {}),
     serviceFiles: [...api.files],
     operations: api.entries,
+    callerFiles: callerFiles(graph, api.files, generated),
   });
   const layout: Layout = { service: generated[1], facade: generated[0], tsconfig: options.tsconfig };
   const bus = findEventBus(api, graph, options.readFile);
@@ -137,4 +138,12 @@ function thrownErrors(api: ServiceApi, graph: Pick<Graph, 'edges'>, readFile: (p
     }
   }
   return [...found.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+// Files outside the service that import it: the contract looks in their constructors for injected classes.
+function callerFiles(graph: Pick<Graph, 'edges'>, files: readonly string[], generated: readonly string[]): string[] {
+  const members = new Set(files);
+  const isGenerated = (path: string) => generated.some((folder) => path.startsWith(`${folder}/`));
+  const callers = graph.edges.filter((e) => members.has(e.to) && !members.has(e.from) && !isGenerated(e.from));
+  return [...new Set(callers.map((e) => e.from))].sort();
 }

@@ -15,6 +15,10 @@ export const DataAccess = z.object({
     .string()
     .optional()
     .describe('The name the code used, when a model declaration maps it to the table named in `table`'),
+  test: z
+    .literal(true)
+    .optional()
+    .describe('In a test, fixture or mock file: left out of table ownership and the data signal'),
 });
 
 export type DataAccess = z.infer<typeof DataAccess>;

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'SEAMS_GIT_FAILED'
   | 'SEAMS_GIT_DIRTY'
   | 'SEAMS_OUTPUT_EXISTS'
+  | 'SEAMS_OUTPUT_UNWRITABLE'
   | 'SEAMS_INTERNAL';
 
 /** Base of every error seams reports as one line instead of a stack. */

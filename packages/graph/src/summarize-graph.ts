@@ -91,7 +91,14 @@ export function summarizeGraph(graph: Graph, top = 10): GraphSummary {
       largest: cycles.slice(0, 3).map((group) => ({ files: group.length, loop: shortestCycle(graph.edges, group) })),
     },
     workspaces: graph.workspaces.length,
-    ...(graph.data?.length || graph.tables?.length ? { data: dataSummary(graph.data ?? [], graph.tables ?? []) } : {}),
+    ...(graph.data?.length || graph.tables?.length
+      ? {
+          data: dataSummary(
+            (graph.data ?? []).filter((access) => !access.test),
+            graph.tables ?? [],
+          ),
+        }
+      : {}),
     ...(graph.history ? { history: historySummary(graph.history) } : {}),
     timings: graph.timings,
   };

@@ -67,7 +67,9 @@ export function tableOwnership(
   const declaredOwner = new Map(
     plan.services.flatMap((service) => (service.tables ?? []).map((table) => [table, service.id] as const)),
   );
-  const accesses = Map.groupBy(graph.data ?? [], (access) => access.table);
+  // What tests touch says nothing about who owns a table (data-schema.ts, `test`).
+  const appData = (graph.data ?? []).filter((access) => !access.test);
+  const accesses = Map.groupBy(appData, (access) => access.table);
   const declared = new Map(
     (graph.tables ?? []).flatMap((table) => (table.models[0] ? [[table.name, table.models[0]] as const] : [])),
   );
@@ -101,7 +103,7 @@ export function tableOwnership(
   const ownerOf = new Map(tables.flatMap((t) => (t.owner ? [[t.name, t.owner] as const] : [])));
   return {
     tables,
-    transactions: transactionsOf(graph.data ?? [], ownerOf, serviceOf),
+    transactions: transactionsOf(appData, ownerOf, serviceOf),
     foreignKeys: foreignKeysOf(graph, ownerOf),
   };
 }

@@ -13,6 +13,11 @@ export interface FoundAccess {
    * kept only when a declaration of the same detector, in any file, names it.
    */
   tentative?: boolean;
+  /**
+   * A Prisma nested write: the relation fields and operations from `table`'s model to the one written,
+   * which the schema names (name-tables.ts); `table` is then the model called.
+   */
+  via?: Array<{ field: string; op: string }>;
 }
 
 /**
@@ -55,9 +60,11 @@ export interface FoundModel {
   /** The database table or collection it maps to. */
   table: string;
   start: number;
+  /** Names (of models, as code names them) its foreign keys point to: TypeORM relations. */
+  references?: string[];
 }
 
-export interface DetectorContext {
+interface DetectorContext {
   /** The file's source, for the few text tests a detector makes once per file. */
   text: string;
   report(found: FoundAccess): void;

@@ -5,7 +5,7 @@ import { DATA_DETECTORS } from './index.ts';
 import type { AstNode, DetectorHooks, FoundAccess, FoundModel } from './types.ts';
 
 /** An access as a file's facts keep it: `tentative` until the tables step checks the name against every declaration. */
-export type FileDataAccess = Omit<DataAccess, 'from'> & { tentative?: true };
+export type FileDataAccess = Omit<DataAccess, 'from'> & { tentative?: true; via?: FoundAccess['via'] };
 export type FileDataModel = Omit<DataModel, 'from'>;
 
 interface Walkable {
@@ -91,17 +91,24 @@ export function findDataAccesses(
   for (const hooks of state.hooks) hooks.finish?.();
   state.hooks = [];
   const accesses = found
-    .map(({ table, access, start, lineOffset, function: fn, detector, tentative }) => ({
+    .map(({ table, access, start, lineOffset, function: fn, detector, tentative, via }) => ({
       line: lines.lineOf(start) + (lineOffset ?? 0),
       table,
       access,
       detector,
       ...(fn ? { function: fn } : {}),
       ...(tentative ? { tentative: true as const } : {}),
+      ...(via ? { via } : {}),
     }))
     .sort((a, b) => a.line - b.line);
   const models = declared
-    .map(({ name, table, start, detector }) => ({ line: lines.lineOf(start), name, table, detector }))
+    .map(({ name, table, start, detector, references }) => ({
+      line: lines.lineOf(start),
+      name,
+      table,
+      detector,
+      ...(references?.length ? { references } : {}),
+    }))
     .sort((a, b) => a.line - b.line);
   return { accesses, models };
 }

@@ -44,6 +44,8 @@ function touchersByTable({ graph, files }: SignalInput): Map<string, Map<number,
   const index = new Map(files.map((file, i) => [file, i]));
   const tables = new Map<string, Map<number, number>>();
   for (const access of graph.data ?? []) {
+    // A test touching a table does not tie the code under test to the table's other users.
+    if (access.test) continue;
     const file = index.get(access.from);
     if (file === undefined) continue;
     const touchers = tables.get(access.table) ?? tables.set(access.table, new Map()).get(access.table)!;

@@ -25,6 +25,7 @@ export function tableWrites(
     const service = writer?.service;
     if (
       access.access !== 'write' ||
+      access.test ||
       !table ||
       service === undefined ||
       service === table.owner ||

@@ -1,12 +1,15 @@
-import { Node } from 'ts-morph';
+import { Node, type ClassDeclaration, type SourceFile } from 'ts-morph';
 import { classifyEntry } from './classify-entry.ts';
 import type { Blocker, ContractInput, ContractModel } from './contract-model.ts';
 import { createDescriber } from './describe-type.ts';
 import { describeOperation } from './describe-operation.ts';
+import { describeProvider } from './describe-provider.ts';
 import { findSharedState } from './find-shared-state.ts';
+import { isInjected, isModule, moduleExports } from './find-providers.ts';
 import { loadProject } from './load-project.ts';
-import { createNamedTypes } from './named-types.ts';
+import { createNamedTypes, isDataClass } from './named-types.ts';
 import { operationBlockers } from './operation-blockers.ts';
+import { isStackOverflow } from './walk-budget.ts';
 
 export type { ContractInput, ContractModel, JsonSchema, Operation } from './contract-model.ts';
 
@@ -24,13 +27,19 @@ export function buildContract(input: ContractInput): ContractModel {
   const named = createNamedTypes((node) => project.fileOf(node) !== undefined);
   const describer = createDescriber(named, project.fileOf, project.sourceFile(anchorFile));
 
+  // Only what the checker reads: a caller may be a Vue or Svelte file.
+  const callers = (input.callerFiles ?? []).filter((file) => /\.[cm]?[jt]sx?$/.test(file)).map(project.sourceFile);
+  // Injected classes, in the order met: their methods follow the functions among the operations.
+  const providers = new Set<ClassDeclaration>();
+
   for (const text of input.operations) {
     const entry = classifyEntry(project, text);
     const line = entry.declaration.getStartLineNumber();
     if (entry.kind === 'function') {
-      const { operation, walk } = describeOperation(entry, describer);
-      model.operations.push(operation);
-      model.blockers.push(...operationBlockers(operation, walk, named, entry.fn));
+      const described = guarded(entry.name, entry.file, line, model, () => describeOperation(entry, describer));
+      if (!described) continue;
+      model.operations.push(described.operation);
+      model.blockers.push(...operationBlockers(described.operation, described.walk, named, entry.fn));
       continue;
     }
     model.others.push({ entry: text, kind: entry.kind, file: entry.file, line });
@@ -40,13 +49,26 @@ export function buildContract(input: ContractInput): ContractModel {
       if (!generic) describer.declare(entry.declaration, { issues: [], refs: new Set() });
     }
     if (entry.kind === 'class') {
-      model.blockers.push({
-        kind: 'class-instance',
-        file: entry.file,
-        line,
-        message: `Class \`${entry.name}\` is used outside the service, and its instances cannot cross a network boundary (methods and identity are lost): expose functions that take and return plain data instead`,
-      });
+      const found = crossingClasses(entry.declaration, callers);
+      for (const provider of found ?? []) providers.add(provider);
+      if (!found)
+        model.blockers.push({
+          kind: 'class-instance',
+          file: entry.file,
+          line,
+          message: `Class \`${entry.name}\` is used outside the service, and its instances cannot cross a network boundary (methods and identity are lost): expose functions that take and return plain data instead`,
+        });
     }
+  }
+  for (const provider of providers) {
+    const file = project.fileOf(provider);
+    if (file === undefined || !input.serviceFiles.includes(file)) continue;
+    const name = provider.getName() ?? 'default';
+    const line = provider.getStartLineNumber();
+    const described = guarded(name, file, line, model, () => describeProvider(provider, file, describer, named));
+    if (!described) continue;
+    model.operations.push(...described.operations);
+    model.blockers.push(...described.blockers);
   }
   // Module state of the service's files and of the entries' files (an entry may be a mutable value).
   const files = [...new Set([...input.serviceFiles, ...model.others.map((o) => o.file)])];
@@ -55,6 +77,38 @@ export function buildContract(input: ContractInput): ContractModel {
   model.types = named.list().map(({ name, text, schema, file }) => ({ name, text, schema, file }));
   model.blockers = unique(model.blockers);
   return model;
+}
+
+/**
+ * Describes one entry; a stack overflow in TypeScript's checker outside any single type (resolving a
+ * signature) leaves that entry out, with a blocker where it is declared, and the rest of the contract whole.
+ */
+function guarded<T>(name: string, file: string, line: number, model: ContractModel, describe: () => T): T | undefined {
+  try {
+    return describe();
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    model.blockers.push({
+      kind: 'unsupported-type',
+      operation: name,
+      file,
+      line,
+      message: `\`${name}\` has a type TypeScript's checker cannot expand (it overflowed the stack): declare its parameters and result as plain interfaces of the project`,
+    });
+    return undefined;
+  }
+}
+
+/**
+ * The injected classes behind a class entry: the class itself when consumers receive it from a
+ * container, the providers a NestJS module exports, none for a class of fields (its instances cross as
+ * data); undefined for a class whose instances would lose their methods.
+ */
+function crossingClasses(declaration: Node, callers: readonly SourceFile[]): ClassDeclaration[] | undefined {
+  if (!Node.isClassDeclaration(declaration)) return undefined;
+  if (isModule(declaration)) return moduleExports(declaration);
+  if (isDataClass(declaration)) return [];
+  return isInjected(declaration, callers) ? [declaration] : undefined;
 }
 
 function unique(blockers: Blocker[]): Blocker[] {

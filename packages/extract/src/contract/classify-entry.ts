@@ -1,9 +1,17 @@
 import { InputError } from '@seams/graph';
-import { Node, type ArrowFunction, type FunctionDeclaration, type FunctionExpression, type Signature } from 'ts-morph';
+import {
+  Node,
+  type ArrowFunction,
+  type FunctionDeclaration,
+  type FunctionExpression,
+  type MethodDeclaration,
+  type Signature,
+} from 'ts-morph';
+import { packageTypeName } from './builtin-types.ts';
 import type { LoadedProject } from './load-project.ts';
 import type { NamedDeclaration } from './named-types.ts';
 
-type FunctionNode = FunctionDeclaration | ArrowFunction | FunctionExpression;
+type FunctionNode = FunctionDeclaration | ArrowFunction | FunctionExpression | MethodDeclaration;
 
 /** What an entry `file#name` turns out to be. */
 export type Entry =
@@ -41,9 +49,11 @@ export function classifyEntry(project: LoadedProject, entry: string): Entry {
     if (Node.isArrowFunction(value) || Node.isFunctionExpression(value))
       return { kind: 'function', ...where, declaration, signature: value.getSignature(), fn: value };
     if (Node.isClassExpression(value)) return { kind: 'class', ...where, declaration };
-    // `export const getPrice = memoize(fetchPrice)`: a function all the same, known by its type.
-    const signature = declaration.getType().getCallSignatures()[0];
-    if (signature) return { kind: 'function', ...where, declaration, signature };
+    // `export const getPrice = memoize(fetchPrice)`: a function all the same, known by its type. But an
+    // Express `Router()` is an object of the framework that happens to be callable: a value, not an operation.
+    const type = declaration.getType();
+    const signature = type.getCallSignatures()[0];
+    if (signature && packageTypeName(type) === undefined) return { kind: 'function', ...where, declaration, signature };
   }
   return { kind: 'value', ...where, declaration };
 }

@@ -8,11 +8,16 @@ export interface ContractInput {
   serviceFiles: string[];
   /** `file#name` entries: the exported names other services use, by the file that declares them. */
   operations: string[];
+  /**
+   * Files outside the service that import it, relative to root: a class they receive in a constructor
+   * is injected, and its methods are operations.
+   */
+  callerFiles?: string[];
 }
 
 /** The service's boundary as the generators need it: operations, the types they carry, what blocks a remote call. */
 export interface ContractModel {
-  /** Functions among `operations`, in input order. */
+  /** Functions among `operations`, in input order, then the public methods of the injected classes. */
   operations: Operation[];
   /** Named types the operations use, dependencies first, names unique (clashes get a number suffix). */
   types: TypeDecl[];
@@ -22,7 +27,10 @@ export interface ContractModel {
 }
 
 export interface Operation {
+  /** The function's name, or `Class.method` for a method of an injected class. */
   name: string;
+  /** For a method: the injected class (`@Injectable()`, or received in a constructor elsewhere). */
+  owner?: string;
   file: string;
   line: number;
   /** True when it returns a Promise: only those can go remote without changing their callers. */

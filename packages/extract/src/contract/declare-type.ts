@@ -26,11 +26,12 @@ export function declareType(entry: NamedType, declaration: NamedDeclaration, typ
   }
   const written = Node.isTypeAliasDeclaration(declaration) ? declaration.getTypeNode() : undefined;
   // Written out one member a line when declared as members; an alias of anything else keeps its one-line form.
-  if (isPlainObject(type) && (Node.isInterfaceDeclaration(declaration) || Node.isTypeLiteral(written))) {
+  const members = Node.isInterfaceDeclaration(declaration) || Node.isClassDeclaration(declaration);
+  if ((isPlainObject(type) || Node.isClassDeclaration(declaration)) && (members || Node.isTypeLiteral(written))) {
     const shape = describeShape(type, at, walk, describer.context);
     const body = blockText(shape);
     entry.text =
-      Node.isInterfaceDeclaration(declaration) && body.startsWith('{')
+      members && body.startsWith('{')
         ? `${docs}export interface ${entry.name} ${body}`
         : `${docs}export type ${entry.name} = ${body};`;
     entry.schema = shapeSchema(shape);

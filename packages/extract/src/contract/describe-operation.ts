@@ -16,9 +16,12 @@ export function describeOperation(entry: FunctionEntry, describer: Describer): {
     const declaration = symbol.getValueDeclaration();
     const written = Node.isParameterDeclaration(declaration) ? declaration : undefined;
     const name = written && !Node.isIdentifier(written.getNameNode()) ? `param${i + 1}` : symbol.getName();
+    // A signature typed elsewhere (`export const find = lookupWith(...)`) has its parameters where that type
+    // is declared: that file when it is the project's, else the entry, never a line of a package's file.
+    const home = declaration && describer.context.fileOf(declaration);
     const at: At = {
-      file: entry.file,
-      line: declaration?.getStartLineNumber() ?? line,
+      file: home ?? entry.file,
+      line: home !== undefined && declaration ? declaration.getStartLineNumber() : line,
       origin: 'parameter',
       path: name,
     };

@@ -8,6 +8,7 @@ import { describeIntersection, describeUnion, matchingNode } from './describe-un
 import type { NamedDeclaration, NamedTypes } from './named-types.ts';
 import { OPERATOR, operand, typeRef } from './type-text.ts';
 import { member, report, textOnly, type At, type Describe, type Walk } from './type-walk.ts';
+import { createBudget } from './walk-budget.ts';
 
 export interface Describer {
   describe: Describe;
@@ -26,8 +27,14 @@ export function createDescriber(
 ): Describer {
   // Inline object types being expanded: a recursive type without a project name has no finite text.
   const expanding = new Set<ts.Type>();
-  const describe: Describe = (type, written, at, walk) => describeType(type, written, at, walk, false);
-  const expand: Describe = (type, written, at, walk) => describeType(type, written, at, walk, true);
+  // Generic declarations being expanded, with how many of their instantiations are open: `Chain<T>`
+  // holding a `Chain<[T]>` is a new type at every level, which `expanding` never sees twice.
+  const generics = new Map<ts.Symbol, number>();
+  const within = createBudget();
+  const describe: Describe = (type, written, at, walk) =>
+    within(at, walk, () => describeType(type, written, at, walk, false));
+  const expand: Describe = (type, written, at, walk) =>
+    within(at, walk, () => describeType(type, written, at, walk, true));
   const context: ObjectContext = { describe, fileOf, anchor };
   const declare = (declaration: NamedDeclaration, walk: Walk): TypeRef =>
     named.ref(declaration, fileOf(declaration) ?? '', walk, (entry) =>
@@ -97,12 +104,25 @@ export function createDescriber(
         'declare it as a non-generic interface in the project, so the contract can refer to it by name',
       );
     }
+    const generic = genericOf(type);
+    const nested = generic ? (generics.get(generic) ?? 0) : 0;
+    if (generic && nested >= MAX_GENERIC_NESTING) {
+      return unknown(
+        at,
+        walk,
+        'unsupported-type',
+        `a recursive generic (\`${generic.name}\` within itself, with new type arguments at every level)`,
+        'declare the data that crosses as a non-generic interface in the project, so the contract can refer to it by name',
+      );
+    }
     expanding.add(type.compilerType);
+    if (generic) generics.set(generic, nested + 1);
     try {
       const shape = describeShape(type, at, walk, context);
       return typeRef(inlineText(shape), shapeSchema(shape));
     } finally {
       expanding.delete(type.compilerType);
+      if (generic) generics.set(generic, nested);
     }
   }
 
@@ -157,6 +177,16 @@ export function createDescriber(
   }
 
   return describer;
+}
+
+// `Page<Page<Product>>` is fine; a third level of the same generic inside itself is a recursion.
+const MAX_GENERIC_NESTING = 2;
+
+/** The generic alias or interface `type` instantiates, if any. */
+function genericOf(type: Type): ts.Symbol | undefined {
+  if (type.getAliasTypeArguments().length > 0) return type.getAliasSymbol()?.compilerSymbol;
+  const target = type.getTargetType();
+  return target && target.compilerType !== type.compilerType ? target.getSymbol()?.compilerSymbol : undefined;
 }
 
 function unknown(

@@ -9,7 +9,7 @@ import {
 import { unwrap } from './classify-entry.ts';
 import type { Blocker } from './contract-model.ts';
 
-const COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet']);
+export const COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet']);
 const MUTATORS = new Set([
   'set',
   'delete',

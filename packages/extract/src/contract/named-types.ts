@@ -1,9 +1,17 @@
-import { Node, type EnumDeclaration, type InterfaceDeclaration, type Type, type TypeAliasDeclaration } from 'ts-morph';
+import {
+  Node,
+  type ClassDeclaration,
+  type EnumDeclaration,
+  type InterfaceDeclaration,
+  type Type,
+  type TypeAliasDeclaration,
+} from 'ts-morph';
 import type { TypeDecl, TypeRef } from './contract-model.ts';
 import { typeRef } from './type-text.ts';
 import type { Issue, Walk } from './type-walk.ts';
 
-export type NamedDeclaration = InterfaceDeclaration | TypeAliasDeclaration | EnumDeclaration;
+/** A class among them is a data class (`isDataClass`): declared in the contract as an interface. */
+export type NamedDeclaration = InterfaceDeclaration | TypeAliasDeclaration | EnumDeclaration | ClassDeclaration;
 
 /** A contract type, with what its body holds that JSON cannot carry and the named types it uses. */
 export interface NamedType extends TypeDecl {
@@ -36,6 +44,8 @@ export function createNamedTypes(inProject: (node: Node) => boolean) {
       if (Node.isInterfaceDeclaration(declaration) && inProject(declaration))
         return declaration.getTypeParameters().length === 0 ? declaration : undefined;
       if (Node.isEnumDeclaration(declaration) && inProject(declaration)) return declaration;
+      if (Node.isClassDeclaration(declaration) && inProject(declaration) && isDataClass(declaration))
+        return declaration;
     }
     return undefined;
   }
@@ -44,7 +54,14 @@ export function createNamedTypes(inProject: (node: Node) => boolean) {
   function ref(declaration: NamedDeclaration, file: string, walk: Walk, declare: (entry: NamedType) => void): TypeRef {
     let entry = byDeclaration.get(declaration);
     if (!entry) {
-      entry = { name: uniqueName(declaration.getName()), text: '', schema: {}, file, issues: [], refs: new Set() };
+      entry = {
+        name: uniqueName(declaration.getName() ?? 'Anonymous'),
+        text: '',
+        schema: {},
+        file,
+        issues: [],
+        refs: new Set(),
+      };
       byDeclaration.set(declaration, entry);
       byName.set(entry.name, entry);
       declare(entry);
@@ -67,6 +84,18 @@ export function createNamedTypes(inProject: (node: Node) => boolean) {
   }
 
   return { declarationOf, ref, reachable, list: (): readonly NamedType[] => ordered };
+}
+
+/**
+ * A class of fields only (a NestJS DTO, an ORM row without hooks): JSON carries all of it, so its
+ * instances cross as data of the same shape. A method or an accessor would be lost on the way.
+ */
+export function isDataClass(declaration: ClassDeclaration): boolean {
+  if (declaration.getName() === undefined || declaration.getTypeParameters().length > 0) return false;
+  const properties = declaration.getType().getProperties();
+  return properties.every((property) =>
+    property.getDeclarations().every((d) => Node.isPropertyDeclaration(d) || Node.isParameterDeclaration(d)),
+  );
 }
 
 export type NamedTypes = ReturnType<typeof createNamedTypes>;

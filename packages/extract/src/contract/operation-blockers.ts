@@ -22,13 +22,24 @@ export function operationBlockers(
       operation: name,
       file,
       line,
-      message: `\`${name}\` is synchronous: callers use the result synchronously; a remote call is async: make it async, then route it`,
+      message: operation.owner
+        ? syncMethod(operation)
+        : `\`${name}\` is synchronous: callers use the result synchronously; a remote call is async: make it async, then route it`,
     });
   }
   const issues = [...walk.issues, ...named.reachable(walk.refs).flatMap((type) => type.issues)];
   blockers.push(...issues.map((issue) => issueBlocker(issue, name)));
   if (body) blockers.push(...transactions(body, name, file));
   return blockers;
+}
+
+// The consumer holds the instance and calls the method in line: the exact reason it cannot move as it is.
+function syncMethod({ name, returns }: Operation): string {
+  const what =
+    returns.text === 'void'
+      ? 'runs synchronously: callers rely on its effect being done when it returns'
+      : `returns \`${returns.text}\` synchronously: callers use the result without await`;
+  return `\`${name}\` ${what}; a remote call is async: make it async, then route it`;
 }
 
 function issueBlocker(issue: Issue, operation: string): Blocker {

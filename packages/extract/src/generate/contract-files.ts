@@ -5,12 +5,19 @@ import { zodSource } from './zod-source.ts';
 // Data that does not survive JSON (callbacks, class instances, Dates, Maps) keeps an operation local.
 const TYPE_BLOCKERS = new Set(['callback', 'class-instance', 'unsupported-type']);
 
-/** The operations that can go remote: async ones whose data survives JSON. The others stay local (the report says why). */
-export const remoteOperations = (model: ContractModel): Operation[] =>
+/** Async operations whose data survives JSON: what could go remote. */
+export const routableOperations = (model: ContractModel): Operation[] =>
   model.operations.filter(
     (operation) =>
       operation.async && !model.blockers.some((b) => b.operation === operation.name && TYPE_BLOCKERS.has(b.kind)),
   );
+
+/**
+ * The operations the facade and the service serve remotely: the routable functions. Methods of
+ * injected classes stay local until the facade can stand in for a provider.
+ */
+export const remoteOperations = (model: ContractModel): Operation[] =>
+  routableOperations(model).filter((operation) => operation.owner === undefined);
 
 const pascal = (name: string) => name.replace(/(^|[-_ ])(\w)/g, (_m, _s, c: string) => c.toUpperCase());
 

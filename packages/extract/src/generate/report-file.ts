@@ -1,7 +1,7 @@
 import type { TableOwnership } from '@seams/graph';
 import type { ContractModel } from '../contract/build-contract.ts';
 import { dataSection } from './report-data.ts';
-import { remoteOperations } from './contract-files.ts';
+import { remoteOperations, routableOperations } from './contract-files.ts';
 import type { ManualImport } from '../codemod/rewrite-imports.ts';
 import { isRead } from './facade-file.ts';
 import type { ServiceApi } from '../service-api.ts';
@@ -31,10 +31,13 @@ export function reportFile({ origin, model, api, bus, manual, files, path, data 
   const service = origin.service;
   const remote = remoteOperations(model);
   const ready = new Set(remote.map((o) => o.name));
+  const routable = new Set(routableOperations(model).map((o) => o.name));
   const operationRows = model.operations.map((o) => {
     const blockers = model.blockers.filter((b) => b.operation === o.name).length;
     const state = !ready.has(o.name)
-      ? 'local only (see below)'
+      ? routable.has(o.name)
+        ? `local: routable, but the facade does not stand in for \`${o.owner}\` yet`
+        : 'local only (see below)'
       : blockers > 0
         ? `remote-ready, ${blockers} to review`
         : 'remote-ready';

@@ -1,4 +1,5 @@
 import { receiverName, unwrap, type AstNode, type DataDetector } from '../types.ts';
+import { nestedWrites } from './nested-writes.ts';
 
 const WRITES = new Set([
   'create',
@@ -30,6 +31,8 @@ const NAMES_PRISMA = /prisma/i;
  * Prisma Client: `prisma.<model>.<method>(...)`, also on `this.prisma` and on the `tx` of
  * `prisma.$transaction(async (tx) => ...)`. The table is the model's delegate as written (`orderItem`),
  * not the database table it maps to. Only Prisma's query methods count, so `prisma.$connect()` does not.
+ * A write's nested writes (`data: { tagList: { connectOrCreate } }`) are reported with the relation path
+ * they take; the tables step follows it through the schema's relations to the model written.
  */
 export const prisma: DataDetector = {
   name: 'prisma',
@@ -53,7 +56,12 @@ export const prisma: DataDetector = {
           model.property!.name!.startsWith('$')
         )
           return;
-        context.report({ table: model.property!.name!, access, start: node.start, function: context.functionName() });
+        const table = model.property!.name!;
+        const fn = context.functionName();
+        context.report({ table, access, start: node.start, function: fn });
+        if (access === 'write')
+          for (const { via, start } of nestedWrites(method, node.arguments![0]))
+            context.report({ table, access, start, function: fn, via });
       },
     };
   },

@@ -26,10 +26,62 @@ export function schemaModels(from: string, text: string): DataModel[] {
     return {
       from,
       line,
-      name: model[0]!.toLowerCase() + model.slice(1),
+      name: delegate(model),
       table,
       detector: 'prisma',
       ...(references.length > 0 ? { references } : {}),
     };
   });
+}
+
+/** A relation field of a Prisma model, as nested writes through it need it. */
+export interface PrismaRelation {
+  /** The related model's delegate (`tag`). */
+  target: string;
+  /** The other side holds the foreign key: connecting a record here updates the related row. */
+  targetHoldsKey: boolean;
+  /** An implicit many-to-many's join table (`_ArticleToTag`, `_UserFavorites`), which every link writes. */
+  joinTable?: string;
+}
+
+const FIELD = /^[ \t]*(\w+)[ \t]+(\w+)(\[\])?\??[ \t]*(.*)$/gm;
+const RELATION_NAME = /@relation\(\s*(?:name:\s*)?"([^"]+)"/;
+
+/** The relation fields of every model in a Prisma schema (all its files, joined), by `delegate.field`. */
+export function schemaRelations(text: string): Map<string, PrismaRelation> {
+  const bodies = new Map([...text.matchAll(MODEL)].map((match) => [match[1]!, match[2]!]));
+  const fields = new Map(
+    [...bodies].map(([model, body]) => [
+      model,
+      [...body.matchAll(FIELD)]
+        .filter((field) => bodies.has(field[2]!))
+        .map((field) => ({
+          field: field[1]!,
+          target: field[2]!,
+          list: field[3] !== undefined,
+          name: RELATION_NAME.exec(field[4]!)?.[1],
+          holdsKey: /@relation\([^)\n]*\bfields:/.test(field[4]!),
+        })),
+    ]),
+  );
+  const relations = new Map<string, PrismaRelation>();
+  for (const [model, own] of fields) {
+    for (const relation of own) {
+      // The other side: the field of the target pointing back under the same relation name (not itself).
+      const opposite = fields
+        .get(relation.target)!
+        .find((other) => other.target === model && other.name === relation.name && other !== relation);
+      const manyToMany = relation.list && opposite?.list === true;
+      relations.set(`${delegate(model)}.${relation.field}`, {
+        target: delegate(relation.target),
+        targetHoldsKey: opposite?.holdsKey === true,
+        ...(manyToMany ? { joinTable: `_${relation.name ?? [model, relation.target].sort().join('To')}` } : {}),
+      });
+    }
+  }
+  return relations;
+}
+
+function delegate(model: string): string {
+  return model[0]!.toLowerCase() + model.slice(1);
 }

@@ -1,35 +1,69 @@
 import type { DataModel } from '@seams/graph';
 
 const NAME = String.raw`((?:["\`\[]?[A-Za-z_][\w$]*["\`\]]?\.)?["\`\[]?[A-Za-z_][\w$]*["\`\]]?)`;
-const CREATE = new RegExp(
-  String.raw`\bCREATE\s+(?:(?:GLOBAL\s+|LOCAL\s+)?(?:TEMP|TEMPORARY|UNLOGGED)\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?${NAME}\s*\(`,
-  'gi',
-);
-const ALTER = new RegExp(String.raw`\bALTER\s+TABLE\s+(?:ONLY\s+)?(?:IF\s+EXISTS\s+)?${NAME}([^;]*)`, 'gi');
+const CREATE = String.raw`\bCREATE\s+(?:(?:GLOBAL\s+|LOCAL\s+)?(?:TEMP|TEMPORARY|UNLOGGED)\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?${NAME}\s*\(`;
+const ALTER = String.raw`\bALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?${NAME}([^;]*)`;
+// `DROP TABLE a, b`; `RENAME TABLE a TO b` (MySQL).
+const DROP = String.raw`\bDROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?([^;]+)`;
+const RENAME = String.raw`\bRENAME\s+TABLE\s+${NAME}\s+TO\s+${NAME}`;
+// One pass in source order: a table created, then renamed or dropped further down, ends as the last statement left it.
+const STATEMENT = new RegExp(`(?<create>${CREATE})|(?<alter>${ALTER})|(?<drop>${DROP})|(?<rename>${RENAME})`, 'gi');
+const RENAME_TO = new RegExp(String.raw`^\s*RENAME\s+TO\s+${NAME}`, 'i');
 const REFERENCES = new RegExp(String.raw`\bREFERENCES\s+${NAME}`, 'gi');
 const unquote = (name: string) => name.replace(/["`[\]]/g, '');
 
+/** The tables declared so far, by name, as schema files and migrations applied in order leave them. */
+export type SqlSchema = Map<string, DataModel & { references: string[] }>;
+
 /**
- * The tables a SQL schema or migration creates, each with the tables its foreign keys point to
- * (`REFERENCES` in the table's body, or added later by `ALTER TABLE ... ADD ... REFERENCES`).
+ * Applies one SQL schema or migration to the tables declared so far: `CREATE TABLE` declares a table with
+ * the tables its foreign keys point to (`REFERENCES` in its body, or added by `ALTER TABLE ... ADD`);
+ * `ALTER TABLE ... RENAME TO` and `RENAME TABLE` rename it, `DROP TABLE` removes it. Migrations are applied
+ * in the order of their paths, as Prisma, knex and TypeORM order theirs (by folder or file name, which
+ * start with a timestamp), so a table a later migration drops is no longer declared.
  */
-export function schemaModels(from: string, source: string): DataModel[] {
+export function applySql(schema: SqlSchema, from: string, source: string): void {
   // Comments become spaces of the same length, so offsets (and lines) stay those of the file.
   const text = source.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' '));
-  const models = new Map<string, DataModel & { references: string[] }>();
-  for (const match of text.matchAll(CREATE)) {
-    const table = unquote(match[1]!);
-    const body = text.slice(match.index + match[0].length, closingParen(text, match.index + match[0].length));
-    const line = text.slice(0, match.index).split('\n').length;
-    models.set(table, { from, line, name: table, table, detector: 'sql', references: referencesIn(body, table) });
+  for (const match of text.matchAll(STATEMENT)) {
+    const groups = match.slice(1);
+    if (match.groups!.create) {
+      const table = unquote(groups[1]!);
+      const bodyStart = match.index + match[0].length;
+      const body = text.slice(bodyStart, closingParen(text, bodyStart));
+      const line = text.slice(0, match.index).split('\n').length;
+      schema.set(table, { from, line, name: table, table, detector: 'sql', references: referencesIn(body, table) });
+    } else if (match.groups!.alter) {
+      const table = unquote(groups[3]!);
+      const rest = groups[4]!;
+      const renamed = RENAME_TO.exec(rest);
+      if (renamed) rename(schema, table, unquote(renamed[1]!));
+      const model = schema.get(table);
+      if (model) model.references = [...new Set([...model.references, ...referencesIn(rest, model.table)])];
+    } else if (match.groups!.drop) {
+      for (const name of groups[6]!.replace(/\b(?:CASCADE|RESTRICT)\b/gi, '').split(','))
+        schema.delete(unquote(name.trim()));
+    } else {
+      rename(schema, unquote(groups[8]!), unquote(groups[9]!));
+    }
   }
-  for (const match of text.matchAll(ALTER)) {
-    const model = models.get(unquote(match[1]!));
-    if (model) model.references = [...new Set([...model.references, ...referencesIn(match[2]!, model.table)])];
-  }
-  return [...models.values()].map(({ references, ...model }) =>
+}
+
+/** The declared tables as models, without the empty reference lists. */
+export function sqlModels(schema: SqlSchema): DataModel[] {
+  return [...schema.values()].map(({ references, ...model }) =>
     references.length > 0 ? { ...model, references } : model,
   );
+}
+
+// A renamed table keeps its declaration; foreign keys to the old name follow it.
+function rename(schema: SqlSchema, from: string, to: string): void {
+  const model = schema.get(from);
+  if (!model) return;
+  schema.delete(from);
+  schema.set(to, { ...model, name: to, table: to });
+  for (const other of schema.values())
+    other.references = other.references.map((target) => (target === from ? to : target));
 }
 
 function referencesIn(body: string, self: string): string[] {

@@ -77,7 +77,7 @@ export type Root =
   | { name: string; start: number }
   | { self: number };
 
-export interface Call {
+interface Call {
   method: string;
   args: AstNode[];
 }

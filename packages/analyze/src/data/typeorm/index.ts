@@ -1,6 +1,6 @@
 import { unwrap, type AstNode, type DataDetector } from '../types.ts';
 import { chainOf, classify, entityName, MANAGER, type Chain, type Root } from './chain.ts';
-import { entityTable } from './entity.ts';
+import { entityReferences, entityTable } from './entity.ts';
 
 const REPOSITORY_TYPES = new Set(['Repository', 'MongoRepository', 'TreeRepository']);
 const MANAGER_TYPES = new Set(['EntityManager', 'DataSource']);
@@ -89,7 +89,7 @@ export const typeorm: DataDetector = {
       Class(node) {
         const table = entityTable(node);
         if (table === undefined) return;
-        context.declare({ name: node.id!.name!, table, start: node.start });
+        context.declare({ name: node.id!.name!, table, start: node.start, references: entityReferences(node) });
         entities.push({ name: node.id!.name!, start: node.start, end: node.end });
       },
       PropertyDefinition(node) {
