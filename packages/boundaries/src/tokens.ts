@@ -20,7 +20,7 @@ const TECHNICAL = new Set(
 );
 
 /** Splits `OrderLineItem`, `order-line_item.ts` and `ORDER_LINES` into lower-case words. */
-export function splitWords(text: string): string[] {
+function splitWords(text: string): string[] {
   return text
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
