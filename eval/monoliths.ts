@@ -1,41 +1,105 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { readTruthTsv } from '@seams/boundaries';
+import { buildTruth, type TruthRule } from './truths.ts';
 
-/** A monolith to score: its folder, which files to analyse, and where its ground truth comes from. */
+/** A monolith to score, as eval/monoliths.json lists it. */
+export interface ManifestEntry {
+  id: string;
+  name: string;
+  style: string;
+  /** tune: used to choose the defaults; holdout: reported apart, never tuned on. */
+  set: 'tune' | 'holdout';
+  repository: string;
+  commit: string;
+  /** The part of the repository that is fetched. */
+  subtree: string;
+  /** Files outside the subtree that its analysis needs (the root tsconfig its own extends). */
+  files?: string[];
+  /** The folder analysed, relative to the checkout (default: the subtree). */
+  root?: string;
+  exclude: string[];
+  truths: TruthRule[];
+}
+
+/** A monolith whose sources are at hand, with what analyse needs and each truth built from its files. */
 export interface Monolith {
   name: string;
+  style: string;
+  set: 'example' | 'tune' | 'holdout';
   dir: string;
   exclude?: string[];
-  /** A `path<TAB>domain` file, or a pattern whose first group names a file's domain (domain folders as truth). */
-  truth: { tsv: string } | { pattern: string };
-  /** Read its git history too, and score the co-change signal. */
   history?: boolean;
+  /** Truth name -> path -> domain; `shared` rows and files outside any domain are not in it. */
+  truths: (files: readonly string[]) => Array<{ name: string; truth: Map<string, string> }>;
 }
 
 const top = new URL('..', import.meta.url).pathname;
 
-/**
- * The bundled example, the same with its scripted git history (scripts/shop-history.ts, made once
- * into .eval/work), plus any real monoliths listed in .eval/monoliths.json (local only, never committed).
- */
-export function listMonoliths(): Monolith[] {
-  const truth = { tsv: join(top, 'fixtures/shop/domains.tsv') };
-  const bundled: Monolith = { name: 'shop (example)', dir: join(top, 'fixtures/shop'), exclude: ['test/**'], truth };
-  const withHistory: Monolith = {
-    name: 'shop with scripted history',
-    dir: shopWithHistory(),
-    exclude: ['test/**'],
-    truth,
-    history: true,
-  };
-  const local = join(top, '.eval/monoliths.json');
-  const extra = existsSync(local) ? (JSON.parse(readFileSync(local, 'utf8')) as Monolith[]) : [];
+/** Where fetched sources live: never inside this repository. */
+export const sourcesDir = process.env['SEAMS_EVAL_DIR'] ?? join(homedir(), '.cache/seams-eval');
+
+export function readManifest(): ManifestEntry[] {
+  return (JSON.parse(readFileSync(join(top, 'eval/monoliths.json'), 'utf8')) as { monoliths: ManifestEntry[] })
+    .monoliths;
+}
+
+/** The shell commands that fetch one monolith's sources at its commit. */
+export function fetchCommands(entry: ManifestEntry): string {
+  const dir = join(sourcesDir, entry.id);
   return [
-    bundled,
-    withHistory,
-    ...extra.map((m) => ({ ...m, dir: join(top, '.eval', m.dir) })).filter((m) => existsSync(m.dir)),
+    `git clone --filter=blob:none --no-checkout ${entry.repository} ${dir}.git`,
+    `git -C ${dir}.git archive ${entry.commit} ${[entry.subtree, ...(entry.files ?? [])].join(' ')} | (mkdir -p ${dir} && tar -x -C ${dir})`,
+  ].join(' && ');
+}
+
+/**
+ * The bundled example (its truth a hand-written TSV), the same with scripted git history, and every
+ * manifest monolith whose sources are in `sourcesDir`; the others are listed in `missing`.
+ */
+export function listMonoliths(): { monoliths: Monolith[]; missing: ManifestEntry[] } {
+  const shopTruth = (name: string) => () => [
+    {
+      name,
+      truth: new Map(
+        [...readTruthTsv(readFileSync(join(top, 'fixtures/shop/domains.tsv'), 'utf8'))].filter(
+          ([, domain]) => domain !== 'shared',
+        ),
+      ),
+    },
   ];
+  const shop = join(top, 'fixtures/shop');
+  const monoliths: Monolith[] = [
+    { name: 'shop', style: 'example', set: 'example', dir: shop, exclude: ['test/**'], truths: shopTruth('tsv') },
+    {
+      name: 'shop+history',
+      style: 'example',
+      set: 'example',
+      dir: shopWithHistory(),
+      exclude: ['test/**'],
+      history: true,
+      truths: shopTruth('tsv'),
+    },
+  ];
+  const missing: ManifestEntry[] = [];
+  for (const entry of readManifest()) {
+    const dir = join(sourcesDir, entry.id, entry.root ?? entry.subtree);
+    if (!existsSync(dir)) {
+      missing.push(entry);
+      continue;
+    }
+    monoliths.push({
+      name: entry.name,
+      style: entry.style,
+      set: entry.set,
+      dir,
+      exclude: entry.exclude,
+      truths: (files) => entry.truths.map((rule) => ({ name: rule.kind, truth: buildTruth(rule, files) })),
+    });
+  }
+  return { monoliths, missing };
 }
 
 function shopWithHistory(): string {
@@ -43,22 +107,4 @@ function shopWithHistory(): string {
   if (!existsSync(join(dir, '.git')))
     execFileSync(process.execPath, [join(top, 'scripts/shop-history.ts'), dir], { stdio: 'inherit' });
   return dir;
-}
-
-/** path -> domain; `shared` rows and files outside any domain are not scored. */
-export function truthOf(
-  monolith: Monolith,
-  files: readonly string[],
-  readTsv: (text: string) => ReadonlyMap<string, string>,
-): Map<string, string> {
-  if ('tsv' in monolith.truth) {
-    return new Map([...readTsv(readFileSync(monolith.truth.tsv, 'utf8'))].filter(([, domain]) => domain !== 'shared'));
-  }
-  const pattern = new RegExp(monolith.truth.pattern);
-  const truth = new Map<string, string>();
-  for (const file of files) {
-    const domain = pattern.exec(file)?.[1];
-    if (domain) truth.set(file, domain);
-  }
-  return truth;
 }

@@ -23,3 +23,4 @@ export {
   type PlanContext,
   type MoveTarget,
 } from './edit/index.ts';
+export { stem as singular } from './tokens.ts';

@@ -1,11 +1,30 @@
-import { PLAN_VERSION, SEAMS_VERSION, timeSteps, type Graph, type Plan, type ProgressListener } from '@seams/graph';
+import {
+  ConfigError,
+  PLAN_VERSION,
+  SEAMS_VERSION,
+  timeSteps,
+  type Graph,
+  type Plan,
+  type ProgressListener,
+} from '@seams/graph';
+import type { UndirectedGraph } from 'graphology';
+import { chooseResolution } from './choose-resolution.ts';
 import { chooseSignals } from './choose-signals.ts';
 import { dependenciesOf } from './dependencies.ts';
 import { applyKeep } from './keep-previous.ts';
-import { confidenceOf, runLouvain, type Communities } from './louvain-runs.ts';
+import { confidenceOf, consensusRun, runLouvain, type Communities } from './louvain-runs.ts';
 import { planMetrics, serviceMetrics } from './metrics/index.ts';
 import { nameServices } from './name-services.ts';
-import { groupsOf, mergeTiny, mergeToCount, splitDisconnected, splitLarge, type Partition } from './refine.ts';
+import {
+  groupsOf,
+  mergeTiny,
+  mergeToCount,
+  splitDisconnected,
+  splitLarge,
+  splitToCount,
+  type Partition,
+} from './refine.ts';
+import { setApart } from './set-apart.ts';
 import { findSharedKernel } from './shared-kernel.ts';
 import { SIGNALS } from './signals/index.ts';
 import { combineSignals } from './weighted-graph.ts';
@@ -15,7 +34,7 @@ export interface BoundaryOptions {
   signals?: readonly string[];
   /** Share of the combined weight per signal, overriding each signal's default share. */
   weights?: Readonly<Record<string, number>>;
-  /** Louvain resolution: higher gives more, smaller services (default 2, chosen on the monoliths in docs/boundaries.md). */
+  /** Louvain resolution: higher gives more, smaller services (default: the finest of 2, 3, 4 that is stable across seeds). */
   resolution?: number;
   /** Exact number of services wanted; overrides the resolution's outcome. */
   services?: number;
@@ -27,6 +46,8 @@ export interface BoundaryOptions {
   lowConfidence?: number;
   /** Set apart files used across the monolith (default true). */
   sharedKernel?: boolean;
+  /** Set apart tests, tool configs, migrations, scripts and composition roots in named groups (default true). */
+  setApart?: boolean;
   /** A previous plan whose pinned files, names and ids must survive. */
   keep?: Plan;
   onProgress?: ProgressListener;
@@ -39,7 +60,6 @@ export interface BoundaryOptions {
 export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): Plan {
   const emit = options.onProgress ?? (() => {});
   const seed = options.seed ?? 42;
-  const resolution = options.resolution ?? 2;
   const minSize = options.minServiceSize ?? 3;
   const maxSize = options.maxServiceSize ?? 60;
   const seeds = options.seeds ?? 10;
@@ -48,10 +68,20 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
 
   const allFiles = graph.files.map((f) => f.path);
   const dependencies = step('dependencies', () => dependenciesOf(graph));
-  const shared =
-    options.sharedKernel === false
+  const apart = options.setApart === false ? [] : step('set-apart', () => setApart(allFiles, dependencies));
+  const apartSet = new Set(apart.map((a) => a.path));
+  const shared = [
+    ...apart,
+    ...(options.sharedKernel === false
       ? []
-      : step('shared-kernel', () => findSharedKernel(allFiles, dependencies, { seed }));
+      : step('shared-kernel', () =>
+          findSharedKernel(
+            allFiles.filter((file) => !apartSet.has(file)),
+            dependencies,
+            { seed: GRAPH_SEED },
+          ),
+        )),
+  ].sort((a, b) => a.path.localeCompare(b.path));
   const pinned = new Set(options.keep?.pinned ?? []);
   const sharedSet = new Set(shared.map((s) => s.path).filter((p) => !pinned.has(p)));
   const files = allFiles.filter((file) => !sharedSet.has(file));
@@ -59,15 +89,24 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
   const signals = chooseSignals(SIGNALS, input, options.signals);
   const { graph: weighted } = step('signals', () => combineSignals(input, signals, options.weights));
 
-  const runs: Communities[] = step('cluster', () =>
-    Array.from({ length: seeds }, (_, i) => runLouvain(weighted, resolution, seed + i)),
-  );
-  let partition: Partition = new Map([...runs[0]!].map(([file, label]) => [file, String(label)]));
+  // Without a resolution given, the one the graph supports: the finest whose services do not depend on the seed.
+  const chosen =
+    options.resolution === undefined ? step('resolution', () => chooseResolution(weighted, GRAPH_SEED)) : undefined;
+  const resolution = options.resolution ?? chosen!.resolution;
+  // The probes are reused as runs when they are the runs this seed would make.
+  const probes = seed === GRAPH_SEED ? (chosen?.runs.slice(0, seeds) ?? []) : [];
+  const runs: Communities[] = step('cluster', () => [
+    ...probes,
+    ...Array.from({ length: seeds - probes.length }, (_, i) =>
+      runLouvain(weighted, resolution, seed + probes.length + i),
+    ),
+  ]);
+  let partition: Partition = new Map([...consensusRun(runs)].map(([file, label]) => [file, String(label)]));
   partition = step('refine', () => {
     let result = splitDisconnected(weighted, partition);
     result = splitLarge(weighted, result, maxSize, resolution, seed);
     result = mergeTiny(weighted, result, minSize);
-    if (options.services !== undefined) result = mergeToCount(weighted, result, options.services);
+    if (options.services !== undefined) result = toCount(weighted, result, options.services, resolution, seed);
     return result;
   });
   const kept = applyKeep(partition, options.keep);
@@ -114,10 +153,13 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
       lowConfidence,
     },
     services,
-    shared: shared.map((entry) => {
-      const allow = options.keep?.shared.find((s) => s.path === entry.path)?.allow;
-      return allow ? { ...entry, allow } : entry;
-    }),
+    // A pinned file is in its service, never also in the shared list.
+    shared: shared
+      .filter((entry) => !pinned.has(entry.path))
+      .map((entry) => {
+        const allow = options.keep?.shared.find((s) => s.path === entry.path)?.allow;
+        return allow ? { ...entry, allow } : entry;
+      }),
     pinned: [...pinned].sort(),
     confidence: Object.fromEntries(
       [...confidence].sort((a, b) => a[0].localeCompare(b[0])).map(([file, value]) => [file, round(value)]),
@@ -126,6 +168,37 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
     metrics: planMetrics(metricInput),
   };
 }
+
+/** Exactly `count` services, merging or splitting; a count the files cannot give is the user's mistake, said in one line. */
+function toCount(
+  graph: UndirectedGraph,
+  partition: Partition,
+  count: number,
+  resolution: number,
+  seed: number,
+): Partition {
+  if (count < 1 || count > partition.size)
+    throw new ConfigError(
+      'SEAMS_OPTION_INVALID',
+      `--services ${count}: choose between 1 and ${partition.size}, the files left to cluster once the shared kernel and the groups set apart are out.`,
+    );
+  const merged = mergeToCount(graph, partition, count);
+  if (groupsOf(merged).size > count)
+    throw new ConfigError(
+      'SEAMS_OPTION_INVALID',
+      `--services ${count}: the files fall into ${groupsOf(merged).size} parts with no dependency between them, so no fewer services can be made.`,
+    );
+  try {
+    return splitToCount(graph, merged, count, resolution, seed);
+  } catch (error) {
+    if (error instanceof RangeError)
+      throw new ConfigError('SEAMS_OPTION_INVALID', `--services ${count}: ${error.message}.`);
+    throw error;
+  }
+}
+
+// What is the graph's, not the seed's (the shared kernel's parts, the resolution's probes), always uses one seed.
+const GRAPH_SEED = 42;
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 

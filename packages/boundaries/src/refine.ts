@@ -136,6 +136,46 @@ export function mergeToCount(graph: UndirectedGraph, partition: Partition, count
   return table.partition;
 }
 
+/**
+ * Splits clusters until `count` remain, the largest splittable one first: re-clustered on its own at a finer
+ * resolution, its pieces then merged back by modularity gain if that overshoots. Throws when no cluster left
+ * can be split (every one a single file).
+ */
+export function splitToCount(
+  graph: UndirectedGraph,
+  partition: Partition,
+  count: number,
+  resolution: number,
+  seed: number,
+): Partition {
+  let result = new Map(partition);
+  const unsplittable = new Set<string>();
+  for (let groups = groupsOf(result); groups.size < count; groups = groupsOf(result)) {
+    const largest = [...groups]
+      .filter(([label, files]) => files.length > 1 && !unsplittable.has(label))
+      .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))[0];
+    if (!largest) throw new RangeError(`only ${groups.size} services can be made: every other one is a single file`);
+    const [label, files] = largest;
+    const pieces = piecesOf(inducedSubgraph(graph, files), resolution, seed);
+    if (!pieces) {
+      unsplittable.add(label);
+      continue;
+    }
+    for (const [file, piece] of pieces) result.set(file, `${label}/${piece}`);
+    if (groupsOf(result).size > count) result = mergeToCount(graph, result, count);
+  }
+  return result;
+}
+
+// A cluster's pieces at the first finer resolution that gives two or more; a cluster in pieces already splits there.
+function piecesOf(sub: UndirectedGraph, resolution: number, seed: number): Map<string, number> | undefined {
+  for (let finer = resolution * 1.5; finer < resolution * 1000; finer *= 1.5) {
+    const parts = runLouvain(sub, finer, seed);
+    if (new Set(parts.values()).size >= 2) return parts;
+  }
+  return undefined;
+}
+
 /** Clusters over `maxSize` are re-clustered on their own at a finer resolution. */
 export function splitLarge(
   graph: UndirectedGraph,

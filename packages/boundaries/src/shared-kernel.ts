@@ -1,10 +1,14 @@
+import { posix } from 'node:path';
 import { UndirectedGraph } from 'graphology';
 import type { Dependency } from './dependencies.ts';
 import { runLouvain } from './louvain-runs.ts';
+import { entityKey } from './tokens.ts';
 
 export interface SharedFile {
   path: string;
   reason: string;
+  /** A named group of files that are not a service (composition roots, tests...); absent for the kernel proper. */
+  group?: string;
 }
 
 export interface SharedKernelOptions {
@@ -13,12 +17,19 @@ export interface SharedKernelOptions {
   minParts?: number;
   /** ... and by at least this many files (default 4). */
   minUsers?: number;
+  /** A hub composing at least this many files of its own folder, which nothing outside it uses, is a facade (default 3). */
+  minComposed?: number;
 }
 
 /**
  * Files that glue otherwise unrelated parts: infrastructure and utilities used everywhere,
  * composition roots that wire everything, and what only those use. Parts come from a first
  * clustering on imports alone; a file's spread is the number of parts other than its own that use it.
+ *
+ * A domain's face is not infrastructure, however many files use it: a hub that composes a group of
+ * files of its own folder that nothing else uses (a facade, an `index.js` loading its mixins with
+ * `require('./create')(User)`) stays with its domain, and so do the files it composes; so does a hub named
+ * after its own folder (`users/users.service.ts`).
  */
 export function findSharedKernel(
   files: readonly string[],
@@ -27,6 +38,7 @@ export function findSharedKernel(
 ): SharedFile[] {
   const minParts = options.minParts ?? 4;
   const minUsers = options.minUsers ?? 4;
+  const minComposed = options.minComposed ?? 3;
   const known = new Set(files);
   const deps = dependencies.filter((d) => known.has(d.from) && known.has(d.to) && d.from !== d.to);
   const parts = firstParts(files, deps, options.seed);
@@ -42,11 +54,14 @@ export function findSharedKernel(
   // Domain models are used by a neighbour or two; infrastructure by a good share of all parts.
   const needed = Math.max(minParts, Math.ceil(partCount * 0.35));
 
+  const folderSizes = new Map<string, number>();
+  for (const file of files) folderSizes.set(posix.dirname(file), (folderSizes.get(posix.dirname(file)) ?? 0) + 1);
   const shared = new Map<string, string>();
   for (const file of files) {
     const users = importers.get(file)?.size ?? 0;
     const usedBy = spread(file, importers.get(file));
     if (users >= minUsers && usedBy >= needed - 1) {
+      if (composed(file, imported, importers) >= minComposed || carriesFolderName(file, folderSizes)) continue;
       shared.set(file, `used by ${users} files in ${usedBy + 1} parts`);
       continue;
     }
@@ -54,11 +69,13 @@ export function findSharedKernel(
     if (users <= 1 && uses >= needed && (imported.get(file)?.size ?? 0) >= minUsers)
       shared.set(file, `composition root: wires ${uses} parts`);
   }
-  // What only the kernel uses is part of it (a logger's formatter, a db client's pool).
+  // What only the kernel uses is part of it (a logger's formatter, a db client's pool), if it lives beside
+  // a kernel file: the cascade must not run from a kernel file into a domain's folder.
   for (let grew = true; grew;) {
     grew = false;
+    const kernelFolders = new Set([...shared.keys()].map((file) => posix.dirname(file)));
     for (const file of files) {
-      if (shared.has(file)) continue;
+      if (shared.has(file) || !kernelFolders.has(posix.dirname(file))) continue;
       const users = importers.get(file);
       const uses = imported.get(file) ?? new Set<string>();
       // A barrel or a feature only the composition root imports still depends on its domain: not kernel.
@@ -73,7 +90,35 @@ export function findSharedKernel(
       }
     }
   }
-  return [...shared].map(([path, reason]) => ({ path, reason })).sort((a, b) => a.path.localeCompare(b.path));
+  return [...shared]
+    .map(([path, reason]) =>
+      reason.startsWith('composition root') ? { path, reason, group: 'composition roots' } : { path, reason },
+    )
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** `users/users.service.ts`: a file named after its own folder, among others there, is that domain's face. */
+function carriesFolderName(file: string, folderSizes: ReadonlyMap<string, number>): boolean {
+  const folder = posix.dirname(file);
+  if ((folderSizes.get(folder) ?? 0) < 2) return false;
+  const domain = entityKey(posix.basename(folder));
+  return domain !== '' && ` ${entityKey(posix.basename(file))} `.includes(` ${domain} `);
+}
+
+/** How many files of the hub's folder (and below) it imports that no file outside that folder imports. */
+function composed(
+  hub: string,
+  imported: ReadonlyMap<string, Set<string>>,
+  importers: ReadonlyMap<string, Set<string>>,
+): number {
+  const folder = posix.dirname(hub);
+  if (folder === '.') return 0;
+  const inside = (file: string) => file.startsWith(`${folder}/`);
+  let count = 0;
+  for (const dep of imported.get(hub) ?? []) {
+    if (inside(dep) && [...(importers.get(dep) ?? [])].every(inside)) count++;
+  }
+  return count;
 }
 
 function firstParts(files: readonly string[], deps: readonly Dependency[], seed: number): Map<string, number> {

@@ -1,3 +1,5 @@
+import pluralize from 'pluralize';
+
 /**
  * Domain words in file paths and identifiers: `OrderRepository`, `orders.routes.ts` and
  * `order-items/` all yield `order`. Technical words (layers, verbs, file kinds) are dropped:
@@ -18,7 +20,7 @@ const TECHNICAL = new Set(
 );
 
 /** Splits `OrderLineItem`, `order-line_item.ts` and `ORDER_LINES` into lower-case words. */
-export function splitWords(text: string): string[] {
+function splitWords(text: string): string[] {
   return text
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
@@ -27,12 +29,13 @@ export function splitWords(text: string): string[] {
     .filter((word) => word.length > 1 && !/^\d+$/.test(word));
 }
 
-/** One stem for singular and plural: orders -> order, categories -> category, addresses -> address. */
+const singulars = new Map<string, string>();
+
+/** One stem for singular and plural (orders -> order, categories -> category, series -> series), by the pluralize library. */
 export function stem(word: string): string {
-  if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
-  if (word.length > 4 && /(?:ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) return word.slice(0, -1);
-  return word;
+  let singular = singulars.get(word);
+  if (singular === undefined) singulars.set(word, (singular = pluralize.singular(word)));
+  return singular;
 }
 
 export interface WordOccurrence {
@@ -51,4 +54,18 @@ export function domainWords(names: Iterable<string>): WordOccurrence[] {
     }
   }
   return out;
+}
+
+const entityKeys = new Map<string, string>();
+
+/** A name's entity key: `order-line_items.service.ts` -> `order line item` (cut at the first dot, domain words, singular). */
+export function entityKey(name: string): string {
+  let key = entityKeys.get(name);
+  if (key === undefined) {
+    key = domainWords([name.split('.')[0]!])
+      .map((word) => word.stem)
+      .join(' ');
+    entityKeys.set(name, key);
+  }
+  return key;
 }

@@ -65,7 +65,15 @@ describe('cochangeSignal', () => {
   });
 
   it('is registered after the structural signals, before data', () => {
-    expect(SIGNALS.map((signal) => signal.name)).toEqual(['imports', 'names', 'paths', 'cochange', 'data']);
+    expect(SIGNALS.map((signal) => signal.name)).toEqual([
+      'imports',
+      'names',
+      'paths',
+      'entities',
+      'usecases',
+      'cochange',
+      'data',
+    ]);
   });
 });
 

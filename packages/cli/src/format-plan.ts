@@ -22,10 +22,19 @@ export function formatPlanText(plan: Plan, output?: string): string {
   const render = (cells: string[]) =>
     '  ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   lines.push(render(header), ...rows.map(render));
-  if (plan.shared.length > 0) {
-    lines.push('', `  shared kernel (${plan.shared.length} files, kept out of every service):`);
-    for (const file of plan.shared.slice(0, 8)) lines.push(`    ${file.path}  ${file.reason}`);
-    if (plan.shared.length > 8) lines.push(`    ... ${plan.shared.length - 8} more in the plan file`);
+  const kernel = plan.shared.filter((file) => !file.group);
+  if (kernel.length > 0) {
+    lines.push('', `  shared kernel (${kernel.length} files, kept out of every service):`);
+    for (const file of kernel.slice(0, 8)) lines.push(`    ${file.path}  ${file.reason}`);
+    if (kernel.length > 8) lines.push(`    ... ${kernel.length - 8} more in the plan file`);
+  }
+  const groups = new Map<string, string[]>();
+  for (const file of plan.shared)
+    if (file.group) (groups.get(file.group) ?? groups.set(file.group, []).get(file.group)!).push(file.path);
+  if (groups.size > 0) {
+    lines.push('', '  not services (set apart, out of the extraction order):');
+    for (const [group, files] of groups)
+      lines.push(`    ${group} (${files.length}): ${files.slice(0, 3).join(', ')}${files.length > 3 ? ', ...' : ''}`);
   }
   const m = plan.metrics;
   // Cycles and review entries hold service ids; a person reads names (ids stay when a service is renamed).

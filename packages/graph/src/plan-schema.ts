@@ -84,6 +84,12 @@ export const Plan = z.object({
       z.object({
         path: z.string(),
         reason: z.string(),
+        group: z
+          .string()
+          .optional()
+          .describe(
+            "A named group of files that are not a service ('tests', 'tool configs', 'migrations', 'scripts', 'composition roots'); absent: the shared kernel",
+          ),
         allow: z
           .array(z.string())
           .optional()

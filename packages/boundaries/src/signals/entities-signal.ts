@@ -1,0 +1,104 @@
+import { posix } from 'node:path';
+import { entityKey } from '../tokens.ts';
+import { addPair, type PairWeights, type Signal, type SignalInput } from './signal.ts';
+
+/**
+ * One entity's files belong together across technical folders: `models/order.ts`, `services/order.ts`,
+ * `policies/order.ts` and `routes/admin/orders/` are the order's, whichever layer holds them.
+ *
+ * The entities are the app's own nouns: a name (singular, technical words dropped) is an entity when
+ * it names files or folders in at least two different folders, or names a table the data detectors
+ * found. A file's entity is its innermost folder naming one, else the longest entity its file name
+ * carries (a tie between two is none). Each entity's files are tied to its anchors (the files named
+ * exactly after it, and the entry files of folders named after it), so the work is linear in the
+ * files, never quadratic in a big entity.
+ */
+export const entitiesSignal: Signal = {
+  name: 'entities',
+  description:
+    'the same entity across layers: files named after one of the app’s nouns (models/order.ts, services/order.ts, routes/orders/), tied to its anchors',
+  share: 0.6,
+  isAvailable: (input) => entityGroups(input).size > 0,
+  pairs(input) {
+    const weights: PairWeights = new Map();
+    const count = input.files.length;
+    for (const group of entityGroups(input).values()) {
+      // A name with many anchors is a pattern every module repeats, not one entity: its first anchors speak for it.
+      const anchors = group.anchors.slice(0, MAX_ANCHORS);
+      const members = [...group.members, ...group.anchors.slice(MAX_ANCHORS)];
+      if (anchors.length === 0) continue;
+      const weight = 1 / anchors.length;
+      for (let a = 0; a < anchors.length; a++)
+        for (let b = a + 1; b < anchors.length; b++) addPair(weights, anchors[a]!, anchors[b]!, count, weight);
+      for (const member of members) for (const anchor of anchors) addPair(weights, member, anchor, count, weight);
+    }
+    return weights;
+  },
+};
+
+const MAX_ANCHORS = 12;
+const ENTRY = /^(index|main|mod)\./;
+
+function entityGroups({ graph, files }: SignalInput): Map<string, { anchors: number[]; members: number[] }> {
+  const entities = findEntities(files, graph.tables?.map((table) => table.name) ?? []);
+  const groups = new Map<string, { anchors: number[]; members: number[] }>();
+  files.forEach((file, index) => {
+    const found = entityOf(file, entities);
+    if (!found) return;
+    const group = groups.get(found.entity) ?? groups.set(found.entity, { anchors: [], members: [] }).get(found.entity)!;
+    (found.anchor ? group.anchors : group.members).push(index);
+  });
+  return groups;
+}
+
+/** Names of files and folders found in two folders or more, and table names: the app's nouns. */
+function findEntities(files: readonly string[], tables: readonly string[]): Set<string> {
+  const places = new Map<string, Set<string>>();
+  const note = (name: string, parent: string) => {
+    const key = entityKey(name);
+    if (key) (places.get(key) ?? places.set(key, new Set()).get(key)!).add(parent);
+  };
+  const folders = new Set<string>();
+  for (const file of files) {
+    if (!ENTRY.test(posix.basename(file))) note(posix.basename(file), posix.dirname(file));
+    for (let dir = posix.dirname(file); dir !== '.' && !folders.has(dir); dir = posix.dirname(dir)) {
+      folders.add(dir);
+      note(posix.basename(dir), posix.dirname(dir));
+    }
+  }
+  const entities = new Set([...places].filter(([, parents]) => parents.size >= 2).map(([key]) => key));
+  for (const table of tables) {
+    const key = entityKey(table);
+    if (key) entities.add(key);
+  }
+  return entities;
+}
+
+/** The entity a file serves: its innermost entity folder, else the longest entity in its own name. */
+function entityOf(file: string, entities: ReadonlySet<string>): { entity: string; anchor: boolean } | undefined {
+  const base = posix.basename(file);
+  const own = longestEntity(base, entities);
+  const segments = posix.dirname(file).split('/');
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const key = entityKey(segments[i]!);
+    if (!entities.has(key)) continue;
+    // Inside an entity's folder: its entry file and its file named after it speak for it.
+    return { entity: key, anchor: i === segments.length - 1 && (ENTRY.test(base) || own === key) };
+  }
+  if (!own) return undefined;
+  return { entity: own, anchor: entityKey(base) === own };
+}
+
+function longestEntity(name: string, entities: ReadonlySet<string>): string | undefined {
+  const words = entityKey(name).split(' ').filter(Boolean);
+  for (let length = words.length; length > 0; length--) {
+    const found = new Set<string>();
+    for (let start = 0; start + length <= words.length; start++) {
+      const key = words.slice(start, start + length).join(' ');
+      if (entities.has(key)) found.add(key);
+    }
+    if (found.size === 1) return [...found][0];
+    if (found.size > 1) return undefined;
+  }
+  return undefined;
+}

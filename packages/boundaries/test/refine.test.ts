@@ -1,0 +1,96 @@
+import { UndirectedGraph } from 'graphology';
+import { describe, expect, it } from 'vitest';
+import { groupsOf, mergeTiny, mergeToCount, splitDisconnected, splitToCount } from '../src/refine.ts';
+
+function weighted(edges: Array<[string, string, number]>, lonely: string[] = []): UndirectedGraph {
+  const graph = new UndirectedGraph();
+  for (const file of lonely) graph.addNode(file);
+  for (const [a, b, weight] of edges) {
+    graph.mergeNode(a);
+    graph.mergeNode(b);
+    graph.addEdge(a, b, { weight });
+  }
+  return graph;
+}
+
+const sorted = (partition: Map<string, string>) =>
+  [...groupsOf(partition).values()].map((files) => [...files].sort()).sort((a, b) => a[0]!.localeCompare(b[0]!));
+
+// Two triangles, a-b-c and d-e-f, joined by one weak edge c-d.
+const triangles = weighted([
+  ['a', 'b', 1],
+  ['b', 'c', 1],
+  ['a', 'c', 1],
+  ['d', 'e', 1],
+  ['e', 'f', 1],
+  ['d', 'f', 1],
+  ['c', 'd', 0.1],
+]);
+
+describe('refinement', () => {
+  it('splitDisconnected returns connected services: a cluster in two pieces becomes two', () => {
+    const graph = weighted([
+      ['a', 'b', 1],
+      ['c', 'd', 1],
+    ]);
+    const result = splitDisconnected(graph, new Map(['a', 'b', 'c', 'd'].map((f) => [f, 'x'])));
+    expect(sorted(result)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+  });
+
+  it('mergeTiny sends a tiny service to the neighbour it is most tied to', () => {
+    // g weighs 1 towards a (first triangle) and 3 towards d (second): it joins the second.
+    const graph = triangles.copy();
+    graph.addNode('g');
+    graph.addEdge('g', 'a', { weight: 1 });
+    graph.addEdge('g', 'd', { weight: 3 });
+    const partition = new Map([
+      ...['a', 'b', 'c'].map((f): [string, string] => [f, 'one']),
+      ...['d', 'e', 'f'].map((f): [string, string] => [f, 'two']),
+      ['g', 'tiny'],
+    ]);
+    const result = mergeTiny(graph, partition, 2);
+    expect(result.get('g')).toBe('two');
+    expect(sorted(result)).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e', 'f', 'g'],
+    ]);
+  });
+
+  it('mergeToCount merges the pair with the best modularity gain', () => {
+    // Three clusters {a,b}, {c}, {d,e,f}: c is tied to a and b by 2, to d by 0.1; merging c into {a,b} gains most.
+    const partition = new Map([
+      ['a', '1'],
+      ['b', '1'],
+      ['c', '2'],
+      ['d', '3'],
+      ['e', '3'],
+      ['f', '3'],
+    ]);
+    expect(sorted(mergeToCount(triangles, partition, 2))).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e', 'f'],
+    ]);
+  });
+
+  it('splitToCount splits the largest service along its weakest tie to reach exactly N', () => {
+    const all = new Map(['a', 'b', 'c', 'd', 'e', 'f'].map((f) => [f, 'x']));
+    expect(sorted(splitToCount(triangles, all, 2, 1, 42))).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e', 'f'],
+    ]);
+    expect(groupsOf(splitToCount(triangles, all, 5, 1, 42)).size).toBe(5);
+  });
+
+  it('splitToCount says why when every service is a single file', () => {
+    const singles = new Map([
+      ['a', '1'],
+      ['b', '2'],
+    ]);
+    expect(() => splitToCount(weighted([['a', 'b', 1]]), singles, 3, 1, 42)).toThrow(
+      'only 2 services can be made: every other one is a single file',
+    );
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { Graph } from '@seams/graph';
+import { dependenciesOf } from '../src/dependencies.ts';
+import { entitiesSignal } from '../src/signals/entities-signal.ts';
+import type { Signal } from '../src/signals/index.ts';
+import { useCasesSignal } from '../src/signals/use-cases-signal.ts';
+import { handGraph } from './hand-graph.ts';
+
+/** A signal's pairs as `a | b -> weight`, for hand-worked expectations. */
+function pairsOf(signal: Signal, graph: Graph): Record<string, number> {
+  const files = graph.files.map((f) => f.path);
+  const out: Record<string, number> = {};
+  for (const [key, weight] of signal.pairs({ graph, files, dependencies: dependenciesOf(graph) })) {
+    const [a, b] = [files[Math.floor(key / files.length)]!, files[key % files.length]!];
+    out[`${a} | ${b}`] = Math.round(weight * 1000) / 1000;
+  }
+  return out;
+}
+
+describe('entitiesSignal', () => {
+  it('ties an entity’s files across layers through its anchors', () => {
+    const graph = handGraph(
+      [
+        'src/models/order.ts',
+        'src/services/order.service.ts',
+        'src/routes/orders/index.ts',
+        'src/routes/orders/list-orders.ts',
+        'src/models/customer.ts',
+        'src/services/customer.service.ts',
+        'src/services/mailer.ts',
+      ],
+      [],
+    );
+    // `order` names files or folders in src/models, src/services and src/routes: an entity. Its anchors are the
+    // files named after it and the entry of its folder; list-orders.ts (its only noun is `order`) is one too: 4
+    // anchors, each pair 1/4. `customer` is in two folders: 2 anchors, 1/2. mailer.ts is in one folder: no entity.
+    expect(pairsOf(entitiesSignal, graph)).toEqual({
+      'src/models/order.ts | src/services/order.service.ts': 0.25,
+      'src/models/order.ts | src/routes/orders/index.ts': 0.25,
+      'src/models/order.ts | src/routes/orders/list-orders.ts': 0.25,
+      'src/services/order.service.ts | src/routes/orders/index.ts': 0.25,
+      'src/services/order.service.ts | src/routes/orders/list-orders.ts': 0.25,
+      'src/routes/orders/index.ts | src/routes/orders/list-orders.ts': 0.25,
+      'src/models/customer.ts | src/services/customer.service.ts': 0.5,
+    });
+  });
+});
+
+describe('useCasesSignal', () => {
+  const files = [
+    'src/orders/order.controller.ts',
+    'src/orders/order.service.ts',
+    'src/orders/order.repository.ts',
+    'src/orders/order.dto.ts',
+    'src/lib/format.ts',
+    'src/customers/customer.controller.ts',
+    'src/customers/customer.service.ts',
+  ];
+  const imports: Array<[string, string]> = [
+    ['src/orders/order.controller.ts', 'src/orders/order.service.ts'],
+    ['src/orders/order.service.ts', 'src/orders/order.repository.ts'],
+    ['src/orders/order.service.ts', 'src/lib/format.ts'],
+    ['src/customers/customer.controller.ts', 'src/customers/customer.service.ts'],
+    ['src/customers/customer.service.ts', 'src/lib/format.ts'],
+  ];
+
+  it('ties what each entry reaches through value imports to the entry, damped by the use cases reaching a file', () => {
+    const graph = handGraph(files, imports);
+    graph.edges.push({
+      from: 'src/orders/order.controller.ts',
+      to: 'src/orders/order.dto.ts',
+      kind: 'type',
+      specifier: './order.dto',
+      line: 2,
+      names: ['OrderDto'],
+    });
+    graph.useCases = [
+      { id: 'http GET /orders', kind: 'http', entry: 'src/orders/order.controller.ts' },
+      { id: 'http GET /customers', kind: 'http', entry: 'src/customers/customer.controller.ts' },
+    ];
+    // format.ts is reached by both use cases: 1/2 each. The type-only dto is not reached.
+    expect(pairsOf(useCasesSignal, graph)).toEqual({
+      'src/orders/order.controller.ts | src/orders/order.service.ts': 1,
+      'src/orders/order.controller.ts | src/orders/order.repository.ts': 1,
+      'src/orders/order.controller.ts | src/lib/format.ts': 0.5,
+      'src/lib/format.ts | src/customers/customer.controller.ts': 0.5,
+      'src/customers/customer.controller.ts | src/customers/customer.service.ts': 1,
+    });
+  });
+
+  it('takes the files a traced use case lists, anchored on its rarest file, with its weight', () => {
+    const graph = handGraph(files, []);
+    graph.useCases = [
+      { id: 'trace checkout', kind: 'trace', files: ['src/orders/order.service.ts', 'src/lib/format.ts'], weight: 3 },
+      { id: 'trace profile', kind: 'trace', files: ['src/customers/customer.service.ts', 'src/lib/format.ts'] },
+    ];
+    // format.ts is in two traces; each trace's anchor is its other file (one trace each).
+    expect(pairsOf(useCasesSignal, graph)).toEqual({
+      'src/orders/order.service.ts | src/lib/format.ts': 1.5,
+      'src/lib/format.ts | src/customers/customer.service.ts': 0.5,
+    });
+    expect(useCasesSignal.isAvailable({ graph: handGraph(files, []), files, dependencies: [] })).toBe(false);
+  });
+});
