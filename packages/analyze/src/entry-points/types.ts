@@ -38,7 +38,7 @@ export interface EntryNode {
   quasis?: Array<{ value: { cooked: string | null } }>;
 }
 
-export interface EntryContext {
+interface EntryContext {
   report(entry: FoundEntry): void;
   /** Records that the module bound to `binding` (an import or require of this file) serves under `prefix`. */
   mount(prefix: string, binding: EntryNode, start: number): void;

@@ -20,7 +20,7 @@ const LANGUAGE: Record<string, FileNode['language']> = {
 };
 
 /** A file of a foreign graph: no facts beyond its path, so no lines of code or exports. */
-export function foreignFile(path: string): FileNode {
+function foreignFile(path: string): FileNode {
   const extension = path.slice(path.lastIndexOf('.') + 1);
   return {
     path,

@@ -1,7 +1,6 @@
 export { adjustedRandIndex } from './adjusted-rand.ts';
-export { maximumMatching } from './bipartite-matching.ts';
 export { comparePartitions, type Agreement } from './compare-partitions.ts';
 export { maxMno, mno, mojoDistance, mojoFm } from './mojo.ts';
 export { normalizedMutualInformation } from './mutual-information.ts';
-export { contingency, type Contingency, type Partition } from './partition.ts';
+export { type Partition } from './partition.ts';
 export { readTruthTsv } from './truth-tsv.ts';

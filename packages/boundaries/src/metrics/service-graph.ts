@@ -2,7 +2,7 @@ import type { Assignment } from '../dependencies.ts';
 import type { MetricInput } from './types.ts';
 
 /** A counted dependency: both files in services, not a self-dependency. */
-export interface ServiceDependency {
+interface ServiceDependency {
   from: string;
   to: string;
   calls: number;

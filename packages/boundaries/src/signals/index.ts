@@ -18,4 +18,4 @@ export const SIGNALS: readonly Signal[] = [
   dataSignal,
 ];
 
-export { addPair, pairKey, type PairWeights, type Signal, type SignalInput } from './signal.ts';
+export { pairKey, type PairWeights, type Signal, type SignalInput } from './signal.ts';
