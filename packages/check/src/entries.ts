@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { Service } from '@seams/graph';
+import { entryPath, isEntryGlob, type Service } from '@seams/graph';
 
 /** Whether other services may import `file` of `service`. */
 export type IsEntry = (file: string, service: string) => boolean;
@@ -18,8 +18,8 @@ function compile(patterns: readonly string[]): (file: string) => boolean {
   const paths = new Set<string>();
   const globs: string[] = [];
   for (const pattern of patterns) {
-    const path = pattern.replace(/^\.\//, '');
-    if (/[*?[\]{}]/.test(path)) globs.push(path);
+    const path = entryPath(pattern);
+    if (isEntryGlob(path)) globs.push(path);
     else paths.add(path);
   }
   if (globs.length === 0) return (file) => paths.has(file);

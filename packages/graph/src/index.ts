@@ -10,6 +10,7 @@ export { SEAMS_VERSION } from './version.ts';
 export { findCycles, shortestCycle } from './find-cycles.ts';
 export { summarizeGraph, type GraphSummary } from './summarize-graph.ts';
 export { parseGraph } from './parse-graph.ts';
+export { entryPath, isEntryGlob, matchingEntryPattern } from './public-entries.ts';
 export { graphJsonSchema, planJsonSchema, baselineJsonSchema } from './json-schema.ts';
 export {
   PLAN_VERSION,

@@ -1,17 +1,8 @@
-import { posix } from 'node:path';
-import type { Plan, Service } from '@seams/graph';
+import { entryPath, matchingEntryPattern, type Plan, type Service } from '@seams/graph';
 
-// As `seams check` reads a service's `public` list: paths relative to the root, or globs.
-const isGlob = (pattern: string) => /[*?[\]{}]/.test(pattern);
-const clean = (pattern: string) => pattern.replace(/^\.\//, '');
-
-/** The pattern of the service's `public` list that makes `file` one of its entries, if any. */
-export function entryPattern(service: Pick<Service, 'public'>, file: string): string | undefined {
-  return (service.public ?? []).find((pattern) => {
-    const path = clean(pattern);
-    return isGlob(path) ? posix.matchesGlob(file, path) : path === file;
-  });
-}
+/** The pattern of the service's `public` list that makes `file` one of its entries, if any (as check reads it). */
+export const entryPattern = (service: Pick<Service, 'public'>, file: string): string | undefined =>
+  matchingEntryPattern(service.public ?? [], file);
 
 /** The service's own files that other services may import, as `seams check` sees them. */
 export const entryFiles = (service: Service): string[] =>
@@ -25,7 +16,7 @@ export function entryRefusal(plan: Plan, file: string): string | undefined {
       ? 'a file of the shared group is open to every service already'
       : 'the file is in no service';
   const pattern = entryPattern(service, file);
-  if (pattern !== undefined && clean(pattern) !== file)
+  if (pattern !== undefined && entryPath(pattern) !== file)
     return `an entry through '${pattern}': edit that pattern in the plan to change it`;
   return undefined;
 }
@@ -42,7 +33,7 @@ export function toggleEntry(plan: Plan, file: string): Plan {
       if (!service.files.includes(file)) return service;
       const listed = service.public ?? [];
       const next = entryPattern(service, file)
-        ? listed.filter((pattern) => clean(pattern) !== file)
+        ? listed.filter((pattern) => entryPath(pattern) !== file)
         : [...listed, file];
       const { public: _listed, ...rest } = service;
       if (next.length === 0) return rest;
