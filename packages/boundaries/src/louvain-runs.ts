@@ -1,5 +1,5 @@
-import louvain from 'graphology-communities-louvain';
 import type { UndirectedGraph } from 'graphology';
+import { louvainInput, louvainMapping } from './louvain.ts';
 import { seededRandom } from './random.ts';
 
 /** Communities as file -> label; labels are small integers, not stable across runs. */
@@ -8,8 +8,9 @@ export type Communities = Map<string, number>;
 /** Louvain on the weighted graph with a seeded RNG: the same seed gives the same communities. */
 export function runLouvain(graph: UndirectedGraph, resolution: number, seed: number): Communities {
   if (graph.order === 0) return new Map();
-  const mapping = louvain(graph, { getEdgeWeight: 'weight', resolution, rng: seededRandom(seed) });
-  return new Map(Object.entries(mapping));
+  const input = louvainInput(graph);
+  const mapping = louvainMapping(input, resolution, seededRandom(seed));
+  return new Map(input.nodes.map((node, i) => [node, mapping[i]!]));
 }
 
 /**
