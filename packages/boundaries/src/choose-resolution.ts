@@ -1,4 +1,4 @@
-import type { UndirectedGraph } from 'graphology';
+import type { FileGraph } from './file-graph.ts';
 import { runAgreement, runLouvain, type Communities } from './louvain-runs.ts';
 
 /** Resolutions tried when none is given: the coarsest is the fallback, the finer ones must earn their place. */
@@ -23,7 +23,7 @@ export interface ChosenResolution {
  * coarsest candidate's; else the coarsest. Finer than the graph holds cuts domains differently on every run,
  * or cuts through them.
  */
-export function chooseResolution(graph: UndirectedGraph, seed: number): ChosenResolution {
+export function chooseResolution(graph: FileGraph, seed: number): ChosenResolution {
   const coarsest = CANDIDATE_RESOLUTIONS[0]!;
   const probe = (resolution: number) => {
     const runs = Array.from({ length: PROBES }, (_, i) => runLouvain(graph, resolution, seed + i));
@@ -52,12 +52,11 @@ function agreement(runs: readonly Communities[]): number {
 }
 
 /** Newman's modularity at resolution 1 of communities on the weighted graph: O(edges). */
-function modularity(graph: UndirectedGraph, communities: Communities): number {
+function modularity(graph: FileGraph, communities: Communities): number {
   let total = 0;
   const inside = new Map<number, number>();
   const degree = new Map<number, number>();
-  graph.forEachEdge((_edge, attributes, a, b) => {
-    const weight = (attributes['weight'] as number | undefined) ?? 1;
+  graph.forEachEdge((a, b, weight) => {
     const ca = communities.get(a)!;
     const cb = communities.get(b)!;
     total += weight;

@@ -1,4 +1,5 @@
 import type { UndirectedGraph } from 'graphology';
+import type { FileGraph } from './file-graph.ts';
 import { louvainInput, louvainMapping } from './louvain.ts';
 import { seededRandom } from './random.ts';
 
@@ -6,7 +7,7 @@ import { seededRandom } from './random.ts';
 export type Communities = Map<string, number>;
 
 /** Louvain on the weighted graph with a seeded RNG: the same seed gives the same communities. */
-export function runLouvain(graph: UndirectedGraph, resolution: number, seed: number): Communities {
+export function runLouvain(graph: FileGraph | UndirectedGraph, resolution: number, seed: number): Communities {
   if (graph.order === 0) return new Map();
   const input = louvainInput(graph);
   const mapping = louvainMapping(input, resolution, seededRandom(seed));

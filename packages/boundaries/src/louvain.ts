@@ -1,4 +1,5 @@
 import type { UndirectedGraph } from 'graphology';
+import { FileGraph } from './file-graph.ts';
 
 /**
  * Louvain (fast local moves, random start) over a compact adjacency built once per graph.
@@ -34,40 +35,70 @@ export interface LouvainInput {
   totalWeights: Float64Array;
 }
 
-const built = new WeakMap<UndirectedGraph, LouvainInput>();
+const built = new WeakMap<FileGraph | UndirectedGraph, LouvainInput>();
 
 /** The graph's Louvain input, built on first use: callers must not change a graph once clustered. */
-export function louvainInput(graph: UndirectedGraph): LouvainInput {
+export function louvainInput(graph: FileGraph | UndirectedGraph): LouvainInput {
   let input = built.get(graph);
-  if (!input) built.set(graph, (input = buildInput(graph)));
+  if (!input) built.set(graph, (input = graph instanceof FileGraph ? fromFileGraph(graph) : fromGraphology(graph)));
   return input;
 }
 
-function buildInput(graph: UndirectedGraph): LouvainInput {
-  const order = graph.order;
-  const size = (graph.size - graph.selfLoopCount) * 2;
-  const nodes: string[] = new Array<string>(order);
+/** What the index is built from: nodes in order, each one's neighbour count, the edges in order. */
+interface Edges {
+  nodes: string[];
+  size: number;
+  selfLoops: number;
+  degree: (i: number) => number;
+  forEachEdge: (callback: (source: number, target: number, weight: number) => void) => void;
+}
+
+function fromFileGraph(graph: FileGraph): LouvainInput {
+  let selfLoops = 0;
+  for (let e = 0; e < graph.size; e++) if (graph.sources[e] === graph.targets[e]) selfLoops++;
+  return buildInput({
+    nodes: [...graph.nodes],
+    size: graph.size,
+    selfLoops,
+    degree: (i) => graph.degree(i),
+    forEachEdge: (callback) => {
+      for (let e = 0; e < graph.size; e++) callback(graph.sources[e]!, graph.targets[e]!, graph.weights[e]!);
+    },
+  });
+}
+
+function fromGraphology(graph: UndirectedGraph): LouvainInput {
+  const nodes = graph.nodes();
+  const ids = new Map(nodes.map((node, i) => [node, i]));
+  return buildInput({
+    nodes,
+    size: graph.size,
+    selfLoops: graph.selfLoopCount,
+    degree: (i) => graph.undirectedDegreeWithoutSelfLoops(nodes[i]!),
+    forEachEdge: (callback) =>
+      graph.forEachEdge((_edge, attributes, source, target) => {
+        // graphology-utils' weight getter: anything but a number counts 1.
+        const raw: unknown = attributes['weight'];
+        callback(ids.get(source)!, ids.get(target)!, typeof raw !== 'number' || Number.isNaN(raw) ? 1 : raw);
+      }),
+  });
+}
+
+function buildInput(graph: Edges): LouvainInput {
+  const order = graph.nodes.length;
+  const size = (graph.size - graph.selfLoops) * 2;
   const starts = new (pointerArray(size))(order + 1);
   const neighborhood = new (pointerArray(order + 1))(size);
   const weights = new Float64Array(size);
   const loops = new Float64Array(order);
   const totalWeights = new Float64Array(order);
-  const ids = new Map<string, number>();
-  let i = 0;
   let n = 0;
-  graph.forEachNode((node) => {
-    nodes[i] = node;
-    ids.set(node, i);
-    n += graph.undirectedDegreeWithoutSelfLoops(node);
+  for (let i = 0; i < order; i++) {
+    n += graph.degree(i);
     starts[i] = n;
-    i++;
-  });
+  }
   let total = 0;
-  graph.forEachEdge((_edge, attributes, sourceKey, targetKey) => {
-    const raw: unknown = attributes['weight'];
-    const weight = typeof raw !== 'number' || Number.isNaN(raw) ? 1 : raw;
-    const source = ids.get(sourceKey)!;
-    const target = ids.get(targetKey)!;
+  graph.forEachEdge((source, target, weight) => {
     total += weight;
     if (source === target) {
       totalWeights[source] += weight * 2;
@@ -84,7 +115,7 @@ function buildInput(graph: UndirectedGraph): LouvainInput {
     weights[startTarget] = weight;
   });
   starts[order] = size;
-  return { nodes, edgeCount: graph.size, total, starts, neighborhood, weights, loops, totalWeights };
+  return { nodes: graph.nodes, edgeCount: graph.size, total, starts, neighborhood, weights, loops, totalWeights };
 }
 
 /** Community of each node (by node index), labels 0..k-1. */
@@ -96,7 +127,7 @@ export function louvainMapping(input: LouvainInput, resolution: number, rng: () 
   const index = new Index(input, resolution, Nodes);
   const communities = new SparseMap(index.C);
   const queue = new SparseQueueSet(index.C);
-  for (let moveWasMade = true; moveWasMade; ) {
+  for (let moveWasMade = true; moveWasMade;) {
     const l = index.C;
     moveWasMade = false;
     let ri = Math.floor(rng() * l);
@@ -210,17 +241,12 @@ class Index {
 
   fastDelta(i: number, degree: number, targetCommunityDegree: number, targetCommunity: number): number {
     const withLoops = degree + this.loops[i]!;
-    return (
-      targetCommunityDegree - (withLoops * this.totalWeights[targetCommunity]! * this.resolution) / (2 * this.M)
-    );
+    return targetCommunityDegree - (withLoops * this.totalWeights[targetCommunity]! * this.resolution) / (2 * this.M);
   }
 
   fastDeltaWithOwnCommunity(i: number, degree: number, ownDegree: number, community: number): number {
     const withLoops = degree + this.loops[i]!;
-    return (
-      ownDegree -
-      (withLoops * (this.totalWeights[community]! - withLoops) * this.resolution) / (2 * this.M)
-    );
+    return ownDegree - (withLoops * (this.totalWeights[community]! - withLoops) * this.resolution) / (2 * this.M);
   }
 
   /**

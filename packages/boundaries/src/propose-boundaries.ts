@@ -7,10 +7,10 @@ import {
   type Plan,
   type ProgressListener,
 } from '@seams/graph';
-import type { UndirectedGraph } from 'graphology';
 import { chooseResolution } from './choose-resolution.ts';
 import { chooseSignals } from './choose-signals.ts';
 import { dependenciesOf } from './dependencies.ts';
+import type { FileGraph } from './file-graph.ts';
 import { applyKeep } from './keep-previous.ts';
 import { confidenceOf, consensusRun, runLouvain, type Communities } from './louvain-runs.ts';
 import { planMetrics, serviceMetrics } from './metrics/index.ts';
@@ -170,13 +170,7 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
 }
 
 /** Exactly `count` services, merging or splitting; a count the files cannot give is the user's mistake, said in one line. */
-function toCount(
-  graph: UndirectedGraph,
-  partition: Partition,
-  count: number,
-  resolution: number,
-  seed: number,
-): Partition {
+function toCount(graph: FileGraph, partition: Partition, count: number, resolution: number, seed: number): Partition {
   if (count < 1 || count > partition.size)
     throw new ConfigError(
       'SEAMS_OPTION_INVALID',

@@ -1,4 +1,4 @@
-import { UndirectedGraph } from 'graphology';
+import { FileGraphBuilder, type FileGraph } from './file-graph.ts';
 import { runLouvain } from './louvain-runs.ts';
 
 /** File -> cluster label. */
@@ -14,11 +14,8 @@ export function groupsOf(partition: ReadonlyMap<string, string>): Map<string, st
   return groups;
 }
 
-const weightOf = (graph: UndirectedGraph, edge: string) =>
-  (graph.getEdgeAttribute(edge, 'weight') as number | undefined) ?? 0;
-
 /** A service must be connected: a cluster in pieces becomes one cluster per piece. */
-export function splitDisconnected(graph: UndirectedGraph, partition: Partition): Partition {
+export function splitDisconnected(graph: FileGraph, partition: Partition): Partition {
   const result: Partition = new Map();
   for (const [label, files] of groupsOf(partition)) {
     const seen = new Set<string>();
@@ -52,7 +49,7 @@ interface ClusterTable {
   total: number;
 }
 
-function clusterTable(graph: UndirectedGraph, partition: Partition): ClusterTable {
+function clusterTable(graph: FileGraph, partition: Partition): ClusterTable {
   const table: ClusterTable = {
     partition: new Map(partition),
     size: new Map(),
@@ -61,8 +58,7 @@ function clusterTable(graph: UndirectedGraph, partition: Partition): ClusterTabl
     total: 0,
   };
   for (const label of partition.values()) table.size.set(label, (table.size.get(label) ?? 0) + 1);
-  graph.forEachEdge((edge, _attributes, a, b) => {
-    const weight = weightOf(graph, edge);
+  graph.forEachEdge((a, b, weight) => {
     const la = partition.get(a);
     const lb = partition.get(b);
     if (la === undefined || lb === undefined) return;
@@ -105,7 +101,7 @@ const bestNeighbour = (row: Map<string, number>) =>
   [...row].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
 
 /** Clusters smaller than `minSize` join the neighbour they are most tied to (a two-pizza team owns more than a file). */
-export function mergeTiny(graph: UndirectedGraph, partition: Partition, minSize: number): Partition {
+export function mergeTiny(graph: FileGraph, partition: Partition, minSize: number): Partition {
   const table = clusterTable(graph, partition);
   for (;;) {
     const tiny = [...table.size]
@@ -117,7 +113,7 @@ export function mergeTiny(graph: UndirectedGraph, partition: Partition, minSize:
 }
 
 /** Merges the pair of clusters with the best modularity gain until `count` remain. */
-export function mergeToCount(graph: UndirectedGraph, partition: Partition, count: number): Partition {
+export function mergeToCount(graph: FileGraph, partition: Partition, count: number): Partition {
   const table = clusterTable(graph, partition);
   while (table.size.size > count) {
     let best: [string, string] | undefined;
@@ -142,7 +138,7 @@ export function mergeToCount(graph: UndirectedGraph, partition: Partition, count
  * can be split (every one a single file).
  */
 export function splitToCount(
-  graph: UndirectedGraph,
+  graph: FileGraph,
   partition: Partition,
   count: number,
   resolution: number,
@@ -168,7 +164,7 @@ export function splitToCount(
 }
 
 // A cluster's pieces at the first finer resolution that gives two or more; a cluster in pieces already splits there.
-function piecesOf(sub: UndirectedGraph, resolution: number, seed: number): Map<string, number> | undefined {
+function piecesOf(sub: FileGraph, resolution: number, seed: number): Map<string, number> | undefined {
   for (let finer = resolution * 1.5; finer < resolution * 1000; finer *= 1.5) {
     const parts = runLouvain(sub, finer, seed);
     if (new Set(parts.values()).size >= 2) return parts;
@@ -178,7 +174,7 @@ function piecesOf(sub: UndirectedGraph, resolution: number, seed: number): Map<s
 
 /** Clusters over `maxSize` are re-clustered on their own at a finer resolution. */
 export function splitLarge(
-  graph: UndirectedGraph,
+  graph: FileGraph,
   partition: Partition,
   maxSize: number,
   resolution: number,
@@ -199,15 +195,13 @@ export function splitLarge(
 }
 
 // Built from the members' own edges: copying the whole graph and dropping the rest costs far more.
-function inducedSubgraph(graph: UndirectedGraph, files: readonly string[]): UndirectedGraph {
+function inducedSubgraph(graph: FileGraph, files: readonly string[]): FileGraph {
   const members = new Set(files);
-  const sub = new UndirectedGraph();
-  for (const file of files) sub.addNode(file);
+  const sub = new FileGraphBuilder(files);
   for (const file of files) {
-    graph.forEachEdge(file, (edge, _attributes, a, b) => {
-      const other = a === file ? b : a;
-      if (members.has(other) && file < other) sub.addEdge(file, other, { weight: weightOf(graph, edge) });
+    graph.forEachNeighbor(file, (other, weight) => {
+      if (members.has(other) && file < other) sub.add(file, other, weight);
     });
   }
-  return sub;
+  return sub.build();
 }

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
-import { UndirectedGraph } from 'graphology';
 import type { Dependency } from './dependencies.ts';
+import { FileGraphBuilder } from './file-graph.ts';
 import { runLouvain } from './louvain-runs.ts';
 import { entityKey } from './tokens.ts';
 
@@ -122,12 +122,7 @@ function composed(
 }
 
 function firstParts(files: readonly string[], deps: readonly Dependency[], seed: number): Map<string, number> {
-  const graph = new UndirectedGraph();
-  for (const file of files) graph.addNode(file);
-  for (const { from, to, calls } of deps) {
-    graph.updateUndirectedEdge(from, to, (attributes) => ({
-      weight: ((attributes.weight as number | undefined) ?? 0) + calls,
-    }));
-  }
-  return runLouvain(graph, 1, seed);
+  const graph = new FileGraphBuilder(files);
+  for (const { from, to, calls } of deps) graph.add(from, to, calls);
+  return runLouvain(graph.build(), 1, seed);
 }
