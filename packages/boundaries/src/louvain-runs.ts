@@ -3,7 +3,7 @@ import type { FileGraph } from './file-graph.ts';
 import { louvainInput, louvainMapping } from './louvain.ts';
 import { seededRandom } from './random.ts';
 
-/** Communities as file -> label; labels are small integers, not stable across runs. */
+/** Communities as file -> label; labels are small non-negative integers, not stable across runs. */
 export type Communities = Map<string, number>;
 
 /** Louvain on the weighted graph with a seeded RNG: the same seed gives the same communities. */
@@ -67,7 +67,10 @@ export function runAgreement(a: Communities, b: Communities): number {
   const pairs = (n: number) => (n * (n - 1)) / 2;
   const rows = new Map<number, number>();
   const columns = new Map<number, number>();
-  const cells = new Map<string, number>();
+  // Labels are small non-negative integers: a pair of them is one number, not a string to build and hash.
+  const cells = new Map<number, number>();
+  let width = 1;
+  for (const label of b.values()) if (label >= width) width = label + 1;
   let n = 0;
   for (const [file, la] of a) {
     const lb = b.get(file);
@@ -75,7 +78,7 @@ export function runAgreement(a: Communities, b: Communities): number {
     n++;
     rows.set(la, (rows.get(la) ?? 0) + 1);
     columns.set(lb, (columns.get(lb) ?? 0) + 1);
-    const key = `${la} ${lb}`;
+    const key = la * width + lb;
     cells.set(key, (cells.get(key) ?? 0) + 1);
   }
   let together = 0;

@@ -43,6 +43,8 @@ export function splitDisconnected(graph: FileGraph, partition: Partition): Parti
 /** Clusters with their sizes, degrees and the weight between each pair, updated in place as clusters merge. */
 interface ClusterTable {
   partition: Partition;
+  /** Each cluster's files, so a merge relabels only the files it moves. */
+  members: Map<string, string[]>;
   size: Map<string, number>;
   degree: Map<string, number>;
   between: Map<string, Map<string, number>>;
@@ -52,6 +54,7 @@ interface ClusterTable {
 function clusterTable(graph: FileGraph, partition: Partition): ClusterTable {
   const table: ClusterTable = {
     partition: new Map(partition),
+    members: groupsOf(partition),
     size: new Map(),
     degree: new Map(),
     between: new Map(),
@@ -94,21 +97,82 @@ function merge(table: ClusterTable, from: string, into: string): void {
   table.size.delete(from);
   table.degree.set(into, (table.degree.get(into) ?? 0) + (table.degree.get(from) ?? 0));
   table.degree.delete(from);
-  for (const [file, label] of table.partition) if (label === from) table.partition.set(file, into);
+  const moved = table.members.get(from) ?? [];
+  for (const file of moved) table.partition.set(file, into);
+  table.members.get(into)?.push(...moved);
+  table.members.delete(from);
 }
 
-const bestNeighbour = (row: Map<string, number>) =>
-  [...row].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+// The heaviest tie, the first label (localeCompare) among equals, the first met among labels that compare equal.
+function bestNeighbour(row: Map<string, number>): string | undefined {
+  let best: [string, number] | undefined;
+  for (const entry of row)
+    if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0].localeCompare(best[0]) < 0)) best = entry;
+  return best?.[0];
+}
 
-/** Clusters smaller than `minSize` join the neighbour they are most tied to (a two-pizza team owns more than a file). */
+/**
+ * Clusters smaller than `minSize` join the neighbour they are most tied to (a two-pizza team owns more than a file),
+ * the smallest first (then by label). A heap of the candidates: a cluster only grows, and only the one absorbing
+ * another changes, so re-sorting every cluster after each merge (quadratic in tiny clusters) finds the same order.
+ */
 export function mergeTiny(graph: FileGraph, partition: Partition, minSize: number): Partition {
   const table = clusterTable(graph, partition);
-  for (;;) {
-    const tiny = [...table.size]
-      .filter(([label, size]) => size < minSize && (table.between.get(label)?.size ?? 0) > 0)
-      .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))[0];
-    if (!tiny) return table.partition;
-    merge(table, tiny[0], bestNeighbour(table.between.get(tiny[0])!)!);
+  const rank = new Map([...table.size.keys()].map((label, i) => [label, i]));
+  const candidates = new Heap<[label: string, size: number]>(
+    (a, b) => a[1] - b[1] || a[0].localeCompare(b[0]) || rank.get(a[0])! - rank.get(b[0])!,
+  );
+  const eligible = (label: string) =>
+    (table.size.get(label) ?? minSize) < minSize && (table.between.get(label)?.size ?? 0) > 0;
+  for (const [label, size] of table.size) if (eligible(label)) candidates.push([label, size]);
+  for (let next = candidates.pop(); next; next = candidates.pop()) {
+    const [label, size] = next;
+    // An entry left from before the cluster grew, or from a cluster merged away or left without neighbours.
+    if (table.size.get(label) !== size || !eligible(label)) continue;
+    const into = bestNeighbour(table.between.get(label)!)!;
+    merge(table, label, into);
+    if (eligible(into)) candidates.push([into, table.size.get(into)!]);
+  }
+  return table.partition;
+}
+
+/** A binary min-heap under `compare`. */
+class Heap<T> {
+  private readonly items: T[] = [];
+  private readonly compare: (a: T, b: T) => number;
+
+  constructor(compare: (a: T, b: T) => number) {
+    this.compare = compare;
+  }
+
+  push(item: T): void {
+    const items = this.items;
+    items.push(item);
+    for (let at = items.length - 1; at > 0;) {
+      const parent = (at - 1) >> 1;
+      if (this.compare(items[at]!, items[parent]!) >= 0) break;
+      [items[at], items[parent]] = [items[parent]!, items[at]!];
+      at = parent;
+    }
+  }
+
+  pop(): T | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length === 0 || last === undefined) return top;
+    items[0] = last;
+    for (let at = 0; ;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let least = at;
+      if (left < items.length && this.compare(items[left]!, items[least]!) < 0) least = left;
+      if (right < items.length && this.compare(items[right]!, items[least]!) < 0) least = right;
+      if (least === at) break;
+      [items[at], items[least]] = [items[least]!, items[at]!];
+      at = least;
+    }
+    return top;
   }
 }
 

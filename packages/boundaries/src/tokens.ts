@@ -44,14 +44,23 @@ export interface WordOccurrence {
   surface: string;
 }
 
+const wordsOfName = new Map<string, WordOccurrence[]>();
+
 /** Domain words of a list of raw names (path segments, identifiers), technical ones dropped. */
 export function domainWords(names: Iterable<string>): WordOccurrence[] {
   const out: WordOccurrence[] = [];
   for (const name of names) {
-    for (const word of splitWords(name)) {
-      const stemmed = stem(word);
-      if (!TECHNICAL.has(word) && !TECHNICAL.has(stemmed)) out.push({ stem: stemmed, surface: word });
+    // Folder names and exported identifiers come back thousands of times: each is split once.
+    let words = wordsOfName.get(name);
+    if (words === undefined) {
+      words = [];
+      for (const word of splitWords(name)) {
+        const stemmed = stem(word);
+        if (!TECHNICAL.has(word) && !TECHNICAL.has(stemmed)) words.push({ stem: stemmed, surface: word });
+      }
+      wordsOfName.set(name, words);
     }
+    out.push(...words);
   }
   return out;
 }

@@ -54,6 +54,37 @@ describe('refinement', () => {
     ]);
   });
 
+  it('mergeTiny takes the smallest tiny service first, then by label, and a grown one in its new size', () => {
+    // x and y have one file, z two, big four; min size 3. x goes first (1 file, label before y) into y, its only
+    // neighbour: y now has 2 files, as z has, and goes first by label, into z (its only neighbour left): z has 4.
+    // Taking z first would have sent it to big (2 > 1), leaving x and y apart.
+    const graph = weighted([
+      ['x1', 'y1', 5],
+      ['y1', 'z1', 1],
+      ['z1', 'z2', 1],
+      ['z2', 'b1', 2],
+      ['b1', 'b2', 1],
+      ['b2', 'b3', 1],
+      ['b3', 'b4', 1],
+    ]);
+    const partition = new Map([
+      ['b1', 'big'],
+      ['b2', 'big'],
+      ['b3', 'big'],
+      ['b4', 'big'],
+      ['z1', 'z'],
+      ['z2', 'z'],
+      ['y1', 'y'],
+      ['x1', 'x'],
+    ]);
+    const result = mergeTiny(graph, partition, 3);
+    expect(sorted(result)).toEqual([
+      ['b1', 'b2', 'b3', 'b4'],
+      ['x1', 'y1', 'z1', 'z2'],
+    ]);
+    expect(result.get('x1')).toBe('z');
+  });
+
   it('mergeToCount merges the pair with the best modularity gain', () => {
     // Three clusters {a,b}, {c}, {d,e,f}: c is tied to a and b by 2, to d by 0.1; merging c into {a,b} gains most.
     const partition = new Map([
