@@ -11,7 +11,9 @@ export function runLouvain(graph: FileGraph | UndirectedGraph, resolution: numbe
   if (graph.order === 0) return new Map();
   const input = louvainInput(graph);
   const mapping = louvainMapping(input, resolution, seededRandom(seed));
-  return new Map(input.nodes.map((node, i) => [node, mapping[i]!]));
+  const communities: Communities = new Map();
+  input.nodes.forEach((node, i) => communities.set(node, mapping[i]!));
+  return communities;
 }
 
 /**
@@ -62,7 +64,10 @@ export function consensusRun(runs: readonly Communities[]): Communities {
   return runs[best]!;
 }
 
-/** Adjusted Rand index between two runs over the same files, on their integer labels: O(files). */
+/**
+ * Adjusted Rand index between two runs over the same files, on their integer labels: O(files). Runs of one graph
+ * list the files in the same order, so they are read side by side; other runs are matched file by file.
+ */
 export function runAgreement(a: Communities, b: Communities): number {
   const pairs = (n: number) => (n * (n - 1)) / 2;
   const rows = new Map<number, number>();
@@ -72,8 +77,10 @@ export function runAgreement(a: Communities, b: Communities): number {
   let width = 1;
   for (const label of b.values()) if (label >= width) width = label + 1;
   let n = 0;
+  const others = b.entries();
   for (const [file, la] of a) {
-    const lb = b.get(file);
+    const next = others.next();
+    const lb = !next.done && next.value[0] === file ? next.value[1] : b.get(file);
     if (lb === undefined) continue;
     n++;
     rows.set(la, (rows.get(la) ?? 0) + 1);
