@@ -1,6 +1,7 @@
 import type { DataAccess, DataModel } from '@seams/graph';
 import * as oxc from 'oxc-parser';
 import type { LineIndex } from '../line-index.ts';
+import { BUILTIN_GLOBALS } from './builtin-globals.ts';
 import { DATA_DETECTORS } from './index.ts';
 import type { AstNode, DetectorHooks, FoundAccess, FoundModel } from './types.ts';
 
@@ -50,13 +51,15 @@ const STATIC_CALL = new RegExp(
   String.raw`\.(${[...new Set(DATA_DETECTORS.flatMap((detector) => detector.staticMethods ?? []))].join('|')})\(`,
   'g',
 );
-const CLASS_LIKE_BEFORE = /(?:^|[^\w$.])[A-Z][\w$]*$/;
+const CLASS_LIKE_BEFORE = /(?:^|[^\w$.])([A-Z][\w$]*)$/;
 
-/** The model statics called on a class-like name in a file: `User.findOne(` gives `findOne`. */
+/** The model statics called on a class-like name in a file (`User.findOne(` gives `findOne`), not on a builtin (`Object.create(`). */
 function staticCallsIn(text: string): Set<string> {
   const found = new Set<string>();
-  for (const match of text.matchAll(STATIC_CALL))
-    if (CLASS_LIKE_BEFORE.test(text.slice(Math.max(0, match.index - 64), match.index))) found.add(match[1]!);
+  for (const match of text.matchAll(STATIC_CALL)) {
+    const receiver = CLASS_LIKE_BEFORE.exec(text.slice(Math.max(0, match.index - 64), match.index))?.[1];
+    if (receiver !== undefined && !BUILTIN_GLOBALS.has(receiver)) found.add(match[1]!);
+  }
   return found;
 }
 

@@ -1,3 +1,4 @@
+import { BUILTIN_GLOBALS } from '../builtin-globals.ts';
 import { receiverName, stringValue, unwrap, type AstNode, type DataDetector, type FoundAccess } from '../types.ts';
 import { defaultCollection } from './default-collection.ts';
 import {
@@ -70,25 +71,7 @@ const NATIVE_WRITES = new Set([
 ]);
 // Globals and framework classes whose statics share a model method's name (`Object.create`, `NestFactory.create`).
 const NOT_MODELS = new Set([
-  'Object',
-  'Array',
-  'Math',
-  'JSON',
-  'Promise',
-  'Date',
-  'Number',
-  'String',
-  'Boolean',
-  'Symbol',
-  'BigInt',
-  'Reflect',
-  'Map',
-  'Set',
-  'WeakMap',
-  'WeakSet',
-  'Error',
-  'RegExp',
-  'Buffer',
+  ...BUILTIN_GLOBALS,
   'NestFactory',
   'Observable',
 ]);

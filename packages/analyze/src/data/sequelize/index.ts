@@ -1,3 +1,4 @@
+import { BUILTIN_GLOBALS } from '../builtin-globals.ts';
 import { receiverName, stringValue, unwrap, type AstNode, type DataDetector, type FoundAccess } from '../types.ts';
 
 const READS = new Set([
@@ -28,31 +29,13 @@ const WRITES = new Set([
 ]);
 // Globals whose static methods share names with a model's (`Object.create`, `Math.max`), and Sequelize's own base class and namespace.
 const NOT_MODELS = new Set([
-  'Object',
-  'Array',
-  'Math',
-  'JSON',
-  'Promise',
-  'Date',
-  'Number',
-  'String',
-  'Boolean',
-  'Symbol',
-  'BigInt',
-  'Reflect',
+  ...BUILTIN_GLOBALS,
   'Proxy',
   'Atomics',
   'Intl',
-  'Map',
-  'Set',
-  'WeakMap',
-  'WeakSet',
   'WeakRef',
-  'Error',
-  'RegExp',
   'Function',
   'Iterator',
-  'Buffer',
   'URL',
   'ArrayBuffer',
   'SharedArrayBuffer',
