@@ -1,6 +1,6 @@
 import * as oxc from 'oxc-parser';
-import { findDataAccesses } from './data/walk.ts';
-import { findEntryPoints } from './entry-points/find-entry-points.ts';
+import { createDataWalker, type DataWalker } from './data/walk.ts';
+import { createEntryWalker, type EntryWalker } from './entry-points/find-entry-points.ts';
 import type { FileFacts, ImportFact } from './facts.ts';
 import { languageOf } from './language-of.ts';
 import { indexLines, type LineIndex } from './line-index.ts';
@@ -55,8 +55,16 @@ const CJS_EXPORT = /(?<![\w$])exports\s*[.=]/;
 
 const isName = (part: unknown): part is NameSpan => typeof part === 'object' && part !== null && 'value' in part;
 
+/** The AST walkers of one analyze run (or one worker): each builds its visitors once, not once per file. */
+export interface FileWalkers {
+  data: DataWalker;
+  entries: EntryWalker;
+}
+
+export const createFileWalkers = (): FileWalkers => ({ data: createDataWalker(), entries: createEntryWalker() });
+
 /** Extracts every module reference, export and the line count of one source text. Never throws on bad syntax. */
-export function parseFile(path: string, text: string): FileFacts {
+export function parseFile(path: string, text: string, walkers: FileWalkers = createFileWalkers()): FileFacts {
   const { language, dts } = languageOf(path);
   // JSX is common in .js files; parsing them as jsx accepts both.
   const lang = dts ? 'dts' : language === 'js' ? 'jsx' : language;
@@ -84,11 +92,11 @@ export function parseFile(path: string, text: string): FileFacts {
       facts.reexports.push(...commonJs.reexports);
     }
     // Each data detector's cheap text test decides whether this file is walked for table accesses at all.
-    const { accesses, models } = findDataAccesses(result, text, lines);
+    const { accesses, models } = walkers.data.find(result, text, lines);
     if (accesses.length > 0) facts.data = accesses;
     if (models.length > 0) facts.models = models;
     // Likewise each entry-point detector's text test decides whether the file is walked for routes, jobs...
-    const entries = findEntryPoints(result, text, lines);
+    const entries = walkers.entries.find(result, text, lines);
     if (entries) facts.entries = entries;
     const error = result.errors[0];
     if (error)

@@ -1,4 +1,4 @@
-import type { AstNode, DataDetector, FoundAccess } from '../types.ts';
+import type { AnyNode, DataDetector, FoundAccess } from '../types.ts';
 
 // A string is taken for SQL only when it starts like a statement, its keyword in upper or lower case:
 // prose mentioning "update" or "from", or a sentence starting "Select", is not.
@@ -37,7 +37,7 @@ export const sql: DataDetector = {
     (/\b(?:SELECT|INSERT|UPDATE|DELETE)\s/.test(text) ||
       /\b(?:select\s[^'"`]*\bfrom|insert\s+into|delete\s+from|update\s+\w+\s+set)\s/.test(text)),
   create(context) {
-    const scan = (node: AstNode, text: string, multiline: boolean) => {
+    const scan = (node: AnyNode, text: string, multiline: boolean) => {
       if (!STATEMENT.test(text)) return;
       for (const { pattern, access } of PATTERNS) {
         for (const match of text.matchAll(pattern)) {
@@ -57,10 +57,10 @@ export const sql: DataDetector = {
     };
     return {
       StringLiteral(node) {
-        scan(node, node.value as string, false);
+        scan(node, node.value, false);
       },
       TemplateLiteral(node) {
-        scan(node, node.quasis!.map((quasi) => quasi.value.cooked ?? '').join(HOLE), true);
+        scan(node, node.quasis.map((quasi) => quasi.value.cooked ?? '').join(HOLE), true);
       },
     };
   },

@@ -8,7 +8,7 @@ export const cli: EntryDetector = {
   create: (context) => ({
     CallExpression(node) {
       if (calledMethod(node) !== 'command') return;
-      const name = stringValue(node.arguments![0])?.trim().split(/\s+/)[0];
+      const name = stringValue(node.arguments[0])?.trim().split(/\s+/)[0];
       if (name && !/^[<[]/.test(name)) context.report({ kind: 'cli', name, start: node.start });
     },
   }),
