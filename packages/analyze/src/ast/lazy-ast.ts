@@ -79,7 +79,8 @@ interface Shapes {
 
 /**
  * A function's parameter list as the lazy AST keeps it (oxc's own node; ESTree has a plain array). Its `items` have
- * no `type`: `pattern` is the binding, beside the parameter's decorators and type.
+ * no `type`: `pattern` is the binding (without its default value, which ESTree wraps in an AssignmentPattern),
+ * beside the parameter's decorators and type.
  */
 interface FormalParameters extends E.Span {
   type: 'FormalParameters';
