@@ -64,8 +64,13 @@ export interface DetectorHooks {
 /** A data detector (one ORM, query builder or SQL style), like knip's plugins: a name, a cheap test, hooks. */
 export interface DataDetector {
   name: string;
-  /** A cheap test on the source text: a file failing every detector's is not walked at all. */
-  isEnabled(text: string): boolean;
+  /**
+   * What the source text must contain for the detector to find anything (a regular expression's source, without
+   * capturing groups). One scan of the text tries every detector's at once: a file matching none is not walked.
+   */
+  trigger: string;
+  /** A closer test, run only on a text the trigger matched. */
+  isEnabled?(text: string): boolean;
   /**
    * Statics of its models (`findOne`): a call of one on a class-like name (`User.findOne(`) enables the
    * detector too, in a file that never names its ORM. One scan per file serves every detector.

@@ -8,29 +8,12 @@ import {
   type LazyVisitor,
 } from '../ast/lazy-ast.ts';
 import type { LineIndex } from '../line-index.ts';
-import { BUILTIN_GLOBALS } from './builtin-globals.ts';
-import { DATA_DETECTORS } from './index.ts';
+import { enabledDetectors } from './enabled-detectors.ts';
 import type { DetectorHooks, FoundAccess, FoundModel } from './types.ts';
 
 /** An access as a file's facts keep it: `tentative` until the tables step checks the name against every declaration. */
 export type FileDataAccess = Omit<DataAccess, 'from'> & { tentative?: true; via?: FoundAccess['via'] };
 export type FileDataModel = Omit<DataModel, 'from'>;
-
-const STATIC_CALL = new RegExp(
-  String.raw`\.(${[...new Set(DATA_DETECTORS.flatMap((detector) => detector.staticMethods ?? []))].join('|')})\(`,
-  'g',
-);
-const CLASS_LIKE_BEFORE = /(?:^|[^\w$.])([A-Z][\w$]*)$/;
-
-/** The model statics called on a class-like name in a file (`User.findOne(` gives `findOne`), not on a builtin (`Object.create(`). */
-function staticCallsIn(text: string): Set<string> {
-  const found = new Set<string>();
-  for (const match of text.matchAll(STATIC_CALL)) {
-    const receiver = CLASS_LIKE_BEFORE.exec(text.slice(Math.max(0, match.index - 64), match.index))?.[1];
-    if (receiver !== undefined && !BUILTIN_GLOBALS.has(receiver)) found.add(match[1]!);
-  }
-  return found;
-}
 
 type HookName = Exclude<keyof DetectorHooks, 'finish'>;
 const HOOKS: HookName[] = [
@@ -87,13 +70,7 @@ export function createDataWalker(): DataWalker {
   };
   return {
     find(program, text, lines) {
-      let statics: Set<string> | undefined;
-      const callsStatic = (methods: readonly string[]) =>
-        methods.some((method) => (statics ??= staticCallsIn(text)).has(method));
-      const enabled = DATA_DETECTORS.filter(
-        (detector) =>
-          detector.isEnabled(text) || (detector.staticMethods !== undefined && callsStatic(detector.staticMethods)),
-      );
+      const enabled = enabledDetectors(text);
       if (enabled.length === 0) return { accesses: [], models: [] };
       const found: Array<FoundAccess & { detector: string }> = [];
       const declared: Array<FoundModel & { detector: string }> = [];

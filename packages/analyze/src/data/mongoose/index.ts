@@ -125,7 +125,7 @@ interface Declaration {
  */
 export const mongoose: DataDetector = {
   name: 'mongoose',
-  isEnabled: (text) => text.includes('mongo') || text.includes('.collection('),
+  trigger: String.raw`mongo|\.collection\(`,
   staticMethods: [...MODEL_READS, ...MODEL_WRITES].filter((method) => method !== 'where'),
   create(context) {
     let importsMongoose = false;

@@ -36,7 +36,7 @@ const NAMES_PRISMA = /prisma/i;
  */
 export const prisma: DataDetector = {
   name: 'prisma',
-  isEnabled: (text) => text.includes('prisma') || text.includes('$transaction'),
+  trigger: String.raw`prisma|\$transaction`,
   create(context) {
     const clients = new Set(CLIENTS);
     return {

@@ -50,7 +50,7 @@ const BUILDERS = new Set(['knex', 'db', 'trx', 'this.knex', 'this.db', 'this.trx
 const NOT_TABLES = new Set(['console']);
 // A chain names its table in a string literal: `knex('t')`, `db.table<T>('t')`, `.from('t')`. Matching the quote first
 // and looking behind it keeps `Array.from(items)` and `db(config)` from getting the whole file walked.
-const TABLE_CALL = /\(\s*['"`](?<=(?:\.(?:table|from|into)|(?<![\w$])(?:knex|db|trx))(?:<[^>()]*>)?\(\s*['"`])/;
+const TABLE_CALL = String.raw`\(\s*['"\`](?<=(?:\.(?:table|from|into)|(?<![\w$])(?:knex|db|trx))(?:<[^>()]*>)?\(\s*['"\`])`;
 
 /** Where a chain of calls starts: a table named right there, or a name whose table is only known at the end of the file. */
 type Root = { table: string } | { helper: string } | { variable: string };
@@ -69,7 +69,7 @@ interface Chain {
  */
 export const queryBuilder: DataDetector = {
   name: 'query-builder',
-  isEnabled: (text) => TABLE_CALL.test(text),
+  trigger: TABLE_CALL,
   create(context) {
     const helpers = new Map<string, string>();
     const variables = new Map<string, string>();

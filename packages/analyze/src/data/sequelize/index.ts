@@ -67,8 +67,8 @@ interface Candidate {
  */
 export const sequelize: DataDetector = {
   name: 'sequelize',
-  // One scan finds both spellings.
-  isEnabled: (text) => text.includes('equelize'),
+  // Both spellings.
+  trigger: 'equelize',
   staticMethods: [
     'findAll',
     'findOne',

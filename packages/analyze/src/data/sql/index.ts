@@ -4,7 +4,8 @@ import type { AnyNode, DataDetector, FoundAccess } from '../types.ts';
 // prose mentioning "update" or "from", or a sentence starting "Select", is not.
 const STATEMENT = /^[\s(]*(?:SELECT|INSERT|UPDATE|DELETE|WITH|select|insert|update|delete|with)\s/;
 const LITERAL_STATEMENT =
-  /['"`](?:[\s(]|\\[nrt])*(?:SELECT|INSERT|UPDATE|DELETE|WITH|select|insert|update|delete|with)(?:\s|\\[nrt])/;
+  String.raw`['"\`](?:[\s(]|\\[nrt])*` +
+  String.raw`(?:SELECT|INSERT|UPDATE|DELETE|WITH|select|insert|update|delete|with)(?:\s|\\[nrt])`;
 // A table name, optionally schema-qualified and quoted: orders, public.orders, "orders", `orders`, [orders].
 const NAME = String.raw`((?:["\`\[]?[A-Za-z_][\w$]*["\`\]]?\.)?["\`\[]?[A-Za-z_][\w$]*["\`\]]?)`;
 const PATTERNS: Array<{ pattern: RegExp; access: FoundAccess['access'] }> = [
@@ -30,12 +31,11 @@ const HOLE = '\u0000';
  */
 export const sql: DataDetector = {
   name: 'sql',
-  // A literal that opens like a statement (the quote first, so one cheap scan settles most files), then a keyword
-  // in the shape a statement has.
+  // A literal that opens like a statement (the quote first: a cheap scan), then a keyword in the shape a statement has.
+  trigger: LITERAL_STATEMENT,
   isEnabled: (text) =>
-    LITERAL_STATEMENT.test(text) &&
-    (/\b(?:SELECT|INSERT|UPDATE|DELETE)\s/.test(text) ||
-      /\b(?:select\s[^'"`]*\bfrom|insert\s+into|delete\s+from|update\s+\w+\s+set)\s/.test(text)),
+    /\b(?:SELECT|INSERT|UPDATE|DELETE)\s/.test(text) ||
+    /\b(?:select\s[^'"`]*\bfrom|insert\s+into|delete\s+from|update\s+\w+\s+set)\s/.test(text),
   create(context) {
     const scan = (node: AnyNode, text: string, multiline: boolean) => {
       if (!STATEMENT.test(text)) return;

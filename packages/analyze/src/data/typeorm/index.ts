@@ -33,7 +33,7 @@ interface Binding {
  */
 export const typeorm: DataDetector = {
   name: 'typeorm',
-  isEnabled: (text) => /typeorm|getRepository|InjectRepository|Repository<|EntityManager/.test(text),
+  trigger: 'typeorm|getRepository|InjectRepository|Repository<|EntityManager',
   // Statics only TypeORM's BaseEntity has: an entity imported into a file that never names TypeORM.
   staticMethods: [
     'findBy',
