@@ -136,10 +136,10 @@ function indexStandard(program: unknown): Map<string, Plain> {
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) return value.forEach(visit);
     if (typeof value !== 'object' || value === null) return;
-    const node = value as Plain;
+    const node = value as Plain & Partial<{ start: number; end: number }>;
     if (typeof node.type === 'string') {
-      nodes.set(`${node.type} ${node.start} ${node.end}`, node);
-      if (node.type === 'Identifier') nodes.set(`Identifier ${node.start}`, node);
+      nodes.set(`${node.type} ${String(node.start)} ${String(node.end)}`, node);
+      if (node.type === 'Identifier') nodes.set(`Identifier ${String(node.start)}`, node);
     }
     for (const [key, child] of Object.entries(node)) if (key !== 'parent') visit(child);
   };
