@@ -4,7 +4,7 @@ import { createEntryWalker, type EntryWalker } from './entry-points/find-entry-p
 import type { FileFacts, ImportFact } from './facts.ts';
 import { languageOf } from './language-of.ts';
 import { indexLines, type LineIndex } from './line-index.ts';
-import { readCommonJs } from './read-commonjs.ts';
+import { createCommonJsWalker, type CommonJsWalker } from './read-commonjs.ts';
 
 // Shapes of oxc-parser's lazily deserialised module record (raw-transfer lazy mode).
 interface NameSpan {
@@ -57,11 +57,16 @@ const isName = (part: unknown): part is NameSpan => typeof part === 'object' && 
 
 /** The AST walkers of one analyze run (or one worker): each builds its visitors once, not once per file. */
 export interface FileWalkers {
+  commonJs: CommonJsWalker;
   data: DataWalker;
   entries: EntryWalker;
 }
 
-export const createFileWalkers = (): FileWalkers => ({ data: createDataWalker(), entries: createEntryWalker() });
+export const createFileWalkers = (): FileWalkers => ({
+  commonJs: createCommonJsWalker(),
+  data: createDataWalker(),
+  entries: createEntryWalker(),
+});
 
 /** Extracts every module reference, export and the line count of one source text. Never throws on bad syntax. */
 export function parseFile(path: string, text: string, walkers: FileWalkers = createFileWalkers()): FileFacts {
@@ -86,7 +91,7 @@ export function parseFile(path: string, text: string, walkers: FileWalkers = cre
     // `import(` than dynamic imports (so `import('./x').T` type expressions), need it.
     const typeImports = lang !== 'jsx' && countImportCalls(text) > result.module.dynamicImports.length;
     if (typeImports || REQUIRE_CALL.test(text) || CJS_EXPORT.test(text)) {
-      const commonJs = readCommonJs(result, text, lines);
+      const commonJs = walkers.commonJs.read(result, text, lines);
       facts.imports.push(...commonJs.imports);
       for (const name of commonJs.localExports) if (!facts.localExports.includes(name)) facts.localExports.push(name);
       facts.reexports.push(...commonJs.reexports);

@@ -75,6 +75,12 @@ interface Shapes {
   TSTypeReference: E.TSTypeReference;
   TSQualifiedName: E.TSQualifiedName;
   TSTypeParameterInstantiation: E.TSTypeParameterInstantiation;
+  ObjectPattern: E.ObjectPattern;
+  BindingProperty: E.BindingProperty;
+  BindingRestElement: E.BindingRestElement;
+  TSImportType: E.TSImportType;
+  TSImportEqualsDeclaration: E.TSImportEqualsDeclaration;
+  TSExternalModuleReference: E.TSExternalModuleReference;
 }
 
 /**
@@ -97,6 +103,8 @@ interface Overrides {
   ArrowFunctionExpression: { readonly params: LazyNode<'FormalParameters'> };
   // `import 'x'` has no specifiers: null rather than an empty list.
   ImportDeclaration: { readonly specifiers: Array<View<E.ImportDeclarationSpecifier>> | null };
+  // `{ a, ...rest }`: the rest element is not among the properties (nor anywhere the lazy node exposes).
+  ObjectPattern: { readonly properties: Array<LazyNode<'BindingProperty'>> };
 }
 interface FunctionFields {
   readonly params: LazyNode<'FormalParameters'>;
