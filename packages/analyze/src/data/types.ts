@@ -2,6 +2,7 @@ import type { DataAccess } from '@seams/graph';
 import type { AnyNode, LazyNode, VisitedNode } from '../ast/lazy-ast.ts';
 
 export type { AnyNode, LazyNode };
+export { stringValue } from '../ast/node-values.ts';
 
 /** What a detector reports: an access at a source offset, in the function enclosing it then. */
 export interface FoundAccess {
@@ -100,13 +101,6 @@ export function unwrap(node: AnyNode): AnyNode {
         return current;
     }
   }
-}
-
-/** The text of a string literal or of a template literal without `${}`; undefined for anything else. */
-export function stringValue(node: AnyNode | null | undefined): string | undefined {
-  if (node?.type === 'StringLiteral') return node.value;
-  if (node?.type === 'TemplateLiteral' && node.quasis.length === 1) return node.quasis[0]?.value.cooked ?? undefined;
-  return undefined;
 }
 
 /** `name` for `name` and `this.name`: the receivers detectors recognise by name. */

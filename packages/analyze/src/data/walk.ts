@@ -7,6 +7,7 @@ import {
   type LazyProgram,
   type LazyVisitor,
 } from '../ast/lazy-ast.ts';
+import { memberName } from '../ast/node-values.ts';
 import type { LineIndex } from '../line-index.ts';
 import { enabledDetectors } from './enabled-detectors.ts';
 import type { DetectorHooks, FoundAccess, FoundModel } from './types.ts';
@@ -125,13 +126,6 @@ const isFunction = (
   node: AnyNode | null | undefined,
 ): node is LazyNode<'ArrowFunctionExpression' | 'FunctionExpression'> =>
   node?.type === 'ArrowFunctionExpression' || node?.type === 'FunctionExpression';
-
-/** A class member's name as a method is called: `find`, `'find'`, `#find`; computed keys by their expression's name. */
-function memberName(key: AnyNode): string | undefined {
-  if (key.type === 'StringLiteral') return key.value;
-  if (key.type === 'PrivateIdentifier') return `#${key.name}`;
-  return key.type === 'IdentifierName' || key.type === 'IdentifierReference' ? key.name : undefined;
-}
 
 function createVisitor(used: ReadonlySet<HookName>, walker: Walker): LazyVisitor {
   const file = () => walker.current;

@@ -1,11 +1,7 @@
 import type { AnyNode, LazyNode } from '../ast/lazy-ast.ts';
+import { memberName } from '../ast/node-values.ts';
 
-/** The text of a string literal or a template literal without `${}`; undefined for anything else. */
-export function stringValue(node: AnyNode | null | undefined): string | undefined {
-  if (node?.type === 'StringLiteral') return node.value;
-  if (node?.type === 'TemplateLiteral' && node.quasis.length === 1) return node.quasis[0]?.value.cooked ?? undefined;
-  return undefined;
-}
+export { memberName, stringValue } from '../ast/node-values.ts';
 
 /** The member access a call is made on (`x.prop(...)`); undefined when the callee is not a plain member access. */
 export const calledMember = (call: LazyNode<'CallExpression'>): LazyNode<'StaticMemberExpression'> | undefined =>
@@ -47,11 +43,4 @@ export function decorator(
 export function joinPath(...parts: string[]): string {
   const segments = parts.flatMap((part) => part.split('/')).filter((segment) => segment !== '');
   return `/${segments.join('/')}`;
-}
-
-/** A method name of a class member (`find`, `'find'`, `#find`). */
-export function memberName(key: AnyNode): string | undefined {
-  if (key.type === 'PrivateIdentifier') return `#${key.name}`;
-  if (key.type === 'StringLiteral') return key.value;
-  return key.type === 'IdentifierName' || key.type === 'IdentifierReference' ? key.name : undefined;
 }
