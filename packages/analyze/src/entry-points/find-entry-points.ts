@@ -2,13 +2,27 @@ import { createLazyVisitor, type AnyNode, type LazyProgram, type LazyVisitor } f
 import type { LineIndex } from '../line-index.ts';
 import { stringValue } from './ast.ts';
 import { ENTRY_DETECTORS } from './index.ts';
-import type { EntryHooks, FileEntries, FoundEntry } from './types.ts';
+import type { EntryDetector, EntryHooks, FileEntries, FoundEntry } from './types.ts';
 
 /** One file's walk: the enabled detectors' hooks and the modules its local names come from. */
 interface FileWalk {
   hooks: EntryHooks[];
   /** Local name -> the specifier it was imported or required from. */
   bindings: Map<string, string>;
+}
+
+// A group per detector's trigger: one scan of the text tells which detectors could apply.
+const TRIGGERS = new RegExp(ENTRY_DETECTORS.map((detector) => `(${detector.trigger})`).join('|'), 'g');
+
+/** The detectors whose trigger the text matches and closer test it passes. */
+function enabledDetectors(text: string): EntryDetector[] {
+  const triggered = new Set<number>();
+  for (const match of text.matchAll(TRIGGERS)) {
+    for (let group = 1; group <= ENTRY_DETECTORS.length; group++)
+      if (match[group] !== undefined) triggered.add(group - 1);
+    if (triggered.size === ENTRY_DETECTORS.length) break;
+  }
+  return ENTRY_DETECTORS.filter((detector, i) => triggered.has(i) && (detector.isEnabled?.(text) ?? true));
 }
 
 /** Finds entry points, file by file, for one analyze run. */
@@ -25,7 +39,7 @@ export function createEntryWalker(): EntryWalker {
   let visitor: LazyVisitor | undefined;
   return {
     find(program, text, lines) {
-      const enabled = ENTRY_DETECTORS.filter((detector) => detector.isEnabled(text));
+      const enabled = enabledDetectors(text);
       if (enabled.length === 0) return undefined;
       const found: FoundEntry[] = [];
       const mounts: Array<{ prefix: string; binding: AnyNode; start: number }> = [];

@@ -39,8 +39,13 @@ export interface EntryHooks {
 /** An entry-point detector (one framework or library), like the data detectors: a name, a cheap test, hooks. */
 export interface EntryDetector {
   name: string;
-  /** A cheap test on the source text: a file failing every detector's is not walked at all. */
-  isEnabled(text: string): boolean;
+  /**
+   * What the source text must contain for the detector to find anything (a regular expression's source, without
+   * capturing groups). One scan of the text tries every detector's at once: a file matching none is not walked.
+   */
+  trigger: string;
+  /** A closer test, run only on a text the trigger matched. */
+  isEnabled?(text: string): boolean;
   /** Fresh hooks for one file. */
   create(context: EntryContext): EntryHooks;
 }

@@ -4,7 +4,8 @@ import type { EntryDetector } from '../types.ts';
 /** CLI commands: commander, yargs and cac `.command('deploy <env>')` give `cli deploy`. */
 export const cli: EntryDetector = {
   name: 'cli',
-  isEnabled: (text) => /\bcommander\b|\byargs\b|\bcac\b/.test(text) && text.includes('.command('),
+  trigger: String.raw`\.command\(`,
+  isEnabled: (text) => /\bcommander\b|\byargs\b|\bcac\b/.test(text),
   create: (context) => ({
     CallExpression(node) {
       if (calledMethod(node) !== 'command') return;

@@ -6,7 +6,7 @@ export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'h
 
 // HTTP clients share the verbs (`axios.post('/users', body)`): a file that imports one is not read for routes.
 const CLIENT = /(?:from|require\()\s*['"](?:axios|ky|got|superagent|supertest|node-fetch)['"]/;
-const ROUTER = /\bexpress\b|\bRouter\b|\b(?:app|router)\.(?:get|post|put|patch|delete|all|use|route)\s*\(/;
+const ROUTER = String.raw`\bexpress\b|\bRouter\b|\b(?:app|router)\.(?:get|post|put|patch|delete|all|use|route)\s*\(`;
 
 /**
  * The route path a method call is chained on: `router.route('/users').get(h).post(h)` gives `/users` for
@@ -33,7 +33,8 @@ const isPath = (path: string | undefined): path is string => path !== undefined 
  */
 export const express: EntryDetector = {
   name: 'express',
-  isEnabled: (text) => ROUTER.test(text) && !/\bkoa\b|fastify/.test(text) && !CLIENT.test(text),
+  trigger: ROUTER,
+  isEnabled: (text) => !/\bkoa\b|fastify/.test(text) && !CLIENT.test(text),
   create: (context) => ({
     CallExpression(node) {
       const member = calledMember(node);

@@ -6,7 +6,7 @@ import type { EntryDetector } from '../types.ts';
 /** Fastify: `fastify.get('/path', [opts,] h)`, `fastify.route({ method, url })`, `register(plugin, { prefix })`. */
 export const fastify: EntryDetector = {
   name: 'fastify',
-  isEnabled: (text) => text.includes('fastify'),
+  trigger: 'fastify',
   create: (context) => ({
     CallExpression(node) {
       const method = calledMethod(node);

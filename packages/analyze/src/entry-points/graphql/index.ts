@@ -11,7 +11,7 @@ const RESOLVER = new Set(['Resolver']);
  */
 export const graphql: EntryDetector = {
   name: 'graphql',
-  isEnabled: (text) => text.includes('@Resolver') || /\b(?:Query|Mutation|Subscription)\s*:\s*\{/.test(text),
+  trigger: String.raw`@Resolver|\b(?:Query|Mutation|Subscription)\s*:\s*\{`,
   create: (context) => {
     const resolvers: boolean[] = [];
     return {

@@ -9,7 +9,7 @@ import type { EntryDetector } from '../types.ts';
  */
 export const koa: EntryDetector = {
   name: 'koa',
-  isEnabled: (text) => /koa-router|@koa\/router|koa-tree-router/.test(text),
+  trigger: String.raw`koa-router|@koa\/router|koa-tree-router`,
   create: (context) => {
     // Router variable -> the prefix it was created with.
     const prefixes = new Map<string, string>();

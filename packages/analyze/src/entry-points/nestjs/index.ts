@@ -24,7 +24,7 @@ function pathsOf(argument: AnyNode | undefined): string[] {
  */
 export const nestjs: EntryDetector = {
   name: 'nestjs',
-  isEnabled: (text) => text.includes('@Controller'),
+  trigger: '@Controller',
   create: (context) => {
     const prefixes: string[][] = [];
     return {

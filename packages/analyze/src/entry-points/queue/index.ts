@@ -17,7 +17,7 @@ const patternOf = (argument: AnyNode | undefined) =>
  */
 export const queue: EntryDetector = {
   name: 'queue',
-  isEnabled: (text) => /\bbullmq\b|\bbull\b|@Processor|@EventPattern|@MessagePattern/.test(text),
+  trigger: String.raw`\bbullmq\b|\bbull\b|@Processor|@EventPattern|@MessagePattern`,
   create: (context) => {
     const processors: Array<string | undefined> = [];
     const queues = new Map<string, string>();

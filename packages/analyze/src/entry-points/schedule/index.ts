@@ -16,8 +16,14 @@ const nameOf = (schedule: string, handler: AnyNode | undefined) =>
  * Scheduled jobs: node-cron `cron.schedule(expr, fn)`, node-schedule `scheduleJob(expr, fn)`, cron
  * `new CronJob(expr, fn)` / `CronJob.from({ cronTime, onTick })`, and NestJS `@Cron` / `@Interval` / `@Timeout`.
  */
+/** A pattern matching `word` in any case, for a trigger (which the one scan tries case-sensitively). */
+const anyCase = (word: string) =>
+  [...word].map((c) => (c.toLowerCase() === c.toUpperCase() ? c : `[${c.toLowerCase()}${c.toUpperCase()}]`)).join('');
+
 export const schedule: EntryDetector = {
   name: 'schedule',
+  // In any case: `cron` covers `@Cron`, `schedule` both `node-schedule` and `scheduleJob`; then the exact test.
+  trigger: ['cron', 'schedule', '@interval', '@timeout'].map(anyCase).join('|'),
   isEnabled: (text) => /\bcron\b|node-schedule|scheduleJob|@Cron|@Interval|@Timeout/i.test(text),
   create: (context) => {
     const classes: string[] = [];
