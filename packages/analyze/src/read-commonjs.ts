@@ -27,7 +27,7 @@ const emptyWalk = (text: string): FileWalk => ({
 });
 
 /** What the walk adds to a file's facts: module references with their offsets, CommonJS exports. */
-export interface CommonJsFacts {
+interface CommonJsFacts {
   imports: ImportFact[];
   localExports: string[];
   reexports: ReexportFact[];

@@ -13,8 +13,8 @@ import { enabledDetectors } from './enabled-detectors.ts';
 import type { DetectorHooks, FoundAccess, FoundModel } from './types.ts';
 
 /** An access as a file's facts keep it: `tentative` until the tables step checks the name against every declaration. */
-export type FileDataAccess = Omit<DataAccess, 'from'> & { tentative?: true; via?: FoundAccess['via'] };
-export type FileDataModel = Omit<DataModel, 'from'>;
+type FileDataAccess = Omit<DataAccess, 'from'> & { tentative?: true; via?: FoundAccess['via'] };
+type FileDataModel = Omit<DataModel, 'from'>;
 
 type HookName = Exclude<keyof DetectorHooks, 'finish'>;
 const HOOKS: HookName[] = [
