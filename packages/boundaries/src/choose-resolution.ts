@@ -76,9 +76,9 @@ function modularity(graph: FileGraph, communities: Communities): number {
     total += weight;
     meet(ca);
     meet(cb);
-    degree[ca] += weight;
-    degree[cb] += weight;
-    if (ca === cb) inside[ca] += weight;
+    degree[ca]! += weight;
+    degree[cb]! += weight;
+    if (ca === cb) inside[ca]! += weight;
   }
   if (total === 0) return 0;
   let q = 0;

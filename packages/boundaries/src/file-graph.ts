@@ -44,10 +44,6 @@ export class FileGraph {
     return this.sources.length;
   }
 
-  indexOf(node: string): number | undefined {
-    return this.ids.get(node);
-  }
-
   /** Neighbours of node `i` (not counting itself), one per edge. */
   degree(i: number): number {
     let degree = 0;

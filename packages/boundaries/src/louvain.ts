@@ -101,12 +101,12 @@ function buildInput(graph: Edges): LouvainInput {
   graph.forEachEdge((source, target, weight) => {
     total += weight;
     if (source === target) {
-      totalWeights[source] += weight * 2;
+      totalWeights[source]! += weight * 2;
       loops[source] = weight * 2;
       return;
     }
-    totalWeights[source] += weight;
-    totalWeights[target] += weight;
+    totalWeights[source]! += weight;
+    totalWeights[target]! += weight;
     const startSource = --starts[source]!;
     const startTarget = --starts[target]!;
     neighborhood[startSource] = target;
@@ -123,7 +123,11 @@ export function louvainMapping(input: LouvainInput, resolution: number, rng: () 
   const order = input.nodes.length;
   const Nodes = pointerArray(order + 1);
   // Without edges every node is its own community.
-  if (input.edgeCount === 0) return Nodes.from({ length: order }, (_, i) => i);
+  if (input.edgeCount === 0) {
+    const alone = new Nodes(order);
+    for (let i = 0; i < order; i++) alone[i] = i;
+    return alone;
+  }
   const index = new Index(input, resolution, Nodes);
   const communities = new SparseMap(index.C);
   const queue = new SparseQueueSet(index.C);
@@ -220,22 +224,22 @@ class Index {
     if (this.counts[currentCommunity] === 1) return currentCommunity;
     const newCommunity = this.unused[--this.U]!;
     const loops = this.loops[i]!;
-    this.totalWeights[currentCommunity] -= degree + loops;
-    this.totalWeights[newCommunity] += degree + loops;
+    this.totalWeights[currentCommunity]! -= degree + loops;
+    this.totalWeights[newCommunity]! += degree + loops;
     this.belongings[i] = newCommunity;
-    this.counts[currentCommunity]--;
-    this.counts[newCommunity]++;
+    this.counts[currentCommunity]!--;
+    this.counts[newCommunity]!++;
     return newCommunity;
   }
 
   move(i: number, degree: number, targetCommunity: number): void {
     const currentCommunity = this.belongings[i]!;
     const loops = this.loops[i]!;
-    this.totalWeights[currentCommunity] -= degree + loops;
-    this.totalWeights[targetCommunity] += degree + loops;
+    this.totalWeights[currentCommunity]! -= degree + loops;
+    this.totalWeights[targetCommunity]! += degree + loops;
     this.belongings[i] = targetCommunity;
-    const nowEmpty = this.counts[currentCommunity]-- === 1;
-    this.counts[targetCommunity]++;
+    const nowEmpty = this.counts[currentCommunity]!-- === 1;
+    this.counts[targetCommunity]!++;
     if (nowEmpty) this.unused[this.U++] = currentCommunity;
   }
 
@@ -299,7 +303,7 @@ class Index {
             sums[cj] = 0;
             touched.push(cj);
           }
-          sums[cj] += this.weights[j]!;
+          sums[cj]! += this.weights[j]!;
         }
       }
       touched.sort((a, b) => a - b);
@@ -350,7 +354,7 @@ class SparseMap {
   add(key: number, value: number): void {
     const at = this.sparse[key]!;
     if (at < this.size && this.dense[at] === key) {
-      this.vals[at] += value;
+      this.vals[at]! += value;
       return;
     }
     this.dense[this.size] = key;
