@@ -68,7 +68,7 @@ const KINDS = new Set(
 const entityKeys = new Map<string, string>();
 
 /**
- * A name's entity key: `order-line_items.service.ts` -> `order line item` (cut at the first dot, domain words,
+ * A name's entity key: `order-lines.service.ts` -> `order line` (cut at the first dot, domain words,
  * singular). A kind word leading a name is kept (`serviceTopics` -> `service topic`, not `topic`): dropping it
  * would give one domain another's name.
  */

@@ -4,6 +4,7 @@ import { dependenciesOf } from '../src/dependencies.ts';
 import { entitiesSignal } from '../src/signals/entities-signal.ts';
 import type { Signal } from '../src/signals/index.ts';
 import { useCasesSignal } from '../src/signals/use-cases-signal.ts';
+import { entityKey } from '../src/tokens.ts';
 import { handGraph } from './hand-graph.ts';
 
 /** A signal's pairs as `a | b -> weight`, for hand-worked expectations. */
@@ -43,6 +44,19 @@ describe('entitiesSignal', () => {
       'src/routes/orders/index.ts | src/routes/orders/list-orders.ts': 0.25,
       'src/models/customer.ts | src/services/customer.service.ts': 0.5,
     });
+  });
+});
+
+describe('entityKey', () => {
+  it('drops kind words and verbs around a domain word, but keeps a kind word that leads a domain name', () => {
+    expect(entityKey('order-lines.service.ts')).toBe('order line');
+    expect(entityKey('OrderRepository')).toBe('order');
+    expect(entityKey('list-orders.ts')).toBe('order');
+    // `serviceTopics` and `moduleAction` are domains of their own: read as `topic` and `action` they would be
+    // tied to the `topic/` and `action/` domains by the entities signal.
+    expect(entityKey('serviceTopics')).toBe('service topic');
+    expect(entityKey('moduleAction.resolver.ts')).toBe('module action');
+    expect(entityKey('services')).toBe('');
   });
 });
 
