@@ -3,6 +3,7 @@ import type { Graph } from '@seams/graph';
 import { dependenciesOf } from '../src/dependencies.ts';
 import { entitiesSignal } from '../src/signals/entities-signal.ts';
 import type { Signal } from '../src/signals/index.ts';
+import { pathsSignal } from '../src/signals/paths-signal.ts';
 import { useCasesSignal } from '../src/signals/use-cases-signal.ts';
 import { entityKey } from '../src/tokens.ts';
 import { handGraph } from './hand-graph.ts';
@@ -43,6 +44,48 @@ describe('entitiesSignal', () => {
       'src/services/order.service.ts | src/routes/orders/list-orders.ts': 0.25,
       'src/routes/orders/index.ts | src/routes/orders/list-orders.ts': 0.25,
       'src/models/customer.ts | src/services/customer.service.ts': 0.5,
+    });
+  });
+});
+
+describe('pathsSignal', () => {
+  const graph = handGraph(
+    ['src/a/x.ts', 'src/a/y.ts', 'src/b/p.ts', 'src/b/q.ts'],
+    [
+      ['src/a/x.ts', 'src/a/y.ts'],
+      ['src/b/p.ts', 'src/a/x.ts'],
+    ],
+  );
+
+  it('ties the files of each small folder, 1 / (files in it - 1) per folder shared', () => {
+    // src/ holds 4 files: 1/3 per pair; src/a and src/b hold 2: 1 more for a pair inside one of them.
+    expect(pairsOf(pathsSignal, graph)).toEqual({
+      'src/a/x.ts | src/a/y.ts': 1.333,
+      'src/a/x.ts | src/b/p.ts': 0.333,
+      'src/a/x.ts | src/b/q.ts': 0.333,
+      'src/a/y.ts | src/b/p.ts': 0.333,
+      'src/a/y.ts | src/b/q.ts': 0.333,
+      'src/b/p.ts | src/b/q.ts': 1.333,
+    });
+  });
+
+  it('with the imports, scales each folder by the square root of how far the imports confirm it', () => {
+    // Coherence (2 x inside + 1) / (ends + 2). src/a: one import inside (2 ends) and one arriving from src/b
+    // (1 end): (2 + 1) / (3 + 2) = 0.6. src/b: the import leaving it (1 end): 1 / 3. src/: both imports inside,
+    // 4 ends: 5 / 6. A pair in src/a: sqrt(5/6) / 3 + sqrt(0.6) = 0.304 + 0.775; in src/b: 0.304 + 0.577.
+    const files = graph.files.map((f) => f.path);
+    const input = { graph, files, dependencies: dependenciesOf(graph), combined: ['imports', 'paths'] };
+    const weights = [...pathsSignal.pairs(input)].map(([key, weight]) => [
+      `${files[Math.floor(key / files.length)]} | ${files[key % files.length]}`,
+      Math.round(weight * 1000) / 1000,
+    ]);
+    expect(Object.fromEntries(weights)).toEqual({
+      'src/a/x.ts | src/a/y.ts': 1.079,
+      'src/a/x.ts | src/b/p.ts': 0.304,
+      'src/a/x.ts | src/b/q.ts': 0.304,
+      'src/a/y.ts | src/b/p.ts': 0.304,
+      'src/a/y.ts | src/b/q.ts': 0.304,
+      'src/b/p.ts | src/b/q.ts': 0.882,
     });
   });
 });
