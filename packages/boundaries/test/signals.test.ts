@@ -72,7 +72,8 @@ describe('pathsSignal', () => {
   it('with the imports, scales each folder by the square root of how far the imports confirm it', () => {
     // Coherence (2 x inside + 1) / (ends + 2). src/a: one import inside (2 ends) and one arriving from src/b
     // (1 end): (2 + 1) / (3 + 2) = 0.6. src/b: the import leaving it (1 end): 1 / 3. src/: both imports inside,
-    // 4 ends: 5 / 6. A pair in src/a: sqrt(5/6) / 3 + sqrt(0.6) = 0.304 + 0.775; in src/b: 0.304 + 0.577.
+    // 4 ends: 5 / 6, the most coherent, so the others are read against it: src/a 0.72, src/b 0.4. A pair in
+    // src/a: 1/3 + sqrt(0.72) = 0.333 + 0.849; in src/b: 0.333 + sqrt(0.4) = 0.333 + 0.632.
     const files = graph.files.map((f) => f.path);
     const input = { graph, files, dependencies: dependenciesOf(graph), combined: ['imports', 'paths'] };
     const weights = [...pathsSignal.pairs(input)].map(([key, weight]) => [
@@ -80,12 +81,12 @@ describe('pathsSignal', () => {
       Math.round(weight * 1000) / 1000,
     ]);
     expect(Object.fromEntries(weights)).toEqual({
-      'src/a/x.ts | src/a/y.ts': 1.079,
-      'src/a/x.ts | src/b/p.ts': 0.304,
-      'src/a/x.ts | src/b/q.ts': 0.304,
-      'src/a/y.ts | src/b/p.ts': 0.304,
-      'src/a/y.ts | src/b/q.ts': 0.304,
-      'src/b/p.ts | src/b/q.ts': 0.882,
+      'src/a/x.ts | src/a/y.ts': 1.182,
+      'src/a/x.ts | src/b/p.ts': 0.333,
+      'src/a/x.ts | src/b/q.ts': 0.333,
+      'src/a/y.ts | src/b/p.ts': 0.333,
+      'src/a/y.ts | src/b/q.ts': 0.333,
+      'src/b/p.ts | src/b/q.ts': 0.966,
     });
   });
 });

@@ -26,10 +26,14 @@ export const pathsSignal: Signal = {
       }
     });
     const coherence = input.combined?.includes('imports') ? folderCoherence(input) : undefined;
+    // Relative to the most coherent folder: where every folder is as coherent, the ties are exactly those of
+    // folder proximity alone.
+    let most = 0;
+    for (const value of coherence?.values() ?? []) most = Math.max(most, value);
     const weights: PairWeights = new Map();
     for (const [dir, list] of members) {
       if (list.length < 2 || list.length > MAX_FOLDER_FILES) continue;
-      const weight = Math.sqrt(coherence?.get(dir) ?? 1) / (list.length - 1);
+      const weight = Math.sqrt(coherence ? (coherence.get(dir) ?? 0.5) / most : 1) / (list.length - 1);
       for (let a = 0; a < list.length; a++)
         for (let b = a + 1; b < list.length; b++) addPair(weights, list[a]!, list[b]!, files.length, weight);
     }
