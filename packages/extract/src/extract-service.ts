@@ -15,6 +15,8 @@ import { serverFile } from './generate/server-file.ts';
 import { declaringFile, edgesByImporter, findEventBus } from './find-event-bus.ts';
 import { serviceApi, type ServiceApi } from './service-api.ts';
 import { checkInputs } from './check-inputs.ts';
+import { routeLevelFiles } from './routes/route-files.ts';
+import { serviceRoutes, servesRoutes, type ServiceRoute } from './routes/service-routes.ts';
 
 const under = (folder: string, path: string) => (folder === '.' ? path : `${folder}/${path}`);
 
@@ -51,6 +53,8 @@ export interface Extraction {
   rewritten: RewriteCounts;
   /** Names of the operations the facade can route remote. */
   remoteReady: string[];
+  /** The HTTP routes the service's files serve: the routing layer and route server stand in for them. */
+  routes: ServiceRoute[];
 }
 
 /** Everything one extraction writes and changes, as data: the CLI decides what reaches the disk. */
@@ -98,6 +102,11 @@ export async function extractService(
     ...packageFiles(origin, model, layout, options.monolith),
     openApiFile(origin, model, `${layout.service}/openapi.json`, options.version),
   ];
+  const routes = serviceRoutes(graph, api.files);
+  const routeLevel = servesRoutes(routes)
+    ? routeLevelFiles(origin, { ...layout, edge: under(options.out, 'edge') }, routes)
+    : undefined;
+  files.push(...(routeLevel?.files ?? []));
   files.push(manifestFile(origin, api, under(options.out, 'extraction.json')));
   const data = graph.data?.length || graph.tables?.length ? tableOwnership(graph, plan) : undefined;
   const report = reportFile({
@@ -110,6 +119,7 @@ export async function extractService(
     path: under(options.out, 'EXTRACTION.md'),
     ...(data ? { data } : {}),
   });
+  if (routeLevel) report.content += routeLevel.section;
   return {
     service: api.id,
     model,
@@ -120,6 +130,7 @@ export async function extractService(
     manual,
     rewritten: counts,
     remoteReady: remoteOperations(model).map((o) => o.name),
+    routes,
   };
 }
 

@@ -99,5 +99,6 @@ function createVisitor(): unknown {
     Class: dispatch('Class'),
     'Class:exit': dispatch('ClassExit'),
     MethodDefinition: dispatch('MethodDefinition'),
+    'Program:exit': dispatch('ProgramExit'),
   });
 }

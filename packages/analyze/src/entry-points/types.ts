@@ -54,6 +54,8 @@ export interface EntryHooks {
   Class?(node: EntryNode): void;
   ClassExit?(node: EntryNode): void;
   MethodDefinition?(node: EntryNode): void;
+  /** After the whole file: for what only its end settles (a local router no mount named). */
+  ProgramExit?(): void;
 }
 
 /** An entry-point detector (one framework or library), like the data detectors: a name, a cheap test, hooks. */

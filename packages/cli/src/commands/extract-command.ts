@@ -104,6 +104,10 @@ Examples:
         `  generated  ${extraction.files.length} files in ${shown} (${written} written, ${extraction.files.length - written} unchanged)`,
       );
       say(`  report     ${join(shown, 'EXTRACTION.md')}`);
+      if (extraction.routes.length > 0)
+        say(
+          `  routes     ${extraction.routes.length} HTTP route${extraction.routes.length === 1 ? '' : 's'}: a routing layer (${join(shown, 'facade', 'routes.ts')}), the service's route server, an nginx table (${join(shown, 'edge')})`,
+        );
       const statements = rewrittenStatements(extraction.rewritten);
       if (extraction.edits.length === 0)
         say(`  codemod    nothing to change: no import reaches into ${name} past its facade`);
