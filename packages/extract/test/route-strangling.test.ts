@@ -3,10 +3,10 @@
 // server start on 127.0.0.1 with ports the system picks (readiness: their "listening" lines), and the
 // catalog's routes are switched local, remote, shadow and by percentage through the routing file, without a
 // restart. No sleeps: every wait is for an answer, a line on stderr, or an exit.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,7 +69,7 @@ function call(base: string, method: string, path: string, body?: unknown, header
     const text = body === undefined ? undefined : JSON.stringify(body);
     const { hostname, port } = new URL(base);
     const sent = request(
-      { hostname, port, path, method, headers: { ...headers, ...(text ? { 'content-type': 'application/json' } : {}) } },
+      { hostname, port, path, method, agent: false, headers: { ...headers, ...(text ? { 'content-type': 'application/json' } : {}) } },
       (response) => {
         let data = '';
         response.on('data', (chunk: Buffer) => (data += chunk.toString()));
@@ -239,6 +239,22 @@ describe('route-level strangling of an Express router mounted under a prefix', (
     });
   });
 
+  it('type-checks: the app with the routing layer mounted, and the route server', () => {
+    writeFileSync(
+      join(app, 'tsconfig.routes.json'),
+      JSON.stringify({
+        extends: './tsconfig.json',
+        include: ['src', 'extracted/catalog/facade/routes.ts', 'extracted/catalog/service/src/routes-*.ts'],
+      }),
+    );
+    const tsc = spawnSync(process.execPath, [join(top, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.routes.json'], {
+      cwd: app,
+      encoding: 'utf8',
+    });
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
+  }, 120_000);
+
   it('is no open proxy, and the service answers only its routes, only with the secret', async () => {
     route({ default: 'remote' });
     // An absolute-form target (a proxy request for another host) is never proxied: the monolith serves it.
@@ -252,5 +268,72 @@ describe('route-level strangling of an Express router mounted under a prefix', (
       via: undefined,
       body: { status: 'ok', service: 'catalog' },
     });
+  });
+});
+
+// The gateway table, checked by nginx itself where nginx is installed (CI installs it; elsewhere the test says so).
+const nginx = spawnSync('nginx', ['-v']).status === 0;
+
+/** Resolves once a TCP port on 127.0.0.1 takes connections (nginx says nothing when it is ready). */
+async function accepting(port: number): Promise<void> {
+  for (let tries = 0; ; tries++) {
+    const open = await new Promise<boolean>((resolve) => {
+      const probe = connect(port, '127.0.0.1', () => (probe.end(), resolve(true)));
+      probe.on('error', () => resolve(false));
+    });
+    if (open) return;
+    if (tries > 250) throw new Error(`nothing listens on ${port}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe.runIf(nginx)('the nginx table (skipped: nginx is not installed)', () => {
+  it('passes nginx -t, and sends the service’s routes to it and the rest to the monolith', async () => {
+    const edge = join(scratch, 'nginx');
+    mkdirSync(join(edge, 'logs'), { recursive: true });
+    // What the team does: the secret goes where the generated file says, in a file only nginx reads.
+    const http = readFileSync(join(app, 'extracted/catalog/edge/catalog.http.conf'), 'utf8')
+      .replace('server 127.0.0.1:4011;', `server ${new URL(serviceUrl).host};`)
+      .replace(/(\$seams_catalog_token \{\n\s+default )"";/, `$1"${TOKEN}";`);
+    writeFileSync(join(edge, 'catalog.http.conf'), http);
+    const free = createServer();
+    await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', resolve));
+    const port = (free.address() as AddressInfo).port;
+    await new Promise((resolve) => free.close(resolve));
+    writeFileSync(
+      join(edge, 'nginx.conf'),
+      `events {}
+http {
+  include ${join(edge, 'catalog.http.conf')};
+  upstream monolith { server ${new URL(monolithUrl).host}; }
+  server {
+    listen 127.0.0.1:${port};
+    include ${join(app, 'extracted/catalog/edge/catalog.server.conf')};
+    location / { proxy_pass http://monolith; }
+  }
+}
+`,
+    );
+    const args = ['-p', edge, '-c', join(edge, 'nginx.conf'), '-g', `pid ${join(edge, 'nginx.pid')}; error_log stderr;`];
+    const checked = spawnSync('nginx', ['-t', ...args], { encoding: 'utf8' });
+    expect(checked.stderr).toContain('syntax is ok');
+    expect(checked.status).toBe(0);
+    const server = spawn('nginx', [...args.slice(0, -1), `${args.at(-1)} daemon off;`], { stdio: 'ignore' });
+    children.push(server);
+    await accepting(port);
+    route({ default: 'local' });
+    const gateway = `http://127.0.0.1:${port}`;
+    // Straight to the service (no routing layer on the way: no via header), with the secret nginx adds.
+    const listed = await call(gateway, 'GET', '/api/products');
+    expect(listed).toMatchObject({ status: 200, via: undefined });
+    expect(names(listed)).toEqual(['Kettle', 'Teapot', 'Cups', 'Spoon']);
+    expect(await call(gateway, 'POST', '/api/products', { name: 'Jug', price: 11 })).toMatchObject({
+      status: 201,
+      body: { id: 'p5', name: 'Jug' },
+    });
+    // The monolith's own routes, and the same paths' other verbs, reach the monolith.
+    expect(await call(gateway, 'GET', '/api/orders/o1')).toMatchObject({ status: 200, body: { id: 'o1' } });
+    expect(await call(gateway, 'GET', '/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect(names(await monolith('GET', '/api/products'))).toEqual(['Kettle', 'Teapot', 'Cups', 'Tray', 'Bowl']);
   });
 });
