@@ -83,13 +83,19 @@ export async function extractService(
   const layout: Layout = { service: generated[1], facade: generated[0], tsconfig: options.tsconfig };
   const bus = findEventBus(api, graph, options.readFile);
   const facade = facadeFile(origin, model, layout, api.entries, thrownErrors(api, graph, options.readFile), bus);
-  const { edits, manual, counts } = rewriteImports({
+  const {
+    edits,
+    manual: unmoved,
+    counts,
+  } = rewriteImports({
     graph,
     api,
     facadePath: facade.path,
     generated,
     readFile: options.readFile,
   });
+  const routes = serviceRoutes(graph, api.files);
+  const manual = unmoved.filter((m) => !importsRouter(graph, m, routes));
   const files: GeneratedFile[] = [
     facade,
     routingFile(origin, `${layout.facade}/routing.ts`),
@@ -102,9 +108,8 @@ export async function extractService(
     ...packageFiles(origin, model, layout, options.monolith),
     openApiFile(origin, model, `${layout.service}/openapi.json`, options.version),
   ];
-  const routes = serviceRoutes(graph, api.files);
   const routeLevel = servesRoutes(routes)
-    ? routeLevelFiles(origin, { ...layout, edge: under(options.out, 'edge') }, routes)
+    ? routeLevelFiles(origin, { ...layout, edge: under(options.out, 'edge') }, routes, options.readFile)
     : undefined;
   files.push(...(routeLevel?.files ?? []));
   files.push(manifestFile(origin, api, under(options.out, 'extraction.json')));
@@ -132,6 +137,20 @@ export async function extractService(
     remoteReady: remoteOperations(model).map((o) => o.name),
     routes,
   };
+}
+
+// A default import of a file that declares the service's routes is its router being mounted: it stays, since
+// the routing layer stands in front of it, so it is nothing for a person to move.
+function importsRouter(graph: Pick<Graph, 'edges'>, manual: ManualImport, routes: readonly ServiceRoute[]): boolean {
+  const entries = new Set(routes.map((r) => r.entry));
+  return graph.edges.some(
+    (e) =>
+      e.from === manual.file &&
+      e.line === manual.line &&
+      entries.has(e.to) &&
+      e.names?.length === 1 &&
+      e.names[0] === 'default',
+  );
 }
 
 // The error classes the service's files throw, found where the monolith declares them.

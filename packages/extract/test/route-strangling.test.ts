@@ -69,7 +69,14 @@ function call(base: string, method: string, path: string, body?: unknown, header
     const text = body === undefined ? undefined : JSON.stringify(body);
     const { hostname, port } = new URL(base);
     const sent = request(
-      { hostname, port, path, method, agent: false, headers: { ...headers, ...(text ? { 'content-type': 'application/json' } : {}) } },
+      {
+        hostname,
+        port,
+        path,
+        method,
+        agent: false,
+        headers: { ...headers, ...(text ? { 'content-type': 'application/json' } : {}) },
+      },
       (response) => {
         let data = '';
         response.on('data', (chunk: Buffer) => (data += chunk.toString()));
@@ -98,7 +105,9 @@ beforeAll(async () => {
   symlinkSync(join(top, 'node_modules'), join(app, 'node_modules'));
   const graph = await analyze({ root: app, cache: false });
   const plan = {
-    services: [{ id: 'catalog', name: 'Catalog', files: ['src/catalog/catalog.routes.ts', 'src/catalog/catalog.store.ts'] }],
+    services: [
+      { id: 'catalog', name: 'Catalog', files: ['src/catalog/catalog.routes.ts', 'src/catalog/catalog.store.ts'] },
+    ],
     shared: [],
   } as unknown as Plan;
   extraction = await extractService(graph, plan, 'catalog', {
@@ -119,7 +128,10 @@ beforeAll(async () => {
   writeFileSync(
     appFile,
     readFileSync(appFile, 'utf8')
-      .replace("import { routes } from './routes';", "$&\nimport { catalogRoutes } from '../extracted/catalog/facade/routes';")
+      .replace(
+        "import { routes } from './routes';",
+        "$&\nimport { catalogRoutes } from '../extracted/catalog/facade/routes';",
+      )
       .replace('const app = express();', '$&\n  app.use(catalogRoutes);'),
   );
   const service = await started(
@@ -196,7 +208,11 @@ describe('route-level strangling of an Express router mounted under a prefix', (
 
   it('routes one route on its own: the per-route setting wins over the service default', async () => {
     route({ default: 'remote', operations: { 'GET /api/products/:id': 'local' } });
-    expect(await monolith('GET', '/api/products/p4')).toMatchObject({ status: 200, via: undefined, body: { name: 'Tray' } });
+    expect(await monolith('GET', '/api/products/p4')).toMatchObject({
+      status: 200,
+      via: undefined,
+      body: { name: 'Tray' },
+    });
     expect((await monolith('GET', '/api/products')).via).toBe('1.1 seams');
   });
 
@@ -230,7 +246,11 @@ describe('route-level strangling of an Express router mounted under a prefix', (
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
     route({ default: 'remote', routesUrl: `http://127.0.0.1:${port}` });
-    expect(await monolith('GET', '/api/products/p4')).toMatchObject({ status: 200, via: undefined, body: { name: 'Tray' } });
+    expect(await monolith('GET', '/api/products/p4')).toMatchObject({
+      status: 200,
+      via: undefined,
+      body: { name: 'Tray' },
+    });
     await logged(/catalog GET \/api\/products\/:id served locally: connect ECONNREFUSED/);
     expect(await monolith('POST', '/api/products', { name: 'Fork', price: 2 })).toEqual({
       status: 502,
@@ -247,10 +267,14 @@ describe('route-level strangling of an Express router mounted under a prefix', (
         include: ['src', 'extracted/catalog/facade/routes.ts', 'extracted/catalog/service/src/routes-*.ts'],
       }),
     );
-    const tsc = spawnSync(process.execPath, [join(top, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.routes.json'], {
-      cwd: app,
-      encoding: 'utf8',
-    });
+    const tsc = spawnSync(
+      process.execPath,
+      [join(top, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.routes.json'],
+      {
+        cwd: app,
+        encoding: 'utf8',
+      },
+    );
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
   }, 120_000);
@@ -314,7 +338,14 @@ http {
 }
 `,
     );
-    const args = ['-p', edge, '-c', join(edge, 'nginx.conf'), '-g', `pid ${join(edge, 'nginx.pid')}; error_log stderr;`];
+    const args = [
+      '-p',
+      edge,
+      '-c',
+      join(edge, 'nginx.conf'),
+      '-g',
+      `pid ${join(edge, 'nginx.pid')}; error_log stderr;`,
+    ];
     const checked = spawnSync('nginx', ['-t', ...args], { encoding: 'utf8' });
     expect(checked.stderr).toContain('syntax is ok');
     expect(checked.status).toBe(0);

@@ -9,7 +9,11 @@ import { routeTableSource } from './route-table.ts';
  * exactly the service's routes (anything else is a 404 before the monolith's code runs), behind the shared
  * secret, with body limits and timeouts, on 127.0.0.1 unless HOST says otherwise.
  */
-export function routeServerFiles(origin: Origin, serviceFolder: string, routes: readonly ServiceRoute[]): GeneratedFile[] {
+export function routeServerFiles(
+  origin: Origin,
+  serviceFolder: string,
+  routes: readonly ServiceRoute[],
+): GeneratedFile[] {
   const env = envPrefix(origin.service);
   const appPath = `${serviceFolder}/src/routes-app.ts`;
   const entries = [...new Set(routes.map((r) => r.entry))].sort();

@@ -13,15 +13,26 @@ export function routeLevelFiles(
   origin: Origin,
   folders: { facade: string; service: string; edge: string },
   routes: readonly ServiceRoute[],
+  readFile: (path: string) => string,
 ): { files: GeneratedFile[]; section: string } {
   const middleware = routeMiddlewareFile(origin, `${folders.facade}/routes.ts`, routes);
-  const server = routeServerFiles(origin, folders.service, routes);
+  const express = expressEntries(routes, readFile);
+  const served = routes.filter((r) => express.has(r.entry));
+  const server = served.length > 0 ? routeServerFiles(origin, folders.service, served) : [];
   const edge = edgeFiles(origin, folders.edge, routes);
   const section = routesSection(origin, routes, {
     middleware: middleware.path,
-    app: server[0]!.path,
-    main: server[1]!.path,
+    ...(server.length > 0 ? { app: server[0]!.path, main: server[1]!.path } : {}),
+    unserved: [...new Set(routes.filter((r) => !express.has(r.entry)).map((r) => r.entry))],
     edge: edge.map((f) => f.path),
   });
   return { files: [middleware, ...server, ...edge], section };
+}
+
+// The route server mounts Express routers: files that import express (a NestJS controller, a Koa or
+// Fastify router, a home-made router are served by hand).
+function expressEntries(routes: readonly ServiceRoute[], readFile: (path: string) => string): Set<string> {
+  const uses = /\bfrom\s*['"]express['"]|\brequire\(\s*['"]express['"]\s*\)/;
+  const entries = new Set(routes.map((r) => r.entry));
+  return new Set([...entries].filter((file) => uses.test(readFile(file))));
 }
