@@ -296,7 +296,7 @@ describe('route-level strangling of an Express router mounted under a prefix', (
 });
 
 // The gateway table, checked by nginx itself where nginx is installed (CI installs it; elsewhere the test says so).
-const nginx = spawnSync('nginx', ['-v']).status === 0;
+const nginx = ['nginx', '/usr/sbin/nginx'].find((binary) => spawnSync(binary, ['-v']).status === 0);
 
 /** Resolves once a TCP port on 127.0.0.1 takes connections (nginx says nothing when it is ready). */
 async function accepting(port: number): Promise<void> {
@@ -311,7 +311,7 @@ async function accepting(port: number): Promise<void> {
   }
 }
 
-describe.runIf(nginx)('the nginx table (skipped: nginx is not installed)', () => {
+describe.runIf(nginx !== undefined)('the nginx table (skipped: nginx is not installed)', () => {
   it('passes nginx -t, and sends the service’s routes to it and the rest to the monolith', async () => {
     const edge = join(scratch, 'nginx');
     mkdirSync(join(edge, 'logs'), { recursive: true });
@@ -346,10 +346,10 @@ http {
       '-g',
       `pid ${join(edge, 'nginx.pid')}; error_log stderr;`,
     ];
-    const checked = spawnSync('nginx', ['-t', ...args], { encoding: 'utf8' });
+    const checked = spawnSync(nginx!, ['-t', ...args], { encoding: 'utf8' });
     expect(checked.stderr).toContain('syntax is ok');
     expect(checked.status).toBe(0);
-    const server = spawn('nginx', [...args.slice(0, -1), `${args.at(-1)} daemon off;`], { stdio: 'ignore' });
+    const server = spawn(nginx!, [...args.slice(0, -1), `${args.at(-1)} daemon off;`], { stdio: 'ignore' });
     children.push(server);
     await accepting(port);
     route({ default: 'local' });
