@@ -15,7 +15,7 @@ export function routeMiddlewareFile(origin: Origin, path: string, routes: readon
   return {
     path,
     content: `${header(origin, `the routing layer for ${origin.service}'s HTTP routes (mount it first)`)}
-import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'http';
+import { request as httpRequest, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'http';
 import { request as httpsRequest } from 'https';
 import { modeOf, reportShadow, serviceRouting, shadowDiffers, timeoutOf, tokenOf, trackShadow, type Mode } from './routing';
 
@@ -81,12 +81,13 @@ interface Exchange {
 }
 
 /** One request to the service, with the request's method, path and query, under the timeout. */
-function send({ request, route, answered, failed, body, background }: Exchange): void {
+function send({ request, route, answered, failed, body, background }: Exchange): ClientRequest | undefined {
   let url: URL;
   try {
     url = serviceUrl();
   } catch (error) {
-    return failed(error as Error, false);
+    failed(error as Error, false);
+    return undefined;
   }
   const target = \`\${url.pathname.replace(/\\/$/, '')}\${request.originalUrl ?? request.url ?? '/'}\`;
   const open = url.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -104,15 +105,19 @@ function send({ request, route, answered, failed, body, background }: Exchange):
     clearTimeout(timer);
     failed(error, timedOut);
   });
-  if (body || request.readableEnded || background) return void outgoing.end(body);
-  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return void outgoing.destroy(Object.assign(new Error('request body too large'), { code: 'BODY_TOO_LARGE' }));
-  let size = 0;
-  request.on('data', (chunk: Buffer) => {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) outgoing.destroy(Object.assign(new Error('request body too large'), { code: 'BODY_TOO_LARGE' }));
-    else outgoing.write(chunk);
-  });
-  request.on('end', () => outgoing.end());
+  const tooLarge = () => outgoing.destroy(Object.assign(new Error('request body too large'), { code: 'BODY_TOO_LARGE' }));
+  if (body || request.readableEnded || background) outgoing.end(body);
+  else if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) tooLarge();
+  else {
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge();
+      else outgoing.write(chunk);
+    });
+    request.on('end', () => outgoing.end());
+  }
+  return outgoing;
 }
 
 const lastNote = new Map<string, number>();
@@ -131,15 +136,20 @@ function proxy(request: Request, response: ServerResponse, route: ServiceRoute, 
     response.writeHead(status, { 'content-type': 'application/json', via: '1.1 seams' });
     response.end(JSON.stringify({ error: { code, message } }));
   };
-  send({
+  const outgoing = send({
     request,
     route,
     body: isRead(request.method) ? undefined : readBody(request),
     answered: (reply) => {
       response.writeHead(reply.statusCode ?? 502, answerHeaders(reply.headers));
+      // A service that breaks off its answer breaks off the client's: a truncated body must not look complete.
+      reply.on('error', () => response.destroy());
+      reply.on('aborted', () => response.destroy());
       reply.pipe(response);
     },
     failed: (error, timedOut) => {
+      // The client went away first: nobody is left to answer.
+      if (response.destroyed || response.writableEnded) return;
       if (error.code === 'BODY_TOO_LARGE') return answer(413, 'BODY_TOO_LARGE', \`bodies above \${MAX_BODY_BYTES} bytes are refused\`);
       // A read the service could not answer is served here, unless the routing file turns that off for the route.
       if (isRead(request.method) && serviceRouting(SERVICE).fallback?.[route.key] !== false) {
@@ -149,6 +159,10 @@ function proxy(request: Request, response: ServerResponse, route: ServiceRoute, 
       note(route.key, \`failed: \${error.message}\`);
       answer(timedOut ? 504 : 502, 'SERVICE_UNAVAILABLE', \`\${SERVICE} could not answer\`);
     },
+  });
+  // A client that goes away stops the request to the service too.
+  response.once('close', () => {
+    if (!response.writableFinished) outgoing?.destroy();
   });
 }
 
