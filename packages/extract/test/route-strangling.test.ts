@@ -228,6 +228,14 @@ describe('route-level strangling of an Express router mounted under a prefix', (
     // Writes are not replayed unless the routing file says the service has its own data.
     expect(await monolith('POST', '/api/products', { name: 'Bowl', price: 7 })).toMatchObject({ status: 201 });
     await logged(/catalog POST \/api\/products not replayed/);
+    // With shadowWrites, the body the app's parser read is replayed as JSON: each side adds its own product.
+    route({ default: 'shadow', shadowWrites: true });
+    expect(await monolith('POST', '/api/products', { name: 'Lamp', price: 5 })).toMatchObject({ body: { id: 'p6' } });
+    const write = await logged(/seams shadow: catalog\.POST \/api\/products differs/);
+    expect(JSON.parse(write.slice(write.indexOf('{')))).toMatchObject({
+      local: { status: 201, body: { id: 'p6', name: 'Lamp' } },
+      remote: { status: 201, body: { id: 'p5', name: 'Lamp', price: 5 } },
+    });
   });
 
   it('sends a percentage of the requests to the service', async () => {
@@ -357,14 +365,14 @@ http {
     // Straight to the service (no routing layer on the way: no via header), with the secret nginx adds.
     const listed = await call(gateway, 'GET', '/api/products');
     expect(listed).toMatchObject({ status: 200, via: undefined });
-    expect(names(listed)).toEqual(['Kettle', 'Teapot', 'Cups', 'Spoon']);
+    expect(names(listed)).toEqual(['Kettle', 'Teapot', 'Cups', 'Spoon', 'Lamp']);
     expect(await call(gateway, 'POST', '/api/products', { name: 'Jug', price: 11 })).toMatchObject({
       status: 201,
-      body: { id: 'p5', name: 'Jug' },
+      body: { id: 'p6', name: 'Jug' },
     });
     // The monolith's own routes, and the same paths' other verbs, reach the monolith.
     expect(await call(gateway, 'GET', '/api/orders/o1')).toMatchObject({ status: 200, body: { id: 'o1' } });
     expect(await call(gateway, 'GET', '/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
-    expect(names(await monolith('GET', '/api/products'))).toEqual(['Kettle', 'Teapot', 'Cups', 'Tray', 'Bowl']);
+    expect(names(await monolith('GET', '/api/products'))).toEqual(['Kettle', 'Teapot', 'Cups', 'Tray', 'Bowl', 'Lamp']);
   });
 });

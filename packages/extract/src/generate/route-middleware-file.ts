@@ -50,9 +50,10 @@ function forwardedHeaders(request: Request, body: Buffer | undefined): OutgoingH
   headers['x-forwarded-proto'] = (request.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
   const token = tokenOf(SERVICE);
   if (token) headers[TOKEN_HEADER] = token;
+  // A body read by the app's parser goes again as the JSON it was parsed into, whatever it came as.
   if (body) {
+    headers['content-type'] = 'application/json';
     headers['content-length'] = String(body.length);
-    delete headers['transfer-encoding'];
   }
   return headers;
 }
