@@ -27,9 +27,12 @@ export function routeServerFiles(
       path: appPath,
       content: `${header(origin, `the Express app serving ${origin.service}'s routes with the monolith's own handlers`)}
 import { createHash, timingSafeEqual } from 'crypto';
-import express from 'express';
+import * as expressModule from 'express';
 import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
 ${imports.join('\n')}
+
+// The express function however the monolith's settings load CommonJS (esModuleInterop or not, ESM or not).
+const express = ((expressModule as unknown as { default?: unknown }).default ?? expressModule) as typeof import('express');
 
 const SERVICE = ${stringLiteral(origin.service)};
 const TOKEN_HEADER = 'x-seams-token';
