@@ -291,6 +291,15 @@ describe('route-level strangling of an Express router mounted under a prefix', (
     route({ default: 'remote' });
     // An absolute-form target (a proxy request for another host) is never proxied: the monolith serves it.
     expect(await monolith('GET', 'http://127.0.0.1:1/api/products')).toMatchObject({ via: undefined });
+    // A secret a client sends is dropped; the layer sends the configured one.
+    const forged = await call(monolithUrl, 'GET', '/api/products/p1', undefined, { 'x-seams-token': 'forged' });
+    expect(forged).toMatchObject({ status: 200, via: '1.1 seams' });
+    // A body above the limit (1 MiB) is refused before it is proxied.
+    expect(await monolith('POST', '/api/products', { name: 'x'.repeat(1_100_000), price: 1 })).toEqual({
+      status: 413,
+      via: '1.1 seams',
+      body: { error: { code: 'BODY_TOO_LARGE', message: 'bodies above 1048576 bytes are refused' } },
+    });
     expect(await call(serviceUrl, 'GET', '/api/products')).toMatchObject({ status: 401 });
     const token = { 'x-seams-token': TOKEN };
     expect(await call(serviceUrl, 'GET', '/api/products', undefined, token)).toMatchObject({ status: 200 });
