@@ -3,7 +3,9 @@ import type { ContractModel } from './contract/build-contract.ts';
 import { rewriteImports, type FileEdit, type ManualImport, type RewriteCounts } from './codemod/rewrite-imports.ts';
 import { unifiedDiff } from './codemod/unified-diff.ts';
 import { contractFile, openApiFile, remoteOperations, schemasFile } from './generate/contract-files.ts';
-import { facadeFile, type ThrownError } from './generate/facade-file.ts';
+import { facadeFile } from './generate/facade-file.ts';
+import { providersFile } from './generate/provider-files.ts';
+import { thrownErrors } from './generate/error-rebuild.ts';
 import { manifestFile } from './generate/manifest-file.ts';
 import type { GeneratedFile } from './generate/generated-file.ts';
 import { packageFiles } from './generate/package-files.ts';
@@ -12,7 +14,7 @@ import { routingFile } from './generate/routing-file.ts';
 import { lambdaFile, operationsFile, type Layout } from './generate/service-files.ts';
 import { clientFile } from './generate/client-file.ts';
 import { serverFile } from './generate/server-file.ts';
-import { declaringFile, edgesByImporter, findEventBus } from './find-event-bus.ts';
+import { findEventBus } from './find-event-bus.ts';
 import { serviceApi, type ServiceApi } from './service-api.ts';
 import { checkInputs } from './check-inputs.ts';
 
@@ -86,6 +88,7 @@ export async function extractService(
     generated,
     readFile: options.readFile,
   });
+  const providers = providersFile(origin, model, layout);
   const files: GeneratedFile[] = [
     facade,
     routingFile(origin, `${layout.facade}/routing.ts`),
@@ -94,6 +97,7 @@ export async function extractService(
     operationsFile(origin, model, layout),
     serverFile(origin, layout, bus),
     clientFile(origin, model, layout),
+    ...(providers ? [providers] : []),
     lambdaFile(origin, layout),
     ...packageFiles(origin, model, layout, options.monolith),
     openApiFile(origin, model, `${layout.service}/openapi.json`, options.version),
@@ -121,23 +125,6 @@ export async function extractService(
     rewritten: counts,
     remoteReady: remoteOperations(model).map((o) => o.name),
   };
-}
-
-// The error classes the service's files throw, found where the monolith declares them.
-function thrownErrors(api: ServiceApi, graph: Pick<Graph, 'edges'>, readFile: (path: string) => string): ThrownError[] {
-  const found = new Map<string, ThrownError>();
-  const edgesFrom = edgesByImporter(graph, new Set(api.files));
-  for (const file of api.files) {
-    const text = readFile(file);
-    for (const [, name] of text.matchAll(/throw new ([A-Z][A-Za-z0-9_]*)\(/g)) {
-      if (!name || found.has(name) || name === 'Error') continue;
-      const declared = new RegExp(`class ${name}\\b`).test(text)
-        ? file
-        : declaringFile(edgesFrom.get(file) ?? [], name);
-      if (declared) found.set(name, { name, file: declared });
-    }
-  }
-  return [...found.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
 // Files outside the service that import it: the contract looks in their constructors for injected classes.

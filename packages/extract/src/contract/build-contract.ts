@@ -7,6 +7,7 @@ import { describeProvider } from './describe-provider.ts';
 import { findSharedState } from './find-shared-state.ts';
 import { isInjected, isModule, moduleExports } from './find-providers.ts';
 import { loadProject } from './load-project.ts';
+import { describeWiring, nestModules } from './provider-wiring.ts';
 import { createNamedTypes, isDataClass } from './named-types.ts';
 import { operationBlockers } from './operation-blockers.ts';
 import { isStackOverflow } from './walk-budget.ts';
@@ -31,6 +32,7 @@ export function buildContract(input: ContractInput): ContractModel {
   const callers = (input.callerFiles ?? []).filter((file) => /\.[cm]?[jt]sx?$/.test(file)).map(project.sourceFile);
   // Injected classes, in the order met: their methods follow the functions among the operations.
   const providers = new Set<ClassDeclaration>();
+  const modules: ClassDeclaration[] = [];
 
   for (const text of input.operations) {
     const entry = classifyEntry(project, text);
@@ -49,6 +51,7 @@ export function buildContract(input: ContractInput): ContractModel {
       if (!generic) describer.declare(entry.declaration, { issues: [], refs: new Set() });
     }
     if (entry.kind === 'class') {
+      if (Node.isClassDeclaration(entry.declaration) && isModule(entry.declaration)) modules.push(entry.declaration);
       const found = crossingClasses(entry.declaration, callers);
       for (const provider of found ?? []) providers.add(provider);
       if (!found)
@@ -69,7 +72,14 @@ export function buildContract(input: ContractInput): ContractModel {
     if (!described) continue;
     model.operations.push(...described.operations);
     model.blockers.push(...described.blockers);
+    (model.providers ??= []).push(describeWiring(provider, file, project.fileOf));
   }
+  const wired = nestModules(
+    modules,
+    (model.providers ?? []).map((p) => p.name),
+    project.fileOf,
+  );
+  if (wired.length > 0) model.modules = wired;
   // Module state of the service's files and of the entries' files (an entry may be a mutable value).
   const files = [...new Set([...input.serviceFiles, ...model.others.map((o) => o.file)])];
   for (const file of files) model.blockers.push(...findSharedState(project.sourceFile(file), file));
