@@ -34,11 +34,12 @@ const server = compile<{ statusOf: (error: unknown) => number | undefined; descr
 
 /** As @nestjs/common has it: the status and the response are fields, read through methods. */
 class HttpException extends Error {
-  constructor(
-    private readonly response: string | Record<string, unknown>,
-    private readonly status: number,
-  ) {
+  private readonly response: string | Record<string, unknown>;
+  private readonly status: number;
+  constructor(response: string | Record<string, unknown>, status: number) {
     super();
+    this.response = response;
+    this.status = status;
     this.message = typeof response === 'string' ? response : 'Http Exception';
   }
   getStatus() {
@@ -50,8 +51,10 @@ class HttpException extends Error {
 }
 
 class UnprocessableError extends HttpException {
-  constructor(readonly errors: Record<string, string>) {
+  readonly errors: Record<string, string>;
+  constructor(errors: Record<string, string>) {
     super({ errors }, 422);
+    this.errors = errors;
   }
 }
 

@@ -36,7 +36,7 @@ export function buildContract(input: ContractInput): ContractModel {
 
   for (const text of input.operations) {
     const entry = classifyEntry(project, text);
-    const line = entry.declaration.getStartLineNumber();
+    const line = entry.line;
     if (entry.kind === 'function') {
       const described = guarded(entry.name, entry.file, line, model, () => describeOperation(entry, describer));
       if (!described) continue;

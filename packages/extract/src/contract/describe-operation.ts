@@ -11,7 +11,7 @@ type FunctionEntry = Extract<Entry, { kind: 'function' }>;
 /** An operation's contract, with what its parameters and result hold that JSON cannot carry. */
 export function describeOperation(entry: FunctionEntry, describer: Describer): { operation: Operation; walk: Walk } {
   const walk: Walk = { issues: [], refs: new Set() };
-  const line = entry.declaration.getStartLineNumber();
+  const line = entry.line;
   const params = entry.signature.getParameters().map((symbol, i): Param => {
     const declaration = symbol.getValueDeclaration();
     const written = Node.isParameterDeclaration(declaration) ? declaration : undefined;
