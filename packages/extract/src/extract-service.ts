@@ -17,6 +17,7 @@ import { serverFile } from './generate/server-file.ts';
 import { findEventBus } from './find-event-bus.ts';
 import { serviceApi, type ServiceApi } from './service-api.ts';
 import { checkInputs } from './check-inputs.ts';
+import { hasExtractableSurface, nothingToExtract } from './extractable-surface.ts';
 
 const under = (folder: string, path: string) => (folder === '.' ? path : `${folder}/${path}`);
 
@@ -53,6 +54,10 @@ export interface Extraction {
   rewritten: RewriteCounts;
   /** Names of the operations the facade can route remote. */
   remoteReady: string[];
+  /** False when nothing can go remote: the CLI then explains (`explanation`) and writes nothing unless forced. */
+  extractable: boolean;
+  /** Why nothing can go remote, one line per entry at the monolith's file and line (empty when extractable). */
+  explanation: string[];
 }
 
 /** Everything one extraction writes and changes, as data: the CLI decides what reaches the disk. */
@@ -103,6 +108,7 @@ export async function extractService(
     openApiFile(origin, model, `${layout.service}/openapi.json`, options.version),
   ];
   files.push(manifestFile(origin, api, under(options.out, 'extraction.json')));
+  const extractable = hasExtractableSurface({ model });
   const data = graph.data?.length || graph.tables?.length ? tableOwnership(graph, plan) : undefined;
   const report = reportFile({
     origin,
@@ -124,6 +130,8 @@ export async function extractService(
     manual,
     rewritten: counts,
     remoteReady: remoteOperations(model).map((o) => o.name),
+    extractable,
+    explanation: extractable ? [] : nothingToExtract({ model }, api),
   };
 }
 

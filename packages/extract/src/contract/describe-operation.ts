@@ -49,10 +49,16 @@ export function describeOperation(entry: FunctionEntry, describer: Describer): {
     ? [returnType.getTypeArguments()[0], promisedNode(returnNode)]
     : [returnType, returnNode];
   const at: At = { file: entry.file, line: returnNode?.getStartLineNumber() ?? line, origin: 'result', path: '' };
-  const returns =
+  const described =
     !value || value.isVoid() || value.isUndefined()
       ? typeRef('void', {})
       : describer.describe(value, valueNode, at, walk);
+  // `Promise<User | undefined>`: the absent result is the caller's to handle, so the contract says so too.
+  const absent = value?.isUnion() && value.getUnionTypes().some((t) => t.isUndefined());
+  const returns =
+    absent && !/\bundefined\b/.test(described.text)
+      ? { ...described, text: `${described.text} | undefined` }
+      : described;
 
   const doc = firstParagraph(jsDocsOf(entry));
   return {

@@ -15,7 +15,10 @@ export function clientFile(origin: Origin, model: ContractModel, layout: Layout)
   const methods = remoteOperations(model).map((operation) => {
     const params = operation.params.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type.text}`).join(', ');
     const body = operation.params.map((p) => p.name).join(', ');
-    return `    ${propertyKey(operation.name)}: (${params}) => call('${operation.name}', { ${body} }) as Promise<${operation.returns.text}>,`;
+    // An absent result crossed JSON as null: the caller gets undefined back, as from the monolith's code.
+    const absent = / \| undefined$/.test(operation.returns.text) && !/\bnull\b/.test(operation.returns.text);
+    const result = absent ? `.then((result) => result ?? undefined)` : '';
+    return `    ${propertyKey(operation.name)}: (${params}) => call('${operation.name}', { ${body} })${result} as Promise<${operation.returns.text}>,`;
   });
   const typeNames = model.types.map((t) => t.name);
   return {
