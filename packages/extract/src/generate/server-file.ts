@@ -83,7 +83,8 @@ export interface Reply {
 /** One call, whatever carries it (this server, the Lambda adapter): validate, run, answer. */
 export async function handle(operation: string, body: unknown, implementation: ${contract} = operations, debug = false): Promise<Reply> {
   if (!(OPERATIONS as readonly string[]).includes(operation)) return failure(404, { name: 'NotFound', code: 'UNKNOWN_OPERATION', message: \`\${SERVICE} has no operation '\${operation}'\` });
-  const schema = operationSchemas[operation as keyof typeof operationSchemas];
+  // Read as what the server uses of it, so a service with no operation yet (extracted with --force) compiles too.
+  const schema = (operationSchemas as Record<string, { params: readonly string[]; args: { safeParse: (body: unknown) => { success: true; data: unknown } | { success: false; error: { issues: unknown[] } } } }>)[operation]!;
   const args = schema.args.safeParse(body);
   if (!args.success) return failure(400, { name: 'ValidationError', code: 'INVALID_ARGUMENTS', message: \`arguments of \${operation} do not match the contract\`, details: args.error.issues });
   const events: unknown[] = [];
