@@ -113,7 +113,7 @@ export function providersFile(origin: Origin, model: ContractModel, layout: Layo
     need(provider.file, provider.name);
     if ('reason' in provider.construct)
       return `  get ${provider.name}(): ${provider.name} {
-    throw new Error(${stringLiteral(`build ${provider.name} in ${path} as the monolith does: ${provider.construct.reason}`)});
+    throw new Error(${stringLiteral(`build ${provider.name} here as the monolith's container does: ${provider.construct.reason}`)});
   },`;
     for (const cls of provider.construct.classes) need(cls.file, cls.name);
     return `  ${provider.name}: ${provider.construct.expression},`;
