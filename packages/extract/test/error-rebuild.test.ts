@@ -2,17 +2,19 @@
 // crosses the wire) and the facade's rebuild of it as the monolith's class. Hand-worked cases, with the
 // client's RemoteError as the generator writes it.
 import { createRequire } from 'node:module';
+import { compileFunction } from 'node:vm';
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { clientFile } from '../src/generate/client-file.ts';
 import { describeErrorSource, rebuildSource } from '../src/generate/error-rebuild.ts';
 
-// Generated TypeScript, compiled to a function of the bindings it expects from its file.
+// Generated TypeScript, compiled to a function of the bindings it expects from its file (in this realm, so
+// `instanceof` sees the same classes).
 function compile<T>(source: string, names: string[], result: string, values: unknown[]): T {
   const { outputText } = ts.transpileModule(`${source}\nreturn ${result};`, {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.None },
   });
-  return new Function(...names, outputText)(...values) as T;
+  return compileFunction(outputText, names)(...values) as T;
 }
 
 const model = { operations: [], types: [], others: [], blockers: [] };
@@ -21,7 +23,7 @@ const client = ts.transpileModule(clientFile({ service: 'users', plan: 'seams.pl
   compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS },
 }).outputText;
 const clientExports: { RemoteError: new (status: number, error: Record<string, unknown>) => Error } = {} as never;
-new Function('exports', 'require', client)(clientExports, createRequire(import.meta.url));
+compileFunction(client, ['exports', 'require'])(clientExports, createRequire(import.meta.url));
 const { RemoteError } = clientExports;
 
 type Describe = (error: unknown, full: boolean, withStack?: boolean) => Record<string, unknown>;
@@ -129,7 +131,7 @@ describe("the server's description of an error", () => {
       status: 502,
       cause: { message: 'socket hang up', stack: 'Error: socket hang up\n    at connect (/srv/app/net.ts:3:9)' },
       detail: 'Error: boom\n    at charge (/srv/app/bank.ts:12:5)',
-      request: { url: 'https://bank.example' } as Record<string, unknown>,
+      request: { url: 'https://bank.example', error: {} },
     });
     error.request.error = error;
     expect(server.describe(error, true)).toEqual({
