@@ -8,7 +8,7 @@ type FileOf = (node: Node) => string | undefined;
 const MAX_DEPTH = 6;
 
 /** Where `file` gets the binding `name`: a project file, or a package as the file names it. */
-export function importSource(file: SourceFile, name: string, fileOf: FileOf): ImportSource | undefined {
+function importSource(file: SourceFile, name: string, fileOf: FileOf): ImportSource | undefined {
   for (const declaration of file.getImportDeclarations()) {
     const named = declaration.getNamedImports().find((n) => (n.getAliasNode() ?? n.getNameNode()).getText() === name);
     if (!named || named.getAliasNode()) continue;

@@ -7,7 +7,7 @@ import type { Layout } from './service-files.ts';
 const method = (operation: Operation) => operation.name.slice(operation.name.indexOf('.') + 1);
 
 /** The injected classes the facade stands in for: those with a method that can go remote. */
-export function facadedProviders(model: ContractModel): Array<{ provider: Provider; operations: Operation[] }> {
+function facadedProviders(model: ContractModel): Array<{ provider: Provider; operations: Operation[] }> {
   const remote = remoteOperations(model);
   return (model.providers ?? []).flatMap((provider) => {
     const operations = remote.filter((o) => o.owner === provider.name && o.file === provider.file);
