@@ -33,12 +33,18 @@ export function describeOperation(entry: FunctionEntry, describer: Describer): {
         'a rest parameter',
         'take an array instead, so that a call is one request body',
       );
-    const type = describer.describe(
-      symbol.getTypeAtLocation(declaration ?? entry.declaration),
-      written?.getTypeNode(),
-      at,
-      walk,
-    );
+    const resolved = symbol.getTypeAtLocation(declaration ?? entry.declaration);
+    const typeNode = written?.getTypeNode();
+    // `req: Request` from a package without types is `any` to the checker: nothing says it survives JSON.
+    if (resolved.isAny() && typeNode && !Node.isAnyKeyword(typeNode))
+      report(
+        walk,
+        at,
+        'unsupported-type',
+        `\`${typeNode.getText()}\`, a type TypeScript cannot see (its package has no types)`,
+        'install its types, or take plain data the contract can describe',
+      );
+    const type = describer.describe(resolved, typeNode, at, walk);
     return { name, optional: written?.isOptional() ?? false, type };
   });
 
