@@ -1,23 +1,25 @@
-import { calledMethod, propertyValue, stringValue } from '../ast.ts';
-import type { EntryDetector, EntryNode } from '../types.ts';
+import type { AnyNode } from '../../ast/lazy-ast.ts';
+import { calledMember, propertyValue, stringValue } from '../ast.ts';
+import type { EntryDetector } from '../types.ts';
 
 export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all']);
 
 // HTTP clients share the verbs (`axios.post('/users', body)`): a file that imports one is not read for routes.
 const CLIENT = /(?:from|require\()\s*['"](?:axios|ky|got|superagent|supertest|node-fetch)['"]/;
-const ROUTER = /\bexpress\b|\bRouter\b|\b(?:app|router)\.(?:get|post|put|patch|delete|all|use|route)\s*\(/;
+const ROUTER = String.raw`\bexpress\b|\bRouter\b|\b(?:app|router)\.(?:get|post|put|patch|delete|all|use|route)\s*\(`;
 
 /**
  * The route path a method call is chained on: `router.route('/users').get(h).post(h)` gives `/users` for
  * both calls; undefined when the chain does not start with `.route(path)`.
  */
-function chainedPath(receiver: EntryNode | undefined): string | undefined {
+function chainedPath(receiver: AnyNode): string | undefined {
   let current = receiver;
-  while (current?.type === 'CallExpression') {
-    const method = calledMethod(current);
-    if (method === 'route') return stringValue(current.arguments![0]);
-    if (method === undefined || !HTTP_METHODS.has(method)) return undefined;
-    current = current.callee!.object;
+  while (current.type === 'CallExpression') {
+    const member = calledMember(current);
+    const method = member?.property.name;
+    if (method === 'route') return stringValue(current.arguments[0]);
+    if (member === undefined || method === undefined || !HTTP_METHODS.has(method)) return undefined;
+    current = member.object;
   }
   return undefined;
 }
@@ -31,22 +33,24 @@ const isPath = (path: string | undefined): path is string => path !== undefined 
  */
 export const express: EntryDetector = {
   name: 'express',
-  isEnabled: (text) => ROUTER.test(text) && !/\bkoa\b|fastify/.test(text) && !CLIENT.test(text),
+  trigger: ROUTER,
+  isEnabled: (text) => !/\bkoa\b|fastify/.test(text) && !CLIENT.test(text),
   create: (context) => ({
     CallExpression(node) {
-      const method = calledMethod(node);
-      if (method === undefined) return;
-      const args = node.arguments!;
+      const member = calledMember(node);
+      if (member === undefined) return;
+      const method = member.property.name;
+      const args = node.arguments;
       if (method === 'use') {
         const prefix = stringValue(args[0]);
         if (isPath(prefix)) for (const router of args.slice(1)) context.mount(prefix, router, node.start);
         return;
       }
       if (!HTTP_METHODS.has(method) || args.length === 0) return;
-      const chained = chainedPath(node.callee!.object);
+      const chained = chainedPath(member.object);
       const path = chained ?? (args.length >= 2 ? stringValue(args[0]) : undefined);
       if (isPath(path))
-        context.report({ kind: 'http', method: method.toUpperCase(), path, start: node.callee!.property!.start });
+        context.report({ kind: 'http', method: method.toUpperCase(), path, start: member.property.start });
     },
     ObjectExpression(node) {
       const path = stringValue(propertyValue(node, 'path'));
