@@ -72,7 +72,9 @@ export function buildContract(input: ContractInput): ContractModel {
     if (!described) continue;
     model.operations.push(...described.operations);
     model.blockers.push(...described.blockers);
-    (model.providers ??= []).push(describeWiring(provider, file, project.fileOf));
+    // The facade is a subclass: of an exported, concrete, non-generic class (else its methods stay local, said in the report).
+    if (provider.isExported() && !provider.isAbstract() && provider.getTypeParameters().length === 0)
+      (model.providers ??= []).push(describeWiring(provider, file, project.fileOf));
   }
   const wired = nestModules(
     modules,
