@@ -51,6 +51,6 @@ export function nothingToExtract(surface: Surface, api: Pick<ServiceApi, 'entrie
 
 const KIND: Record<'type' | 'class' | 'value', string> = {
   type: 'a type: it crosses with the operations that use it, and none can go remote',
-  class: 'a class whose instances are data or wiring: nothing to call',
+  class: 'a class of data, wiring or errors: nothing to call',
   value: 'a value read in place: nothing to call; export an async function that returns it',
 };

@@ -119,8 +119,23 @@ function guarded<T>(name: string, file: string, line: number, model: ContractMod
 function crossingClasses(declaration: Node, callers: readonly SourceFile[]): ClassDeclaration[] | undefined {
   if (!Node.isClassDeclaration(declaration)) return undefined;
   if (isModule(declaration)) return moduleExports(declaration);
-  if (isDataClass(declaration)) return [];
+  if (isDataClass(declaration) || isErrorClass(declaration)) return [];
   return isInjected(declaration, callers) ? [declaration] : undefined;
+}
+
+// An error class crosses as what the service throws: the facade of the service that throws it rebuilds it.
+function isErrorClass(cls: ClassDeclaration): boolean {
+  const seen = new Set<string>();
+  const bases = [...cls.getType().getBaseTypes()];
+  while (bases.length > 0 && seen.size < 20) {
+    const base = bases.shift()!;
+    const name = base.getSymbol()?.getName() ?? '';
+    if (name === 'Error') return true;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    bases.push(...base.getBaseTypes());
+  }
+  return false;
 }
 
 function unique(blockers: Blocker[]): Blocker[] {
