@@ -18,6 +18,8 @@ import { findEventBus } from './find-event-bus.ts';
 import { serviceApi, type ServiceApi } from './service-api.ts';
 import { checkInputs } from './check-inputs.ts';
 import { hasExtractableSurface, nothingToExtract } from './extractable-surface.ts';
+import { routeLevelFiles } from './routes/route-files.ts';
+import { serviceRoutes, servesRoutes, type ServiceRoute } from './routes/service-routes.ts';
 
 const under = (folder: string, path: string) => (folder === '.' ? path : `${folder}/${path}`);
 
@@ -58,6 +60,8 @@ export interface Extraction {
   extractable: boolean;
   /** Why nothing can go remote, one line per entry at the monolith's file and line (empty when extractable). */
   explanation: string[];
+  /** The HTTP routes the service's files serve: the routing layer and route server stand in for them. */
+  routes: ServiceRoute[];
 }
 
 /** Everything one extraction writes and changes, as data: the CLI decides what reaches the disk. */
@@ -86,13 +90,19 @@ export async function extractService(
   const layout: Layout = { service: generated[1], facade: generated[0], tsconfig: options.tsconfig };
   const bus = findEventBus(api, graph, options.readFile);
   const facade = facadeFile(origin, model, layout, api.entries, thrownErrors(api, graph, options.readFile), bus);
-  const { edits, manual, counts } = rewriteImports({
+  const {
+    edits,
+    manual: unmoved,
+    counts,
+  } = rewriteImports({
     graph,
     api,
     facadePath: facade.path,
     generated,
     readFile: options.readFile,
   });
+  const routes = serviceRoutes(graph, api.files);
+  const manual = unmoved.filter((m) => !importsRouter(graph, m, routes));
   const providers = providersFile(origin, model, layout);
   const files: GeneratedFile[] = [
     facade,
@@ -107,8 +117,12 @@ export async function extractService(
     ...packageFiles(origin, model, layout, options.monolith),
     openApiFile(origin, model, `${layout.service}/openapi.json`, options.version),
   ];
+  const routeLevel = servesRoutes(routes)
+    ? routeLevelFiles(origin, { ...layout, edge: under(options.out, 'edge') }, routes, options.readFile)
+    : undefined;
+  files.push(...(routeLevel?.files ?? []));
   files.push(manifestFile(origin, api, under(options.out, 'extraction.json')));
-  const extractable = hasExtractableSurface({ model });
+  const extractable = hasExtractableSurface({ model, routes });
   const data = graph.data?.length || graph.tables?.length ? tableOwnership(graph, plan) : undefined;
   const report = reportFile({
     origin,
@@ -120,6 +134,7 @@ export async function extractService(
     path: under(options.out, 'EXTRACTION.md'),
     ...(data ? { data } : {}),
   });
+  if (routeLevel) report.content += routeLevel.section;
   return {
     service: api.id,
     model,
@@ -132,7 +147,22 @@ export async function extractService(
     remoteReady: remoteOperations(model).map((o) => o.name),
     extractable,
     explanation: extractable ? [] : nothingToExtract({ model }, api),
+    routes,
   };
+}
+
+// A default import of a file that declares the service's routes is its router being mounted: it stays, since
+// the routing layer stands in front of it, so it is nothing for a person to move.
+function importsRouter(graph: Pick<Graph, 'edges'>, manual: ManualImport, routes: readonly ServiceRoute[]): boolean {
+  const entries = new Set(routes.map((r) => r.entry));
+  return graph.edges.some(
+    (e) =>
+      e.from === manual.file &&
+      e.line === manual.line &&
+      entries.has(e.to) &&
+      e.names?.length === 1 &&
+      e.names[0] === 'default',
+  );
 }
 
 // Files outside the service that import it: the contract looks in their constructors for injected classes.

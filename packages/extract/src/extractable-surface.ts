@@ -1,19 +1,22 @@
 import type { ContractModel } from './contract/contract-model.ts';
 import { remoteOperations } from './generate/contract-files.ts';
+import { servesRoutes, type ServiceRoute } from './routes/service-routes.ts';
 import type { ServiceApi } from './service-api.ts';
 
 /** What one extraction found that could be served by the service. */
 export interface Surface {
   model: ContractModel;
+  /** The HTTP routes the service's files serve (route-level strangling). */
+  routes?: readonly ServiceRoute[];
 }
 
 /**
  * Whether a service has anything that can go remote: an operation the facade routes (a function, or a
- * method of an injected class). Each new kind of surface (HTTP routes) adds its test here: with none,
- * extract explains instead of writing files.
+ * method of an injected class), or an HTTP route the routing layer stands in for. Each new kind of
+ * surface adds its test here: with none, extract explains instead of writing files.
  */
 export function hasExtractableSurface(surface: Surface): boolean {
-  return remoteOperations(surface.model).length > 0;
+  return remoteOperations(surface.model).length > 0 || servesRoutes(surface.routes ?? []);
 }
 
 /** Lines of the explanation: at most this many entries, then how many more. */
