@@ -22,8 +22,9 @@ export function combineSignals(
   const count = input.files.length;
   // Summed in one map first: one edge per pair, in the order the pairs first came.
   const combined: PairWeights = new Map();
+  const withOthers = { ...input, combined: signals.map((signal) => signal.name) };
   for (const signal of signals) {
-    const pairs: PairWeights = signal.pairs(input);
+    const pairs: PairWeights = signal.pairs(withOthers);
     let total = 0;
     for (const weight of pairs.values()) total += weight;
     if (total === 0) {

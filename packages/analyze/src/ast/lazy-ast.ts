@@ -81,6 +81,7 @@ interface Shapes {
   TSImportType: E.TSImportType;
   TSImportEqualsDeclaration: E.TSImportEqualsDeclaration;
   TSExternalModuleReference: E.TSExternalModuleReference;
+  Program: E.Program;
 }
 
 /**

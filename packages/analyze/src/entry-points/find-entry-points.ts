@@ -116,5 +116,6 @@ function createVisitor(walker: { current: FileWalk }): LazyVisitor {
     Class: (node) => each().forEach((hooks) => hooks.Class?.(node)),
     'Class:exit': (node) => each().forEach((hooks) => hooks.ClassExit?.(node)),
     MethodDefinition: (node) => each().forEach((hooks) => hooks.MethodDefinition?.(node)),
+    'Program:exit': () => each().forEach((hooks) => hooks.ProgramExit?.()),
   });
 }

@@ -34,6 +34,8 @@ export interface EntryHooks {
   Class?(node: VisitedNode<'Class'>): void;
   ClassExit?(node: VisitedNode<'Class'>): void;
   MethodDefinition?(node: VisitedNode<'MethodDefinition'>): void;
+  /** After the whole file: for what only its end settles (a local router no mount named). */
+  ProgramExit?(): void;
 }
 
 /** An entry-point detector (one framework or library), like the data detectors: a name, a cheap test, hooks. */
