@@ -152,8 +152,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
         return nameTables(parts.data ?? [], [...(parts.models ?? []), ...schemas.models], schemas.relations);
       })
     : undefined;
-  const entries = parts.entries ?? [];
-  const useCases = entries.length > 0 ? step('use-cases', () => composeUseCases(entries, parts.edges)) : undefined;
+  const useCases = parts.useCases;
   timings.total = Math.round(performance.now() - started);
 
   return {
@@ -203,19 +202,22 @@ async function buildParts(
     }
     return fileNodes(facts, workspaces, tracer.exportedNames);
   });
-  return {
-    parseErrors,
-    files,
-    edges: linked.edges,
-    externals: linked.externals,
-    unresolved: linked.unresolved,
-    workspaces: workspaces.map(({ name, dir }) => ({ name, path: dir })),
-    warnings,
-    exportTables: linked.exportTables,
-    data: dataOf(facts),
-    models: modelsOf(facts),
-    entries: entriesOf(facts),
-  };
+  return withUseCases(
+    {
+      parseErrors,
+      files,
+      edges: linked.edges,
+      externals: linked.externals,
+      unresolved: linked.unresolved,
+      workspaces: workspaces.map(({ name, dir }) => ({ name, path: dir })),
+      warnings,
+      exportTables: linked.exportTables,
+      data: dataOf(facts),
+      models: modelsOf(facts),
+      entries: entriesOf(facts),
+    },
+    step,
+  );
 }
 
 async function readAll(
@@ -229,8 +231,7 @@ async function readAll(
 ): Promise<{ facts: Map<string, FileFacts>; parsed: number }> {
   const settled = new Array<FileFacts | undefined>(files.length);
   let done = 0;
-  const report = (cached: boolean) =>
-    emit({ type: 'file-parsed', done: ++done, total: files.length, cached });
+  const report = (cached: boolean) => emit({ type: 'file-parsed', done: ++done, total: files.length, cached });
   // Unchanged files first (size and mtime as cached): what is left is read, and parsed unless its hash is cached.
   const pending: number[] = [];
   for (let i = 0; i < files.length; i++) {
@@ -363,5 +364,12 @@ async function updateParts(
   });
   if ([...facts.values()].some((file) => file.error?.line === 0)) return undefined;
   const { relinkChanged } = await import('./relink-changed.ts');
-  return relinkChanged(root, previous, facts, workspaces, irregularConfigs, step);
+  return withUseCases(await relinkChanged(root, previous, facts, workspaces, irregularConfigs, step), step);
+}
+
+// Use cases follow the edges from entry points: composed whenever the parts are built or updated, and cached with them.
+function withUseCases(parts: GraphParts, step: StepTimer['step']): GraphParts {
+  const entries = parts.entries ?? [];
+  if (entries.length > 0) parts.useCases = step('use-cases', () => composeUseCases(entries, parts.edges));
+  return parts;
 }
