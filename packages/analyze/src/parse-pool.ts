@@ -34,7 +34,6 @@ const WORKER_FILE = [new URL('./parse-worker.ts', import.meta.url), new URL('../
 export function workersFor(count: number, requested: number | undefined): number {
   if (!WORKER_FILE) return 0;
   if (requested !== undefined) return Math.max(0, Math.floor(requested));
-  if (process.env.S1_WORKERS) return Number(process.env.S1_WORKERS);
   const free = Math.round(availableParallelism() - loadavg()[0]!);
   const threads = Math.min(free, MAX_WORKERS + 1, Math.floor(count / FILES_PER_THREAD));
   return Math.max(0, threads - 1);
