@@ -23,9 +23,10 @@ const FILES_PER_THREAD = 400;
 const MAX_WORKERS = 7;
 
 // The worker's module: beside this file in a checkout, beside the chunk folder in the bundle (scripts/build.ts).
-const WORKER_FILE = [new URL('./parse-worker.ts', import.meta.url), new URL('../parse-worker.js', import.meta.url)].find(
-  (url) => existsSync(url),
-);
+const WORKER_FILE = [
+  new URL('./parse-worker.ts', import.meta.url),
+  new URL('../parse-worker.js', import.meta.url),
+].find((url) => existsSync(url));
 
 /**
  * How many workers to start for `count` files to parse: one per core that other processes leave free (the last

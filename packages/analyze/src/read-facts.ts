@@ -79,7 +79,8 @@ export function readSource(
   if (buffer.length > maxBytes) return { facts: tooLarge(rel, buffer.length, maxBytes), hash: '' };
   const digest = cached ? hash('sha1', buffer) : '';
   if (cached?.hash === digest) return 'unchanged';
-  if (isBinary(buffer)) return { facts: failed(rel, 'binary file with a source extension: not parsed').facts, hash: '' };
+  if (isBinary(buffer))
+    return { facts: failed(rel, 'binary file with a source extension: not parsed').facts, hash: '' };
   if (!parse) return NEEDS_PARSER;
   return { facts: parse(rel, decode(buffer)), hash: digest };
 }

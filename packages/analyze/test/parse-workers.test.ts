@@ -35,7 +35,9 @@ describe('parsing in worker threads', { timeout: 60_000 }, () => {
         root,
         workers: 2,
         onProgress: (event) => {
-          if (event.type === 'file-parsed') event.cached ? cached++ : parsed++;
+          if (event.type !== 'file-parsed') return;
+          if (event.cached) cached++;
+          else parsed++;
         },
       });
       return { graph, parsed, cached };
