@@ -245,25 +245,31 @@ async function readAll(
   let parsed = 0;
   const threads = workersFor(pending.length, workers);
   if (threads > 0) {
-    const { parseFile } = await import('./parse-file.ts');
+    const { parseFile, createFileWalkers } = await import('./parse-file.ts');
+    const walkers = createFileWalkers();
     const rels = pending.map((i) => files[i]!);
     const cachedOf = (rel: string) => ({ size: stats.get(rel)?.size ?? 0, hash: cache!.get(rel)?.hash });
     const job = { root, files: rels, cached: cache ? rels.map(cachedOf) : undefined, maxBytes };
-    await parseInParallel(job, threads, parseFile, (k, outcome) => {
-      const rel = rels[k]!;
-      const entry = cache?.get(rel);
-      const stat = stats.get(rel);
-      if (outcome === 'unchanged') {
-        if (stat) cache!.set(rel, { ...entry!, ...stat });
-        settled[pending[k]!] = entry!.facts;
-        report(true);
-        return;
-      }
-      if (cache && stat && outcome.hash) cache.set(rel, { ...stat, hash: outcome.hash, facts: outcome.facts });
-      settled[pending[k]!] = outcome.facts;
-      parsed++;
-      report(false);
-    });
+    await parseInParallel(
+      job,
+      threads,
+      (path, text) => parseFile(path, text, walkers),
+      (k, outcome) => {
+        const rel = rels[k]!;
+        const entry = cache?.get(rel);
+        const stat = stats.get(rel);
+        if (outcome === 'unchanged') {
+          if (stat) cache!.set(rel, { ...entry!, ...stat });
+          settled[pending[k]!] = entry!.facts;
+          report(true);
+          return;
+        }
+        if (cache && stat && outcome.hash) cache.set(rel, { ...stat, hash: outcome.hash, facts: outcome.facts });
+        settled[pending[k]!] = outcome.facts;
+        parsed++;
+        report(false);
+      },
+    );
   } else {
     let parse: Parse | undefined;
     for (const i of pending) {
@@ -271,7 +277,9 @@ async function readAll(
       let outcome = readFacts(`${root}/${rel}`, rel, cache, maxBytes, parse, stats.get(rel));
       if (outcome === NEEDS_PARSER) {
         // The parser is a native module: an unchanged tree never loads it.
-        parse = (await import('./parse-file.ts')).parseFile;
+        const { parseFile, createFileWalkers } = await import('./parse-file.ts');
+        const walkers = createFileWalkers();
+        parse = (path, text) => parseFile(path, text, walkers);
         outcome = readFacts(`${root}/${rel}`, rel, cache, maxBytes, parse, stats.get(rel));
       }
       // With a parser at hand readFacts always reads; the symbol only asks for one.
@@ -350,14 +358,19 @@ async function updateParts(
   step: StepTimer['step'],
   emit: ProgressListener,
 ): Promise<GraphParts | undefined> {
-  const { parseFile } = await import('./parse-file.ts');
+  const { parseFile, createFileWalkers } = await import('./parse-file.ts');
+  const walkers = createFileWalkers();
   const facts = new Map<string, FileFacts>();
   step('parse', () => {
     for (const [i, rel] of changed.entries()) {
-      const outcome = readFacts(`${root}/${rel}`, rel, undefined, maxBytes, parseFile, stats.get(rel)) as Exclude<
-        ReturnType<typeof readFacts>,
-        typeof NEEDS_PARSER
-      >;
+      const outcome = readFacts(
+        `${root}/${rel}`,
+        rel,
+        undefined,
+        maxBytes,
+        (path, text) => parseFile(path, text, walkers),
+        stats.get(rel),
+      ) as Exclude<ReturnType<typeof readFacts>, typeof NEEDS_PARSER>;
       facts.set(rel, outcome.facts);
       emit({ type: 'file-parsed', done: i + 1, total: changed.length, cached: false });
     }

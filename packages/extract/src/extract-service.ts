@@ -15,6 +15,8 @@ import { serverFile } from './generate/server-file.ts';
 import { declaringFile, edgesByImporter, findEventBus } from './find-event-bus.ts';
 import { serviceApi, type ServiceApi } from './service-api.ts';
 import { checkInputs } from './check-inputs.ts';
+import { routeLevelFiles } from './routes/route-files.ts';
+import { serviceRoutes, servesRoutes, type ServiceRoute } from './routes/service-routes.ts';
 
 const under = (folder: string, path: string) => (folder === '.' ? path : `${folder}/${path}`);
 
@@ -51,6 +53,8 @@ export interface Extraction {
   rewritten: RewriteCounts;
   /** Names of the operations the facade can route remote. */
   remoteReady: string[];
+  /** The HTTP routes the service's files serve: the routing layer and route server stand in for them. */
+  routes: ServiceRoute[];
 }
 
 /** Everything one extraction writes and changes, as data: the CLI decides what reaches the disk. */
@@ -79,13 +83,19 @@ export async function extractService(
   const layout: Layout = { service: generated[1], facade: generated[0], tsconfig: options.tsconfig };
   const bus = findEventBus(api, graph, options.readFile);
   const facade = facadeFile(origin, model, layout, api.entries, thrownErrors(api, graph, options.readFile), bus);
-  const { edits, manual, counts } = rewriteImports({
+  const {
+    edits,
+    manual: unmoved,
+    counts,
+  } = rewriteImports({
     graph,
     api,
     facadePath: facade.path,
     generated,
     readFile: options.readFile,
   });
+  const routes = serviceRoutes(graph, api.files);
+  const manual = unmoved.filter((m) => !importsRouter(graph, m, routes));
   const files: GeneratedFile[] = [
     facade,
     routingFile(origin, `${layout.facade}/routing.ts`),
@@ -98,6 +108,10 @@ export async function extractService(
     ...packageFiles(origin, model, layout, options.monolith),
     openApiFile(origin, model, `${layout.service}/openapi.json`, options.version),
   ];
+  const routeLevel = servesRoutes(routes)
+    ? routeLevelFiles(origin, { ...layout, edge: under(options.out, 'edge') }, routes, options.readFile)
+    : undefined;
+  files.push(...(routeLevel?.files ?? []));
   files.push(manifestFile(origin, api, under(options.out, 'extraction.json')));
   const data = graph.data?.length || graph.tables?.length ? tableOwnership(graph, plan) : undefined;
   const report = reportFile({
@@ -110,6 +124,7 @@ export async function extractService(
     path: under(options.out, 'EXTRACTION.md'),
     ...(data ? { data } : {}),
   });
+  if (routeLevel) report.content += routeLevel.section;
   return {
     service: api.id,
     model,
@@ -120,7 +135,22 @@ export async function extractService(
     manual,
     rewritten: counts,
     remoteReady: remoteOperations(model).map((o) => o.name),
+    routes,
   };
+}
+
+// A default import of a file that declares the service's routes is its router being mounted: it stays, since
+// the routing layer stands in front of it, so it is nothing for a person to move.
+function importsRouter(graph: Pick<Graph, 'edges'>, manual: ManualImport, routes: readonly ServiceRoute[]): boolean {
+  const entries = new Set(routes.map((r) => r.entry));
+  return graph.edges.some(
+    (e) =>
+      e.from === manual.file &&
+      e.line === manual.line &&
+      entries.has(e.to) &&
+      e.names?.length === 1 &&
+      e.names[0] === 'default',
+  );
 }
 
 // The error classes the service's files throw, found where the monolith declares them.
