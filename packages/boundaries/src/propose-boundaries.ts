@@ -13,7 +13,7 @@ import { dependenciesOf } from './dependencies.ts';
 import type { FileGraph } from './file-graph.ts';
 import { applyKeep } from './keep-previous.ts';
 import { confidenceOf, consensusRun, runLouvain, type Communities } from './louvain-runs.ts';
-import { planMetrics, serviceMetrics, useCaseFiles } from './metrics/index.ts';
+import { planMetrics, serviceMetrics, useCaseReach } from './metrics/index.ts';
 import { nameServices } from './name-services.ts';
 import {
   groupsOf,
@@ -118,8 +118,8 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
   const ids = new Map([...groups.keys()].map((label) => [label, kept.ids.get(label) ?? names.get(label)!]));
   const assignment = new Map([...kept.partition].map(([file, label]) => [file, ids.get(label)!]));
   // Business context purity needs use cases: given by the graph, or found by analyze's entry points.
-  const useCases = useCaseFiles(graph);
-  const metricInput = { dependencies, assignment, loc, ...(useCases.length > 0 ? { useCases } : {}) };
+  const useCases = useCaseReach(graph);
+  const metricInput = { dependencies, assignment, loc, ...(useCases ? { useCases } : {}) };
   const perService = serviceMetrics(metricInput);
   const services = [...groups]
     .map(([label, members]) => {

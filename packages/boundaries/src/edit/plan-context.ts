@@ -1,6 +1,6 @@
 import type { Graph } from '@seams/graph';
 import { dependenciesOf, type WeightedDependency } from '../dependencies.ts';
-import { useCaseFiles } from '../metrics/index.ts';
+import { useCaseReach, type UseCaseReach } from '../metrics/index.ts';
 
 /** What every plan edit needs from the graph, computed once per session instead of once per edit. */
 export interface PlanContext {
@@ -8,15 +8,15 @@ export interface PlanContext {
   dependencies: WeightedDependency[];
   loc: ReadonlyMap<string, number>;
   /** The files each use case exercises, when the graph has use cases: plan metrics then give BCP. */
-  useCases?: ReadonlyArray<{ id: string; files: readonly string[] }>;
+  useCases?: UseCaseReach;
 }
 
 export function planContext(graph: Graph): PlanContext {
-  const useCases = useCaseFiles(graph);
+  const useCases = useCaseReach(graph);
   return {
     graph,
     dependencies: dependenciesOf(graph),
     loc: new Map(graph.files.map((file) => [file.path, file.loc])),
-    ...(useCases.length > 0 ? { useCases } : {}),
+    ...(useCases ? { useCases } : {}),
   };
 }
