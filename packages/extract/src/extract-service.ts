@@ -14,7 +14,6 @@ import { clientFile } from './generate/client-file.ts';
 import { serverFile } from './generate/server-file.ts';
 import { declaringFile, edgesByImporter, findEventBus } from './find-event-bus.ts';
 import { serviceApi, type ServiceApi } from './service-api.ts';
-import { checkInputs } from './check-inputs.ts';
 
 const under = (folder: string, path: string) => (folder === '.' ? path : `${folder}/${path}`);
 
@@ -53,14 +52,16 @@ export interface Extraction {
   remoteReady: string[];
 }
 
-/** Everything one extraction writes and changes, as data: the CLI decides what reaches the disk. */
+/**
+ * Everything one extraction writes and changes, as data: the CLI decides what reaches the disk. The
+ * graph and plan have passed checkInputs (the CLI runs it once, before it reads or writes any path).
+ */
 export async function extractService(
   graph: Graph,
   plan: Plan,
   serviceId: string,
   options: ExtractOptions,
 ): Promise<Extraction> {
-  checkInputs(graph, plan, serviceId);
   const generated = generatedFolders(options.out);
   const found = serviceApi(graph, plan, serviceId, generated);
   const known = new Set(graph.files.map((f) => f.path));
