@@ -3,7 +3,7 @@
 // a smoke test) routed local, remote (the generated service running) and shadow. Every step is bounded
 // and runs in its own process group, killed whole on a timeout.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 
@@ -20,6 +20,8 @@ export interface ProofApp {
   dir?: string;
   /** What `npm install` gives the app besides its own dependencies: packages linked from seams' install. */
   link?: string[];
+  /** Commands its README asks a person to run in a fresh checkout (copy a config example), run in every copy. */
+  setup?: string[][];
   /** Globs `seams analyze` leaves out (the app's tests). */
   exclude?: string[];
   /** Options for `seams boundaries` (a tiny fixture asks for its number of services). */
@@ -55,7 +57,8 @@ export interface ProofRow {
 }
 
 const top = join(import.meta.dirname, '..');
-const seamsBin = join(top, 'bin/seams');
+// The seams under test: this checkout's, or another (a snapshot, while this one is being edited).
+const seamsBin = process.env['SEAMS_BIN'] ?? join(top, 'bin/seams');
 const tsx = join(top, 'node_modules/.bin/tsx');
 const KEPT = 200_000;
 
@@ -175,24 +178,31 @@ const lastLine = (text: string) =>
     ?.slice(0, 120) ?? '';
 
 /** A test run as a table cell: `pass 12/13`, `ok` for a smoke test, or what went wrong. */
-export function testCell(result: StepResult, kind: 'tests' | 'smoke'): string {
+function testCell(result: StepResult, kind: 'tests' | 'smoke'): string {
   if (result.timedOut) return `timeout (${Math.round(result.ms / 1000)} s)`;
-  const { passed, failed } = testCounts(result.output);
+  const { passed, failed, brokenFiles } = testCounts(result.output);
   if (kind === 'smoke' || passed === undefined) return result.code === 0 ? 'ok' : `FAIL (exit ${result.code})`;
   const total = passed + (failed ?? 0);
-  return `${result.code === 0 && !failed ? 'pass' : 'FAIL'} ${passed}/${total}`;
+  const broken = brokenFiles ? `, ${brokenFiles} test files failed` : '';
+  return `${result.code === 0 && !failed ? 'pass' : 'FAIL'} ${passed}/${total}${broken}`;
 }
 
-/** Passed and failed tests as Jest, Vitest or node:test print them. */
-export function testCounts(output: string): { passed?: number; failed?: number } {
-  const line = /^\s*Tests:?\s+(.*\d+ (?:passed|failed).*)$/m.exec(output)?.[1];
+/**
+ * Passed and failed tests as Jest, Vitest or node:test print them, and the test files that failed
+ * as a whole (Jest's and Vitest's count, which includes files that did not compile).
+ */
+function testCounts(output: string): { passed?: number; failed?: number; brokenFiles?: number } {
   const count = (text: string | undefined, word: RegExp) => {
     const found = text === undefined ? undefined : word.exec(text)?.[1];
     return found === undefined ? undefined : Number(found);
   };
-  if (line !== undefined) return { passed: count(line, /(\d+) passed/) ?? 0, failed: count(line, /(\d+) failed/) };
+  const files = /^\s*Test (?:Suites:|Files)\s+(.*)$/m.exec(output)?.[1];
+  const brokenFiles = count(files, /(\d+) failed/);
+  const line = /^\s*Tests:?\s+(.*\d+ (?:passed|failed).*)$/m.exec(output)?.[1];
+  if (line !== undefined)
+    return { passed: count(line, /(\d+) passed/) ?? 0, failed: count(line, /(\d+) failed/), brokenFiles };
   const passed = count(output, /^# pass (\d+)/m);
-  return passed === undefined ? {} : { passed, failed: count(output, /^# fail (\d+)/m) };
+  return passed === undefined ? { brokenFiles } : { passed, failed: count(output, /^# fail (\d+)/m), brokenFiles };
 }
 
 /** A type-check as a table cell: `ok`, or the number of errors and the first one. */
@@ -200,10 +210,16 @@ function typecheckCell(result: StepResult): string {
   if (result.timedOut) return 'timeout';
   if (result.code === 0) return 'ok';
   const errors = result.output.split('\n').filter((line) => /error TS\d+/.test(line));
-  return errors.length === 0 ? `FAIL (exit ${result.code})` : `${errors.length} errors: ${errors[0]!.trim().slice(0, 100)}`;
+  return errors.length === 0
+    ? `FAIL (exit ${result.code})`
+    : `${errors.length} errors: ${errors[0]!.trim().slice(0, 100)}`;
 }
 
-const envName = (...parts: string[]) => parts.join('_').toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+const envName = (...parts: string[]) =>
+  parts
+    .join('_')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_');
 
 interface PlanService {
   id: string;
@@ -212,7 +228,9 @@ interface PlanService {
 }
 
 /** Copies an app (its node_modules linked, not copied) into a new git repository with one commit. */
-async function gitCopy(source: string, dir: string, link: readonly string[]): Promise<void> {
+async function gitCopy(checkout: string, dir: string, link: readonly string[]): Promise<void> {
+  // A checkout reached through a symbolic link is copied, not linked to.
+  const source = realpathSync(checkout);
   rmSync(dir, { recursive: true, force: true });
   cpSync(source, dir, {
     recursive: true,
@@ -229,6 +247,14 @@ async function gitCopy(source: string, dir: string, link: readonly string[]): Pr
   writeFileSync(join(dir, '.git/info/exclude'), 'node_modules\n.seams/\n');
   await git(dir, 'add', '-A');
   await git(dir, 'commit', '-qm', 'app', '--no-verify');
+}
+
+/** Runs the app's setup commands in a copy (what they make is ignored by its git, so each copy runs them). */
+async function setUp(app: ProofApp, dir: string): Promise<void> {
+  for (const [command, ...args] of app.setup ?? []) {
+    const result = await runStep(command!, args, { cwd: dir, timeoutMs: 120_000 });
+    if (result.code !== 0) throw new Error(`setup ${command} ${args.join(' ')} failed in ${dir}: ${result.output}`);
+  }
 }
 
 /** Where seams' own install has a package (a workspace package's dependency when the root has none). */
@@ -261,14 +287,28 @@ export async function proveApp(app: ProofApp, source: string, work: string, only
   const base = join(work, app.id, 'app');
   const logs = join(work, app.id, 'logs');
   await gitCopy(source, base, app.link ?? []);
+  await setUp(app, base);
   const timeoutMs = app.testTimeoutMs ?? 180_000;
   const before = await checkApp(app, base, join(logs, 'before'), {}, timeoutMs);
   const rows: ProofRow[] = [
-    { app: app.name, service: '(before extract)', operations: '', extract: '', ...before, remote: '', shadow: '', dir: base },
+    {
+      app: app.name,
+      service: '(before extract)',
+      operations: '',
+      extract: '',
+      ...before,
+      remote: '',
+      shadow: '',
+      dir: base,
+    },
   ];
   const planFile = 'seams.plan.json';
   const exclude = (app.exclude ?? []).flatMap((glob) => ['--exclude', glob]);
-  const analyzed = await seams(base, ['analyze', '.', ...exclude, '-o', '.seams/app.graph.json'], join(logs, 'analyze.log'));
+  const analyzed = await seams(
+    base,
+    ['analyze', '.', ...exclude, '-o', '.seams/app.graph.json'],
+    join(logs, 'analyze.log'),
+  );
   const planned =
     analyzed.code === 0
       ? await seams(
@@ -286,14 +326,25 @@ export async function proveApp(app: ProofApp, source: string, work: string, only
   const plan = JSON.parse(readFileSync(join(base, planFile), 'utf8')) as { services: PlanService[] };
   const imported = plan.services.filter(
     (s) =>
-      Object.keys(s.metrics.inbound).length > 0 && (only.length === 0 || only.includes(s.id) || only.includes(s.name ?? '')),
+      Object.keys(s.metrics.inbound).length > 0 &&
+      (only.length === 0 || only.includes(s.id) || only.includes(s.name ?? '')),
   );
   for (const service of imported) rows.push(await proveService(app, base, planFile, service, work, timeoutMs));
   return rows;
 }
 
 function failedRow(app: ProofApp, service: string, why: string, dir: string): ProofRow {
-  return { app: app.name, service, operations: why, extract: 'FAIL', typecheck: '', local: '', remote: '', shadow: '', dir };
+  return {
+    app: app.name,
+    service,
+    operations: why,
+    extract: 'FAIL',
+    typecheck: '',
+    local: '',
+    remote: '',
+    shadow: '',
+    dir,
+  };
 }
 
 /** The app's own type-check and its tests with the given environment. */
@@ -306,11 +357,15 @@ async function checkApp(
 ): Promise<{ typecheck: string; local: string }> {
   const typecheck = app.tsconfig
     ? typecheckCell(
-        await runStep(process.execPath, [join(dir, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', app.tsconfig], {
-          cwd: dir,
-          timeoutMs: 300_000,
-          log: join(logs, 'typecheck.log'),
-        }),
+        await runStep(
+          process.execPath,
+          [join(dir, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', app.tsconfig],
+          {
+            cwd: dir,
+            timeoutMs: 300_000,
+            log: join(logs, 'typecheck.log'),
+          },
+        ),
       )
     : 'n/a (JavaScript)';
   return { typecheck, local: await testRun(app, dir, join(logs, 'tests.log'), env, timeoutMs) };
@@ -343,6 +398,7 @@ async function proveService(
   await git(work, 'clone', '-q', base, dir);
   if (existsSync(join(base, 'node_modules'))) symlinkSync(join(base, 'node_modules'), join(dir, 'node_modules'));
   writeFileSync(join(dir, '.git/info/exclude'), 'node_modules\n.seams/\n');
+  await setUp(app, dir);
   const tsconfig = app.tsconfig ? ['--tsconfig', app.tsconfig] : [];
   const extracted = await seams(
     dir,
@@ -350,8 +406,7 @@ async function proveService(
     join(logs, 'extract.log'),
   );
   const summary = /^seams extract: [^:]+: (.*)$/m.exec(extracted.output)?.[1] ?? '';
-  if (extracted.code !== 0)
-    return failedRow(app, label, `exit ${extracted.code}: ${lastLine(extracted.output)}`, dir);
+  if (extracted.code !== 0) return failedRow(app, label, `exit ${extracted.code}: ${lastLine(extracted.output)}`, dir);
   const checked = await checkApp(app, dir, logs, { [envName('SEAMS_ROUTE', service.id)]: 'local' }, timeoutMs);
   const row: ProofRow = {
     app: app.name,
@@ -395,7 +450,13 @@ async function proveService(
     // The test run is over: the service's log of its calls has arrived.
     row.remote = `${remoteRun}, ${running.calls()} calls served`;
     const shadowLog = join(logs, 'tests-shadow.log');
-    const shadow = await testRun(app, dir, shadowLog, { ...remote, [envName('SEAMS_ROUTE', service.id)]: 'shadow' }, timeoutMs);
+    const shadow = await testRun(
+      app,
+      dir,
+      shadowLog,
+      { ...remote, [envName('SEAMS_ROUTE', service.id)]: 'shadow' },
+      timeoutMs,
+    );
     const differences = readFileSync(shadowLog, 'utf8').split('seams shadow:').length - 1;
     row.shadow = `${shadow}, ${differences === 0 ? 'no difference' : `${differences} differences`}`;
   } finally {

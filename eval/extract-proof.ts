@@ -37,7 +37,8 @@ for (const app of apps) {
   }
   console.error(`${new Date().toISOString()} ${app.name}: ${source}`);
   const found = await proveApp(app, source, work, only);
-  for (const row of found) console.error(`  ${row.service}: ${row.extract} ${row.typecheck} ${row.local} ${row.remote}`);
+  for (const row of found)
+    console.error(`  ${row.service}: ${row.extract} ${row.typecheck} ${row.local} ${row.remote}`);
   rows.push(...found);
 }
 console.log(markdownTable(rows));
