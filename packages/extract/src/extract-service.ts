@@ -1,4 +1,4 @@
-import { tableOwnership, type Graph, type Plan } from '@seams/graph';
+import { printable, serviceLabels, tableOwnership, type Graph, type Plan } from '@seams/graph';
 import type { ContractModel } from './contract/build-contract.ts';
 import { rewriteImports, type FileEdit, type ManualImport, type RewriteCounts } from './codemod/rewrite-imports.ts';
 import { unifiedDiff } from './codemod/unified-diff.ts';
@@ -67,7 +67,8 @@ export async function extractService(
   const known = new Set(graph.files.map((f) => f.path));
   const earlier = (options.previousEntries ?? []).filter((entry) => known.has(entry.slice(0, entry.indexOf('#'))));
   const api = { ...found, entries: [...new Set([...found.entries, ...earlier])].sort() };
-  const origin = { service: api.id, plan: options.planName };
+  const label = (id: string) => printable(serviceLabels(plan.services)(id));
+  const origin = { service: api.id, name: label(api.id), plan: options.planName };
   // ts-morph and its TypeScript take about a second to load: only extract pays for them.
   const { buildContract } = await import('./contract/build-contract.ts');
   const model = buildContract({
@@ -109,6 +110,7 @@ export async function extractService(
     manual,
     files,
     path: under(options.out, 'EXTRACTION.md'),
+    label,
     ...(data ? { data } : {}),
   });
   return {

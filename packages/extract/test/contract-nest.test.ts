@@ -161,8 +161,17 @@ describe('buildContract on injected providers', () => {
 
   it("lists each method in the report's operations, with why it stays local", () => {
     const api = { id: 'users', name: 'users', files: [], entries: [], callers: [], outbound: [] };
-    const origin = { service: 'users', plan: 'seams.plan.json' };
-    const report = reportFile({ origin, bus: undefined, model, api, manual: [], files: [], path: 'EXTRACTION.md' });
+    const origin = { service: 'users', name: 'users', plan: 'seams.plan.json' };
+    const report = reportFile({
+      origin,
+      bus: undefined,
+      model,
+      api,
+      manual: [],
+      files: [],
+      path: 'EXTRACTION.md',
+      label: (id) => id,
+    });
     const rows = report.content.split('\n').filter((line) => line.startsWith('| `'));
     const waiting = (owner: string) => `local: routable, but the facade does not stand in for \`${owner}\` yet`;
     expect(rows).toEqual([
