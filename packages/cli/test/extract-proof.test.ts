@@ -14,28 +14,18 @@ const scratch = mkdtempSync(join(tmpdir(), 'seams-extract-proof-'));
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-interface Row {
-  app: string;
-  service: string;
-  operations: string;
-  extract: string;
-  typecheck: string;
-  local: string;
-  remote: string;
-  shadow: string;
-}
+// A row of eval/extract-cycle.ts's table: app, service, operations, extract, typecheck, local, remote, shadow.
+type Row = Record<string, string>;
 
 describe('the extract proof cycle on the bundled apps', () => {
   it('leaves every app type-checking and passing its tests routed local, remote and shadow', () => {
     const json = join(scratch, 'rows.json');
-    execFileSync(
-      node,
-      ['eval/extract-proof.ts', '--manifest', 'fixtures/extract/proof-apps.json', '--json', json],
-      { cwd: top, env: { ...process.env, SEAMS_PROOF_WORK: join(scratch, 'work') }, stdio: 'pipe' },
-    );
-    const rows = (JSON.parse(readFileSync(json, 'utf8')) as Array<Row & { dir: string }>).map(
-      ({ dir: _dir, ...row }) => row,
-    );
+    execFileSync(node, ['eval/extract-proof.ts', '--manifest', 'fixtures/extract/proof-apps.json', '--json', json], {
+      cwd: top,
+      env: { ...process.env, SEAMS_PROOF_WORK: join(scratch, 'work') },
+      stdio: 'pipe',
+    });
+    const rows = (JSON.parse(readFileSync(json, 'utf8')) as Row[]).map(({ dir: _dir, ...row }) => row);
     expect(rows.filter((row) => row.service === 'billing' && row.app === 'proof-invoices')).toEqual([
       {
         app: 'proof-invoices',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '@seams/analyze';
 import { proposeBoundaries } from '@seams/boundaries';
-import { extractService } from '../src/index.ts';
+import { extractService, type ExtractOptions } from '../src/index.ts';
 
 // What seams extract generates for the example monolith's payment service, as files to review:
 // fixtures/extract/shop-payment/ holds every generated file and the codemod's diff.
@@ -13,15 +13,16 @@ const expected = join(import.meta.dirname, '../../../fixtures/extract/shop-payme
 describe('seams extract payment on the example monolith', async () => {
   const plan = proposeBoundaries(await analyze({ root: shop, exclude: ['test/**'], cache: false }));
   const graph = await analyze({ root: shop, cache: false });
-  const extraction = await extractService(graph, plan, 'payment', {
+  const options: ExtractOptions = {
     root: shop,
     planName: 'seams.plan.json',
     out: 'extracted/payment',
     tsconfig: 'tsconfig.json',
     monolith: 'shop-monolith',
     version: '0.1.0',
-    readFile: (path) => readFileSync(join(shop, path), 'utf8'),
-  });
+    readFile: (path: string) => readFileSync(join(shop, path), 'utf8'),
+  };
+  const extraction = await extractService(graph, plan, 'payment', options);
 
   it('writes readable files, each with a header saying where it came from', async () => {
     expect(extraction.files.map((f) => f.path)).toEqual([
@@ -77,15 +78,7 @@ describe('seams extract payment on the example monolith', async () => {
       ...plan,
       services: plan.services.map((s) => (s.id === 'payment' ? { ...s, name: 'Payments\nand refunds' } : s)),
     };
-    const { files } = await extractService(graph, renamed, 'payment', {
-      root: shop,
-      planName: 'seams.plan.json',
-      out: 'extracted/payment',
-      tsconfig: 'tsconfig.json',
-      monolith: 'shop-monolith',
-      version: '0.1.0',
-      readFile: (path) => readFileSync(join(shop, path), 'utf8'),
-    });
+    const { files } = await extractService(graph, renamed, 'payment', options);
     const file = (name: string) => files.find((f) => f.path === `extracted/payment/${name}`)!.content;
     const report = file('EXTRACTION.md');
     // The name is free text: a newline in it is escaped, so it cannot end a comment or a Dockerfile line.
