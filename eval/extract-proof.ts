@@ -3,6 +3,7 @@
 // extracted with --write on a fresh git copy, then the app's own type-check and tests run routed local,
 // remote and shadow. Prints a Markdown table (docs/extract.md, "Proof").
 // node eval/extract-proof.ts [app id...] [--service id] [--manifest file] [--json out.json]
+// node eval/extract-proof.ts --rows a.json,b.json: the table and summary of saved runs, run nothing.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,6 +17,7 @@ const flag = (name: string) => {
 };
 const manifest = resolve(flag('--manifest') ?? join(top, 'eval/extract-apps.json'));
 const jsonOut = flag('--json');
+const saved = flag('--rows');
 const only = [...new Set(args.flatMap((arg, i) => (args[i - 1] === '--service' ? [arg] : [])))];
 const ids = args.filter((arg, i) => arg !== '--service' && args[i - 1] !== '--service');
 
@@ -26,10 +28,12 @@ const work = process.env['SEAMS_PROOF_WORK'] ?? join(top, '.eval/extract-proof')
 const apps = (JSON.parse(readFileSync(manifest, 'utf8')) as { apps: ProofApp[] }).apps.filter(
   (app) => ids.length === 0 || ids.includes(app.id),
 );
-const rows: ProofRow[] = [];
+const rows: ProofRow[] = saved
+  ? saved.split(',').flatMap((path) => JSON.parse(readFileSync(path, 'utf8')) as ProofRow[])
+  : [];
 const missing: ProofApp[] = [];
 mkdirSync(work, { recursive: true });
-for (const app of apps) {
+for (const app of saved ? [] : apps) {
   const source = app.dir ? join(top, app.dir) : join(sourcesDir, app.id);
   if (!existsSync(join(source, 'package.json'))) {
     missing.push(app);
@@ -42,6 +46,8 @@ for (const app of apps) {
   rows.push(...found);
 }
 console.log(markdownTable(rows));
+console.log('');
+for (const line of summary(rows)) console.log(line);
 console.log(`\nCopies and the log of every step: ${work}/<app>/`);
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(rows, null, 2) + '\n');
 for (const app of missing)
@@ -50,3 +56,48 @@ for (const app of missing)
       `  git clone ${app.repository} ${sourcesDir}/${app.id} && git -C ${sourcesDir}/${app.id} checkout ${app.commit} && ` +
       `npm install --ignore-scripts --prefix ${sourcesDir}/${app.id}`,
   );
+
+/**
+ * Per app and in all, of the services others import: how many extracted, and how many type-check and
+ * pass the tests as well as the untouched app did (local, remote with calls served, shadow without a
+ * difference). "As well as" compares with the app's own row before extraction, failures it had included.
+ */
+function summary(all: readonly ProofRow[]): string[] {
+  const lines: string[] = [];
+  const totals = [0, 0, 0, 0, 0, 0];
+  for (const app of [...new Set(all.map((row) => row.app))]) {
+    const rows = all.filter((row) => row.app === app);
+    const before = rows.find((row) => row.service === '(before extract)');
+    const services = rows.filter((row) => !row.service.startsWith('('));
+    if (!before) continue;
+    const counts = [
+      services.length,
+      services.filter((row) => row.extract === 'ok').length,
+      services.filter((row) => noWorse(before.typecheck, row.typecheck)).length,
+      services.filter((row) => noWorse(before.local, row.local)).length,
+      services.filter((row) => noWorse(before.local, row.remote) && /, [1-9]\d* calls served$/.test(row.remote)).length,
+      services.filter((row) => noWorse(before.local, row.shadow) && row.shadow.endsWith(', no difference')).length,
+    ];
+    counts.forEach((count, i) => (totals[i]! += count));
+    lines.push(`${app}: ${sentence(counts)}`);
+  }
+  if (lines.length > 1) lines.push(`all: ${sentence(totals)}`);
+  return lines;
+}
+
+function sentence([services, extracted, typed, local, remote, shadow]: number[]): string {
+  return (
+    `of ${services} services others import, ${extracted} extracted, ${typed} type-check as before, ` +
+    `${local} pass the tests as before routed local, ${remote} remote (calls served), ${shadow} shadow (no difference)`
+  );
+}
+
+/** Whether a cell is as good as the one before extraction: `ok` stays `ok`, no fewer tests pass, no more errors. */
+function noWorse(before: string, after: string): boolean {
+  if (before === '' || after === '') return false;
+  if (after.startsWith(before)) return true;
+  const errors = (cell: string) => Number(/^(\d+) errors/.exec(cell)?.[1] ?? NaN);
+  if (errors(before) >= errors(after)) return true;
+  const passed = (cell: string) => Number(/^(?:pass|FAIL) (\d+)\//.exec(cell)?.[1] ?? NaN);
+  return passed(after) >= passed(before) && passed(before) > 0;
+}
