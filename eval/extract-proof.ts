@@ -48,7 +48,7 @@ for (const app of saved ? [] : apps) {
 console.log(markdownTable(rows));
 console.log('');
 for (const line of summary(rows)) console.log(line);
-console.log(`\nCopies and the log of every step: ${work}/<app>/`);
+if (!saved) console.log(`\nCopies and the log of every step: ${work}/<app>/`);
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(rows, null, 2) + '\n');
 for (const app of missing)
   console.log(
@@ -75,14 +75,21 @@ function summary(all: readonly ProofRow[]): string[] {
       services.filter((row) => row.extract === 'ok').length,
       services.filter((row) => noWorse(before.typecheck, row.typecheck)).length,
       services.filter((row) => noWorse(before.local, row.local)).length,
-      services.filter((row) => noWorse(before.local, row.remote) && /, [1-9]\d* calls served$/.test(row.remote)).length,
-      services.filter((row) => noWorse(before.local, row.shadow) && row.shadow.endsWith(', no difference')).length,
+      services.filter((row) => noWorse(before.local, row.remote) && served(row)).length,
+      // No difference means something only where calls went to the service.
+      services.filter(
+        (row) => noWorse(before.local, row.shadow) && served(row) && row.shadow.endsWith(', no difference'),
+      ).length,
     ];
     counts.forEach((count, i) => (totals[i]! += count));
     lines.push(`${app}: ${sentence(counts)}`);
   }
   if (lines.length > 1) lines.push(`all: ${sentence(totals)}`);
   return lines;
+}
+
+function served(row: ProofRow): boolean {
+  return /, [1-9]\d* calls served$/.test(row.remote);
 }
 
 function sentence([services, extracted, typed, local, remote, shadow]: number[]): string {
