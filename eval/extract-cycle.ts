@@ -405,7 +405,11 @@ async function proveService(
     ['extract', service.id, '.', '--plan', planFile, '--write', ...tsconfig],
     join(logs, 'extract.log'),
   );
-  const summary = /^seams extract: [^:]+: (.*)$/m.exec(extracted.output)?.[1] ?? '';
+  // Its summary line, and the HTTP routes it put behind a routing layer when it says so.
+  const routes = /^\s+routes\s+(\d+ HTTP routes?)/m.exec(extracted.output)?.[1];
+  const summary = [/^seams extract: [^:]+: (.*)$/m.exec(extracted.output)?.[1] ?? '', ...(routes ? [routes] : [])].join(
+    '; ',
+  );
   if (extracted.code !== 0) return failedRow(app, label, `exit ${extracted.code}: ${lastLine(extracted.output)}`, dir);
   const checked = await checkApp(app, dir, logs, { [envName('SEAMS_ROUTE', service.id)]: 'local' }, timeoutMs);
   const row: ProofRow = {
