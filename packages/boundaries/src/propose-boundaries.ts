@@ -13,7 +13,7 @@ import { chooseSignals } from './choose-signals.ts';
 import { dependenciesOf } from './dependencies.ts';
 import { applyKeep } from './keep-previous.ts';
 import { confidenceOf, consensusRun, runLouvain, type Communities } from './louvain-runs.ts';
-import { planMetrics, serviceMetrics } from './metrics/index.ts';
+import { planMetrics, serviceMetrics, useCaseFiles } from './metrics/index.ts';
 import { nameServices } from './name-services.ts';
 import {
   groupsOf,
@@ -117,7 +117,9 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
   const loc = new Map(graph.files.map((f) => [f.path, f.loc]));
   const ids = new Map([...groups.keys()].map((label) => [label, kept.ids.get(label) ?? names.get(label)!]));
   const assignment = new Map([...kept.partition].map(([file, label]) => [file, ids.get(label)!]));
-  const metricInput = { dependencies, assignment, loc };
+  // Business context purity needs use cases: given by the graph, or found by analyze's entry points.
+  const useCases = useCaseFiles(graph);
+  const metricInput = { dependencies, assignment, loc, ...(useCases.length > 0 ? { useCases } : {}) };
   const perService = serviceMetrics(metricInput);
   const services = [...groups]
     .map(([label, members]) => {

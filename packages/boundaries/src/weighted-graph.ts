@@ -24,8 +24,9 @@ export function combineSignals(
   const count = input.files.length;
   // Summed in one map first: one graph edge per pair is far cheaper than one update per pair and signal.
   const combined: PairWeights = new Map();
+  const withOthers = { ...input, combined: signals.map((signal) => signal.name) };
   for (const signal of signals) {
-    const pairs: PairWeights = signal.pairs(input);
+    const pairs: PairWeights = signal.pairs(withOthers);
     let total = 0;
     for (const weight of pairs.values()) total += weight;
     if (total === 0) {

@@ -3,7 +3,9 @@ import type { ContractModel } from './contract/build-contract.ts';
 import { rewriteImports, type FileEdit, type ManualImport, type RewriteCounts } from './codemod/rewrite-imports.ts';
 import { unifiedDiff } from './codemod/unified-diff.ts';
 import { contractFile, openApiFile, remoteOperations, schemasFile } from './generate/contract-files.ts';
-import { facadeFile, type ThrownError } from './generate/facade-file.ts';
+import { facadeFile } from './generate/facade-file.ts';
+import { providersFile } from './generate/provider-files.ts';
+import { thrownErrors } from './generate/error-rebuild.ts';
 import { manifestFile } from './generate/manifest-file.ts';
 import type { GeneratedFile } from './generate/generated-file.ts';
 import { packageFiles } from './generate/package-files.ts';
@@ -12,8 +14,11 @@ import { routingFile } from './generate/routing-file.ts';
 import { lambdaFile, operationsFile, type Layout } from './generate/service-files.ts';
 import { clientFile } from './generate/client-file.ts';
 import { serverFile } from './generate/server-file.ts';
-import { declaringFile, edgesByImporter, findEventBus } from './find-event-bus.ts';
+import { findEventBus } from './find-event-bus.ts';
 import { serviceApi, type ServiceApi } from './service-api.ts';
+import { hasExtractableSurface, nothingToExtract } from './extractable-surface.ts';
+import { routeLevelFiles } from './routes/route-files.ts';
+import { serviceRoutes, servesRoutes, type ServiceRoute } from './routes/service-routes.ts';
 
 const under = (folder: string, path: string) => (folder === '.' ? path : `${folder}/${path}`);
 
@@ -50,6 +55,12 @@ export interface Extraction {
   rewritten: RewriteCounts;
   /** Names of the operations the facade can route remote. */
   remoteReady: string[];
+  /** False when nothing can go remote: the CLI then explains (`explanation`) and writes nothing unless forced. */
+  extractable: boolean;
+  /** Why nothing can go remote, one line per entry at the monolith's file and line (empty when extractable). */
+  explanation: string[];
+  /** The HTTP routes the service's files serve: the routing layer and route server stand in for them. */
+  routes: ServiceRoute[];
 }
 
 /**
@@ -81,13 +92,20 @@ export async function extractService(
   const layout: Layout = { service: generated[1], facade: generated[0], tsconfig: options.tsconfig };
   const bus = findEventBus(api, graph, options.readFile);
   const facade = facadeFile(origin, model, layout, api.entries, thrownErrors(api, graph, options.readFile), bus);
-  const { edits, manual, counts } = rewriteImports({
+  const {
+    edits,
+    manual: unmoved,
+    counts,
+  } = rewriteImports({
     graph,
     api,
     facadePath: facade.path,
     generated,
     readFile: options.readFile,
   });
+  const routes = serviceRoutes(graph, api.files);
+  const manual = unmoved.filter((m) => !importsRouter(graph, m, routes));
+  const providers = providersFile(origin, model, layout);
   const files: GeneratedFile[] = [
     facade,
     routingFile(origin, `${layout.facade}/routing.ts`),
@@ -96,11 +114,17 @@ export async function extractService(
     operationsFile(origin, model, layout),
     serverFile(origin, layout, bus),
     clientFile(origin, model, layout),
+    ...(providers ? [providers] : []),
     lambdaFile(origin, layout),
     ...packageFiles(origin, model, layout, options.monolith),
     openApiFile(origin, model, `${layout.service}/openapi.json`, options.version),
   ];
+  const routeLevel = servesRoutes(routes)
+    ? routeLevelFiles(origin, { ...layout, edge: under(options.out, 'edge') }, routes, options.readFile)
+    : undefined;
+  files.push(...(routeLevel?.files ?? []));
   files.push(manifestFile(origin, api, under(options.out, 'extraction.json')));
+  const extractable = hasExtractableSurface({ model, routes });
   const data = graph.data?.length || graph.tables?.length ? tableOwnership(graph, plan) : undefined;
   const report = reportFile({
     origin,
@@ -113,6 +137,7 @@ export async function extractService(
     label,
     ...(data ? { data } : {}),
   });
+  if (routeLevel) report.content += routeLevel.section;
   return {
     service: api.id,
     model,
@@ -123,24 +148,24 @@ export async function extractService(
     manual,
     rewritten: counts,
     remoteReady: remoteOperations(model).map((o) => o.name),
+    extractable,
+    explanation: extractable ? [] : nothingToExtract({ model }, api),
+    routes,
   };
 }
 
-// The error classes the service's files throw, found where the monolith declares them.
-function thrownErrors(api: ServiceApi, graph: Pick<Graph, 'edges'>, readFile: (path: string) => string): ThrownError[] {
-  const found = new Map<string, ThrownError>();
-  const edgesFrom = edgesByImporter(graph, new Set(api.files));
-  for (const file of api.files) {
-    const text = readFile(file);
-    for (const [, name] of text.matchAll(/throw new ([A-Z][A-Za-z0-9_]*)\(/g)) {
-      if (!name || found.has(name) || name === 'Error') continue;
-      const declared = new RegExp(`class ${name}\\b`).test(text)
-        ? file
-        : declaringFile(edgesFrom.get(file) ?? [], name);
-      if (declared) found.set(name, { name, file: declared });
-    }
-  }
-  return [...found.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+// A default import of a file that declares the service's routes is its router being mounted: it stays, since
+// the routing layer stands in front of it, so it is nothing for a person to move.
+function importsRouter(graph: Pick<Graph, 'edges'>, manual: ManualImport, routes: readonly ServiceRoute[]): boolean {
+  const entries = new Set(routes.map((r) => r.entry));
+  return graph.edges.some(
+    (e) =>
+      e.from === manual.file &&
+      e.line === manual.line &&
+      entries.has(e.to) &&
+      e.names?.length === 1 &&
+      e.names[0] === 'default',
+  );
 }
 
 // Files outside the service that import it: the contract looks in their constructors for injected classes.

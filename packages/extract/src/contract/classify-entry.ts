@@ -6,6 +6,7 @@ import {
   type FunctionExpression,
   type MethodDeclaration,
   type Signature,
+  type SourceFile,
 } from 'ts-morph';
 import { packageTypeName } from './builtin-types.ts';
 import type { LoadedProject } from './load-project.ts';
@@ -13,11 +14,19 @@ import type { NamedDeclaration } from './named-types.ts';
 
 type FunctionNode = FunctionDeclaration | ArrowFunction | FunctionExpression | MethodDeclaration;
 
-/** What an entry `file#name` turns out to be. */
+/** What an entry `file#name` turns out to be; `line` is in `file`, a line of the project. */
 export type Entry =
-  | { kind: 'function'; name: string; file: string; declaration: Node; signature: Signature; fn?: FunctionNode }
-  | { kind: 'type'; name: string; file: string; declaration: NamedDeclaration }
-  | { kind: 'class' | 'value'; name: string; file: string; declaration: Node };
+  | {
+      kind: 'function';
+      name: string;
+      file: string;
+      line: number;
+      declaration: Node;
+      signature: Signature;
+      fn?: FunctionNode;
+    }
+  | { kind: 'type'; name: string; file: string; line: number; declaration: NamedDeclaration }
+  | { kind: 'class' | 'value'; name: string; file: string; line: number; declaration: Node };
 
 export function classifyEntry(project: LoadedProject, entry: string): Entry {
   const hash = entry.lastIndexOf('#');
@@ -30,7 +39,10 @@ export function classifyEntry(project: LoadedProject, entry: string): Entry {
       'SEAMS_INPUT_NOT_FOUND',
       `${file} does not export '${name}': analyse the project again, so the plan's entries match the code.`,
     );
-  const where = { name, file: project.fileOf(declaration) ?? file };
+  const home = project.fileOf(declaration);
+  // A name the file re-exports from a package is placed where the file exports it, never at a line of the package.
+  const line = home !== undefined ? declaration.getStartLineNumber() : exportLine(project.sourceFile(file), name);
+  const where = { name, file: home ?? file, line };
   if (Node.isFunctionDeclaration(declaration)) {
     const fn = declaration.getOverloads()[0] ?? declaration;
     return { kind: 'function', ...where, declaration, signature: fn.getSignature(), fn: declaration };
@@ -56,6 +68,16 @@ export function classifyEntry(project: LoadedProject, entry: string): Entry {
     if (signature && packageTypeName(type) === undefined) return { kind: 'function', ...where, declaration, signature };
   }
   return { kind: 'value', ...where, declaration };
+}
+
+function exportLine(file: SourceFile, name: string): number {
+  const symbol = file.getExportSymbols().find((s) => s.getName() === name);
+  return (
+    symbol
+      ?.getDeclarations()
+      .find((d) => d.getSourceFile() === file)
+      ?.getStartLineNumber() ?? 1
+  );
 }
 
 /** The expression under `as`, `satisfies`, `!` and parentheses. */

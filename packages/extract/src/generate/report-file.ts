@@ -40,7 +40,7 @@ export function reportFile({ origin, model, api, bus, manual, files, path, data,
     const blockers = model.blockers.filter((b) => b.operation === o.name).length;
     const state = !ready.has(o.name)
       ? routable.has(o.name)
-        ? `local: routable, but the facade does not stand in for \`${o.owner}\` yet`
+        ? `local: routable, but the facade cannot stand in for \`${o.owner}\``
         : 'local only (see below)'
       : blockers > 0
         ? `remote-ready, ${blockers} to review`

@@ -16,7 +16,10 @@ import { isDeepStrictEqual } from 'node:util';
 /** How calls to one operation are served. */
 export type Mode = { kind: 'local' } | { kind: 'remote' } | { kind: 'shadow' } | { kind: 'percent'; percent: number };
 
-/** What a shadow call found: the remote answer differs from the local one, or failed. */
+/**
+ * What a shadow call found: the remote answer differs from the local one, or failed. An error, local or
+ * remote, is compared as \`{ threw: class, status }\`.
+ */
 export interface ShadowReport {
   service: string;
   operation: string;
@@ -25,9 +28,13 @@ export interface ShadowReport {
   error?: string;
 }
 
-interface ServiceRouting {
+export interface ServiceRouting {
   default?: string;
   url?: string;
+  /** Where the service's HTTP routes are served, when it has any (SEAMS_<SERVICE>_ROUTES_URL wins). */
+  routesUrl?: string;
+  /** Shadow mode replays reads only; \`true\` replays a service's writing routes too (only when it has its own data). */
+  shadowWrites?: boolean;
   operations?: Record<string, string>;
   shadowIgnore?: string[];
   /** Milliseconds a remote call may take (default 5000), and per operation. */
@@ -103,6 +110,9 @@ export function breakerOf(service: string): { failures: number; cooldownMs: numb
   return breaker && breaker.failures > 0 && breaker.cooldownMs > 0 ? breaker : { failures: 5, cooldownMs: 30_000 };
 }
 
+/** One service's part of the routing file (empty when there is none). */
+export const serviceRouting = (service: string): ServiceRouting => routingSettings()[service] ?? {};
+
 let onShadowReport = (report: ShadowReport) => {
   console.error(\`seams shadow: \${report.service}.\${report.operation} \${report.error ? \`failed remotely: \${report.error}\` : 'differs'}\`, JSON.stringify(report));
 };
@@ -122,11 +132,35 @@ function withoutNoise(value: unknown, ignore: ReadonlySet<string>): unknown {
   return Object.fromEntries(Object.entries(value).filter(([key]) => !ignore.has(key)).map(([key, item]) => [key, withoutNoise(item, ignore)]));
 }
 
+/** Sends a shadow finding to the reporter; a reporter that throws is ignored. */
+export function reportShadow(report: ShadowReport): void {
+  try {
+    onShadowReport(report);
+  } catch {
+    // The reporter's failure must not reach the request that was shadowed.
+  }
+}
+
+/** True when the remote answer differs from the local one, both as JSON, ignoring the routing file's shadowIgnore fields. */
+export function shadowDiffers(service: string, local: unknown, remote: unknown): boolean {
+  const ignore = new Set(routingSettings()[service]?.shadowIgnore ?? []);
+  return !isDeepStrictEqual(withoutNoise(local, ignore), withoutNoise(remote, ignore));
+}
+
 const shadowing = new AsyncLocalStorage<boolean>();
 // Shadow calls run beside the monolith's own: past this many in flight, further ones are skipped rather than queued.
 const MAX_SHADOWS = 100;
 const shadowsInFlight = new Set<Promise<unknown>>();
 const lastFallbackNote = new Map<string, number>();
+
+/** Runs one shadow comparison in the background unless the cap is reached (then it is skipped, not queued). */
+export function trackShadow(run: () => Promise<void>): void {
+  if (shadowsInFlight.size >= MAX_SHADOWS) return;
+  const shadow: Promise<unknown> = run()
+    .catch(() => undefined)
+    .finally(() => shadowsInFlight.delete(shadow));
+  shadowsInFlight.add(shadow);
+}
 
 /** True inside the remote half of a shadow call: its side effects (events) must not reach the monolith twice. */
 export const isShadowCall = (): boolean => shadowing.getStore() === true;
@@ -173,24 +207,45 @@ export async function route<T>(service: string, operation: string, local: () => 
   if (mode.kind === 'local') return local();
   if (mode.kind === 'remote') return remoteOrFallback(service, operation, access, local, remote);
   if (mode.kind === 'percent') return Math.random() * 100 < mode.percent ? remoteOrFallback(service, operation, access, local, remote) : local();
-  const result = await local();
-  if (shadowsInFlight.size >= MAX_SHADOWS) return result;
-  // JSON on both sides: the remote answer went through JSON, so compare the local one as it would.
-  const expected: unknown = JSON.parse(JSON.stringify(result ?? null));
-  const ignore = new Set(routingSettings()[service]?.shadowIgnore ?? []);
-  const shadow = shadowing
-    .run(true, remote)
-    .then(
+  // The local outcome is what the caller gets, a value or an error; the remote call is made and compared either way.
+  let result: T | undefined;
+  let thrown: { error: unknown } | undefined;
+  try {
+    result = await local();
+  } catch (error) {
+    thrown = { error };
+  }
+  // JSON on both sides: the remote answer went through JSON, so compare the local one as it would; an error as its class and status.
+  const expected: unknown = thrown ? thrownKind(thrown.error) : JSON.parse(JSON.stringify(result ?? null));
+  trackShadow(() =>
+    shadowing.run(true, remote).then(
       (other) => {
-        if (!isDeepStrictEqual(withoutNoise(expected, ignore), withoutNoise(other ?? null, ignore))) onShadowReport({ service, operation, local: expected, remote: other });
+        if (shadowDiffers(service, expected, other ?? null)) reportShadow({ service, operation, local: expected, remote: other });
       },
-      (error: Error) => onShadowReport({ service, operation, local: expected, error: error.message }),
-    )
-    // A reporter that throws must not end the process through an unhandled rejection.
-    .catch(() => undefined)
-    .finally(() => shadowsInFlight.delete(shadow));
-  shadowsInFlight.add(shadow);
-  return result;
+      (error: Error) => {
+        // Both threw: the same class with the same status is the same answer. The service not answering is not.
+        if (!thrown || unavailable(error)) reportShadow({ service, operation, local: expected, error: error.message });
+        else if (shadowDiffers(service, expected, thrownKind(error))) reportShadow({ service, operation, local: expected, remote: thrownKind(error) });
+      },
+    ),
+  );
+  if (thrown) throw thrown.error;
+  return result as T;
+}
+
+// An error as a shadow compares it: its class and its status, not its message or stack.
+function thrownKind(error: unknown): { threw: string; status?: number } {
+  const { status, statusCode, getStatus } = (error ?? {}) as { status?: unknown; statusCode?: unknown; getStatus?: unknown };
+  let said = typeof status === 'number' ? status : statusCode;
+  if (typeof said !== 'number' && typeof getStatus === 'function') {
+    try {
+      said = (getStatus as () => unknown).call(error);
+    } catch {
+      said = undefined;
+    }
+  }
+  const name = (error as { constructor?: { name?: string } } | null)?.constructor?.name ?? typeof error;
+  return typeof said === 'number' ? { threw: name, status: said } : { threw: name };
 }
 `,
   };
