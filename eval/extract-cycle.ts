@@ -410,6 +410,9 @@ async function proveService(
   const summary = [/^seams extract: [^:]+: (.*)$/m.exec(extracted.output)?.[1] ?? '', ...(routes ? [routes] : [])].join(
     '; ',
   );
+  // Exit 1: extract found nothing that can go remote, explained it and wrote nothing (no --force).
+  if (extracted.code === 1)
+    return { ...failedRow(app, label, lastLine(extracted.output), dir), extract: 'nothing to extract' };
   if (extracted.code !== 0) return failedRow(app, label, `exit ${extracted.code}: ${lastLine(extracted.output)}`, dir);
   const checked = await checkApp(app, dir, logs, { [envName('SEAMS_ROUTE', service.id)]: 'local' }, timeoutMs);
   const row: ProofRow = {
