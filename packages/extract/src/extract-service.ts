@@ -1,4 +1,4 @@
-import { tableOwnership, type Graph, type Plan } from '@seams/graph';
+import { printable, serviceLabels, tableOwnership, type Graph, type Plan } from '@seams/graph';
 import type { ContractModel } from './contract/build-contract.ts';
 import { rewriteImports, type FileEdit, type ManualImport, type RewriteCounts } from './codemod/rewrite-imports.ts';
 import { unifiedDiff } from './codemod/unified-diff.ts';
@@ -16,7 +16,6 @@ import { clientFile } from './generate/client-file.ts';
 import { serverFile } from './generate/server-file.ts';
 import { findEventBus } from './find-event-bus.ts';
 import { serviceApi, type ServiceApi } from './service-api.ts';
-import { checkInputs } from './check-inputs.ts';
 import { hasExtractableSurface, nothingToExtract } from './extractable-surface.ts';
 import { routeLevelFiles } from './routes/route-files.ts';
 import { serviceRoutes, servesRoutes, type ServiceRoute } from './routes/service-routes.ts';
@@ -64,20 +63,23 @@ export interface Extraction {
   routes: ServiceRoute[];
 }
 
-/** Everything one extraction writes and changes, as data: the CLI decides what reaches the disk. */
+/**
+ * Everything one extraction writes and changes, as data: the CLI decides what reaches the disk. The
+ * graph and plan have passed checkInputs (the CLI runs it once, before it reads or writes any path).
+ */
 export async function extractService(
   graph: Graph,
   plan: Plan,
   serviceId: string,
   options: ExtractOptions,
 ): Promise<Extraction> {
-  checkInputs(graph, plan, serviceId);
   const generated = generatedFolders(options.out);
   const found = serviceApi(graph, plan, serviceId, generated);
   const known = new Set(graph.files.map((f) => f.path));
   const earlier = (options.previousEntries ?? []).filter((entry) => known.has(entry.slice(0, entry.indexOf('#'))));
   const api = { ...found, entries: [...new Set([...found.entries, ...earlier])].sort() };
-  const origin = { service: api.id, plan: options.planName };
+  const label = (id: string) => printable(serviceLabels(plan.services)(id));
+  const origin = { service: api.id, name: label(api.id), plan: options.planName };
   // ts-morph and its TypeScript take about a second to load: only extract pays for them.
   const { buildContract } = await import('./contract/build-contract.ts');
   const model = buildContract({
@@ -132,6 +134,7 @@ export async function extractService(
     manual,
     files,
     path: under(options.out, 'EXTRACTION.md'),
+    label,
     ...(data ? { data } : {}),
   });
   if (routeLevel) report.content += routeLevel.section;
