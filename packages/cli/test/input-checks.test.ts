@@ -146,7 +146,8 @@ describe('seams extract', () => {
     const renamed = JSON.parse(readFileSync(planFile, 'utf8'));
     renamed.services.find((s: { id: string }) => s.id === 'payments').name = 'billing';
     writeFileSync(planFile, JSON.stringify(renamed));
-    const byName = await runIn(project)('extract', 'billing');
+    // --force: the fixture's service has nothing remote-ready, and without it extract explains and writes nothing.
+    const byName = await runIn(project)('extract', 'billing', '--force');
     expect(byName.stderr.split('\n')[0]).toMatch(/^seams extract: billing: \d+ of \d+ operations remote-ready/);
     expect(byName.stderr).toContain('  generated  ');
     expect(byName.stderr).toContain(' in extracted/payments ');
