@@ -15,11 +15,20 @@ import { serverFile } from './generate/server-file.ts';
 import { declaringFile, edgesByImporter, findEventBus } from './find-event-bus.ts';
 import { serviceApi, type ServiceApi } from './service-api.ts';
 import { checkInputs } from './check-inputs.ts';
+import { insideScope, toolchainProfile, type Toolchain } from './toolchain/toolchain-profile.ts';
+import { placeFiles } from './toolchain/place-files.ts';
 
 const under = (folder: string, path: string) => (folder === '.' ? path : `${folder}/${path}`);
 
-/** The folders extract generates into, facade then service: their files are neither callers nor the service. */
-const generatedFolders = (out: string): [string, string] => [under(out, 'facade'), under(out, 'service')];
+/**
+ * The folders extract generates into, facade then service, then the facade's folder inside the
+ * monolith's compilation scope when `out` is outside it: their files are neither callers nor the service.
+ */
+const generatedFolders = (out: string, scope: string, service: string): string[] => [
+  under(out, 'facade'),
+  under(out, 'service'),
+  ...(insideScope(scope, under(out, 'facade')) ? [] : [under(scope, `extracted/${service}`)]),
+];
 
 export interface ExtractOptions {
   /** Absolute project folder (the graph's root). */
@@ -33,7 +42,7 @@ export interface ExtractOptions {
   /** Name of the monolith, for the service package's name. */
   monolith: string;
   version: string;
-  /** Reads a project file (relative path): the only I/O, passed in by the CLI. */
+  /** Reads a project file (relative path, '../' allowed for hoisted packages): the only I/O, passed in by the CLI. */
   readFile: (path: string) => string;
   /** The entries an earlier run found (its extraction.json): callers it rewrote import the facade now. */
   previousEntries?: readonly string[];
@@ -51,6 +60,10 @@ export interface Extraction {
   rewritten: RewriteCounts;
   /** Names of the operations the facade can route remote. */
   remoteReady: string[];
+  /** What the monolith compiles with, as extract read it. */
+  toolchain: Toolchain;
+  /** The folder the facade went to: inside the monolith's compilation scope, which may be outside `out`. */
+  facadeFolder: string;
 }
 
 /** Everything one extraction writes and changes, as data: the CLI decides what reaches the disk. */
@@ -61,7 +74,19 @@ export async function extractService(
   options: ExtractOptions,
 ): Promise<Extraction> {
   checkInputs(graph, plan, serviceId);
-  const generated = generatedFolders(options.out);
+  const toolchain = toolchainProfile({
+    root: options.root,
+    tsconfig: options.tsconfig,
+    serviceFiles: plan.services.find((s) => s.id === serviceId || s.name === serviceId)?.files ?? [],
+    readFile: (path) => {
+      try {
+        return options.readFile(path);
+      } catch {
+        return undefined;
+      }
+    },
+  });
+  const generated = generatedFolders(options.out, toolchain.scope, serviceId);
   const found = serviceApi(graph, plan, serviceId, generated);
   const known = new Set(graph.files.map((f) => f.path));
   const earlier = (options.previousEntries ?? []).filter((entry) => known.has(entry.slice(0, entry.indexOf('#'))));
@@ -69,6 +94,7 @@ export async function extractService(
   const origin = { service: api.id, plan: options.planName };
   // ts-morph and its TypeScript take about a second to load: only extract pays for them.
   const { buildContract } = await import('./contract/build-contract.ts');
+
   const model = buildContract({
     root: options.root,
     ...(options.tsconfig ? { tsconfig: `${options.root}/${options.tsconfig}` } : {}),
@@ -76,19 +102,23 @@ export async function extractService(
     operations: api.entries,
     callerFiles: callerFiles(graph, api.files, generated),
   });
-  const layout: Layout = { service: generated[1], facade: generated[0], tsconfig: options.tsconfig };
+  const layout: Layout = { service: generated[1]!, facade: generated[0]!, tsconfig: options.tsconfig, toolchain };
   const bus = findEventBus(api, graph, options.readFile);
   const facade = facadeFile(origin, model, layout, api.entries, thrownErrors(api, graph, options.readFile), bus);
+  const routing = routingFile(origin, `${layout.facade}/routing.ts`);
+  const placement = facadeSide(toolchain, layout, api.id, [facade.path, routing.path]);
+  const placed = placeFiles([facade], placement)[0]!;
   const { edits, manual, counts } = rewriteImports({
     graph,
     api,
-    facadePath: facade.path,
+    facadePath: placed.path,
+    extension: toolchain.relativeExtension,
     generated,
     readFile: options.readFile,
   });
   const files: GeneratedFile[] = [
     facade,
-    routingFile(origin, `${layout.facade}/routing.ts`),
+    routing,
     contractFile(origin, model, `${layout.service}/src/contract.ts`),
     schemasFile(origin, model, `${layout.service}/src/schemas.ts`),
     operationsFile(origin, model, layout),
@@ -98,6 +128,7 @@ export async function extractService(
     ...packageFiles(origin, model, layout, options.monolith),
     openApiFile(origin, model, `${layout.service}/openapi.json`, options.version),
   ];
+  files.splice(0, files.length, ...placeFiles(files, placement));
   files.push(manifestFile(origin, api, under(options.out, 'extraction.json')));
   const data = graph.data?.length || graph.tables?.length ? tableOwnership(graph, plan) : undefined;
   const report = reportFile({
@@ -120,7 +151,29 @@ export async function extractService(
     manual,
     rewritten: counts,
     remoteReady: remoteOperations(model).map((o) => o.name),
+    toolchain,
+    facadeFolder: placement.folder,
   };
+}
+
+/**
+ * Where the files the monolith compiles go. The facade folder moves into the compilation scope when
+ * `out` is outside it; the client and the contract's types join it when the monolith cannot
+ * compile them in the service's folder (outside its scope, without Node's types, or as TypeScript
+ * in a JavaScript monolith).
+ */
+function facadeSide(toolchain: Toolchain, layout: Layout, service: string, facadeFiles: readonly string[]) {
+  const folder = insideScope(toolchain.scope, layout.facade)
+    ? layout.facade
+    : under(toolchain.scope, `extracted/${service}`);
+  const moves = new Map(facadeFiles.map((path) => [path, `${folder}/${path.slice(layout.facade.length + 1)}`]));
+  const separate = folder !== layout.facade || toolchain.nodeTypes === 'missing' || toolchain.language === 'js';
+  const client = `${layout.service}/src/client.ts`;
+  const contract = `${layout.service}/src/contract.ts`;
+  if (separate) moves.set(client, `${folder}/${service}.client.ts`);
+  if (separate && toolchain.language === 'ts') moves.set(contract, `${folder}/${service}.contract.ts`);
+  const monolithSide = new Set([...facadeFiles, client, ...(toolchain.language === 'ts' ? [contract] : [])]);
+  return { folder, moves, monolithSide, toolchain };
 }
 
 // The error classes the service's files throw, found where the monolith declares them.

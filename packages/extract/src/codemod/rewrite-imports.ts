@@ -26,6 +26,8 @@ export interface CodemodInput {
   graph: Pick<Graph, 'files' | 'edges'>;
   api: ServiceApi;
   facadePath: string;
+  /** What relative specifiers end with ('.js' for Node's ES modules; default none). */
+  extension?: string;
   /** The folders of seams extract's own output: neither rewritten nor a target. */
   generated: readonly string[];
   readFile: (path: string) => string;
@@ -43,7 +45,7 @@ export function rewriteImports(input: CodemodInput): {
   manual: ManualImport[];
   counts: RewriteCounts;
 } {
-  const { graph, api, facadePath, generated, readFile } = input;
+  const { graph, api, facadePath, extension = '', generated, readFile } = input;
   const members = new Set(api.files);
   const targets = moduleTargets(graph, members);
   const served = new Set(api.entries);
@@ -65,7 +67,7 @@ export function rewriteImports(input: CodemodInput): {
     if (!mentioned.some((s) => reaches(targets, path, s, isGenerated))) continue;
     project.manipulationSettings.set({ quoteKind: quoteOf(before) });
     const source = project.createSourceFile(`/${path}`, before, { overwrite: true });
-    const facade = importPath(path, facadePath);
+    const facade = importPath(path, facadePath) + extension;
     const context: FileContext = { source, path, facade, targets, served, manual, counts, isGenerated };
     for (const use of moduleUses(source)) rewriteUse(context, use);
     const after = source.getFullText();

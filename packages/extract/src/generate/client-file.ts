@@ -21,7 +21,8 @@ export function clientFile(origin: Origin, model: ContractModel, layout: Layout)
   return {
     path: `${layout.service}/src/client.ts`,
     content: `${header(origin, 'the typed client of the extracted service')}
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { ${[contract, ...typeNames].join(', ')} } from './contract';
 

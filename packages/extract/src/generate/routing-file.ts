@@ -119,7 +119,9 @@ export function setShadowReporter(handler: (report: ShadowReport) => void): (rep
 function withoutNoise(value: unknown, ignore: ReadonlySet<string>): unknown {
   if (Array.isArray(value)) return value.map((item) => withoutNoise(item, ignore));
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !ignore.has(key)).map(([key, item]) => [key, withoutNoise(item, ignore)]));
+  const kept: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) if (!ignore.has(key)) kept[key] = withoutNoise(item, ignore);
+  return kept;
 }
 
 const shadowing = new AsyncLocalStorage<boolean>();
@@ -138,7 +140,7 @@ export const isShadowCall = (): boolean => shadowing.getStore() === true;
 export async function shadowsSettled(): Promise<void> {
   const alive = setInterval(() => undefined, 60_000);
   try {
-    await Promise.allSettled([...shadowsInFlight]);
+    await Promise.all([...shadowsInFlight].map((shadow) => shadow.catch(() => undefined)));
   } finally {
     clearInterval(alive);
   }
