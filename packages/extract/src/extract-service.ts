@@ -113,6 +113,7 @@ export async function extractService(
     api,
     facadePath: placed.path,
     extension: toolchain.relativeExtension,
+    typeEntries: new Set(model.others.filter((o) => o.kind === 'type').map((o) => o.entry)),
     generated,
     readFile: options.readFile,
   });

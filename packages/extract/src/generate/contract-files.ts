@@ -14,10 +14,11 @@ export const routableOperations = (model: ContractModel): Operation[] =>
 
 /**
  * The operations the facade and the service serve remotely: the routable functions. Methods of
- * injected classes stay local until the facade can stand in for a provider.
+ * injected classes stay local until the facade can stand in for a provider; so does a default
+ * export, which has no name to serve it under (the facade re-exports it).
  */
 export const remoteOperations = (model: ContractModel): Operation[] =>
-  routableOperations(model).filter((operation) => operation.owner === undefined);
+  routableOperations(model).filter((operation) => operation.owner === undefined && operation.name !== 'default');
 
 const pascal = (name: string) => name.replace(/(^|[-_ ])(\w)/g, (_m, _s, c: string) => c.toUpperCase());
 

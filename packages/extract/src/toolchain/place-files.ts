@@ -38,9 +38,11 @@ export function placeFiles(files: readonly GeneratedFile[], placement: Placement
       const target = generated ? (moves.get(generated) ?? generated) : stem;
       return `${lead}'${importPath(path, target)}${toolchain.relativeExtension}'`;
     });
-    if (!toolchain.nodePrefix) content = content.replace(NODE_PREFIX, (_all, lead: string, name: string) => `${lead}'${name}'`);
+    if (!toolchain.nodePrefix)
+      content = content.replace(NODE_PREFIX, (_all, lead: string, name: string) => `${lead}'${name}'`);
     if (!monolithSide.has(file.path)) return { path, content };
-    if (toolchain.language === 'js') return { path: path.replace(/\.ts$/, '.js'), content: toJavaScript(content, toolchain) };
+    if (toolchain.language === 'js')
+      return { path: path.replace(/\.ts$/, '.js'), content: toJavaScript(content, toolchain) };
     if (toolchain.nodeTypes === 'reference') content = withReference(content, '/// <reference types="node" />');
     if (toolchain.nodeTypes === 'missing') {
       const shim = `${posix.dirname(path)}/node-builtins.d.ts`;

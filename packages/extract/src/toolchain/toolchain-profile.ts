@@ -86,8 +86,7 @@ export function toolchainProfile(input: ToolchainInput): Toolchain {
   const types = options?.options.types;
   const nodeTypes = !nodeTypesVersion ? 'missing' : !types || types.includes('node') ? 'loaded' : 'reference';
   // @types/node declares `node:` modules from 16 on; Jest resolves them from 28 (earlier ones say ENOENT).
-  const nodePrefix =
-    major(nodeTypesVersion) >= 16 && (jest === undefined || major(jest) >= 28) && language === 'ts';
+  const nodePrefix = major(nodeTypesVersion) >= 16 && (jest === undefined || major(jest) >= 28) && language === 'ts';
   return {
     language,
     typescript,
