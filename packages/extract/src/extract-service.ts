@@ -2,6 +2,7 @@ import { tableOwnership, type Graph, type Plan } from '@seams/graph';
 import type { ContractModel } from './contract/build-contract.ts';
 import { rewriteImports, type FileEdit, type ManualImport, type RewriteCounts } from './codemod/rewrite-imports.ts';
 import { unifiedDiff } from './codemod/unified-diff.ts';
+import { wholeModuleReads } from './codemod/whole-module-reads.ts';
 import { contractFile, openApiFile, remoteOperations, schemasFile } from './generate/contract-files.ts';
 import { facadeFile, type ThrownError } from './generate/facade-file.ts';
 import { manifestFile } from './generate/manifest-file.ts';
@@ -90,7 +91,8 @@ export async function extractService(
   const found = serviceApi(graph, plan, serviceId, generated);
   const known = new Set(graph.files.map((f) => f.path));
   const earlier = (options.previousEntries ?? []).filter((entry) => known.has(entry.slice(0, entry.indexOf('#'))));
-  const api = { ...found, entries: [...new Set([...found.entries, ...earlier])].sort() };
+  const whole = wholeModuleReads({ graph, files: found.files, generated, readFile: options.readFile });
+  const api = { ...found, entries: [...new Set([...found.entries, ...earlier, ...whole])].sort() };
   const origin = { service: api.id, plan: options.planName };
   // ts-morph and its TypeScript take about a second to load: only extract pays for them.
   const { buildContract } = await import('./contract/build-contract.ts');
@@ -126,7 +128,7 @@ export async function extractService(
     serverFile(origin, layout, bus),
     clientFile(origin, model, layout),
     lambdaFile(origin, layout),
-    ...packageFiles(origin, model, layout, options.monolith),
+    ...packageFiles(origin, model, layout, options.monolith, serviceDependencies(graph, api.files, options.readFile)),
     openApiFile(origin, model, `${layout.service}/openapi.json`, options.version),
   ];
   files.splice(0, files.length, ...placeFiles(files, placement));
@@ -192,6 +194,26 @@ function thrownErrors(api: ServiceApi, graph: Pick<Graph, 'edges'>, readFile: (p
     }
   }
   return [...found.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+// The packages the service's files import, at the version the monolith's package.json asks for.
+function serviceDependencies(
+  graph: Pick<Graph, 'externals'>,
+  files: readonly string[],
+  readFile: (path: string) => string,
+): Record<string, string> {
+  let manifest: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> } = {};
+  try {
+    manifest = JSON.parse(readFile('package.json')) as typeof manifest;
+  } catch {
+    return {};
+  }
+  const members = new Set(files);
+  const wanted = { ...manifest.devDependencies, ...manifest.dependencies };
+  const used = graph.externals.filter((e) => members.has(e.from) && !e.builtin).map((e) => e.package);
+  const found: Record<string, string> = {};
+  for (const name of [...new Set(used)].sort()) if (typeof wanted[name] === 'string') found[name] = wanted[name];
+  return found;
 }
 
 // Files outside the service that import it: the contract looks in their constructors for injected classes.

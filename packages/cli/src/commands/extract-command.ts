@@ -70,7 +70,15 @@ Examples:
         previousEntries: previousEntries(join(outDir, 'extraction.json')),
       });
       const generated = extraction.files.map((f) => resolve(root, f.path));
-      refuseWritesOutside(outDir, generated, 'the generated file');
+      // The facade's side may go to the monolith's compilation scope rather than --out: it stays in its own folder.
+      const facadeDir = resolve(root, extraction.facadeFolder);
+      const inFacade = (path: string) => !relative(facadeDir, path).startsWith('..');
+      refuseWritesOutside(
+        outDir,
+        generated.filter((path) => !inFacade(path)),
+        'the generated file',
+      );
+      refuseWritesOutside(root, generated.filter(inFacade), 'the generated file');
       refuseWritesOutside(
         root,
         extraction.edits.map((e) => resolve(root, e.path)),
@@ -103,6 +111,10 @@ Examples:
       say(
         `  generated  ${extraction.files.length} files in ${shown} (${written} written, ${extraction.files.length - written} unchanged)`,
       );
+      if (!inFacade(join(outDir, 'facade', 'x')))
+        say(
+          `  facade     ${relative(streams.cwd, facadeDir)}: inside what ${extraction.toolchain.scope} compiles (${extraction.toolchain.language === 'js' ? 'JavaScript' : 'TypeScript'})`,
+        );
       say(`  report     ${join(shown, 'EXTRACTION.md')}`);
       const statements = rewrittenStatements(extraction.rewritten);
       if (extraction.edits.length === 0)

@@ -3,7 +3,8 @@ import { header, type GeneratedFile, type Origin } from './generated-file.ts';
 /**
  * The routing switch the facades call. It reads the setting at every call, so changing it needs no
  * rebuild or restart, and rolling back is one edit: an environment variable wins, else the routing
- * file, else `local`.
+ * file, else `local`. It compiles under the monolith's toolchain, however old: no library call newer
+ * than ES2017, no syntax newer than TypeScript 3.8.
  */
 export function routingFile(origin: Origin, path: string): GeneratedFile {
   return {
@@ -118,7 +119,7 @@ export function setShadowReporter(handler: (report: ShadowReport) => void): (rep
 // shadowIgnore lists them by name, at any depth.
 function withoutNoise(value: unknown, ignore: ReadonlySet<string>): unknown {
   if (Array.isArray(value)) return value.map((item) => withoutNoise(item, ignore));
-  if (value === null || typeof value !== 'object') return value;
+  if (typeof value !== 'object' || value === null) return value;
   const kept: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) if (!ignore.has(key)) kept[key] = withoutNoise(item, ignore);
   return kept;
@@ -180,7 +181,7 @@ export async function route<T>(service: string, operation: string, local: () => 
   // JSON on both sides: the remote answer went through JSON, so compare the local one as it would.
   const expected: unknown = JSON.parse(JSON.stringify(result ?? null));
   const ignore = new Set(routingSettings()[service]?.shadowIgnore ?? []);
-  const shadow = shadowing
+  const shadow: Promise<void> = shadowing
     .run(true, remote)
     .then(
       (other) => {
@@ -190,7 +191,7 @@ export async function route<T>(service: string, operation: string, local: () => 
     )
     // A reporter that throws must not end the process through an unhandled rejection.
     .catch(() => undefined)
-    .finally(() => shadowsInFlight.delete(shadow));
+    .then(() => void shadowsInFlight.delete(shadow));
   shadowsInFlight.add(shadow);
   return result;
 }
