@@ -72,7 +72,8 @@ Examples:
       const generated = extraction.files.map((f) => resolve(root, f.path));
       // The facade's side may go to the monolith's compilation scope rather than --out: it stays in its own folder.
       const facadeDir = resolve(root, extraction.facadeFolder);
-      const inFacade = (path: string) => !relative(facadeDir, path).startsWith('..');
+      const moved = relative(outDir, facadeDir).startsWith('..');
+      const inFacade = (path: string) => moved && !relative(facadeDir, path).startsWith('..');
       refuseWritesOutside(
         outDir,
         generated.filter((path) => !inFacade(path)),
@@ -111,9 +112,9 @@ Examples:
       say(
         `  generated  ${extraction.files.length} files in ${shown} (${written} written, ${extraction.files.length - written} unchanged)`,
       );
-      if (!inFacade(join(outDir, 'facade', 'x')))
+      if (moved)
         say(
-          `  facade     ${relative(streams.cwd, facadeDir)}: inside what ${extraction.toolchain.scope} compiles (${extraction.toolchain.language === 'js' ? 'JavaScript' : 'TypeScript'})`,
+          `  facade     ${relative(streams.cwd, facadeDir)}: inside ${extraction.toolchain.scope}, which the monolith compiles`,
         );
       say(`  report     ${join(shown, 'EXTRACTION.md')}`);
       const statements = rewrittenStatements(extraction.rewritten);

@@ -69,6 +69,8 @@ function toJavaScript(content: string, toolchain: Toolchain): string {
       module: toolchain.moduleFormat === 'esm' ? ts.ModuleKind.ES2020 : ts.ModuleKind.CommonJS,
       target: ts.ScriptTarget.ES2019,
       removeComments: false,
+      // `require()` as a person writes it, without interop helpers.
+      esModuleInterop: false,
       verbatimModuleSyntax: false,
     },
   });

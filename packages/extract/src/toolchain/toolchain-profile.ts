@@ -22,8 +22,8 @@ export interface Toolchain {
   typeImports: boolean;
   /**
    * The project-relative folder the monolith's compiled files live under ('.' for anywhere): its
-   * rootDir, else the folder its include or files share. A file the monolith imports from outside
-   * it fails to compile (TS6059) or moves the build's output.
+   * rootDir, else for a build to an outDir the folder its include or files share. A file the
+   * monolith imports from outside it fails to compile (TS6059) or moves the build's output.
    */
   scope: string;
 }
@@ -84,7 +84,9 @@ export function toolchainProfile(input: ToolchainInput): Toolchain {
   // A bundler resolves extensionless ESM imports; Node's own ES modules need the extension.
   const relativeExtension = moduleFormat === 'esm' && (nodeEsm || !options) ? '.js' : '';
   const types = options?.options.types;
-  const nodeTypes = !nodeTypesVersion ? 'missing' : !types || types.includes('node') ? 'loaded' : 'reference';
+  // TypeScript 6 loads no @types package unless `types` names it.
+  const automatic = !types && major(typescript) < 6;
+  const nodeTypes = !nodeTypesVersion ? 'missing' : automatic || types?.includes('node') ? 'loaded' : 'reference';
   // @types/node declares `node:` modules from 16 on; Jest resolves them from 28 (earlier ones say ENOENT).
   const nodePrefix = major(nodeTypesVersion) >= 16 && (jest === undefined || major(jest) >= 28) && language === 'ts';
   return {
@@ -129,9 +131,14 @@ function compilerOptions(root: string, tsconfig: string, read: (path: string) =>
   return { options: parsed.options, include: relativeList(specs.include), files: relativeList(specs.files) };
 }
 
-// rootDir wins; else the folder every include (up to its first wildcard) or file shares.
+/**
+ * rootDir wins; else, for a build that emits to an outDir, the folder every include (up to its first
+ * wildcard) or file shares: a file from outside it would move the output (dist/src/main.js for
+ * dist/main.js). A type-check alone takes files from anywhere.
+ */
 function compilationScope(root: string, read: ReadOptions): string {
   if (read.options.rootDir) return posix.relative(root, read.options.rootDir) || '.';
+  if (read.options.noEmit || !read.options.outDir) return '.';
   const folders =
     read.include?.map((pattern) => staticFolder(pattern)) ?? read.files?.map((file) => posix.dirname(file));
   if (!folders || folders.length === 0) return '.';
