@@ -59,7 +59,7 @@ describe('buildContract on injected providers', () => {
         owner: 'UsersService',
         at: `${service}:11`,
         async: true,
-        signature: '(id: string) => User',
+        signature: '(id: string) => User | undefined',
       },
       {
         name: 'UsersService.register',
@@ -73,7 +73,7 @@ describe('buildContract on injected providers', () => {
         owner: 'UsersService',
         at: `${service}:23`,
         async: true,
-        signature: '(id: string) => UserEntity',
+        signature: '(id: string) => UserEntity | undefined',
       },
       {
         name: 'UsersService.toProfile',

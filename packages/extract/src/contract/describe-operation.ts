@@ -3,7 +3,7 @@ import { builtinName } from './builtin-types.ts';
 import type { Entry } from './classify-entry.ts';
 import type { Operation, Param } from './contract-model.ts';
 import type { Describer } from './describe-type.ts';
-import { typeRef } from './type-text.ts';
+import { operand, typeRef, UNION } from './type-text.ts';
 import { report, type At, type Walk } from './type-walk.ts';
 
 type FunctionEntry = Extract<Entry, { kind: 'function' }>;
@@ -49,10 +49,15 @@ export function describeOperation(entry: FunctionEntry, describer: Describer): {
     ? [returnType.getTypeArguments()[0], promisedNode(returnNode)]
     : [returnType, returnNode];
   const at: At = { file: entry.file, line: returnNode?.getStartLineNumber() ?? line, origin: 'result', path: '' };
-  const returns =
+  const described =
     !value || value.isVoid() || value.isUndefined()
       ? typeRef('void', {})
       : describer.describe(value, valueNode, at, walk);
+  // `Promise<Product | undefined>`: the implementation may answer nothing, which JSON carries as null.
+  const maybe = value?.isUnion() && value.getUnionTypes().some((t) => t.isUndefined()) && described.text !== 'void';
+  const returns = maybe
+    ? typeRef(`${operand(described, UNION)} | undefined`, { anyOf: [described.schema, { type: 'null' }] }, UNION)
+    : described;
 
   const doc = firstParagraph(jsDocsOf(entry));
   return {

@@ -9,6 +9,7 @@ import type { Toolchain } from './toolchain-profile.ts';
 const RELATIVE = /(\bfrom\s+|\bimport\s*\(\s*|\brequire\s*\(\s*)'(\.{1,2}\/[^'\n]*)'/g;
 const NODE_PREFIX = /(\bfrom\s+|\bimport\s*\(\s*|\brequire\s*\(\s*)'node:([a-z_/]+)'/g;
 const SOURCE = /\.(d\.)?[cm]?[jt]sx?$/;
+const USES_NODE = /\bfrom '(node:)?[a-z_]+'|\bprocess\.|\bBuffer\b|\bconsole\./;
 
 export interface Placement {
   /** Generated files that move (from the default layout), old path to new path. */
@@ -43,6 +44,8 @@ export function placeFiles(files: readonly GeneratedFile[], placement: Placement
     if (!monolithSide.has(file.path)) return { path, content };
     if (toolchain.language === 'js')
       return { path: path.replace(/\.ts$/, '.js'), content: toJavaScript(content, toolchain) };
+    // Only the files that use Node: the contract's types reach the service, which has Node's own.
+    if (!USES_NODE.test(content)) return { path, content };
     if (toolchain.nodeTypes === 'reference') content = withReference(content, '/// <reference types="node" />');
     if (toolchain.nodeTypes === 'missing') {
       const shim = `${posix.dirname(path)}/node-builtins.d.ts`;
