@@ -30,7 +30,7 @@ export function extractCommand(streams: Streams): Command {
     .option('--out <dir>', 'where the generated files go (default: extracted/<service> in the project folder)')
     .option(
       '--tsconfig <file>',
-      "the monolith's tsconfig, relative to the project folder (default: tsconfig.json when there is one)",
+      "the monolith's tsconfig, relative to the project folder, or none for plain JavaScript (default: tsconfig.json when there is one)",
     )
     .option('--write', "apply the codemod to the monolith's files (default: print it as a unified diff)")
     .option('--force', 'overwrite generated files that differ, and apply the codemod on a dirty git tree')
@@ -63,7 +63,10 @@ Examples:
         root,
         planName: relative(root, planPath),
         out,
-        tsconfig: flags.tsconfig ?? (existsSync(join(root, 'tsconfig.json')) ? 'tsconfig.json' : undefined),
+        tsconfig:
+          flags.tsconfig === 'none'
+            ? undefined
+            : (flags.tsconfig ?? (existsSync(join(root, 'tsconfig.json')) ? 'tsconfig.json' : undefined)),
         monolith: monolithName(root),
         version: SEAMS_VERSION,
         readFile: (path) => readFileSync(join(root, path), 'utf8'),

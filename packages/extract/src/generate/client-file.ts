@@ -24,6 +24,7 @@ export function clientFile(origin: Origin, model: ContractModel, layout: Layout)
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { URL } from 'node:url';
 import type { ${[contract, ...typeNames].join(', ')} } from './contract';
 
 const SERVICE = ${stringLiteral(origin.service)};

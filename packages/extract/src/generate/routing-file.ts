@@ -181,8 +181,9 @@ export async function route<T>(service: string, operation: string, local: () => 
   // JSON on both sides: the remote answer went through JSON, so compare the local one as it would.
   const expected: unknown = JSON.parse(JSON.stringify(result ?? null));
   const ignore = new Set(routingSettings()[service]?.shadowIgnore ?? []);
-  const shadow: Promise<void> = shadowing
-    .run(true, remote)
+  // Wrapped in a promise of its own: older Node types say run() returns nothing.
+  const remoteAnswer = new Promise<T>((resolve, reject) => shadowing.run(true, () => void remote().then(resolve, reject)));
+  const shadow: Promise<void> = remoteAnswer
     .then(
       (other) => {
         if (!isDeepStrictEqual(withoutNoise(expected, ignore), withoutNoise(other ?? null, ignore))) onShadowReport({ service, operation, local: expected, remote: other });

@@ -27,11 +27,6 @@ declare var Buffer: {
   concat(chunks: readonly Uint8Array[]): Buffer;
   from(text: string, encoding?: string): Buffer;
 };
-declare class URL {
-  constructor(url: string, base?: string);
-  protocol: string;
-  href: string;
-}
 
 declare module 'async_hooks' {
   export class AsyncLocalStorage<T> {
@@ -46,7 +41,15 @@ declare module 'fs' {
 declare module 'util' {
   export function isDeepStrictEqual(a: unknown, b: unknown): boolean;
 }
+declare module 'url' {
+  export class URL {
+    constructor(url: string, base?: string);
+    protocol: string;
+    href: string;
+  }
+}
 declare module 'http' {
+  import type { URL } from 'url';
   interface Emitter {
     on(event: string, listener: (...args: any[]) => void): this;
   }
