@@ -6,7 +6,7 @@ import {
   type FunctionExpression,
   type MethodDeclaration,
   type Signature,
-  type SourceFile,
+  type BinaryExpression,
 } from 'ts-morph';
 import { packageTypeName } from './builtin-types.ts';
 import type { LoadedProject } from './load-project.ts';
@@ -79,7 +79,7 @@ function commonJsValue(exported: Node): Node {
       : Node.isBinaryExpression(exported)
         ? exported.getRight()
         : Node.isPropertyAccessExpression(exported) && Node.isBinaryExpression(exported.getParent())
-          ? (exported.getParent() as import('ts-morph').BinaryExpression).getRight()
+          ? (exported.getParent() as BinaryExpression).getRight()
           : undefined;
   if (!value) return exported;
   if (!Node.isIdentifier(value)) return exported;

@@ -121,7 +121,7 @@ function compilerOptions(root: string, tsconfig: string, read: (path: string) =>
     readFile: (path) => read(absolute(path)),
   };
   const path = posix.join(root, tsconfig);
-  const { config } = ts.parseConfigFileTextToJson(path, read(tsconfig) ?? '{}');
+  const config = ts.parseConfigFileTextToJson(path, read(tsconfig) ?? '{}').config as object | undefined;
   const parsed = ts.parseJsonConfigFileContent(config ?? {}, host, posix.dirname(path), undefined, path);
   const specs = (parsed.raw ?? {}) as { include?: unknown; files?: unknown };
   const configDir = posix.dirname(tsconfig);
