@@ -231,7 +231,9 @@ async function readAll(
     let outcome = readFacts(`${root}/${rel}`, rel, cache, maxBytes, parse, stats.get(rel));
     if (outcome === NEEDS_PARSER) {
       // The parser is a native module: an unchanged tree never loads it.
-      parse = (await import('./parse-file.ts')).parseFile;
+      const { parseFile, createFileWalkers } = await import('./parse-file.ts');
+      const walkers = createFileWalkers();
+      parse = (path, text) => parseFile(path, text, walkers);
       outcome = readFacts(`${root}/${rel}`, rel, cache, maxBytes, parse, stats.get(rel));
     }
     // With a parser at hand readFacts always reads; the symbol only asks for one.
@@ -307,14 +309,19 @@ async function updateParts(
   step: StepTimer['step'],
   emit: ProgressListener,
 ): Promise<GraphParts | undefined> {
-  const { parseFile } = await import('./parse-file.ts');
+  const { parseFile, createFileWalkers } = await import('./parse-file.ts');
+  const walkers = createFileWalkers();
   const facts = new Map<string, FileFacts>();
   step('parse', () => {
     for (const [i, rel] of changed.entries()) {
-      const outcome = readFacts(`${root}/${rel}`, rel, undefined, maxBytes, parseFile, stats.get(rel)) as Exclude<
-        ReturnType<typeof readFacts>,
-        typeof NEEDS_PARSER
-      >;
+      const outcome = readFacts(
+        `${root}/${rel}`,
+        rel,
+        undefined,
+        maxBytes,
+        (path, text) => parseFile(path, text, walkers),
+        stats.get(rel),
+      ) as Exclude<ReturnType<typeof readFacts>, typeof NEEDS_PARSER>;
       facts.set(rel, outcome.facts);
       emit({ type: 'file-parsed', done: i + 1, total: changed.length, cached: false });
     }

@@ -1,10 +1,10 @@
 import * as oxc from 'oxc-parser';
-import { findDataAccesses } from './data/walk.ts';
-import { findEntryPoints } from './entry-points/find-entry-points.ts';
+import { createDataWalker, type DataWalker } from './data/walk.ts';
+import { createEntryWalker, type EntryWalker } from './entry-points/find-entry-points.ts';
 import type { FileFacts, ImportFact } from './facts.ts';
 import { languageOf } from './language-of.ts';
 import { indexLines, type LineIndex } from './line-index.ts';
-import { readCommonJs } from './read-commonjs.ts';
+import { createCommonJsWalker, type CommonJsWalker } from './read-commonjs.ts';
 
 // Shapes of oxc-parser's lazily deserialised module record (raw-transfer lazy mode).
 interface NameSpan {
@@ -55,8 +55,21 @@ const CJS_EXPORT = /(?<![\w$])exports\s*[.=]/;
 
 const isName = (part: unknown): part is NameSpan => typeof part === 'object' && part !== null && 'value' in part;
 
+/** The AST walkers of one analyze run (or one worker): each builds its visitors once, not once per file. */
+export interface FileWalkers {
+  commonJs: CommonJsWalker;
+  data: DataWalker;
+  entries: EntryWalker;
+}
+
+export const createFileWalkers = (): FileWalkers => ({
+  commonJs: createCommonJsWalker(),
+  data: createDataWalker(),
+  entries: createEntryWalker(),
+});
+
 /** Extracts every module reference, export and the line count of one source text. Never throws on bad syntax. */
-export function parseFile(path: string, text: string): FileFacts {
+export function parseFile(path: string, text: string, walkers: FileWalkers = createFileWalkers()): FileFacts {
   const { language, dts } = languageOf(path);
   // JSX is common in .js files; parsing them as jsx accepts both.
   const lang = dts ? 'dts' : language === 'js' ? 'jsx' : language;
@@ -78,17 +91,17 @@ export function parseFile(path: string, text: string): FileFacts {
     // `import(` than dynamic imports (so `import('./x').T` type expressions), need it.
     const typeImports = lang !== 'jsx' && countImportCalls(text) > result.module.dynamicImports.length;
     if (typeImports || REQUIRE_CALL.test(text) || CJS_EXPORT.test(text)) {
-      const commonJs = readCommonJs(result, text, lines);
+      const commonJs = walkers.commonJs.read(result, text, lines);
       facts.imports.push(...commonJs.imports);
       for (const name of commonJs.localExports) if (!facts.localExports.includes(name)) facts.localExports.push(name);
       facts.reexports.push(...commonJs.reexports);
     }
     // Each data detector's cheap text test decides whether this file is walked for table accesses at all.
-    const { accesses, models } = findDataAccesses(result, text, lines);
+    const { accesses, models } = walkers.data.find(result, text, lines);
     if (accesses.length > 0) facts.data = accesses;
     if (models.length > 0) facts.models = models;
     // Likewise each entry-point detector's text test decides whether the file is walked for routes, jobs...
-    const entries = findEntryPoints(result, text, lines);
+    const entries = walkers.entries.find(result, text, lines);
     if (entries) facts.entries = entries;
     const error = result.errors[0];
     if (error)

@@ -1,44 +1,12 @@
-import * as oxc from 'oxc-parser';
+import { createLazyVisitor, type AnyNode, type LazyNode, type LazyProgram, type LazyVisitor } from './ast/lazy-ast.ts';
 import type { ImportFact, ReexportFact } from './facts.ts';
 import type { LineIndex } from './line-index.ts';
 
-// The lazy visitor ships in oxc-parser's JS but not yet in its type declarations.
-const { experimentalGetLazyVisitor } = oxc as unknown as {
-  experimentalGetLazyVisitor: () => new (visitor: object) => unknown;
-};
-
-/** A node of oxc's lazy AST, as far as this walk reads it (ESTree-shaped, oxc's type names). */
-interface Node {
-  type: string;
-  start: number;
-  end: number;
-  name?: string;
-  value?: string;
-  callee?: Node;
-  arguments?: Node[];
-  object?: Node;
-  property?: Node;
-  left?: Node;
-  right?: Node;
-  id?: Node | null;
-  init?: Node | null;
-  key?: Node;
-  computed?: boolean;
-  argument?: Node;
-  properties?: Node[];
-  expressions?: unknown[];
-  quasis?: Array<{ value: { cooked: string } }>;
-  source?: Node;
-  qualifier?: Node | null;
-  moduleReference?: Node & { expression?: Node };
-}
-
-interface Walk {
-  visitor: unknown;
-  addName(call: number, name: string): void;
+/** One file's walk: what it found so far. */
+interface FileWalk {
   text: string;
-  imports: ImportFact[];
-  starts: number[];
+  /** Module references with the offset of the call or declaration naming each. */
+  imports: Array<{ fact: ImportFact; start: number }>;
   /** Names a require call's result is read for, by the call's offset: `const { a } = require()`, `require().a`. */
   namesByCall: Map<number, string[]>;
   /** `const svc = require('./x')`: the binding's name -> the call's offset, and the members read off each name. */
@@ -48,178 +16,205 @@ interface Walk {
   reexports: ReexportFact[];
 }
 
+const emptyWalk = (text: string): FileWalk => ({
+  text,
+  imports: [],
+  namesByCall: new Map(),
+  bound: new Map(),
+  members: new Map(),
+  exports: new Set(),
+  reexports: [],
+});
+
 /** What the walk adds to a file's facts: module references with their offsets, CommonJS exports. */
-export interface CommonJsFacts {
+interface CommonJsFacts {
   imports: ImportFact[];
   localExports: string[];
   reexports: ReexportFact[];
 }
 
-interface Walkable {
-  visit(visitor: unknown): void;
+/** Reads CommonJS and type-level module references, file by file, for one analyze run. */
+export interface CommonJsWalker {
+  /**
+   * `require()` calls (with the names read from their result), `import('./x').T` type references,
+   * `import x = require()`, and CommonJS exports: `module.exports = { a, b }`, `exports.a =`,
+   * `module.exports.a =`, `module.exports = function name`, `module.exports = require('./x')`.
+   */
+  read(program: LazyProgram, text: string, lines: LineIndex): CommonJsFacts;
 }
 
-let walk: Walk | undefined;
-
-/**
- * `require()` calls (with the names read from their result), `import('./x').T` type references,
- * `import x = require()`, and CommonJS exports: `module.exports = { a, b }`, `exports.a =`,
- * `module.exports.a =`, `module.exports = function name`, `module.exports = require('./x')`.
- */
-export function readCommonJs(result: Walkable, text: string, lines: LineIndex): CommonJsFacts {
-  walk ??= createWalk();
-  walk.text = text;
-  walk.imports = [];
-  walk.starts = [];
-  walk.namesByCall = new Map();
-  walk.bound = new Map();
-  walk.members = new Map();
-  walk.exports = new Set();
-  walk.reexports = [];
-  result.visit(walk.visitor);
-  const { imports, starts, namesByCall, bound, members } = walk;
-  // `svc.createUser()` after `const svc = require('./x')` reads `createUser` (no scope analysis: a shadowing
-  // local of the same name would add names, never drop the edge).
-  for (const [name, call] of bound) for (const member of members.get(name) ?? []) walk.addName(call, member);
-  imports.forEach((fact, i) => {
-    fact.line = lines.lineOf(starts[i]!);
-    if (fact.kind === 'require' && !fact.computed) fact.names = namesByCall.get(starts[i]!) ?? ['*'];
-  });
-  return { imports, localExports: [...walk.exports], reexports: walk.reexports };
+/** A walker for one analyze run: its one visitor (built on first use) reads the file being walked from `walker.current`. */
+export function createCommonJsWalker(): CommonJsWalker {
+  const walker = { current: emptyWalk('') };
+  let visitor: LazyVisitor | undefined;
+  return {
+    read(program, text, lines) {
+      const walk = emptyWalk(text);
+      walker.current = walk;
+      try {
+        program.visit((visitor ??= createVisitor(walker)));
+      } finally {
+        walker.current = emptyWalk('');
+      }
+      const { imports, namesByCall, bound, members } = walk;
+      // `svc.createUser()` after `const svc = require('./x')` reads `createUser` (no scope analysis: a shadowing
+      // local of the same name would add names, never drop the edge).
+      for (const [name, call] of bound) for (const member of members.get(name) ?? []) addName(walk, call, member);
+      for (const { fact, start } of imports) {
+        fact.line = lines.lineOf(start);
+        if (fact.kind === 'require' && !fact.computed) fact.names = namesByCall.get(start) ?? ['*'];
+      }
+      return { imports: imports.map(({ fact }) => fact), localExports: [...walk.exports], reexports: walk.reexports };
+    },
+  };
 }
 
-const literal = (node: Node | undefined): string | undefined => {
+function addName(walk: FileWalk, call: number, name: string): void {
+  const names = walk.namesByCall.get(call);
+  if (!names) walk.namesByCall.set(call, [name]);
+  else if (!names.includes(name)) names.push(name);
+}
+
+const literal = (node: AnyNode | undefined): string | undefined => {
   if (node?.type === 'StringLiteral') return node.value;
-  if (node?.type === 'TemplateLiteral' && node.expressions!.length === 0) return node.quasis![0]!.value.cooked;
+  if (node?.type === 'TemplateLiteral' && node.expressions.length === 0)
+    return node.quasis[0]?.value.cooked ?? undefined;
   return undefined;
 };
 
-const isRequire = (node: Node | null | undefined): boolean =>
+type Call = LazyNode<'CallExpression'>;
+
+const isRequire = (node: AnyNode | null | undefined): node is Call =>
   node?.type === 'CallExpression' &&
-  node.callee!.type === 'IdentifierReference' &&
-  node.callee!.name === 'require' &&
-  node.arguments!.length === 1;
+  node.callee.type === 'IdentifierReference' &&
+  node.callee.name === 'require' &&
+  node.arguments.length === 1;
 
 /** The specifier of `require('./x')`, undefined for anything else. */
-const requiredSpecifier = (node: Node | null | undefined) =>
-  isRequire(node) ? literal(node!.arguments![0]) : undefined;
+const requiredSpecifier = (node: AnyNode | null | undefined) =>
+  isRequire(node) ? literal(node.arguments[0]) : undefined;
 
 // `require('./x') as typeof import('./x')`, `(require('./x'))`: the same call.
-function unwrap(node: Node | null | undefined): Node | null | undefined {
+function unwrap(node: AnyNode | null): AnyNode | null {
   let current = node;
   while (
-    current &&
-    (current.type === 'TSAsExpression' ||
-      current.type === 'TSSatisfiesExpression' ||
-      current.type === 'TSNonNullExpression' ||
-      current.type === 'ParenthesizedExpression')
+    current?.type === 'TSAsExpression' ||
+    current?.type === 'TSSatisfiesExpression' ||
+    current?.type === 'TSNonNullExpression' ||
+    current?.type === 'ParenthesizedExpression'
   )
-    current = (current as Node & { expression: Node }).expression;
+    current = current.expression;
   return current;
 }
 
-const isIdentifier = (node: Node | undefined, name: string) =>
-  node?.type === 'IdentifierReference' && node.name === name;
+const isIdentifier = (node: AnyNode, name: string) => node.type === 'IdentifierReference' && node.name === name;
 
-const isModuleExports = (node: Node | undefined) =>
-  node?.type === 'StaticMemberExpression' && isIdentifier(node.object, 'module') && node.property!.name === 'exports';
+const isModuleExports = (node: AnyNode) =>
+  node.type === 'StaticMemberExpression' && isIdentifier(node.object, 'module') && node.property.name === 'exports';
 
-const keyName = (property: Node) =>
-  property.computed ? undefined : property.key!.type === 'StringLiteral' ? property.key!.value : property.key!.name;
+const keyName = (property: { computed: boolean; key: AnyNode }) => {
+  const key = property.key;
+  if (property.computed) return undefined;
+  return key.type === 'StringLiteral'
+    ? key.value
+    : key.type === 'IdentifierName' || key.type === 'IdentifierReference'
+      ? key.name
+      : undefined;
+};
 
-function createWalk(): Walk {
-  const state = { text: '' } as Walk;
-  const addName = (state.addName = (call: number, name: string) => {
-    const names = state.namesByCall.get(call);
-    if (!names) state.namesByCall.set(call, [name]);
-    else if (!names.includes(name)) names.push(name);
-  });
+function createVisitor(walker: { current: FileWalk }): LazyVisitor {
   const found = (fact: Omit<ImportFact, 'line'>, start: number) => {
-    state.imports.push({ ...fact, line: 0 });
-    state.starts.push(start);
+    walker.current.imports.push({ fact: { ...fact, line: 0 }, start });
   };
   // `module.exports = value`: the names a consumer can read from it.
-  const exportValue = (value: Node) => {
+  const exportValue = (value: AnyNode) => {
+    const walk = walker.current;
     const specifier = requiredSpecifier(value);
     if (specifier !== undefined) {
-      state.reexports.push({ specifier, importName: '*', exportName: null });
+      walk.reexports.push({ specifier, importName: '*', exportName: null });
       return;
     }
     if (value.type === 'ObjectExpression') {
-      for (const property of value.properties!) {
+      for (const property of value.properties) {
         if (property.type === 'SpreadElement') {
           const spread = requiredSpecifier(property.argument);
-          if (spread !== undefined) state.reexports.push({ specifier: spread, importName: '*', exportName: null });
+          if (spread !== undefined) walk.reexports.push({ specifier: spread, importName: '*', exportName: null });
           continue;
         }
         const name = keyName(property);
-        if (name !== undefined) exportName(name, (property as Node & { value: Node }).value);
+        if (name !== undefined) exportName(name, property.value);
       }
       return;
     }
-    state.exports.add('default');
-    const own = value.type === 'IdentifierReference' ? value.name : value.id?.name;
-    if (own) state.exports.add(own);
+    walk.exports.add('default');
+    const own =
+      value.type === 'IdentifierReference'
+        ? value.name
+        : value.type === 'FunctionExpression' || value.type === 'ClassExpression'
+          ? value.id?.name
+          : undefined;
+    if (own) walk.exports.add(own);
   };
   // `exports.name = value`: a namespace re-export when the value is a whole required module.
-  const exportName = (name: string, value: Node) => {
+  const exportName = (name: string, value: AnyNode) => {
     const specifier = requiredSpecifier(value);
-    if (specifier !== undefined) state.reexports.push({ specifier, importName: '*', exportName: name });
-    else state.exports.add(name);
+    if (specifier !== undefined) walker.current.reexports.push({ specifier, importName: '*', exportName: name });
+    else walker.current.exports.add(name);
   };
-  const Visitor = experimentalGetLazyVisitor();
-  state.visitor = new Visitor({
-    CallExpression(node: Node) {
-      if (!isRequire(node)) return;
-      const argument = node.arguments![0]!;
+  return createLazyVisitor({
+    CallExpression(node) {
+      const argument = isRequire(node) ? node.arguments[0] : undefined;
+      if (!argument) return;
       const specifier = literal(argument);
       if (specifier !== undefined) found({ specifier, kind: 'require', names: ['*'] }, node.start);
-      else
-        found(
-          { specifier: state.text.slice(argument.start, argument.end), kind: 'require', names: ['*'], computed: true },
-          node.start,
-        );
-    },
-    VariableDeclarator(node: Node) {
-      const init = unwrap(node.init);
-      if (!isRequire(init)) return;
-      const call = init!.start;
-      if (node.id!.type === 'BindingIdentifier') state.bound.set(node.id!.name!, call);
-      if (node.id!.type !== 'ObjectPattern') return;
-      for (const property of node.id!.properties!) addName(call, keyName(property) ?? '*');
-      // `const { a, ...rest } = require()`: the rest takes every other name.
-      if (state.text.slice(node.id!.start, node.id!.end).includes('...')) addName(call, '*');
-    },
-    StaticMemberExpression(node: Node) {
-      const object = node.object!;
-      if (isRequire(object)) addName(object.start, node.property!.name!);
-      else if (object.type === 'IdentifierReference') {
-        const read = state.members.get(object.name!);
-        if (read) read.add(node.property!.name!);
-        else state.members.set(object.name!, new Set([node.property!.name!]));
+      else {
+        const raw = walker.current.text.slice(argument.start, argument.end);
+        found({ specifier: raw, kind: 'require', names: ['*'], computed: true }, node.start);
       }
     },
-    AssignmentExpression(node: Node) {
-      const left = node.left!;
+    VariableDeclarator(node) {
+      const init = unwrap(node.init);
+      if (!isRequire(init)) return;
+      const walk = walker.current;
+      const call = init.start;
+      const id = node.id;
+      if (id.type === 'BindingIdentifier') walk.bound.set(id.name, call);
+      if (id.type !== 'ObjectPattern') return;
+      for (const property of id.properties) addName(walk, call, keyName(property) ?? '*');
+      // `const { a, ...rest } = require()`: the rest takes every other name (the lazy pattern does not list it).
+      if (walk.text.slice(id.start, id.end).includes('...')) addName(walk, call, '*');
+    },
+    StaticMemberExpression(node) {
+      const walk = walker.current;
+      const object = node.object;
+      const property = node.property.name;
+      if (isRequire(object)) addName(walk, object.start, property);
+      else if (object.type === 'IdentifierReference') {
+        const read = walk.members.get(object.name);
+        if (read) read.add(property);
+        else walk.members.set(object.name, new Set([property]));
+      }
+    },
+    AssignmentExpression(node) {
+      const left = node.left;
       if (left.type !== 'StaticMemberExpression') return;
-      if (isModuleExports(left)) exportValue(node.right!);
+      if (isModuleExports(left)) exportValue(node.right);
       else if (isIdentifier(left.object, 'exports') || isModuleExports(left.object))
-        exportName(left.property!.name!, node.right!);
+        exportName(left.property.name, node.right);
     },
     // `type T = import('./x').T`: a type-level dependency the module record does not list.
-    TSImportType(node: Node) {
+    TSImportType(node) {
       const specifier = literal(node.source);
       if (specifier === undefined) return;
       const name = node.qualifier?.type === 'IdentifierName' ? node.qualifier.name : undefined;
       found({ specifier, kind: 'type', names: [name ?? '*'] }, node.start);
     },
-    TSImportEqualsDeclaration(node: Node) {
-      const reference = node.moduleReference!;
-      if (reference.type !== 'TSExternalModuleReference' || !reference.expression) return;
-      found({ specifier: reference.expression.value!, kind: 'require', names: ['*'] }, node.start);
+    TSImportEqualsDeclaration(node) {
+      const reference = node.moduleReference;
+      if (reference.type !== 'TSExternalModuleReference') return;
+      found({ specifier: reference.expression.value, kind: 'require', names: ['*'] }, node.start);
       // `import round = require('./round')`, then `round.roundCents()`: read like a required binding.
-      if (node.id?.name) state.bound.set(node.id.name, node.start);
+      walker.current.bound.set(node.id.name, node.start);
     },
   });
-  return state;
 }

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../src/analyze.ts';
 import { nameTables } from '../src/name-tables.ts';
-import { parseFile } from '../src/parse-file.ts';
+import { createFileWalkers, parseFile } from '../src/parse-file.ts';
 
 const fixtures = join(import.meta.dirname, '../../../fixtures/data');
 const dataOf = (detector: string, file: string) =>
@@ -125,5 +125,21 @@ describe('data detectors', () => {
 
   test('a file no detector test passes gets no data field', () => {
     expect(parseFile('a.ts', 'export const a = [1].map((x) => x + 1);\n').data).toBeUndefined();
+    // Statics of a builtin (`Object.create`, `Array.from`) are no model's: nothing to walk for.
+    expect(parseFile('b.js', 'export const o = Object.create(null), a = Array.from(o);\n').data).toBeUndefined();
+  });
+
+  test("one run's walkers (their visitors reused, their state per file) find in every file what fresh ones do", () => {
+    // The data fixtures and the entry points' (routes, jobs, CommonJS requires).
+    const files = [fixtures, join(fixtures, '../entry-points')].flatMap((folder) =>
+      readdirSync(folder, { recursive: true, encoding: 'utf8' })
+        .filter((file) => /\.[jt]s$/.test(file))
+        .map((file) => join(folder, file)),
+    );
+    const text = (file: string) => readFileSync(file, 'utf8');
+    const walkers = createFileWalkers();
+    // Both orders, so no file's walk leaves state (enclosing functions, classes, bindings) that the next one reads.
+    for (const file of [...files, ...files.toReversed()])
+      expect(parseFile(file, text(file), walkers), file).toEqual(parseFile(file, text(file)));
   });
 });

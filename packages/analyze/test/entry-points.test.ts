@@ -26,6 +26,16 @@ describe('entry points', () => {
     });
   });
 
+  it('composes prefixes through local routers and path-less use()', async () => {
+    const graph = await analyzeFixture(fixture('entry-points/express-local-routers'));
+    // app.use('/v2', api); api.js: inner = Router().use(users).use('/admin', admin), exported as
+    // Router().use('/api', inner); admin.js exports express.Router().use(stats), mounted nowhere in its file.
+    expect(lines(graph)).toEqual([
+      'http GET /v2/api/admin/stats  src/stats.js:3',
+      'http GET /v2/api/users  src/users.js:3',
+    ]);
+  });
+
   it('reads NestJS controllers, resolvers, processors, message handlers and timers', async () => {
     const graph = await analyzeFixture(fixture('entry-points/nest-shop'));
     expect(lines(graph)).toEqual([

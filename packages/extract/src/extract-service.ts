@@ -18,6 +18,8 @@ import { serviceApi, type ServiceApi } from './service-api.ts';
 import { checkInputs } from './check-inputs.ts';
 import { insideScope, toolchainProfile, type Toolchain } from './toolchain/toolchain-profile.ts';
 import { placeFiles } from './toolchain/place-files.ts';
+import { routeLevelFiles } from './routes/route-files.ts';
+import { serviceRoutes, servesRoutes, type ServiceRoute } from './routes/service-routes.ts';
 
 const under = (folder: string, path: string) => (folder === '.' ? path : `${folder}/${path}`);
 
@@ -65,6 +67,8 @@ export interface Extraction {
   toolchain: Toolchain;
   /** The folder the facade went to: inside the monolith's compilation scope, which may be outside `out`. */
   facadeFolder: string;
+  /** The HTTP routes the service's files serve: the routing layer and route server stand in for them. */
+  routes: ServiceRoute[];
 }
 
 /** Everything one extraction writes and changes, as data: the CLI decides what reaches the disk. */
@@ -108,9 +112,12 @@ export async function extractService(
   const bus = findEventBus(api, graph, options.readFile);
   const facade = facadeFile(origin, model, layout, api.entries, thrownErrors(api, graph, options.readFile), bus);
   const routing = routingFile(origin, `${layout.facade}/routing.ts`);
-  const placement = facadeSide(toolchain, layout, api.id, [facade.path, routing.path]);
-  const placed = placeFiles([facade], placement)[0]!;
-  const { edits, manual, counts } = rewriteImports({
+  const placed = placeFiles([facade], facadeSide(toolchain, layout, api.id, [facade.path]))[0]!;
+  const {
+    edits,
+    manual: unmoved,
+    counts,
+  } = rewriteImports({
     graph,
     api,
     facadePath: placed.path,
@@ -119,6 +126,8 @@ export async function extractService(
     generated,
     readFile: options.readFile,
   });
+  const routes = serviceRoutes(graph, api.files);
+  const manual = unmoved.filter((m) => !importsRouter(graph, m, routes));
   const files: GeneratedFile[] = [
     facade,
     routing,
@@ -131,6 +140,16 @@ export async function extractService(
     ...packageFiles(origin, model, layout, options.monolith, serviceDependencies(graph, api.files, options.readFile)),
     openApiFile(origin, model, `${layout.service}/openapi.json`, options.version),
   ];
+  const routeLevel = servesRoutes(routes)
+    ? routeLevelFiles(origin, { ...layout, edge: under(options.out, 'edge') }, routes, options.readFile)
+    : undefined;
+  files.push(...(routeLevel?.files ?? []));
+  const placement = facadeSide(
+    toolchain,
+    layout,
+    api.id,
+    files.map((f) => f.path),
+  );
   files.splice(0, files.length, ...placeFiles(files, placement));
   files.push(manifestFile(origin, api, under(options.out, 'extraction.json')));
   const data = graph.data?.length || graph.tables?.length ? tableOwnership(graph, plan) : undefined;
@@ -144,6 +163,7 @@ export async function extractService(
     path: under(options.out, 'EXTRACTION.md'),
     ...(data ? { data } : {}),
   });
+  if (routeLevel) report.content += routeLevel.section;
   return {
     service: api.id,
     model,
@@ -156,6 +176,7 @@ export async function extractService(
     remoteReady: remoteOperations(model).map((o) => o.name),
     toolchain,
     facadeFolder: placement.folder,
+    routes,
   };
 }
 
@@ -165,10 +186,11 @@ export async function extractService(
  * compile them in the service's folder (outside its scope, without Node's types, or as TypeScript
  * in a JavaScript monolith).
  */
-function facadeSide(toolchain: Toolchain, layout: Layout, service: string, facadeFiles: readonly string[]) {
+function facadeSide(toolchain: Toolchain, layout: Layout, service: string, paths: readonly string[]) {
   const folder = insideScope(toolchain.scope, layout.facade)
     ? layout.facade
     : under(toolchain.scope, `extracted/${service}`);
+  const facadeFiles = paths.filter((path) => path.startsWith(`${layout.facade}/`));
   const moves = new Map(facadeFiles.map((path) => [path, `${folder}/${path.slice(layout.facade.length + 1)}`]));
   const separate = folder !== layout.facade || toolchain.nodeTypes === 'missing' || toolchain.language === 'js';
   const client = `${layout.service}/src/client.ts`;
@@ -177,6 +199,20 @@ function facadeSide(toolchain: Toolchain, layout: Layout, service: string, facad
   if (separate && toolchain.language === 'ts') moves.set(contract, `${folder}/${service}.contract.ts`);
   const monolithSide = new Set([...facadeFiles, client, ...(toolchain.language === 'ts' ? [contract] : [])]);
   return { folder, moves, monolithSide, toolchain };
+}
+
+// A default import of a file that declares the service's routes is its router being mounted: it stays, since
+// the routing layer stands in front of it, so it is nothing for a person to move.
+function importsRouter(graph: Pick<Graph, 'edges'>, manual: ManualImport, routes: readonly ServiceRoute[]): boolean {
+  const entries = new Set(routes.map((r) => r.entry));
+  return graph.edges.some(
+    (e) =>
+      e.from === manual.file &&
+      e.line === manual.line &&
+      entries.has(e.to) &&
+      e.names?.length === 1 &&
+      e.names[0] === 'default',
+  );
 }
 
 // The error classes the service's files throw, found where the monolith declares them.

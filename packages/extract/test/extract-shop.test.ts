@@ -39,6 +39,10 @@ describe('seams extract payment on the example monolith', async () => {
       'extracted/payment/service/Dockerfile',
       'extracted/payment/service/README.md',
       'extracted/payment/service/openapi.json',
+      // Its files serve HTTP routes (a home-made router, not Express): the routing layer and the nginx table.
+      'extracted/payment/facade/routes.ts',
+      'extracted/payment/edge/payment.http.conf',
+      'extracted/payment/edge/payment.server.conf',
       'extracted/payment/extraction.json',
       'extracted/payment/EXTRACTION.md',
     ]);

@@ -1,4 +1,8 @@
 import type { DataAccess } from '@seams/graph';
+import type { AnyNode, LazyNode, VisitedNode } from '../ast/lazy-ast.ts';
+
+export type { AnyNode, LazyNode };
+export { stringValue } from '../ast/node-values.ts';
 
 /** What a detector reports: an access at a source offset, in the function enclosing it then. */
 export interface FoundAccess {
@@ -18,39 +22,6 @@ export interface FoundAccess {
    * which the schema names (name-tables.ts); `table` is then the model called.
    */
   via?: Array<{ field: string; op: string }>;
-}
-
-/**
- * A node of oxc's lazy AST, as far as detectors read it. The lazy nodes are ESTree-shaped but keep
- * oxc's type names (`StaticMemberExpression`, `IdentifierReference`, `StringLiteral`, `Function`...).
- */
-export interface AstNode {
-  type: string;
-  start: number;
-  end: number;
-  name?: string;
-  value?: unknown;
-  callee?: AstNode;
-  object?: AstNode;
-  property?: AstNode;
-  arguments?: AstNode[];
-  expression?: AstNode | boolean;
-  argument?: AstNode | null;
-  id?: AstNode | null;
-  init?: AstNode | null;
-  body?: AstNode | AstNode[] | null;
-  params?: AstNode & { items: Array<AstNode & { pattern: AstNode }> };
-  quasis?: Array<{ start: number; value: { cooked: string | null } }>;
-  decorators?: AstNode[];
-  key?: AstNode;
-  properties?: AstNode[];
-  /** A `FormalParameters` node's parameters, each a `FormalParameter` with `pattern`, `decorators`, `typeAnnotation`. */
-  items?: AstNode[];
-  pattern?: AstNode;
-  /** `TSTypeAnnotation` on a parameter or property; inside it, the type itself (a `TSTypeReference`...). */
-  typeAnnotation?: AstNode | null;
-  typeName?: AstNode;
-  typeArguments?: { params: AstNode[] } | null;
 }
 
 /** A model, entity or schema that names a table: `@Entity('orders') class Order`, `mongoose.model('Order', s)`. */
@@ -76,26 +47,31 @@ interface DetectorContext {
 
 /** Called while the AST is walked (parents before children), then `finish` once the whole file was seen. */
 export interface DetectorHooks {
-  CallExpression?(node: AstNode): void;
-  VariableDeclarator?(node: AstNode): void;
-  Function?(node: AstNode): void;
-  StringLiteral?(node: AstNode): void;
-  TemplateLiteral?(node: AstNode): void;
-  NewExpression?(node: AstNode): void;
+  CallExpression?(node: LazyNode<'CallExpression'>): void;
+  VariableDeclarator?(node: LazyNode<'VariableDeclarator'>): void;
+  Function?(node: VisitedNode<'Function'>): void;
+  StringLiteral?(node: LazyNode<'StringLiteral'>): void;
+  TemplateLiteral?(node: LazyNode<'TemplateLiteral'>): void;
+  NewExpression?(node: LazyNode<'NewExpression'>): void;
   /** Class declarations and expressions, before their members. */
-  Class?(node: AstNode): void;
-  Decorator?(node: AstNode): void;
-  PropertyDefinition?(node: AstNode): void;
+  Class?(node: VisitedNode<'Class'>): void;
+  Decorator?(node: LazyNode<'Decorator'>): void;
+  PropertyDefinition?(node: VisitedNode<'PropertyDefinition'>): void;
   /** A function's parameter list (`items`), where constructor parameter properties and their decorators are. */
-  FormalParameters?(node: AstNode): void;
+  FormalParameters?(node: LazyNode<'FormalParameters'>): void;
   finish?(): void;
 }
 
 /** A data detector (one ORM, query builder or SQL style), like knip's plugins: a name, a cheap test, hooks. */
 export interface DataDetector {
   name: string;
-  /** A cheap test on the source text: a file failing every detector's is not walked at all. */
-  isEnabled(text: string): boolean;
+  /**
+   * What the source text must contain for the detector to find anything (a regular expression's source, without
+   * capturing groups). One scan of the text tries every detector's at once: a file matching none is not walked.
+   */
+  trigger: string;
+  /** A closer test, run only on a text the trigger matched. */
+  isEnabled?(text: string): boolean;
   /**
    * Statics of its models (`findOne`): a call of one on a class-like name (`User.findOne(`) enables the
    * detector too, in a file that never names its ORM. One scan per file serves every detector.
@@ -106,7 +82,7 @@ export interface DataDetector {
 }
 
 /** Skips what does not change which value an expression is: parentheses, `await`, TS casts, `!`, `?.`. */
-export function unwrap(node: AstNode): AstNode {
+export function unwrap(node: AnyNode): AnyNode {
   let current = node;
   while (true) {
     switch (current.type) {
@@ -116,10 +92,10 @@ export function unwrap(node: AstNode): AstNode {
       case 'TSNonNullExpression':
       case 'TSTypeAssertion':
       case 'ChainExpression':
-        current = current.expression as AstNode;
+        current = current.expression;
         break;
       case 'AwaitExpression':
-        current = current.argument as AstNode;
+        current = current.argument;
         break;
       default:
         return current;
@@ -127,19 +103,11 @@ export function unwrap(node: AstNode): AstNode {
   }
 }
 
-/** The text of a string literal or of a template literal without `${}`; undefined for anything else. */
-export function stringValue(node: AstNode | undefined): string | undefined {
-  if (!node) return undefined;
-  if (node.type === 'StringLiteral') return node.value as string;
-  if (node.type === 'TemplateLiteral' && node.quasis!.length === 1) return node.quasis![0]!.value.cooked ?? undefined;
-  return undefined;
-}
-
 /** `name` for `name` and `this.name`: the receivers detectors recognise by name. */
-export function receiverName(node: AstNode): string | undefined {
+export function receiverName(node: AnyNode): string | undefined {
   const target = unwrap(node);
   if (target.type === 'IdentifierReference') return target.name;
-  if (target.type === 'StaticMemberExpression' && target.object!.type === 'ThisExpression')
-    return `this.${target.property!.name}`;
+  if (target.type === 'StaticMemberExpression' && target.object.type === 'ThisExpression')
+    return `this.${target.property.name}`;
   return undefined;
 }

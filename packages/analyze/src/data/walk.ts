@@ -1,21 +1,20 @@
 import type { DataAccess, DataModel } from '@seams/graph';
-import * as oxc from 'oxc-parser';
+import {
+  createLazyVisitor,
+  type AnyNode,
+  type LazyHandlers,
+  type LazyNode,
+  type LazyProgram,
+  type LazyVisitor,
+} from '../ast/lazy-ast.ts';
+import { memberName } from '../ast/node-values.ts';
 import type { LineIndex } from '../line-index.ts';
-import { DATA_DETECTORS } from './index.ts';
-import type { AstNode, DetectorHooks, FoundAccess, FoundModel } from './types.ts';
+import { enabledDetectors } from './enabled-detectors.ts';
+import type { DetectorHooks, FoundAccess, FoundModel } from './types.ts';
 
 /** An access as a file's facts keep it: `tentative` until the tables step checks the name against every declaration. */
-export type FileDataAccess = Omit<DataAccess, 'from'> & { tentative?: true; via?: FoundAccess['via'] };
-export type FileDataModel = Omit<DataModel, 'from'>;
-
-interface Walkable {
-  visit(visitor: unknown): void;
-}
-
-// The lazy visitor ships in oxc-parser's JS but not yet in its type declarations.
-const { experimentalGetLazyVisitor } = oxc as unknown as {
-  experimentalGetLazyVisitor: () => new (visitor: object) => unknown;
-};
+type FileDataAccess = Omit<DataAccess, 'from'> & { tentative?: true; via?: FoundAccess['via'] };
+type FileDataModel = Omit<DataModel, 'from'>;
 
 type HookName = Exclude<keyof DetectorHooks, 'finish'>;
 const HOOKS: HookName[] = [
@@ -31,7 +30,8 @@ const HOOKS: HookName[] = [
   'FormalParameters',
 ];
 
-interface WalkState {
+/** One file's walk: the enabled detectors' hooks and where in the file the walk is. */
+interface FileWalk {
   hooks: DetectorHooks[];
   /** Enclosing function names, innermost last; anonymous callbacks repeat the name around them. */
   functions: Array<string | undefined>;
@@ -40,57 +40,64 @@ interface WalkState {
   pending: Map<number, string>;
 }
 
-// One visitor per set of hooks the enabled detectors use (building one costs more than a small file's
-// walk), each visiting only the node types it needs: a file only the SQL detector reads never has its
-// calls, parameters or decorators built.
-const state: WalkState = { hooks: [], functions: [undefined], classes: [], pending: new Map() };
-const visitors = new Map<string, unknown>();
-
-const STATIC_CALL = new RegExp(
-  String.raw`\.(${[...new Set(DATA_DETECTORS.flatMap((detector) => detector.staticMethods ?? []))].join('|')})\(`,
-  'g',
-);
-const CLASS_LIKE_BEFORE = /(?:^|[^\w$.])[A-Z][\w$]*$/;
-
-/** The model statics called on a class-like name in a file: `User.findOne(` gives `findOne`. */
-function staticCallsIn(text: string): Set<string> {
-  const found = new Set<string>();
-  for (const match of text.matchAll(STATIC_CALL))
-    if (CLASS_LIKE_BEFORE.test(text.slice(Math.max(0, match.index - 64), match.index))) found.add(match[1]!);
-  return found;
+interface Walker {
+  current: FileWalk;
 }
 
-/** The table reads and writes and the model declarations in one parsed file, by line; empty when no detector's test passes. */
-export function findDataAccesses(
-  result: Walkable,
-  text: string,
-  lines: LineIndex,
-): { accesses: FileDataAccess[]; models: FileDataModel[] } {
-  let statics: Set<string> | undefined;
-  const callsStatic = (methods: readonly string[]) =>
-    methods.some((method) => (statics ??= staticCallsIn(text)).has(method));
-  const enabled = DATA_DETECTORS.filter(
-    (detector) =>
-      detector.isEnabled(text) || (detector.staticMethods !== undefined && callsStatic(detector.staticMethods)),
-  );
-  if (enabled.length === 0) return { accesses: [], models: [] };
-  const found: Array<FoundAccess & { detector: string }> = [];
-  const declared: Array<FoundModel & { detector: string }> = [];
-  state.functions = [undefined];
-  state.classes = [];
-  state.pending = new Map();
-  state.hooks = enabled.map((detector) =>
-    detector.create({
-      text,
-      report: (access) => found.push({ ...access, detector: detector.name }),
-      declare: (model) => declared.push({ ...model, detector: detector.name }),
-      functionName: () => state.functions[state.functions.length - 1],
-    }),
-  );
-  result.visit(visitorFor(state.hooks));
-  for (const hooks of state.hooks) hooks.finish?.();
-  state.hooks = [];
-  const accesses = found
+const emptyWalk = (): FileWalk => ({ hooks: [], functions: [undefined], classes: [], pending: new Map() });
+
+/** Finds table accesses and model declarations, file by file, for one analyze run. */
+export interface DataWalker {
+  /** The table reads and writes and the model declarations in one parsed file, by line; empty when no detector applies. */
+  find(program: LazyProgram, text: string, lines: LineIndex): { accesses: FileDataAccess[]; models: FileDataModel[] };
+}
+
+/**
+ * A walker for one analyze run. Building a lazy visitor costs more than a small file's walk, so it keeps one per
+ * set of hooks the enabled detectors use, each visiting only the node types it needs: a file only the SQL detector
+ * reads never has its calls, parameters or decorators built. The visitors read the file being walked from
+ * `walker.current`, which `find` sets for the length of one walk.
+ */
+export function createDataWalker(): DataWalker {
+  const visitors = new Map<string, LazyVisitor>();
+  // The file being walked; between walks, an empty one.
+  const walker: Walker = { current: emptyWalk() };
+  const visitorFor = (hooks: readonly DetectorHooks[]): LazyVisitor => {
+    const used = HOOKS.filter((hook) => hooks.some((h) => hook in h));
+    const key = used.join(',');
+    let visitor = visitors.get(key);
+    if (!visitor) visitors.set(key, (visitor = createVisitor(new Set(used), walker)));
+    return visitor;
+  };
+  return {
+    find(program, text, lines) {
+      const enabled = enabledDetectors(text);
+      if (enabled.length === 0) return { accesses: [], models: [] };
+      const found: Array<FoundAccess & { detector: string }> = [];
+      const declared: Array<FoundModel & { detector: string }> = [];
+      const walk = emptyWalk();
+      walk.hooks = enabled.map((detector) =>
+        detector.create({
+          text,
+          report: (access) => found.push({ ...access, detector: detector.name }),
+          declare: (model) => declared.push({ ...model, detector: detector.name }),
+          functionName: () => walk.functions[walk.functions.length - 1],
+        }),
+      );
+      walker.current = walk;
+      try {
+        program.visit(visitorFor(walk.hooks));
+      } finally {
+        walker.current = emptyWalk();
+      }
+      for (const hooks of walk.hooks) hooks.finish?.();
+      return { accesses: accessesByLine(found, lines), models: modelsByLine(declared, lines) };
+    },
+  };
+}
+
+function accessesByLine(found: Array<FoundAccess & { detector: string }>, lines: LineIndex): FileDataAccess[] {
+  return found
     .map(({ table, access, start, lineOffset, function: fn, detector, tentative, via }) => ({
       line: lines.lineOf(start) + (lineOffset ?? 0),
       table,
@@ -101,7 +108,10 @@ export function findDataAccesses(
       ...(via ? { via } : {}),
     }))
     .sort((a, b) => a.line - b.line);
-  const models = declared
+}
+
+function modelsByLine(declared: Array<FoundModel & { detector: string }>, lines: LineIndex): FileDataModel[] {
+  return declared
     .map(({ name, table, start, detector, references }) => ({
       line: lines.lineOf(start),
       name,
@@ -110,77 +120,70 @@ export function findDataAccesses(
       ...(references?.length ? { references } : {}),
     }))
     .sort((a, b) => a.line - b.line);
-  return { accesses, models };
 }
 
-function visitorFor(hooks: readonly DetectorHooks[]): unknown {
-  const used = HOOKS.filter((hook) => hooks.some((h) => hook in h));
-  const key = used.join(',');
-  let visitor = visitors.get(key);
-  if (!visitor) visitors.set(key, (visitor = createVisitor(new Set(used))));
-  return visitor;
-}
+const isFunction = (
+  node: AnyNode | null | undefined,
+): node is LazyNode<'ArrowFunctionExpression' | 'FunctionExpression'> =>
+  node?.type === 'ArrowFunctionExpression' || node?.type === 'FunctionExpression';
 
-function createVisitor(used: ReadonlySet<HookName>): unknown {
-  const top = () => state.functions[state.functions.length - 1];
-  const enterFunction = (node: AstNode) => {
-    const own = node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' ? node.id?.name : undefined;
-    state.functions.push(own ?? state.pending.get(node.start) ?? top());
+function createVisitor(used: ReadonlySet<HookName>, walker: Walker): LazyVisitor {
+  const file = () => walker.current;
+  const top = (walk: FileWalk) => walk.functions[walk.functions.length - 1];
+  const enterFunction = (node: AnyNode & { start: number }, own: string | undefined) => {
+    const walk = file();
+    walk.functions.push(own ?? walk.pending.get(node.start) ?? top(walk));
   };
-  const exitFunction = () => void state.functions.pop();
-  const member = (key: AstNode) =>
-    key.type === 'StringLiteral' ? (key.value as string) : key.type === 'PrivateIdentifier' ? `#${key.name}` : key.name;
-  const dispatch = (hook: HookName) => (node: AstNode) => {
-    for (const hooks of state.hooks) hooks[hook]?.(node);
-  };
-  const noop = () => {};
-  const call = (hook: HookName) => (used.has(hook) ? dispatch(hook) : noop);
-  const isFunction = (node: AstNode | null | undefined) =>
-    node?.type === 'ArrowFunctionExpression' || node?.type === 'FunctionExpression';
-  const hooksOnly = Object.fromEntries([...used].map((hook) => [hook, dispatch(hook)]));
-  const [onFunction, onDeclarator, onClass, onProperty] = [
-    call('Function'),
-    call('VariableDeclarator'),
-    call('Class'),
-    call('PropertyDefinition'),
-  ];
-  const Visitor = experimentalGetLazyVisitor();
-  return new Visitor({
-    ...hooksOnly,
+  const exitFunction = () => void file().functions.pop();
+  const methodOf = (walk: FileWalk, key: AnyNode) => `${walk.classes[walk.classes.length - 1]}.${memberName(key)}`;
+  const each = () => file().hooks;
+  // Only the hooks some enabled detector has: a node type no handler names is never built.
+  const handlers: LazyHandlers = {};
+  if (used.has('CallExpression')) handlers.CallExpression = (node) => each().forEach((h) => h.CallExpression?.(node));
+  if (used.has('StringLiteral')) handlers.StringLiteral = (node) => each().forEach((h) => h.StringLiteral?.(node));
+  if (used.has('TemplateLiteral'))
+    handlers.TemplateLiteral = (node) => each().forEach((h) => h.TemplateLiteral?.(node));
+  if (used.has('NewExpression')) handlers.NewExpression = (node) => each().forEach((h) => h.NewExpression?.(node));
+  if (used.has('Decorator')) handlers.Decorator = (node) => each().forEach((h) => h.Decorator?.(node));
+  if (used.has('FormalParameters'))
+    handlers.FormalParameters = (node) => each().forEach((h) => h.FormalParameters?.(node));
+  return createLazyVisitor({
+    ...handlers,
     // Enclosing function names, which every detector reports accesses by.
-    Function(node: AstNode) {
-      enterFunction(node);
-      onFunction(node);
+    Function(node) {
+      enterFunction(
+        node,
+        node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' ? node.id?.name : undefined,
+      );
+      if (used.has('Function')) for (const hooks of each()) hooks.Function?.(node);
     },
     'Function:exit': exitFunction,
-    ArrowFunctionExpression: enterFunction,
+    ArrowFunctionExpression: (node) => enterFunction(node, undefined),
     'ArrowFunctionExpression:exit': exitFunction,
-    VariableDeclarator(node: AstNode) {
-      if (
-        node.id?.type === 'BindingIdentifier' &&
-        node.init &&
-        (isFunction(node.init) || node.init.type === 'ClassExpression')
-      )
-        state.pending.set(node.init.start, node.id.name!);
-      onDeclarator(node);
+    VariableDeclarator(node) {
+      if (node.id.type === 'BindingIdentifier' && (isFunction(node.init) || node.init?.type === 'ClassExpression'))
+        file().pending.set(node.init.start, node.id.name);
+      if (used.has('VariableDeclarator')) for (const hooks of each()) hooks.VariableDeclarator?.(node);
     },
     // CommonJS names its functions by assignment: `exports.purge = () => ...`, `module.exports.purge = function () {}`.
-    AssignmentExpression(node: AstNode & { left: AstNode; right: AstNode }) {
+    AssignmentExpression(node) {
       if (isFunction(node.right) && node.left.type === 'StaticMemberExpression')
-        state.pending.set(node.right.start, node.left.property!.name!);
+        file().pending.set(node.right.start, node.left.property.name);
     },
-    Class(node: AstNode) {
-      state.classes.push(node.id?.name ?? state.pending.get(node.start) ?? '(anonymous class)');
-      onClass(node);
+    Class(node) {
+      const walk = file();
+      walk.classes.push(node.id?.name ?? walk.pending.get(node.start) ?? '(anonymous class)');
+      if (used.has('Class')) for (const hooks of each()) hooks.Class?.(node);
     },
-    'Class:exit': () => void state.classes.pop(),
-    MethodDefinition(node: AstNode & { key: AstNode; value: AstNode }) {
-      state.pending.set(node.value.start, `${state.classes[state.classes.length - 1]}.${member(node.key)}`);
+    'Class:exit': () => void file().classes.pop(),
+    MethodDefinition(node) {
+      const walk = file();
+      walk.pending.set(node.value.start, methodOf(walk, node.key));
     },
-    PropertyDefinition(node: AstNode & { key: AstNode; value: AstNode | null }) {
-      if (isFunction(node.value))
-        state.pending.set(node.value!.start, `${state.classes[state.classes.length - 1]}.${member(node.key)}`);
-      onProperty(node);
+    PropertyDefinition(node) {
+      const walk = file();
+      if (isFunction(node.value)) walk.pending.set(node.value.start, methodOf(walk, node.key));
+      if (used.has('PropertyDefinition')) for (const hooks of each()) hooks.PropertyDefinition?.(node);
     },
   });
 }

@@ -1,42 +1,72 @@
-import * as oxc from 'oxc-parser';
+import { createLazyVisitor, type AnyNode, type LazyProgram, type LazyVisitor } from '../ast/lazy-ast.ts';
 import type { LineIndex } from '../line-index.ts';
 import { stringValue } from './ast.ts';
 import { ENTRY_DETECTORS } from './index.ts';
-import type { EntryHooks, EntryNode, FileEntries, FoundEntry } from './types.ts';
+import type { EntryDetector, EntryHooks, FileEntries, FoundEntry } from './types.ts';
 
-interface Walkable {
-  visit(visitor: unknown): void;
-}
-
-// The lazy visitor ships in oxc-parser's JS but not yet in its type declarations.
-const { experimentalGetLazyVisitor } = oxc as unknown as {
-  experimentalGetLazyVisitor: () => new (visitor: object) => unknown;
-};
-
-interface WalkState {
+/** One file's walk: the enabled detectors' hooks and the modules its local names come from. */
+interface FileWalk {
   hooks: EntryHooks[];
   /** Local name -> the specifier it was imported or required from. */
   bindings: Map<string, string>;
 }
 
-const state: WalkState = { hooks: [], bindings: new Map() };
-let visitor: unknown;
+// A group per detector's trigger: one scan of the text tells which detectors could apply.
+const TRIGGERS = new RegExp(ENTRY_DETECTORS.map((detector) => `(${detector.trigger})`).join('|'), 'g');
 
-/** The entry points one parsed file declares and the routers it mounts; undefined when no detector's test passes. */
-export function findEntryPoints(result: Walkable, text: string, lines: LineIndex): FileEntries | undefined {
-  const enabled = ENTRY_DETECTORS.filter((detector) => detector.isEnabled(text));
-  if (enabled.length === 0) return undefined;
-  const found: FoundEntry[] = [];
-  const mounts: Array<{ prefix: string; binding: EntryNode; start: number }> = [];
-  state.bindings = new Map();
-  state.hooks = enabled.map((detector) =>
-    detector.create({
-      report: (entry) => found.push(entry),
-      mount: (prefix, binding, start) => mounts.push({ prefix, binding, start }),
-    }),
-  );
-  result.visit((visitor ??= createVisitor()));
-  state.hooks = [];
+/** The detectors whose trigger the text matches and closer test it passes. */
+function enabledDetectors(text: string): EntryDetector[] {
+  const triggered = new Set<number>();
+  for (const match of text.matchAll(TRIGGERS)) {
+    for (let group = 1; group <= ENTRY_DETECTORS.length; group++)
+      if (match[group] !== undefined) triggered.add(group - 1);
+    if (triggered.size === ENTRY_DETECTORS.length) break;
+  }
+  return ENTRY_DETECTORS.filter((detector, i) => triggered.has(i) && (detector.isEnabled?.(text) ?? true));
+}
+
+/** Finds entry points, file by file, for one analyze run. */
+export interface EntryWalker {
+  /** The entry points one parsed file declares and the routers it mounts; undefined when no detector's test passes. */
+  find(program: LazyProgram, text: string, lines: LineIndex): FileEntries | undefined;
+}
+
+const emptyWalk = (): FileWalk => ({ hooks: [], bindings: new Map() });
+
+/** A walker for one analyze run: its one visitor (built on first use) reads the file being walked from `walker.current`. */
+export function createEntryWalker(): EntryWalker {
+  const walker = { current: emptyWalk() };
+  let visitor: LazyVisitor | undefined;
+  return {
+    find(program, text, lines) {
+      const enabled = enabledDetectors(text);
+      if (enabled.length === 0) return undefined;
+      const found: FoundEntry[] = [];
+      const mounts: Array<{ prefix: string; binding: AnyNode; start: number }> = [];
+      const walk = emptyWalk();
+      walk.hooks = enabled.map((detector) =>
+        detector.create({
+          report: (entry) => found.push(entry),
+          mount: (prefix, binding, start) => mounts.push({ prefix, binding, start }),
+        }),
+      );
+      walker.current = walk;
+      try {
+        program.visit((visitor ??= createVisitor(walker)));
+      } finally {
+        walker.current = emptyWalk();
+      }
+      return fileEntries(found, mounts, walk.bindings, lines);
+    },
+  };
+}
+
+function fileEntries(
+  found: FoundEntry[],
+  mounts: Array<{ prefix: string; binding: AnyNode; start: number }>,
+  bindings: ReadonlyMap<string, string>,
+  lines: LineIndex,
+): FileEntries | undefined {
   // Several detectors may read one call (a router file that also names koa): one entry per line and id.
   const seen = new Set<string>();
   const entries: FileEntries['entries'] = [];
@@ -48,56 +78,44 @@ export function findEntryPoints(result: Walkable, text: string, lines: LineIndex
     entries.push({ ...entry, line });
   }
   const resolved = mounts.flatMap(({ prefix, binding, start }) => {
-    const specifier = specifierOf(binding);
+    const specifier = specifierOf(binding, bindings);
     return specifier === undefined ? [] : [{ prefix, specifier, line: lines.lineOf(start) }];
   });
   return entries.length > 0 || resolved.length > 0 ? { entries, mounts: resolved } : undefined;
 }
 
 // `routes` (imported or required), `require('./routes')`, `import('./routes')`.
-function specifierOf(binding: EntryNode): string | undefined {
-  if (binding.type === 'IdentifierReference') return state.bindings.get(binding.name!);
-  if (
-    binding.type === 'CallExpression' &&
-    binding.callee?.type === 'IdentifierReference' &&
-    binding.callee.name === 'require'
-  )
-    return stringValue(binding.arguments![0]);
-  if (binding.type === 'ImportExpression') return stringValue((binding as EntryNode & { source: EntryNode }).source);
+function specifierOf(binding: AnyNode, bindings: ReadonlyMap<string, string>): string | undefined {
+  if (binding.type === 'IdentifierReference') return bindings.get(binding.name);
+  if (binding.type === 'CallExpression' && isRequire(binding)) return stringValue(binding.arguments[0]);
+  if (binding.type === 'ImportExpression') return stringValue(binding.source);
   return undefined;
 }
 
-function createVisitor(): unknown {
-  const dispatch =
-    (hook: keyof EntryHooks) =>
-    (node: EntryNode): void => {
-      for (const hooks of state.hooks) hooks[hook]?.(node);
-    };
-  const onDeclarator = dispatch('VariableDeclarator');
-  const Visitor = experimentalGetLazyVisitor();
-  return new Visitor({
-    ImportDeclaration(node: { source: EntryNode; specifiers: Array<{ local: EntryNode }> | null }) {
+const isRequire = (call: AnyNode & { type: 'CallExpression' }): boolean =>
+  call.callee.type === 'IdentifierReference' && call.callee.name === 'require';
+
+function createVisitor(walker: { current: FileWalk }): LazyVisitor {
+  const each = () => walker.current.hooks;
+  return createLazyVisitor({
+    ImportDeclaration(node) {
       for (const specifier of node.specifiers ?? [])
-        state.bindings.set(specifier.local.name!, node.source.value as string);
+        walker.current.bindings.set(specifier.local.name, node.source.value);
     },
-    VariableDeclarator(node: EntryNode & { init?: EntryNode | null }) {
+    VariableDeclarator(node) {
       const init = node.init;
-      if (
-        node.id?.type === 'BindingIdentifier' &&
-        init?.type === 'CallExpression' &&
-        init.callee?.type === 'IdentifierReference' &&
-        init.callee.name === 'require'
-      ) {
-        const specifier = stringValue(init.arguments![0]);
-        if (specifier !== undefined) state.bindings.set(node.id.name!, specifier);
+      if (node.id.type === 'BindingIdentifier' && init?.type === 'CallExpression' && isRequire(init)) {
+        const specifier = stringValue(init.arguments[0]);
+        if (specifier !== undefined) walker.current.bindings.set(node.id.name, specifier);
       }
-      onDeclarator(node);
+      for (const hooks of each()) hooks.VariableDeclarator?.(node);
     },
-    CallExpression: dispatch('CallExpression'),
-    NewExpression: dispatch('NewExpression'),
-    ObjectExpression: dispatch('ObjectExpression'),
-    Class: dispatch('Class'),
-    'Class:exit': dispatch('ClassExit'),
-    MethodDefinition: dispatch('MethodDefinition'),
+    CallExpression: (node) => each().forEach((hooks) => hooks.CallExpression?.(node)),
+    NewExpression: (node) => each().forEach((hooks) => hooks.NewExpression?.(node)),
+    ObjectExpression: (node) => each().forEach((hooks) => hooks.ObjectExpression?.(node)),
+    Class: (node) => each().forEach((hooks) => hooks.Class?.(node)),
+    'Class:exit': (node) => each().forEach((hooks) => hooks.ClassExit?.(node)),
+    MethodDefinition: (node) => each().forEach((hooks) => hooks.MethodDefinition?.(node)),
+    'Program:exit': () => each().forEach((hooks) => hooks.ProgramExit?.()),
   });
 }

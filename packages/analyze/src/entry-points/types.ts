@@ -1,4 +1,5 @@
 import type { UseCase } from '@seams/graph';
+import type { AnyNode, LazyNode, VisitedNode } from '../ast/lazy-ast.ts';
 
 /**
  * An entry point as one file declares it. An HTTP route keeps its method and path apart, because the prefix
@@ -17,50 +18,36 @@ export interface FileEntries {
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-/** A node of oxc's lazy AST as far as entry detectors read it (ESTree-shaped, oxc's type names). */
-export interface EntryNode {
-  type: string;
-  start: number;
-  end: number;
-  name?: string;
-  value?: unknown;
-  callee?: EntryNode;
-  object?: EntryNode;
-  property?: EntryNode;
-  arguments?: EntryNode[];
-  expression?: EntryNode;
-  id?: EntryNode | null;
-  key?: EntryNode;
-  computed?: boolean;
-  properties?: EntryNode[];
-  elements?: Array<EntryNode | null>;
-  decorators?: EntryNode[];
-  quasis?: Array<{ value: { cooked: string | null } }>;
-}
-
 interface EntryContext {
   report(entry: FoundEntry): void;
   /** Records that the module bound to `binding` (an import or require of this file) serves under `prefix`. */
-  mount(prefix: string, binding: EntryNode, start: number): void;
+  mount(prefix: string, binding: AnyNode, start: number): void;
 }
 
 /** Called while the AST is walked, parents before children. */
 export interface EntryHooks {
-  CallExpression?(node: EntryNode): void;
-  VariableDeclarator?(node: EntryNode & { init?: EntryNode | null }): void;
-  NewExpression?(node: EntryNode): void;
-  ObjectExpression?(node: EntryNode): void;
+  CallExpression?(node: LazyNode<'CallExpression'>): void;
+  VariableDeclarator?(node: LazyNode<'VariableDeclarator'>): void;
+  NewExpression?(node: LazyNode<'NewExpression'>): void;
+  ObjectExpression?(node: LazyNode<'ObjectExpression'>): void;
   /** A class with its decorators, before its members; `exit` after them. */
-  Class?(node: EntryNode): void;
-  ClassExit?(node: EntryNode): void;
-  MethodDefinition?(node: EntryNode): void;
+  Class?(node: VisitedNode<'Class'>): void;
+  ClassExit?(node: VisitedNode<'Class'>): void;
+  MethodDefinition?(node: VisitedNode<'MethodDefinition'>): void;
+  /** After the whole file: for what only its end settles (a local router no mount named). */
+  ProgramExit?(): void;
 }
 
 /** An entry-point detector (one framework or library), like the data detectors: a name, a cheap test, hooks. */
 export interface EntryDetector {
   name: string;
-  /** A cheap test on the source text: a file failing every detector's is not walked at all. */
-  isEnabled(text: string): boolean;
+  /**
+   * What the source text must contain for the detector to find anything (a regular expression's source, without
+   * capturing groups). One scan of the text tries every detector's at once: a file matching none is not walked.
+   */
+  trigger: string;
+  /** A closer test, run only on a text the trigger matched. */
+  isEnabled?(text: string): boolean;
   /** Fresh hooks for one file. */
   create(context: EntryContext): EntryHooks;
 }

@@ -120,6 +120,15 @@ Examples:
           `  facade     ${relative(streams.cwd, facadeDir)}: inside ${extraction.toolchain.scope}, which the monolith compiles`,
         );
       say(`  report     ${join(shown, 'EXTRACTION.md')}`);
+      if (extraction.routes.length > 0) {
+        const server = extraction.files.find((f) => f.path.endsWith('/service/src/routes-main.ts'));
+        say(
+          `  routes     ${extraction.routes.length} HTTP route${extraction.routes.length === 1 ? '' : 's'} behind a routing layer (${join(shown, 'facade', 'routes.ts')}), an nginx table in ${join(shown, 'edge')}`,
+        );
+        say(
+          `             route server: ${server ? relative(streams.cwd, resolve(root, server.path)) : 'none, the routers are not Express (EXTRACTION.md says what to do)'}`,
+        );
+      }
       const statements = rewrittenStatements(extraction.rewritten);
       if (extraction.edits.length === 0)
         say(`  codemod    nothing to change: no import reaches into ${name} past its facade`);

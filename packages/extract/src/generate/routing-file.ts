@@ -26,9 +26,13 @@ export interface ShadowReport {
   error?: string;
 }
 
-interface ServiceRouting {
+export interface ServiceRouting {
   default?: string;
   url?: string;
+  /** Where the service's HTTP routes are served, when it has any (SEAMS_<SERVICE>_ROUTES_URL wins). */
+  routesUrl?: string;
+  /** Shadow mode replays reads only; \`true\` replays a service's writing routes too (only when it has its own data). */
+  shadowWrites?: boolean;
   operations?: Record<string, string>;
   shadowIgnore?: string[];
   /** Milliseconds a remote call may take (default 5000), and per operation. */
@@ -104,6 +108,9 @@ export function breakerOf(service: string): { failures: number; cooldownMs: numb
   return breaker && breaker.failures > 0 && breaker.cooldownMs > 0 ? breaker : { failures: 5, cooldownMs: 30_000 };
 }
 
+/** One service's part of the routing file (empty when there is none). */
+export const serviceRouting = (service: string): ServiceRouting => routingSettings()[service] ?? {};
+
 let onShadowReport = (report: ShadowReport) => {
   console.error(\`seams shadow: \${report.service}.\${report.operation} \${report.error ? \`failed remotely: \${report.error}\` : 'differs'}\`, JSON.stringify(report));
 };
@@ -125,11 +132,35 @@ function withoutNoise(value: unknown, ignore: ReadonlySet<string>): unknown {
   return kept;
 }
 
+/** Sends a shadow finding to the reporter; a reporter that throws is ignored. */
+export function reportShadow(report: ShadowReport): void {
+  try {
+    onShadowReport(report);
+  } catch {
+    // The reporter's failure must not reach the request that was shadowed.
+  }
+}
+
+/** True when the remote answer differs from the local one, both as JSON, ignoring the routing file's shadowIgnore fields. */
+export function shadowDiffers(service: string, local: unknown, remote: unknown): boolean {
+  const ignore = new Set(routingSettings()[service]?.shadowIgnore ?? []);
+  return !isDeepStrictEqual(withoutNoise(local, ignore), withoutNoise(remote, ignore));
+}
+
 const shadowing = new AsyncLocalStorage<boolean>();
 // Shadow calls run beside the monolith's own: past this many in flight, further ones are skipped rather than queued.
 const MAX_SHADOWS = 100;
 const shadowsInFlight = new Set<Promise<unknown>>();
 const lastFallbackNote = new Map<string, number>();
+
+/** Runs one shadow comparison in the background unless the cap is reached (then it is skipped, not queued). */
+export function trackShadow(run: () => Promise<void>): void {
+  if (shadowsInFlight.size >= MAX_SHADOWS) return;
+  const shadow: Promise<void> = run()
+    .catch(() => undefined)
+    .then(() => void shadowsInFlight.delete(shadow));
+  shadowsInFlight.add(shadow);
+}
 
 /** True inside the remote half of a shadow call: its side effects (events) must not reach the monolith twice. */
 export const isShadowCall = (): boolean => shadowing.getStore() === true;
@@ -177,23 +208,18 @@ export async function route<T>(service: string, operation: string, local: () => 
   if (mode.kind === 'remote') return remoteOrFallback(service, operation, access, local, remote);
   if (mode.kind === 'percent') return Math.random() * 100 < mode.percent ? remoteOrFallback(service, operation, access, local, remote) : local();
   const result = await local();
-  if (shadowsInFlight.size >= MAX_SHADOWS) return result;
   // JSON on both sides: the remote answer went through JSON, so compare the local one as it would.
   const expected: unknown = JSON.parse(JSON.stringify(result ?? null));
-  const ignore = new Set(routingSettings()[service]?.shadowIgnore ?? []);
-  // Wrapped in a promise of its own: older Node types say run() returns nothing.
-  const remoteAnswer = new Promise<T>((resolve, reject) => shadowing.run(true, () => void remote().then(resolve, reject)));
-  const shadow: Promise<void> = remoteAnswer
-    .then(
+  // The remote half in a promise of its own: older Node types say run() returns nothing.
+  const remoteAnswer = () => new Promise<T>((resolve, reject) => shadowing.run(true, () => void remote().then(resolve, reject)));
+  trackShadow(() =>
+    remoteAnswer().then(
       (other) => {
-        if (!isDeepStrictEqual(withoutNoise(expected, ignore), withoutNoise(other ?? null, ignore))) onShadowReport({ service, operation, local: expected, remote: other });
+        if (shadowDiffers(service, expected, other ?? null)) reportShadow({ service, operation, local: expected, remote: other });
       },
-      (error: Error) => onShadowReport({ service, operation, local: expected, error: error.message }),
-    )
-    // A reporter that throws must not end the process through an unhandled rejection.
-    .catch(() => undefined)
-    .then(() => void shadowsInFlight.delete(shadow));
-  shadowsInFlight.add(shadow);
+      (error: Error) => reportShadow({ service, operation, local: expected, error: error.message }),
+    ),
+  );
   return result;
 }
 `,

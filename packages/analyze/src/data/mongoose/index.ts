@@ -1,4 +1,13 @@
-import { receiverName, stringValue, unwrap, type AstNode, type DataDetector, type FoundAccess } from '../types.ts';
+import { BUILTIN_GLOBALS } from '../builtin-globals.ts';
+import {
+  receiverName,
+  stringValue,
+  unwrap,
+  type AnyNode,
+  type DataDetector,
+  type FoundAccess,
+  type LazyNode,
+} from '../types.ts';
 import { defaultCollection } from './default-collection.ts';
 import {
   calleeName,
@@ -9,7 +18,6 @@ import {
   propertyOf,
   schemaOf,
   stringOption,
-  type Property,
   type SchemaRef,
 } from './mongoose-nodes.ts';
 
@@ -69,39 +77,15 @@ const NATIVE_WRITES = new Set([
   'drop',
 ]);
 // Globals and framework classes whose statics share a model method's name (`Object.create`, `NestFactory.create`).
-const NOT_MODELS = new Set([
-  'Object',
-  'Array',
-  'Math',
-  'JSON',
-  'Promise',
-  'Date',
-  'Number',
-  'String',
-  'Boolean',
-  'Symbol',
-  'BigInt',
-  'Reflect',
-  'Map',
-  'Set',
-  'WeakMap',
-  'WeakSet',
-  'Error',
-  'RegExp',
-  'Buffer',
-  'NestFactory',
-  'Observable',
-]);
+const NOT_MODELS = new Set([...BUILTIN_GLOBALS, 'NestFactory', 'Observable']);
 const MONGOOSE_MODULES = new Set(['mongoose', '@nestjs/mongoose']);
 // Upper-case first and not all capitals: what an imported model is called, unlike `_`, `R` or `DB`.
 const MODEL_LIKE = /^[A-Z]\w*[a-z]\w*$/;
 
-type Decorated = AstNode & { decorators?: AstNode[] };
-
 /** `require('./x')`, or a property of what it returns (`require('./x').Order`). */
-function isRequire(node: AstNode): boolean {
-  if (node.type === 'StaticMemberExpression') return isRequire(unwrap(node.object!));
-  const callee = node.type === 'CallExpression' ? unwrap(node.callee!) : undefined;
+function isRequire(node: AnyNode): boolean {
+  if (node.type === 'StaticMemberExpression') return isRequire(unwrap(node.object));
+  const callee = node.type === 'CallExpression' ? unwrap(node.callee) : undefined;
   return callee?.type === 'IdentifierReference' && callee.name === 'require';
 }
 
@@ -141,7 +125,7 @@ interface Declaration {
  */
 export const mongoose: DataDetector = {
   name: 'mongoose',
-  isEnabled: (text) => text.includes('mongo') || text.includes('.collection('),
+  trigger: String.raw`mongo|\.collection\(`,
   staticMethods: [...MODEL_READS, ...MODEL_WRITES].filter((method) => method !== 'where'),
   create(context) {
     let importsMongoose = false;
@@ -185,24 +169,24 @@ export const mongoose: DataDetector = {
       const owner = schemaClasses.get(schema.forClass);
       return owner && (owner.collection ?? defaultCollection(schema.forClass));
     };
-    const injectFrom = (decorators: AstNode[] | undefined, property: string | undefined) => {
-      const name = decorators && injectedModel(decorators);
+    const injectFrom = (decorators: ReadonlyArray<LazyNode<'Decorator'>>, property: string | undefined) => {
+      const name = injectedModel(decorators);
       if (name !== undefined && property !== undefined) injected.set(`this.${property}`, name);
     };
 
     return {
       StringLiteral(node) {
-        if (MONGOOSE_MODULES.has(node.value as string)) importsMongoose = true;
+        if (MONGOOSE_MODULES.has(node.value)) importsMongoose = true;
       },
       VariableDeclarator(node) {
-        if (node.id?.type !== 'BindingIdentifier') return;
-        const name = node.id.name!;
+        if (node.id.type !== 'BindingIdentifier') return;
+        const name = node.id.name;
         const init = node.init && unwrap(node.init);
         // `const Token = require('../models/token.model')` imports, as `import` does.
         if (!init || !isRequire(init)) locals.add(name);
         if (!init) return;
         // `mongoose.models.Order || mongoose.model('Order', schema)` keeps the model across hot reloads.
-        const made = init.type === 'LogicalExpression' ? unwrap((init as AstNode & { right: AstNode }).right) : init;
+        const made = init.type === 'LogicalExpression' ? unwrap(init.right) : init;
         if (made.type === 'CallExpression' && modelCall(made)?.declares) modelVariables.set(name, made.start);
         const schema = init.type === 'IdentifierReference' ? undefined : schemaOf(init);
         if (schema) schemas.set(name, schema);
@@ -212,36 +196,36 @@ export const mongoose: DataDetector = {
         if (handle !== undefined) handles.set(name, handle);
       },
       Function(node) {
-        if (node.id) locals.add(node.id.name!);
+        if (node.id) locals.add(node.id.name);
       },
       Class(node) {
         if (!node.id) return;
-        const name = node.id.name!;
+        const name = node.id.name;
         locals.add(name);
-        const schema = ((node as Decorated).decorators ?? [])
-          .map((d) => unwrap(d.expression as AstNode))
-          .find((e) => e.type === 'CallExpression' && calleeName(e) === 'Schema');
-        if (schema)
+        for (const decorator of node.decorators) {
+          const schema = unwrap(decorator.expression);
+          if (schema.type !== 'CallExpression' || calleeName(schema) !== 'Schema') continue;
           schemaClasses.set(name, {
-            collection: stringOption(schema.arguments![0], 'collection'),
+            collection: stringOption(schema.arguments[0], 'collection'),
             start: node.id.start,
           });
+          break;
+        }
       },
       FormalParameters(node) {
-        for (const item of (node as NonNullable<AstNode['params']>).items) {
+        for (const item of node.items) {
           if (item.pattern.type !== 'BindingIdentifier') continue;
-          locals.add(item.pattern.name!);
-          injectFrom((item as Decorated).decorators, item.pattern.name);
+          locals.add(item.pattern.name);
+          injectFrom(item.decorators, item.pattern.name);
         }
       },
       PropertyDefinition(node) {
-        const key = (node as Property).key;
-        injectFrom((node as Decorated).decorators, key.type === 'IdentifierName' ? key.name : undefined);
+        injectFrom(node.decorators, node.key.type === 'IdentifierName' ? node.key.name : undefined);
       },
       CallExpression(node) {
         const made = modelCall(node);
         if (made?.declares) {
-          const [, schema, collection] = node.arguments!;
+          const [, schema, collection] = node.arguments;
           declarations.push({
             name: made.name,
             collection: stringValue(collection),
@@ -250,15 +234,15 @@ export const mongoose: DataDetector = {
             kind: made.bare ? 'bare' : 'model',
           });
         }
-        const callee = unwrap(node.callee!);
+        const callee = unwrap(node.callee);
         if (callee.type !== 'StaticMemberExpression') return;
-        const method = callee.property!.name!;
-        const target = unwrap(callee.object!);
+        const method = callee.property.name;
+        const target = unwrap(callee.object);
         if (method === 'forFeature' && receiverName(target) === 'MongooseModule')
-          return void declarations.push(...featuresOf(node.arguments![0]));
+          return void declarations.push(...featuresOf(node.arguments[0]));
 
         const collection =
-          collectionHandle(target) ?? (target.type === 'IdentifierReference' ? handles.get(target.name!) : undefined);
+          collectionHandle(target) ?? (target.type === 'IdentifierReference' ? handles.get(target.name) : undefined);
         if (collection !== undefined) {
           const access = NATIVE_WRITES.has(method) ? 'write' : NATIVE_READS.has(method) ? 'read' : undefined;
           if (access)
@@ -277,9 +261,9 @@ export const mongoose: DataDetector = {
         if (DOCUMENT_WRITES.has(method)) {
           const reference =
             target.type === 'NewExpression'
-              ? receiverName(target.callee!)
+              ? receiverName(target.callee)
               : target.type === 'IdentifierReference'
-                ? documents.get(documentKey(target.name!))
+                ? documents.get(documentKey(target.name))
                 : undefined;
           if (reference !== undefined) candidate(() => modelOf(reference), 'write', node.start);
         }
@@ -316,33 +300,32 @@ export const mongoose: DataDetector = {
     };
 
     /** `new Order(x)` or `await Order.findById(id)`: the model reference the variable's document belongs to. */
-    function documentSource(init: AstNode): string | undefined {
-      if (init.type === 'NewExpression') return receiverName(init.callee!);
+    function documentSource(init: AnyNode): string | undefined {
+      if (init.type === 'NewExpression') return receiverName(init.callee);
       if (init.type !== 'CallExpression') return undefined;
-      const callee = unwrap(init.callee!);
-      return callee.type === 'StaticMemberExpression' && DOCUMENT_LOADS.has(callee.property!.name!)
-        ? receiverName(callee.object!)
+      const callee = unwrap(init.callee);
+      return callee.type === 'StaticMemberExpression' && DOCUMENT_LOADS.has(callee.property.name)
+        ? receiverName(callee.object)
         : undefined;
     }
 
-    function featuresOf(list: AstNode | undefined): Declaration[] {
-      const elements =
-        list && unwrap(list).type === 'ArrayExpression'
-          ? (unwrap(list) as AstNode & { elements: Array<AstNode | null> }).elements
-          : [];
-      return elements.flatMap((element) => {
+    function featuresOf(list: AnyNode | undefined): Declaration[] {
+      const array = list && unwrap(list);
+      if (array?.type !== 'ArrayExpression') return [];
+      return array.elements.flatMap((element) => {
         const entry = element && unwrap(element);
-        const named = entry?.type === 'ObjectExpression' ? propertyOf(entry, 'name') : undefined;
+        if (entry?.type !== 'ObjectExpression') return [];
+        const named = propertyOf(entry, 'name');
         const name = modelName(named);
         if (name === undefined) return [];
-        const schema = propertyOf(entry!, 'schema');
+        const schema = propertyOf(entry, 'schema');
         const kind = stringValue(named) === undefined ? ('class' as const) : ('model' as const);
         return [
           {
             name,
-            collection: stringValue(propertyOf(entry!, 'collection')),
+            collection: stringValue(propertyOf(entry, 'collection')),
             schema: schema && schemaOf(unwrap(schema)),
-            start: entry!.start,
+            start: entry.start,
             kind,
           },
         ];

@@ -1,4 +1,4 @@
-import { receiverName, unwrap, type AstNode, type DataDetector } from '../types.ts';
+import { receiverName, unwrap, type AnyNode, type DataDetector } from '../types.ts';
 import { nestedWrites } from './nested-writes.ts';
 
 const WRITES = new Set([
@@ -36,40 +36,40 @@ const NAMES_PRISMA = /prisma/i;
  */
 export const prisma: DataDetector = {
   name: 'prisma',
-  isEnabled: (text) => text.includes('prisma') || text.includes('$transaction'),
+  trigger: String.raw`prisma|\$transaction`,
   create(context) {
     const clients = new Set(CLIENTS);
     return {
       CallExpression(node) {
-        const callee = unwrap(node.callee!);
+        const callee = unwrap(node.callee);
         if (callee.type !== 'StaticMemberExpression') return;
-        const method = callee.property!.name!;
+        const method = callee.property.name;
         // Parents are visited first: the callback's parameter is a client before the calls inside it are seen.
-        if (method === '$transaction') return void transactionClient(node.arguments![0], clients);
+        if (method === '$transaction') return void transactionClient(node.arguments[0], clients);
         const access = WRITES.has(method) ? 'write' : READS.has(method) ? 'read' : undefined;
-        const model = unwrap(callee.object!);
+        const model = unwrap(callee.object);
         if (!access || model.type !== 'StaticMemberExpression') return;
-        const client = receiverName(model.object!);
+        const client = receiverName(model.object);
         if (
           client === undefined ||
           !(clients.has(client) || NAMES_PRISMA.test(client)) ||
-          model.property!.name!.startsWith('$')
+          model.property.name.startsWith('$')
         )
           return;
-        const table = model.property!.name!;
+        const table = model.property.name;
         const fn = context.functionName();
         context.report({ table, access, start: node.start, function: fn });
         if (access === 'write')
-          for (const { via, start } of nestedWrites(method, node.arguments![0]))
+          for (const { via, start } of nestedWrites(method, node.arguments[0]))
             context.report({ table, access, start, function: fn, via });
       },
     };
   },
 };
 
-function transactionClient(callback: AstNode | undefined, clients: Set<string>): void {
+function transactionClient(callback: AnyNode | undefined, clients: Set<string>): void {
   const fn = callback && unwrap(callback);
   if (fn?.type !== 'ArrowFunctionExpression' && fn?.type !== 'FunctionExpression') return;
-  const first = fn.params!.items[0];
-  if (first?.pattern.type === 'BindingIdentifier') clients.add(first.pattern.name!);
+  const first = fn.params.items[0];
+  if (first?.pattern.type === 'BindingIdentifier') clients.add(first.pattern.name);
 }

@@ -1,4 +1,6 @@
-import { unwrap, type AstNode } from '../types.ts';
+import { unwrap, type AnyNode, type LazyNode } from '../types.ts';
+
+type Property = LazyNode<'ObjectProperty'>;
 
 /** One step into a relation: the field of the model reached so far, and the nested operation on it. */
 interface NestedStep {
@@ -44,25 +46,25 @@ const MAX_DEPTH = 4;
  * ... } } })` gives `tagList`/`connectOrCreate`. Only object literals are followed: data built elsewhere and
  * passed in is not seen (its relations are not in the call).
  */
-export function nestedWrites(method: string, argument: AstNode | undefined): NestedWrite[] {
+export function nestedWrites(method: string, argument: AnyNode | undefined): NestedWrite[] {
   const found: NestedWrite[] = [];
   for (const data of dataIn(argument, TOP_DATA[method] ?? [])) visitData(data, [], found);
   return found;
 }
 
-function visitData(data: AstNode, path: NestedStep[], found: NestedWrite[]): void {
+function visitData(data: AnyNode, path: NestedStep[], found: NestedWrite[]): void {
   if (path.length >= MAX_DEPTH) return;
   for (const property of properties(data)) {
     const field = keyOf(property);
-    const relation = field === undefined ? undefined : unwrap(property.value as AstNode);
-    if (relation?.type !== 'ObjectExpression') continue;
+    const relation = field === undefined ? undefined : unwrap(property.value);
+    if (field === undefined || relation?.type !== 'ObjectExpression') continue;
     for (const nested of properties(relation)) {
       const op = keyOf(nested);
       const where = op === undefined ? undefined : NESTED_DATA[op];
-      if (where === undefined) continue;
-      const steps = [...path, { field: field!, op: op! }];
+      if (op === undefined || where === undefined) continue;
+      const steps = [...path, { field, op }];
       found.push({ via: steps, start: nested.start });
-      const value = unwrap(nested.value as AstNode);
+      const value = unwrap(nested.value);
       const records = where === 'self' ? elements(value) : dataIn(value, where);
       for (const record of records) visitData(record, steps, found);
     }
@@ -70,29 +72,30 @@ function visitData(data: AstNode, path: NestedStep[], found: NestedWrite[]): voi
 }
 
 /** The object literals under the given keys of an object literal (each, when an array of them). */
-function dataIn(node: AstNode | undefined, keys: readonly string[]): AstNode[] {
+function dataIn(node: AnyNode | undefined, keys: readonly string[]): AnyNode[] {
   const object = node && unwrap(node);
   if (object?.type !== 'ObjectExpression') return [];
   return properties(object)
     .filter((property) => keys.includes(keyOf(property) ?? ''))
-    .flatMap((property) => elements(unwrap(property.value as AstNode)));
+    .flatMap((property) => elements(unwrap(property.value)));
 }
 
-function elements(node: AstNode): AstNode[] {
+function elements(node: AnyNode): AnyNode[] {
   if (node.type === 'ObjectExpression') return [node];
   if (node.type !== 'ArrayExpression') return [];
-  return ((node as AstNode & { elements: Array<AstNode | null> }).elements ?? [])
-    .filter((element): element is AstNode => element !== null)
-    .map(unwrap)
-    .filter((element) => element.type === 'ObjectExpression');
+  return node.elements.flatMap((element) => {
+    const value = element && unwrap(element);
+    return value?.type === 'ObjectExpression' ? [value] : [];
+  });
 }
 
-function properties(object: AstNode): AstNode[] {
-  return (object.properties ?? []).filter((property) => property.type === 'ObjectProperty');
+function properties(object: AnyNode): Property[] {
+  if (object.type !== 'ObjectExpression') return [];
+  return object.properties.filter((property) => property.type === 'ObjectProperty');
 }
 
-function keyOf(property: AstNode): string | undefined {
-  const key = property.key!;
-  if ((property as AstNode & { computed?: boolean }).computed) return undefined;
-  return key.type === 'IdentifierName' ? key.name : key.type === 'StringLiteral' ? (key.value as string) : undefined;
+function keyOf(property: Property): string | undefined {
+  const key = property.key;
+  if (property.computed) return undefined;
+  return key.type === 'IdentifierName' ? key.name : key.type === 'StringLiteral' ? key.value : undefined;
 }

@@ -1,4 +1,5 @@
-import { receiverName, stringValue, unwrap, type AstNode, type DataDetector, type FoundAccess } from '../types.ts';
+import { BUILTIN_GLOBALS } from '../builtin-globals.ts';
+import { receiverName, stringValue, unwrap, type AnyNode, type DataDetector, type FoundAccess } from '../types.ts';
 
 const READS = new Set([
   'findAll',
@@ -28,31 +29,13 @@ const WRITES = new Set([
 ]);
 // Globals whose static methods share names with a model's (`Object.create`, `Math.max`), and Sequelize's own base class and namespace.
 const NOT_MODELS = new Set([
-  'Object',
-  'Array',
-  'Math',
-  'JSON',
-  'Promise',
-  'Date',
-  'Number',
-  'String',
-  'Boolean',
-  'Symbol',
-  'BigInt',
-  'Reflect',
+  ...BUILTIN_GLOBALS,
   'Proxy',
   'Atomics',
   'Intl',
-  'Map',
-  'Set',
-  'WeakMap',
-  'WeakSet',
   'WeakRef',
-  'Error',
-  'RegExp',
   'Function',
   'Iterator',
-  'Buffer',
   'URL',
   'ArrayBuffer',
   'SharedArrayBuffer',
@@ -61,8 +44,7 @@ const NOT_MODELS = new Set([
   'Sequelize',
 ]);
 
-type Property = AstNode & { key: AstNode; value: AstNode; computed: boolean };
-type Options = Map<string, AstNode>;
+type Options = Map<string, AnyNode>;
 
 /** A static model call; one on a bare identifier is only known to be a model once the whole file was seen. */
 interface Candidate {
@@ -85,8 +67,8 @@ interface Candidate {
  */
 export const sequelize: DataDetector = {
   name: 'sequelize',
-  // One scan finds both spellings.
-  isEnabled: (text) => text.includes('equelize'),
+  // Both spellings.
+  trigger: 'equelize',
   staticMethods: [
     'findAll',
     'findOne',
@@ -118,49 +100,48 @@ export const sequelize: DataDetector = {
       Class(node) {
         const id = node.id;
         if (!id) return;
-        locals.add(id.name!);
-        classes.push({ name: id.name!, start: node.start, end: node.end });
-        for (const decorator of (node as AstNode & { decorators: AstNode[] }).decorators) {
-          const expression = unwrap(decorator.expression as AstNode);
+        locals.add(id.name);
+        classes.push({ name: id.name, start: node.start, end: node.end });
+        for (const decorator of node.decorators) {
+          const expression = unwrap(decorator.expression);
           const call = expression.type === 'CallExpression' ? expression : undefined;
-          if (unwrap(call ? call.callee! : expression).name !== 'Table') continue;
-          const options = optionsOf(call?.arguments![0]);
-          declare(id.name!, tableOf(stringValue(options.get('modelName')) ?? id.name!, options), id.start);
+          const named = unwrap(call ? call.callee : expression);
+          if (named.type !== 'IdentifierReference' || named.name !== 'Table') continue;
+          const options = optionsOf(call?.arguments[0]);
+          declare(id.name, tableOf(stringValue(options.get('modelName')) ?? id.name, options), id.start);
         }
       },
       Function(node) {
-        if (node.type === 'FunctionDeclaration' && node.id) locals.add(node.id.name!);
+        if (node.type === 'FunctionDeclaration' && node.id) locals.add(node.id.name);
       },
       FormalParameters(node) {
-        for (const item of (node as AstNode & { items: Array<{ pattern: AstNode }> }).items) {
-          if (item.pattern.type === 'BindingIdentifier') locals.add(item.pattern.name!);
-        }
+        for (const item of node.items) if (item.pattern.type === 'BindingIdentifier') locals.add(item.pattern.name);
       },
       VariableDeclarator(node) {
-        if (node.id?.type !== 'BindingIdentifier' || !node.init) return;
+        if (node.id.type !== 'BindingIdentifier' || !node.init) return;
         const init = unwrap(node.init);
-        if (isDefine(init)) aliases.set(init.start, node.id.name!);
-        else if (isPlainValue(init)) locals.add(node.id.name!);
+        if (definedModel(init) !== undefined) aliases.set(init.start, node.id.name);
+        else if (isPlainValue(init)) locals.add(node.id.name);
       },
       CallExpression(node) {
-        const callee = unwrap(node.callee!);
+        const callee = unwrap(node.callee);
         if (callee.type !== 'StaticMemberExpression') return;
-        const method = callee.property!.name!;
-        const args = node.arguments!;
-        if (isDefine(node)) {
-          const name = stringValue(args[0])!;
+        const method = callee.property.name;
+        const args = node.arguments;
+        const name = definedModel(node);
+        if (name !== undefined) {
           const table = tableOf(name, optionsOf(args[2]));
           declare(name, table, node.start);
           const alias = aliases.get(node.start);
           if (alias !== undefined && alias !== name) declare(alias, table, node.start);
           return;
         }
-        if (method === 'init') return void initModel(callee.object!, args, node.start);
+        if (method === 'init') return void initModel(callee.object, args, node.start);
         const access = WRITES.has(method) ? 'write' : READS.has(method) ? 'read' : undefined;
         if (!access) return;
-        const model = unwrap(callee.object!);
+        const model = unwrap(callee.object);
         const onIdentifier = model.type === 'IdentifierReference';
-        const table = onIdentifier ? model.name! : registered(model);
+        const table = model.type === 'IdentifierReference' ? model.name : registered(model);
         if (table !== undefined)
           candidates.push({
             access: { table, access, start: node.start, function: context.functionName() },
@@ -179,7 +160,7 @@ export const sequelize: DataDetector = {
     };
 
     /** `Order.init(attrs, { sequelize, ... })`, or `this.init(...)` in a static method of the class. */
-    function initModel(target: AstNode, args: AstNode[], start: number): void {
+    function initModel(target: AnyNode, args: AnyNode[], start: number): void {
       const options = optionsOf(args[1]);
       // Sequelize's `init` requires the instance; other classes' `init` methods do not take it.
       if (!options.has('sequelize')) return;
@@ -187,7 +168,9 @@ export const sequelize: DataDetector = {
       const name =
         receiver.type === 'ThisExpression'
           ? classes.findLast((c) => c.start <= start && start < c.end)?.name
-          : receiver.name;
+          : receiver.type === 'IdentifierReference'
+            ? receiver.name
+            : undefined;
       if (name === undefined) return;
       const modelName = stringValue(options.get('modelName'));
       const table = tableOf(modelName ?? name, options);
@@ -198,20 +181,17 @@ export const sequelize: DataDetector = {
   },
 };
 
-/** `x.define('Order', attributes, options?)`: how `sequelize.define` looks whatever the instance is called. */
-function isDefine(node: AstNode): boolean {
-  if (node.type !== 'CallExpression') return false;
-  const callee = unwrap(node.callee!);
-  return (
-    callee.type === 'StaticMemberExpression' &&
-    callee.property!.name === 'define' &&
-    node.arguments!.length >= 2 &&
-    stringValue(node.arguments![0]) !== undefined
-  );
+/** `x.define('Order', attributes, options?)` (how `sequelize.define` looks whatever the instance is called): `Order`. */
+function definedModel(node: AnyNode): string | undefined {
+  if (node.type !== 'CallExpression' || node.arguments.length < 2) return undefined;
+  const callee = unwrap(node.callee);
+  return callee.type === 'StaticMemberExpression' && callee.property.name === 'define'
+    ? stringValue(node.arguments[0])
+    : undefined;
 }
 
 /** Values that are certainly no model: a `const` holding one of these keeps an upper-case name from counting. */
-function isPlainValue(node: AstNode): boolean {
+function isPlainValue(node: AnyNode): boolean {
   return [
     'ObjectExpression',
     'ArrayExpression',
@@ -229,34 +209,40 @@ function isPlainValue(node: AstNode): boolean {
  * The model name in `sequelize.models.Order`, `db.models.Order`, `models.Order`, `db.Order` (the object
  * sequelize-cli's `models/index.js` exports) and `sequelize.model('Order')`.
  */
-function registered(node: AstNode): string | undefined {
+function registered(node: AnyNode): string | undefined {
   if (node.type === 'StaticMemberExpression') {
-    const owner = unwrap(node.object!);
-    const ownerName = owner.type === 'StaticMemberExpression' ? owner.property!.name : receiverName(owner);
-    const name = node.property!.name!;
+    const owner = unwrap(node.object);
+    const ownerName = owner.type === 'StaticMemberExpression' ? owner.property.name : receiverName(owner);
+    const name = node.property.name;
     if (ownerName === 'models' || (ownerName === 'db' && /^[A-Z]/.test(name))) return name;
     return undefined;
   }
   if (node.type !== 'CallExpression') return undefined;
-  const callee = unwrap(node.callee!);
-  if (callee.type !== 'StaticMemberExpression' || callee.property!.name !== 'model') return undefined;
+  const callee = unwrap(node.callee);
+  if (callee.type !== 'StaticMemberExpression' || callee.property.name !== 'model') return undefined;
   // Mongoose has `mongoose.model('Order')` too: only an instance called after Sequelize counts.
-  const owner = unwrap(callee.object!);
-  const ownerName = owner.type === 'StaticMemberExpression' ? owner.property!.name : receiverName(owner);
-  return ownerName !== undefined && /sequelize/i.test(ownerName) ? stringValue(node.arguments![0]) : undefined;
+  const owner = unwrap(callee.object);
+  const ownerName = owner.type === 'StaticMemberExpression' ? owner.property.name : receiverName(owner);
+  return ownerName !== undefined && /sequelize/i.test(ownerName) ? stringValue(node.arguments[0]) : undefined;
 }
 
 /** The literal keys of an options object (`{ tableName: 'orders' }`); empty for anything else. */
-function optionsOf(node: AstNode | undefined): Options {
+function optionsOf(node: AnyNode | undefined): Options {
   const options: Options = new Map();
   const object = node && unwrap(node);
   if (object?.type !== 'ObjectExpression') return options;
-  for (const property of (object as AstNode & { properties: Property[] }).properties) {
+  for (const property of object.properties) {
     if (property.type !== 'ObjectProperty' || property.computed) continue;
-    const key = property.key.type === 'StringLiteral' ? (property.key.value as string) : property.key.name;
+    const key = keyName(property.key);
     if (key !== undefined) options.set(key, property.value);
   }
   return options;
+}
+
+/** A literal key's name: `a` or `'a'`. */
+function keyName(key: AnyNode): string | undefined {
+  if (key.type === 'StringLiteral') return key.value;
+  return key.type === 'IdentifierName' ? key.name : undefined;
 }
 
 /**

@@ -1,8 +1,11 @@
-import type { AstNode, DataDetector, FoundAccess } from '../types.ts';
+import type { AnyNode, DataDetector, FoundAccess } from '../types.ts';
 
 // A string is taken for SQL only when it starts like a statement, its keyword in upper or lower case:
 // prose mentioning "update" or "from", or a sentence starting "Select", is not.
 const STATEMENT = /^[\s(]*(?:SELECT|INSERT|UPDATE|DELETE|WITH|select|insert|update|delete|with)\s/;
+const LITERAL_STATEMENT =
+  String.raw`['"\`](?:[\s(]|\\[nrt])*` +
+  String.raw`(?:SELECT|INSERT|UPDATE|DELETE|WITH|select|insert|update|delete|with)(?:\s|\\[nrt])`;
 // A table name, optionally schema-qualified and quoted: orders, public.orders, "orders", `orders`, [orders].
 const NAME = String.raw`((?:["\`\[]?[A-Za-z_][\w$]*["\`\]]?\.)?["\`\[]?[A-Za-z_][\w$]*["\`\]]?)`;
 const PATTERNS: Array<{ pattern: RegExp; access: FoundAccess['access'] }> = [
@@ -28,11 +31,13 @@ const HOLE = '\u0000';
  */
 export const sql: DataDetector = {
   name: 'sql',
+  // A literal that opens like a statement (the quote first: a cheap scan), then a keyword in the shape a statement has.
+  trigger: LITERAL_STATEMENT,
   isEnabled: (text) =>
     /\b(?:SELECT|INSERT|UPDATE|DELETE)\s/.test(text) ||
     /\b(?:select\s[^'"`]*\bfrom|insert\s+into|delete\s+from|update\s+\w+\s+set)\s/.test(text),
   create(context) {
-    const scan = (node: AstNode, text: string, multiline: boolean) => {
+    const scan = (node: AnyNode, text: string, multiline: boolean) => {
       if (!STATEMENT.test(text)) return;
       for (const { pattern, access } of PATTERNS) {
         for (const match of text.matchAll(pattern)) {
@@ -52,10 +57,10 @@ export const sql: DataDetector = {
     };
     return {
       StringLiteral(node) {
-        scan(node, node.value as string, false);
+        scan(node, node.value, false);
       },
       TemplateLiteral(node) {
-        scan(node, node.quasis!.map((quasi) => quasi.value.cooked ?? '').join(HOLE), true);
+        scan(node, node.quasis.map((quasi) => quasi.value.cooked ?? '').join(HOLE), true);
       },
     };
   },

@@ -1,4 +1,4 @@
-import { receiverName, unwrap, type AstNode, type FoundAccess } from '../types.ts';
+import { receiverName, unwrap, type AnyNode, type FoundAccess } from '../types.ts';
 
 const WRITES = new Set([
   'save',
@@ -79,7 +79,7 @@ export type Root =
 
 interface Call {
   method: string;
-  args: AstNode[];
+  args: AnyNode[];
 }
 
 export interface Chain {
@@ -91,13 +91,13 @@ export interface Chain {
 export type Access = Pick<FoundAccess, 'table' | 'access'>;
 
 /** An entity class passed as a value: `Order` in `getRepository(Order)` or `manager.save(Order, o)`. */
-export function entityName(node: AstNode | undefined): string | undefined {
+export function entityName(node: AnyNode | undefined): string | undefined {
   const target = node && unwrap(node);
-  return target?.type === 'IdentifierReference' && /^[A-Z]/.test(target.name!) ? target.name : undefined;
+  return target?.type === 'IdentifierReference' && /^[A-Z]/.test(target.name) ? target.name : undefined;
 }
 
 /** Follows `a.b(...).c(...)` down to what it starts from; undefined when that cannot be a repository, manager or entity. */
-export function chainOf(start: AstNode): Chain | undefined {
+export function chainOf(start: AnyNode): Chain | undefined {
   const calls: Call[] = [];
   const done = (root: Root): Chain => ({ root, calls: calls.reverse() });
   let current = unwrap(start);
@@ -107,27 +107,28 @@ export function chainOf(start: AstNode): Chain | undefined {
     if (current.type === 'ThisExpression') return done({ self: current.start });
     // `this.dataSource.manager`, `queryRunner.manager`, `repo.manager`.
     if (current.type === 'StaticMemberExpression')
-      return current.property!.name === 'manager' ? done(MANAGER) : undefined;
+      return current.property.name === 'manager' ? done(MANAGER) : undefined;
     if (current.type === 'NewExpression')
-      return current.callee!.type === 'IdentifierReference' && current.callee!.name === 'DataSource'
+      return current.callee.type === 'IdentifierReference' && current.callee.name === 'DataSource'
         ? done(MANAGER)
         : undefined;
     if (current.type !== 'CallExpression') return undefined;
-    const callee = unwrap(current.callee!);
-    const args = current.arguments!;
-    const method =
-      callee.type === 'StaticMemberExpression'
-        ? callee.property!.name!
-        : callee.type === 'IdentifierReference'
-          ? callee.name!
-          : undefined;
-    const entity = method !== undefined && REPOSITORY_GETTERS.has(method) ? entityName(args[0]) : undefined;
+    const callee = unwrap(current.callee);
+    const args = current.arguments;
+    if (callee.type === 'IdentifierReference') {
+      if (REPOSITORY_GETTERS.has(callee.name)) {
+        const entity = entityName(args[0]);
+        if (entity !== undefined) return done({ repository: entity });
+      }
+      // TypeORM 0.2's global `getManager()`; any other plain call is no handle.
+      return callee.name === 'getManager' ? done(MANAGER) : undefined;
+    }
+    if (callee.type !== 'StaticMemberExpression') return undefined;
+    const method = callee.property.name;
+    const entity = REPOSITORY_GETTERS.has(method) ? entityName(args[0]) : undefined;
     if (entity !== undefined) return done({ repository: entity });
-    // TypeORM 0.2's global `getManager()`; any other plain call is no handle.
-    if (callee.type === 'IdentifierReference') return method === 'getManager' ? done(MANAGER) : undefined;
-    if (method === undefined) return undefined;
     calls.push({ method, args });
-    current = unwrap(callee.object!);
+    current = unwrap(callee.object);
   }
 }
 

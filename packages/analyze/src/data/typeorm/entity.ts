@@ -1,27 +1,34 @@
-import { stringValue, unwrap, type AstNode } from '../types.ts';
+import type { VisitedNode } from '../../ast/lazy-ast.ts';
+import { stringValue, unwrap, type AnyNode } from '../types.ts';
+
+type ClassNode = VisitedNode<'Class'>;
 
 // A view entity is declared like a table: reads through it then meet the view's own node, and nothing can write it.
 const ENTITY_DECORATORS = new Set(['Entity', 'ViewEntity']);
 
 /** The table an `@Entity(...)`/`@ViewEntity(...)` class maps to; undefined for a class without one. */
-export function entityTable(node: AstNode): string | undefined {
+export function entityTable(node: ClassNode): string | undefined {
   const className = node.id?.name;
   if (className === undefined) return undefined;
-  for (const decorator of node.decorators ?? []) {
-    const call = unwrap(decorator.expression as AstNode);
+  for (const decorator of node.decorators) {
+    const call = unwrap(decorator.expression);
     if (
       call.type !== 'CallExpression' ||
-      call.callee!.type !== 'IdentifierReference' ||
-      !ENTITY_DECORATORS.has(call.callee!.name!)
+      call.callee.type !== 'IdentifierReference' ||
+      !ENTITY_DECORATORS.has(call.callee.name)
     )
       continue;
-    const [first] = call.arguments!;
-    const named =
-      first?.type === 'ObjectExpression'
-        ? first.properties!.find((p) => p.type === 'ObjectProperty' && p.key!.name === 'name')?.value
-        : first;
-    return stringValue(named as AstNode | undefined) ?? snakeCase(className);
+    const [first] = call.arguments;
+    return stringValue(first?.type === 'ObjectExpression' ? nameOption(first) : first) ?? snakeCase(className);
   }
+  return undefined;
+}
+
+/** `{ name: ... }`: the value of an options object's `name`. */
+function nameOption(options: AnyNode & { type: 'ObjectExpression' }): AnyNode | undefined {
+  for (const property of options.properties)
+    if (property.type === 'ObjectProperty' && property.key.type === 'IdentifierName' && property.key.name === 'name')
+      return property.value;
   return undefined;
 }
 
@@ -39,34 +46,35 @@ function snakeCase(name: string): string {
  * with `@JoinTable()` (the owning side, whose join table holds keys to both). `@OneToMany` is the inverse
  * side: TypeORM requires the `@ManyToOne` that holds its key on the other entity, which is counted there.
  */
-export function entityReferences(node: AstNode): string[] {
-  const body = node.body as (AstNode & { body?: AstNode[] }) | null;
+export function entityReferences(node: ClassNode): string[] {
   const references = new Set<string>();
-  for (const member of body?.body ?? []) {
+  for (const member of node.body.body) {
     if (member.type !== 'PropertyDefinition' && member.type !== 'AccessorProperty') continue;
-    const calls = new Map<string, AstNode>();
-    for (const decorator of member.decorators ?? []) {
-      const call = unwrap(decorator.expression as AstNode);
-      if (call.type === 'CallExpression' && call.callee!.type === 'IdentifierReference')
-        calls.set(call.callee!.name!, call);
+    const calls = new Map<string, AnyNode & { type: 'CallExpression' }>();
+    for (const decorator of member.decorators) {
+      const call = unwrap(decorator.expression);
+      if (call.type === 'CallExpression' && call.callee.type === 'IdentifierReference')
+        calls.set(call.callee.name, call);
     }
     const relation =
       calls.get('ManyToOne') ??
       (calls.has('JoinColumn') ? calls.get('OneToOne') : undefined) ??
       (calls.has('JoinTable') ? calls.get('ManyToMany') : undefined);
-    const target = relation && relatedEntity(relation.arguments![0]);
+    const target = relation && relatedEntity(relation.arguments[0]);
     if (target !== undefined) references.add(target);
   }
   return [...references];
 }
 
 /** `() => User`, `type => User` or `'User'`: the related entity's class (or entity) name. */
-function relatedEntity(argument: AstNode | undefined): string | undefined {
+function relatedEntity(argument: AnyNode | undefined): string | undefined {
   const value = argument && unwrap(argument);
   if (value?.type === 'ArrowFunctionExpression') {
     // oxc's lazy AST gives an expression-bodied arrow its expression as body; `() => { return User; }` a FunctionBody.
-    const body = value.body as AstNode & { body?: AstNode[] };
-    const returned = body.type === 'FunctionBody' ? (body.body?.[0]?.argument ?? undefined) : body;
+    const body = value.body;
+    const first = body.type === 'FunctionBody' ? body.body[0] : undefined;
+    const returned =
+      body.type !== 'FunctionBody' ? body : first?.type === 'ReturnStatement' ? first.argument : undefined;
     const target = returned && unwrap(returned);
     return target?.type === 'IdentifierReference' ? target.name : undefined;
   }

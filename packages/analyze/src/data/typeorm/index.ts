@@ -1,4 +1,4 @@
-import { unwrap, type AstNode, type DataDetector } from '../types.ts';
+import { unwrap, type AnyNode, type DataDetector, type LazyNode } from '../types.ts';
 import { chainOf, classify, entityName, MANAGER, type Chain, type Root } from './chain.ts';
 import { entityReferences, entityTable } from './entity.ts';
 
@@ -33,7 +33,7 @@ interface Binding {
  */
 export const typeorm: DataDetector = {
   name: 'typeorm',
-  isEnabled: (text) => /typeorm|getRepository|InjectRepository|Repository<|EntityManager/.test(text),
+  trigger: 'typeorm|getRepository|InjectRepository|Repository<|EntityManager',
   // Statics only TypeORM's BaseEntity has: an entity imported into a file that never names TypeORM.
   staticMethods: [
     'findBy',
@@ -88,22 +88,22 @@ export const typeorm: DataDetector = {
     return {
       Class(node) {
         const table = entityTable(node);
-        if (table === undefined) return;
-        context.declare({ name: node.id!.name!, table, start: node.start, references: entityReferences(node) });
-        entities.push({ name: node.id!.name!, start: node.start, end: node.end });
+        if (table === undefined || !node.id) return;
+        const name = node.id.name;
+        context.declare({ name, table, start: node.start, references: entityReferences(node) });
+        entities.push({ name, start: node.start, end: node.end });
       },
       PropertyDefinition(node) {
-        if (node.key!.type !== 'IdentifierName') return;
+        if (node.key.type !== 'IdentifierName') return;
         const root = injected(node);
-        const value = node.value as AstNode | null;
-        if (root) bindHandle(`this.${node.key!.name}`, node.start, root);
-        else if (value) bind(`this.${node.key!.name}`, node.start, chainOf(value));
+        if (root) bindHandle(`this.${node.key.name}`, node.start, root);
+        else if (node.value) bind(`this.${node.key.name}`, node.start, chainOf(node.value));
       },
       FormalParameters(node) {
-        for (const param of node.items!) {
-          const pattern = param.pattern!;
+        for (const param of node.items) {
+          const pattern = param.pattern;
           if (pattern.type !== 'BindingIdentifier') continue;
-          const name = pattern.name!;
+          const name = pattern.name;
           const root = injected(param);
           // An untyped parameter is what its name usually is, and hides a same-named handle of another function.
           const value = root ?? (MANAGERS.has(name) ? MANAGER : undefined);
@@ -112,15 +112,15 @@ export const typeorm: DataDetector = {
         }
       },
       VariableDeclarator(node) {
-        if (node.id?.type === 'BindingIdentifier')
-          bind(node.id.name!, node.start, node.init ? chainOf(node.init) : undefined);
+        if (node.id.type === 'BindingIdentifier')
+          bind(node.id.name, node.start, node.init ? chainOf(node.init) : undefined);
       },
       CallExpression(node) {
-        const callee = unwrap(node.callee!);
-        if (callee.type === 'StaticMemberExpression' && callee.property!.name === 'transaction') {
-          const receiver = chainOf(callee.object!);
-          const manager = firstParam(node.arguments!.at(-1));
-          if (receiver && manager) transactions.push({ receiver, manager: manager.name!, start: manager.start });
+        const callee = unwrap(node.callee);
+        if (callee.type === 'StaticMemberExpression' && callee.property.name === 'transaction') {
+          const receiver = chainOf(callee.object);
+          const manager = firstParam(node.arguments.at(-1));
+          if (receiver && manager) transactions.push({ receiver, manager: manager.name, start: manager.start });
         }
         if (seen.has(node.start)) return;
         seen.add(node.start);
@@ -147,32 +147,35 @@ export const typeorm: DataDetector = {
 };
 
 /** What `@InjectRepository(Order)`, `@InjectEntityManager()` or a `Repository<Order>`/`EntityManager` type makes a parameter or property. */
-function injected(node: AstNode): Root | undefined {
-  for (const decorator of node.decorators ?? []) {
-    const call = unwrap(decorator.expression as AstNode);
-    if (call.type !== 'CallExpression' || call.callee!.type !== 'IdentifierReference') continue;
-    const name = call.callee!.name!;
-    const entity = name === 'InjectRepository' ? entityName(call.arguments![0]) : undefined;
+function injected(node: {
+  decorators: ReadonlyArray<LazyNode<'Decorator'>>;
+  typeAnnotation?: LazyNode<'TSTypeAnnotation'> | null;
+}): Root | undefined {
+  for (const decorator of node.decorators) {
+    const call = unwrap(decorator.expression);
+    if (call.type !== 'CallExpression' || call.callee.type !== 'IdentifierReference') continue;
+    const name = call.callee.name;
+    const entity = name === 'InjectRepository' ? entityName(call.arguments[0]) : undefined;
     if (entity !== undefined) return { repository: entity };
     if (name === 'InjectEntityManager' || name === 'InjectDataSource') return MANAGER;
   }
   const type = node.typeAnnotation?.typeAnnotation;
-  if (type?.type !== 'TSTypeReference' || type.typeName!.type !== 'IdentifierReference') return undefined;
-  if (MANAGER_TYPES.has(type.typeName!.name!)) return MANAGER;
+  if (type?.type !== 'TSTypeReference' || type.typeName.type !== 'IdentifierReference') return undefined;
+  if (MANAGER_TYPES.has(type.typeName.name)) return MANAGER;
   const argument = type.typeArguments?.params[0];
   const entity =
-    REPOSITORY_TYPES.has(type.typeName!.name!) &&
+    REPOSITORY_TYPES.has(type.typeName.name) &&
     argument?.type === 'TSTypeReference' &&
-    argument.typeName!.type === 'IdentifierReference'
-      ? argument.typeName!.name
+    argument.typeName.type === 'IdentifierReference'
+      ? argument.typeName.name
       : undefined;
   return entity === undefined ? undefined : { repository: entity };
 }
 
 /** The first parameter of a callback, when it is a plain name: the transaction's entity manager. */
-function firstParam(callback: AstNode | undefined): AstNode | undefined {
+function firstParam(callback: AnyNode | undefined): LazyNode<'BindingIdentifier'> | undefined {
   const fn = callback && unwrap(callback);
   if (fn?.type !== 'ArrowFunctionExpression' && fn?.type !== 'FunctionExpression') return undefined;
-  const first = fn.params!.items[0];
+  const first = fn.params.items[0];
   return first?.pattern.type === 'BindingIdentifier' ? first.pattern : undefined;
 }

@@ -1,16 +1,17 @@
+import type { AnyNode } from '../../ast/lazy-ast.ts';
 import { calledMethod, propertyValue, stringValue } from '../ast.ts';
 import { HTTP_METHODS } from '../express/index.ts';
-import type { EntryDetector, EntryNode } from '../types.ts';
+import type { EntryDetector } from '../types.ts';
 
 /** Fastify: `fastify.get('/path', [opts,] h)`, `fastify.route({ method, url })`, `register(plugin, { prefix })`. */
 export const fastify: EntryDetector = {
   name: 'fastify',
-  isEnabled: (text) => text.includes('fastify'),
+  trigger: 'fastify',
   create: (context) => ({
     CallExpression(node) {
       const method = calledMethod(node);
       if (method === undefined) return;
-      const args = node.arguments!;
+      const args = node.arguments;
       if (method === 'register') {
         const prefix = stringValue(propertyValue(args[1], 'prefix'));
         if (prefix !== undefined && args[0]) context.mount(prefix, args[0], node.start);
@@ -29,11 +30,11 @@ export const fastify: EntryDetector = {
 };
 
 // `method: 'GET'` or `method: ['GET', 'HEAD']`.
-function methodsOf(node: EntryNode | undefined): string[] {
+function methodsOf(node: AnyNode | undefined): string[] {
   const one = stringValue(node);
   if (one !== undefined) return [one.toUpperCase()];
   if (node?.type !== 'ArrayExpression') return [];
-  return node.elements!.flatMap((element) => {
+  return node.elements.flatMap((element) => {
     const verb = stringValue(element);
     return verb === undefined ? [] : [verb.toUpperCase()];
   });

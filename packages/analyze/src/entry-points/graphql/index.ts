@@ -1,5 +1,5 @@
 import { decorator, keyName, memberName, propertyValue, stringValue } from '../ast.ts';
-import type { EntryDetector, EntryNode } from '../types.ts';
+import type { EntryDetector } from '../types.ts';
 
 const OPERATIONS = new Set(['Query', 'Mutation', 'Subscription']);
 const RESOLVER = new Set(['Resolver']);
@@ -11,7 +11,7 @@ const RESOLVER = new Set(['Resolver']);
  */
 export const graphql: EntryDetector = {
   name: 'graphql',
-  isEnabled: (text) => text.includes('@Resolver') || /\b(?:Query|Mutation|Subscription)\s*:\s*\{/.test(text),
+  trigger: String.raw`@Resolver|\b(?:Query|Mutation|Subscription)\s*:\s*\{`,
   create: (context) => {
     const resolvers: boolean[] = [];
     return {
@@ -34,13 +34,13 @@ export const graphql: EntryDetector = {
           context.report({ kind: 'graphql', name: `${operation.name} ${name}`, start: operation.start });
       },
       ObjectExpression(node) {
-        for (const property of node.properties!) {
-          const type = property.type === 'ObjectProperty' ? keyName(property) : undefined;
-          const fields = property.value as EntryNode | undefined;
-          if (type === undefined || !OPERATIONS.has(type) || fields?.type !== 'ObjectExpression') continue;
-          for (const field of fields.properties!) {
-            const name =
-              field.type === 'ObjectProperty' || field.type === 'MethodDefinition' ? keyName(field) : undefined;
+        for (const property of node.properties) {
+          if (property.type !== 'ObjectProperty') continue;
+          const type = keyName(property);
+          const fields = property.value;
+          if (type === undefined || !OPERATIONS.has(type) || fields.type !== 'ObjectExpression') continue;
+          for (const field of fields.properties) {
+            const name = field.type === 'ObjectProperty' ? keyName(field) : undefined;
             if (name !== undefined) context.report({ kind: 'graphql', name: `${type} ${name}`, start: field.start });
           }
         }

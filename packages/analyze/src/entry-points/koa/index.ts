@@ -1,6 +1,7 @@
-import { calledMethod, identifierName, propertyValue, stringValue } from '../ast.ts';
+import type { AnyNode } from '../../ast/lazy-ast.ts';
+import { calledMember, identifierName, propertyValue, stringValue } from '../ast.ts';
 import { HTTP_METHODS } from '../express/index.ts';
-import type { EntryDetector, EntryNode } from '../types.ts';
+import type { EntryDetector } from '../types.ts';
 
 /**
  * koa-router / @koa/router: `router.get('/path', h)`, named routes `router.get('name', '/path', h)`, a
@@ -8,22 +9,23 @@ import type { EntryDetector, EntryNode } from '../types.ts';
  */
 export const koa: EntryDetector = {
   name: 'koa',
-  isEnabled: (text) => /koa-router|@koa\/router|koa-tree-router/.test(text),
+  trigger: String.raw`koa-router|@koa\/router|koa-tree-router`,
   create: (context) => {
     // Router variable -> the prefix it was created with.
     const prefixes = new Map<string, string>();
     return {
       VariableDeclarator(node) {
         const init = node.init;
-        if (node.id?.type !== 'BindingIdentifier' || init?.type !== 'NewExpression') return;
-        const prefix = stringValue(propertyValue(init.arguments![0], 'prefix'));
-        if (prefix !== undefined) prefixes.set(node.id.name!, prefix);
+        if (node.id.type !== 'BindingIdentifier' || init?.type !== 'NewExpression') return;
+        const prefix = stringValue(propertyValue(init.arguments[0], 'prefix'));
+        if (prefix !== undefined) prefixes.set(node.id.name, prefix);
       },
       CallExpression(node) {
-        const method = calledMethod(node);
-        if (method === undefined) return;
-        const args = node.arguments!;
-        const own = prefixes.get(identifierName(node.callee!.object) ?? '') ?? '';
+        const member = calledMember(node);
+        if (member === undefined) return;
+        const method = member.property.name;
+        const args = node.arguments;
+        const own = prefixes.get(identifierName(member.object) ?? '') ?? '';
         if (method === 'use') {
           const prefix = stringValue(args[0]);
           if (prefix?.startsWith('/'))
@@ -45,5 +47,7 @@ export const koa: EntryDetector = {
 };
 
 // `users.routes()` mounts the router `users`.
-const routerOf = (node: EntryNode): EntryNode =>
-  node.type === 'CallExpression' && calledMethod(node) === 'routes' ? node.callee!.object! : node;
+function routerOf(node: AnyNode): AnyNode {
+  const member = node.type === 'CallExpression' ? calledMember(node) : undefined;
+  return member?.property.name === 'routes' ? member.object : node;
+}

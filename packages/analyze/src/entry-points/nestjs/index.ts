@@ -1,16 +1,17 @@
+import type { AnyNode } from '../../ast/lazy-ast.ts';
 import { decorator, joinPath, propertyValue, stringValue } from '../ast.ts';
-import type { EntryDetector, EntryNode } from '../types.ts';
+import type { EntryDetector } from '../types.ts';
 
 const CONTROLLER = new Set(['Controller']);
 const VERBS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Head', 'Options', 'All']);
 
 // `'orders'`, `['orders', 'purchases']`, `{ path: 'orders' }`, or nothing (the root).
-function pathsOf(argument: EntryNode | undefined): string[] {
+function pathsOf(argument: AnyNode | undefined): string[] {
   if (!argument) return [''];
   const one = stringValue(argument) ?? stringValue(propertyValue(argument, 'path'));
   if (one !== undefined) return [one];
   if (argument.type === 'ArrayExpression')
-    return argument.elements!.flatMap((element) => {
+    return argument.elements.flatMap((element) => {
       const path = stringValue(element);
       return path === undefined ? [] : [path];
     });
@@ -23,7 +24,7 @@ function pathsOf(argument: EntryNode | undefined): string[] {
  */
 export const nestjs: EntryDetector = {
   name: 'nestjs',
-  isEnabled: (text) => text.includes('@Controller'),
+  trigger: '@Controller',
   create: (context) => {
     const prefixes: string[][] = [];
     return {

@@ -1,12 +1,13 @@
+import type { AnyNode } from '../../ast/lazy-ast.ts';
 import { decorator, identifierName, memberName, propertyValue, stringValue } from '../ast.ts';
-import type { EntryDetector, EntryNode } from '../types.ts';
+import type { EntryDetector } from '../types.ts';
 
 const PROCESSOR = new Set(['Processor']);
 const PROCESS = new Set(['Process']);
 const PATTERNS = new Set(['EventPattern', 'MessagePattern']);
 
 // `@MessagePattern('orders.created')`, `@MessagePattern({ cmd: 'sum' })`.
-const patternOf = (argument: EntryNode | undefined) =>
+const patternOf = (argument: AnyNode | undefined) =>
   stringValue(argument) ?? stringValue(propertyValue(argument, 'cmd')) ?? stringValue(propertyValue(argument, 'name'));
 
 /**
@@ -16,28 +17,28 @@ const patternOf = (argument: EntryNode | undefined) =>
  */
 export const queue: EntryDetector = {
   name: 'queue',
-  isEnabled: (text) => /\bbullmq\b|\bbull\b|@Processor|@EventPattern|@MessagePattern/.test(text),
+  trigger: String.raw`\bbullmq\b|\bbull\b|@Processor|@EventPattern|@MessagePattern`,
   create: (context) => {
     const processors: Array<string | undefined> = [];
     const queues = new Map<string, string>();
     return {
       NewExpression(node) {
-        const name = stringValue(node.arguments![0]);
+        const name = stringValue(node.arguments[0]);
         if (identifierName(node.callee) === 'Worker' && name !== undefined)
           context.report({ kind: 'queue', name, start: node.start });
       },
       VariableDeclarator(node) {
         const init = node.init;
-        const callee = identifierName(init?.callee);
-        const name = stringValue(init?.arguments?.[0]);
-        if (init?.type === 'NewExpression' && (callee === 'Queue' || callee === 'Bull') && name !== undefined)
-          queues.set(node.id!.name!, name);
+        if (init?.type !== 'NewExpression' || node.id.type !== 'BindingIdentifier') return;
+        const callee = identifierName(init.callee);
+        const name = stringValue(init.arguments[0]);
+        if ((callee === 'Queue' || callee === 'Bull') && name !== undefined) queues.set(node.id.name, name);
       },
       CallExpression(node) {
-        if (node.callee?.type !== 'StaticMemberExpression' || node.callee.property!.name !== 'process') return;
+        if (node.callee.type !== 'StaticMemberExpression' || node.callee.property.name !== 'process') return;
         const name = queues.get(identifierName(node.callee.object) ?? '');
         if (name === undefined) return;
-        const job = stringValue(node.arguments![0]);
+        const job = stringValue(node.arguments[0]);
         context.report({ kind: 'queue', name: job ? `${name}:${job}` : name, start: node.start });
       },
       Class(node) {

@@ -1,13 +1,14 @@
-import { calledMethod, decorator, identifierName, memberName, propertyValue, stringValue } from '../ast.ts';
-import type { EntryDetector, EntryNode } from '../types.ts';
+import type { AnyNode } from '../../ast/lazy-ast.ts';
+import { calledMember, decorator, identifierName, memberName, propertyValue, stringValue } from '../ast.ts';
+import type { EntryDetector } from '../types.ts';
 
 const TIMERS = new Set(['Cron', 'Interval', 'Timeout']);
 
 // The handler's name when it has one (`cron.schedule('0 * * * *', sendDigest)`, `function purge() {}`), else
 // the schedule itself.
-const nameOf = (schedule: string, handler: EntryNode | undefined) =>
+const nameOf = (schedule: string, handler: AnyNode | undefined) =>
   identifierName(handler) ??
-  (handler?.type === 'StaticMemberExpression' ? handler.property!.name : undefined) ??
+  (handler?.type === 'StaticMemberExpression' ? handler.property.name : undefined) ??
   (handler?.type === 'FunctionExpression' ? handler.id?.name : undefined) ??
   schedule;
 
@@ -15,15 +16,22 @@ const nameOf = (schedule: string, handler: EntryNode | undefined) =>
  * Scheduled jobs: node-cron `cron.schedule(expr, fn)`, node-schedule `scheduleJob(expr, fn)`, cron
  * `new CronJob(expr, fn)` / `CronJob.from({ cronTime, onTick })`, and NestJS `@Cron` / `@Interval` / `@Timeout`.
  */
+/** A pattern matching `word` in any case, for a trigger (which the one scan tries case-sensitively). */
+const anyCase = (word: string) =>
+  [...word].map((c) => (c.toLowerCase() === c.toUpperCase() ? c : `[${c.toLowerCase()}${c.toUpperCase()}]`)).join('');
+
 export const schedule: EntryDetector = {
   name: 'schedule',
+  // In any case: `cron` covers `@Cron`, `schedule` both `node-schedule` and `scheduleJob`; then the exact test.
+  trigger: ['cron', 'schedule', '@interval', '@timeout'].map(anyCase).join('|'),
   isEnabled: (text) => /\bcron\b|node-schedule|scheduleJob|@Cron|@Interval|@Timeout/i.test(text),
   create: (context) => {
     const classes: string[] = [];
     return {
       CallExpression(node) {
-        const method = calledMethod(node) ?? identifierName(node.callee);
-        const args = node.arguments!;
+        const member = calledMember(node);
+        const method = member?.property.name ?? identifierName(node.callee);
+        const args = node.arguments;
         if (method === 'schedule' || method === 'scheduleJob') {
           // scheduleJob('name', expr, fn) names the job itself.
           const first = stringValue(args[0]);
@@ -31,7 +39,7 @@ export const schedule: EntryDetector = {
           const named = method === 'scheduleJob' && args.length >= 3 && first !== undefined;
           const name = named ? first : nameOf(first ?? 'job', args[1]);
           context.report({ kind: 'schedule', name, start: node.start });
-        } else if (method === 'from' && identifierName(node.callee!.object) === 'CronJob') {
+        } else if (method === 'from' && identifierName(member?.object) === 'CronJob') {
           const expr = stringValue(propertyValue(args[0], 'cronTime'));
           if (expr !== undefined)
             context.report({
@@ -42,9 +50,9 @@ export const schedule: EntryDetector = {
         }
       },
       NewExpression(node) {
-        const expr = stringValue(node.arguments![0]);
+        const expr = stringValue(node.arguments[0]);
         if (identifierName(node.callee) === 'CronJob' && expr !== undefined)
-          context.report({ kind: 'schedule', name: nameOf(expr, node.arguments![1]), start: node.start });
+          context.report({ kind: 'schedule', name: nameOf(expr, node.arguments[1]), start: node.start });
       },
       Class(node) {
         classes.push(node.id?.name ?? '(anonymous class)');

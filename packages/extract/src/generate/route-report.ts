@@ -1,0 +1,75 @@
+import type { ServiceRoute } from '../routes/service-routes.ts';
+import { envPrefix, type Origin } from './generated-file.ts';
+import { routeMiddlewareName } from './route-middleware-file.ts';
+import { matchableRoutes } from './route-table.ts';
+
+/** Where the route-level files of one extraction are, relative to the project root. */
+export interface RouteFilesAt {
+  middleware: string;
+  /** The route server, when some of the files are Express routers it can mount. */
+  app?: string;
+  main?: string;
+  /** Files whose routes the route server cannot mount (not Express): served by hand. */
+  unserved: readonly string[];
+  edge: readonly string[];
+}
+
+const envName = (text: string) => text.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+
+/** EXTRACTION.md's section on the service's HTTP routes: what moves, how to mount and route it, the gateway table. */
+export function routesSection(origin: Origin, routes: readonly ServiceRoute[], at: RouteFilesAt): string {
+  const service = origin.service;
+  const env = envPrefix(service);
+  const matchable = new Set(matchableRoutes(routes).map((r) => r.key));
+  const rows = routes.map(
+    (r) =>
+      `| \`${r.key}\` | ${r.entry}${r.line === undefined ? '' : `:${r.line}`} | ${
+        matchable.has(r.key)
+          ? `\`SEAMS_ROUTE_${envName(service)}_${envName(r.key)}\``
+          : `not routed: its path ${JSON.stringify(r.path)} has characters a route table does not carry`
+      } |`,
+  );
+  const example = { [service]: { routesUrl: 'http://127.0.0.1:4011', operations: { [routes[0]!.key]: 'shadow' } } };
+  const name = routeMiddlewareName(service);
+  return `
+## HTTP routes (route-level strangling)
+
+${routes.length} route${routes.length === 1 ? '' : 's'} that ${service}'s files serve, with the prefixes they are mounted under:
+
+| route | declared at | its own setting |
+| --- | --- | --- |
+${rows.join('\n')}
+
+1. Mount the routing layer in the monolith before any other middleware, so a proxied body is still unread.
+   Express: \`import { ${name} } from '<path to ${at.middleware.replace(/\.ts$/, '')}>'\` and \`app.use(${name})\`
+   right after \`express()\`; NestJS: \`app.use(${name})\` first in main.ts; Koa: \`app.use((ctx, next) =>
+   new Promise((done) => ${name}(ctx.req, ctx.res, () => done(next()))))\` first; a plain Node server:
+   \`${name}(req, res, () => handle(req, res))\`. Every route is still served locally.
+2. ${
+    at.app && at.main
+      ? `Start the service's route server: \`${env}_TOKEN=<secret> npx tsx ${at.main}\`
+   (127.0.0.1:4011; HOST, PORT). It mounts the monolith's own router files (${at.app}) and answers only
+   these routes. App-level middleware the routes rely on (authentication, sessions, the app's error
+   handler) goes into that file where it says so; until it is there, shadow mode shows the differences.`
+      : 'No route server is generated: none of the files is an Express router it can mount.'
+  }${
+    at.unserved.length > 0
+      ? `\n   Serve the routes of ${at.unserved.map((f) => `\`${f}\``).join(', ')} by hand (not Express
+   routers: a NestJS controller, a Koa or Fastify router, a home-made one), checking the secret in \`x-seams-token\`.`
+      : ''
+  }
+3. In the monolith set \`${env}_ROUTES_URL=http://127.0.0.1:4011\` and the same \`${env}_TOKEN\`, then route
+   each route with its variable above, \`SEAMS_ROUTE_${envName(service)}\` for all, or the routing file:
+
+   \`\`\`json
+   ${JSON.stringify(example)}
+   \`\`\`
+
+   \`shadow\` serves locally and replays reads to the service, reporting a different status or body on stderr
+   (\`"shadowWrites": true\` replays writes too: only when the service has its own data); \`remote\` proxies (a
+   read the service cannot answer is served locally); \`10%\` proxies one request in ten.
+4. Then the edge: ${at.edge.map((p) => `\`${p}\``).join(' and ')}
+   send the same routes from nginx straight to the service (include the first in \`http {}\`, the second in
+   the monolith's \`server {}\`; put the secret where it says).
+`;
+}

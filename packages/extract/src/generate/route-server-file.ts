@@ -1,0 +1,194 @@
+import type { ServiceRoute } from '../routes/service-routes.ts';
+import { envPrefix, header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
+import { importPath } from './import-path.ts';
+import { routeTableSource } from './route-table.ts';
+
+/**
+ * routes-app.ts and routes-main.ts in the service: step one of the strangler fig for routes. An Express app
+ * that mounts the monolith's own router files under the prefixes the monolith serves them at, answering
+ * exactly the service's routes (anything else is a 404 before the monolith's code runs), behind the shared
+ * secret, with body limits and timeouts, on 127.0.0.1 unless HOST says otherwise.
+ */
+export function routeServerFiles(
+  origin: Origin,
+  serviceFolder: string,
+  routes: readonly ServiceRoute[],
+): GeneratedFile[] {
+  const env = envPrefix(origin.service);
+  const appPath = `${serviceFolder}/src/routes-app.ts`;
+  const entries = [...new Set(routes.map((r) => r.entry))].sort();
+  const imports = entries.map((file, i) => `import * as entry${i + 1} from '${importPath(appPath, file)}';`);
+  const table = entries.map((file, i) => {
+    const keys = routes.filter((r) => r.entry === file).map((r) => stringLiteral(r.key));
+    return `  { file: ${stringLiteral(file)}, module: entry${i + 1} as unknown, routes: [${keys.join(', ')}] },`;
+  });
+  return [
+    {
+      path: appPath,
+      content: `${header(origin, `the Express app serving ${origin.service}'s routes with the monolith's own handlers`)}
+import { createHash, timingSafeEqual } from 'crypto';
+import * as expressModule from 'express';
+import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
+${imports.join('\n')}
+
+// The express function however the monolith's settings load CommonJS (esModuleInterop or not, ESM or not).
+const express = ((expressModule as unknown as { default?: unknown }).default ?? expressModule) as typeof import('express');
+
+const SERVICE = ${stringLiteral(origin.service)};
+const TOKEN_HEADER = 'x-seams-token';
+
+${routeTableSource(routes)}
+/** What the app takes from the environment; every limit has a safe default. */
+export interface RoutesSettings {
+  /** The shared secret the monolith's routing layer sends in x-seams-token (${env}_TOKEN). */
+  token: string | undefined;
+  /** ${env}_INSECURE=1 serves without a token: local development only. */
+  insecure: boolean;
+  /** Largest request body, in bytes (${env}_MAX_BODY_BYTES, default 1 MiB). */
+  maxBodyBytes: number;
+  /** ${env}_HEADERS_TIMEOUT_MS (10 s) and ${env}_REQUEST_TIMEOUT_MS (30 s). */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** ${env}_DEBUG=1 puts unexpected errors' messages in answers; otherwise only the log has them. */
+  debug: boolean;
+}
+
+const number = (text: string | undefined, fallback: number) => (text && Number(text) > 0 ? Number(text) : fallback);
+
+export function routesSettingsFromEnv(env: Record<string, string | undefined> = process.env): RoutesSettings {
+  return {
+    token: env.${env}_TOKEN || undefined,
+    insecure: env.${env}_INSECURE === '1',
+    maxBodyBytes: number(env.${env}_MAX_BODY_BYTES, 1024 * 1024),
+    headersTimeoutMs: number(env.${env}_HEADERS_TIMEOUT_MS, 10_000),
+    requestTimeoutMs: number(env.${env}_REQUEST_TIMEOUT_MS, 30_000),
+    debug: env.${env}_DEBUG === '1',
+  };
+}
+
+function authorized(given: string | string[] | undefined, settings: RoutesSettings): boolean {
+  if (!settings.token) return settings.insecure;
+  // Hashing first gives both sides one length, so the comparison time says nothing about the secret.
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(typeof given === 'string' ? given : ''), digest(settings.token));
+}
+
+/** The monolith's files that declare the service's routes, and the routes each declares. */
+const ENTRIES: ReadonlyArray<{ file: string; module: unknown; routes: string[] }> = [
+${table.join('\n')}
+];
+
+interface Layer {
+  route?: { path?: unknown; methods?: Record<string, boolean> };
+}
+type Router = RequestHandler & { stack?: Layer[]; _router?: { stack?: Layer[] } };
+
+const stackOf = (value: unknown): Layer[] | undefined =>
+  typeof value === 'function' ? ((value as Router).stack ?? (value as Router)._router?.stack) : undefined;
+
+// The router a file exports: its default export, the module itself (CommonJS), or its one export that is a router.
+function routerOf(module: unknown): Router | undefined {
+  const record = (module ?? {}) as Record<string, unknown>;
+  return [record.default, module, ...Object.values(record)].find((value): value is Router => Array.isArray(stackOf(value)));
+}
+
+const trimmed = (path: string) => path.replace(/\\/+$/, '');
+
+// Where the monolith mounts a router: a route's full path less the path the router declares it at (the
+// longest such path, so \`/:id\` does not take \`/products/:id\`'s route).
+function prefixOf(router: Router, key: string): string | undefined {
+  const [method, full] = key.split(' ') as [string, string];
+  let best: string | undefined;
+  for (const layer of stackOf(router) ?? []) {
+    const methods = layer.route?.methods ?? {};
+    if (!methods[method.toLowerCase()] && !methods._all) continue;
+    for (const path of ([] as unknown[]).concat(layer.route?.path))
+      if (typeof path === 'string' && trimmed(full).endsWith(trimmed(path)) && (best === undefined || trimmed(path).length > best.length))
+        best = trimmed(path);
+  }
+  return best === undefined ? undefined : trimmed(full).slice(0, trimmed(full).length - best.length) || '/';
+}
+
+/** Each router under each prefix the monolith serves it at; throws naming every route it could not place. */
+function mounts(): Array<{ prefix: string; router: Router }> {
+  const found: Array<{ prefix: string; router: Router }> = [];
+  const missing: string[] = [];
+  for (const entry of ENTRIES) {
+    const router = routerOf(entry.module);
+    const prefixes = new Set<string>();
+    for (const key of entry.routes) {
+      const prefix = router && prefixOf(router, key);
+      if (prefix === undefined) missing.push(\`\${key} (\${entry.file})\`);
+      else prefixes.add(prefix);
+    }
+    for (const prefix of prefixes) found.push({ prefix, router: router! });
+  }
+  if (missing.length > 0)
+    throw new Error(\`\${SERVICE} routes: no exported Express router serves \${missing.join(', ')}: mount those in routes-app.ts by hand\`);
+  return found;
+}
+
+/** The app: health, then the secret, then only the service's routes, then the monolith's routers. */
+export function createRoutesApp(settings: RoutesSettings = routesSettingsFromEnv()): Express {
+  if (!settings.token && !settings.insecure)
+    throw new Error(\`\${SERVICE} routes: set ${env}_TOKEN to the secret the monolith sends (or ${env}_INSECURE=1 for local development only)\`);
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/__seams/health', (_request, response) => void response.json({ status: 'ok', service: SERVICE }));
+  app.use((request, response, next) => {
+    if (!authorized(request.headers[TOKEN_HEADER], settings))
+      return void response.status(401).json({ error: { code: 'BAD_TOKEN', message: \`\${SERVICE} needs the monolith's token (${env}_TOKEN)\` } });
+    delete request.headers[TOKEN_HEADER];
+    if (!routeOf(request.method, request.originalUrl))
+      return void response.status(404).json({ error: { code: 'NO_ROUTE', message: \`\${SERVICE} does not serve this route\` } });
+    next();
+  });
+  app.use(express.json({ limit: settings.maxBodyBytes }));
+  app.use(express.urlencoded({ extended: false, limit: settings.maxBodyBytes }));
+  // The monolith's app-level middleware these routes rely on (authentication, sessions, CORS) goes here.
+  for (const { prefix, router } of mounts()) app.use(prefix, router);
+  // An error with a status (400 to 599) keeps it and its message; anything else is a 500 that says only that.
+  const failed: ErrorRequestHandler = (error: { status?: unknown; statusCode?: unknown; message?: unknown }, _request, response, next) => {
+    if (response.headersSent) return next(error);
+    const said = typeof error?.status === 'number' ? error.status : error?.statusCode;
+    const status = typeof said === 'number' && said >= 400 && said <= 599 ? said : 500;
+    if (status === 500) console.error(\`\${SERVICE} routes:\`, error);
+    const message = status < 500 || settings.debug ? String(error?.message ?? '') : \`\${SERVICE} failed unexpectedly (its log has the details)\`;
+    response.status(status).json({ error: { message } });
+  };
+  app.use(failed);
+  return app;
+}
+`,
+    },
+    {
+      path: `${serviceFolder}/src/routes-main.ts`,
+      content: `${header(origin, `starts the server of ${origin.service}'s routes`)}
+import type { AddressInfo } from 'net';
+import { createRoutesApp, routesSettingsFromEnv } from './routes-app';
+
+const SERVICE = ${stringLiteral(origin.service)};
+// Only this machine can call it unless HOST says otherwise (a container sets HOST=0.0.0.0).
+const host = process.env.HOST || '127.0.0.1';
+const port = Number(process.env.PORT ?? 4011);
+const settings = routesSettingsFromEnv();
+
+let app: ReturnType<typeof createRoutesApp>;
+try {
+  app = createRoutesApp(settings);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+const server = app.listen(port, host, () => {
+  const { address, port: bound } = server.address() as AddressInfo;
+  console.log(\`\${SERVICE} routes listening on http://\${address.includes(':') ? \`[\${address}]\` : address}:\${bound}\`);
+});
+server.headersTimeout = settings.headersTimeoutMs;
+server.requestTimeout = settings.requestTimeoutMs;
+// Finish the requests under way on SIGTERM (a deploy or a rollback), then exit.
+process.once('SIGTERM', () => server.close(() => process.exit(0)));
+`,
+    },
+  ];
+}
