@@ -2,7 +2,7 @@ import { tableOwnership, type Graph, type Plan } from '@seams/graph';
 import type { ContractModel } from './contract/build-contract.ts';
 import { rewriteImports, type FileEdit, type ManualImport, type RewriteCounts } from './codemod/rewrite-imports.ts';
 import { unifiedDiff } from './codemod/unified-diff.ts';
-import { wholeModuleReads } from './codemod/whole-module-reads.ts';
+import { visiblyExports, wholeModuleReads } from './codemod/whole-module-reads.ts';
 import { contractFile, openApiFile, remoteOperations, schemasFile } from './generate/contract-files.ts';
 import { facadeFile, type ThrownError } from './generate/facade-file.ts';
 import { manifestFile } from './generate/manifest-file.ts';
@@ -96,7 +96,13 @@ export async function extractService(
   const known = new Set(graph.files.map((f) => f.path));
   const earlier = (options.previousEntries ?? []).filter((entry) => known.has(entry.slice(0, entry.indexOf('#'))));
   const whole = wholeModuleReads({ graph, files: found.files, generated, readFile: options.readFile });
-  const api = { ...found, entries: [...new Set([...found.entries, ...earlier, ...whole])].sort() };
+  // A JavaScript file's exports are what its text assigns: a name the graph credits to it otherwise (a
+  // CommonJS barrel's `exports.users = require('./users')`) is not the facade's to serve.
+  const visible = (entry: string) =>
+    !/\.[cm]?jsx?$/.test(entry.slice(0, entry.indexOf('#'))) ||
+    visiblyExports(options.readFile, entry.slice(0, entry.indexOf('#')), entry.slice(entry.indexOf('#') + 1));
+  const entries = [...new Set([...found.entries, ...earlier, ...whole])].filter(visible).sort();
+  const api = { ...found, entries };
   const origin = { service: api.id, plan: options.planName };
   // ts-morph and its TypeScript take about a second to load: only extract pays for them.
   const { buildContract } = await import('./contract/build-contract.ts');

@@ -46,25 +46,43 @@ export function wholeModuleReads(input: WholeModuleInput): string[] {
           : use.kind === 'require' || use.kind === 'dynamic'
             ? namesTaken(source, use.node)
             : undefined;
-      for (const name of names ?? []) if (exportsName(input.readFile, target, name)) found.add(`${target}#${name}`);
+      for (const name of names ?? []) if (visiblyExports(input.readFile, target, name)) found.add(`${target}#${name}`);
     }
   }
   return [...found].sort();
 }
 
-function exportsName(readFile: (path: string) => string, file: string, name: string): boolean {
+/** True when a file's text exports `name` where one can see it: an ES export, or CommonJS `exports`. */
+export function visiblyExports(readFile: (path: string) => string, file: string, name: string): boolean {
   let text: string;
   try {
     text = readFile(file);
   } catch {
     return false;
   }
+  if (name === 'default') return /\bexport\s+default\b|\bmodule\.exports\s*=/.test(text);
   const id = name.replace(/\$/g, '\\$');
   return (
     new RegExp(
       `\\bexport\\s+(?:declare\\s+)?(?:async\\s+)?(?:function\\*?|const|let|var|class|interface|type|enum)\\s+${id}\\b`,
     ).test(text) ||
     new RegExp(`\\bexport\\s*\\{[^}]*\\b${id}\\b[^}]*\\}`).test(text) ||
-    new RegExp(`\\bexports\\.${id}\\b|\\bmodule\\.exports\\s*=\\s*\\{[^}]*\\b${id}\\b`).test(text)
+    new RegExp(`\\bexports\\.${id}\\b`).test(text) ||
+    objectKeys(text, /\bmodule\.exports\s*=\s*\{/.exec(text)).has(name)
   );
+}
+
+// The keys of `module.exports = { ... }` at its top level (nested objects' keys are not exports).
+function objectKeys(text: string, found: RegExpExecArray | null): Set<string> {
+  if (!found) return new Set();
+  let depth = 0;
+  let top = '';
+  for (let i = found.index + found[0].length - 1; i < text.length; i++) {
+    const c = text[i]!;
+    if ('{[('.includes(c)) depth++;
+    else if ('}])'.includes(c)) depth--;
+    if (depth === 0) break;
+    if (depth === 1 && !'{[('.includes(c)) top += c;
+  }
+  return new Set([...top.matchAll(/(?:^|,)\s*([A-Za-z_$][\w$]*)\s*(?=[:,]|$)/g)].map((m) => m[1]!));
 }

@@ -34,6 +34,9 @@ export function classifyEntry(project: LoadedProject, entry: string): Entry {
       .find((symbol) => symbol.getName() === name)
       ?.getDeclarations()[0];
   const declaration = found && commonJsValue(found);
+  // A JavaScript module whose exports the checker cannot follow (extract keeps only the names its text
+  // visibly exports): a value, passed through by the facade as it is.
+  if (!declaration && /\.[cm]?jsx?$/.test(file)) return { kind: 'value', name, file, declaration: source };
   if (!declaration)
     throw new InputError(
       'SEAMS_INPUT_NOT_FOUND',
