@@ -6,7 +6,7 @@
 //
 // See the "seams check" section of bench/README.md for how to read the output.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,7 +24,7 @@ import {
 import { table, type Run } from './check-table.ts';
 import { ensureInputs } from './inputs.ts';
 import { measure } from './measure.ts';
-import { ensureTools, pinnedNode, seamsRevision, type Paths } from './tools.ts';
+import { ensureTools, installSeams, pinnedNode, seamsRevision, type Paths } from './tools.ts';
 
 const repo = resolve(import.meta.dirname, '..');
 const paths: Paths = { repo, bench: join(repo, 'bench'), tools: join(repo, '.bench/tools'), node: pinnedNode(repo) };
@@ -47,16 +47,8 @@ const rounds = Number(values.rounds),
   dcRounds = Math.min(rounds, Number(values['depcruise-rounds'])),
   fileCount = Number(values.files);
 
-// Step 1b: seams as users run it: bin/seams starting the bundle, built now and copied with bin/seams as
-// `npm pack` ships them (package.json "files"), so that edits to packages/ while the benchmark runs
-// cannot send bin/seams to its slower tsx fallback halfway through.
-execFileSync(process.execPath, [join(repo, 'scripts/build.ts')], { stdio: 'inherit' });
-const installed = join(repo, '.bench/check-seams');
-rmSync(installed, { recursive: true, force: true });
-cpSync(join(repo, 'bin/seams'), join(installed, 'bin/seams'));
-cpSync(join(repo, 'dist'), join(installed, 'dist'), { recursive: true });
-symlinkSync(join(repo, 'node_modules'), join(installed, 'node_modules'));
-const seams = join(installed, 'bin/seams');
+// Step 1b: seams as users run it, from a copy of the bundle (tools.ts, installSeams).
+const seams = installSeams(repo, join(repo, '.bench/check-seams'));
 
 // Step 2: the baseline tool and the input (installed / generated once, shared with bench/run.ts).
 const versions: Record<string, string> = { seams: seamsRevision(repo), ...ensureTools(paths, log) };

@@ -22,7 +22,15 @@ import {
   type ToolResult,
 } from './table.ts';
 import { roundOrder, summarise } from './stats.ts';
-import { ensureTools, invocation, pinnedNode, seamsRevision, type Paths, type ToolName } from './tools.ts';
+import {
+  ensureTools,
+  installSeams,
+  invocation,
+  pinnedNode,
+  seamsRevision,
+  type Paths,
+  type ToolName,
+} from './tools.ts';
 
 const repo = resolve(import.meta.dirname, '..');
 const paths: Paths = { repo, bench: join(repo, 'bench'), tools: join(repo, '.bench/tools'), node: pinnedNode(repo) };
@@ -32,8 +40,8 @@ const log = (s: string): void => console.log(s);
 // Step 1: flags.
 const options = readOptions(process.argv.slice(2));
 
-// Step 1b: seams as users run it: bin/seams starts the bundle only while it is newer than every source file.
-execFileSync(process.execPath, [join(repo, 'scripts/build.ts')], { stdio: 'inherit' });
+// Step 1b: seams as users run it, from a copy of the bundle (edits to packages/ during the run change nothing).
+paths.seams = installSeams(repo, join(repo, '.bench/run-seams'));
 
 // Step 2: baselines (pinned, installed once into .bench/tools).
 const versions = {

@@ -3,7 +3,7 @@
 // gitignored .bench/tools on first run: they are benchmark fixtures, not project
 // dependencies, and pinning them keeps results comparable over time.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Input } from './inputs.ts';
 
@@ -19,7 +19,27 @@ const BASELINES = {
 } as const;
 
 /** `node`: the repository's pinned Node 22 (node_modules/.bin/node), which every tool runs on. */
-export type Paths = { repo: string; bench: string; tools: string; node: string };
+export type Paths = {
+  repo: string;
+  bench: string;
+  tools: string;
+  node: string;
+  /** bin/seams to run */ seams?: string;
+};
+
+/**
+ * seams as users run it: bin/seams starting the bundle, built now and copied with bin/seams into `dir` as
+ * `npm pack` ships them (package.json "files"), so that edits to packages/ while a benchmark runs cannot send
+ * bin/seams to its slower tsx fallback halfway through. Returns the copy's bin/seams.
+ */
+export function installSeams(repo: string, dir: string): string {
+  execFileSync(process.execPath, [join(repo, 'scripts/build.ts')], { stdio: 'inherit' });
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(join(repo, 'bin/seams'), join(dir, 'bin/seams'));
+  cpSync(join(repo, 'dist'), join(dir, 'dist'), { recursive: true });
+  symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
+  return join(dir, 'bin/seams');
+}
 
 export function npm(args: string[]): void {
   execFileSync('npm', args, { stdio: ['ignore', 'inherit', 'inherit'] });
@@ -88,7 +108,7 @@ export function invocation(tool: ToolName, input: Input, outFile: string, p: Pat
   switch (tool) {
     case 'seams':
       return {
-        argv: [join(p.repo, 'bin/seams'), 'analyze', input.dir, '-o', outFile, '--no-cache'],
+        argv: [p.seams ?? join(p.repo, 'bin/seams'), 'analyze', input.dir, '-o', outFile, '--no-cache'],
         cwd: p.repo,
         stdoutIsOutput: false,
       };

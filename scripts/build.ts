@@ -8,9 +8,13 @@ const packageDir = new URL('../', import.meta.url).pathname;
 rmSync(`${packageDir}dist`, { recursive: true, force: true });
 
 await build({
-  entryPoints: [`${packageDir}packages/cli/src/main.ts`],
+  // The parse worker is an entry of its own: analyze starts it by file name (parse-pool.ts), beside the chunks.
+  entryPoints: {
+    seams: `${packageDir}packages/cli/src/main.ts`,
+    'parse-worker': `${packageDir}packages/analyze/src/parse-worker.ts`,
+  },
   outdir: `${packageDir}dist`,
-  entryNames: 'seams',
+  entryNames: '[name]',
   chunkNames: 'chunks/[name]-[hash]',
   // Chunks keep the lazy imports lazy: the native parser and resolver load only when a run needs them.
   splitting: true,

@@ -30,6 +30,7 @@ import type { ReadHistoryOptions } from './history/read-history.ts';
 import { linkFiles } from './link-files.ts';
 import { nameTables } from './name-tables.ts';
 import { readDataSchemas } from './read-data-schemas.ts';
+import { parseInParallel, workersFor } from './parse-pool.ts';
 import { NEEDS_PARSER, readFacts, type Parse } from './read-facts.ts';
 import { createBarrelTracer, providersOf, settleRequireNames } from './trace-barrels.ts';
 import { findWorkspaces, type WorkspacePackage } from './workspaces.ts';
@@ -48,6 +49,8 @@ export interface AnalyzeOptions {
   /** Also read the git history of the analysed files (churn, authors, owners, co-change). */
   history?: boolean | Omit<ReadHistoryOptions, 'root' | 'files'>;
   onProgress?: ProgressListener;
+  /** Worker threads parsing beside the main one; default chosen from the free cores and the tree's size, 0 for none. */
+  workers?: number;
 }
 
 // Beyond this share of changed files, a full run costs no more than a partial update.
@@ -107,7 +110,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
   if (!parts) {
     const cache = useCache ? loadFacts(cacheDir) : undefined;
     const { facts, parsed } = await stepAsync('parse', () =>
-      readAll(root, discovered.files, cache, stats, maxFileBytes, emit),
+      readAll(root, discovered.files, cache, stats, maxFileBytes, emit, options.workers),
     );
     // Unreadable, binary and oversized files are reported, not graphed: they have no module structure to show.
     const errors = parseErrors(facts);
@@ -149,8 +152,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
         return nameTables(parts.data ?? [], [...(parts.models ?? []), ...schemas.models], schemas.relations);
       })
     : undefined;
-  const entries = parts.entries ?? [];
-  const useCases = entries.length > 0 ? step('use-cases', () => composeUseCases(entries, parts.edges)) : undefined;
+  const useCases = parts.useCases;
   timings.total = Math.round(performance.now() - started);
 
   return {
@@ -200,19 +202,22 @@ async function buildParts(
     }
     return fileNodes(facts, workspaces, tracer.exportedNames);
   });
-  return {
-    parseErrors,
-    files,
-    edges: linked.edges,
-    externals: linked.externals,
-    unresolved: linked.unresolved,
-    workspaces: workspaces.map(({ name, dir }) => ({ name, path: dir })),
-    warnings,
-    exportTables: linked.exportTables,
-    data: dataOf(facts),
-    models: modelsOf(facts),
-    entries: entriesOf(facts),
-  };
+  return withUseCases(
+    {
+      parseErrors,
+      files,
+      edges: linked.edges,
+      externals: linked.externals,
+      unresolved: linked.unresolved,
+      workspaces: workspaces.map(({ name, dir }) => ({ name, path: dir })),
+      warnings,
+      exportTables: linked.exportTables,
+      data: dataOf(facts),
+      models: modelsOf(facts),
+      entries: entriesOf(facts),
+    },
+    step,
+  );
 }
 
 async function readAll(
@@ -222,26 +227,70 @@ async function readAll(
   stats: GraphCache['stats'],
   maxBytes: number,
   emit: ProgressListener,
+  workers: number | undefined,
 ): Promise<{ facts: Map<string, FileFacts>; parsed: number }> {
-  const facts = new Map<string, FileFacts>();
-  let parsed = 0;
-  let parse: Parse | undefined;
+  const settled = new Array<FileFacts | undefined>(files.length);
+  let done = 0;
+  const report = (cached: boolean) => emit({ type: 'file-parsed', done: ++done, total: files.length, cached });
+  // Unchanged files first (size and mtime as cached): what is left is read, and parsed unless its hash is cached.
+  const pending: number[] = [];
   for (let i = 0; i < files.length; i++) {
-    const rel = files[i]!;
-    let outcome = readFacts(`${root}/${rel}`, rel, cache, maxBytes, parse, stats.get(rel));
-    if (outcome === NEEDS_PARSER) {
-      // The parser is a native module: an unchanged tree never loads it.
-      const { parseFile, createFileWalkers } = await import('./parse-file.ts');
-      const walkers = createFileWalkers();
-      parse = (path, text) => parseFile(path, text, walkers);
-      outcome = readFacts(`${root}/${rel}`, rel, cache, maxBytes, parse, stats.get(rel));
-    }
-    // With a parser at hand readFacts always reads; the symbol only asks for one.
-    if (outcome === NEEDS_PARSER) throw new Error(`no parser for ${rel}`);
-    facts.set(rel, outcome.facts);
-    if (!outcome.cached) parsed++;
-    emit({ type: 'file-parsed', done: i + 1, total: files.length, cached: outcome.cached });
+    const entry = cache?.get(files[i]!);
+    const stat = stats.get(files[i]!);
+    if (entry && stat && entry.size === stat.size && entry.mtimeMs === stat.mtimeMs) {
+      settled[i] = entry.facts;
+      report(true);
+    } else pending.push(i);
   }
+  let parsed = 0;
+  const threads = workersFor(pending.length, workers);
+  if (threads > 0) {
+    const { parseFile, createFileWalkers } = await import('./parse-file.ts');
+    const walkers = createFileWalkers();
+    const rels = pending.map((i) => files[i]!);
+    const cachedOf = (rel: string) => ({ size: stats.get(rel)?.size ?? 0, hash: cache!.get(rel)?.hash });
+    const job = { root, files: rels, cached: cache ? rels.map(cachedOf) : undefined, maxBytes };
+    await parseInParallel(
+      job,
+      threads,
+      (path, text) => parseFile(path, text, walkers),
+      (k, outcome) => {
+        const rel = rels[k]!;
+        const entry = cache?.get(rel);
+        const stat = stats.get(rel);
+        if (outcome === 'unchanged') {
+          if (stat) cache!.set(rel, { ...entry!, ...stat });
+          settled[pending[k]!] = entry!.facts;
+          report(true);
+          return;
+        }
+        if (cache && stat && outcome.hash) cache.set(rel, { ...stat, hash: outcome.hash, facts: outcome.facts });
+        settled[pending[k]!] = outcome.facts;
+        parsed++;
+        report(false);
+      },
+    );
+  } else {
+    let parse: Parse | undefined;
+    for (const i of pending) {
+      const rel = files[i]!;
+      let outcome = readFacts(`${root}/${rel}`, rel, cache, maxBytes, parse, stats.get(rel));
+      if (outcome === NEEDS_PARSER) {
+        // The parser is a native module: an unchanged tree never loads it.
+        const { parseFile, createFileWalkers } = await import('./parse-file.ts');
+        const walkers = createFileWalkers();
+        parse = (path, text) => parseFile(path, text, walkers);
+        outcome = readFacts(`${root}/${rel}`, rel, cache, maxBytes, parse, stats.get(rel));
+      }
+      // With a parser at hand readFacts always reads; the symbol only asks for one.
+      if (outcome === NEEDS_PARSER) throw new Error(`no parser for ${rel}`);
+      settled[i] = outcome.facts;
+      if (!outcome.cached) parsed++;
+      report(outcome.cached);
+    }
+  }
+  const facts = new Map<string, FileFacts>();
+  for (let i = 0; i < files.length; i++) facts.set(files[i]!, settled[i]!);
   return { facts, parsed };
 }
 
@@ -328,5 +377,12 @@ async function updateParts(
   });
   if ([...facts.values()].some((file) => file.error?.line === 0)) return undefined;
   const { relinkChanged } = await import('./relink-changed.ts');
-  return relinkChanged(root, previous, facts, workspaces, irregularConfigs, step);
+  return withUseCases(await relinkChanged(root, previous, facts, workspaces, irregularConfigs, step), step);
+}
+
+// Use cases follow the edges from entry points: composed whenever the parts are built or updated, and cached with them.
+function withUseCases(parts: GraphParts, step: StepTimer['step']): GraphParts {
+  const entries = parts.entries ?? [];
+  if (entries.length > 0) parts.useCases = step('use-cases', () => composeUseCases(entries, parts.edges));
+  return parts;
 }

@@ -56,7 +56,17 @@ export interface Discovered {
 interface Frame {
   dir: string;
   rel: string;
-  rules: Array<{ base: string; matcher: Ignore }>;
+  rules: Rules[];
+}
+
+interface Rules {
+  base: string;
+  matcher: Ignore;
+  /**
+   * Answers by name, when no pattern has a slash but a trailing one: such patterns match a name at any depth,
+   * and the folders above were found not ignored on the way down, so the name alone decides.
+   */
+  byName: Map<string, boolean> | undefined;
 }
 
 /** Walks root for source files: honours .gitignore, skips dependencies and build output, never follows symlinks. */
@@ -147,17 +157,32 @@ function assertDirectory(root: string): void {
 function withGitignore(frame: Frame, entries: Dirent[]): Frame['rules'] {
   if (!entries.some((e) => e.name === '.gitignore' && e.isFile())) return frame.rules;
   try {
-    const matcher = ignore().add(readFileSync(join(frame.dir, '.gitignore'), 'utf8'));
-    return [...frame.rules, { base: frame.rel, matcher }];
+    const text = readFileSync(join(frame.dir, '.gitignore'), 'utf8');
+    const byName = text.split('\n').every(namesOnly) ? new Map<string, boolean>() : undefined;
+    return [...frame.rules, { base: frame.rel, matcher: ignore().add(text), byName }];
   } catch {
     return frame.rules;
   }
 }
 
+// A blank line, a comment, or a pattern with no slash but a trailing one (`dist/`, `*.log`, `!keep.ts`).
+function namesOnly(line: string): boolean {
+  const pattern = line.trim().replace(/^!/, '').replace(/\/$/, '');
+  return pattern === '' || line.startsWith('#') || !pattern.includes('/');
+}
+
 function isIgnored(rules: Frame['rules'], rel: string, isDir: boolean): boolean {
-  for (const { base, matcher } of rules) {
+  for (const { base, matcher, byName } of rules) {
     const local = base ? rel.slice(base.length + 1) : rel;
-    if (matcher.ignores(isDir ? `${local}/` : local)) return true;
+    const path = isDir ? `${local}/` : local;
+    if (!byName) {
+      if (matcher.ignores(path)) return true;
+      continue;
+    }
+    const name = path.slice(local.lastIndexOf('/') + 1);
+    let ignored = byName.get(name);
+    if (ignored === undefined) byName.set(name, (ignored = matcher.ignores(path)));
+    if (ignored) return true;
   }
   return false;
 }

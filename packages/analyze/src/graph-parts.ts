@@ -1,4 +1,4 @@
-import type { DataModel, Edge, External, FileNode, Graph, ParseErrorEntry, Unresolved } from '@seams/graph';
+import type { DataModel, Edge, External, FileNode, Graph, ParseErrorEntry, Unresolved, UseCase } from '@seams/graph';
 import type { FileEntryPoints, ToNameAccess } from './facts.ts';
 import type { ExportTable } from './trace-barrels.ts';
 
@@ -17,6 +17,8 @@ export interface GraphParts {
   models?: DataModel[];
   /** Entry points and router mounts, by file (optional like `data`). */
   entries?: FileEntryPoints[];
+  /** The use cases composed from `entries` and the edges: cached, so an unchanged tree does not compose them again. */
+  useCases?: UseCase[];
   /** Each file's exports with resolved targets: re-tracing barrels after a few files changed needs every file's. */
   exportTables: Map<string, ExportTable>;
 }

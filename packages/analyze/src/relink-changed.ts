@@ -33,7 +33,8 @@ export async function relinkChanged(
   return step('trace', () => {
     const exportTables = new Map(previous.exportTables);
     for (const [file, table] of linked.exportTables) exportTables.set(file, table);
-    const edges = inFileOrder(previous.files, previous.edges, linked.edges, changed);
+    const order = new Map(previous.files.map((f, i) => [f.path, i]));
+    const edges = inFileOrder(order, previous.edges, linked.edges, changed);
     // Only files that re-export a changed file, directly or through other barrels, can provide differently.
     const affected = reexportersOf(exportTables, changed.keys());
     const tracer = createBarrelTracer(exportTables);
@@ -57,18 +58,17 @@ export async function relinkChanged(
     const parseErrors = previous.parseErrors.filter((e) => !changed.has(e.path));
     for (const [path, facts] of changed)
       if (facts.error) parseErrors.push({ path, message: facts.error.message, line: facts.error.line });
-    const order = new Map(previous.files.map((f, i) => [f.path, i]));
     parseErrors.sort((a, b) => order.get(a.path)! - order.get(b.path)!);
     return {
       parseErrors,
       files,
       edges,
-      externals: inFileOrder(previous.files, previous.externals, linked.externals, changed),
-      unresolved: inFileOrder(previous.files, previous.unresolved, linked.unresolved, changed),
+      externals: inFileOrder(order, previous.externals, linked.externals, changed),
+      unresolved: inFileOrder(order, previous.unresolved, linked.unresolved, changed),
       workspaces: previous.workspaces,
-      data: inFileOrder(previous.files, previous.data ?? [], dataOf(changed), changed),
-      models: inFileOrder(previous.files, previous.models ?? [], modelsOf(changed), changed),
-      entries: inFileOrder(previous.files, previous.entries ?? [], entriesOf(changed), changed),
+      data: inFileOrder(order, previous.data ?? [], dataOf(changed), changed),
+      models: inFileOrder(order, previous.models ?? [], modelsOf(changed), changed),
+      entries: inFileOrder(order, previous.entries ?? [], entriesOf(changed), changed),
       // Warnings come from resolving; those of unchanged files still hold.
       warnings: [...new Set([...previous.warnings, ...warnings])],
       exportTables,
@@ -97,16 +97,27 @@ function reexportersOf(tables: ReadonlyMap<string, ExportTable>, changed: Iterab
   return affected;
 }
 
-// Entries of changed files replaced by their new ones, in the order a full run lists them: by file.
+// Entries of changed files replaced by their new ones, in the order a full run lists them: by file. Both lists
+// are in file order already (each run links files in that order), so one merge pass does it.
 function inFileOrder<T extends Pick<Edge, 'from'>>(
-  files: readonly FileNode[],
+  order: ReadonlyMap<string, number>,
   before: readonly T[],
   after: readonly T[],
   changed: ReadonlyMap<string, unknown>,
 ): T[] {
-  const byFile = new Map<string, T[]>();
-  const add = (entry: T) => (byFile.get(entry.from) ?? byFile.set(entry.from, []).get(entry.from)!).push(entry);
-  for (const entry of before) if (!changed.has(entry.from)) add(entry);
-  for (const entry of after) add(entry);
-  return files.flatMap((file) => byFile.get(file.path) ?? []);
+  const merged: T[] = [];
+  let next = 0;
+  for (const entry of before) {
+    if (changed.has(entry.from)) continue;
+    const at = order.get(entry.from);
+    if (at === undefined) continue;
+    for (; next < after.length && (order.get(after[next]!.from) ?? Infinity) < at; next++) push(after[next]!);
+    merged.push(entry);
+  }
+  for (; next < after.length; next++) push(after[next]!);
+  return merged;
+
+  function push(entry: T): void {
+    if (order.has(entry.from)) merged.push(entry);
+  }
 }

@@ -95,6 +95,34 @@ describe('facts cache', () => {
     expect(after.graph.externals.map((e) => e.specifier)).toEqual(['@orders/orders.repository']);
   });
 
+  it('resolves again when a tsconfig the tree extends from above it appears or changes', async () => {
+    const outer = mkdtempSync(join(tmpdir(), 'seams-extends-'));
+    try {
+      const app = join(outer, 'app');
+      mkdirSync(join(app, 'src/lib'), { recursive: true });
+      writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ extends: '../tsconfig.base.json' }));
+      writeFileSync(join(app, 'src/main.ts'), "import { b } from '@lib/b';\nexport const a = b;\n");
+      writeFileSync(join(app, 'src/lib/b.ts'), 'export const b = 1;\n');
+      const edges = async () => (await analyzeCounting(app)).graph.edges.map((e) => `${e.from} -> ${e.to}`);
+      expect(await edges()).toEqual([]);
+      // The base the tree extends, missing at first: a cache that ignored it would keep the import unresolved.
+      writeFileSync(
+        join(outer, 'tsconfig.base.json'),
+        JSON.stringify({ extends: './tsconfig.paths.json', compilerOptions: { strict: true } }),
+      );
+      writeFileSync(
+        join(outer, 'tsconfig.paths.json'),
+        JSON.stringify({ compilerOptions: { paths: { '@lib/*': ['./app/src/lib/*'] } } }),
+      );
+      expect(await edges()).toEqual(['src/main.ts -> src/lib/b.ts']);
+      // Two links up the chain, out of the tree: its change is noticed too.
+      writeFileSync(join(outer, 'tsconfig.paths.json'), JSON.stringify({ compilerOptions: {} }));
+      expect(await edges()).toEqual([]);
+    } finally {
+      rmSync(outer, { recursive: true, force: true });
+    }
+  });
+
   it('emits progress events per step and per file', async () => {
     const { events } = await analyzeCounting(root);
     expect(events.filter((e) => e.type === 'step-end').map((e) => (e as { step: string }).step)).toEqual([

@@ -107,3 +107,31 @@ describe('ignore-rules: .gitignore, node_modules/, dist/ and build/ are not anal
     ).toEqual(['src/1-entry.ts:5 left-pad -> left-pad false import [default]']);
   });
 });
+
+describe('.gitignore rules answered by file name', () => {
+  let root: string;
+  afterAll(() => {
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  // Patterns without a slash are answered once per name; a folder-only pattern never hides a file of that name,
+  // and a pattern anchored with a slash still sees the whole path.
+  it('gives the same files for a name met at several depths, folder-only patterns and anchored ones', async () => {
+    const { discoverFiles } = await import('../src/discover-files.ts');
+    root = realpathSync(mkdtempSync(join(tmpdir(), 'seams-ignore-names-')));
+    write(root, '.gitignore', 'fixtures/\n*.snap.ts\n!keep.snap.ts\n');
+    for (const file of ['main.ts', 'keep.snap.ts', 'a/x.snap.ts', 'a/b/x.snap.ts', 'a/keep.snap.ts'])
+      write(root, file, 'export {};\n');
+    for (const file of ['a/fixtures/f.ts', 'a/b/fixtures.ts', 'c/top.ts', 'c/top2.ts', 'c/d/z.tmp.ts', 'c/d/top.ts'])
+      write(root, file, 'export {};\n');
+    write(root, 'c/.gitignore', '/top.ts\n*.tmp.ts\n');
+    expect(discoverFiles(root).files).toEqual([
+      'a/b/fixtures.ts',
+      'a/keep.snap.ts',
+      'c/d/top.ts',
+      'c/top2.ts',
+      'keep.snap.ts',
+      'main.ts',
+    ]);
+  });
+});

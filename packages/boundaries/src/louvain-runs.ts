@@ -1,15 +1,19 @@
-import louvain from 'graphology-communities-louvain';
 import type { UndirectedGraph } from 'graphology';
+import type { FileGraph } from './file-graph.ts';
+import { louvainInput, louvainMapping } from './louvain.ts';
 import { seededRandom } from './random.ts';
 
-/** Communities as file -> label; labels are small integers, not stable across runs. */
+/** Communities as file -> label; labels are small non-negative integers, not stable across runs. */
 export type Communities = Map<string, number>;
 
 /** Louvain on the weighted graph with a seeded RNG: the same seed gives the same communities. */
-export function runLouvain(graph: UndirectedGraph, resolution: number, seed: number): Communities {
+export function runLouvain(graph: FileGraph | UndirectedGraph, resolution: number, seed: number): Communities {
   if (graph.order === 0) return new Map();
-  const mapping = louvain(graph, { getEdgeWeight: 'weight', resolution, rng: seededRandom(seed) });
-  return new Map(Object.entries(mapping));
+  const input = louvainInput(graph);
+  const mapping = louvainMapping(input, resolution, seededRandom(seed));
+  const communities: Communities = new Map();
+  input.nodes.forEach((node, i) => communities.set(node, mapping[i]!));
+  return communities;
 }
 
 /**
@@ -60,20 +64,28 @@ export function consensusRun(runs: readonly Communities[]): Communities {
   return runs[best]!;
 }
 
-/** Adjusted Rand index between two runs over the same files, on their integer labels: O(files). */
+/**
+ * Adjusted Rand index between two runs over the same files, on their integer labels: O(files). Runs of one graph
+ * list the files in the same order, so they are read side by side; other runs are matched file by file.
+ */
 export function runAgreement(a: Communities, b: Communities): number {
   const pairs = (n: number) => (n * (n - 1)) / 2;
   const rows = new Map<number, number>();
   const columns = new Map<number, number>();
-  const cells = new Map<string, number>();
+  // Labels are small non-negative integers: a pair of them is one number, not a string to build and hash.
+  const cells = new Map<number, number>();
+  let width = 1;
+  for (const label of b.values()) if (label >= width) width = label + 1;
   let n = 0;
+  const others = b.entries();
   for (const [file, la] of a) {
-    const lb = b.get(file);
+    const next = others.next();
+    const lb = !next.done && next.value[0] === file ? next.value[1] : b.get(file);
     if (lb === undefined) continue;
     n++;
     rows.set(la, (rows.get(la) ?? 0) + 1);
     columns.set(lb, (columns.get(lb) ?? 0) + 1);
-    const key = `${la} ${lb}`;
+    const key = la * width + lb;
     cells.set(key, (cells.get(key) ?? 0) + 1);
   }
   let together = 0;

@@ -7,13 +7,13 @@ import {
   type Plan,
   type ProgressListener,
 } from '@seams/graph';
-import type { UndirectedGraph } from 'graphology';
 import { chooseResolution } from './choose-resolution.ts';
 import { chooseSignals } from './choose-signals.ts';
 import { dependenciesOf } from './dependencies.ts';
+import type { FileGraph } from './file-graph.ts';
 import { applyKeep } from './keep-previous.ts';
 import { confidenceOf, consensusRun, runLouvain, type Communities } from './louvain-runs.ts';
-import { planMetrics, serviceMetrics } from './metrics/index.ts';
+import { planMetrics, serviceMetrics, useCaseReach } from './metrics/index.ts';
 import { nameServices } from './name-services.ts';
 import {
   groupsOf,
@@ -117,7 +117,9 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
   const loc = new Map(graph.files.map((f) => [f.path, f.loc]));
   const ids = new Map([...groups.keys()].map((label) => [label, kept.ids.get(label) ?? names.get(label)!]));
   const assignment = new Map([...kept.partition].map(([file, label]) => [file, ids.get(label)!]));
-  const metricInput = { dependencies, assignment, loc };
+  // Business context purity needs use cases: given by the graph, or found by analyze's entry points.
+  const useCases = useCaseReach(graph);
+  const metricInput = { dependencies, assignment, loc, ...(useCases ? { useCases } : {}) };
   const perService = serviceMetrics(metricInput);
   const services = [...groups]
     .map(([label, members]) => {
@@ -170,13 +172,7 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
 }
 
 /** Exactly `count` services, merging or splitting; a count the files cannot give is the user's mistake, said in one line. */
-function toCount(
-  graph: UndirectedGraph,
-  partition: Partition,
-  count: number,
-  resolution: number,
-  seed: number,
-): Partition {
+function toCount(graph: FileGraph, partition: Partition, count: number, resolution: number, seed: number): Partition {
   if (count < 1 || count > partition.size)
     throw new ConfigError(
       'SEAMS_OPTION_INVALID',

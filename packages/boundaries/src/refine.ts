@@ -1,4 +1,4 @@
-import { UndirectedGraph } from 'graphology';
+import { FileGraphBuilder, type FileGraph } from './file-graph.ts';
 import { runLouvain } from './louvain-runs.ts';
 
 /** File -> cluster label. */
@@ -14,11 +14,8 @@ export function groupsOf(partition: ReadonlyMap<string, string>): Map<string, st
   return groups;
 }
 
-const weightOf = (graph: UndirectedGraph, edge: string) =>
-  (graph.getEdgeAttribute(edge, 'weight') as number | undefined) ?? 0;
-
 /** A service must be connected: a cluster in pieces becomes one cluster per piece. */
-export function splitDisconnected(graph: UndirectedGraph, partition: Partition): Partition {
+export function splitDisconnected(graph: FileGraph, partition: Partition): Partition {
   const result: Partition = new Map();
   for (const [label, files] of groupsOf(partition)) {
     const seen = new Set<string>();
@@ -46,23 +43,25 @@ export function splitDisconnected(graph: UndirectedGraph, partition: Partition):
 /** Clusters with their sizes, degrees and the weight between each pair, updated in place as clusters merge. */
 interface ClusterTable {
   partition: Partition;
+  /** Each cluster's files, so a merge relabels only the files it moves. */
+  members: Map<string, string[]>;
   size: Map<string, number>;
   degree: Map<string, number>;
   between: Map<string, Map<string, number>>;
   total: number;
 }
 
-function clusterTable(graph: UndirectedGraph, partition: Partition): ClusterTable {
+function clusterTable(graph: FileGraph, partition: Partition): ClusterTable {
   const table: ClusterTable = {
     partition: new Map(partition),
+    members: groupsOf(partition),
     size: new Map(),
     degree: new Map(),
     between: new Map(),
     total: 0,
   };
   for (const label of partition.values()) table.size.set(label, (table.size.get(label) ?? 0) + 1);
-  graph.forEachEdge((edge, _attributes, a, b) => {
-    const weight = weightOf(graph, edge);
+  graph.forEachEdge((a, b, weight) => {
     const la = partition.get(a);
     const lb = partition.get(b);
     if (la === undefined || lb === undefined) return;
@@ -98,26 +97,87 @@ function merge(table: ClusterTable, from: string, into: string): void {
   table.size.delete(from);
   table.degree.set(into, (table.degree.get(into) ?? 0) + (table.degree.get(from) ?? 0));
   table.degree.delete(from);
-  for (const [file, label] of table.partition) if (label === from) table.partition.set(file, into);
+  const moved = table.members.get(from) ?? [];
+  for (const file of moved) table.partition.set(file, into);
+  table.members.get(into)?.push(...moved);
+  table.members.delete(from);
 }
 
-const bestNeighbour = (row: Map<string, number>) =>
-  [...row].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+// The heaviest tie, the first label (localeCompare) among equals, the first met among labels that compare equal.
+function bestNeighbour(row: Map<string, number>): string | undefined {
+  let best: [string, number] | undefined;
+  for (const entry of row)
+    if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0].localeCompare(best[0]) < 0)) best = entry;
+  return best?.[0];
+}
 
-/** Clusters smaller than `minSize` join the neighbour they are most tied to (a two-pizza team owns more than a file). */
-export function mergeTiny(graph: UndirectedGraph, partition: Partition, minSize: number): Partition {
+/**
+ * Clusters smaller than `minSize` join the neighbour they are most tied to (a two-pizza team owns more than a file),
+ * the smallest first (then by label). A heap of the candidates: a cluster only grows, and only the one absorbing
+ * another changes, so re-sorting every cluster after each merge (quadratic in tiny clusters) finds the same order.
+ */
+export function mergeTiny(graph: FileGraph, partition: Partition, minSize: number): Partition {
   const table = clusterTable(graph, partition);
-  for (;;) {
-    const tiny = [...table.size]
-      .filter(([label, size]) => size < minSize && (table.between.get(label)?.size ?? 0) > 0)
-      .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))[0];
-    if (!tiny) return table.partition;
-    merge(table, tiny[0], bestNeighbour(table.between.get(tiny[0])!)!);
+  const rank = new Map([...table.size.keys()].map((label, i) => [label, i]));
+  const candidates = new Heap<[label: string, size: number]>(
+    (a, b) => a[1] - b[1] || a[0].localeCompare(b[0]) || rank.get(a[0])! - rank.get(b[0])!,
+  );
+  const eligible = (label: string) =>
+    (table.size.get(label) ?? minSize) < minSize && (table.between.get(label)?.size ?? 0) > 0;
+  for (const [label, size] of table.size) if (eligible(label)) candidates.push([label, size]);
+  for (let next = candidates.pop(); next; next = candidates.pop()) {
+    const [label, size] = next;
+    // An entry left from before the cluster grew, or from a cluster merged away or left without neighbours.
+    if (table.size.get(label) !== size || !eligible(label)) continue;
+    const into = bestNeighbour(table.between.get(label)!)!;
+    merge(table, label, into);
+    if (eligible(into)) candidates.push([into, table.size.get(into)!]);
+  }
+  return table.partition;
+}
+
+/** A binary min-heap under `compare`. */
+class Heap<T> {
+  private readonly items: T[] = [];
+  private readonly compare: (a: T, b: T) => number;
+
+  constructor(compare: (a: T, b: T) => number) {
+    this.compare = compare;
+  }
+
+  push(item: T): void {
+    const items = this.items;
+    items.push(item);
+    for (let at = items.length - 1; at > 0;) {
+      const parent = (at - 1) >> 1;
+      if (this.compare(items[at]!, items[parent]!) >= 0) break;
+      [items[at], items[parent]] = [items[parent]!, items[at]!];
+      at = parent;
+    }
+  }
+
+  pop(): T | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length === 0 || last === undefined) return top;
+    items[0] = last;
+    for (let at = 0; ;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let least = at;
+      if (left < items.length && this.compare(items[left]!, items[least]!) < 0) least = left;
+      if (right < items.length && this.compare(items[right]!, items[least]!) < 0) least = right;
+      if (least === at) break;
+      [items[at], items[least]] = [items[least]!, items[at]!];
+      at = least;
+    }
+    return top;
   }
 }
 
 /** Merges the pair of clusters with the best modularity gain until `count` remain. */
-export function mergeToCount(graph: UndirectedGraph, partition: Partition, count: number): Partition {
+export function mergeToCount(graph: FileGraph, partition: Partition, count: number): Partition {
   const table = clusterTable(graph, partition);
   while (table.size.size > count) {
     let best: [string, string] | undefined;
@@ -142,7 +202,7 @@ export function mergeToCount(graph: UndirectedGraph, partition: Partition, count
  * can be split (every one a single file).
  */
 export function splitToCount(
-  graph: UndirectedGraph,
+  graph: FileGraph,
   partition: Partition,
   count: number,
   resolution: number,
@@ -168,7 +228,7 @@ export function splitToCount(
 }
 
 // A cluster's pieces at the first finer resolution that gives two or more; a cluster in pieces already splits there.
-function piecesOf(sub: UndirectedGraph, resolution: number, seed: number): Map<string, number> | undefined {
+function piecesOf(sub: FileGraph, resolution: number, seed: number): Map<string, number> | undefined {
   for (let finer = resolution * 1.5; finer < resolution * 1000; finer *= 1.5) {
     const parts = runLouvain(sub, finer, seed);
     if (new Set(parts.values()).size >= 2) return parts;
@@ -178,7 +238,7 @@ function piecesOf(sub: UndirectedGraph, resolution: number, seed: number): Map<s
 
 /** Clusters over `maxSize` are re-clustered on their own at a finer resolution. */
 export function splitLarge(
-  graph: UndirectedGraph,
+  graph: FileGraph,
   partition: Partition,
   maxSize: number,
   resolution: number,
@@ -199,15 +259,13 @@ export function splitLarge(
 }
 
 // Built from the members' own edges: copying the whole graph and dropping the rest costs far more.
-function inducedSubgraph(graph: UndirectedGraph, files: readonly string[]): UndirectedGraph {
+function inducedSubgraph(graph: FileGraph, files: readonly string[]): FileGraph {
   const members = new Set(files);
-  const sub = new UndirectedGraph();
-  for (const file of files) sub.addNode(file);
+  const sub = new FileGraphBuilder(files);
   for (const file of files) {
-    graph.forEachEdge(file, (edge, _attributes, a, b) => {
-      const other = a === file ? b : a;
-      if (members.has(other) && file < other) sub.addEdge(file, other, { weight: weightOf(graph, edge) });
+    graph.forEachNeighbor(file, (other, weight) => {
+      if (members.has(other) && file < other) sub.add(file, other, weight);
     });
   }
-  return sub;
+  return sub.build();
 }

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
-import { UndirectedGraph } from 'graphology';
 import type { Dependency } from './dependencies.ts';
+import { FileGraphBuilder } from './file-graph.ts';
 import { runLouvain } from './louvain-runs.ts';
 import { entityKey } from './tokens.ts';
 
@@ -54,8 +54,11 @@ export function findSharedKernel(
   // Domain models are used by a neighbour or two; infrastructure by a good share of all parts.
   const needed = Math.max(minParts, Math.ceil(partCount * 0.35));
 
+  // Files per folder, those below it included.
   const folderSizes = new Map<string, number>();
-  for (const file of files) folderSizes.set(posix.dirname(file), (folderSizes.get(posix.dirname(file)) ?? 0) + 1);
+  for (const file of files)
+    for (let folder = posix.dirname(file); folder !== '.' && folder !== '/'; folder = posix.dirname(folder))
+      folderSizes.set(folder, (folderSizes.get(folder) ?? 0) + 1);
   const shared = new Map<string, string>();
   for (const file of files) {
     const users = importers.get(file)?.size ?? 0;
@@ -97,12 +100,18 @@ export function findSharedKernel(
     .sort((a, b) => a.path.localeCompare(b.path));
 }
 
-/** `users/users.service.ts`: a file named after its own folder, among others there, is that domain's face. */
+/**
+ * `users/users.service.ts`, `team/guards/team-member.guard.ts`: a file named after a folder holding it (its own or
+ * one above, with other files below it), is that domain's face.
+ */
 function carriesFolderName(file: string, folderSizes: ReadonlyMap<string, number>): boolean {
-  const folder = posix.dirname(file);
-  if ((folderSizes.get(folder) ?? 0) < 2) return false;
-  const domain = entityKey(posix.basename(folder));
-  return domain !== '' && ` ${entityKey(posix.basename(file))} `.includes(` ${domain} `);
+  const own = ` ${entityKey(posix.basename(file))} `;
+  for (let folder = posix.dirname(file); folder !== '.' && folder !== '/'; folder = posix.dirname(folder)) {
+    if ((folderSizes.get(folder) ?? 0) < 2) continue;
+    const domain = entityKey(posix.basename(folder));
+    if (domain !== '' && own.includes(` ${domain} `)) return true;
+  }
+  return false;
 }
 
 /** How many files of the hub's folder (and below) it imports that no file outside that folder imports. */
@@ -122,12 +131,7 @@ function composed(
 }
 
 function firstParts(files: readonly string[], deps: readonly Dependency[], seed: number): Map<string, number> {
-  const graph = new UndirectedGraph();
-  for (const file of files) graph.addNode(file);
-  for (const { from, to, calls } of deps) {
-    graph.updateUndirectedEdge(from, to, (attributes) => ({
-      weight: ((attributes.weight as number | undefined) ?? 0) + calls,
-    }));
-  }
-  return runLouvain(graph, 1, seed);
+  const graph = new FileGraphBuilder(files);
+  for (const { from, to, calls } of deps) graph.add(from, to, calls);
+  return runLouvain(graph.build(), 1, seed);
 }

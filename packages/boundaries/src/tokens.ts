@@ -44,26 +44,51 @@ export interface WordOccurrence {
   surface: string;
 }
 
+const wordsOfName = new Map<string, WordOccurrence[]>();
+
 /** Domain words of a list of raw names (path segments, identifiers), technical ones dropped. */
 export function domainWords(names: Iterable<string>): WordOccurrence[] {
   const out: WordOccurrence[] = [];
   for (const name of names) {
-    for (const word of splitWords(name)) {
-      const stemmed = stem(word);
-      if (!TECHNICAL.has(word) && !TECHNICAL.has(stemmed)) out.push({ stem: stemmed, surface: word });
+    // Folder names and exported identifiers come back thousands of times: each is split once.
+    let words = wordsOfName.get(name);
+    if (words === undefined) {
+      words = [];
+      for (const word of splitWords(name)) {
+        const stemmed = stem(word);
+        if (!TECHNICAL.has(word) && !TECHNICAL.has(stemmed)) words.push({ stem: stemmed, surface: word });
+      }
+      wordsOfName.set(name, words);
     }
+    out.push(...words);
   }
   return out;
 }
 
+// Words naming a file's kind in a layered codebase: after a domain word they mark the kind (`OrderService`,
+// `order.module.ts`), before one they are part of the domain's name (`serviceTopics`, `moduleAction`).
+const KINDS = new Set(
+  (
+    'module service repository repo model route router controller handler middleware provider entity dto schema ' +
+    'interface type'
+  ).split(' '),
+);
+
 const entityKeys = new Map<string, string>();
 
-/** A name's entity key: `order-line_items.service.ts` -> `order line item` (cut at the first dot, domain words, singular). */
+/**
+ * A name's entity key: `order-lines.service.ts` -> `order line` (cut at the first dot, domain words,
+ * singular). A kind word leading a name is kept (`serviceTopics` -> `service topic`, not `topic`): dropping it
+ * would give one domain another's name.
+ */
 export function entityKey(name: string): string {
   let key = entityKeys.get(name);
   if (key === undefined) {
-    key = domainWords([name.split('.')[0]!])
-      .map((word) => word.stem)
+    const words = splitWords(name.split('.')[0]!);
+    const first = words.findIndex((word) => !TECHNICAL.has(word) && !TECHNICAL.has(stem(word)));
+    key = words
+      .filter((word, i) => (i < first && KINDS.has(stem(word))) || (!TECHNICAL.has(word) && !TECHNICAL.has(stem(word))))
+      .map(stem)
       .join(' ');
     entityKeys.set(name, key);
   }

@@ -1,8 +1,8 @@
-import { UndirectedGraph } from 'graphology';
+import { FileGraph } from './file-graph.ts';
 import { type PairWeights, type Signal, type SignalInput } from './signals/index.ts';
 
 export interface CombinedGraph {
-  graph: UndirectedGraph;
+  graph: FileGraph;
   /** Total weight each signal contributed after scaling, for the plan's parameters. */
   contributions: Record<string, number>;
 }
@@ -18,14 +18,13 @@ export function combineSignals(
   signals: readonly Signal[],
   shares: Readonly<Record<string, number>> = {},
 ): CombinedGraph {
-  const graph = new UndirectedGraph();
-  for (const file of input.files) graph.addNode(file);
   const contributions: Record<string, number> = {};
   const count = input.files.length;
-  // Summed in one map first: one graph edge per pair is far cheaper than one update per pair and signal.
+  // Summed in one map first: one edge per pair, in the order the pairs first came.
   const combined: PairWeights = new Map();
+  const withOthers = { ...input, combined: signals.map((signal) => signal.name) };
   for (const signal of signals) {
-    const pairs: PairWeights = signal.pairs(input);
+    const pairs: PairWeights = signal.pairs(withOthers);
     let total = 0;
     for (const weight of pairs.values()) total += weight;
     if (total === 0) {
@@ -37,9 +36,16 @@ export function combineSignals(
     for (const [key, weight] of pairs) combined.set(key, (combined.get(key) ?? 0) + weight * scale);
     contributions[signal.name] = share;
   }
-  for (const [key, weight] of combined)
-    graph.addUndirectedEdge(input.files[Math.floor(key / count)]!, input.files[key % count]!, { weight });
-  return { graph, contributions };
+  const sources = new Int32Array(combined.size);
+  const targets = new Int32Array(combined.size);
+  const weights = new Float64Array(combined.size);
+  let edge = 0;
+  for (const [key, weight] of combined) {
+    sources[edge] = Math.floor(key / count);
+    targets[edge] = key % count;
+    weights[edge++] = weight;
+  }
+  return { graph: new FileGraph(input.files, sources, targets, weights), contributions };
 }
 
 function coveredFiles(pairs: PairWeights, count: number): number {

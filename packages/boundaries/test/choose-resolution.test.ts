@@ -1,16 +1,14 @@
-import { UndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { chooseResolution } from '../src/choose-resolution.ts';
+import { FileGraphBuilder, type FileGraph } from '../src/file-graph.ts';
 
 /** `count` separate cliques of `size` files, every edge weight 1. */
-function cliques(count: number, size: number): UndirectedGraph {
-  const graph = new UndirectedGraph();
+function cliques(count: number, size: number): FileGraph {
+  const nodes = Array.from({ length: count * size }, (_, i) => `c${Math.floor(i / size)}/f${i % size}`);
+  const graph = new FileGraphBuilder(nodes);
   for (let c = 0; c < count; c++)
-    for (let a = 0; a < size; a++) {
-      graph.mergeNode(`c${c}/f${a}`);
-      for (let b = 0; b < a; b++) graph.addEdge(`c${c}/f${a}`, `c${c}/f${b}`, { weight: 1 });
-    }
-  return graph;
+    for (let a = 0; a < size; a++) for (let b = 0; b < a; b++) graph.add(`c${c}/f${a}`, `c${c}/f${b}`, 1);
+  return graph.build();
 }
 
 describe('chooseResolution', () => {

@@ -74,7 +74,7 @@ describe('dataSignal', () => {
     );
     const input = { graph, files, dependencies: [] };
     const { graph: combined } = combineSignals(input, [importsSignal, dataSignal], { imports: 1, data: 1 });
-    const data = combined.getEdgeAttribute(combined.edge(repository, refunds)!, 'weight');
+    const data = combined.weight(repository, refunds);
     // Share 1 of the 2 files it covers: the one pair carries 2, not 1 × 4 files.
     expect(data).toBe(2);
   });

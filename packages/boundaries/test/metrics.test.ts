@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dependency } from '../src/dependencies.ts';
-import { planMetrics, serviceMetrics } from '../src/metrics/index.ts';
+import { planMetrics, reachOfFiles, serviceMetrics } from '../src/metrics/index.ts';
 
 // Golden values below are worked out by hand in the comments, never copied from the implementation.
 
@@ -311,15 +311,15 @@ describe('the Mono2Micro definitions', () => {
   });
 
   it('scores BCP as the mean of ln(business contexts) per service', () => {
-    const useCases = [
+    const useCases = reachOfFiles([
       { id: 'book flight', files: ['p1', 'p2', 'q1'] },
       { id: 'cancel booking', files: ['p2'] },
       { id: 'login', files: ['q2', 'q3', 'elsewhere'] },
-    ];
+    ]);
     // P serves {book flight, cancel booking} -> ln 2; Q serves {book flight, login} -> ln 2. Mean ln 2.
     expect(planMetrics({ dependencies, assignment, useCases }).bcp).toBeCloseTo(Math.LN2, 10);
     // One context per service is pure: 0. A service no use case reaches counts ln 1 = 0 too.
-    const pure = [{ id: 'book flight', files: ['p1', 'p2'] }];
+    const pure = reachOfFiles([{ id: 'book flight', files: ['p1', 'p2'] }]);
     expect(planMetrics({ dependencies, assignment, useCases: pure }).bcp).toBe(0);
   });
 });

@@ -43,4 +43,17 @@ describe('findSharedKernel', () => {
     const kernel = findSharedKernel(withSink, dependenciesOf(graph), { seed: 1 });
     expect(kernel.map((k) => k.path)).toEqual(['src/lib/log-format.ts', 'src/lib/log.ts']);
   });
+
+  it('leaves a hub named after a domain folder above it to that domain', () => {
+    // A guard of the team domain kept in team/guards/, used by every domain like the logger: same spread,
+    // but it carries `team`, the name of the folder holding it two levels up, with other files below it.
+    const withGuard = [...files, 'src/team/team.ts', 'src/team/guards/team-member.guard.ts'];
+    const graph = handGraph(withGuard, [
+      ...imports,
+      ['src/team/team.ts', 'src/lib/log.ts'],
+      ...domains.map((d): [string, string] => [`src/${d}/${d}.ts`, 'src/team/guards/team-member.guard.ts']),
+    ]);
+    const kernel = findSharedKernel(withGuard, dependenciesOf(graph), { seed: 1 });
+    expect(kernel.map((k) => k.path)).toEqual(['src/lib/log-format.ts', 'src/lib/log.ts']);
+  });
 });

@@ -3,7 +3,9 @@ import type { Graph } from '@seams/graph';
 import { dependenciesOf } from '../src/dependencies.ts';
 import { entitiesSignal } from '../src/signals/entities-signal.ts';
 import type { Signal } from '../src/signals/index.ts';
+import { pathsSignal } from '../src/signals/paths-signal.ts';
 import { useCasesSignal } from '../src/signals/use-cases-signal.ts';
+import { entityKey } from '../src/tokens.ts';
 import { handGraph } from './hand-graph.ts';
 
 /** A signal's pairs as `a | b -> weight`, for hand-worked expectations. */
@@ -43,6 +45,62 @@ describe('entitiesSignal', () => {
       'src/routes/orders/index.ts | src/routes/orders/list-orders.ts': 0.25,
       'src/models/customer.ts | src/services/customer.service.ts': 0.5,
     });
+  });
+});
+
+describe('pathsSignal', () => {
+  const graph = handGraph(
+    ['src/a/x.ts', 'src/a/y.ts', 'src/b/p.ts', 'src/b/q.ts'],
+    [
+      ['src/a/x.ts', 'src/a/y.ts'],
+      ['src/b/p.ts', 'src/a/x.ts'],
+    ],
+  );
+
+  it('ties the files of each small folder, 1 / (files in it - 1) per folder shared', () => {
+    // src/ holds 4 files: 1/3 per pair; src/a and src/b hold 2: 1 more for a pair inside one of them.
+    expect(pairsOf(pathsSignal, graph)).toEqual({
+      'src/a/x.ts | src/a/y.ts': 1.333,
+      'src/a/x.ts | src/b/p.ts': 0.333,
+      'src/a/x.ts | src/b/q.ts': 0.333,
+      'src/a/y.ts | src/b/p.ts': 0.333,
+      'src/a/y.ts | src/b/q.ts': 0.333,
+      'src/b/p.ts | src/b/q.ts': 1.333,
+    });
+  });
+
+  it('with the imports, scales each folder by the square root of how far the imports confirm it', () => {
+    // Coherence (2 x inside + 1) / (ends + 2). src/a: one import inside (2 ends) and one arriving from src/b
+    // (1 end): (2 + 1) / (3 + 2) = 0.6. src/b: the import leaving it (1 end): 1 / 3. src/: both imports inside,
+    // 4 ends: 5 / 6, the most coherent, so the others are read against it: src/a 0.72, src/b 0.4. A pair in
+    // src/a: 1/3 + sqrt(0.72) = 0.333 + 0.849; in src/b: 0.333 + sqrt(0.4) = 0.333 + 0.632.
+    const files = graph.files.map((f) => f.path);
+    const input = { graph, files, dependencies: dependenciesOf(graph), combined: ['imports', 'paths'] };
+    const weights = [...pathsSignal.pairs(input)].map(([key, weight]) => [
+      `${files[Math.floor(key / files.length)]} | ${files[key % files.length]}`,
+      Math.round(weight * 1000) / 1000,
+    ]);
+    expect(Object.fromEntries(weights)).toEqual({
+      'src/a/x.ts | src/a/y.ts': 1.182,
+      'src/a/x.ts | src/b/p.ts': 0.333,
+      'src/a/x.ts | src/b/q.ts': 0.333,
+      'src/a/y.ts | src/b/p.ts': 0.333,
+      'src/a/y.ts | src/b/q.ts': 0.333,
+      'src/b/p.ts | src/b/q.ts': 0.966,
+    });
+  });
+});
+
+describe('entityKey', () => {
+  it('drops kind words and verbs around a domain word, but keeps a kind word that leads a domain name', () => {
+    expect(entityKey('order-lines.service.ts')).toBe('order line');
+    expect(entityKey('OrderRepository')).toBe('order');
+    expect(entityKey('list-orders.ts')).toBe('order');
+    // `serviceTopics` and `moduleAction` are domains of their own: read as `topic` and `action` they would be
+    // tied to the `topic/` and `action/` domains by the entities signal.
+    expect(entityKey('serviceTopics')).toBe('service topic');
+    expect(entityKey('moduleAction.resolver.ts')).toBe('module action');
+    expect(entityKey('services')).toBe('');
   });
 });
 

@@ -41,7 +41,7 @@ export function formatPlanText(plan: Plan, output?: string): string {
   const label = serviceLabels(plan.services);
   lines.push(
     '',
-    `  plan metrics: Q ${fixed(m.modularity)}  SM ${fixed(m.structuralModularity)}  ICP ${fixed(m.icp)}  IFN ${fixed(m.ifn, 1)}  NED ${fixed(m.ned)}  MQ ${fixed(m.mq)}`,
+    `  plan metrics: Q ${fixed(m.modularity)}  SM ${fixed(m.structuralModularity)}  ICP ${fixed(m.icp)}  IFN ${fixed(m.ifn, 1)}  NED ${fixed(m.ned)}  MQ ${fixed(m.mq)}${m.bcp === undefined ? '' : `  BCP ${fixed(m.bcp)}`}`,
   );
   if (m.serviceCycles.length > 0)
     lines.push(

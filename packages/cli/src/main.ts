@@ -1,4 +1,9 @@
-import { run } from './run.ts';
+import { enableCompileCache } from 'node:module';
+
+// V8's compiled code is kept in Node's own cache (in the OS temp folder; NODE_DISABLE_COMPILE_CACHE=1 turns it
+// off): a later start compiles none of seams again. Enabled before the rest loads, which is why that is imported here.
+enableCompileCache();
+const { run } = await import('./run.ts');
 
 // `seams ... | head` closes the pipe early: stop quietly, as other command-line tools do.
 for (const stream of [process.stdout, process.stderr]) {

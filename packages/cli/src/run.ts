@@ -29,7 +29,7 @@ export function createProgram(streams: Streams, outcome: CommandOutcome = { exit
     .addCommand(boundariesCommand(streams))
     .addCommand(reportCommand(streams))
     .addCommand(uiCommand(streams))
-    .addCommand(extractCommand(streams))
+    .addCommand(extractCommand(streams, outcome))
     .addCommand(checkCommand(streams, outcome));
   for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());
   return program;

@@ -52,7 +52,8 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-describe('seams extract on the folder it is given', () => {
+// Each test runs the CLI, which loads TypeScript to read the contract: seconds on a loaded machine, not 5.
+describe('seams extract on the folder it is given', { timeout: 30_000 }, () => {
   it('refuses a graph made in another folder instead of rewriting that folder', async () => {
     cpSync(app, join(scratch, 'other'), { recursive: true });
     await seams('analyze', 'other', '-o', 'other.graph.json');

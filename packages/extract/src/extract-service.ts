@@ -4,7 +4,9 @@ import { rewriteImports, type FileEdit, type ManualImport, type RewriteCounts } 
 import { unifiedDiff } from './codemod/unified-diff.ts';
 import { visiblyExports, wholeModuleReads } from './codemod/whole-module-reads.ts';
 import { contractFile, openApiFile, remoteOperations, schemasFile } from './generate/contract-files.ts';
-import { facadeFile, type ThrownError } from './generate/facade-file.ts';
+import { facadeFile } from './generate/facade-file.ts';
+import { providersFile } from './generate/provider-files.ts';
+import { thrownErrors } from './generate/error-rebuild.ts';
 import { manifestFile } from './generate/manifest-file.ts';
 import type { GeneratedFile } from './generate/generated-file.ts';
 import { packageFiles } from './generate/package-files.ts';
@@ -13,11 +15,12 @@ import { routingFile } from './generate/routing-file.ts';
 import { lambdaFile, operationsFile, type Layout } from './generate/service-files.ts';
 import { clientFile } from './generate/client-file.ts';
 import { serverFile } from './generate/server-file.ts';
-import { declaringFile, edgesByImporter, findEventBus } from './find-event-bus.ts';
+import { findEventBus } from './find-event-bus.ts';
 import { serviceApi, type ServiceApi } from './service-api.ts';
 import { checkInputs } from './check-inputs.ts';
 import { insideScope, toolchainProfile, type Toolchain } from './toolchain/toolchain-profile.ts';
 import { placeFiles } from './toolchain/place-files.ts';
+import { hasExtractableSurface, nothingToExtract } from './extractable-surface.ts';
 import { routeLevelFiles } from './routes/route-files.ts';
 import { serviceRoutes, servesRoutes, type ServiceRoute } from './routes/service-routes.ts';
 
@@ -67,6 +70,10 @@ export interface Extraction {
   toolchain: Toolchain;
   /** The folder the facade went to: inside the monolith's compilation scope, which may be outside `out`. */
   facadeFolder: string;
+  /** False when nothing can go remote: the CLI then explains (`explanation`) and writes nothing unless forced. */
+  extractable: boolean;
+  /** Why nothing can go remote, one line per entry at the monolith's file and line (empty when extractable). */
+  explanation: string[];
   /** The HTTP routes the service's files serve: the routing layer and route server stand in for them. */
   routes: ServiceRoute[];
 }
@@ -134,6 +141,7 @@ export async function extractService(
   });
   const routes = serviceRoutes(graph, api.files);
   const manual = unmoved.filter((m) => !importsRouter(graph, m, routes));
+  const providers = providersFile(origin, model, layout);
   const files: GeneratedFile[] = [
     facade,
     routing,
@@ -142,6 +150,7 @@ export async function extractService(
     operationsFile(origin, model, layout),
     serverFile(origin, layout, bus),
     clientFile(origin, model, layout),
+    ...(providers ? [providers] : []),
     lambdaFile(origin, layout),
     ...packageFiles(origin, model, layout, options.monolith, serviceDependencies(graph, api.files, options.readFile)),
     openApiFile(origin, model, `${layout.service}/openapi.json`, options.version),
@@ -158,6 +167,7 @@ export async function extractService(
   );
   files.splice(0, files.length, ...placeFiles(files, placement));
   files.push(manifestFile(origin, api, under(options.out, 'extraction.json')));
+  const extractable = hasExtractableSurface({ model, routes });
   const data = graph.data?.length || graph.tables?.length ? tableOwnership(graph, plan) : undefined;
   const report = reportFile({
     origin,
@@ -182,6 +192,8 @@ export async function extractService(
     remoteReady: remoteOperations(model).map((o) => o.name),
     toolchain,
     facadeFolder: placement.folder,
+    extractable,
+    explanation: extractable ? [] : nothingToExtract({ model }, api),
     routes,
   };
 }
@@ -219,23 +231,6 @@ function importsRouter(graph: Pick<Graph, 'edges'>, manual: ManualImport, routes
       e.names?.length === 1 &&
       e.names[0] === 'default',
   );
-}
-
-// The error classes the service's files throw, found where the monolith declares them.
-function thrownErrors(api: ServiceApi, graph: Pick<Graph, 'edges'>, readFile: (path: string) => string): ThrownError[] {
-  const found = new Map<string, ThrownError>();
-  const edgesFrom = edgesByImporter(graph, new Set(api.files));
-  for (const file of api.files) {
-    const text = readFile(file);
-    for (const [, name] of text.matchAll(/throw new ([A-Z][A-Za-z0-9_]*)\(/g)) {
-      if (!name || found.has(name) || name === 'Error') continue;
-      const declared = new RegExp(`class ${name}\\b`).test(text)
-        ? file
-        : declaringFile(edgesFrom.get(file) ?? [], name);
-      if (declared) found.set(name, { name, file: declared });
-    }
-  }
-  return [...found.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
 // The packages the service's files import, at the version the monolith's package.json asks for.

@@ -149,14 +149,46 @@ describe('buildContract on injected providers', () => {
     ]);
   });
 
-  it('counts the async methods as routable, and leaves them to the functions-only facade as local', () => {
+  it('routes the async methods: the facade stands in for each provider, the module that provides it is rewired', () => {
     expect(routableOperations(model).map((o) => o.name)).toEqual([
       'AuditLog.flush',
       'UsersService.findById',
       'UsersService.register',
       'UsersService.rowOf',
     ]);
-    expect(remoteOperations(model)).toEqual([]);
+    expect(remoteOperations(model)).toEqual(routableOperations(model));
+    const decorator = { name: 'Injectable', text: '@Injectable()', from: { file: 'src/framework/nest.ts' } };
+    expect(model.providers).toEqual([
+      {
+        name: 'AuditLog',
+        file: audit,
+        line: 2,
+        decorators: [],
+        construct: { expression: 'new AuditLog()', classes: [{ name: 'AuditLog', file: audit }] },
+      },
+      {
+        name: 'UsersService',
+        file: service,
+        line: 6,
+        decorators: [decorator],
+        construct: {
+          expression: 'new UsersService(new UsersRepository())',
+          classes: [
+            { name: 'UsersService', file: service },
+            { name: 'UsersRepository', file: users('users.repository.ts') },
+          ],
+        },
+      },
+    ]);
+    expect(model.modules).toEqual([
+      {
+        name: 'UsersModule',
+        file: users('users.module.ts'),
+        line: 5,
+        provides: ['UsersService'],
+        moduleFrom: { file: 'src/framework/nest.ts' },
+      },
+    ]);
   });
 
   it("lists each method in the report's operations, with why it stays local", () => {
@@ -164,18 +196,17 @@ describe('buildContract on injected providers', () => {
     const origin = { service: 'users', plan: 'seams.plan.json' };
     const report = reportFile({ origin, bus: undefined, model, api, manual: [], files: [], path: 'EXTRACTION.md' });
     const rows = report.content.split('\n').filter((line) => line.startsWith('| `'));
-    const waiting = (owner: string) => `local: routable, but the facade does not stand in for \`${owner}\` yet`;
     expect(rows).toEqual([
       `| \`AuditLog.record\` | ${audit}:5 | local only (see below) |`,
-      `| \`AuditLog.flush\` | ${audit}:9 | ${waiting('AuditLog')} |`,
-      `| \`UsersService.findById\` | ${service}:11 | ${waiting('UsersService')} |`,
-      `| \`UsersService.register\` | ${service}:16 | ${waiting('UsersService')} |`,
-      `| \`UsersService.rowOf\` | ${service}:23 | ${waiting('UsersService')} |`,
+      `| \`AuditLog.flush\` | ${audit}:9 | remote-ready |`,
+      `| \`UsersService.findById\` | ${service}:11 | remote-ready |`,
+      `| \`UsersService.register\` | ${service}:16 | remote-ready |`,
+      `| \`UsersService.rowOf\` | ${service}:23 | remote-ready |`,
       `| \`UsersService.toProfile\` | ${service}:27 | local only (see below) |`,
       `| \`UsersService.onUserChanged\` | ${service}:31 | local only (see below) |`,
     ]);
     expect(report.content.split('\n')).toContain(
-      '7 operations the rest of the monolith calls, 0 of them ready to be served remotely (async, with data that survives JSON):',
+      '7 operations the rest of the monolith calls, 4 of them ready to be served remotely (async, with data that survives JSON):',
     );
   });
 

@@ -260,3 +260,20 @@ describe('buildContract type mapping', () => {
     ]);
   });
 });
+
+describe('buildContract on a type from a package without types', () => {
+  it('blocks a parameter written as a named type the checker sees as any, not one written `any`', () => {
+    const root = join(import.meta.dirname, '../../../fixtures/extract/contract-untyped');
+    const model = buildContract({ root, serviceFiles: ['src/audit.ts'], operations: ['src/audit.ts#recordRequest'] });
+    expect(model.blockers).toEqual([
+      {
+        kind: 'unsupported-type',
+        operation: 'recordRequest',
+        file: 'src/audit.ts',
+        line: 4,
+        message:
+          'Parameter `request` of `recordRequest` is `Request`, a type TypeScript cannot see (its package has no types): install its types, or take plain data the contract can describe',
+      },
+    ]);
+  }, 30_000);
+});

@@ -34,12 +34,12 @@ export function serviceCardMarkdown(card: ServiceCard, model: ReportModel, nameO
 }
 
 function blastRadius(card: ServiceCard, others: number, nameOf: (id: string) => string): string {
-  const { direct, transitive } = card.blastRadius;
-  if (transitive.length === 0) return 'nobody; no other service depends on it';
+  const { direct, count, through } = card.blastRadius;
+  if (count === 0) return 'nobody; no other service depends on it';
   const names = (ids: readonly string[]) => listing(ids.map((id) => text(nameOf(id))));
-  const indirect = transitive.filter((id) => !direct.includes(id));
-  const through = indirect.length === 0 ? '' : `, ${names(indirect)} through them`;
-  return `${transitive.length} of ${others} other ${others === 1 ? 'service' : 'services'}; ${names(direct)} directly${through}`;
+  const indirect = count - direct.length;
+  const reached = through ? names(through) : plural(indirect, 'more service');
+  return `${count} of ${others} other ${others === 1 ? 'service' : 'services'}; ${names(direct)} directly${indirect > 0 ? `, ${reached} through them` : ''}`;
 }
 
 function filesSection(card: ServiceCard, lowConfidence = 0): string {

@@ -47,8 +47,13 @@ export interface ServiceCard {
   outbound: Array<{ service: string; weight: number }>;
   cycles: string[][];
   sharedKernelUsed: string[];
-  /** Services that break if this one is down: directly (they call it) and transitively (direct ones included). */
-  blastRadius: { direct: string[]; transitive: string[] };
+  /**
+   * Services that break if this one is down: `direct` (they call it), `count` in all (direct ones included), and
+   * `through`, those that break through the direct ones, in name order, when there are at most 50 of them. A
+   * longer list is left out (the service links give it): on a plan of thousands of services in one big loop, a
+   * list per card would hold millions of names.
+   */
+  blastRadius: { direct: string[]; count: number; through?: string[] };
   metrics: { cohesion: number; coupling: number; apiSize: number; interfaceFiles: number };
   /** Who changes it; present when the graph carries git history. */
   ownership?: ServiceOwnership;

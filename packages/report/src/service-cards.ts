@@ -5,6 +5,9 @@ import type { ApiEntry } from './public-api.ts';
 import type { ServiceCard } from './report-model.ts';
 import { reachersOfAll, type ServiceLink } from './service-links.ts';
 
+// Past this many services breaking through the direct callers, a card gives their number, not their names.
+const THROUGH_LISTED = 50;
+
 export interface CardInput {
   graph: Graph;
   plan: Plan;
@@ -53,6 +56,9 @@ export function serviceCards(input: CardInput): ServiceCard[] {
     const inbound = weighted(inboundOf.get(service.id));
     const outbound = weighted(outboundOf.get(service.id));
     const sharedKernelUsed = [...(sharedUsedOf.get(service.id) ?? [])].sort(compareCodeUnits);
+    const direct = inbound.map((link) => link.service).sort(byName);
+    const count = reachers.count(service.id);
+    const directly = new Set(direct);
     return {
       id: service.id,
       name: service.name,
@@ -65,8 +71,11 @@ export function serviceCards(input: CardInput): ServiceCard[] {
       cycles: cyclesOf.get(service.id) ?? [],
       sharedKernelUsed,
       blastRadius: {
-        direct: inbound.map((link) => link.service).sort(byName),
-        transitive: reachers.get(service.id) ?? [],
+        direct,
+        count,
+        ...(count - direct.length <= THROUGH_LISTED
+          ? { through: reachers.get(service.id).filter((id) => !directly.has(id)) }
+          : {}),
       },
       metrics: {
         cohesion: service.metrics.cohesion,

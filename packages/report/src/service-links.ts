@@ -53,13 +53,20 @@ export function reachersOf(target: string, callers: ReadonlyMap<string, readonly
   return [...seen];
 }
 
+/** Who reaches each service: how many, and on request the list, in `ids` order (itself excluded). */
+export interface Reachers {
+  count(id: string): number;
+  get(id: string): string[];
+}
+
 /**
- * `reachersOf` for every service at once, each list in `ids` order (itself excluded). Services in one
- * strongly connected component are reached by the same services, so each component's reachers are
- * found once, from the components its callers are in, as a bit set over `ids`; a search per
- * service took minutes on plans of thousands of services with one big loop.
+ * `reachersOf` for every service at once. Services in one strongly connected component are reached by
+ * the same services, so each component's reachers are found once, from the components its callers are
+ * in, as a bit set over `ids`; a search per service took minutes on plans of thousands of services with
+ * one big loop. Counts come from the bit sets; a list is only made when asked for (a list per service
+ * held millions of names on such plans).
  */
-export function reachersOfAll(ids: readonly string[], links: readonly ServiceLink[]): Map<string, string[]> {
+export function reachersOfAll(ids: readonly string[], links: readonly ServiceLink[]): Reachers {
   const n = ids.length;
   const index = new Map(ids.map((id, i) => [id, i]));
   const callers: number[][] = ids.map(() => []);
@@ -86,18 +93,30 @@ export function reachersOfAll(ids: readonly string[], links: readonly ServiceLin
     }
     reach.push(bits);
   }
-  const result = new Map<string, string[]>();
-  ids.forEach((id, v) => {
-    const bits = reach[componentOf[v]!]!;
-    const list: string[] = [];
-    for (let w = 0; w < words; w++)
-      for (let word = bits[w]!; word !== 0; word &= word - 1) {
-        const u = w * 32 + (31 - Math.clz32(word & -word));
-        if (u !== v) list.push(ids[u]!);
-      }
-    result.set(id, list);
+  const counts = reach.map((bits) => {
+    let count = 0;
+    for (let w = 0; w < words; w++) for (let word = bits[w]!; word !== 0; word &= word - 1) count++;
+    return count;
   });
-  return result;
+  // A component's bit set holds its own members: the service itself is taken out.
+  return {
+    count: (id) => {
+      const v = index.get(id);
+      return v === undefined ? 0 : counts[componentOf[v]!]! - 1;
+    },
+    get: (id) => {
+      const v = index.get(id);
+      if (v === undefined) return [];
+      const bits = reach[componentOf[v]!]!;
+      const list: string[] = [];
+      for (let w = 0; w < words; w++)
+        for (let word = bits[w]!; word !== 0; word &= word - 1) {
+          const u = w * 32 + (31 - Math.clz32(word & -word));
+          if (u !== v) list.push(ids[u]!);
+        }
+      return list;
+    },
+  };
 }
 
 /**

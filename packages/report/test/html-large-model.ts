@@ -43,7 +43,7 @@ export function largeModel(serviceCount = 40, fileCount = 2000): ReportModel {
       outbound,
       cycles: [],
       sharedKernelUsed: ['src/shared/logger.ts'],
-      blastRadius: { direct: inbound.map((link) => link.service), transitive: inbound.map((link) => link.service) },
+      blastRadius: { direct: inbound.map((link) => link.service), count: inbound.length, through: [] },
       metrics: { cohesion: 0.3, coupling: 0.4, apiSize: 3, interfaceFiles: 3 },
     };
   });

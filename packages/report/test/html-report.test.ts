@@ -300,7 +300,7 @@ describe('the HTML report of a 10,000-file, 1,000-service plan', () => {
   const ids = model.services.map((service) => service.id);
   for (const card of model.services) {
     card.cycles = [ids];
-    card.blastRadius.transitive = ids.filter((id) => id !== card.id);
+    card.blastRadius = { direct: card.blastRadius.direct, count: ids.length - 1 };
   }
 
   it(

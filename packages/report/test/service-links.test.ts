@@ -9,7 +9,8 @@ describe('reachersOfAll', () => {
   const links = [link('d', 'a'), link('a', 'b'), link('b', 'c'), link('c', 'b'), link('c', 'e')];
 
   it('lists who breaks when each service is down, in the given order, itself left out', () => {
-    expect(Object.fromEntries(reachersOfAll(ids, links))).toEqual({
+    const reachers = reachersOfAll(ids, links);
+    expect(Object.fromEntries(ids.map((id) => [id, reachers.get(id)]))).toEqual({
       a: ['d'],
       b: ['a', 'c', 'd'],
       c: ['a', 'b', 'd'],
@@ -17,6 +18,8 @@ describe('reachersOfAll', () => {
       e: ['a', 'b', 'c', 'd'],
       f: [],
     });
+    // Counted from the bit sets, without making the lists.
+    expect(ids.map((id) => reachers.count(id))).toEqual([1, 3, 3, 0, 4, 0]);
   });
 
   it('agrees with a search per service on a plan with loops inside loops and more than 32 services', () => {
@@ -27,6 +30,9 @@ describe('reachersOfAll', () => {
     ]);
     const all = reachersOfAll(many, mesh);
     const callers = callersOf(mesh);
-    for (const id of many) expect(all.get(id), id).toEqual(reachersOf(id, callers).sort());
+    for (const id of many) {
+      expect(all.get(id), id).toEqual(reachersOf(id, callers).sort());
+      expect(all.count(id), id).toBe(all.get(id).length);
+    }
   });
 });

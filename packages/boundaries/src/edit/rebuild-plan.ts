@@ -26,7 +26,7 @@ export function rebuildPlan(
 ): Plan {
   const kept = drafts.filter((draft) => draft.files.length > 0);
   const assignment = new Map(kept.flatMap((draft) => draft.files.map((file) => [file, draft.id] as const)));
-  const input = { dependencies: context.dependencies, assignment, loc: context.loc };
+  const input = { dependencies: context.dependencies, assignment, loc: context.loc, useCases: context.useCases };
   const perService = serviceMetrics(input);
   const pinnedSet = new Set(pinned);
   const before = new Map(plan.services.map((s) => [s.id, s]));

@@ -1,24 +1,26 @@
 import type { ServiceGraph } from './service-graph.ts';
-import type { MetricInput } from './types.ts';
+import type { UseCaseReach } from './use-case-reach.ts';
 
 /**
  * Business context purity (Mono2Micro, Kalia et al. FSE 2021): per service, the entropy of a uniform
  * distribution over the use cases that reach its files, ln(m_i); the mean over services. 0 when every
  * service serves at most one use case; lower is better. Files no use case reaches add no context.
  */
-export function businessContextPurity(graph: ServiceGraph, useCases: NonNullable<MetricInput['useCases']>): number {
+export function businessContextPurity(graph: ServiceGraph, useCases: UseCaseReach): number {
   if (graph.members.size === 0) return 0;
-  const contexts = new Map<string, Set<string>>();
-  for (const { id, files } of useCases) {
-    for (const file of files) {
-      const service = graph.serviceOf.get(file);
-      if (service === undefined) continue;
-      let seen = contexts.get(service);
-      if (!seen) contexts.set(service, (seen = new Set()));
-      seen.add(id);
-    }
-  }
+  const words = Math.ceil(useCases.groups.length / 32);
   let sum = 0;
-  for (const service of graph.members.keys()) sum += Math.log(contexts.get(service)?.size || 1);
+  for (const files of graph.members.values()) {
+    const served = new Uint32Array(words);
+    for (const file of files) {
+      const bits = useCases.reach.get(file);
+      if (bits) for (let w = 0; w < words; w++) served[w]! |= bits[w]!;
+    }
+    const ids = new Set<string>();
+    useCases.groups.forEach((group, g) => {
+      if ((served[g >> 5]! >>> (g & 31)) & 1) for (const id of group) ids.add(id);
+    });
+    sum += Math.log(ids.size || 1);
+  }
   return sum / graph.members.size;
 }

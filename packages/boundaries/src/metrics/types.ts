@@ -1,4 +1,5 @@
 import type { Assignment, Dependency } from '../dependencies.ts';
+import type { UseCaseReach } from './use-case-reach.ts';
 
 /** What the metrics read: the file dependencies and which service each file is in. */
 export interface MetricInput {
@@ -7,8 +8,8 @@ export interface MetricInput {
   assignment: Assignment;
   /** Lines of code per file; files missing from it count 0. */
   loc?: ReadonlyMap<string, number>;
-  /** Use cases with the files each exercises ({@link useCaseFiles}); BCP is computed only when given. */
-  useCases?: ReadonlyArray<{ id: string; files: readonly string[] }>;
+  /** Which use cases exercise which files ({@link useCaseReach}); BCP is computed only when given. */
+  useCases?: UseCaseReach;
 }
 
 /** One service's size, cohesion, coupling and interface (formulas in docs/metrics.md). */

@@ -7,6 +7,8 @@ export interface SignalInput {
   /** The files to cluster, indexed: pair keys use these indices. */
   files: readonly string[];
   dependencies: readonly WeightedDependency[];
+  /** The names of the signals combined with this one, when it is combined: one signal may read another's evidence. */
+  combined?: readonly string[];
 }
 
 /** Undirected pair weights, keyed by `pairKey(i, j)`. */

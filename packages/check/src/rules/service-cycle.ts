@@ -36,9 +36,13 @@ export function serviceCycles(
     link.pairs.add(`${crossing.from}\0${crossing.to}`);
   }
   const all = [...links.values()];
+  // Links by importing service: a loop's links are found from its members, not by scanning every link per loop.
+  const outOf = new Map<string, Link[]>();
+  for (const link of all)
+    (outOf.get(link.fromService) ?? outOf.set(link.fromService, []).get(link.fromService)!).push(link);
   return findCycles(all.map((link) => ({ from: link.fromService, to: link.toService }))).flatMap((members) => {
     const group = new Set(members);
-    const inside = all.filter((link) => group.has(link.fromService) && group.has(link.toService));
+    const inside = members.flatMap((member) => (outOf.get(member) ?? []).filter((link) => group.has(link.toService)));
     if (!inside.some((link) => link.crossings.some((crossing) => inScope(crossing.from)))) return [];
     const lightest = inside.reduce((best, link) => (lighter(link, best) ? link : best));
     return [cycleFinding(members, lightest, loopThrough(lightest, inside), label)];
@@ -55,17 +59,17 @@ function lighter(a: Link, b: Link): boolean {
 
 // The shortest way back from the link's target to its source, closing the loop the finding names.
 function loopThrough(link: Link, inside: readonly Link[]): string[] {
+  const targets = new Map<string, string[]>();
+  for (const l of inside)
+    (targets.get(l.fromService) ?? targets.set(l.fromService, []).get(l.fromService)!).push(l.toService);
+  for (const list of targets.values()) list.sort(compareCodeUnits);
   const parent = new Map<string, string>([[link.toService, link.toService]]);
   const queue = [link.toService];
   for (let i = 0; i < queue.length && !parent.has(link.fromService); i++) {
-    const service = queue[i]!;
-    const next = inside
-      .filter((l) => l.fromService === service)
-      .map((l) => l.toService)
-      .sort(compareCodeUnits);
+    const next = targets.get(queue[i]!) ?? [];
     for (const target of next) {
       if (parent.has(target)) continue;
-      parent.set(target, service);
+      parent.set(target, queue[i]!);
       queue.push(target);
     }
   }

@@ -6,6 +6,7 @@ import type { RewriteCounts } from '@seams/extract';
 import { loadOrAnalyze } from '../load-graph.ts';
 import { planWarnings, printWarnings, readProjectPlan } from '../read-plan.ts';
 import type { Streams } from '../streams.ts';
+import type { CommandOutcome } from './check-command.ts';
 import { writeFileAtomic } from '../write-file.ts';
 import { refuseDirtyTree, refuseGraphElsewhere, refuseWritesOutside } from './extract-guards.ts';
 
@@ -18,7 +19,7 @@ interface ExtractFlags {
   force?: boolean;
 }
 
-export function extractCommand(streams: Streams): Command {
+export function extractCommand(streams: Streams, outcome: CommandOutcome): Command {
   return new Command('extract')
     .description(
       "Strangler-fig extraction of one service: its contract (types, zod, OpenAPI), a routing facade in the monolith (local, remote, shadow, percentage), a scaffolded service (HTTP server, client, Lambda adapter, Dockerfile), a codemod pointing the monolith's imports at the facade, and a report of what needs a person.",
@@ -33,7 +34,10 @@ export function extractCommand(streams: Streams): Command {
       "the monolith's tsconfig, relative to the project folder, or none for plain JavaScript (default: tsconfig.json when there is one)",
     )
     .option('--write', "apply the codemod to the monolith's files (default: print it as a unified diff)")
-    .option('--force', 'overwrite generated files that differ, and apply the codemod on a dirty git tree')
+    .option(
+      '--force',
+      'overwrite generated files that differ, apply the codemod on a dirty git tree, and write the files of a service with nothing that can go remote',
+    )
     .addHelpText(
       'after',
       `
@@ -72,6 +76,15 @@ Examples:
         readFile: (path) => readFileSync(join(root, path), 'utf8'),
         previousEntries: previousEntries(join(outDir, 'extraction.json')),
       });
+      if (!extraction.extractable && !flags.force) {
+        // Files for a service with nothing to route would only be a facade that re-exports the monolith's code.
+        streams.stderr.write(
+          `seams extract: ${name}: nothing can go remote yet, so nothing was written (--force writes the files anyway):\n${extraction.explanation.join('\n')}\n`,
+        );
+        // Findings (1): what stands in the way was found, and is the answer.
+        outcome.exitCode = 1;
+        return;
+      }
       const generated = extraction.files.map((f) => resolve(root, f.path));
       // The facade's side may go to the monolith's compilation scope rather than --out: it stays in its own folder.
       const facadeDir = resolve(root, extraction.facadeFolder);

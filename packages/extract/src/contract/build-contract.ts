@@ -7,6 +7,7 @@ import { describeProvider } from './describe-provider.ts';
 import { findSharedState } from './find-shared-state.ts';
 import { isInjected, isModule, moduleExports } from './find-providers.ts';
 import { loadProject } from './load-project.ts';
+import { describeWiring, nestModules } from './provider-wiring.ts';
 import { createNamedTypes, isDataClass } from './named-types.ts';
 import { operationBlockers } from './operation-blockers.ts';
 import { isStackOverflow } from './walk-budget.ts';
@@ -31,10 +32,11 @@ export function buildContract(input: ContractInput): ContractModel {
   const callers = (input.callerFiles ?? []).filter((file) => /\.[cm]?[jt]sx?$/.test(file)).map(project.sourceFile);
   // Injected classes, in the order met: their methods follow the functions among the operations.
   const providers = new Set<ClassDeclaration>();
+  const modules: ClassDeclaration[] = [];
 
   for (const text of input.operations) {
     const entry = classifyEntry(project, text);
-    const line = entry.declaration.getStartLineNumber();
+    const line = entry.line;
     if (entry.kind === 'function') {
       const described = guarded(entry.name, entry.file, line, model, () => describeOperation(entry, describer));
       if (!described) continue;
@@ -49,6 +51,7 @@ export function buildContract(input: ContractInput): ContractModel {
       if (!generic) describer.declare(entry.declaration, { issues: [], refs: new Set() });
     }
     if (entry.kind === 'class') {
+      if (Node.isClassDeclaration(entry.declaration) && isModule(entry.declaration)) modules.push(entry.declaration);
       const found = crossingClasses(entry.declaration, callers);
       for (const provider of found ?? []) providers.add(provider);
       if (!found)
@@ -69,7 +72,16 @@ export function buildContract(input: ContractInput): ContractModel {
     if (!described) continue;
     model.operations.push(...described.operations);
     model.blockers.push(...described.blockers);
+    // The facade is a subclass: of an exported, concrete, non-generic class (else its methods stay local, said in the report).
+    if (provider.isExported() && !provider.isAbstract() && provider.getTypeParameters().length === 0)
+      (model.providers ??= []).push(describeWiring(provider, file, project.fileOf));
   }
+  const wired = nestModules(
+    modules,
+    (model.providers ?? []).map((p) => p.name),
+    project.fileOf,
+  );
+  if (wired.length > 0) model.modules = wired;
   // Module state of the service's files and of the entries' files (an entry may be a mutable value).
   const files = [...new Set([...input.serviceFiles, ...model.others.map((o) => o.file)])];
   for (const file of files) model.blockers.push(...findSharedState(project.sourceFile(file), file));
@@ -107,8 +119,23 @@ function guarded<T>(name: string, file: string, line: number, model: ContractMod
 function crossingClasses(declaration: Node, callers: readonly SourceFile[]): ClassDeclaration[] | undefined {
   if (!Node.isClassDeclaration(declaration)) return undefined;
   if (isModule(declaration)) return moduleExports(declaration);
-  if (isDataClass(declaration)) return [];
+  if (isDataClass(declaration) || isErrorClass(declaration)) return [];
   return isInjected(declaration, callers) ? [declaration] : undefined;
+}
+
+// An error class crosses as what the service throws: the facade of the service that throws it rebuilds it.
+function isErrorClass(cls: ClassDeclaration): boolean {
+  const seen = new Set<string>();
+  const bases = [...cls.getType().getBaseTypes()];
+  while (bases.length > 0 && seen.size < 20) {
+    const base = bases.shift()!;
+    const name = base.getSymbol()?.getName() ?? '';
+    if (name === 'Error') return true;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    bases.push(...base.getBaseTypes());
+  }
+  return false;
 }
 
 function unique(blockers: Blocker[]): Blocker[] {

@@ -7,6 +7,7 @@ import {
   type MethodDeclaration,
   type Signature,
   type BinaryExpression,
+  type SourceFile,
 } from 'ts-morph';
 import { packageTypeName } from './builtin-types.ts';
 import type { LoadedProject } from './load-project.ts';
@@ -14,11 +15,19 @@ import type { NamedDeclaration } from './named-types.ts';
 
 type FunctionNode = FunctionDeclaration | ArrowFunction | FunctionExpression | MethodDeclaration;
 
-/** What an entry `file#name` turns out to be. */
+/** What an entry `file#name` turns out to be; `line` is in `file`, a line of the project. */
 export type Entry =
-  | { kind: 'function'; name: string; file: string; declaration: Node; signature: Signature; fn?: FunctionNode }
-  | { kind: 'type'; name: string; file: string; declaration: NamedDeclaration }
-  | { kind: 'class' | 'value'; name: string; file: string; declaration: Node };
+  | {
+      kind: 'function';
+      name: string;
+      file: string;
+      line: number;
+      declaration: Node;
+      signature: Signature;
+      fn?: FunctionNode;
+    }
+  | { kind: 'type'; name: string; file: string; line: number; declaration: NamedDeclaration }
+  | { kind: 'class' | 'value'; name: string; file: string; line: number; declaration: Node };
 
 export function classifyEntry(project: LoadedProject, entry: string): Entry {
   const hash = entry.lastIndexOf('#');
@@ -36,13 +45,16 @@ export function classifyEntry(project: LoadedProject, entry: string): Entry {
   const declaration = found && commonJsValue(found);
   // A JavaScript module whose exports the checker cannot follow (extract keeps only the names its text
   // visibly exports): a value, passed through by the facade as it is.
-  if (!declaration && /\.[cm]?jsx?$/.test(file)) return { kind: 'value', name, file, declaration: source };
+  if (!declaration && /\.[cm]?jsx?$/.test(file)) return { kind: 'value', name, file, line: 1, declaration: source };
   if (!declaration)
     throw new InputError(
       'SEAMS_INPUT_NOT_FOUND',
       `${file} does not export '${name}': analyse the project again, so the plan's entries match the code.`,
     );
-  const where = { name, file: project.fileOf(declaration) ?? file };
+  const home = project.fileOf(declaration);
+  // A name the file re-exports from a package is placed where the file exports it, never at a line of the package.
+  const line = home !== undefined ? declaration.getStartLineNumber() : exportLine(project.sourceFile(file), name);
+  const where = { name, file: home ?? file, line };
   if (Node.isFunctionDeclaration(declaration)) {
     const fn = declaration.getOverloads()[0] ?? declaration;
     return { kind: 'function', ...where, declaration, signature: fn.getSignature(), fn: declaration };
@@ -90,6 +102,16 @@ function commonJsValue(exported: Node): Node {
     .getDefinitionNodes()
     .find((node) => Node.isVariableDeclaration(node) || Node.isFunctionDeclaration(node));
   return named ?? exported;
+}
+
+function exportLine(file: SourceFile, name: string): number {
+  const symbol = file.getExportSymbols().find((s) => s.getName() === name);
+  return (
+    symbol
+      ?.getDeclarations()
+      .find((d) => d.getSourceFile() === file)
+      ?.getStartLineNumber() ?? 1
+  );
 }
 
 /** The expression under `as`, `satisfies`, `!` and parentheses. */

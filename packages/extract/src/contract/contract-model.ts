@@ -24,6 +24,36 @@ export interface ContractModel {
   /** Entries of `operations` that are not functions: types, classes and values. */
   others: Array<{ entry: string; kind: 'type' | 'class' | 'value'; file: string; line: number }>;
   blockers: Blocker[];
+  /** The injected classes whose methods are operations: the facade stands in for them. */
+  providers?: Provider[];
+  /** The NestJS modules among the entries that provide or export a provider: the facade rewires them. */
+  modules?: NestModule[];
+}
+
+/** Where the monolith gets a binding: a file of the project (relative to root), or a package as it names it. */
+export type ImportSource = { file: string; module?: undefined } | { module: string; file?: undefined };
+
+export interface Provider {
+  name: string;
+  file: string;
+  line: number;
+  /** Its container decorators (`@Injectable()`), repeated on the facade's subclass. */
+  decorators: Array<{ name: string; text: string; from: ImportSource }>;
+  /**
+   * How the service builds the one instance it serves: `new A(new B())` from the classes named (by
+   * file), or why seams cannot (a parameter injected by token, an interface), for a person to finish.
+   */
+  construct: { expression: string; classes: Array<{ name: string; file: string }> } | { reason: string };
+}
+
+export interface NestModule {
+  name: string;
+  file: string;
+  line: number;
+  /** Names of the providers it provides or exports. */
+  provides: string[];
+  /** Where its file imports the `Module` decorator from. */
+  moduleFrom: ImportSource;
 }
 
 export interface Operation {

@@ -11,7 +11,7 @@ type FunctionEntry = Extract<Entry, { kind: 'function' }>;
 /** An operation's contract, with what its parameters and result hold that JSON cannot carry. */
 export function describeOperation(entry: FunctionEntry, describer: Describer): { operation: Operation; walk: Walk } {
   const walk: Walk = { issues: [], refs: new Set() };
-  const line = entry.declaration.getStartLineNumber();
+  const line = entry.line;
   const params = entry.signature.getParameters().map((symbol, i): Param => {
     const declaration = symbol.getValueDeclaration();
     const written = Node.isParameterDeclaration(declaration) ? declaration : undefined;
@@ -33,12 +33,18 @@ export function describeOperation(entry: FunctionEntry, describer: Describer): {
         'a rest parameter',
         'take an array instead, so that a call is one request body',
       );
-    const type = describer.describe(
-      symbol.getTypeAtLocation(declaration ?? entry.declaration),
-      written?.getTypeNode(),
-      at,
-      walk,
-    );
+    const resolved = symbol.getTypeAtLocation(declaration ?? entry.declaration);
+    const typeNode = written?.getTypeNode();
+    // `req: Request` from a package without types is `any` to the checker: nothing says it survives JSON.
+    if (resolved.isAny() && typeNode && !Node.isAnyKeyword(typeNode))
+      report(
+        walk,
+        at,
+        'unsupported-type',
+        `\`${typeNode.getText()}\`, a type TypeScript cannot see (its package has no types)`,
+        'install its types, or take plain data the contract can describe',
+      );
+    const type = describer.describe(resolved, typeNode, at, walk);
     return { name, optional: written?.isOptional() ?? false, type };
   });
 
@@ -53,11 +59,12 @@ export function describeOperation(entry: FunctionEntry, describer: Describer): {
     !value || value.isVoid() || value.isUndefined()
       ? typeRef('void', {})
       : describer.describe(value, valueNode, at, walk);
-  // `Promise<Product | undefined>`: the implementation may answer nothing, which JSON carries as null.
-  const maybe = value?.isUnion() && value.getUnionTypes().some((t) => t.isUndefined()) && described.text !== 'void';
-  const returns = maybe
-    ? typeRef(`${operand(described, UNION)} | undefined`, { anyOf: [described.schema, { type: 'null' }] }, UNION)
-    : described;
+  // `Promise<User | undefined>`: the absent result is the caller's to handle, so the contract says so too.
+  const absent = value?.isUnion() && value.getUnionTypes().some((t) => t.isUndefined());
+  const returns =
+    absent && !/\bundefined\b/.test(described.text)
+      ? { ...described, text: `${described.text} | undefined` }
+      : described;
 
   const doc = firstParagraph(jsDocsOf(entry));
   return {

@@ -27,6 +27,7 @@ export function describeProvider(
       kind: 'function' as const,
       name: `${owner}.${method.getName()}`,
       file,
+      line: method.getStartLineNumber(),
       declaration: method,
       signature: fn.getSignature(),
       fn: method,

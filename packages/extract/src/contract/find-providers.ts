@@ -2,7 +2,7 @@ import { Node, SyntaxKind, type ClassDeclaration, type SourceFile } from 'ts-mor
 
 // Decorators that hand a class to a container: NestJS and TypeDI (`Injectable`, `Service`),
 // tsyringe and InversifyJS (`injectable`, `singleton`).
-const INJECTABLE = new Set(['Injectable', 'Service', 'injectable', 'singleton']);
+export const INJECTABLE = new Set(['Injectable', 'Service', 'injectable', 'singleton']);
 
 const decoratorNames = (cls: ClassDeclaration) => cls.getDecorators().map((d) => d.getName());
 
@@ -30,14 +30,17 @@ export const isModule = (cls: ClassDeclaration): boolean => decoratorNames(cls).
  * The classes a `@Module({ exports: [...] })` offers to the modules that import it: what they
  * inject comes from here, even when they never import the class by name.
  */
-export function moduleExports(cls: ClassDeclaration): ClassDeclaration[] {
+export const moduleExports = (cls: ClassDeclaration): ClassDeclaration[] => moduleLists(cls, 'exports');
+
+/** The classes one list of a `@Module({...})` names (`providers`, `exports`); `{ provide: ... }` entries are not classes. */
+export function moduleLists(cls: ClassDeclaration, key: 'providers' | 'exports'): ClassDeclaration[] {
   const metadata = cls
     .getDecorators()
     .find((d) => d.getName() === 'Module')
     ?.getArguments()[0];
   if (!Node.isObjectLiteralExpression(metadata)) return [];
-  const exported = metadata.getProperty('exports');
-  const list = Node.isPropertyAssignment(exported) ? exported.getInitializer() : undefined;
+  const property = metadata.getProperty(key);
+  const list = Node.isPropertyAssignment(property) ? property.getInitializer() : undefined;
   if (!Node.isArrayLiteralExpression(list)) return [];
   return list.getElements().flatMap((element) => {
     const symbol = element.getSymbol();

@@ -1,5 +1,5 @@
 import type { ContractModel } from '../contract/build-contract.ts';
-import { contractName, remoteOperations } from './contract-files.ts';
+import { contractName, propertyKey, remoteOperations } from './contract-files.ts';
 import { header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
 import type { Layout } from './service-files.ts';
 
@@ -15,7 +15,10 @@ export function clientFile(origin: Origin, model: ContractModel, layout: Layout)
   const methods = remoteOperations(model).map((operation) => {
     const params = operation.params.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type.text}`).join(', ');
     const body = operation.params.map((p) => p.name).join(', ');
-    return `    ${operation.name}: (${params}) => call('${operation.name}', { ${body} }) as Promise<${operation.returns.text}>,`;
+    // An absent result crossed JSON as null: the caller gets undefined back, as from the monolith's code.
+    const absent = / \| undefined$/.test(operation.returns.text) && !/\bnull\b/.test(operation.returns.text);
+    const result = absent ? `.then((result) => result ?? undefined)` : '';
+    return `    ${propertyKey(operation.name)}: (${params}) => call('${operation.name}', { ${body} })${result} as Promise<${operation.returns.text}>,`;
   });
   // Only the types the methods name: a monolith may compile with noUnusedLocals.
   const typeNames = model.types
@@ -40,12 +43,13 @@ export class RemoteError extends Error {
   remoteName: string;
   properties: Record<string, unknown>;
   constructor(status: number, error: { name?: string; message?: string; [key: string]: unknown }) {
-    super(typeof error.message === 'string' ? error.message : \`\${SERVICE} answered \${status}\`);
+    super(typeof error.message === 'string' ? error.message : \`\${SERVICE} answered \${status}\${error.message === undefined ? '' : \`: \${JSON.stringify(error.message)}\`}\`);
     this.name = 'RemoteError';
     this.status = status;
     this.remoteName = typeof error.name === 'string' ? error.name : 'Error';
-    const { name: _name, message: _message, ...properties } = error;
-    this.properties = properties;
+    // A message that is not a string (an old HttpException's response object) is kept as the class set it.
+    const { name: _name, message, ...properties } = error;
+    this.properties = typeof message === 'string' || message === undefined ? properties : { ...properties, message };
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ContractModel, Operation } from '../contract/build-contract.ts';
-import { header, type GeneratedFile, type Origin } from './generated-file.ts';
+import { header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
 import { zodSource } from './zod-source.ts';
 
 // Data that does not survive JSON (callbacks, class instances, Dates, Maps) keeps an operation local.
@@ -13,19 +13,26 @@ export const routableOperations = (model: ContractModel): Operation[] =>
   );
 
 /**
- * The operations the facade and the service serve remotely: the routable functions. Methods of
- * injected classes stay local until the facade can stand in for a provider; so does a default
- * export, which has no name to serve it under (the facade re-exports it).
+ * The operations the facade and the service serve remotely: the routable functions, and the routable
+ * methods of the injected classes the facade stands in for (by a subclass under the same name). A default
+ * export has no name to serve it under: it stays local (the facade re-exports it).
  */
 export const remoteOperations = (model: ContractModel): Operation[] =>
-  routableOperations(model).filter((operation) => operation.owner === undefined && operation.name !== 'default');
+  routableOperations(model).filter(
+    (operation) =>
+      (operation.owner === undefined && operation.name !== 'default') ||
+      (model.providers ?? []).some((p) => p.name === operation.owner && p.file === operation.file),
+  );
 
 const pascal = (name: string) => name.replace(/(^|[-_ ])(\w)/g, (_m, _s, c: string) => c.toUpperCase());
+
+/** An operation's name as a property key: `findById`, or `'UsersService.findById'` for a method of a provider. */
+export const propertyKey = (name: string): string => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : stringLiteral(name));
 
 export const contractName = (service: string): string => `${pascal(service)}Contract`;
 
 const signature = (operation: Operation) =>
-  `${operation.name}(${operation.params.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type.text}`).join(', ')}): Promise<${operation.returns.text}>`;
+  `${propertyKey(operation.name)}(${operation.params.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type.text}`).join(', ')}): Promise<${operation.returns.text}>`;
 
 /** contract.ts: the types crossing the boundary, and the service as one interface. */
 export function contractFile(origin: Origin, model: ContractModel, path: string): GeneratedFile {
@@ -59,7 +66,7 @@ export function schemasFile(origin: Origin, model: ContractModel, path: string):
       (p) => `      ${p.name}: ${zodSource(p.type.schema, '      ')}${p.optional ? '.optional()' : ''},`,
     );
     const names = operation.params.map((p) => `'${p.name}'`).join(', ');
-    return `  ${operation.name}: {
+    return `  ${propertyKey(operation.name)}: {
     params: [${names}],
     args: z.object({
 ${args.join('\n')}

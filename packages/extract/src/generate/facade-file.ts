@@ -5,12 +5,8 @@ import { facadeDefaults } from './default-exports.ts';
 import { importPath } from './import-path.ts';
 import type { Layout } from './service-files.ts';
 import type { EventBusUse } from '../find-event-bus.ts';
-
-/** An error class the service's code throws, and the file the monolith imports it from. */
-export interface ThrownError {
-  name: string;
-  file: string;
-}
+import { errorImports, rebuildSource, type ThrownError } from './error-rebuild.ts';
+import { facadedModules, providerFacade } from './provider-files.ts';
 
 /**
  * The facade in the monolith (branch by abstraction): the same names and types as the service's
@@ -30,12 +26,13 @@ export function facadeFile(
   const path = `${layout.facade}/${origin.service}.facade.ts`;
   const remote = remoteOperations(model);
   const remoteNames = new Set(remote.map((o) => `${o.file}#${o.name}`));
-  const files = [...new Set(remote.map((o) => o.file))];
+  const files = [...new Set([...remote.map((o) => o.file), ...facadedModules(model).map((m) => m.file)])];
   const alias = new Map(files.map((file, i) => [file, `local${i + 1}`]));
+  const providers = providerFacade(path, model, (file) => alias.get(file)!, isRead);
   const typeEntries = new Set(model.others.filter((o) => o.kind === 'type').map((o) => o.entry));
   const passThrough = new Map<string, { values: string[]; types: string[] }>();
   for (const entry of entries) {
-    if (remoteNames.has(entry)) continue;
+    if (remoteNames.has(entry) || providers.entries.has(entry)) continue;
     const [file, name] = entry.split('#') as [string, string];
     const group = passThrough.get(file) ?? passThrough.set(file, { values: [], types: [] }).get(file)!;
     (typeEntries.has(entry) ? group.types : group.values).push(name);
@@ -54,14 +51,13 @@ export function facadeFile(
       ? [`export type { ${types.map((name) => exported(file, name)).join(', ')} } from '${importPath(path, file)}';`]
       : []),
   ]);
-  const errorImports = groupByFile(errors).map(
-    ([file, names]) => `import { ${names.join(', ')} } from '${importPath(path, file)}';`,
-  );
-  const operations = remote.map((o) => {
-    const local = `${alias.get(o.file)}.${o.name}`;
-    const access = isRead(o.name) ? `, 'read'` : '';
-    return `export const ${o.name}: typeof ${local} = (...args) =>\n  route(SERVICE, '${o.name}', () => ${local}(...args), () => remote.${o.name}(...args).catch(rebuild)${access});`;
-  });
+  const operations = remote
+    .filter((o) => o.owner === undefined)
+    .map((o) => {
+      const local = `${alias.get(o.file)}.${o.name}`;
+      const access = isRead(o.name) ? `, 'read'` : '';
+      return `export const ${o.name}: typeof ${local} = (...args) =>\n  route(SERVICE, '${o.name}', () => ${local}(...args), () => remote.${o.name}(...args).catch(rebuild)${access});`;
+    });
   const client = `create${contractName(origin.service).replace(/Contract$/, '')}Client`;
   const relay = bus
     ? `
@@ -77,7 +73,7 @@ export function facadeFile(
     path,
     content: `${header(origin, `the facade the monolith calls instead of ${origin.service}'s code`)}
 ${files.map((file) => `import * as ${alias.get(file)} from '${importPath(path, file)}';`).join('\n')}
-${errorImports.join('\n')}${bus ? `\nimport { ${bus.binding} } from '${importPath(path, bus.file)}';` : ''}
+${errorImports(path, errors, providers.imports).join('\n')}${bus ? `\nimport { ${bus.binding} } from '${importPath(path, bus.file)}';` : ''}
 import { ${client}, RemoteError } from '${importPath(path, `${layout.service}/src/client.ts`)}';
 import { breakerOf, endpointOf, isShadowCall, route, timeoutOf, tokenOf } from './routing';
 
@@ -93,16 +89,9 @@ const remote = ${client}(() => endpointOf(SERVICE), {
   background: isShadowCall,${relay}
 });
 
-// The error classes the service's code throws, by name: a remote failure comes back as the same class.
-const ERRORS: Record<string, { prototype: object }> = { ${errors.map((e) => e.name).join(', ')} };
+${rebuildSource(errors)}
 
-function rebuild(error: unknown): never {
-  const known = error instanceof RemoteError ? ERRORS[error.remoteName] : undefined;
-  if (!known || !(error instanceof RemoteError)) throw error;
-  throw Object.assign(Object.create(known.prototype) as Error, error.properties, { name: error.remoteName, message: error.message, stack: error.stack });
-}
-
-${operations.join('\n\n')}
+${[...operations, ...(providers.code ? [providers.code] : [])].join('\n\n')}
 ${reexports.length ? `\n// Not remote (types, synchronous functions, values): served by the monolith's code as before.\n${reexports.join('\n')}\n` : ''}`,
   };
 }
@@ -110,10 +99,3 @@ ${reexports.length ? `\n// Not remote (types, synchronous functions, values): se
 // Operations named like reads (getPayment, listOrders...) may fall back to local when the service cannot answer.
 export const isRead = (name: string): boolean =>
   /^(get|list|find|fetch|read|search|count|lookup|query|load|describe|show|view|has|is|can|check)([A-Z_]|$)/.test(name);
-
-function groupByFile(errors: readonly ThrownError[]): Array<[string, string[]]> {
-  const byFile = new Map<string, string[]>();
-  for (const { name, file } of errors)
-    if (!byFile.get(file)?.includes(name)) byFile.set(file, [...(byFile.get(file) ?? []), name]);
-  return [...byFile];
-}

@@ -80,7 +80,7 @@ process.once('SIGTERM', () => server.close(() => process.exit(0)));
             version: '0.1.0',
             private: true,
             description: `The ${origin.service} service, extracted from ${monolithName} by seams extract (${origin.plan}).`,
-            ...(layout.toolchain.moduleFormat === 'esm' ? { type: 'module' } : {}),
+            ...(layout.toolchain?.moduleFormat === 'esm' ? { type: 'module' } : {}),
             scripts: { start: 'tsx src/main.ts', typecheck: 'tsc -p tsconfig.json' },
             dependencies: { ...dependencies, zod: '^4.0.0' },
             devDependencies: { tsx: '^4.0.0', typescript: '^5.9.0', '@types/node': '^22.0.0' },

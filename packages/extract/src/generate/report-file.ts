@@ -37,7 +37,7 @@ export function reportFile({ origin, model, api, bus, manual, files, path, data 
     const state = !ready.has(o.name)
       ? routable.has(o.name)
         ? o.owner
-          ? `local: routable, but the facade does not stand in for \`${o.owner}\` yet`
+          ? `local: routable, but the facade cannot stand in for \`${o.owner}\``
           : 'local: a default export has no name to serve it under; name it to route it'
         : 'local only (see below)'
       : blockers > 0

@@ -17,7 +17,10 @@ import { isDeepStrictEqual } from 'node:util';
 /** How calls to one operation are served. */
 export type Mode = { kind: 'local' } | { kind: 'remote' } | { kind: 'shadow' } | { kind: 'percent'; percent: number };
 
-/** What a shadow call found: the remote answer differs from the local one, or failed. */
+/**
+ * What a shadow call found: the remote answer differs from the local one, or failed. An error, local or
+ * remote, is compared as \`{ threw: class, status }\`.
+ */
 export interface ShadowReport {
   service: string;
   operation: string;
@@ -207,9 +210,16 @@ export async function route<T>(service: string, operation: string, local: () => 
   if (mode.kind === 'local') return local();
   if (mode.kind === 'remote') return remoteOrFallback(service, operation, access, local, remote);
   if (mode.kind === 'percent') return Math.random() * 100 < mode.percent ? remoteOrFallback(service, operation, access, local, remote) : local();
-  const result = await local();
-  // JSON on both sides: the remote answer went through JSON, so compare the local one as it would.
-  const expected: unknown = JSON.parse(JSON.stringify(result ?? null));
+  // The local outcome is what the caller gets, a value or an error; the remote call is made and compared either way.
+  let result: T | undefined;
+  let thrown: { error: unknown } | undefined;
+  try {
+    result = await local();
+  } catch (error) {
+    thrown = { error };
+  }
+  // JSON on both sides: the remote answer went through JSON, so compare the local one as it would; an error as its class and status.
+  const expected: unknown = thrown ? thrownKind(thrown.error) : JSON.parse(JSON.stringify(result ?? null));
   // The remote half in a promise of its own: older Node types say run() returns nothing.
   const remoteAnswer = () => new Promise<T>((resolve, reject) => shadowing.run(true, () => void remote().then(resolve, reject)));
   trackShadow(() =>
@@ -217,10 +227,30 @@ export async function route<T>(service: string, operation: string, local: () => 
       (other) => {
         if (shadowDiffers(service, expected, other ?? null)) reportShadow({ service, operation, local: expected, remote: other });
       },
-      (error: Error) => reportShadow({ service, operation, local: expected, error: error.message }),
+      (error: Error) => {
+        // Both threw: the same class with the same status is the same answer. The service not answering is not.
+        if (!thrown || unavailable(error)) reportShadow({ service, operation, local: expected, error: error.message });
+        else if (shadowDiffers(service, expected, thrownKind(error))) reportShadow({ service, operation, local: expected, remote: thrownKind(error) });
+      },
     ),
   );
-  return result;
+  if (thrown) throw thrown.error;
+  return result as T;
+}
+
+// An error as a shadow compares it: its class and its status, not its message or stack.
+function thrownKind(error: unknown): { threw: string; status?: number } {
+  const { status, statusCode, getStatus } = (error ?? {}) as { status?: unknown; statusCode?: unknown; getStatus?: unknown };
+  let said = typeof status === 'number' ? status : statusCode;
+  if (typeof said !== 'number' && typeof getStatus === 'function') {
+    try {
+      said = (getStatus as () => unknown).call(error);
+    } catch {
+      said = undefined;
+    }
+  }
+  const name = (error as { constructor?: { name?: string } } | null)?.constructor?.name ?? typeof error;
+  return typeof said === 'number' ? { threw: name, status: said } : { threw: name };
 }
 `,
   };

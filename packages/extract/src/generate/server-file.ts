@@ -1,5 +1,6 @@
 import type { EventBusUse } from '../find-event-bus.ts';
 import { contractName } from './contract-files.ts';
+import { describeErrorSource } from './error-rebuild.ts';
 import { envPrefix, header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
 import { importPath } from './import-path.ts';
 import type { Layout } from './service-files.ts';
@@ -82,7 +83,8 @@ export interface Reply {
 /** One call, whatever carries it (this server, the Lambda adapter): validate, run, answer. */
 export async function handle(operation: string, body: unknown, implementation: ${contract} = operations, debug = false): Promise<Reply> {
   if (!(OPERATIONS as readonly string[]).includes(operation)) return failure(404, { name: 'NotFound', code: 'UNKNOWN_OPERATION', message: \`\${SERVICE} has no operation '\${operation}'\` });
-  const schema = operationSchemas[operation as keyof typeof operationSchemas];
+  // Read as what the server uses of it, so a service with no operation yet (extracted with --force) compiles too.
+  const schema = (operationSchemas as Record<string, { params: readonly string[]; args: { safeParse: (body: unknown) => { success: true; data: unknown } | { success: false; error: { issues: unknown[] } } } }>)[operation]!;
   const args = schema.args.safeParse(body);
   if (!args.success) return failure(400, { name: 'ValidationError', code: 'INVALID_ARGUMENTS', message: \`arguments of \${operation} do not match the contract\`, details: args.error.issues });
   const events: unknown[] = [];
@@ -99,22 +101,7 @@ export async function handle(operation: string, body: unknown, implementation: $
   }
 }
 
-// A domain error says its status (err.status or err.statusCode, 400 to 599); anything else is a 500.
-function statusOf(error: unknown): number | undefined {
-  const { status, statusCode } = (error ?? {}) as { status?: unknown; statusCode?: unknown };
-  const said = typeof status === 'number' ? status : statusCode;
-  return typeof said === 'number' && Number.isInteger(said) && said >= 400 && said <= 599 ? said : undefined;
-}
-
-// Errors cross as data: the class name and every own property (code, details...), so the facade can
-// rebuild them. An unexpected error says only its class unless debugging: its message may name files.
-function describe(error: unknown, full: boolean, withStack = false): Record<string, unknown> {
-  const name = error instanceof Error ? (error.constructor?.name ?? error.name) : 'Error';
-  if (!full) return { name, message: \`\${SERVICE} failed unexpectedly (its log has the details)\` };
-  if (!(error instanceof Error)) return { name, message: String(error) };
-  const own = Object.fromEntries(Object.entries(error).filter(([key]) => key !== 'stack'));
-  return { ...own, name, message: error.message, ...(withStack && error.stack ? { stack: error.stack } : {}) };
-}
+${describeErrorSource()}
 
 /** JSON that survives what errors carry (cycles, as HTTP clients' errors have, BigInt, functions): a reply must never fail to serialise. */
 export function toJson(value: unknown): string {
@@ -173,7 +160,7 @@ export function createServiceServer(implementation: ${contract} = operations, se
       response.end(toJson(reply.body));
     };
     if (request.method === 'GET' && request.url === '/health') return send({ status: 200, body: { status: 'ok', service: SERVICE } });
-    const match = /^\\/v1\\/([A-Za-z0-9_$]+)$/.exec(request.url ?? '');
+    const match = /^\\/v1\\/([A-Za-z0-9_$]+(?:\\.[A-Za-z0-9_$]+)?)$/.exec(request.url ?? '');
     if (request.method !== 'POST' || !match) return send(failure(404, { name: 'NotFound', code: 'NO_ROUTE', message: \`no such operation of \${SERVICE}\` }), true);
     if (!authorized(request.headers.authorization, settings)) return send(failure(401, { name: 'Unauthorized', code: 'BAD_TOKEN', message: \`\${SERVICE} needs the facade's token (${env}_TOKEN)\` }), true);
     if (!isJson(request.headers['content-type'])) return send(failure(415, { name: 'UnsupportedMediaType', code: 'NOT_JSON', message: 'send content-type: application/json' }), true);

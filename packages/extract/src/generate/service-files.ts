@@ -3,6 +3,7 @@ import { contractName, remoteOperations } from './contract-files.ts';
 import { header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
 import { importPath } from './import-path.ts';
 import type { Toolchain } from '../toolchain/toolchain-profile.ts';
+import { providerCall } from './provider-files.ts';
 
 /** Where the files of one extraction go, relative to the project root. */
 export interface Layout {
@@ -11,7 +12,7 @@ export interface Layout {
   /** The monolith's tsconfig, which the service's extends so the moved code resolves as before (undefined: none). */
   tsconfig: string | undefined;
   /** What the monolith compiles with: the service's own settings and dependencies follow it. */
-  toolchain: Toolchain;
+  toolchain?: Toolchain;
 }
 
 /** operations.ts: the service serves the monolith's own implementation until the team moves the code in. */
@@ -19,11 +20,12 @@ export function operationsFile(origin: Origin, model: ContractModel, layout: Lay
   const path = `${layout.service}/src/operations.ts`;
   const operations = remoteOperations(model);
   const byFile = new Map<string, string[]>();
-  for (const operation of operations)
+  for (const operation of operations.filter((o) => o.owner === undefined))
     byFile.set(operation.file, [...(byFile.get(operation.file) ?? []), operation.name]);
   const imports = [...byFile].map(
     ([file, names]) => `import { ${names.join(', ')} } from '${importPath(path, file)}';`,
   );
+  if (operations.some((o) => o.owner)) imports.push(`import { providers } from './providers';`);
   return {
     path,
     content: `${header(origin, "the implementation the service serves: today the monolith's own code")}
@@ -31,7 +33,7 @@ import type { ${contractName(origin.service)} } from './contract';
 ${imports.join('\n')}
 
 /** Step one of the strangler fig: the same code behind a network boundary. Move it here file by file. */
-export const operations: ${contractName(origin.service)} = { ${operations.map((o) => o.name).join(', ')} };
+export const operations: ${contractName(origin.service)} = {${operations.some((o) => o.owner) ? `\n  ${operations.map((o) => (o.owner ? providerCall(o) : o.name)).join(',\n  ')},\n` : ` ${operations.map((o) => o.name).join(', ')} `}};
 `,
   };
 }
@@ -62,7 +64,7 @@ export async function handler(event: HttpApiEvent): Promise<{ statusCode: number
   if (!settings.token && !settings.insecure) return answer(503, { error: { name: 'Unavailable', code: 'NO_TOKEN', message: \`\${SERVICE} has no token configured\` } });
   if (!authorized(event.headers?.authorization, settings)) return answer(401, { error: { name: 'Unauthorized', code: 'BAD_TOKEN', message: \`\${SERVICE} needs the facade's token\` } });
   if (!isJson(event.headers?.['content-type'])) return answer(415, { error: { name: 'UnsupportedMediaType', code: 'NOT_JSON', message: 'send content-type: application/json' } });
-  const operation = /^\\/v1\\/([A-Za-z0-9_$]+)$/.exec(event.rawPath)?.[1] ?? '';
+  const operation = /^\\/v1\\/([A-Za-z0-9_$]+(?:\\.[A-Za-z0-9_$]+)?)$/.exec(event.rawPath)?.[1] ?? '';
   const text = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '{}';
   if (Buffer.byteLength(text) > settings.maxBodyBytes) return answer(413, { error: { name: 'PayloadTooLarge', code: 'BODY_TOO_LARGE', message: \`bodies above \${settings.maxBodyBytes} bytes are refused\` } });
   let body: unknown;

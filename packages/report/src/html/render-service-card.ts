@@ -71,18 +71,17 @@ function cycleItem(cycle: readonly string[], context: CardContext): SafeHtml {
   return html`<a href="#${cycleAnchor(number)}">cycle ${number}</a>, through ${formatCount(cycle.length)} services`;
 }
 
-/** transitive includes direct: the text names the direct ones, then those reached through them. */
+/** The count includes the direct ones: the text names the direct ones, then those reached through them. */
 function blastRadius(card: ServiceCard, { services, serviceCount }: CardContext): SafeHtml {
-  const { direct, transitive } = card.blastRadius;
-  if (transitive.length === 0) return html`<span class="none">Nobody: no other service depends on it.</span>`;
+  const { direct, count, through } = card.blastRadius;
+  if (count === 0) return html`<span class="none">Nobody: no other service depends on it.</span>`;
   const others = serviceCount - 1;
-  const directly = new Set(direct);
-  const indirect = transitive.filter((id) => !directly.has(id));
-  const through =
-    indirect.length <= THROUGH_SHOWN
-      ? html`${services.refs(indirect, '')} through them`
-      : html`<span data-through="${card.id}">${formatCount(indirect.length)} more through them</span>`;
-  return html`If it is down, ${transitive.length} of ${others} other ${others === 1 ? 'service breaks' : 'services break'}: ${services.refs(direct, 'none')} directly${indirect.length > 0 && html`, ${through}`}.`;
+  const indirect = count - direct.length;
+  const named =
+    through && indirect <= THROUGH_SHOWN
+      ? html`${services.refs(through, '')} through them`
+      : html`<span data-through="${card.id}">${formatCount(indirect)} more through them</span>`;
+  return html`If it is down, ${count} of ${others} other ${others === 1 ? 'service breaks' : 'services break'}: ${services.refs(direct, 'none')} directly${indirect > 0 && html`, ${named}`}.`;
 }
 
 function weighted(list: ServiceCard['inbound'], services: ServiceLookup): SafeHtml {

@@ -23,8 +23,8 @@ const COLUMNS: Column[] = [
   numeric('API size', (card) => count(card.metrics.apiSize)),
   numeric('Used by', (card) => count(card.inbound.length)),
   numeric('Depends on', (card) => count(card.outbound.length)),
-  // transitive includes the direct ones: it is everyone who breaks.
-  numeric('Blast radius', (card) => count(card.blastRadius.transitive.length)),
+  // The count includes the direct ones: it is everyone who breaks.
+  numeric('Blast radius', (card) => count(card.blastRadius.count)),
   // Services left out of the extraction order sort last.
   numeric('Extraction step', (_card, step) =>
     step === undefined ? { sort: Number.MAX_SAFE_INTEGER, text: '–' } : count(step),
