@@ -3,7 +3,7 @@ import { builtinName } from './builtin-types.ts';
 import type { Entry } from './classify-entry.ts';
 import type { Operation, Param } from './contract-model.ts';
 import type { Describer } from './describe-type.ts';
-import { operand, typeRef, UNION } from './type-text.ts';
+import { typeRef } from './type-text.ts';
 import { report, type At, type Walk } from './type-walk.ts';
 
 type FunctionEntry = Extract<Entry, { kind: 'function' }>;
