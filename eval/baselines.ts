@@ -20,7 +20,8 @@ export function parentFolder(graph: Graph): Map<string, string> {
 
 /**
  * Grouping by name stem: `order.service.ts` and `models/order.ts` -> `order` (the file name cut at its first dot,
- * singular, technical words dropped; an `index` file takes its folder's name). Right on layered code, wrong on folders of verbs.
+ * singular, technical words dropped; an `index` file takes its folder's name). Right on layered code, wrong on folders
+ * of verbs.
  */
 export function nameStem(graph: Graph): Map<string, string> {
   return new Map(

@@ -1,4 +1,5 @@
-// Prints a sample of each truth's labels to read by hand before trusting a rule: node eval/labels.ts [count] [name filter]
+// Prints a sample of each truth's labels to read by hand before trusting a rule: node eval/labels.ts [count] [name
+// filter]
 import { analyze } from '@seams/analyze';
 import { listMonoliths } from './monoliths.ts';
 

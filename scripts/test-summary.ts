@@ -1,4 +1,5 @@
-// Prints the one line CI reads, `tests: N passed, N failed`, from vitest's JSON report; exits non-zero unless all passed.
+// Prints the one line CI reads, `tests: N passed, N failed`, from vitest's JSON report; exits non-zero unless all
+// passed.
 import { readFileSync } from 'node:fs';
 
 const report = 'test-output/vitest.json';

@@ -142,7 +142,8 @@ function readExports(exports: LazyExport[], lines: LineIndex, facts: FileFacts):
         const specifier = entry.moduleRequest.value;
         const importName = isName(entry.importName) ? entry.importName.value : '*';
         facts.reexports.push({ specifier, importName, exportName });
-        // `import { a } from './a'; export { a }` is an indirect export: its module reference is the import's, already recorded.
+        // `import { a } from './a'; export { a }` is an indirect export: its module reference is the import's, already
+        // recorded.
         if (entry.moduleRequest.start < entry.start) continue;
         let fact = bySpecifier.get(specifier);
         if (!fact) {

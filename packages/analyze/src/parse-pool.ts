@@ -30,7 +30,8 @@ const WORKER_FILE = [
 
 /**
  * How many workers to start for `count` files to parse: one per core that other processes leave free (the last
- * minute's load average), beside the main thread; none on one busy core, for small trees or without the worker's module.
+ * minute's load average), beside the main thread; none on one busy core, for small trees or without the worker's
+ * module.
  */
 export function workersFor(count: number, requested: number | undefined): number {
   if (!WORKER_FILE) return 0;

@@ -1,4 +1,5 @@
-// Helpers shared by the resolution tests: run the analyzer on a fixture and print graph parts as sorted one-line strings.
+// Helpers shared by the resolution tests: run the analyzer on a fixture and print graph parts as sorted one-line
+// strings.
 import { analyze } from '../src/index.ts';
 
 export type Graph = Awaited<ReturnType<typeof analyze>>;

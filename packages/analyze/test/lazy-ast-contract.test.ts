@@ -7,7 +7,8 @@ import { createLazyVisitor, type AnyNode, type LazyHandlers } from '../src/ast/l
 /*
  * The contract behind src/ast/lazy-ast.ts: for every node type the detectors read, the lazy AST's fields agree with
  * oxc's standard (ESTree) AST of the same source. A node is compared by its children's kind, span, name and value,
- * so an oxc upgrade that renames a type, moves a field or reshapes a node fails here rather than silently in a detector.
+ * so an oxc upgrade that renames a type, moves a field or reshapes a node fails here rather than silently in a
+ * detector.
  */
 
 // The ESTree type each lazy type name stands for.

@@ -6,7 +6,8 @@ const CANDIDATE_RESOLUTIONS = [2, 3, 4];
 const PROBES = 3;
 // How much seeded runs at a resolution must agree (ARI) for its services to be the graph's, not the seed's.
 const STABLE = 0.9;
-// How much modularity (at resolution 1) a finer cut may give up against the coarsest: more means it cuts through domains.
+// How much modularity (at resolution 1) a finer cut may give up against the coarsest: more means it cuts through
+// domains.
 const MODULARITY_SLACK = 0.025;
 
 export interface ChosenResolution {

@@ -157,6 +157,35 @@ describe('what a person wrote into the plan', () => {
     });
   });
 
+  it("takes a moved file's entry along to the service it joins, and drops it in the shared group", () => {
+    const entries = (p: Plan) => Object.fromEntries(p.services.map((s) => [s.id, s.public]));
+    const toOrders = moveFiles(annotated, context, ['src/shipping/tracking.ts'], { service: 'orders' });
+    expect(entries(toOrders)).toMatchObject({
+      orders: ['src/orders/index.ts', 'src/shipping/tracking.ts'],
+      shipping: [],
+    });
+    const toNew = moveFiles(annotated, context, ['src/shipping/tracking.ts'], { newService: 'Tracking' });
+    expect(entries(toNew)).toMatchObject({ shipping: [], tracking: ['src/shipping/tracking.ts'] });
+    const toShared = moveFiles(annotated, context, ['src/shipping/tracking.ts'], { shared: true });
+    expect(entries(toShared)).toMatchObject({ orders: ['src/orders/index.ts'], shipping: [] });
+    // A glob is no one file's: it stays, and so does an entry whose file does not move.
+    const globbed: Plan = {
+      ...annotated,
+      services: annotated.services.map((s) =>
+        s.id === 'shipping' ? { ...s, public: ['./src/shipping/tracking.ts', 'src/shipping/*-api.ts'] } : s,
+      ),
+    };
+    const moved = moveFiles(globbed, context, ['src/shipping/tracking.ts'], { service: 'orders' });
+    expect(entries(moved)).toMatchObject({
+      orders: ['src/orders/index.ts', 'src/shipping/tracking.ts'],
+      shipping: ['src/shipping/*-api.ts'],
+    });
+    expect(entries(moveFiles(globbed, context, ['src/shipping/shipment.ts'], { service: 'orders' }))).toMatchObject({
+      orders: ['src/orders/index.ts'],
+      shipping: ['./src/shipping/tracking.ts', 'src/shipping/*-api.ts'],
+    });
+  });
+
   it('joins the entries of merged services', () => {
     const merged = mergeServices(annotated, context, 'orders', 'shipping');
     expect(merged.services.find((s) => s.id === 'orders')).toMatchObject({

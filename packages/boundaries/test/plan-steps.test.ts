@@ -14,7 +14,8 @@ describe('nameServices', () => {
       ['1', ['src/payments/payment.service.ts', 'src/payments/refund.ts', 'src/payments/money-format.ts']],
     ]);
     const graph = handGraph([...groups.values()].flat(), []);
-    // `order`: folder word x3 plus two file names in group 0 only; `money` is in both groups, so it is less distinctive.
+    // `order`: folder word x3 plus two file names in group 0 only; `money` is in both groups, so it is less
+    // distinctive.
     expect(nameServices(groups, graph)).toEqual(
       new Map([
         ['0', 'orders'],

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { entryPath, isEntryGlob, type Service } from '@seams/graph';
+import { entryPath, isEntryGlob, matchingEntryPattern, serviceLabels, type Plan, type Service } from '@seams/graph';
 
 /** Whether other services may import `file` of `service`. */
 export type IsEntry = (file: string, service: string) => boolean;
@@ -31,4 +31,26 @@ function compile(patterns: readonly string[]): (file: string) => boolean {
       matched.set(file, (entry = paths.has(file) || globs.some((glob) => posix.matchesGlob(file, glob))));
     return entry;
   };
+}
+
+/**
+ * One warning per `public` pattern that makes none of its service's files an entry (a typo, a file
+ * moved or deleted since): the service has fewer entries than its plan says, so imports meant to go
+ * through that pattern are reported as internal. A service's files are those the plan lists and the
+ * project's files no service lists (check counts those in a service by their folder).
+ */
+export function unmatchedEntries(plan: Pick<Plan, 'services'>, files: readonly { path: string }[]): string[] {
+  const label = serviceLabels(plan.services);
+  const planned = new Set(plan.services.flatMap((service) => service.files));
+  const unplanned = files.map((file) => file.path).filter((path) => !planned.has(path));
+  const warnings: string[] = [];
+  for (const service of plan.services) {
+    const candidates = [...service.files, ...unplanned];
+    for (const pattern of service.public ?? [])
+      if (!candidates.some((file) => matchingEntryPattern([pattern], file)))
+        warnings.push(
+          `the public list of ${label(service.id)} names '${pattern}', which matches none of its files: fix or drop it`,
+        );
+  }
+  return warnings;
 }

@@ -1,4 +1,5 @@
 export { checkPlan, type CheckOptions } from './check-plan.ts';
+export { unmatchedEntries } from './entries.ts';
 export { RULES, type Finding, type RuleId } from './finding.ts';
 export { createBaseline, applyBaseline, type CheckResult } from './baseline.ts';
 export { parseBaseline, type Baseline, type BaselineEntry } from '@seams/graph';

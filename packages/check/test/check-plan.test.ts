@@ -2,7 +2,7 @@
 // Expected findings are written from the fixture's imports and the plan, never copied from output.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyBaseline, checkPlan, formatCheck, type Finding } from '../src/index.ts';
+import { applyBaseline, checkPlan, formatCheck, unmatchedEntries, type Finding } from '../src/index.ts';
 import { FIXTURES, fingerprint, loadFixture } from './check-fixture.ts';
 
 async function check(
@@ -412,5 +412,38 @@ describe('checkPlan limited to some files (--changed)', () => {
       },
     ]);
     await expectTextReport('table-write', findings);
+  });
+});
+
+describe('unmatchedEntries', () => {
+  it("warns about each public pattern that makes none of its service's files an entry", async () => {
+    const { graph, plan } = await loadFixture(join(FIXTURES, 'clean'));
+    // The clean plan's patterns (paths and a glob) each name a file of their service.
+    expect(unmatchedEntries(plan, graph.files)).toEqual([]);
+    const edited = {
+      services: plan.services.map((service) =>
+        service.id === 'catalog'
+          ? // A typo, a glob over another service's files, and a pattern that still works.
+            { ...service, public: ['src/catalog/indx.ts', 'src/orders/**', './src/catalog/index.ts'] }
+          : service.id === 'payments'
+            ? { ...service, public: ['src/payments/*-client.ts'] }
+            : service,
+      ),
+    };
+    expect(unmatchedEntries(edited, graph.files)).toEqual([
+      "the public list of catalog names 'src/catalog/indx.ts', which matches none of its files: fix or drop it",
+      "the public list of catalog names 'src/orders/**', which matches none of its files: fix or drop it",
+      "the public list of payments names 'src/payments/*-client.ts', which matches none of its files: fix or drop it",
+    ]);
+  });
+
+  it('counts a file the plan does not list yet, as check does by its folder', () => {
+    const plan = {
+      services: [{ id: 'orders', name: 'orders', files: ['src/orders/a.ts'], public: ['src/orders/api.ts'] }],
+    };
+    expect(unmatchedEntries(plan as never, [{ path: 'src/orders/a.ts' }, { path: 'src/orders/api.ts' }])).toEqual([]);
+    expect(unmatchedEntries(plan as never, [{ path: 'src/orders/a.ts' }])).toEqual([
+      "the public list of orders names 'src/orders/api.ts', which matches none of its files: fix or drop it",
+    ]);
   });
 });

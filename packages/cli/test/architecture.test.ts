@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '@seams/analyze';
 import { parsePlan } from '@seams/graph';
 
-// Our own layering, checked with our own tools (shared/CONVENTIONS.md, "2. The architecture checks itself"): the package ladder is written
-// down in seams.plan.json (one service per package, `index.ts` its entry, `dependsOn` the ladder),
-// which `seams check` also enforces in .ci/run.
+// Our own layering, checked with our own tools (shared/CONVENTIONS.md, "2. The architecture checks itself"): the
+// package ladder is written down in seams.plan.json (one service per package, `index.ts` its entry, `dependsOn` the
+// ladder), which `seams check` also enforces in .ci/run.
 const MAY_TOUCH_FS = new Set(['analyze', 'cli']);
 
 const packageOf = (path: string) => /^packages\/([^/]+)\/src\//.exec(path)?.[1];

@@ -147,4 +147,22 @@ describe('seams check', () => {
       /^seams: --changed needs git and a valid ref: .* \[SEAMS_GIT_FAILED\]\n$/,
     );
   });
+
+  it("warns on stderr about a public pattern that names none of the service's files, and still checks", async () => {
+    const planPath = join(project, 'seams.plan.json');
+    const original = readFileSync(planPath, 'utf8');
+    writeFileSync(
+      planPath,
+      original.replace('"src/catalog/index.ts"\n      ]', '"src/catalog/index.ts", "src/catalog/api/**"\n      ]'),
+    );
+    try {
+      const result = await seams('check', '--format', 'json');
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        "seams: warning: seams.plan.json: the public list of catalog names 'src/catalog/api/**', which matches none of its files: fix or drop it\n",
+      );
+    } finally {
+      writeFileSync(planPath, original);
+    }
+  });
 });

@@ -1,5 +1,4 @@
-import { posix } from 'node:path';
-import { InputError, type Graph, type Plan } from '@seams/graph';
+import { InputError, pathProblem, type Graph, type Plan } from '@seams/graph';
 
 /**
  * What a service id may be, since generated code names it in file names, identifiers, string and
@@ -8,17 +7,9 @@ import { InputError, type Graph, type Plan } from '@seams/graph';
  */
 export const SERVICE_ID = /^[a-z0-9][a-z0-9-]*$/;
 
-/** True for a relative POSIX path that stays inside the folder it is relative to. */
-function staysInside(path: string): boolean {
-  if (path === '' || path.includes('\0') || path.includes('\\') || posix.isAbsolute(path) || /^[A-Za-z]:/.test(path))
-    return false;
-  const normal = posix.normalize(path);
-  return normal !== '..' && !normal.startsWith('../');
-}
-
 /**
  * Refuses a plan or graph extract must not follow: a service id generated code cannot carry, a path
- * that leaves the project, a plan whose service is not in this project's graph. Everything later
+ * that leaves the project (pathProblem, the rule validatePlan and validateGraph apply), a plan whose service is not in this project's graph. Everything later
  * (generated imports, files read, the codemod's writes) only uses paths these checks passed.
  */
 export function checkInputs(graph: Pick<Graph, 'root' | 'files' | 'edges'>, plan: Plan, serviceId: string): void {
@@ -30,14 +21,14 @@ export function checkInputs(graph: Pick<Graph, 'root' | 'files' | 'edges'>, plan
       `service id ${JSON.stringify(service.id)} cannot name generated code: ids are lower-case letters, digits and dashes (like 'order-history'); rename it in the plan (its name can stay as it is).`,
     );
   const outside =
-    graph.files.map((f) => f.path).find((path) => !staysInside(path)) ??
-    graph.edges.flatMap((e) => [e.from, e.to]).find((path) => !staysInside(path));
+    graph.files.map((f) => f.path).find((path) => pathProblem(path) !== undefined) ??
+    graph.edges.flatMap((e) => [e.from, e.to]).find((path) => pathProblem(path) !== undefined);
   if (outside !== undefined)
     throw new InputError(
       'SEAMS_GRAPH_INVALID',
       `the graph names ${JSON.stringify(outside)}, which is not a path inside the project: make the graph again with 'seams analyze'.`,
     );
-  const strange = service.files.find((path) => !staysInside(path));
+  const strange = service.files.find((path) => pathProblem(path) !== undefined);
   if (strange !== undefined)
     throw new InputError(
       'SEAMS_PLAN_INVALID',

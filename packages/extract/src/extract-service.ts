@@ -1,4 +1,4 @@
-import { tableOwnership, type Graph, type Plan } from '@seams/graph';
+import { printable, serviceLabels, tableOwnership, type Graph, type Plan } from '@seams/graph';
 import type { ContractModel } from './contract/build-contract.ts';
 import { rewriteImports, type FileEdit, type ManualImport, type RewriteCounts } from './codemod/rewrite-imports.ts';
 import { unifiedDiff } from './codemod/unified-diff.ts';
@@ -17,7 +17,6 @@ import { clientFile } from './generate/client-file.ts';
 import { serverFile } from './generate/server-file.ts';
 import { findEventBus } from './find-event-bus.ts';
 import { serviceApi, type ServiceApi } from './service-api.ts';
-import { checkInputs } from './check-inputs.ts';
 import { insideScope, toolchainProfile, type Toolchain } from './toolchain/toolchain-profile.ts';
 import { placeFiles } from './toolchain/place-files.ts';
 import { hasExtractableSurface, nothingToExtract } from './extractable-surface.ts';
@@ -78,14 +77,16 @@ export interface Extraction {
   routes: ServiceRoute[];
 }
 
-/** Everything one extraction writes and changes, as data: the CLI decides what reaches the disk. */
+/**
+ * Everything one extraction writes and changes, as data: the CLI decides what reaches the disk. The
+ * graph and plan have passed checkInputs (the CLI runs it once, before it reads or writes any path).
+ */
 export async function extractService(
   graph: Graph,
   plan: Plan,
   serviceId: string,
   options: ExtractOptions,
 ): Promise<Extraction> {
-  checkInputs(graph, plan, serviceId);
   const toolchain = toolchainProfile({
     root: options.root,
     tsconfig: options.tsconfig,
@@ -110,7 +111,8 @@ export async function extractService(
     visiblyExports(options.readFile, entry.slice(0, entry.indexOf('#')), entry.slice(entry.indexOf('#') + 1));
   const entries = [...new Set([...found.entries, ...earlier, ...whole])].filter(visible).sort();
   const api = { ...found, entries };
-  const origin = { service: api.id, plan: options.planName };
+  const label = (id: string) => printable(serviceLabels(plan.services)(id));
+  const origin = { service: api.id, name: label(api.id), plan: options.planName };
   // ts-morph and its TypeScript take about a second to load: only extract pays for them.
   const { buildContract } = await import('./contract/build-contract.ts');
 
@@ -177,6 +179,7 @@ export async function extractService(
     manual,
     files,
     path: under(options.out, 'EXTRACTION.md'),
+    label,
     ...(data ? { data } : {}),
   });
   if (routeLevel) report.content += routeLevel.section;

@@ -193,8 +193,17 @@ describe('buildContract on injected providers', () => {
 
   it("lists each method in the report's operations, with why it stays local", () => {
     const api = { id: 'users', name: 'users', files: [], entries: [], callers: [], outbound: [] };
-    const origin = { service: 'users', plan: 'seams.plan.json' };
-    const report = reportFile({ origin, bus: undefined, model, api, manual: [], files: [], path: 'EXTRACTION.md' });
+    const origin = { service: 'users', name: 'users', plan: 'seams.plan.json' };
+    const report = reportFile({
+      origin,
+      bus: undefined,
+      model,
+      api,
+      manual: [],
+      files: [],
+      path: 'EXTRACTION.md',
+      label: (id) => id,
+    });
     const rows = report.content.split('\n').filter((line) => line.startsWith('| `'));
     expect(rows).toEqual([
       `| \`AuditLog.record\` | ${audit}:5 | local only (see below) |`,

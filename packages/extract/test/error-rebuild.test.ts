@@ -19,9 +19,12 @@ function compile<T>(source: string, names: string[], result: string, values: unk
 
 const model = { operations: [], types: [], others: [], blockers: [] };
 const layout = { service: 'extracted/users/service', facade: 'extracted/users/facade', tsconfig: undefined };
-const client = ts.transpileModule(clientFile({ service: 'users', plan: 'seams.plan.json' }, model, layout).content, {
-  compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS },
-}).outputText;
+const client = ts.transpileModule(
+  clientFile({ service: 'users', name: 'users', plan: 'seams.plan.json' }, model, layout).content,
+  {
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS },
+  },
+).outputText;
 const clientExports: { RemoteError: new (status: number, error: Record<string, unknown>) => Error } = {} as never;
 compileFunction(client, ['exports', 'require'])(clientExports, createRequire(import.meta.url));
 const { RemoteError } = clientExports;

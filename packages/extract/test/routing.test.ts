@@ -8,7 +8,7 @@ import { routingFile } from '../src/generate/routing-file.ts';
 const scratch = mkdtempSync(join(tmpdir(), 'seams-routing-'));
 writeFileSync(
   join(scratch, 'routing.ts'),
-  routingFile({ service: 'payment', plan: 'seams.plan.json' }, 'routing.ts').content,
+  routingFile({ service: 'payment', name: 'payment', plan: 'seams.plan.json' }, 'routing.ts').content,
 );
 const routing = (await import(join(scratch, 'routing.ts'))) as typeof import('./routing-types.ts');
 const routingJson = join(scratch, 'seams.routing.json');

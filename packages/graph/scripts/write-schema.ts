@@ -1,4 +1,5 @@
-// Regenerates the published JSON Schemas from the zod schemas: run after changing src/schema.ts, src/plan-schema.ts or src/baseline-schema.ts.
+// Regenerates the published JSON Schemas from the zod schemas: run after changing src/schema.ts, src/plan-schema.ts or
+// src/baseline-schema.ts.
 import { writeFileSync } from 'node:fs';
 import { baselineJsonSchema, graphJsonSchema, planJsonSchema } from '../src/json-schema.ts';
 

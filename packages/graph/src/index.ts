@@ -39,6 +39,7 @@ export {
 } from './table-ownership.ts';
 export { PATTERN_NAMES, type TablePattern } from './table-pattern.ts';
 export { validateGraph } from './validate-graph.ts';
+export { pathProblem } from './path-problem.ts';
 export { validatePlan, type PlanProblems } from './validate-plan.ts';
 export { matchPlan, type PlanMatch, type MatchOptions } from './match-plan.ts';
 export { findMovedFiles } from './find-moved-files.ts';

@@ -5,6 +5,8 @@
  */
 export function pathProblem(path: string): string | undefined {
   if (path === '') return 'is empty';
+  // A NUL ends the path early for the system calls that would open it: what is read is not what was checked.
+  if (path.includes('\0')) return 'holds a NUL character';
   if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.startsWith('\\'))
     return 'is absolute; paths are relative to the root';
   if (path.split(/[/\\]/).includes('..')) return 'leads outside the root (..)';

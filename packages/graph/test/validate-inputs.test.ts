@@ -5,6 +5,7 @@ import {
   matchPlan,
   parseGraph,
   parsePlan,
+  pathProblem,
   printable,
   serviceLabels,
   validatePlan,
@@ -110,6 +111,33 @@ describe('parseGraph beyond the schema', () => {
     expect(() => parsePlan(graph([]), 'graph.json')).toThrow(
       "graph.json is a seams graph, not a plan: pass a plan written by 'seams boundaries -o'.",
     );
+  });
+});
+
+describe('pathProblem', () => {
+  it('takes plain relative paths, and names what is wrong with every other spelling', () => {
+    expect(['src/a.ts', 'a..b/c.ts', '.config/x.ts', 'src/..hidden.ts'].map(pathProblem)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(
+      Object.fromEntries(
+        ['', '/etc/passwd', 'C:/x.ts', '\\\\host\\x.ts', '../x.ts', 'src/../../x.ts', 'src\\..\\x.ts', 'a\0b'].map(
+          (path) => [path, pathProblem(path)],
+        ),
+      ),
+    ).toEqual({
+      '': 'is empty',
+      '/etc/passwd': 'is absolute; paths are relative to the root',
+      'C:/x.ts': 'is absolute; paths are relative to the root',
+      '\\\\host\\x.ts': 'is absolute; paths are relative to the root',
+      '../x.ts': 'leads outside the root (..)',
+      'src/../../x.ts': 'leads outside the root (..)',
+      'src\\..\\x.ts': 'leads outside the root (..)',
+      'a\0b': 'holds a NUL character',
+    });
   });
 });
 

@@ -16,7 +16,8 @@ const history = graph.history!;
 
 describe('ownership per service', () => {
   it('credits changes to the config team, else the CODEOWNERS owner, else the author', () => {
-    // catalog: grace (catalog-team) 3 + 5 + 4; db.ts 2 by dennis, in no team: its owner @shop/platform; ada (checkout-team) 1.
+    // catalog: grace (catalog-team) 3 + 5 + 4; db.ts 2 by dennis, in no team: its owner @shop/platform; ada
+    // (checkout-team) 1.
     expect(ownershipOf('catalog')).toEqual({
       changes: 15,
       teams: [

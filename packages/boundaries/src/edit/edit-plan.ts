@@ -1,4 +1,4 @@
-import { InputError, type Plan } from '@seams/graph';
+import { entryPath, InputError, type Plan } from '@seams/graph';
 import type { PlanContext } from './plan-context.ts';
 import { rebuildPlan, type ServiceDraft } from './rebuild-plan.ts';
 
@@ -30,20 +30,38 @@ export function newServiceId(plan: Plan, name: string): string {
 
 /**
  * Moves files (from services or the shared group) to a target. A file placed by hand is pinned,
- * so a later `seams boundaries --keep` leaves it where the person put it.
+ * so a later `seams boundaries --keep` leaves it where the person put it. A moved file its service
+ * listed by path in `public` takes that entry along to the service it joins (the shared group has
+ * no entries); globs stay where they are.
  */
 export function moveFiles(plan: Plan, context: PlanContext, files: readonly string[], target: MoveTarget): Plan {
   const moving = new Set(files);
-  let drafts = draftsOf(plan).map((draft) => ({ ...draft, files: draft.files.filter((file) => !moving.has(file)) }));
+  const isMovedEntry = (pattern: string) => moving.has(entryPath(pattern));
+  const movedEntries = [
+    ...new Set(plan.services.flatMap((service) => (service.public ?? []).filter(isMovedEntry).map(entryPath))),
+  ];
+  let drafts: ServiceDraft[] = plan.services.map(({ id, name, files: owned, public: entries }) => ({
+    id,
+    name,
+    files: owned.filter((file) => !moving.has(file)),
+    ...(entries?.some(isMovedEntry) ? { public: entries.filter((pattern) => !isMovedEntry(pattern)) } : {}),
+  }));
   let shared = plan.shared.filter((entry) => !moving.has(entry.path));
+  const withEntries = (entries: readonly string[] = []) =>
+    movedEntries.length ? { public: [...new Set([...entries, ...movedEntries])] } : {};
   if ('shared' in target) {
     shared = [...shared, ...[...moving].map((path) => ({ path, reason: SHARED_BY_HAND }))];
   } else if ('newService' in target) {
-    drafts = [...drafts, { id: newServiceId(plan, target.newService), name: target.newService, files: [...moving] }];
+    drafts = [
+      ...drafts,
+      { id: newServiceId(plan, target.newService), name: target.newService, files: [...moving], ...withEntries() },
+    ];
   } else {
-    serviceOrThrow(plan, target.service);
+    const into = serviceOrThrow(plan, target.service);
     drafts = drafts.map((draft) =>
-      draft.id === target.service ? { ...draft, files: [...draft.files, ...moving] } : draft,
+      draft.id === target.service
+        ? { ...draft, files: [...draft.files, ...moving], ...withEntries(draft.public ?? into.public) }
+        : draft,
     );
   }
   return rebuildPlan(plan, context, drafts, shared, [...plan.pinned, ...moving]);

@@ -27,7 +27,8 @@ export const cochangeSignal: Signal = {
     const commitsOf = new Map(input.graph.history?.files.map((file) => [file.path, file.commits]));
     const weights: PairWeights = new Map();
     for (const { a, b, commits } of inputPairs(input)) {
-      // Capped at 1: a pair's files are always in history.files with at least its commits, but a hand-edited graph may say otherwise.
+      // Capped at 1: a pair's files are always in history.files with at least its commits, but a hand-edited graph may
+      // say otherwise.
       const rarer = Math.min(commitsOf.get(a) ?? commits, commitsOf.get(b) ?? commits);
       addPair(weights, index.get(a)!, index.get(b)!, input.files.length, commits / Math.max(rarer, commits));
     }

@@ -93,8 +93,19 @@ Examples:
         flags.include || flags.exclude
           ? (await import('@seams/analyze')).fileFilter({ include: flags.include, exclude: flags.exclude }).accepts
           : undefined;
-      const { applyBaseline, checkPlan, createBaseline, formatCheck, parseBaseline, withoutCommands } =
-        await import('@seams/check');
+      const {
+        applyBaseline,
+        checkPlan,
+        createBaseline,
+        formatCheck,
+        parseBaseline,
+        unmatchedEntries,
+        withoutCommands,
+      } = await import('@seams/check');
+      printWarnings(
+        streams,
+        unmatchedEntries(plan, graph.files).map((warning) => `${origin}: ${warning}`),
+      );
       const findings = checkPlan(graph, plan, {
         origin,
         ...(files ? { files } : {}),

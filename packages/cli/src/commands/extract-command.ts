@@ -58,6 +58,7 @@ Examples:
       // The folder takes the id, which stays when a person renames the service; messages take the name.
       const { id: service, name } = findService(plan, serviceId);
       const { checkInputs, extractService } = await import('@seams/extract');
+      // Once, before the id and the plan's paths name any file read or written (extraction.json below).
       checkInputs(graph, plan, service);
       // --out as written: absolute, or relative to where the command runs, like --plan and --graph.
       const outDir = flags.out ? resolve(streams.cwd, flags.out) : join(root, 'extracted', service);

@@ -71,7 +71,7 @@ export function facadeFile(
     : '';
   return {
     path,
-    content: `${header(origin, `the facade the monolith calls instead of ${origin.service}'s code`)}
+    content: `${header(origin, `the facade the monolith calls instead of ${origin.name}'s code`)}
 ${files.map((file) => `import * as ${alias.get(file)} from '${importPath(path, file)}';`).join('\n')}
 ${errorImports(path, errors, providers.imports).join('\n')}${bus ? `\nimport { ${bus.binding} } from '${importPath(path, bus.file)}';` : ''}
 import { ${client}, RemoteError } from '${importPath(path, `${layout.service}/src/client.ts`)}';

@@ -5,11 +5,16 @@ const sites = (parties: readonly TableParty[]) =>
     .flatMap((p) => p.sites)
     .map((s: AccessSite) => `${s.file}:${s.line}${s.function ? ` (\`${s.function}\`)` : ''}`)
     .join(', ');
-const name = (service: string | undefined) => service ?? 'the shared kernel';
 
 /** EXTRACTION.md's "Data" section: the tables the service takes along, and what to untie for each one shared. */
-export function dataSection(service: string, data: TableOwnership | undefined): string {
+export function dataSection(
+  service: string,
+  data: TableOwnership | undefined,
+  label: (id: string) => string = (id) => id,
+): string {
   if (!data) return '';
+  // Ids select; people read names.
+  const name = (id: string | undefined) => (id === undefined ? 'the shared kernel' : label(id));
   const owned = data.tables.filter((t) => t.owner === service);
   const touches = (parties: readonly TableParty[]) => parties.some((p) => p.service === service);
   const foreign = data.tables.filter((t) => t.owner !== service && (touches(t.writers) || touches(t.readers)));
@@ -17,12 +22,12 @@ export function dataSection(service: string, data: TableOwnership | undefined): 
     '## Data',
     '',
     owned.length === 0
-      ? `${service} writes no table: it takes no data along.`
-      : `Tables ${service} takes with it, as their ${owned.some((t) => t.writers.length > 1) ? 'main ' : ''}writer: ${owned.map((t) => `\`${t.name}\`${t.declaredIn ? ` (${t.declaredIn.file}:${t.declaredIn.line})` : ''}`).join(', ')}.`,
+      ? `${name(service)} writes no table: it takes no data along.`
+      : `Tables ${name(service)} takes with it, as their ${owned.some((t) => t.writers.length > 1) ? 'main ' : ''}writer: ${owned.map((t) => `\`${t.name}\`${t.declaredIn ? ` (${t.declaredIn.file}:${t.declaredIn.line})` : ''}`).join(', ')}.`,
   ];
   const untie = [
-    ...owned.filter((t) => t.pattern).map((t) => ownedRow(service, t)),
-    ...foreign.map((t) => foreignRow(service, t)),
+    ...owned.filter((t) => t.pattern).map((t) => ownedRow(service, t, name)),
+    ...foreign.map((t) => foreignRow(service, t, name)),
   ];
   if (untie.length > 0)
     lines.push(
@@ -56,7 +61,9 @@ export function dataSection(service: string, data: TableOwnership | undefined): 
   return `${lines.join('\n')}\n\n`;
 }
 
-function ownedRow(service: string, t: TableUse): string {
+type Name = (id: string | undefined) => string;
+
+function ownedRow(service: string, t: TableUse, name: Name): string {
   const writers = t.writers.filter((p) => p.service !== service);
   const readers = t.readers.filter((p) => p.service !== service);
   const crossing = [
@@ -65,19 +72,21 @@ function ownedRow(service: string, t: TableUse): string {
   ]
     .filter(Boolean)
     .join('; ');
-  return `| \`${t.name}\` | ${service} | ${crossing} | ${PATTERN_NAMES[t.pattern!.kind]}: ${t.pattern!.why} |`;
+  return `| \`${t.name}\` | ${name(service)} | ${crossing} | ${PATTERN_NAMES[t.pattern!.kind]}: ${t.pattern!.why} |`;
 }
 
-function foreignRow(service: string, t: TableUse): string {
+function foreignRow(service: string, t: TableUse, name: Name): string {
   const own = (parties: readonly TableParty[]) => parties.filter((p) => p.service === service);
   const writes = own(t.writers);
   const crossing =
-    writes.length > 0 ? `${service} writes it at ${sites(writes)}` : `${service} reads it at ${sites(own(t.readers))}`;
+    writes.length > 0
+      ? `${name(service)} writes it at ${sites(writes)}`
+      : `${name(service)} reads it at ${sites(own(t.readers))}`;
   const untie =
     writes.length > 0
       ? `wrapping service: those writes become calls to ${name(t.owner)}'s API`
       : new Set(t.readers.flatMap((p) => (p.service !== t.owner ? [p.service] : []))).size > 1
-        ? `change data capture: ${name(t.owner)} streams its changes and ${service} keeps the copy it needs`
-        : `database view: ${name(t.owner)} publishes a read-only view until ${service} calls its API`;
-  return `| \`${t.name}\` | ${t.owner ?? 'none'} | ${crossing} | ${t.owner ? untie : PATTERN_NAMES['choose-owner']} |`;
+        ? `change data capture: ${name(t.owner)} streams its changes and ${name(service)} keeps the copy it needs`
+        : `database view: ${name(t.owner)} publishes a read-only view until ${name(service)} calls its API`;
+  return `| \`${t.name}\` | ${t.owner === undefined ? 'none' : name(t.owner)} | ${crossing} | ${t.owner ? untie : PATTERN_NAMES['choose-owner']} |`;
 }

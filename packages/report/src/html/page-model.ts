@@ -4,8 +4,8 @@ import type { ReportModel } from '../report-model.ts';
  * What the page's script reads, embedded in the page: the services (in card order, with their files
  * as [path, lines, confidence] and their public API), the links between them and the shared-kernel
  * files. It is all the script needs to draw the map, find files and fill a card's per-file detail
- * (files and public API tables) when the card opens, so the page itself carries each card's summary only. On a 10k-file plan the whole report model
- * (every card's transitive blast radius and cycles, every file twice) made pages of 60 MB.
+ * (files and public API tables) when the card opens, so the page itself carries each card's summary only. On a 10k-file
+ * plan the whole report model (every card's transitive blast radius and cycles, every file twice) made pages of 60 MB.
  */
 export interface PageModel {
   services: Array<{

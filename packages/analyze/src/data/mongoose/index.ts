@@ -103,7 +103,8 @@ interface Declaration {
   start: number;
   /**
    * `model(...)` called bare needs the file to import Mongoose. A `forFeature` entry named `Order.name` is the class's,
-   * whose own file's `@Schema` declares it: only a collection known here adds anything, and a guess could contradict it.
+   * whose own file's `@Schema` declares it: only a collection known here adds anything, and a guess could contradict
+   * it.
    */
   kind: 'model' | 'bare' | 'class';
 }

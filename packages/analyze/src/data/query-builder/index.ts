@@ -26,7 +26,8 @@ const WRITES = new Set([
   'clear',
   'restore',
 ]);
-// Knex's own query starters: `.from('t')` and `.into('t')` name a table only after one of these (so `Buffer.from('x')` does not).
+// Knex's own query starters: `.from('t')` and `.into('t')` name a table only after one of these (so `Buffer.from('x')`
+// does not).
 const QUERY_VERBS = new Set([
   'select',
   'insert',

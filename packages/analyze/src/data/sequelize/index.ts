@@ -27,7 +27,8 @@ const WRITES = new Set([
   'findOrCreate',
   'findCreateFind',
 ]);
-// Globals whose static methods share names with a model's (`Object.create`, `Math.max`), and Sequelize's own base class and namespace.
+// Globals whose static methods share names with a model's (`Object.create`, `Math.max`), and Sequelize's own base class
+// and namespace.
 const NOT_MODELS = new Set([
   ...BUILTIN_GLOBALS,
   'Proxy',
@@ -62,8 +63,8 @@ interface Candidate {
  * `Object` or `Math`, and is not bound here to anything else (a class without `init`, a function, a parameter,
  * an object or `new` value); together with the method list, that leaves imported models. In a file that never
  * mentions Sequelize (`const { Order } = require('../models')`), such an access is tentative: it counts only
- * if some file declares a Sequelize model of that name. Bindings are per file, not per scope. Instance calls (`order.save()`, `order.destroy()`) are
- * skipped: without types nothing says which model `order` is.
+ * if some file declares a Sequelize model of that name. Bindings are per file, not per scope. Instance calls
+ * (`order.save()`, `order.destroy()`) are skipped: without types nothing says which model `order` is.
  */
 export const sequelize: DataDetector = {
   name: 'sequelize',
@@ -247,7 +248,8 @@ function keyName(key: AnyNode): string | undefined {
 
 /**
  * `tableName`, else the model name itself under `freezeTableName`, else Sequelize's default: the name pluralised.
- * A `freezeTableName` given once for every model (`new Sequelize(url, { define: {...} })`) is in another file, so not seen.
+ * A `freezeTableName` given once for every model (`new Sequelize(url, { define: {...} })`) is in another file, so not
+ * seen.
  */
 function tableOf(modelName: string, options: Options): string {
   const tableName = stringValue(options.get('tableName'));

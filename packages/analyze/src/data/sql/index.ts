@@ -19,7 +19,8 @@ const PATTERNS: Array<{ pattern: RegExp; access: FoundAccess['access'] }> = [
   { pattern: new RegExp(String.raw`\b(?<!DELETE\s+)FROM\s+${NAME}`, 'gi'), access: 'read' },
   { pattern: new RegExp(String.raw`\bJOIN\s+${NAME}`, 'gi'), access: 'read' },
 ];
-// Words that follow FROM or JOIN without being a table (`EXTRACT(YEAR FROM ts)` aside, which SQL cannot tell apart either).
+// Words that follow FROM or JOIN without being a table (`EXTRACT(YEAR FROM ts)` aside, which SQL cannot tell apart
+// either).
 const KEYWORDS = new Set(['select', 'lateral', 'unnest', 'only', 'json_table', 'generate_series']);
 // Where `${expr}` stood: no table name can match across it.
 const HOLE = '\u0000';
