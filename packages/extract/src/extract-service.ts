@@ -2,6 +2,7 @@ import { printable, serviceLabels, tableOwnership, type Graph, type Plan } from 
 import type { ContractModel } from './contract/build-contract.ts';
 import { rewriteImports, type FileEdit, type ManualImport, type RewriteCounts } from './codemod/rewrite-imports.ts';
 import { unifiedDiff } from './codemod/unified-diff.ts';
+import { visiblyExports, wholeModuleReads } from './codemod/whole-module-reads.ts';
 import { contractFile, openApiFile, remoteOperations, schemasFile } from './generate/contract-files.ts';
 import { facadeFile } from './generate/facade-file.ts';
 import { providersFile } from './generate/provider-files.ts';
@@ -16,14 +17,23 @@ import { clientFile } from './generate/client-file.ts';
 import { serverFile } from './generate/server-file.ts';
 import { findEventBus } from './find-event-bus.ts';
 import { serviceApi, type ServiceApi } from './service-api.ts';
+import { insideScope, toolchainProfile, type Toolchain } from './toolchain/toolchain-profile.ts';
+import { placeFiles } from './toolchain/place-files.ts';
 import { hasExtractableSurface, nothingToExtract } from './extractable-surface.ts';
 import { routeLevelFiles } from './routes/route-files.ts';
 import { serviceRoutes, servesRoutes, type ServiceRoute } from './routes/service-routes.ts';
 
 const under = (folder: string, path: string) => (folder === '.' ? path : `${folder}/${path}`);
 
-/** The folders extract generates into, facade then service: their files are neither callers nor the service. */
-const generatedFolders = (out: string): [string, string] => [under(out, 'facade'), under(out, 'service')];
+/**
+ * The folders extract generates into, facade then service, then the facade's folder inside the
+ * monolith's compilation scope when `out` is outside it: their files are neither callers nor the service.
+ */
+const generatedFolders = (out: string, scope: string, service: string): string[] => [
+  under(out, 'facade'),
+  under(out, 'service'),
+  ...(insideScope(scope, under(out, 'facade')) ? [] : [under(scope, `extracted/${service}`)]),
+];
 
 export interface ExtractOptions {
   /** Absolute project folder (the graph's root). */
@@ -37,7 +47,7 @@ export interface ExtractOptions {
   /** Name of the monolith, for the service package's name. */
   monolith: string;
   version: string;
-  /** Reads a project file (relative path): the only I/O, passed in by the CLI. */
+  /** Reads a project file (relative path, '../' allowed for hoisted packages): the only I/O, passed in by the CLI. */
   readFile: (path: string) => string;
   /** The entries an earlier run found (its extraction.json): callers it rewrote import the facade now. */
   previousEntries?: readonly string[];
@@ -55,6 +65,10 @@ export interface Extraction {
   rewritten: RewriteCounts;
   /** Names of the operations the facade can route remote. */
   remoteReady: string[];
+  /** What the monolith compiles with, as extract read it. */
+  toolchain: Toolchain;
+  /** The folder the facade went to: inside the monolith's compilation scope, which may be outside `out`. */
+  facadeFolder: string;
   /** False when nothing can go remote: the CLI then explains (`explanation`) and writes nothing unless forced. */
   extractable: boolean;
   /** Why nothing can go remote, one line per entry at the monolith's file and line (empty when extractable). */
@@ -73,15 +87,35 @@ export async function extractService(
   serviceId: string,
   options: ExtractOptions,
 ): Promise<Extraction> {
-  const generated = generatedFolders(options.out);
+  const toolchain = toolchainProfile({
+    root: options.root,
+    tsconfig: options.tsconfig,
+    serviceFiles: plan.services.find((s) => s.id === serviceId || s.name === serviceId)?.files ?? [],
+    readFile: (path) => {
+      try {
+        return options.readFile(path);
+      } catch {
+        return undefined;
+      }
+    },
+  });
+  const generated = generatedFolders(options.out, toolchain.scope, serviceId);
   const found = serviceApi(graph, plan, serviceId, generated);
   const known = new Set(graph.files.map((f) => f.path));
   const earlier = (options.previousEntries ?? []).filter((entry) => known.has(entry.slice(0, entry.indexOf('#'))));
-  const api = { ...found, entries: [...new Set([...found.entries, ...earlier])].sort() };
+  const whole = wholeModuleReads({ graph, files: found.files, generated, readFile: options.readFile });
+  // A JavaScript file's exports are what its text assigns: a name the graph credits to it otherwise (a
+  // CommonJS barrel's `exports.users = require('./users')`) is not the facade's to serve.
+  const visible = (entry: string) =>
+    !/\.[cm]?jsx?$/.test(entry.slice(0, entry.indexOf('#'))) ||
+    visiblyExports(options.readFile, entry.slice(0, entry.indexOf('#')), entry.slice(entry.indexOf('#') + 1));
+  const entries = [...new Set([...found.entries, ...earlier, ...whole])].filter(visible).sort();
+  const api = { ...found, entries };
   const label = (id: string) => printable(serviceLabels(plan.services)(id));
   const origin = { service: api.id, name: label(api.id), plan: options.planName };
   // ts-morph and its TypeScript take about a second to load: only extract pays for them.
   const { buildContract } = await import('./contract/build-contract.ts');
+
   const model = buildContract({
     root: options.root,
     ...(options.tsconfig ? { tsconfig: `${options.root}/${options.tsconfig}` } : {}),
@@ -89,9 +123,11 @@ export async function extractService(
     operations: api.entries,
     callerFiles: callerFiles(graph, api.files, generated),
   });
-  const layout: Layout = { service: generated[1], facade: generated[0], tsconfig: options.tsconfig };
+  const layout: Layout = { service: generated[1]!, facade: generated[0]!, tsconfig: options.tsconfig, toolchain };
   const bus = findEventBus(api, graph, options.readFile);
   const facade = facadeFile(origin, model, layout, api.entries, thrownErrors(api, graph, options.readFile), bus);
+  const routing = routingFile(origin, `${layout.facade}/routing.ts`);
+  const placed = placeFiles([facade], facadeSide(toolchain, layout, api.id, [facade.path]))[0]!;
   const {
     edits,
     manual: unmoved,
@@ -99,7 +135,9 @@ export async function extractService(
   } = rewriteImports({
     graph,
     api,
-    facadePath: facade.path,
+    facadePath: placed.path,
+    extension: toolchain.relativeExtension,
+    typeEntries: new Set(model.others.filter((o) => o.kind === 'type').map((o) => o.entry)),
     generated,
     readFile: options.readFile,
   });
@@ -108,7 +146,7 @@ export async function extractService(
   const providers = providersFile(origin, model, layout);
   const files: GeneratedFile[] = [
     facade,
-    routingFile(origin, `${layout.facade}/routing.ts`),
+    routing,
     contractFile(origin, model, `${layout.service}/src/contract.ts`),
     schemasFile(origin, model, `${layout.service}/src/schemas.ts`),
     operationsFile(origin, model, layout),
@@ -116,13 +154,20 @@ export async function extractService(
     clientFile(origin, model, layout),
     ...(providers ? [providers] : []),
     lambdaFile(origin, layout),
-    ...packageFiles(origin, model, layout, options.monolith),
+    ...packageFiles(origin, model, layout, options.monolith, serviceDependencies(graph, api.files, options.readFile)),
     openApiFile(origin, model, `${layout.service}/openapi.json`, options.version),
   ];
   const routeLevel = servesRoutes(routes)
     ? routeLevelFiles(origin, { ...layout, edge: under(options.out, 'edge') }, routes, options.readFile)
     : undefined;
   files.push(...(routeLevel?.files ?? []));
+  const placement = facadeSide(
+    toolchain,
+    layout,
+    api.id,
+    files.map((f) => f.path),
+  );
+  files.splice(0, files.length, ...placeFiles(files, placement));
   files.push(manifestFile(origin, api, under(options.out, 'extraction.json')));
   const extractable = hasExtractableSurface({ model, routes });
   const data = graph.data?.length || graph.tables?.length ? tableOwnership(graph, plan) : undefined;
@@ -148,10 +193,33 @@ export async function extractService(
     manual,
     rewritten: counts,
     remoteReady: remoteOperations(model).map((o) => o.name),
+    toolchain,
+    facadeFolder: placement.folder,
     extractable,
     explanation: extractable ? [] : nothingToExtract({ model }, api),
     routes,
   };
+}
+
+/**
+ * Where the files the monolith compiles go. The facade folder moves into the compilation scope when
+ * `out` is outside it; the client and the contract's types join it when the monolith cannot
+ * compile them in the service's folder (outside its scope, without Node's types, or as TypeScript
+ * in a JavaScript monolith).
+ */
+function facadeSide(toolchain: Toolchain, layout: Layout, service: string, paths: readonly string[]) {
+  const folder = insideScope(toolchain.scope, layout.facade)
+    ? layout.facade
+    : under(toolchain.scope, `extracted/${service}`);
+  const facadeFiles = paths.filter((path) => path.startsWith(`${layout.facade}/`));
+  const moves = new Map(facadeFiles.map((path) => [path, `${folder}/${path.slice(layout.facade.length + 1)}`]));
+  const separate = folder !== layout.facade || toolchain.nodeTypes === 'missing' || toolchain.language === 'js';
+  const client = `${layout.service}/src/client.ts`;
+  const contract = `${layout.service}/src/contract.ts`;
+  if (separate) moves.set(client, `${folder}/${service}.client.ts`);
+  if (separate && toolchain.language === 'ts') moves.set(contract, `${folder}/${service}.contract.ts`);
+  const monolithSide = new Set([...facadeFiles, client, ...(toolchain.language === 'ts' ? [contract] : [])]);
+  return { folder, moves, monolithSide, toolchain };
 }
 
 // A default import of a file that declares the service's routes is its router being mounted: it stays, since
@@ -166,6 +234,26 @@ function importsRouter(graph: Pick<Graph, 'edges'>, manual: ManualImport, routes
       e.names?.length === 1 &&
       e.names[0] === 'default',
   );
+}
+
+// The packages the service's files import, at the version the monolith's package.json asks for.
+function serviceDependencies(
+  graph: Pick<Graph, 'externals'>,
+  files: readonly string[],
+  readFile: (path: string) => string,
+): Record<string, string> {
+  let manifest: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> } = {};
+  try {
+    manifest = JSON.parse(readFile('package.json')) as typeof manifest;
+  } catch {
+    return {};
+  }
+  const members = new Set(files);
+  const wanted = { ...manifest.devDependencies, ...manifest.dependencies };
+  const used = graph.externals.filter((e) => members.has(e.from) && !e.builtin).map((e) => e.package);
+  const found: Record<string, string> = {};
+  for (const name of [...new Set(used)].sort()) if (typeof wanted[name] === 'string') found[name] = wanted[name];
+  return found;
 }
 
 // Files outside the service that import it: the contract looks in their constructors for injected classes.

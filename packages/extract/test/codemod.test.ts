@@ -12,40 +12,49 @@ import { serviceApi } from '../src/service-api.ts';
 const root = join(import.meta.dirname, '../../../fixtures/extract/codemod-callers');
 const graph = await analyze({ root, cache: false });
 const plan = {
-  services: [{ id: 'payment', name: 'Payments', files: ['src/payments/index.ts', 'src/payments/payment.service.ts'] }],
+  services: [
+    {
+      id: 'payment',
+      name: 'Payments',
+      files: [
+        'src/payments/index.ts',
+        'src/payments/payment.service.ts',
+        'src/payments/receipt.ts',
+        'src/payments/webhook.ts',
+      ],
+    },
+  ],
   shared: [],
 } as unknown as Plan;
 const generated = ['extracted/payment/facade', 'extracted/payment/service'];
 const api = serviceApi(graph, plan, 'payment', generated);
 const facadePath = 'extracted/payment/facade/payment.facade.ts';
 const fromDisk = (path: string) => readFileSync(join(root, path), 'utf8');
-const codemod = (readFile = fromDisk) => rewriteImports({ graph, api, facadePath, generated, readFile });
+const typeEntries = new Set(['src/payments/payment.service.ts#Payment']);
+const codemod = (readFile = fromDisk) => rewriteImports({ graph, api, facadePath, generated, readFile, typeEntries });
 
 describe('the codemod', () => {
   const result = codemod();
 
   it('rewrites every import, re-export, require() and import() of what the facade serves', async () => {
     expect(result.edits.map((e) => e.path)).toEqual([
+      'src/index.ts',
+      'src/orders/default-import.ts',
       'src/orders/import-equals.ts',
       'src/orders/lazy.ts',
       'src/orders/legacy.js',
       'src/orders/namespace.ts',
       'src/orders/reexport.ts',
+      'src/orders/star.ts',
       'src/orders/through-root-barrel.ts',
       'src/orders/two-imports.ts',
     ]);
-    expect(result.counts).toEqual({ import: 4, reexport: 2, require: 2, dynamic: 1, 'import-type': 1 });
+    expect(result.counts).toEqual({ import: 7, reexport: 4, require: 2, dynamic: 1, 'import-type': 1 });
     await expect(unifiedDiff(result.edits)).toMatchFileSnapshot(join(root, 'codemod.diff'));
   });
 
   it('lists what it could not rewrite, with why', () => {
     expect(result.manual).toEqual([
-      {
-        file: 'src/index.ts',
-        line: 2,
-        reason:
-          "export * from './payments': re-export the names you need from ../extracted/payment/facade/payment.facade instead",
-      },
       {
         file: 'src/orders/whole-module.ts',
         line: 1,

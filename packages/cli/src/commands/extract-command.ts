@@ -31,7 +31,7 @@ export function extractCommand(streams: Streams, outcome: CommandOutcome): Comma
     .option('--out <dir>', 'where the generated files go (default: extracted/<service> in the project folder)')
     .option(
       '--tsconfig <file>',
-      "the monolith's tsconfig, relative to the project folder (default: tsconfig.json when there is one)",
+      "the monolith's tsconfig, relative to the project folder, or none for plain JavaScript (default: tsconfig.json when there is one)",
     )
     .option('--write', "apply the codemod to the monolith's files (default: print it as a unified diff)")
     .option(
@@ -68,7 +68,10 @@ Examples:
         root,
         planName: relative(root, planPath),
         out,
-        tsconfig: flags.tsconfig ?? (existsSync(join(root, 'tsconfig.json')) ? 'tsconfig.json' : undefined),
+        tsconfig:
+          flags.tsconfig === 'none'
+            ? undefined
+            : (flags.tsconfig ?? (existsSync(join(root, 'tsconfig.json')) ? 'tsconfig.json' : undefined)),
         monolith: monolithName(root),
         version: SEAMS_VERSION,
         readFile: (path) => readFileSync(join(root, path), 'utf8'),
@@ -84,7 +87,16 @@ Examples:
         return;
       }
       const generated = extraction.files.map((f) => resolve(root, f.path));
-      refuseWritesOutside(outDir, generated, 'the generated file');
+      // The facade's side may go to the monolith's compilation scope rather than --out: it stays in its own folder.
+      const facadeDir = resolve(root, extraction.facadeFolder);
+      const moved = relative(outDir, facadeDir).startsWith('..');
+      const inFacade = (path: string) => moved && !relative(facadeDir, path).startsWith('..');
+      refuseWritesOutside(
+        outDir,
+        generated.filter((path) => !inFacade(path)),
+        'the generated file',
+      );
+      refuseWritesOutside(root, generated.filter(inFacade), 'the generated file');
       refuseWritesOutside(
         root,
         extraction.edits.map((e) => resolve(root, e.path)),
@@ -117,6 +129,10 @@ Examples:
       say(
         `  generated  ${extraction.files.length} files in ${shown} (${written} written, ${extraction.files.length - written} unchanged)`,
       );
+      if (moved)
+        say(
+          `  facade     ${relative(streams.cwd, facadeDir)}: inside ${extraction.toolchain.scope}, which the monolith compiles`,
+        );
       say(`  report     ${join(shown, 'EXTRACTION.md')}`);
       if (extraction.routes.length > 0) {
         const server = extraction.files.find((f) => f.path.endsWith('/service/src/routes-main.ts'));

@@ -1,5 +1,6 @@
 import { Node, Project, QuoteKind, type ExportDeclaration, type ImportDeclaration, type SourceFile } from 'ts-morph';
 import type { Graph } from '@seams/graph';
+import { facadeDefaults } from '../generate/default-exports.ts';
 import { importPath } from '../generate/import-path.ts';
 import type { ServiceApi } from '../service-api.ts';
 import { moduleTargets, UNKNOWN, type ModuleTargets } from './module-targets.ts';
@@ -26,6 +27,10 @@ export interface CodemodInput {
   graph: Pick<Graph, 'files' | 'edges'>;
   api: ServiceApi;
   facadePath: string;
+  /** The entries that are types (for `export type`); default none. */
+  typeEntries?: ReadonlySet<string>;
+  /** What relative specifiers end with ('.js' for Node's ES modules; default none). */
+  extension?: string;
   /** The folders of seams extract's own output: neither rewritten nor a target. */
   generated: readonly string[];
   readFile: (path: string) => string;
@@ -43,10 +48,12 @@ export function rewriteImports(input: CodemodInput): {
   manual: ManualImport[];
   counts: RewriteCounts;
 } {
-  const { graph, api, facadePath, generated, readFile } = input;
+  const { graph, api, facadePath, extension = '', generated, readFile } = input;
+  const types = input.typeEntries ?? new Set<string>();
   const members = new Set(api.files);
   const targets = moduleTargets(graph, members);
   const served = new Set(api.entries);
+  const defaults = facadeDefaults(api.entries);
   const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
   const edits: FileEdit[] = [];
   const manual: ManualImport[] = [];
@@ -65,8 +72,20 @@ export function rewriteImports(input: CodemodInput): {
     if (!mentioned.some((s) => reaches(targets, path, s, isGenerated))) continue;
     project.manipulationSettings.set({ quoteKind: quoteOf(before) });
     const source = project.createSourceFile(`/${path}`, before, { overwrite: true });
-    const facade = importPath(path, facadePath);
-    const context: FileContext = { source, path, facade, targets, served, manual, counts, isGenerated };
+    const facade = importPath(path, facadePath) + extension;
+    const context: FileContext = {
+      source,
+      path,
+      facade,
+      targets,
+      served,
+      types,
+      members,
+      defaults,
+      manual,
+      counts,
+      isGenerated,
+    };
     for (const use of moduleUses(source)) rewriteUse(context, use);
     const after = source.getFullText();
     if (after !== before) edits.push({ path, before, after });
@@ -81,6 +100,11 @@ interface FileContext {
   facade: string;
   targets: ModuleTargets;
   served: ReadonlySet<string>;
+  members: ReadonlySet<string>;
+  /** Entries that are types: re-exported with `export type`. */
+  types: ReadonlySet<string>;
+  /** The facade's name for each service file's default export. */
+  defaults: ReadonlyMap<string, string>;
   manual: ManualImport[];
   counts: RewriteCounts;
   isGenerated: (path: string) => boolean;
@@ -121,13 +145,12 @@ function rewriteUse(context: FileContext, use: ModuleUse): void {
   const what = `${describe(use)} of '${specifier}'`;
   if (Node.isImportDeclaration(use.node) || Node.isExportDeclaration(use.node)) {
     const declaration = use.node;
+    if (Node.isImportDeclaration(declaration) && declaration.getDefaultImport()) {
+      if (moveDefault(context, declaration, target, leave, what) === 'removed') return;
+    }
     const whole = wholeModuleBinding(declaration);
-    if (whole === 'export-star')
-      return leave(`export * from '${specifier}': re-export the names you need from ${context.facade} instead`);
-    if (whole === 'default' && sortNames(context, target, ['default']).others.length === 0)
-      return leave(
-        `default import of '${specifier}': the facade has named exports only; import them from ${context.facade}`,
-      );
+    if (whole === 'export-star' && Node.isExportDeclaration(declaration))
+      return reexportServed(context, declaration, target, leave, specifier);
     const specifiers = Node.isImportDeclaration(declaration)
       ? declaration.getNamedImports()
       : declaration.getNamedExports();
@@ -141,7 +164,7 @@ function rewriteUse(context: FileContext, use: ModuleUse): void {
     const sorted = sortNames(context, target, names);
     reportUnmovable(sorted, leave, what, context.facade);
     if (sorted.served.length === 0) return;
-    moveNames(declaration, new Set(sorted.served), context.facade);
+    moveNames(declaration, new Set(sorted.served), context.facade, (name) => facadeName(context, target, name));
     context.counts[use.kind]++;
     return;
   }
@@ -177,6 +200,82 @@ function swapWhole(
   const quote = use.literal.getText()[0] ?? "'";
   use.literal.replaceWithText(`${quote}${context.facade}${quote}`);
   context.counts[use.kind]++;
+}
+
+// The facade's name for a name of `target`: a default export may have another name there.
+function facadeName(context: FileContext, target: string, name: string): string {
+  if (name !== 'default') return name;
+  const provider = context.targets.provider(target, name);
+  return (typeof provider === 'string' && context.defaults.get(provider)) || name;
+}
+
+// `import x from` the service: from the facade's default, or the name the facade gives that file's default.
+function moveDefault(
+  context: FileContext,
+  declaration: ImportDeclaration,
+  target: string,
+  leave: (reason: string) => void,
+  what: string,
+): 'removed' | 'kept' {
+  const sorted = sortNames(context, target, ['default']);
+  if (sorted.served.length === 0) {
+    reportUnmovable(sorted, leave, what, context.facade);
+    return 'kept';
+  }
+  const local = declaration.getDefaultImport()!.getText();
+  const name = facadeName(context, target, 'default');
+  const isTypeOnly = declaration.isTypeOnly();
+  context.source.insertImportDeclaration(declaration.getChildIndex() + 1, {
+    moduleSpecifier: context.facade,
+    isTypeOnly,
+    ...(name === 'default' ? { defaultImport: local } : { namedImports: [{ name, alias: local }] }),
+  });
+  context.counts.import++;
+  if (declaration.getNamedImports().length > 0 || declaration.getNamespaceImport()) {
+    declaration.removeDefaultImport();
+    return 'kept';
+  }
+  declaration.remove();
+  return 'removed';
+}
+
+// `export * from` the service: the names of it the facade serves are re-exported from the facade (an
+// explicit export wins over the star), the rest still come through the star.
+function reexportServed(
+  context: FileContext,
+  declaration: ExportDeclaration,
+  target: string,
+  leave: (reason: string) => void,
+  specifier: string,
+): void {
+  const already = new Set(
+    context.source
+      .getExportDeclarations()
+      .filter((d) => d.getModuleSpecifierValue() === context.facade)
+      .flatMap((d) => d.getNamedExports().map((e) => e.getNameNode().getText())),
+  );
+  const names = new Set<string>();
+  for (const entry of context.served) {
+    const name = entry.slice(entry.lastIndexOf('#') + 1);
+    const provider = context.targets.provider(target, name);
+    if (name !== 'default' && typeof provider === 'string' && entry === `${provider}#${name}`) names.add(name);
+  }
+  if (names.size === 0)
+    return leave(`export * from '${specifier}': re-export the names you need from ${context.facade} instead`);
+  const moving = [...names].filter((name) => !already.has(name)).sort();
+  const isType = (name: string) => context.types.has(`${context.targets.provider(target, name) as string}#${name}`);
+  const index = declaration.getChildIndex() + 1;
+  for (const [typeOnly, group] of [
+    [true, moving.filter(isType)],
+    [false, moving.filter((name) => !isType(name))],
+  ] as const)
+    if (group.length > 0)
+      context.source.insertExportDeclaration(index, {
+        moduleSpecifier: context.facade,
+        namedExports: group.map((name) => ({ name })),
+        isTypeOnly: typeOnly || declaration.isTypeOnly(),
+      });
+  if (moving.length > 0) context.counts.reexport++;
 }
 
 function reportUnmovable(
@@ -223,15 +322,16 @@ function moveNames(
   declaration: ImportDeclaration | ExportDeclaration,
   names: ReadonlySet<string>,
   target: string,
+  renamed: (name: string) => string,
 ): void {
   const isImport = Node.isImportDeclaration(declaration);
   const specifiers = isImport ? declaration.getNamedImports() : declaration.getNamedExports();
   const moving = specifiers.filter((s) => names.has(s.getNameNode().getText()));
-  const structures = moving.map((s) => ({
-    name: s.getNameNode().getText(),
-    ...(s.getAliasNode() ? { alias: s.getAliasNode()!.getText() } : {}),
-    isTypeOnly: s.isTypeOnly(),
-  }));
+  const structures = moving.map((s) => {
+    const name = s.getNameNode().getText();
+    const alias = s.getAliasNode()?.getText() ?? (renamed(name) !== name ? name : undefined);
+    return { name: renamed(name), ...(alias ? { alias } : {}), isTypeOnly: s.isTypeOnly() };
+  });
   const index = declaration.getChildIndex();
   const parent = declaration.getSourceFile();
   const isTypeOnly = declaration.isTypeOnly();

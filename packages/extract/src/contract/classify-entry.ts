@@ -6,6 +6,7 @@ import {
   type FunctionExpression,
   type MethodDeclaration,
   type Signature,
+  type BinaryExpression,
   type SourceFile,
 } from 'ts-morph';
 import { packageTypeName } from './builtin-types.ts';
@@ -33,7 +34,18 @@ export function classifyEntry(project: LoadedProject, entry: string): Entry {
   const [file, name] = [entry.slice(0, hash), entry.slice(hash + 1)];
   if (hash < 0 || !name)
     throw new InputError('SEAMS_INPUT_NOT_FOUND', `'${entry}' is not an entry: write it as file#name.`);
-  const declaration = project.sourceFile(file).getExportedDeclarations().get(name)?.[0];
+  const source = project.sourceFile(file);
+  const found =
+    source.getExportedDeclarations().get(name)?.[0] ??
+    source
+      .getSymbol()
+      ?.getExports()
+      .find((symbol) => symbol.getName() === name)
+      ?.getDeclarations()[0];
+  const declaration = found && commonJsValue(found);
+  // A JavaScript module whose exports the checker cannot follow (extract keeps only the names its text
+  // visibly exports): a value, passed through by the facade as it is.
+  if (!declaration && /\.[cm]?jsx?$/.test(file)) return { kind: 'value', name, file, line: 1, declaration: source };
   if (!declaration)
     throw new InputError(
       'SEAMS_INPUT_NOT_FOUND',
@@ -68,6 +80,28 @@ export function classifyEntry(project: LoadedProject, entry: string): Entry {
     if (signature && packageTypeName(type) === undefined) return { kind: 'function', ...where, declaration, signature };
   }
   return { kind: 'value', ...where, declaration };
+}
+
+/**
+ * What a CommonJS file exports under a name (`module.exports = { getMember }`, `exports.getMember =
+ * ...`): the checker knows the property or assignment, and the declaration it names is the entry.
+ */
+function commonJsValue(exported: Node): Node {
+  const value = Node.isShorthandPropertyAssignment(exported)
+    ? exported.getNameNode()
+    : Node.isPropertyAssignment(exported)
+      ? exported.getInitializer()
+      : Node.isBinaryExpression(exported)
+        ? exported.getRight()
+        : Node.isPropertyAccessExpression(exported) && Node.isBinaryExpression(exported.getParent())
+          ? (exported.getParent() as BinaryExpression).getRight()
+          : undefined;
+  if (!value) return exported;
+  if (!Node.isIdentifier(value)) return exported;
+  const named = value
+    .getDefinitionNodes()
+    .find((node) => Node.isVariableDeclaration(node) || Node.isFunctionDeclaration(node));
+  return named ?? exported;
 }
 
 function exportLine(file: SourceFile, name: string): number {

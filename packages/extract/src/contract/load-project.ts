@@ -23,7 +23,7 @@ export function loadProject(input: ContractInput): LoadedProject {
   if (tsconfig !== undefined && !existsSync(tsconfig))
     throw new InputError(
       'SEAMS_INPUT_NOT_FOUND',
-      `the tsconfig ${tsconfig} does not exist: pass the monolith's tsconfig, or none.`,
+      `the tsconfig ${tsconfig} does not exist: pass the monolith's with --tsconfig, or --tsconfig none for plain JavaScript.`,
     );
   // Without strictNullChecks the checker erases `| null` and `| undefined`, and the schemas would reject what the code sends.
   const strict = { strictNullChecks: true };

@@ -20,12 +20,17 @@ export function clientFile(origin: Origin, model: ContractModel, layout: Layout)
     const result = absent ? `.then((result) => result ?? undefined)` : '';
     return `    ${propertyKey(operation.name)}: (${params}) => call('${operation.name}', { ${body} })${result} as Promise<${operation.returns.text}>,`;
   });
-  const typeNames = model.types.map((t) => t.name);
+  // Only the types the methods name: a monolith may compile with noUnusedLocals.
+  const typeNames = model.types
+    .map((t) => t.name)
+    .filter((name) => new RegExp(`\\b${name}\\b`).test(methods.join('\n')));
   return {
     path: `${layout.service}/src/client.ts`,
     content: `${header(origin, 'the typed client of the extracted service')}
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import type { IncomingMessage as HttpIncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { URL } from 'node:url';
 import type { ${[contract, ...typeNames].join(', ')} } from './contract';
 
 const SERVICE = ${stringLiteral(origin.service)};
@@ -54,14 +59,16 @@ export class RemoteError extends Error {
  */
 export class ServiceUnavailableError extends Error {
   readonly unavailable = true;
-  constructor(
-    readonly service: string,
-    readonly reason: 'down' | 'timeout' | 'circuit-open' | 'bad-answer' | 'too-large',
-    readonly status: number | undefined,
-    detail: string,
-  ) {
+  // Fields declared, not parameter properties: erasable syntax, as type-stripping runtimes need.
+  readonly service: string;
+  readonly reason: 'down' | 'timeout' | 'circuit-open' | 'bad-answer' | 'too-large';
+  readonly status: number | undefined;
+  constructor(service: string, reason: ServiceUnavailableError['reason'], status: number | undefined, detail: string) {
     super(\`\${service} is unavailable (\${reason}\${status ? \` \${status}\` : ''}): \${detail}\`);
     this.name = 'ServiceUnavailableError';
+    this.service = service;
+    this.reason = reason;
+    this.status = status;
   }
 }
 
@@ -115,7 +122,7 @@ export function create${contract.replace(/Contract$/, '')}Client(baseUrl: () => 
       const timer = setTimeout(() => fail(new ServiceUnavailableError(SERVICE, 'timeout', undefined, \`no answer to \${operation} within \${timeoutMs} ms\`)), timeoutMs);
       timer.unref();
       if (background) request.on('socket', (socket) => socket.unref());
-      request.on('response', (response: IncomingMessage) => {
+      request.on('response', (response: HttpIncomingMessage) => {
         const chunks: Buffer[] = [];
         let size = 0;
         const limit = options.maxAnswerBytes ?? 10 * 1024 * 1024;

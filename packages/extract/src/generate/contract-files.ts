@@ -14,12 +14,13 @@ export const routableOperations = (model: ContractModel): Operation[] =>
 
 /**
  * The operations the facade and the service serve remotely: the routable functions, and the routable
- * methods of the injected classes the facade stands in for (by a subclass under the same name).
+ * methods of the injected classes the facade stands in for (by a subclass under the same name). A default
+ * export has no name to serve it under: it stays local (the facade re-exports it).
  */
 export const remoteOperations = (model: ContractModel): Operation[] =>
   routableOperations(model).filter(
     (operation) =>
-      operation.owner === undefined ||
+      (operation.owner === undefined && operation.name !== 'default') ||
       (model.providers ?? []).some((p) => p.name === operation.owner && p.file === operation.file),
   );
 

@@ -1,6 +1,7 @@
 import type { ContractModel } from '../contract/build-contract.ts';
 import { contractName, remoteOperations } from './contract-files.ts';
 import { header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
+import { facadeDefaults } from './default-exports.ts';
 import { importPath } from './import-path.ts';
 import type { Layout } from './service-files.ts';
 import type { EventBusUse } from '../find-event-bus.ts';
@@ -36,9 +37,19 @@ export function facadeFile(
     const group = passThrough.get(file) ?? passThrough.set(file, { values: [], types: [] }).get(file)!;
     (typeEntries.has(entry) ? group.types : group.values).push(name);
   }
+  // One default per module: the others' defaults get names (the codemod imports them by those).
+  const defaults = facadeDefaults(entries);
+  const exported = (file: string, name: string) => {
+    const as = name === 'default' ? defaults.get(file) : undefined;
+    return as && as !== 'default' ? `default as ${as}` : name;
+  };
   const reexports = [...passThrough].flatMap(([file, { values, types }]) => [
-    ...(values.length ? [`export { ${values.join(', ')} } from '${importPath(path, file)}';`] : []),
-    ...(types.length ? [`export type { ${types.join(', ')} } from '${importPath(path, file)}';`] : []),
+    ...(values.length
+      ? [`export { ${values.map((name) => exported(file, name)).join(', ')} } from '${importPath(path, file)}';`]
+      : []),
+    ...(types.length
+      ? [`export type { ${types.map((name) => exported(file, name)).join(', ')} } from '${importPath(path, file)}';`]
+      : []),
   ]);
   const operations = remote
     .filter((o) => o.owner === undefined)

@@ -7,14 +7,31 @@ import type { Layout } from './service-files.ts';
 // A monolith without a tsconfig (plain JavaScript): the service's own settings, its JavaScript imports allowed.
 const STANDALONE = {
   target: 'ES2022',
+  lib: ['ES2022'],
   module: 'nodenext',
   moduleResolution: 'nodenext',
   strict: true,
   allowJs: true,
+  esModuleInterop: true,
   skipLibCheck: true,
   noEmit: true,
   types: ['node'],
 };
+
+/**
+ * What the service needs whatever the monolith's settings say: its own library, Node's types (its
+ * own @types/node), interop with CommonJS packages, and a root above the monolith's code it serves.
+ */
+const serviceOptions = (up: string) => ({
+  noEmit: true,
+  rootDir: up,
+  target: 'ES2022',
+  lib: ['ES2022'],
+  types: ['node'],
+  esModuleInterop: true,
+  allowSyntheticDefaultImports: true,
+  skipLibCheck: true,
+});
 
 /** main.ts, package.json, tsconfig.json, Dockerfile: what makes the folder a runnable package. */
 export function packageFiles(
@@ -22,6 +39,8 @@ export function packageFiles(
   model: ContractModel,
   layout: Layout,
   monolithName: string,
+  /** The packages the service's files import, with the monolith's version of each. */
+  dependencies: Readonly<Record<string, string>>,
 ): GeneratedFile[] {
   const service = layout.service;
   const up = posix.relative(service, '.') || '.';
@@ -61,8 +80,9 @@ process.once('SIGTERM', () => server.close(() => process.exit(0)));
             version: '0.1.0',
             private: true,
             description: `The ${origin.name} service, extracted from ${monolithName} by seams extract (${origin.plan}).`,
+            ...(layout.toolchain?.moduleFormat === 'esm' ? { type: 'module' } : {}),
             scripts: { start: 'tsx src/main.ts', typecheck: 'tsc -p tsconfig.json' },
-            dependencies: { zod: '^4.0.0' },
+            dependencies: { ...dependencies, zod: '^4.0.0' },
             devDependencies: { tsx: '^4.0.0', typescript: '^5.9.0', '@types/node': '^22.0.0' },
           },
           null,
@@ -71,11 +91,12 @@ process.once('SIGTERM', () => server.close(() => process.exit(0)));
     },
     {
       path: `${service}/tsconfig.json`,
-      // Extends the monolith's: the code it still serves from there resolves (paths, module) as before.
+      // Extends the monolith's, so the code it still serves from there resolves (paths, module, decorators)
+      // as before, with what the service itself needs on top.
       content:
         JSON.stringify(
           layout.tsconfig
-            ? { extends: posix.join(up, layout.tsconfig), compilerOptions: { noEmit: true }, include: ['src'] }
+            ? { extends: posix.join(up, layout.tsconfig), compilerOptions: serviceOptions(up), include: ['src'] }
             : { compilerOptions: STANDALONE, include: ['src'] },
           null,
           2,

@@ -40,7 +40,9 @@ export function reportFile({ origin, model, api, bus, manual, files, path, data,
     const blockers = model.blockers.filter((b) => b.operation === o.name).length;
     const state = !ready.has(o.name)
       ? routable.has(o.name)
-        ? `local: routable, but the facade cannot stand in for \`${o.owner}\``
+        ? o.owner
+          ? `local: routable, but the facade cannot stand in for \`${o.owner}\``
+          : 'local: a default export has no name to serve it under; name it to route it'
         : 'local only (see below)'
       : blockers > 0
         ? `remote-ready, ${blockers} to review`

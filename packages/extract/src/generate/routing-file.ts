@@ -3,7 +3,8 @@ import { header, type GeneratedFile, type Origin } from './generated-file.ts';
 /**
  * The routing switch the facades call. It reads the setting at every call, so changing it needs no
  * rebuild or restart, and rolling back is one edit: an environment variable wins, else the routing
- * file, else `local`.
+ * file, else `local`. It compiles under the monolith's toolchain, however old: no library call newer
+ * than ES2017, no syntax newer than TypeScript 3.8.
  */
 export function routingFile(origin: Origin, path: string): GeneratedFile {
   return {
@@ -128,8 +129,10 @@ export function setShadowReporter(handler: (report: ShadowReport) => void): (rep
 // shadowIgnore lists them by name, at any depth.
 function withoutNoise(value: unknown, ignore: ReadonlySet<string>): unknown {
   if (Array.isArray(value)) return value.map((item) => withoutNoise(item, ignore));
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !ignore.has(key)).map(([key, item]) => [key, withoutNoise(item, ignore)]));
+  if (typeof value !== 'object' || value === null) return value;
+  const kept: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) if (!ignore.has(key)) kept[key] = withoutNoise(item, ignore);
+  return kept;
 }
 
 /** Sends a shadow finding to the reporter; a reporter that throws is ignored. */
@@ -156,9 +159,9 @@ const lastFallbackNote = new Map<string, number>();
 /** Runs one shadow comparison in the background unless the cap is reached (then it is skipped, not queued). */
 export function trackShadow(run: () => Promise<void>): void {
   if (shadowsInFlight.size >= MAX_SHADOWS) return;
-  const shadow: Promise<unknown> = run()
+  const shadow: Promise<void> = run()
     .catch(() => undefined)
-    .finally(() => shadowsInFlight.delete(shadow));
+    .then(() => void shadowsInFlight.delete(shadow));
   shadowsInFlight.add(shadow);
 }
 
@@ -172,7 +175,7 @@ export const isShadowCall = (): boolean => shadowing.getStore() === true;
 export async function shadowsSettled(): Promise<void> {
   const alive = setInterval(() => undefined, 60_000);
   try {
-    await Promise.allSettled([...shadowsInFlight]);
+    await Promise.all([...shadowsInFlight].map((shadow) => shadow.catch(() => undefined)));
   } finally {
     clearInterval(alive);
   }
@@ -217,8 +220,10 @@ export async function route<T>(service: string, operation: string, local: () => 
   }
   // JSON on both sides: the remote answer went through JSON, so compare the local one as it would; an error as its class and status.
   const expected: unknown = thrown ? thrownKind(thrown.error) : JSON.parse(JSON.stringify(result ?? null));
+  // The remote half in a promise of its own: older Node types say run() returns nothing.
+  const remoteAnswer = () => new Promise<T>((resolve, reject) => shadowing.run(true, () => void remote().then(resolve, reject)));
   trackShadow(() =>
-    shadowing.run(true, remote).then(
+    remoteAnswer().then(
       (other) => {
         if (shadowDiffers(service, expected, other ?? null)) reportShadow({ service, operation, local: expected, remote: other });
       },

@@ -2,6 +2,7 @@ import type { ContractModel } from '../contract/build-contract.ts';
 import { contractName, remoteOperations } from './contract-files.ts';
 import { header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
 import { importPath } from './import-path.ts';
+import type { Toolchain } from '../toolchain/toolchain-profile.ts';
 import { providerCall } from './provider-files.ts';
 
 /** Where the files of one extraction go, relative to the project root. */
@@ -10,6 +11,8 @@ export interface Layout {
   facade: string;
   /** The monolith's tsconfig, which the service's extends so the moved code resolves as before (undefined: none). */
   tsconfig: string | undefined;
+  /** What the monolith compiles with: the service's own settings and dependencies follow it. */
+  toolchain?: Toolchain;
 }
 
 /** operations.ts: the service serves the monolith's own implementation until the team moves the code in. */

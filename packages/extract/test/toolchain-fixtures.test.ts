@@ -1,0 +1,169 @@
+// seams extract --write on small apps of the toolchains real monoliths have (fixtures/extract/toolchain-*):
+// each is copied to a temporary folder with only the packages it would have installed, extracted and
+// rewritten, then checked the way its owners would: with its own TypeScript, or by loading it with Node.
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyze } from '@seams/analyze';
+import type { Plan } from '@seams/graph';
+import { extractService, type Extraction } from '../src/index.ts';
+
+const top = join(import.meta.dirname, '../../..');
+const scratch = mkdtempSync(join(tmpdir(), 'seams-toolchains-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const installed = (name: string) => realpathSync(join(top, 'node_modules', name));
+const TYPESCRIPT = installed('typescript');
+
+interface Setup {
+  fixture: string;
+  service: string;
+  files: string[];
+  /** Folder in node_modules -> the package installed there. */
+  packages: Record<string, string>;
+  tsconfig?: string;
+}
+
+// A copy of the fixture with its packages, extracted with --write: the generated files and the codemod's edits on disk.
+async function extracted(setup: Setup): Promise<{ app: string; extraction: Extraction }> {
+  const app = join(scratch, setup.fixture);
+  cpSync(join(top, 'fixtures/extract', setup.fixture), app, { recursive: true });
+  for (const [folder, target] of Object.entries(setup.packages)) {
+    mkdirSync(dirname(join(app, 'node_modules', folder)), { recursive: true });
+    symlinkSync(target, join(app, 'node_modules', folder));
+  }
+  const graph = await analyze({ root: app, cache: false });
+  const plan = {
+    services: [{ id: setup.service, name: setup.service, files: setup.files }],
+    shared: [],
+  } as unknown as Plan;
+  const extraction = await extractService(graph, plan, setup.service, {
+    root: app,
+    planName: 'seams.plan.json',
+    out: `extracted/${setup.service}`,
+    tsconfig: setup.tsconfig,
+    monolith: setup.fixture,
+    version: '0.1.0',
+    readFile: (path) => readFileSync(join(app, path), 'utf8'),
+  });
+  for (const file of [...extraction.files, ...extraction.edits.map((e) => ({ path: e.path, content: e.after }))]) {
+    mkdirSync(join(app, file.path, '..'), { recursive: true });
+    writeFileSync(join(app, file.path), file.content);
+  }
+  return { app, extraction };
+}
+
+// The app's own compiler on the app's own tsconfig: what its CI would say.
+function typeCheck(app: string, project = 'tsconfig.json'): string {
+  const run = spawnSync(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', project, '--noEmit'], {
+    cwd: app,
+    encoding: 'utf8',
+  });
+  return run.stdout + run.stderr;
+}
+
+const monolithSide = (extraction: Extraction) =>
+  extraction.files.filter((f) => f.path.startsWith(`${extraction.facadeFolder}/`));
+
+describe('extract --write on the toolchains monoliths have', () => {
+  it('rootDir src, no @types/node: the facade side lands under src, declares what it uses of Node, and compiles', async () => {
+    const { app, extraction } = await extracted({
+      fixture: 'toolchain-rootdir',
+      service: 'billing',
+      files: ['src/billing/invoice-line.ts', 'src/billing/invoice.service.ts'],
+      packages: { typescript: TYPESCRIPT },
+      tsconfig: 'tsconfig.json',
+    });
+    expect(extraction.facadeFolder).toBe('src/extracted/billing');
+    expect(monolithSide(extraction).map((f) => f.path)).toEqual([
+      'src/extracted/billing/billing.facade.ts',
+      'src/extracted/billing/routing.ts',
+      'src/extracted/billing/billing.contract.ts',
+      'src/extracted/billing/billing.client.ts',
+      'src/extracted/billing/node-builtins.d.ts',
+    ]);
+    expect(extraction.rewritten).toMatchObject({ import: 3, reexport: 1 });
+    expect(extraction.manual).toEqual([]);
+    expect(typeCheck(app)).toBe('');
+  }, 60_000);
+
+  it('TypeScript 3.9 with @types/node 14: bare built-in specifiers, ES2017 library, and it compiles', async () => {
+    const { app, extraction } = await extracted({
+      fixture: 'toolchain-ts39',
+      service: 'users',
+      files: ['src/users/user.service.ts'],
+      packages: { typescript: installed('typescript39'), '@types/node': installed('types-node14') },
+      tsconfig: 'tsconfig.json',
+    });
+    expect(extraction.toolchain).toMatchObject({ typescript: '3.9.10', nodePrefix: false, nodeTypes: 'loaded' });
+    for (const file of monolithSide(extraction)) expect(file.content).not.toMatch(/'node:|fromEntries|allSettled/);
+    expect(extraction.rewritten).toMatchObject({ import: 1, require: 1 });
+    expect(typeCheck(app)).toBe('');
+  }, 60_000);
+
+  it('ES modules on node16: every relative import carries .js, and the app and the service compile', async () => {
+    const { app, extraction } = await extracted({
+      fixture: 'toolchain-esm',
+      service: 'catalog',
+      files: ['src/catalog/catalog.service.ts'],
+      packages: { typescript: TYPESCRIPT, '@types/node': installed('@types/node') },
+      tsconfig: 'tsconfig.json',
+    });
+    expect(extraction.edits[0]?.after).toContain(
+      "import { findProduct, type Product } from '../../extracted/catalog/facade/catalog.facade.js';",
+    );
+    const relative = extraction.files
+      .filter((f) => f.path.endsWith('.ts'))
+      .flatMap((f) => [...f.content.matchAll(/from '(\.[^']*)'/g)].map((m) => m[1]!));
+    expect(relative.filter((specifier) => !specifier.endsWith('.js'))).toEqual([]);
+    expect(typeCheck(app)).toBe('');
+    // The service builds on its own, with its own packages.
+    const service = join(app, 'extracted/catalog/service');
+    mkdirSync(join(service, 'node_modules/@types'), { recursive: true });
+    symlinkSync(join(top, 'packages/graph/node_modules/zod'), join(service, 'node_modules/zod'));
+    symlinkSync(installed('@types/node'), join(service, 'node_modules/@types/node'));
+    expect(JSON.parse(readFileSync(join(service, 'package.json'), 'utf8'))).toMatchObject({ type: 'module' });
+    expect(typeCheck(app, 'extracted/catalog/service/tsconfig.json')).toBe('');
+  }, 60_000);
+
+  it('plain CommonJS JavaScript: a JavaScript facade the app requires, its require() calls rewritten, served locally', async () => {
+    const { app, extraction } = await extracted({
+      fixture: 'toolchain-commonjs',
+      service: 'users',
+      files: ['src/users/user.service.js'],
+      packages: {},
+    });
+    expect(monolithSide(extraction).map((f) => f.path)).toEqual([
+      'extracted/users/facade/users.facade.js',
+      'extracted/users/facade/routing.js',
+      'extracted/users/facade/users.client.js',
+    ]);
+    expect(extraction.remoteReady).toEqual(['addMember', 'getMember']);
+    expect(extraction.rewritten).toMatchObject({ require: 3 });
+    expect(extraction.manual).toEqual([]);
+    for (const file of [...monolithSide(extraction), ...extraction.edits])
+      execFileSync(process.execPath, ['--check', join(app, file.path)]);
+    const calls = `const app = require('./src/app.js');
+(async () => {
+  const joined = await app.routes.members.join('Bob');
+  console.log(JSON.stringify([joined, await app.routes.members.show(1), await app.routes.count.firstName()]));
+})();`;
+    const out = execFileSync(process.execPath, ['-e', calls], {
+      cwd: app,
+      encoding: 'utf8',
+      env: { ...process.env, SEAMS_ROUTE_USERS: 'local' },
+    });
+    expect(JSON.parse(out)).toEqual([{ id: 2, name: 'Bob' }, { id: 1, name: 'Ada' }, 'Ada']);
+  }, 60_000);
+});

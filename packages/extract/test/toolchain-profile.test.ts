@@ -1,0 +1,118 @@
+// toolchainProfile over in-memory projects: what each tsconfig, package.json and installed package
+// tells extract about the code it may generate. Expectations worked out by hand from each file.
+import { describe, expect, it } from 'vitest';
+import { toolchainProfile, type ToolchainInput } from '../src/toolchain/toolchain-profile.ts';
+
+const pkg = (version: string) => JSON.stringify({ version });
+
+function profile(
+  files: Record<string, string>,
+  tsconfig: string | null = 'tsconfig.json',
+  serviceFiles = ['src/a.ts'],
+) {
+  const input: ToolchainInput = {
+    root: '/app',
+    tsconfig: tsconfig ?? undefined,
+    serviceFiles,
+    readFile: (path) => files[path],
+  };
+  return toolchainProfile(input);
+}
+
+describe('the toolchain profile', () => {
+  it('reads a TypeScript 3.9 app on CommonJS with an old @types/node and Jest 25: bare specifiers, no .js', () => {
+    const found = profile({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'commonjs', target: 'es2017', outDir: 'dist' } }),
+      'package.json': '{}',
+      'node_modules/typescript/package.json': pkg('3.9.10'),
+      'node_modules/@types/node/package.json': pkg('14.18.63'),
+      'node_modules/jest/package.json': pkg('25.5.4'),
+    });
+    expect(found).toEqual({
+      language: 'ts',
+      typescript: '3.9.10',
+      moduleFormat: 'cjs',
+      relativeExtension: '',
+      nodePrefix: false,
+      nodeTypes: 'loaded',
+      typeImports: true,
+      scope: '.',
+    });
+  });
+
+  it('keeps node: for TypeScript 5 with @types/node 22 and no Jest, and finds packages hoisted above the app', () => {
+    const found = profile({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'commonjs', types: ['node'] } }),
+      '../../node_modules/typescript/package.json': pkg('5.9.3'),
+      '../../node_modules/@types/node/package.json': pkg('22.20.5'),
+    });
+    expect(found).toMatchObject({ typescript: '5.9.3', nodePrefix: true, nodeTypes: 'loaded' });
+  });
+
+  it('says Jest before 28 cannot take node: even with new types', () => {
+    const found = profile({
+      'tsconfig.json': '{}',
+      'node_modules/typescript/package.json': pkg('5.4.0'),
+      'node_modules/@types/node/package.json': pkg('20.0.0'),
+      'node_modules/jest/package.json': pkg('27.5.1'),
+    });
+    expect(found.nodePrefix).toBe(false);
+  });
+
+  it('reads rootDir through extends (comments allowed) as the scope, and the ESM of node16 with type module', () => {
+    const found = profile({
+      'tsconfig.json': '{ // the app\n "extends": "./tsconfig.base.json", "include": ["src"] }',
+      'tsconfig.base.json': JSON.stringify({
+        compilerOptions: { module: 'node16', rootDir: 'src', outDir: 'dist', types: ['jest'] },
+      }),
+      'package.json': JSON.stringify({ type: 'module' }),
+      'node_modules/typescript/package.json': pkg('5.9.3'),
+      'node_modules/@types/node/package.json': pkg('22.0.0'),
+    });
+    expect(found).toMatchObject({
+      moduleFormat: 'esm',
+      relativeExtension: '.js',
+      nodeTypes: 'reference',
+      scope: 'src',
+    });
+  });
+
+  it('takes the folder the includes share as the scope of a build to an outDir, and none for a type-check', () => {
+    const build = { compilerOptions: { outDir: 'dist' }, include: ['src/**/*.ts', 'src/types/*.d.ts'] };
+    expect(profile({ 'tsconfig.json': JSON.stringify(build) }).scope).toBe('src');
+    const check = { compilerOptions: { noEmit: true }, include: ['src'] };
+    expect(profile({ 'tsconfig.json': JSON.stringify(check) }).scope).toBe('.');
+    const files = { compilerOptions: { outDir: 'out' }, files: ['lib/main.ts', 'lib/cli/run.ts'] };
+    expect(profile({ 'tsconfig.json': JSON.stringify(files) }).scope).toBe('lib');
+  });
+
+  it('reads a node16 app whose package.json has no type as CommonJS: no .js needed', () => {
+    const found = profile({ 'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'nodenext' } }) });
+    expect(found).toMatchObject({ moduleFormat: 'cjs', relativeExtension: '' });
+  });
+
+  it('a bundler-resolved ESM app needs no extension; TypeScript 6 loads @types/node only when types names it', () => {
+    const found = profile({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'esnext', moduleResolution: 'bundler' } }),
+      'node_modules/typescript/package.json': pkg('6.0.3'),
+      'node_modules/@types/node/package.json': pkg('22.0.0'),
+    });
+    expect(found).toMatchObject({ moduleFormat: 'esm', relativeExtension: '', nodeTypes: 'reference' });
+  });
+
+  it('reads a JavaScript app without a tsconfig: JavaScript, its package type, no node: (its runtime is unknown)', () => {
+    const cjs = profile({ 'package.json': '{}' }, null, ['src/users.js']);
+    expect(cjs).toMatchObject({ language: 'js', moduleFormat: 'cjs', relativeExtension: '', nodePrefix: false });
+    const esm = profile({ 'package.json': '{"type":"module"}' }, null, ['src/users.js']);
+    expect(esm).toMatchObject({ language: 'js', moduleFormat: 'esm', relativeExtension: '.js', nodeTypes: 'missing' });
+  });
+
+  it('calls a service of .js files in a TypeScript project JavaScript, and TypeScript 3.7 unable to import type', () => {
+    const found = profile(
+      { 'tsconfig.json': '{"compilerOptions":{"allowJs":true}}', 'node_modules/typescript/package.json': pkg('3.7.5') },
+      'tsconfig.json',
+      ['src/a.js', 'src/b.cjs'],
+    );
+    expect(found).toMatchObject({ language: 'js', typeImports: false });
+  });
+});
