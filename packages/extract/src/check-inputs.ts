@@ -9,8 +9,9 @@ export const SERVICE_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 /**
  * Refuses a plan or graph extract must not follow: a service id generated code cannot carry, a path
- * that leaves the project (pathProblem, the rule validatePlan and validateGraph apply), a plan whose service is not in this project's graph. Everything later
- * (generated imports, files read, the codemod's writes) only uses paths these checks passed.
+ * that leaves the project (pathProblem, the rule validatePlan and validateGraph apply), a plan whose service is not in
+ * this project's graph. Everything later (generated imports, files read, the codemod's writes) only uses paths these
+ * checks passed.
  */
 export function checkInputs(graph: Pick<Graph, 'root' | 'files' | 'edges'>, plan: Plan, serviceId: string): void {
   const service = plan.services.find((s) => s.id === serviceId || s.name === serviceId);

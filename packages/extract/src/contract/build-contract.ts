@@ -72,7 +72,8 @@ export function buildContract(input: ContractInput): ContractModel {
     if (!described) continue;
     model.operations.push(...described.operations);
     model.blockers.push(...described.blockers);
-    // The facade is a subclass: of an exported, concrete, non-generic class (else its methods stay local, said in the report).
+    // The facade is a subclass: of an exported, concrete, non-generic class (else its methods stay local, said in the
+    // report).
     if (provider.isExported() && !provider.isAbstract() && provider.getTypeParameters().length === 0)
       (model.providers ??= []).push(describeWiring(provider, file, project.fileOf));
   }

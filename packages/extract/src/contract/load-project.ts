@@ -25,7 +25,8 @@ export function loadProject(input: ContractInput): LoadedProject {
       'SEAMS_INPUT_NOT_FOUND',
       `the tsconfig ${tsconfig} does not exist: pass the monolith's with --tsconfig, or --tsconfig none for plain JavaScript.`,
     );
-  // Without strictNullChecks the checker erases `| null` and `| undefined`, and the schemas would reject what the code sends.
+  // Without strictNullChecks the checker erases `| null` and `| undefined`, and the schemas would reject what the code
+  // sends.
   const strict = { strictNullChecks: true };
   const project = tsconfig
     ? new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true, compilerOptions: strict })

@@ -58,7 +58,8 @@ function issueBlocker(issue: Issue, operation: string): Blocker {
   };
 }
 
-// Direct calls only (`withTransaction(...)`, `db.transaction(...)`): the helper the body calls is where the boundary would cut.
+// Direct calls only (`withTransaction(...)`, `db.transaction(...)`): the helper the body calls is where the boundary
+// would cut.
 function transactions(body: Node, operation: string, file: string): Blocker[] {
   return body.getDescendantsOfKind(SyntaxKind.CallExpression).flatMap((call): Blocker[] => {
     const callee = call.getExpression();
