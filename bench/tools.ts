@@ -50,7 +50,10 @@ function installedVersion(toolsDir: string, pkg: string): string | null {
   return existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version : null;
 }
 
-/** The repository's pinned Node 22 (node_modules/.bin/node, as bin/seams uses), so no tool runs on whatever Node is on PATH. */
+/**
+ * The repository's pinned Node 22 (node_modules/.bin/node, as bin/seams uses), so no tool runs on whatever Node is on
+ * PATH.
+ */
 export function pinnedNode(repo: string): string {
   const node = join(repo, 'node_modules/.bin/node');
   if (!existsSync(node)) throw new Error(`no pinned Node at ${node}: run pnpm install in the repository first`);

@@ -4,7 +4,9 @@ import { runLouvain } from '@seams/boundaries';
 import type { Graph } from '@seams/graph';
 import { nameWords } from './truths.ts';
 
-/** What the field starts from: graphology's Louvain on the raw, unweighted import graph. No signals, no shared kernel. */
+/**
+ * What the field starts from: graphology's Louvain on the raw, unweighted import graph. No signals, no shared kernel.
+ */
 export function plainLouvain(graph: Graph, seed: number): Map<string, string> {
   const g = new UndirectedGraph();
   for (const file of graph.files) g.addNode(file.path);
@@ -13,7 +15,10 @@ export function plainLouvain(graph: Graph, seed: number): Map<string, string> {
   return new Map([...runLouvain(g, 1, seed)].map(([file, label]) => [file, String(label)]));
 }
 
-/** Copying the folder tree: each file's service is its parent folder. Right on package-by-feature code, wrong on layered code. */
+/**
+ * Copying the folder tree: each file's service is its parent folder. Right on package-by-feature code, wrong on layered
+ * code.
+ */
 export function parentFolder(graph: Graph): Map<string, string> {
   return new Map(graph.files.map((file) => [file.path, posix.dirname(file.path)]));
 }

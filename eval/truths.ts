@@ -34,7 +34,10 @@ const TECHNICAL = new Set(
   ).split(' '),
 );
 
-/** `order-line_items.service.ts` -> ['order', 'line', 'item']: cut at the first dot, split, singular, technical words dropped. */
+/**
+ * `order-line_items.service.ts` -> ['order', 'line', 'item']: cut at the first dot, split, singular, technical words
+ * dropped.
+ */
 export function nameWords(name: string): string[] {
   const stem = name.split('.')[0]!;
   return stem

@@ -43,7 +43,9 @@ export interface CommonJsWalker {
   read(program: LazyProgram, text: string, lines: LineIndex): CommonJsFacts;
 }
 
-/** A walker for one analyze run: its one visitor (built on first use) reads the file being walked from `walker.current`. */
+/**
+ * A walker for one analyze run: its one visitor (built on first use) reads the file being walked from `walker.current`.
+ */
 export function createCommonJsWalker(): CommonJsWalker {
   const walker = { current: emptyWalk('') };
   let visitor: LazyVisitor | undefined;

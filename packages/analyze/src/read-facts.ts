@@ -11,7 +11,9 @@ export interface ReadOutcome {
 
 export type Parse = (path: string, text: string) => FileFacts;
 
-/** Returned instead of facts when the file must be parsed and no parser was given (loading it is deferred until needed). */
+/**
+ * Returned instead of facts when the file must be parsed and no parser was given (loading it is deferred until needed).
+ */
 export const NEEDS_PARSER = Symbol('needs parser');
 
 /**

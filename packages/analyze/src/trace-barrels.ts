@@ -60,7 +60,10 @@ export function createBarrelTracer(tables: ReadonlyMap<string, ExportTable>): Ba
   };
 }
 
-/** For an edge into a barrel, which file really provides each imported name; undefined when all come from the target itself. */
+/**
+ * For an edge into a barrel, which file really provides each imported name; undefined when all come from the target
+ * itself.
+ */
 export function providersOf(
   edge: Pick<Edge, 'to' | 'names'>,
   tracer: BarrelTracer,

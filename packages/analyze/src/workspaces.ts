@@ -29,7 +29,10 @@ export interface Workspaces {
 // The name of a manifest that is not valid JSON, when its text still says it plainly.
 const NAME = /^\s*\{\s*"name"\s*:\s*"([^"]+)"/;
 
-/** Workspace packages declared by pnpm-workspace.yaml or the root package.json (npm, yarn), from the package.json files found. */
+/**
+ * Workspace packages declared by pnpm-workspace.yaml or the root package.json (npm, yarn), from the package.json files
+ * found.
+ */
 export function findWorkspaces(root: string, packageJsons: readonly string[]): Workspaces {
   const warnings: string[] = [];
   const globs = workspaceGlobs(root, warnings);

@@ -34,7 +34,10 @@ export interface BoundaryOptions {
   signals?: readonly string[];
   /** Share of the combined weight per signal, overriding each signal's default share. */
   weights?: Readonly<Record<string, number>>;
-  /** Louvain resolution: higher gives more, smaller services (default: the finest of 2, 3, 4 that is stable across seeds). */
+  /**
+   * Louvain resolution: higher gives more, smaller services (default: the finest of 2, 3, 4 that is stable across
+   * seeds).
+   */
   resolution?: number;
   /** Exact number of services wanted; overrides the resolution's outcome. */
   services?: number;
@@ -171,7 +174,10 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
   };
 }
 
-/** Exactly `count` services, merging or splitting; a count the files cannot give is the user's mistake, said in one line. */
+/**
+ * Exactly `count` services, merging or splitting; a count the files cannot give is the user's mistake, said in one
+ * line.
+ */
 function toCount(graph: FileGraph, partition: Partition, count: number, resolution: number, seed: number): Partition {
   if (count < 1 || count > partition.size)
     throw new ConfigError(

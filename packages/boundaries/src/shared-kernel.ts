@@ -13,11 +13,15 @@ export interface SharedFile {
 
 export interface SharedKernelOptions {
   seed: number;
-  /** A file used from at least this many otherwise separate parts is shared (default 4, or 35% of the parts if more). */
+  /**
+   * A file used from at least this many otherwise separate parts is shared (default 4, or 35% of the parts if more).
+   */
   minParts?: number;
   /** ... and by at least this many files (default 4). */
   minUsers?: number;
-  /** A hub composing at least this many files of its own folder, which nothing outside it uses, is a facade (default 3). */
+  /**
+   * A hub composing at least this many files of its own folder, which nothing outside it uses, is a facade (default 3).
+   */
   minComposed?: number;
 }
 

@@ -31,7 +31,10 @@ function splitWords(text: string): string[] {
 
 const singulars = new Map<string, string>();
 
-/** One stem for singular and plural (orders -> order, categories -> category, series -> series), by the pluralize library. */
+/**
+ * One stem for singular and plural (orders -> order, categories -> category, series -> series), by the pluralize
+ * library.
+ */
 export function stem(word: string): string {
   let singular = singulars.get(word);
   if (singular === undefined) singulars.set(word, (singular = pluralize.singular(word)));

@@ -25,13 +25,20 @@ export interface Finding {
   from: string;
   /** 1-based line of the import; 0 for findings about a whole file, or when an imported foreign graph does not say. */
   line: number;
-  /** Imported file: the file that really declares the imported names when the import goes through a barrel. For table-write, a file where the owner writes the table; for moved-file, the path the plan lists; for unassigned-file and missing-file, `from` again. */
+  /**
+   * Imported file: the file that really declares the imported names when the import goes through a barrel. For
+   * table-write, a file where the owner writes the table; for moved-file, the path the plan lists; for unassigned-file
+   * and missing-file, `from` again.
+   */
   to: string;
   /** The module specifier as written; for table-write, the table; empty for findings about a whole file. */
   specifier: string;
   /** For table-write: the table written. */
   table?: string;
-  /** Service id of `from`; for moved-file and missing-file, of the path the plan lists; absent for unassigned-file and shared files. */
+  /**
+   * Service id of `from`; for moved-file and missing-file, of the path the plan lists; absent for unassigned-file and
+   * shared files.
+   */
   fromService?: string;
   /** Service id of `to`; absent when `to` is in the shared group, and for findings about a whole file. */
   toService?: string;

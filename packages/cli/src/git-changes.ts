@@ -32,7 +32,10 @@ export async function changedFiles(root: string, ref: string): Promise<Set<strin
   }
 }
 
-/** Where `root` sits inside its git repository ('' at the top), so annotations name repository paths; undefined outside git. */
+/**
+ * Where `root` sits inside its git repository ('' at the top), so annotations name repository paths; undefined outside
+ * git.
+ */
 export function repositoryPrefix(root: string): string | undefined {
   try {
     return git(root, ['rev-parse', '--show-prefix']).trim().replace(/\/$/, '');

@@ -27,7 +27,10 @@ export function readPlan(path: string): Plan {
   }
 }
 
-/** The plan a command on project `dir` keeps to: `--plan`, else seams.plan.json in it; missing is a one-line error saying how to make it. */
+/**
+ * The plan a command on project `dir` keeps to: `--plan`, else seams.plan.json in it; missing is a one-line error
+ * saying how to make it.
+ */
 export function readProjectPlan(cwd: string, dir: string, flag: string | undefined): { plan: Plan; planPath: string } {
   const planPath = resolve(cwd, flag ?? join(resolve(cwd, dir), 'seams.plan.json'));
   if (!existsSync(planPath))

@@ -9,7 +9,9 @@ export interface EventBusUse {
   /** The file the monolith declares it in. */
   file: string;
   publishes: Array<{ file: string; line: number }>;
-  /** The event types published, when every publish names its type as a literal (\`{ type: 'payment.captured', ... }\`). */
+  /**
+   * The event types published, when every publish names its type as a literal (\`{ type: 'payment.captured', ... }\`).
+   */
   types?: string[];
   subscribes: Array<{ file: string; line: number }>;
 }

@@ -33,7 +33,9 @@ let HttpException: ErrorClass;
 let UnprocessableError: ErrorClass;
 let serviceUrl: string;
 
-/** Starts the service and resolves with its first stdout line that matches, or rejects with all it said when it exits. */
+/**
+ * Starts the service and resolves with its first stdout line that matches, or rejects with all it said when it exits.
+ */
 function started(args: string[], env: Record<string, string | undefined>, ready: RegExp): Promise<RegExpExecArray> {
   const tsx = join(top, 'node_modules/.bin/tsx');
   const child = spawn(tsx, args, { cwd: app, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -27,7 +27,9 @@ let serviceUrl: string;
 let monolithLog = '';
 let routingWrites = 0;
 
-/** Starts a process; resolves with the first match of `ready` in its stdout, rejects with its output if it exits first. */
+/**
+ * Starts a process; resolves with the first match of `ready` in its stdout, rejects with its output if it exits first.
+ */
 function started(args: string[], env: Record<string, string>, ready: RegExp, log?: (text: string) => void) {
   const child = spawn(tsx, args, { cwd: app, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);

@@ -30,7 +30,10 @@ let NotFoundError: new (...args: never[]) => Error;
 let UpstreamError: new (...args: never[]) => Error;
 let serviceUrl: string;
 
-/** Starts a process and resolves with its first stdout line that matches, or rejects with all it said when it exits first. */
+/**
+ * Starts a process and resolves with its first stdout line that matches, or rejects with all it said when it exits
+ * first.
+ */
 function started(args: string[], env: Record<string, string | undefined>, ready: RegExp): Promise<RegExpExecArray> {
   const child = spawn(tsx, args, { cwd: app, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);

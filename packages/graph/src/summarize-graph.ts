@@ -21,7 +21,10 @@ export interface GraphSummary {
   /** `largest`: the biggest groups, each shown as its shortest loop `a -> b -> a`, with the group size. */
   cycles: { groups: number; files: number; largest: Array<{ files: number; loop: string[] }> };
   workspaces: number;
-  /** Present when the data detectors found tables: how many, reads and writes, which detectors saw them, how many a model or schema declares. */
+  /**
+   * Present when the data detectors found tables: how many, reads and writes, which detectors saw them, how many a
+   * model or schema declares.
+   */
   data?: { tables: number; reads: number; writes: number; detectors: string[]; declared: number };
   /** Present when the graph carries git history: how much was read, and the pair most often changed together. */
   history?: {

@@ -17,7 +17,10 @@ export interface TableParty {
 
 export interface TableUse {
   name: string;
-  /** The service that writes it (the one with most write sites when several do); absent when no service writes it, or the shared kernel writes it most. */
+  /**
+   * The service that writes it (the one with most write sites when several do); absent when no service writes it, or
+   * the shared kernel writes it most.
+   */
   owner?: string;
   writers: TableParty[];
   readers: TableParty[];

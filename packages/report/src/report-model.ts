@@ -9,7 +9,10 @@ import type { TableOwnership } from '@seams/graph';
 export interface ReportModel {
   title: string;
   root: string;
-  /** `lowConfidence`: files below this confidence are flagged for review (from the plan; always set by buildReportModel). */
+  /**
+   * `lowConfidence`: files below this confidence are flagged for review (from the plan; always set by
+   * buildReportModel).
+   */
   generatedFrom: { graphFiles: number; planServices: number; signals: string[]; lowConfidence?: number };
   metrics: {
     modularity: number;
@@ -41,7 +44,10 @@ export interface ServiceCard {
   files: Array<{ path: string; loc: number; confidence: number }>;
   loc: number;
   confidence: number;
-  /** Exported names other services use, each with the files that call it; `typeOnly` when only type imports use it (always set by buildReportModel). */
+  /**
+   * Exported names other services use, each with the files that call it; `typeOnly` when only type imports use it
+   * (always set by buildReportModel).
+   */
   publicApi: Array<{ name: string; file: string; callers: string[]; typeOnly?: boolean }>;
   inbound: Array<{ service: string; weight: number }>;
   outbound: Array<{ service: string; weight: number }>;
@@ -69,7 +75,10 @@ export interface ServiceData {
   alsoWrites: Array<{ table: string; owner?: string }>;
   /** Tables another service (or none) owns that it reads. */
   reads: Array<{ table: string; owner?: string }>;
-  /** Table reads and writes crossing its boundary, either way: others touching its tables, it touching theirs (the extraction order's `tables`). */
+  /**
+   * Table reads and writes crossing its boundary, either way: others touching its tables, it touching theirs (the
+   * extraction order's `tables`).
+   */
   crossing: number;
 }
 
@@ -127,7 +136,10 @@ export interface ServiceOwnership {
 
 export interface TeamShare {
   team: string;
-  /** Where the team comes from: the config's `teams` (author -> team), else the file's first CODEOWNERS owner, else the author as a one-person team. */
+  /**
+   * Where the team comes from: the config's `teams` (author -> team), else the file's first CODEOWNERS owner, else the
+   * author as a one-person team.
+   */
   basis: 'teams' | 'codeowners' | 'author';
   changes: number;
   /** Of the service's changes, rounded to 3 decimals. */
@@ -136,7 +148,10 @@ export interface TeamShare {
 
 export interface Coordination {
   service: string;
-  /** `no-owner`: no team makes the owning share of its changes; `two-teams`: both teams make at least the coordinating share. */
+  /**
+   * `no-owner`: no team makes the owning share of its changes; `two-teams`: both teams make at least the coordinating
+   * share.
+   */
   kind: 'no-owner' | 'two-teams';
   /** `no-owner`: every team that changed it; `two-teams`: the pair; most changes first. */
   teams: Array<{ team: string; share: number }>;
@@ -148,7 +163,10 @@ export interface HotSpot {
   service?: string;
   churn: number;
   commits: number;
-  /** Files of other services that import it or that it imports (a shared-kernel file is in no service, so every service file counts). */
+  /**
+   * Files of other services that import it or that it imports (a shared-kernel file is in no service, so every service
+   * file counts).
+   */
   crossing: number;
   /** `churn × crossing`. */
   score: number;

@@ -1,7 +1,10 @@
 import type { TableOwnership } from '@seams/graph';
 import type { ServiceData } from './report-model.ts';
 
-/** Each service's tables from the plan's table ownership: owned, written though another's, read from another, and the accesses crossing its boundary. */
+/**
+ * Each service's tables from the plan's table ownership: owned, written though another's, read from another, and the
+ * accesses crossing its boundary.
+ */
 export function serviceData(ownership: TableOwnership, serviceIds: readonly string[]): Map<string, ServiceData> {
   const data = new Map(
     serviceIds.map((id): [string, ServiceData] => [id, { owns: [], alsoWrites: [], reads: [], crossing: 0 }]),

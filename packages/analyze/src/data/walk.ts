@@ -48,7 +48,9 @@ const emptyWalk = (): FileWalk => ({ hooks: [], functions: [undefined], classes:
 
 /** Finds table accesses and model declarations, file by file, for one analyze run. */
 export interface DataWalker {
-  /** The table reads and writes and the model declarations in one parsed file, by line; empty when no detector applies. */
+  /**
+   * The table reads and writes and the model declarations in one parsed file, by line; empty when no detector applies.
+   */
   find(program: LazyProgram, text: string, lines: LineIndex): { accesses: FileDataAccess[]; models: FileDataModel[] };
 }
 

@@ -33,7 +33,9 @@ export interface EntryWalker {
 
 const emptyWalk = (): FileWalk => ({ hooks: [], bindings: new Map() });
 
-/** A walker for one analyze run: its one visitor (built on first use) reads the file being walked from `walker.current`. */
+/**
+ * A walker for one analyze run: its one visitor (built on first use) reads the file being walked from `walker.current`.
+ */
 export function createEntryWalker(): EntryWalker {
   const walker = { current: emptyWalk() };
   let visitor: LazyVisitor | undefined;

@@ -40,7 +40,10 @@ export function parseCodeowners(text: string): OwnerRule[] {
   return rules;
 }
 
-/** Owners by the last rule matching a path relative to the repository top; undefined when none matches or it names nobody. */
+/**
+ * Owners by the last rule matching a path relative to the repository top; undefined when none matches or it names
+ * nobody.
+ */
 export function ownersOf(rules: readonly OwnerRule[], path: string): string[] | undefined {
   for (let i = rules.length - 1; i >= 0; i--) {
     const rule = rules[i]!;

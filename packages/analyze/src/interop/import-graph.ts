@@ -9,7 +9,9 @@ import type { ForeignParts } from './foreign-parts.ts';
 
 export type ForeignFormat = 'madge' | 'depcruise' | 'edgelist' | 'json-graph';
 
-/** Reads madge's or dependency-cruiser's JSON, a generic JSON graph, or a `from<TAB>to` edge list, into a seams graph. */
+/**
+ * Reads madge's or dependency-cruiser's JSON, a generic JSON graph, or a `from<TAB>to` edge list, into a seams graph.
+ */
 export function importGraph(file: string, format?: ForeignFormat): Graph {
   let text: string;
   try {

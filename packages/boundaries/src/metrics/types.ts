@@ -54,7 +54,10 @@ export interface PlanMetrics {
   coupling: number;
   /** Groups of services depending on each other in a loop: members sorted, largest group first. */
   serviceCycles: string[][];
-  /** Business context purity: mean over services of ln(use cases reaching it). Lower is better; absent without use cases. */
+  /**
+   * Business context purity: mean over services of ln(use cases reaching it). Lower is better; absent without use
+   * cases.
+   */
   bcp?: number;
 }
 

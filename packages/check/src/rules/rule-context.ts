@@ -23,7 +23,10 @@ export function ruleContext(plan: Pick<Plan, 'services' | 'shared'>, isEntry: Is
   };
 }
 
-/** A finding located at one import; identified by rule, importing file and imported file (their planned paths when they look moved). */
+/**
+ * A finding located at one import; identified by rule, importing file and imported file (their planned paths when they
+ * look moved).
+ */
 export function findingAt(
   rule: RuleId,
   crossing: Crossing,

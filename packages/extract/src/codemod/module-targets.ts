@@ -10,7 +10,10 @@ import type { Graph } from '@seams/graph';
 export interface ModuleTargets {
   /** The project file `specifier` in `from` resolves to, or undefined when it leaves the project. */
   resolve(from: string, specifier: string): string | undefined;
-  /** The service file that declares `name` as `target` exports it, `undefined` when not the service's, UNKNOWN when the graph cannot tell. */
+  /**
+   * The service file that declares `name` as `target` exports it, `undefined` when not the service's, UNKNOWN when the
+   * graph cannot tell.
+   */
   provider(target: string, name: string): string | undefined | typeof UNKNOWN;
   /** True when some names of `target` come from the service: the only modules whose imports are read closely. */
   reachesService(target: string): boolean;

@@ -32,7 +32,10 @@ export const isModule = (cls: ClassDeclaration): boolean => decoratorNames(cls).
  */
 export const moduleExports = (cls: ClassDeclaration): ClassDeclaration[] => moduleLists(cls, 'exports');
 
-/** The classes one list of a `@Module({...})` names (`providers`, `exports`); `{ provide: ... }` entries are not classes. */
+/**
+ * The classes one list of a `@Module({...})` names (`providers`, `exports`); `{ provide: ... }` entries are not
+ * classes.
+ */
 export function moduleLists(cls: ClassDeclaration, key: 'providers' | 'exports'): ClassDeclaration[] {
   const metadata = cls
     .getDecorators()

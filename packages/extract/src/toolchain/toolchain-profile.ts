@@ -6,7 +6,9 @@ import { ts } from 'ts-morph';
  * lands: under its TypeScript version, its module system, its library and its compilation scope.
  */
 export interface Toolchain {
-  /** 'js' for a monolith without a tsconfig or whose service is JavaScript: the facade side is generated as JavaScript. */
+  /**
+   * 'js' for a monolith without a tsconfig or whose service is JavaScript: the facade side is generated as JavaScript.
+   */
   language: 'ts' | 'js';
   /** The monolith's own TypeScript version ('3.9.10'), undefined when it has none installed. */
   typescript: string | undefined;
@@ -16,7 +18,9 @@ export interface Toolchain {
   relativeExtension: '' | '.js';
   /** Whether `node:` specifiers resolve everywhere the monolith's code runs (its types, its test runner). */
   nodePrefix: boolean;
-  /** @types/node: loaded by the compiler as is, installed but left out by `types` (a reference brings it), or missing. */
+  /**
+   * @types/node: loaded by the compiler as is, installed but left out by `types` (a reference brings it), or missing.
+   */
   nodeTypes: 'loaded' | 'reference' | 'missing';
   /** Whether `import type` parses (TypeScript 3.8 and later). */
   typeImports: boolean;

@@ -35,7 +35,10 @@ export function renderDataLine(data: ServiceData | undefined, services: ServiceL
 `;
 }
 
-/** Table owners, shared writes, cross-service transactions and foreign keys (starting on a new line): only for graphs with table accesses. */
+/**
+ * Table owners, shared writes, cross-service transactions and foreign keys (starting on a new line): only for graphs
+ * with table accesses.
+ */
 export function renderData(data: TableOwnership | undefined, services: ServiceLookup): SafeHtml | false {
   if (!data) return false;
   const party = (p: TableParty) => (p.service ? services.ref(p.service) : html`shared kernel`);

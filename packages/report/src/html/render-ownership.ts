@@ -25,7 +25,9 @@ export function renderOwnershipLine(ownership: ServiceOwnership | undefined): Sa
 `;
 }
 
-/** Where teams would have to coordinate, and the hot spots (starting on a new line): only for graphs with git history. */
+/**
+ * Where teams would have to coordinate, and the hot spots (starting on a new line): only for graphs with git history.
+ */
 export function renderOwnership(ownership: Ownership | undefined, services: ServiceLookup): SafeHtml | false {
   if (!ownership) return false;
   const { window, coordination, hotSpots } = ownership;

@@ -16,7 +16,9 @@ export interface CardContext {
   cycleNumber: (cycle: readonly string[]) => number | undefined;
 }
 
-/** Cycles longer than this are linked from a card, not spelled out in it: one of 400 services, in 400 cards, was 20 MB. */
+/**
+ * Cycles longer than this are linked from a card, not spelled out in it: one of 400 services, in 400 cards, was 20 MB.
+ */
 const CYCLE_SHOWN = 12;
 /** Blast radii beyond the direct callers longer than this are listed by the script when the card opens. */
 const THROUGH_SHOWN = 12;

@@ -24,7 +24,10 @@ export function serviceColour(index: number): string {
   return PALETTE[index % PALETTE.length]!;
 }
 
-/** The class that gives a service reference its colour: a class per palette entry is shorter than a style on each of thousands of links. */
+/**
+ * The class that gives a service reference its colour: a class per palette entry is shorter than a style on each of
+ * thousands of links.
+ */
 export function colourClass(index: number): string {
   return `colour-${index % PALETTE.length}`;
 }

@@ -3,10 +3,16 @@ import { receiverName, stringValue, unwrap, type AnyNode, type LazyNode } from '
 // The usual names of a Mongoose connection or a driver `Db`, also as `this.` properties (Nest's `@InjectConnection()`).
 const CONNECTIONS = new Set(['connection', 'conn', 'db', 'this.connection', 'this.conn', 'this.db']);
 
-/** Where a model's collection comes from: the schema's `collection` option, a Nest `@Schema` class, or a schema variable. */
+/**
+ * Where a model's collection comes from: the schema's `collection` option, a Nest `@Schema` class, or a schema
+ * variable.
+ */
 export type SchemaRef = { collection: string | undefined } | { forClass: string } | { variable: string };
 
-/** `mongoose.model('Order', schema)`, `connection.model(...)` or `model(...)`: the model name, and whether it declares or looks one up. */
+/**
+ * `mongoose.model('Order', schema)`, `connection.model(...)` or `model(...)`: the model name, and whether it declares
+ * or looks one up.
+ */
 export function modelCall(
   call: LazyNode<'CallExpression'>,
 ): { name: string; declares: boolean; bare: boolean } | undefined {
@@ -20,7 +26,10 @@ export function modelCall(
   return name === undefined ? undefined : { name, declares: call.arguments.length >= 2, bare };
 }
 
-/** What a schema expression says about its collection: `new Schema(fields, { collection })` or `SchemaFactory.createForClass(Order)`. */
+/**
+ * What a schema expression says about its collection: `new Schema(fields, { collection })` or
+ * `SchemaFactory.createForClass(Order)`.
+ */
 export function schemaOf(node: AnyNode): SchemaRef | undefined {
   if (node.type === 'IdentifierReference') return { variable: node.name };
   if (node.type === 'NewExpression' && calleeName(node) === 'Schema')

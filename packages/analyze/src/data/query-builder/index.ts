@@ -53,7 +53,9 @@ const NOT_TABLES = new Set(['console']);
 // and looking behind it keeps `Array.from(items)` and `db(config)` from getting the whole file walked.
 const TABLE_CALL = String.raw`\(\s*['"\`](?<=(?:\.(?:table|from|into)|(?<![\w$])(?:knex|db|trx))(?:<[^>()]*>)?\(\s*['"\`])`;
 
-/** Where a chain of calls starts: a table named right there, or a name whose table is only known at the end of the file. */
+/**
+ * Where a chain of calls starts: a table named right there, or a name whose table is only known at the end of the file.
+ */
 type Root = { table: string } | { helper: string } | { variable: string };
 
 interface Chain {
@@ -164,7 +166,10 @@ function chainOf(start: AnyNode): Chain | undefined {
   }
 }
 
-/** The methods of `knex.select('id')` or `trx.insert(row)` before a `.from('t')`/`.into('t')`; undefined when it is no query. */
+/**
+ * The methods of `knex.select('id')` or `trx.insert(row)` before a `.from('t')`/`.into('t')`; undefined when it is no
+ * query.
+ */
 function startedQuery(node: AnyNode): string[] | undefined {
   const methods: string[] = [];
   let current = unwrap(node);

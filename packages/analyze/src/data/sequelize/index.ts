@@ -182,7 +182,9 @@ export const sequelize: DataDetector = {
   },
 };
 
-/** `x.define('Order', attributes, options?)` (how `sequelize.define` looks whatever the instance is called): `Order`. */
+/**
+ * `x.define('Order', attributes, options?)` (how `sequelize.define` looks whatever the instance is called): `Order`.
+ */
 function definedModel(node: AnyNode): string | undefined {
   if (node.type !== 'CallExpression' || node.arguments.length < 2) return undefined;
   const callee = unwrap(node.callee);

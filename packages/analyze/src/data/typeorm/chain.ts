@@ -96,7 +96,9 @@ export function entityName(node: AnyNode | undefined): string | undefined {
   return target?.type === 'IdentifierReference' && /^[A-Z]/.test(target.name) ? target.name : undefined;
 }
 
-/** Follows `a.b(...).c(...)` down to what it starts from; undefined when that cannot be a repository, manager or entity. */
+/**
+ * Follows `a.b(...).c(...)` down to what it starts from; undefined when that cannot be a repository, manager or entity.
+ */
 export function chainOf(start: AnyNode): Chain | undefined {
   const calls: Call[] = [];
   const done = (root: Root): Chain => ({ root, calls: calls.reverse() });

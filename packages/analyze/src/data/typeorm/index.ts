@@ -146,7 +146,10 @@ export const typeorm: DataDetector = {
   },
 };
 
-/** What `@InjectRepository(Order)`, `@InjectEntityManager()` or a `Repository<Order>`/`EntityManager` type makes a parameter or property. */
+/**
+ * What `@InjectRepository(Order)`, `@InjectEntityManager()` or a `Repository<Order>`/`EntityManager` type makes a
+ * parameter or property.
+ */
 function injected(node: {
   decorators: ReadonlyArray<LazyNode<'Decorator'>>;
   typeAnnotation?: LazyNode<'TSTypeAnnotation'> | null;
