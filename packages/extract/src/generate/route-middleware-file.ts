@@ -15,9 +15,12 @@ export function routeMiddlewareFile(origin: Origin, path: string, routes: readon
   return {
     path,
     content: `${header(origin, `the routing layer for ${origin.service}'s HTTP routes (mount it first)`)}
-import { request as httpRequest, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'http';
+import { request as httpRequest } from 'http';
+import type { ClientRequest, IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'http';
 import { request as httpsRequest } from 'https';
-import { modeOf, reportShadow, serviceRouting, shadowDiffers, timeoutOf, tokenOf, trackShadow, type Mode } from './routing';
+import { URL } from 'url';
+import { modeOf, reportShadow, serviceRouting, shadowDiffers, timeoutOf, tokenOf, trackShadow } from './routing';
+import type { Mode } from './routing';
 
 const SERVICE = ${stringLiteral(origin.service)};
 // Largest request body proxied, and largest answer kept for a shadow comparison (${env}_MAX_BODY_BYTES, default 1 MiB).
