@@ -102,14 +102,11 @@ function rebuild(error: unknown): never {
 }
 
 /**
- * The server's side: an error's HTTP status (\`status\`, \`statusCode\` or Nest's \`getStatus()\`, 400 to
- * 599) and its description as data (class name, message, enumerable own fields). No stack, and no
- * field that holds one, unless debugging: code frames and file paths stay in the service's log.
+ * Generated lines that read what an error says its status is (`status`, else `statusCode`, else Nest's
+ * `getStatus()`) into `said`, as `unknown`: the server's `statusOf` and the routing's shadow comparison both
+ * start from them, so the two sides read a status the same way.
  */
-export function describeErrorSource(): string {
-  return `// A domain error says its status (err.status, err.statusCode or err.getStatus(), 400 to 599); anything else is a 500.
-function statusOf(error: unknown): number | undefined {
-  const { status, statusCode, getStatus } = (error ?? {}) as { status?: unknown; statusCode?: unknown; getStatus?: unknown };
+export const SAID_STATUS_SOURCE = `  const { status, statusCode, getStatus } = (error ?? {}) as { status?: unknown; statusCode?: unknown; getStatus?: unknown };
   let said = typeof status === 'number' ? status : statusCode;
   if (typeof said !== 'number' && typeof getStatus === 'function') {
     try {
@@ -117,7 +114,17 @@ function statusOf(error: unknown): number | undefined {
     } catch {
       said = undefined;
     }
-  }
+  }`;
+
+/**
+ * The server's side: an error's HTTP status (\`status\`, \`statusCode\` or Nest's \`getStatus()\`, 400 to
+ * 599) and its description as data (class name, message, enumerable own fields). No stack, and no
+ * field that holds one, unless debugging: code frames and file paths stay in the service's log.
+ */
+export function describeErrorSource(): string {
+  return `// A domain error says its status (err.status, err.statusCode or err.getStatus(), 400 to 599); anything else is a 500.
+function statusOf(error: unknown): number | undefined {
+${SAID_STATUS_SOURCE}
   return typeof said === 'number' && Number.isInteger(said) && said >= 400 && said <= 599 ? said : undefined;
 }
 

@@ -1,3 +1,4 @@
+import { SAID_STATUS_SOURCE } from './error-rebuild.ts';
 import { header, type GeneratedFile, type Origin } from './generated-file.ts';
 
 /**
@@ -240,15 +241,7 @@ export async function route<T>(service: string, operation: string, local: () => 
 
 // An error as a shadow compares it: its class and its status, not its message or stack.
 function thrownKind(error: unknown): { threw: string; status?: number } {
-  const { status, statusCode, getStatus } = (error ?? {}) as { status?: unknown; statusCode?: unknown; getStatus?: unknown };
-  let said = typeof status === 'number' ? status : statusCode;
-  if (typeof said !== 'number' && typeof getStatus === 'function') {
-    try {
-      said = (getStatus as () => unknown).call(error);
-    } catch {
-      said = undefined;
-    }
-  }
+${SAID_STATUS_SOURCE}
   const name = (error as { constructor?: { name?: string } } | null)?.constructor?.name ?? typeof error;
   return typeof said === 'number' ? { threw: name, status: said } : { threw: name };
 }
