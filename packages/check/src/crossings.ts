@@ -29,7 +29,8 @@ export function crossingsOf(edges: readonly Edge[], ownerOf: OwnerOf, isEntry: I
   for (const edge of edges) {
     const fromOwner = ownerOf(edge.from);
     if (fromOwner?.service === undefined) continue;
-    const importer = { ...fromOwner, service: fromOwner.service };
+    // The owner itself (not a copy per import): it has a service, as just checked.
+    const importer = fromOwner as Crossing['fromOwner'];
     const direct = ownerOf(edge.to);
     const throughEntry =
       direct?.service !== undefined && direct.service !== importer.service && isEntry(edge.to, direct.service);

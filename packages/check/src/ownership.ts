@@ -41,23 +41,28 @@ export function ownership(
     if (owner && !listed.has(fresh)) listed.set(fresh, { ...owner, attributed: true, movedFrom: old });
   }
 
-  const counts = new Map<string, Map<string | symbol, number>>();
-  for (const [file, owner] of listed) {
-    // A gone file says nothing about its folder any more; a moved one speaks for its new folder.
-    if (gone.has(file)) continue;
-    const key = owner.service ?? SHARED;
-    for (let folder = parentOf(file); folder !== ''; folder = parentOf(folder)) {
-      let perOwner = counts.get(folder);
-      if (!perOwner) counts.set(folder, (perOwner = new Map<string | symbol, number>()));
-      perOwner.set(key, (perOwner.get(key) ?? 0) + 1);
+  // Counted on first need: when the plan lists every file (the usual case), no folder ever decides.
+  let counts: Map<string, Map<string | symbol, number>> | undefined;
+  const countFolders = () => {
+    counts = new Map();
+    for (const [file, owner] of listed) {
+      // A gone file says nothing about its folder any more; a moved one speaks for its new folder.
+      if (gone.has(file)) continue;
+      const key = owner.service ?? SHARED;
+      for (let folder = parentOf(file); folder !== ''; folder = parentOf(folder)) {
+        let perOwner = counts.get(folder);
+        if (!perOwner) counts.set(folder, (perOwner = new Map<string | symbol, number>()));
+        perOwner.set(key, (perOwner.get(key) ?? 0) + 1);
+      }
     }
-  }
+    return counts;
+  };
 
   const byFolder = new Map<string, Owner | undefined>();
   const ownerOfFolder = (folder: string): Owner | undefined => {
     if (byFolder.has(folder)) return byFolder.get(folder);
     let owner: Owner | undefined;
-    const perOwner = counts.get(folder);
+    const perOwner = (counts ?? countFolders()).get(folder);
     if (perOwner) owner = majorityOf(perOwner);
     else if (folder !== '') owner = ownerOfFolder(parentOf(folder));
     byFolder.set(folder, owner);
