@@ -20,12 +20,19 @@ export interface Validated<T> {
  */
 export class ValidatedInputs {
   private changed = false;
+  private readonly folder: string | undefined;
+  private readonly known: Map<string, ValidatedInput>;
+  private readonly store: typeof import('@seams/analyze') | undefined;
 
   private constructor(
-    private readonly folder: string | undefined,
-    private readonly known: Map<string, ValidatedInput>,
-    private readonly store: typeof import('@seams/analyze') | undefined,
-  ) {}
+    folder: string | undefined,
+    known: Map<string, ValidatedInput>,
+    store: typeof import('@seams/analyze') | undefined,
+  ) {
+    this.folder = folder;
+    this.known = known;
+    this.store = store;
+  }
 
   /** The memory of project `dir`; none (every input validated) when `dir` cannot be resolved. */
   static async of(dir: string | undefined): Promise<ValidatedInputs> {
