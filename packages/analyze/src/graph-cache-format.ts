@@ -4,7 +4,7 @@
 // plus as much again in garbage collection. Maps in the parts (each file's export table) are only read
 // by a partial update after an edit, so they stay serialized until first touched.
 import { deserialize, serialize } from 'node:v8';
-import { decodeTable, encodeTable, isRecordArray, StringTable, type Table } from './columnar.ts';
+import { decodeTable, encodeTable, isRecordArray, StringTable, type Earlier, type Table } from './columnar.ts';
 
 /** What the cache holds; `parts` is the analyzer's GraphParts, opaque here. */
 export interface GraphCacheValue {
@@ -28,8 +28,12 @@ interface Stored {
   parts: Array<[string, Section]>;
 }
 
+// The cache read last in this process: a partial update keeps most of its records, whose rows encoding copies.
+let lastRead: { strings: readonly string[]; tables: Map<string, Earlier> } | undefined;
+
 export function encodeGraphCache(cache: GraphCacheValue): Buffer {
-  const strings = new StringTable();
+  const earlier = lastRead;
+  const strings = earlier ? StringTable.extending(earlier.strings) : new StringTable();
   const statPaths = new Uint32Array(cache.stats.size);
   const sizes = new Float64Array(cache.stats.size);
   const mtimes = new Float64Array(cache.stats.size);
@@ -42,7 +46,7 @@ export function encodeGraphCache(cache: GraphCacheValue): Buffer {
   const parts = Object.entries(cache.parts as Record<string, unknown>).map(([key, value]): [string, Section] => [
     key,
     isRecordArray(value)
-      ? { kind: 'records', table: encodeTable(value, strings) }
+      ? { kind: 'records', table: encodeTable(value, strings, earlier?.tables.get(key)) }
       : value instanceof Map
         ? { kind: 'deferred', bytes: serialize(value) }
         : { kind: 'value', value },
@@ -60,11 +64,17 @@ export function decodeGraphCache(bytes: Buffer): GraphCacheValue | undefined {
   for (let i = 0; i < stored.statPaths.length; i++)
     stats.set(strings[stored.statPaths[i]!]!, { size: stored.sizes[i]!, mtimeMs: stored.mtimes[i]! });
   const parts: Record<string, unknown> = {};
+  const tables = new Map<string, Earlier>();
   for (const [key, section] of stored.parts) {
-    if (section.kind === 'records') parts[key] = decodeTable(section.table, strings);
-    else if (section.kind === 'value') parts[key] = section.value;
+    if (section.kind === 'records') {
+      const records = decodeTable(section.table, strings);
+      // A copy of the list (the caller may reorder its own); the records themselves are never changed.
+      tables.set(key, { records: records.slice(), table: section.table });
+      parts[key] = records;
+    } else if (section.kind === 'value') parts[key] = section.value;
     else deferred(parts, key, section.bytes);
   }
+  lastRead = { strings, tables };
   return { fingerprint: stored.fingerprint, stats, parts };
 }
 

@@ -38,15 +38,16 @@ export async function relinkChanged(
     // Only files that re-export a changed file, directly or through other barrels, can provide differently.
     const affected = reexportersOf(exportTables, changed.keys());
     const tracer = createBarrelTracer(exportTables);
-    for (const edge of edges) {
-      if (!affected.has(edge.to) && !changed.has(edge.from)) continue;
-      delete edge.providers;
+    edges.forEach((before, i) => {
+      if (!affected.has(before.to) && !changed.has(before.from)) return;
+      // A new record, not the cached one changed: the cache encodes again only the records it did not read.
+      const { providers: _stale, ...edge } = before;
       // An edge into a changed file keeps the names settled before (a member read that became an export
       // stays `default` until a full run): the raw names of unchanged files are not kept.
       edge.names = settleRequireNames(edge, tracer);
       const providers = providersOf(edge, tracer, exportTables);
-      if (providers) edge.providers = providers;
-    }
+      edges[i] = providers ? { ...edge, providers } : edge;
+    });
     const files: FileNode[] = previous.files.map((node) => {
       if (!affected.has(node.path)) return node;
       const facts = changed.get(node.path);
