@@ -64,7 +64,7 @@ describe('columnar records encoded again after a partial update', () => {
   });
 
   it('encodes everything again when a column would change kind, or nothing is kept', () => {
-    const earlier = encodeDecode(mixed.slice(0, 1).concat([{ path: 'd', loc: 4, entry: 'x' }]));
+    const earlier = encodeDecode([mixed[0]!, { path: 'd', loc: 4, entry: 'x' }]);
     const later = [earlier.records[0]!, { path: 'e', loc: 'many', entry: 'y' }];
     const strings = StringTable.extending(earlier.strings);
     const table = encodeTable(later, strings, earlier);
