@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dependenciesOf } from '../src/dependencies.ts';
 import { FolderTrust } from '../src/signals/folder-trust.ts';
 import { importsSignal } from '../src/signals/imports-signal.ts';
+import { useCasesSignal } from '../src/signals/use-cases-signal.ts';
 import { handGraph } from './hand-graph.ts';
 
 const ring = (folder: string) =>
@@ -18,10 +19,10 @@ describe('FolderTrust', () => {
   it('trusts sibling folders whose files mostly import their own folder', () => {
     // Under src/: 10 imports between files of a/ and b/ (main.ts lies directly in src/ and does not count), 8 of
     // them inside one folder. Each folder holds 10 of the 20 import ends: chance would keep (1/2)^2 + (1/2)^2 =
-    // 0.5 inside. Trust (0.8 - 0.5) / (1 - 0.5) = 0.6, read above the layers' 0.2: (0.6 - 0.2) / 0.8 = 0.5.
+    // 0.5 inside. Trust (0.8 - 0.5) / (1 - 0.5) = 0.6, read above the layers' 0.3: (0.6 - 0.3) / 0.7 = 3/7.
     const across = trustOf(moduleFiles, [...modules, ['src/main.ts', 'src/a/a1.ts']]);
-    expect(across('src/a/a1.ts', 'src/b/b1.ts')).toBe(0.5);
-    expect(across('src/b/b3.ts', 'src/a/a4.ts')).toBe(0.5);
+    expect(across('src/a/a1.ts', 'src/b/b1.ts')).toBe(0.429);
+    expect(across('src/b/b3.ts', 'src/a/a4.ts')).toBe(0.429);
     // Same folder, or one file directly in the folder both share: not across modules.
     expect(across('src/a/a1.ts', 'src/a/a2.ts')).toBe(0);
     expect(across('src/main.ts', 'src/a/a1.ts')).toBe(0);
@@ -55,9 +56,33 @@ describe('importsSignal', () => {
       return Math.round(pairs.get(i! * files.length + j!)! * 1000) / 1000;
     };
     // Each import weighs 1 / log2(1 + importers of its target); b1 and a2 have two importers: 1 / log2(3) = 0.631.
-    // a1 -> b1 crosses the trusted modules a/ and b/: half of it, 0.315.
+    // a1 -> b1 crosses the trusted modules a/ and b/: 1 - 3/7 of it, 0.361.
     expect(weight('src/a/a1.ts', 'src/a/a2.ts')).toBe(0.631);
-    expect(weight('src/a/a1.ts', 'src/b/b1.ts')).toBe(0.315);
-    expect(weight('src/b/b2.ts', 'src/a/a2.ts')).toBe(0.315);
+    expect(weight('src/a/a1.ts', 'src/b/b1.ts')).toBe(0.361);
+    expect(weight('src/b/b2.ts', 'src/a/a2.ts')).toBe(0.361);
+  });
+});
+
+describe('useCasesSignal', () => {
+  it('damps what an entry reaches in another trusted module by their trust', () => {
+    const graph = handGraph(moduleFiles, [...modules, ['src/main.ts', 'src/a/a1.ts']]);
+    graph.useCases = [{ id: 'http GET /a', kind: 'http', entry: 'src/a/a1.ts' }];
+    const files = graph.files.map((f) => f.path);
+    const pairs = useCasesSignal.pairs({ graph, files, dependencies: dependenciesOf(graph) });
+    const tied: Record<string, number> = {};
+    for (const [key, weight] of pairs)
+      tied[files[Math.floor(key / files.length)]! + ' | ' + files[key % files.length]!] =
+        Math.round(weight * 1000) / 1000;
+    // From a1, four steps of imports reach the rest of a/ and, through a1 -> b1, all of b/: one use case, weight 1
+    // each, and 1 - 3/7 = 0.571 for the files of b/.
+    expect(tied).toEqual({
+      'src/a/a1.ts | src/a/a2.ts': 1,
+      'src/a/a1.ts | src/a/a3.ts': 1,
+      'src/a/a1.ts | src/a/a4.ts': 1,
+      'src/a/a1.ts | src/b/b1.ts': 0.571,
+      'src/a/a1.ts | src/b/b2.ts': 0.571,
+      'src/a/a1.ts | src/b/b3.ts': 0.571,
+      'src/a/a1.ts | src/b/b4.ts': 0.571,
+    });
   });
 });
