@@ -60,14 +60,16 @@ export interface Earlier {
 /**
  * With `earlier`, the rows of records it holds (the very objects: records are never changed once decoded) are
  * copied from its columns and only the others encoded: after a partial update, a few records in ten thousands.
- * `strings` must extend the strings `earlier.table` was encoded with.
+ * `strings` must extend the strings `earlier.table` was encoded with. `recordOf` gives the record to store for an
+ * item, when the items are not records themselves (`earlier.records` then holds items too).
  */
-export function encodeTable(
-  records: ReadonlyArray<Record<string, unknown>>,
+export function encodeTable<T extends object = Record<string, unknown>>(
+  items: readonly T[],
   strings: StringTable,
   earlier?: Earlier,
+  recordOf: (item: T) => Record<string, unknown> = (item) => item as Record<string, unknown>,
 ): Table {
-  return (earlier && encodeKeeping(records, strings, earlier)) ?? encodeAll(records, strings);
+  return (earlier && encodeKeeping(items, strings, earlier, recordOf)) ?? encodeAll(items.map(recordOf), strings);
 }
 
 function encodeAll(records: ReadonlyArray<Record<string, unknown>>, strings: StringTable): Table {
@@ -136,23 +138,24 @@ function encodeColumn(
 }
 
 // Undefined when no record is kept, or a column would change kind: then every record is encoded.
-function encodeKeeping(
-  records: ReadonlyArray<Record<string, unknown>>,
+function encodeKeeping<T extends object>(
+  items: readonly T[],
   strings: StringTable,
   earlier: Earlier,
+  recordOf: (item: T) => Record<string, unknown>,
 ): Table | undefined {
   const rowOf = new Map<object, number>();
   earlier.records.forEach((record, row) => rowOf.set(record, row));
-  const count = records.length;
+  const count = items.length;
   // Per record: its row in `earlier`, or -(1 + its index among the fresh records).
   const source = new Int32Array(count);
   const fresh: Array<Record<string, unknown>> = [];
   for (let i = 0; i < count; i++) {
-    const row = rowOf.get(records[i]!);
+    const row = rowOf.get(items[i]!);
     if (row !== undefined) source[i] = row;
     else {
       source[i] = -1 - fresh.length;
-      fresh.push(records[i]!);
+      fresh.push(recordOf(items[i]!));
     }
   }
   if (fresh.length === count) return undefined;

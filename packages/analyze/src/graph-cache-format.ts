@@ -14,10 +14,23 @@ export interface GraphCacheValue {
 }
 
 // Bumped when the layout below changes; a file without it (an older cache) reads as no cache.
-const MARKER = Buffer.from('seams-graph-cache 2\n');
+const MARKER = Buffer.from('seams-graph-cache 3\n');
 
 type Section =
-  { kind: 'records'; table: Table } | { kind: 'deferred'; bytes: Uint8Array } | { kind: 'value'; value: unknown };
+  | { kind: 'records'; table: Table }
+  | { kind: 'exports'; table: Table }
+  | { kind: 'deferred'; bytes: Uint8Array }
+  | { kind: 'value'; value: unknown };
+
+/** Each file's export table (trace-barrels.ts), as the analyzer keeps them: one row per file in the cache. */
+interface ExportTable {
+  local: ReadonlySet<string>;
+  named: ReadonlyMap<string, { target: string | null; importName: string }>;
+  stars: ReadonlyArray<string | null>;
+}
+
+// Stands for null (a re-export that leaves the graph) in a column of strings: no path or name holds a NUL.
+const NONE = '\0';
 
 interface Stored {
   fingerprint: string;
@@ -48,11 +61,20 @@ export function encodeGraphCache(cache: GraphCacheValue): Buffer {
     isRecordArray(value)
       ? { kind: 'records', table: encodeTable(value, strings, earlier?.tables.get(key)) }
       : value instanceof Map
-        ? { kind: 'deferred', bytes: serialize(value) }
+        ? mapSection(value, strings, earlier?.tables.get(key))
         : { kind: 'value', value },
   ]);
   const stored: Stored = { fingerprint: cache.fingerprint, strings: strings.strings, statPaths, sizes, mtimes, parts };
   return Buffer.concat([MARKER, serialize(stored)]);
+}
+
+function mapSection(value: Map<unknown, unknown>, strings: StringTable, earlier: Earlier | undefined): Section {
+  try {
+    if (value.size > 0) return { kind: 'exports', table: encodeExportTables(value, strings, earlier) };
+  } catch (error) {
+    if (!(error instanceof Unfit)) throw error;
+  }
+  return { kind: 'deferred', bytes: serialize(value) };
 }
 
 /** The cache in `bytes`, or undefined when they are not one this code wrote. */
@@ -72,19 +94,26 @@ export function decodeGraphCache(bytes: Buffer): GraphCacheValue | undefined {
       tables.set(key, { records: records.slice(), table: section.table });
       parts[key] = records;
     } else if (section.kind === 'value') parts[key] = section.value;
-    else deferred(parts, key, section.bytes);
+    else if (section.kind === 'exports')
+      // Only a partial update reads them.
+      deferred(parts, key, () => {
+        const { value, records } = decodeExportTables(section.table, strings);
+        tables.set(key, { records, table: section.table });
+        return value;
+      });
+    else deferred(parts, key, () => deserialize(section.bytes));
   }
   lastRead = { strings, tables };
   return { fingerprint: stored.fingerprint, stats, parts };
 }
 
 // Read on first access, then an ordinary property.
-function deferred(target: Record<string, unknown>, key: string, bytes: Uint8Array): void {
+function deferred(target: Record<string, unknown>, key: string, read: () => unknown): void {
   Object.defineProperty(target, key, {
     configurable: true,
     enumerable: true,
     get() {
-      const value: unknown = deserialize(bytes);
+      const value: unknown = read();
       Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: true });
       return value;
     },
@@ -92,4 +121,62 @@ function deferred(target: Record<string, unknown>, key: string, bytes: Uint8Arra
       Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: true });
     },
   });
+}
+
+// An export table that does not fit the columns below: the tables are then kept as a structured clone.
+class Unfit extends Error {}
+
+// One row per file; the tables the last read gave (unchanged by a partial update) keep their rows. Throws Unfit
+// for a value that is not export tables of strings.
+function encodeExportTables(tables: Map<unknown, unknown>, strings: StringTable, earlier: Earlier | undefined) {
+  const text = (item: unknown): item is string => typeof item === 'string' && item !== NONE;
+  const orNone = (item: unknown) => (item === null ? NONE : text(item) ? item : fail());
+  const fail = (): never => {
+    throw new Unfit();
+  };
+  const files = [...tables.keys()];
+  const items = [...tables.values()] as ExportTable[];
+  const fileOf = new Map(items.map((table, i) => [table, files[i]]));
+  return encodeTable(items, strings, earlier, (table): ExportRow & Record<string, unknown> => {
+    const file = fileOf.get(table);
+    if (!text(file)) return fail();
+    if (table === null || typeof table !== 'object' || Object.keys(table).join() !== 'local,named,stars') fail();
+    const { local, named, stars } = table;
+    if (!(local instanceof Set) || !(named instanceof Map) || !Array.isArray(stars)) fail();
+    const row: ExportRow = { file, local: [], names: [], targets: [], imports: [], stars: stars.map(orNone) };
+    for (const name of local) row.local.push(text(name) ? name : fail());
+    for (const [name, to] of named) {
+      if (!text(name) || Object.keys(to).join() !== 'target,importName' || !text(to.importName)) fail();
+      row.names.push(name);
+      row.targets.push(orNone(to.target));
+      row.imports.push(to.importName);
+    }
+    return row as ExportRow & Record<string, unknown>;
+  });
+}
+
+interface ExportRow {
+  file: string;
+  local: string[];
+  names: string[];
+  targets: string[];
+  imports: string[];
+  stars: string[];
+}
+
+function decodeExportTables(table: Table, strings: readonly string[]) {
+  const value = new Map<string, ExportTable>();
+  const records: ExportTable[] = [];
+  const orNull = (item: string) => (item === NONE ? null : item);
+  for (const row of decodeTable(table, strings)) {
+    const { file, local, names, targets, imports, stars } = row as unknown as ExportRow;
+    const named = new Map<string, { target: string | null; importName: string }>();
+    for (let k = 0; k < names.length; k++)
+      named.set(names[k]!, { target: orNull(targets[k]!), importName: imports[k]! });
+    for (let k = 0; k < stars.length; k++) if (stars[k] === NONE) (stars as Array<string | null>)[k] = null;
+    const exports: ExportTable = { local: new Set(local), named, stars };
+    value.set(file, exports);
+    records.push(exports);
+  }
+  return { value, records };
 }

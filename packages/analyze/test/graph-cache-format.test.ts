@@ -120,6 +120,31 @@ describe('graph cache format', () => {
     expect(again.stats).toStrictEqual(value.stats);
   });
 
+  it('stores export tables as columns: sets, maps and re-exports that leave the graph (null) come back as they were', () => {
+    const tables = new Map([
+      [
+        'src/index.ts',
+        {
+          local: new Set(['VERSION']),
+          named: new Map([
+            ['a', { target: 'src/a.ts', importName: 'a' }],
+            ['Router', { target: null, importName: 'Router' }],
+          ]),
+          stars: ['src/b.ts', null],
+        },
+      ],
+      ['src/a.ts', { local: new Set(['a', 'default']), named: new Map(), stars: [] }],
+    ]);
+    const read = decodeGraphCache(encodeGraphCache({ ...value, parts: { ...value.parts, exportTables: tables } }))!;
+    const parts = read.parts as { exportTables: typeof tables; files: unknown[] };
+    expect(parts.exportTables).toStrictEqual(tables);
+    // A partial update replaces one table: the other keeps its row, the new one is encoded.
+    const updated = new Map(parts.exportTables);
+    updated.set('src/a.ts', { local: new Set(['b']), named: new Map(), stars: ['src/c.ts'] });
+    const again = decodeGraphCache(encodeGraphCache({ ...read, parts: { ...parts, exportTables: updated } }))!;
+    expect((again.parts as typeof parts).exportTables).toStrictEqual(updated);
+  });
+
   it('refuses bytes it did not write, such as a cache of the former plain-clone format', () => {
     expect(decodeGraphCache(serialize(value))).toBeUndefined();
     expect(decodeGraphCache(Buffer.from('seams'))).toBeUndefined();
