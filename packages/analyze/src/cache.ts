@@ -118,8 +118,17 @@ export interface ValidatedInput {
 /** The inputs validated last, by kind ('plan', 'baseline'); empty when missing or unreadable. */
 export function loadValidatedInputs(dir: string): Map<string, ValidatedInput> {
   const data = load<unknown>(join(dir, INPUTS_FILE), deserialize);
-  return data instanceof Map ? (data as Map<string, ValidatedInput>) : new Map();
+  const inputs = new Map<string, ValidatedInput>();
+  if (!(data instanceof Map)) return inputs;
+  for (const [kind, input] of data as Map<unknown, Partial<ValidatedInput> | null>) {
+    const { hash, warnings } = input ?? {};
+    if (typeof kind === 'string' && typeof hash === 'string' && Array.isArray(warnings) && warnings.every(isText))
+      inputs.set(kind, { hash, warnings });
+  }
+  return inputs;
 }
+
+const isText = (value: unknown): value is string => typeof value === 'string';
 
 export function saveValidatedInputs(dir: string, inputs: ReadonlyMap<string, ValidatedInput>): void {
   save(join(dir, INPUTS_FILE), serialize(inputs));

@@ -145,11 +145,12 @@ function encodeExportTables(tables: Map<unknown, unknown>, strings: StringTable,
     if (!(local instanceof Set) || !(named instanceof Map) || !Array.isArray(stars)) fail();
     const row: ExportRow = { file, local: [], names: [], targets: [], imports: [], stars: stars.map(orNone) };
     for (const name of local) row.local.push(text(name) ? name : fail());
-    for (const [name, to] of named) {
-      if (!text(name) || Object.keys(to).join() !== 'target,importName' || !text(to.importName)) fail();
+    for (const [name, to] of named as Map<unknown, { target?: unknown; importName?: unknown } | null>) {
+      if (!text(name) || to === null || typeof to !== 'object' || Object.keys(to).join() !== 'target,importName')
+        return fail();
       row.names.push(name);
       row.targets.push(orNone(to.target));
-      row.imports.push(to.importName);
+      row.imports.push(text(to.importName) ? to.importName : fail());
     }
     return row as ExportRow & Record<string, unknown>;
   });
