@@ -31,11 +31,13 @@ export function ownership(
   gone: ReadonlySet<string> = new Set(),
 ): OwnerOf {
   const listed = new Map<string, Owner>();
+  // One owner per service, shared by its listed files: nothing changes an owner once made.
   for (const service of plan.services) {
-    for (const file of service.files)
-      if (!listed.has(file)) listed.set(file, { service: service.id, attributed: false });
+    const owner: Owner = { service: service.id, attributed: false };
+    for (const file of service.files) if (!listed.has(file)) listed.set(file, owner);
   }
-  for (const { path } of plan.shared) if (!listed.has(path)) listed.set(path, { attributed: false });
+  const shared: Owner = { attributed: false };
+  for (const { path } of plan.shared) if (!listed.has(path)) listed.set(path, shared);
   for (const [old, fresh] of moved) {
     const owner = listed.get(old);
     if (owner && !listed.has(fresh)) listed.set(fresh, { ...owner, attributed: true, movedFrom: old });
