@@ -31,4 +31,22 @@ describe('planRun', () => {
     const same = run({ a: 5, b: 5, c: 7, d: 7 });
     expect(planRun(chain, [pairs, same, pairs], 1)).toBe(pairs);
   });
+
+  it('ranks the runs once their tiny clusters have joined a neighbour, as refinement will', () => {
+    // Two triangles a b c and d e f, bridged by c - d, every tie 1: m = 7, degrees a 2, b 2, c 3, d 3, e 2, f 2.
+    const triangles = new FileGraphBuilder(['a', 'b', 'c', 'd', 'e', 'f']);
+    for (const [x, y] of ['ab', 'bc', 'ac', 'cd', 'de', 'ef', 'df']) triangles.add(x!, y!, 1);
+    const graph = triangles.build();
+    // {a b} {c d} {e f}: 3/7 - (16 + 36 + 16)/196 = 0.082. {a b} {c} {d} {e f}: 2/7 - (16 + 9 + 9 + 16)/196 = 0.031.
+    const pairsOf = run({ a: 0, b: 0, c: 1, d: 1, e: 2, f: 2 });
+    const singles = run({ a: 0, b: 0, c: 1, d: 2, e: 3, f: 3 });
+    const runs = [pairsOf, singles, singles, pairsOf, pairsOf];
+    // Without merging, the pairs are the better cut, and the majority too.
+    expect(planRun(graph, runs, 1)).toBe(pairsOf);
+    // With services of 3 files at least, every pair is tiny: {a b} joins {c d} (2 ties), {c d} is tied 2 and 2 and
+    // picks the smaller label, {a b}, already its own; {e f} joins {c d}: one service, modularity 0. The singles join
+    // their triangle (c is tied 2 to {a b}, 1 to d): {a b c} {d e f}, 6/7 - 2 x 49/196 = 0.357. The better half is
+    // both `singles` runs and the first `pairsOf`; the two `singles` agree fully.
+    expect(planRun(graph, runs, 3)).toBe(singles);
+  });
 });
