@@ -106,7 +106,9 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
       runLouvain(weighted, resolution, seed + probes.length + i),
     ),
   ]);
-  let partition: Partition = new Map([...planRun(weighted, runs, minSize)].map(([file, label]) => [file, String(label)]));
+  let partition: Partition = new Map(
+    [...planRun(weighted, runs, minSize)].map(([file, label]) => [file, String(label)]),
+  );
   partition = step('refine', () => {
     let result = splitDisconnected(weighted, partition);
     result = splitLarge(weighted, result, maxSize, resolution, seed);
