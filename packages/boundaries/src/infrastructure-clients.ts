@@ -41,8 +41,8 @@ const SINGLETON_EXPORTS = 3;
 
 /**
  * Files that make an infrastructure client the rest of the app shares: a database or ORM client or connection, a
- * cache client; each with what it makes (`database client (@prisma/client)`). A file that declares a table's model (an entity, a schema) or queries through one is a domain's,
- * whatever it imports.
+ * cache client; each with what it makes (`database client (@prisma/client)`). A file that declares a table's model
+ * (an entity, a schema) or queries through one is a domain's, whatever it imports.
  */
 export function infrastructureClients(
   graph: Pick<Graph, 'files' | 'edges' | 'externals'> & Partial<Pick<Graph, 'tables' | 'data'>>,

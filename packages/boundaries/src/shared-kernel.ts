@@ -40,8 +40,8 @@ export interface SharedKernelOptions {
  * `require('./create')(User)`) stays with its domain, and so do the files it composes; so does a hub named
  * after its own folder (`users/users.service.ts`).
  *
- * A file that makes an infrastructure client (`new PrismaClient()`, a redis client) is shared once files of two parts use
- * it, however few: on a small app the database client is not a hub of many parts, yet it is every domain's.
+ * A file that makes an infrastructure client (`new PrismaClient()`, a redis client) is shared once files of two parts
+ * use it, however few: on a small app the database client is not a hub of many parts, yet it is every domain's.
  */
 export function findSharedKernel(
   files: readonly string[],
