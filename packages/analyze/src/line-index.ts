@@ -45,7 +45,7 @@ function scanLines(text: string): { starts: number[]; nonBlankBefore: number[] }
   const starts = [0];
   const nonBlankBefore = [0];
   let count = 0;
-  for (let at = 0; ; ) {
+  for (let at = 0; ;) {
     const next = text.indexOf('\n', at);
     const end = next === -1 ? text.length : next;
     let i = at;
