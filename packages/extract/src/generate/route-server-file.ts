@@ -113,17 +113,23 @@ export function createRoutesApp(settings: RoutesSettings = routesSettingsFromEnv
     delete request.headers[TOKEN_HEADER];
     if (!routeOf(request.method, request.originalUrl))
       return void response.status(404).json({ error: { code: 'NO_ROUTE', message: \`\${SERVICE} does not serve this route\` } });
+    // The limit holds whatever parser the app brings.
+    if (Number(request.headers['content-length'] ?? 0) > settings.maxBodyBytes)
+      return void response.status(413).json({ error: { code: 'BODY_TOO_LARGE', message: \`bodies above \${settings.maxBodyBytes} bytes are refused\` } });
     next();
   });
-  app.use(express.json({ limit: settings.maxBodyBytes }));
-  app.use(express.urlencoded({ extended: false, limit: settings.maxBodyBytes }));
 ${
   middleware
-    ? `  // The monolith's app-level middleware (${chain!.file}), in its order, around its routers.
+    ? `  // The monolith's app-level middleware (${chain!.file}), in its order, around its routers; the parsers
+  // below read only a body it left unread.
   for (const apply of before) apply(app);
+  app.use(express.json({ limit: settings.maxBodyBytes }));
+  app.use(express.urlencoded({ extended: false, limit: settings.maxBodyBytes }));
   for (const { prefix, router } of mounts()) app.use(prefix, router);
   for (const apply of after) apply(app);`
-    : `  // The monolith's app-level middleware these routes rely on (authentication, sessions, CORS) goes here.
+    : `  app.use(express.json({ limit: settings.maxBodyBytes }));
+  app.use(express.urlencoded({ extended: false, limit: settings.maxBodyBytes }));
+  // The monolith's app-level middleware these routes rely on (authentication, sessions, CORS) goes here.
   for (const { prefix, router } of mounts()) app.use(prefix, router);`
 }
   // An error with a status (400 to 599) keeps it and its message; anything else is a 500 that says only that.
