@@ -43,6 +43,7 @@ const NEST_CALLS = new Set([
   'enable',
   'disable',
 ]);
+// Calls that read the app, start it, or concern logs and other transports: nothing a request meets.
 const NEST_IGNORED = new Set([
   'listen',
   'listenAsync',
@@ -51,7 +52,14 @@ const NEST_IGNORED = new Set([
   'get',
   'resolve',
   'select',
+  'getHttpServer',
+  'getHttpAdapter',
+  'getUrl',
+  'useLogger',
+  'flushLogs',
   'enableShutdownHooks',
+  'connectMicroservice',
+  'startAllMicroservices',
 ]);
 
 interface Inputs {
