@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, VariableDeclarationKind, type SourceFile } from 'ts-morph';
 import { importPath } from '../generate/import-path.ts';
 
 /** An expression of the monolith's app file, as text that means the same in another file. */
@@ -121,7 +121,7 @@ export function copyExpression(
       .getDescendantsOfKind(SyntaxKind.VariableDeclaration)
       .find((v) => v.getName() === name && !node.containsRange(v.getPos(), v.getEnd()));
     const value = local?.getInitializer();
-    if (local && value && local.getVariableStatement()?.getDeclarationKind() === 'const' && depth < MAX_INLINE) {
+    if (local && value && local.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const && depth < MAX_INLINE) {
       const inner = copyExpression(value, filePath, target, refuse, depth + 1);
       if ('reason' in inner) return inner;
       inner.imports.forEach((i) => imports.set(i.name, i));
@@ -149,13 +149,15 @@ export function copyExpression(
   return { code, imports: [...imports.values()] };
 }
 
+const named = (node: Node): node is Node & { getNameNode(): Node | undefined } =>
+  typeof (node as { getNameNode?: unknown }).getNameNode === 'function';
+
 // An identifier that is itself the name being declared (a function's own name, a parameter's).
 const declares = (id: Node) => {
   const parent = id.getParent();
   return (
     parent !== undefined &&
-    'getNameNode' in parent &&
-    typeof parent.getNameNode === 'function' &&
+    named(parent) &&
     parent.getNameNode() === id &&
     !Node.isPropertyAccessExpression(parent) &&
     !Node.isShorthandPropertyAssignment(parent)
