@@ -121,7 +121,12 @@ export function copyExpression(
       .getDescendantsOfKind(SyntaxKind.VariableDeclaration)
       .find((v) => v.getName() === name && !node.containsRange(v.getPos(), v.getEnd()));
     const value = local?.getInitializer();
-    if (local && value && local.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const && depth < MAX_INLINE) {
+    if (
+      local &&
+      value &&
+      local.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const &&
+      depth < MAX_INLINE
+    ) {
       const inner = copyExpression(value, filePath, target, refuse, depth + 1);
       if ('reason' in inner) return inner;
       inner.imports.forEach((i) => imports.set(i.name, i));
