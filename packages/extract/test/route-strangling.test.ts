@@ -218,6 +218,8 @@ describe('route-level strangling of an Express router mounted under a prefix', (
     expect(middleware).toContain("import { errorHandler, notFound, servedBy } from '../../../../src/http/middleware';");
     // The app's constant is inlined; what it declares itself (a function) cannot follow, and the report says so.
     expect(middleware).toContain("(app) => void app.use(express.json({ limit: ('64kb') })),");
+    // A middleware the app applies under a condition is applied under the same one.
+    expect(middleware).toContain("if ((process.env.HIDE_APP_NAME !== '1')) app.use(servedBy('express-routes'));");
     expect(extraction.files.find((f) => f.path.endsWith('EXTRACTION.md'))!.content).toContain(
       'src/app.ts:19 `app.use(...)` is not applied: it uses `counted`, which app.ts declares itself',
     );

@@ -221,8 +221,11 @@ function authorized(given: string | string[] | undefined, settings: RoutesSettin
  * a function of the app so its handlers are typed as the monolith's are.
  */
 function appMiddlewareFile(origin: Origin, serviceFolder: string, chain: ExpressChain): GeneratedFile {
-  const apply = (code: string) => `  (app) => void app.use(${code}),`;
-  const list = (items: ExpressChain['before']) => items.map((item) => apply(item.code)).join('\n');
+  const apply = (item: ExpressChain['before'][number]) =>
+    item.condition
+      ? `  (app) => {\n    if (${item.condition}) app.use(${item.code});\n  },`
+      : `  (app) => void app.use(${item.code}),`;
+  const list = (items: ExpressChain['before']) => items.map(apply).join('\n');
   return {
     path: `${serviceFolder}/src/app-middleware.ts`,
     content: `${header(origin, `the app-level middleware of ${chain.file}, which the route server applies as the monolith does`)}

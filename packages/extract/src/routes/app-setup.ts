@@ -7,9 +7,9 @@ export interface ExpressChain {
   /** The file that creates the app (`express()`) and mounts the routers. */
   file: string;
   /** `app.use(...)` before the first router that reaches the service's routes, as each call's argument list. */
-  before: CopiedCode[];
+  before: Array<CopiedCode & { condition?: string }>;
   /** `app.use(...)` after it (error handlers, 404 answers). */
-  after: CopiedCode[];
+  after: Array<CopiedCode & { condition?: string }>;
   /** What could not be copied, one line each, at the file's line. */
   notes: string[];
 }
@@ -118,6 +118,18 @@ const generatedBySeams = (readFile: (path: string) => string, path: string) => {
   }
 };
 
+// The \`if\` tests a call runs under, up to its function: the route server applies it under the same ones.
+function conditionsOf(call: CallExpression): Array<{ test: Node; negated: boolean }> {
+  const tests: Array<{ test: Node; negated: boolean }> = [];
+  let inner: Node = call;
+  for (let outer = call.getParent(); outer && !Node.isFunctionLikeDeclaration(outer); outer = outer.getParent()) {
+    if (Node.isIfStatement(outer) && inner !== outer.getExpression())
+      tests.unshift({ test: outer.getExpression(), negated: outer.getElseStatement() === inner });
+    inner = outer;
+  }
+  return tests;
+}
+
 // The project file an identifier of the file is imported from (relative specifiers only).
 function importedFile(file: SourceFile, path: string, name: string, files: ReadonlySet<string>): string | undefined {
   for (const declaration of file.getImportDeclarations()) {
@@ -163,16 +175,27 @@ export function expressChain(inputs: Inputs): ExpressChain | undefined {
       uses.forEach((call, i) => {
         if (mounts(call) || usesGenerated(call, file, path, inputs)) return;
         const args = call.getArguments();
-        const copies = args.map((arg) => copyExpression(arg, path, inputs.target, new Set([app])));
+        const conditions = conditionsOf(call);
+        const copies = [...conditions.map((c) => c.test), ...args].map((arg) =>
+          copyExpression(arg, path, inputs.target, new Set([app])),
+        );
         const failed = copies.find((c): c is { reason: string } => 'reason' in c);
         if (failed) {
           chain.notes.push(`${path}:${call.getStartLineNumber()} \`${app}.use(...)\` is not applied: ${failed.reason}`);
           return;
         }
         const done = copies as CopiedCode[];
+        const test = done
+          .slice(0, conditions.length)
+          .map((c, k) => (conditions[k]!.negated ? `!(${c.code})` : `(${c.code})`))
+          .join(' && ');
         (i < at ? chain.before : chain.after).push({
-          code: done.map((c) => c.code).join(', '),
+          code: done
+            .slice(conditions.length)
+            .map((c) => c.code)
+            .join(', '),
           imports: done.flatMap((c) => c.imports),
+          ...(test ? { condition: test } : {}),
         });
       });
       for (const call of callsOn(file, app))

@@ -174,7 +174,10 @@ function declaredInFile(file: SourceFile, name: string): boolean {
     file.getFunction(name) !== undefined ||
     file.getClass(name) !== undefined ||
     file.getDescendantsOfKind(SyntaxKind.FunctionDeclaration).some((f) => f.getName() === name) ||
-    file.getDescendantsOfKind(SyntaxKind.Parameter).some((p) => p.getName() === name)
+    file.getDescendantsOfKind(SyntaxKind.Parameter).some((p) => p.getName() === name) ||
+    file.getInterface(name) !== undefined ||
+    file.getTypeAlias(name) !== undefined ||
+    file.getEnum(name) !== undefined
   );
 }
 
