@@ -221,10 +221,12 @@ function authorized(given: string | string[] | undefined, settings: RoutesSettin
  * a function of the app so its handlers are typed as the monolith's are.
  */
 function appMiddlewareFile(origin: Origin, serviceFolder: string, chain: ExpressChain): GeneratedFile {
-  const apply = (item: ExpressChain['before'][number]) =>
-    item.condition
-      ? `  (app) => {\n    if (${item.condition}) app.use(${item.code});\n  },`
-      : `  (app) => void app.use(${item.code}),`;
+  const apply = (item: ExpressChain['before'][number]) => {
+    const call = item.statement ? `${item.code};` : `app.use(${item.code});`;
+    const parameter = item.statement ? '()' : '(app)';
+    if (item.condition) return `  ${parameter} => {\n    if (${item.condition}) ${call}\n  },`;
+    return item.statement ? `  () => {\n    ${call}\n  },` : `  (app) => void ${call.slice(0, -1)},`;
+  };
   const list = (items: ExpressChain['before']) => items.map(apply).join('\n');
   return {
     path: `${serviceFolder}/src/app-middleware.ts`,

@@ -117,26 +117,26 @@ export function copyExpression(
       imports.set(name, imported);
       continue;
     }
-    const local = file
-      .getDescendantsOfKind(SyntaxKind.VariableDeclaration)
-      .find((v) => v.getName() === name && !node.containsRange(v.getPos(), v.getEnd()));
-    const value = local?.getInitializer();
+    const local = constantOf(file, name, node);
+    const value = local?.declaration.getInitializer();
     if (
       local &&
       value &&
-      local.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const &&
+      local.declaration.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const &&
       depth < MAX_INLINE
     ) {
       const inner = copyExpression(value, filePath, target, refuse, depth + 1);
       if ('reason' in inner) return inner;
       inner.imports.forEach((i) => imports.set(i.name, i));
-      replace(`(${inner.code})`);
+      // \`const { jwtStrategy } = require('./config/passport')\`: the property of the inlined value.
+      replace(local.property === undefined ? `(${inner.code})` : `(${inner.code}).${local.property}`);
       continue;
     }
     if (local || declaredInFile(file, name))
       return { reason: `it uses \`${name}\`, which ${posix.basename(filePath)} declares itself` };
   }
-  for (const call of node.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+  const calls = node.getDescendantsOfKind(SyntaxKind.CallExpression);
+  for (const call of Node.isCallExpression(node) ? [node, ...calls] : calls) {
     const [arg] = call.getArguments();
     if (
       call.getExpression().getText() === 'require' &&
@@ -179,6 +179,21 @@ function declaredInFile(file: SourceFile, name: string): boolean {
     file.getTypeAlias(name) !== undefined ||
     file.getEnum(name) !== undefined
   );
+}
+
+// The variable declaration outside \`node\` that binds \`name\`: by its name, or as a property a flat object
+// pattern takes out (\`const { a, b: c } = ...\`).
+function constantOf(file: SourceFile, name: string, node: Node) {
+  for (const declaration of file.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
+    if (node.containsRange(declaration.getPos(), declaration.getEnd())) continue;
+    const bound = declaration.getNameNode();
+    if (Node.isIdentifier(bound) && bound.getText() === name) return { declaration, property: undefined };
+    if (!Node.isObjectBindingPattern(bound)) continue;
+    const element = bound.getElements().find((e) => e.getName() === name && !e.getDotDotDotToken());
+    const property = element && (element.getPropertyNameNode()?.getText() ?? name);
+    if (property !== undefined && /^[A-Za-z_$][\w$]*$/.test(property)) return { declaration, property };
+  }
+  return undefined;
 }
 
 /** The import statements the copies need, one per module and kind, in a stable order. */
