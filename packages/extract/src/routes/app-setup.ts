@@ -15,7 +15,7 @@ export interface ExpressChain {
 }
 
 /** One \`use\` call's arguments, or (statement) a whole setup call, applied under the app's own \`if\` tests. */
-export type ChainEntry = CopiedCode & { condition?: string; statement?: true };
+type ChainEntry = CopiedCode & { condition?: string; statement?: true };
 
 /** What the monolith's NestJS bootstrap does to the app, copied for the service's Nest application. */
 export interface NestBootstrap {
