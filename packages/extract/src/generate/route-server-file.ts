@@ -2,6 +2,7 @@ import type { ServiceRoute } from '../routes/service-routes.ts';
 import { envPrefix, header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
 import { importPath } from './import-path.ts';
 import { routeTableSource } from './route-table.ts';
+import { settingsSource } from './service-settings.ts';
 
 /**
  * routes-app.ts and routes-main.ts in the service: step one of the strangler fig for routes. An Express app
@@ -38,33 +39,7 @@ const SERVICE = ${stringLiteral(origin.service)};
 const TOKEN_HEADER = 'x-seams-token';
 
 ${routeTableSource(routes)}
-/** What the app takes from the environment; every limit has a safe default. */
-export interface RoutesSettings {
-  /** The shared secret the monolith's routing layer sends in x-seams-token (${env}_TOKEN). */
-  token: string | undefined;
-  /** ${env}_INSECURE=1 serves without a token: local development only. */
-  insecure: boolean;
-  /** Largest request body, in bytes (${env}_MAX_BODY_BYTES, default 1 MiB). */
-  maxBodyBytes: number;
-  /** ${env}_HEADERS_TIMEOUT_MS (10 s) and ${env}_REQUEST_TIMEOUT_MS (30 s). */
-  headersTimeoutMs: number;
-  requestTimeoutMs: number;
-  /** ${env}_DEBUG=1 puts unexpected errors' messages in answers; otherwise only the log has them. */
-  debug: boolean;
-}
-
-const number = (text: string | undefined, fallback: number) => (text && Number(text) > 0 ? Number(text) : fallback);
-
-export function routesSettingsFromEnv(env: Record<string, string | undefined> = process.env): RoutesSettings {
-  return {
-    token: env.${env}_TOKEN || undefined,
-    insecure: env.${env}_INSECURE === '1',
-    maxBodyBytes: number(env.${env}_MAX_BODY_BYTES, 1024 * 1024),
-    headersTimeoutMs: number(env.${env}_HEADERS_TIMEOUT_MS, 10_000),
-    requestTimeoutMs: number(env.${env}_REQUEST_TIMEOUT_MS, 30_000),
-    debug: env.${env}_DEBUG === '1',
-  };
-}
+${settingsSource(origin.service, { type: 'RoutesSettings', read: 'routesSettingsFromEnv', sender: "the monolith's routing layer", tokenVia: 'in x-seams-token', debugShows: "unexpected errors' messages" })}
 
 function authorized(given: string | string[] | undefined, settings: RoutesSettings): boolean {
   if (!settings.token) return settings.insecure;
