@@ -6,6 +6,7 @@ import { visiblyExports, wholeModuleReads } from './codemod/whole-module-reads.t
 import { contractFile, openApiFile, remoteOperations, schemasFile } from './generate/contract-files.ts';
 import { facadeFile } from './generate/facade-file.ts';
 import { providersFile } from './generate/provider-files.ts';
+import { instancesFile } from './generate/instance-class-files.ts';
 import { thrownErrors } from './generate/error-rebuild.ts';
 import { manifestFile } from './generate/manifest-file.ts';
 import type { GeneratedFile } from './generate/generated-file.ts';
@@ -144,6 +145,7 @@ export async function extractService(
   const routes = serviceRoutes(graph, api.files);
   const manual = unmoved.filter((m) => !importsRouter(graph, m, routes));
   const providers = providersFile(origin, model, layout);
+  const instances = instancesFile(origin, model, layout);
   const files: GeneratedFile[] = [
     facade,
     routing,
@@ -153,6 +155,7 @@ export async function extractService(
     serverFile(origin, layout, bus),
     clientFile(origin, model, layout),
     ...(providers ? [providers] : []),
+    ...(instances ? [instances] : []),
     lambdaFile(origin, layout),
     ...packageFiles(origin, model, layout, options.monolith, serviceDependencies(graph, api.files, options.readFile)),
     openApiFile(origin, model, `${layout.service}/openapi.json`, options.version),

@@ -1,14 +1,16 @@
 import { Node, type ClassDeclaration, type SourceFile } from 'ts-morph';
 import { classifyEntry } from './classify-entry.ts';
 import type { Blocker, ContractInput, ContractModel } from './contract-model.ts';
-import { createDescriber } from './describe-type.ts';
+import { createDescriber, type Describer } from './describe-type.ts';
+import { classUses } from './class-uses.ts';
+import { describeInstanceClass } from './describe-instance-class.ts';
 import { describeOperation } from './describe-operation.ts';
 import { describeProvider } from './describe-provider.ts';
 import { findSharedState } from './find-shared-state.ts';
 import { isInjected, isModule, moduleExports } from './find-providers.ts';
-import { loadProject } from './load-project.ts';
+import { loadProject, type LoadedProject } from './load-project.ts';
 import { describeWiring, nestModules } from './provider-wiring.ts';
-import { createNamedTypes, isDataClass } from './named-types.ts';
+import { createNamedTypes, isDataClass, type NamedTypes } from './named-types.ts';
 import { operationBlockers } from './operation-blockers.ts';
 import { isStackOverflow } from './walk-budget.ts';
 
@@ -54,13 +56,7 @@ export function buildContract(input: ContractInput): ContractModel {
       if (Node.isClassDeclaration(entry.declaration) && isModule(entry.declaration)) modules.push(entry.declaration);
       const found = crossingClasses(entry.declaration, callers);
       for (const provider of found ?? []) providers.add(provider);
-      if (!found)
-        model.blockers.push({
-          kind: 'class-instance',
-          file: entry.file,
-          line,
-          message: `Class \`${entry.name}\` is used outside the service, and its instances cannot cross a network boundary (methods and identity are lost): expose functions that take and return plain data instead`,
-        });
+      if (!found) instanceClass(entry, input, callers, project, model, { describer, named });
     }
   }
   for (const provider of providers) {
@@ -90,6 +86,40 @@ export function buildContract(input: ContractInput): ContractModel {
   model.types = named.list().map(({ name, text, schema, file }) => ({ name, text, schema, file }));
   model.blockers = unique(model.blockers);
   return model;
+}
+
+/**
+ * A class the monolith's code constructs: a remote instance when nothing it does with the class needs the
+ * real one, else the exact reasons at the monolith's lines. A class it only receives stays local.
+ */
+function instanceClass(
+  entry: { name: string; file: string; line: number; declaration: Node },
+  input: ContractInput,
+  callers: readonly SourceFile[],
+  project: LoadedProject,
+  model: ContractModel,
+  { describer, named }: { describer: Describer; named: NamedTypes },
+): void {
+  const { declaration: cls, name, file, line } = entry;
+  const inService = (path: string) => input.serviceFiles.includes(path);
+  const uses = Node.isClassDeclaration(cls) && inService(file) ? classUses(cls, callers, project.fileOf, inService) : undefined;
+  if (!uses || uses.constructed.length === 0) {
+    const received = uses?.members[0];
+    model.blockers.push({
+      kind: 'class-instance',
+      file: received?.file ?? file,
+      line: received?.line ?? line,
+      message: `Class \`${name}\` reaches the monolith as instances the service's code builds (the monolith never constructs one): their methods and identity cannot cross a network boundary: expose functions that take and return plain data instead`,
+    });
+    return;
+  }
+  const described = guarded(name, file, line, model, () =>
+    describeInstanceClass(cls as ClassDeclaration, file, uses, describer, named),
+  );
+  if (!described) return;
+  model.operations.push(...described.operations);
+  model.blockers.push(...described.blockers);
+  if (described.instance) (model.instanceClasses ??= []).push(described.instance);
 }
 
 /**

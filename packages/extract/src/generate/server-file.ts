@@ -44,9 +44,7 @@ import { operations } from './operations';
 import { operationSchemas } from './schemas';
 
 const SERVICE = ${stringLiteral(origin.service)};
-// At most this many events go back with one answer; the facade checks the same bound.
-const MAX_EVENTS = 100;
-${capture}
+${bus ? '// At most this many events go back with one answer; the facade checks the same bound.\nconst MAX_EVENTS = 100;\n' : ''}${capture}
 ${settingsSource(origin.service, { type: 'ServerSettings', read: 'settingsFromEnv', sender: 'the facade', tokenVia: 'as `authorization: Bearer <token>`', debugShows: 'messages and stack frames of unexpected errors' })}
 
 export interface Reply {
