@@ -107,6 +107,7 @@ function instanceClass(
     const received = uses?.members[0];
     model.blockers.push({
       kind: 'class-instance',
+      operation: name,
       file: received?.file ?? file,
       line: received?.line ?? line,
       message: `Class \`${name}\` reaches the monolith as instances the service's code builds (the monolith never constructs one): their methods and identity cannot cross a network boundary: expose functions that take and return plain data instead`,
