@@ -102,7 +102,8 @@ function instanceClass(
 ): void {
   const { declaration: cls, name, file, line } = entry;
   const inService = (path: string) => input.serviceFiles.includes(path);
-  const uses = Node.isClassDeclaration(cls) && inService(file) ? classUses(cls, callers, project.fileOf, inService) : undefined;
+  const uses =
+    Node.isClassDeclaration(cls) && inService(file) ? classUses(cls, callers, project.fileOf, inService) : undefined;
   if (!uses || uses.constructed.length === 0) {
     const received = uses?.members[0];
     model.blockers.push({

@@ -89,7 +89,11 @@ function how(access: Node): Pick<MemberUse, 'how' | 'resultUsed'> {
     const outer = Node.isAwaitExpression(parent.getParent()) ? parent.getParent()! : parent;
     return { how: 'call', resultUsed: !Node.isExpressionStatement(outer.getParent()) };
   }
-  if (Node.isBinaryExpression(parent) && parent.getLeft() === access && isAssignment(parent.getOperatorToken().getKind()))
+  if (
+    Node.isBinaryExpression(parent) &&
+    parent.getLeft() === access &&
+    isAssignment(parent.getOperatorToken().getKind())
+  )
     return { how: 'write', resultUsed: false };
   return { how: 'read', resultUsed: true };
 }

@@ -37,7 +37,8 @@ export function describeInstanceClass(
     blockers.push({ kind, operation: name, file: where.file, line: where.line, message });
   const here = { file, line };
 
-  if (name === 'default') block(here, `A default-exported class has no name for the facade to export a proxy under: name it`);
+  if (name === 'default')
+    block(here, `A default-exported class has no name for the facade to export a proxy under: name it`);
   if (cls.isAbstract()) block(here, `\`${name}\` is abstract: the monolith only constructs its subclasses`);
   if (cls.getTypeParameters().length > 0)
     block(
@@ -105,7 +106,9 @@ export function describeInstanceClass(
       fn: method,
     };
     const { operation, walk } = describeOperation(entry, describer);
-    const found = operationBlockers({ ...operation, owner: name }, walk, named, method).filter((b) => b.kind !== 'sync');
+    const found = operationBlockers({ ...operation, owner: name }, walk, named, method).filter(
+      (b) => b.kind !== 'sync',
+    );
     const crossing = found.filter((b) => TYPE_KINDS.has(b.kind));
     if (!operation.async || crossing.length > 0) {
       // Called by the monolith, it blocks the class; called only by the class's own code, it runs where the instance lives.
