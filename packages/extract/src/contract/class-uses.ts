@@ -1,7 +1,7 @@
 import { Node, SyntaxKind, type ClassDeclaration, type SourceFile, type Type } from 'ts-morph';
 
 /** One place outside the service that uses the class, at a line of the monolith's own file. */
-export interface ClassUse {
+interface ClassUse {
   file: string;
   line: number;
 }

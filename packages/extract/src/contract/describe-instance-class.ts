@@ -10,7 +10,7 @@ import { operationBlockers } from './operation-blockers.ts';
 const TYPE_KINDS = new Set(['callback', 'class-instance', 'unsupported-type']);
 
 /** The first parameter of an instance's methods: the handle the service gave it, unguessable. */
-export const HANDLE_PARAM: Param = {
+const HANDLE_PARAM: Param = {
   name: '$handle',
   optional: false,
   type: { text: 'string', schema: { type: 'string', minLength: 16, maxLength: 128 } },
