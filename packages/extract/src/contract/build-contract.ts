@@ -111,7 +111,7 @@ function instanceClass(
       operation: name,
       file: received?.file ?? file,
       line: received?.line ?? line,
-      message: `Class \`${name}\` reaches the monolith as instances the service's code builds (the monolith never constructs one): their methods and identity cannot cross a network boundary: expose functions that take and return plain data instead`,
+      message: `Class \`${name}\` is used outside the service but never constructed there (\`new ${name}\`): its instances come from the service's code, and their methods and identity cannot cross a network boundary: expose functions that take and return plain data instead`,
     });
     return;
   }
