@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '@seams/analyze';
 import type { Plan } from '@seams/graph';
+import { buildContract } from '../src/contract/build-contract.ts';
 import { extractService, type Extraction } from '../src/index.ts';
 
 const top = join(import.meta.dirname, '../../..');
@@ -191,4 +192,22 @@ describe('seams extract on classes the monolith constructs', () => {
       routing.setShadowReporter(previous);
     }
   });
+
+  it('blocks the classes of jobs, each for its own reason, at the line that needs it', () => {
+    const model = buildContract({
+      root: app,
+      tsconfig: join(app, 'tsconfig.json'),
+      serviceFiles: ['src/jobs/job.ts', 'src/jobs/queue.ts'],
+      operations: ['src/jobs/job.ts#Cache', 'src/jobs/job.ts#Job', 'src/jobs/queue.ts#enqueue'],
+      callerFiles: ['src/cli/schedule.ts'],
+    });
+    expect(model.instanceClasses).toBeUndefined();
+    const classes = model.blockers.filter((b) => b.operation === 'Job' || b.operation === 'Cache');
+    expect(classes.map((b) => `${b.kind} ${b.file}:${b.line} ${b.message}`)).toEqual([
+      'class-instance src/jobs/job.ts:19 `Cache` is generic: a remote instance would fix its type parameters, and the proxy cannot restate them: make the class concrete',
+      'class-instance src/cli/schedule.ts:7 an instance of `Job` is handed back to `enqueue` of the service, which expects the real instance (its fields, its identity): remote, it would get a proxy: pass plain data instead',
+      "class-instance src/cli/schedule.ts:8 `Job.label` is taken as a value, not called: a remote instance's method cannot be passed around",
+      'callback src/jobs/job.ts:5 The constructor of `Job`, which the monolith calls: Parameter `run` of `Job.new` is a function: a callback cannot cross a network boundary: pass data, or an event',
+    ]);
+  }, 60_000);
 });
