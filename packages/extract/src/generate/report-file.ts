@@ -67,7 +67,10 @@ export function reportFile({ origin, model, api, bus, manual, files, path, data,
     [service]: {
       default: 'local',
       url: 'http://127.0.0.1:4010',
-      operations: Object.fromEntries(remote.map((o) => [o.name, 'local'])),
+      // An instance's methods follow where it was built: only `Class.new` has a mode of its own.
+      operations: Object.fromEntries(
+        remote.filter((o) => !o.instance || o.instance === 'new').map((o) => [o.name, 'local']),
+      ),
     },
   };
   return {
