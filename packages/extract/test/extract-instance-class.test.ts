@@ -29,10 +29,12 @@ interface Creation {
 }
 let extraction: Extraction;
 let setUp: (name: string, code: string) => Promise<Created>;
+let resume: (name: string) => Promise<string>;
 let describeEvent: (event: string, action: string, sender: string) => string;
 let facade: {
   ManifestCreation: new (options: { appName: string; baseUrl: string }) => Creation;
   releaseInstance(target: object): Promise<void>;
+  resumeCreation(name: string): Promise<Creation>;
 };
 let real: { ManifestCreation: new (...args: never[]) => object; ManifestError: new (...args: never[]) => Error };
 let routing: {
@@ -99,7 +101,7 @@ beforeAll(async () => {
   );
   process.env.SEAMS_MANIFEST_URL = ready[1]!;
   process.env.SEAMS_MANIFEST_TOKEN = TOKEN;
-  ({ setUp } = await import(join(app, 'src/setup/setup-app.ts')));
+  ({ setUp, resume } = await import(join(app, 'src/setup/setup-app.ts')));
   ({ describeEvent } = await import(join(app, 'src/webhooks/receive.ts')));
   facade = await import(join(app, 'extracted/manifest/facade/manifest.facade.ts'));
   real = await import(join(app, 'src/manifest/manifest-creation.ts'));
@@ -117,13 +119,20 @@ afterAll(() => {
 describe('seams extract on classes the monolith constructs', () => {
   it('makes the class called only through async methods remote, and blocks the other at the lines that need it', () => {
     expect(extraction.remoteReady).toEqual([
+      'resumeCreation',
       'ManifestCreation.new',
       'ManifestCreation.createWebhookChannel',
       'ManifestCreation.createAppFromCode',
       'ManifestCreation.release',
     ]);
     expect(extraction.model.instanceClasses).toEqual([
-      { name: 'ManifestCreation', file: 'src/manifest/manifest-creation.ts', line: 27, localOnly: ['getManifest'] },
+      {
+        name: 'ManifestCreation',
+        file: 'src/manifest/manifest-creation.ts',
+        line: 27,
+        constructed: true,
+        localOnly: ['getManifest'],
+      },
     ]);
     const context = extraction.model.blockers.filter((b) => b.operation === 'Context');
     expect(context.map((b) => `${b.kind} ${b.file}:${b.line} ${b.message.split(':')[0]}`)).toEqual([
@@ -157,6 +166,7 @@ describe('seams extract on classes the monolith constructs', () => {
     expect(creation).toBeInstanceOf(real.ManifestCreation);
     expect(creation.getManifest()).toEqual({ name: 'Probot', url: 'https://smee.example/', events: ['push'] });
     expect(describeEvent('push', 'created', 'ci[bot]')).toBe('push.created (known) by a bot');
+    expect(await resume('Probot')).toBe('https://smee.example/resumed/channels/2');
   });
 
   it('routed remote, the instance lives in the service: the same answers, its errors as the monolith throws them', async () => {
@@ -175,6 +185,11 @@ describe('seams extract on classes the monolith constructs', () => {
     expect(await creation.createWebhookChannel()).toBe('https://smee.example/channels/1');
     expect(await creation.createWebhookChannel()).toBe('https://smee.example/channels/2');
     expect(() => creation.getManifest()).toThrow('ManifestCreation.getManifest is not routed');
+    // An instance the service's own function built comes back as a proxy of it, its state kept there.
+    expect(await resume('Probot')).toBe('https://smee.example/resumed/channels/2');
+    const resumed = await facade.resumeCreation('Probot');
+    expect(resumed).toBeInstanceOf(facade.ManifestCreation);
+    expect(() => resumed.getManifest()).toThrow('ManifestCreation.getManifest is not routed');
     await facade.releaseInstance(creation);
     const gone = await caught(creation.createWebhookChannel());
     expect([gone.name, gone.status]).toEqual(['RemoteError', 410]);

@@ -37,6 +37,8 @@ export interface InstanceClass {
   name: string;
   file: string;
   line: number;
+  /** Whether the monolith constructs it (`X.new` is an operation), or only receives it from the service's functions. */
+  constructed: boolean;
   /** Its public methods that are not routed (sync, or of data JSON cannot carry): a remote instance refuses them. */
   localOnly: string[];
 }
@@ -77,6 +79,8 @@ export interface Operation {
    * `method` calls one on the instance a handle names (the first parameter), `release` drops it.
    */
   instance?: 'new' | 'method' | 'release';
+  /** For a function that resolves to an instance of a remote-instance class: the class (the service answers a handle). */
+  returnsInstance?: string;
   file: string;
   line: number;
   /** True when it returns a Promise: only those can go remote without changing their callers. */

@@ -90,8 +90,11 @@ export function describeInstanceClass(
     async: true,
     returns: HANDLE_PARAM.type,
   };
-  for (const b of operationBlockers(created, constructor.walk, named, undefined))
-    block(b, `The constructor of \`${name}\`, which the monolith calls: ${b.message}`, b.kind);
+  // Only a constructor the monolith calls crosses: instances it only receives are built in the service.
+  const constructed = uses.constructed.length > 0;
+  if (constructed)
+    for (const b of operationBlockers(created, constructor.walk, named, undefined))
+      block(b, `The constructor of \`${name}\`, which the monolith calls: ${b.message}`, b.kind);
 
   const notes: Blocker[] = [];
   for (const [member, method] of methods) {
@@ -131,9 +134,9 @@ export function describeInstanceClass(
     returns: { text: 'void', schema: {} },
   };
   return {
-    operations: [created, ...operations, release],
+    operations: [...(constructed ? [created] : []), ...operations, release],
     blockers: notes,
-    instance: { name, file, line, localOnly },
+    instance: { name, file, line, constructed, localOnly },
   };
 }
 

@@ -7,7 +7,7 @@ import type { Layout } from './service-files.ts';
 import type { EventBusUse } from '../find-event-bus.ts';
 import { errorImports, rebuildSource, type ThrownError } from './error-rebuild.ts';
 import { facadedModules, providerFacade } from './provider-files.ts';
-import { INSTANCE_ROUTING_IMPORTS, instanceFacade } from './instance-class-files.ts';
+import { INSTANCE_ROUTING_IMPORTS, instanceFacade, instanceFactory } from './instance-class-files.ts';
 
 /**
  * The facade in the monolith (branch by abstraction): the same names and types as the service's
@@ -57,12 +57,13 @@ export function facadeFile(
     .filter((o) => o.owner === undefined)
     .map((o) => {
       const local = `${alias.get(o.file)}.${o.name}`;
+      if (o.returnsInstance) return instanceFactory(o, local);
       const access = isRead(o.name) ? `, 'read'` : '';
       return `export const ${o.name}: typeof ${local} = (...args) =>\n  route(SERVICE, '${o.name}', () => ${local}(...args), () => remote.${o.name}(...args).catch(rebuild)${access});`;
     });
   // Only what the facade uses: a monolith may compile with noUnusedLocals.
   const routingImports = ['breakerOf', 'endpointOf', 'isShadowCall', 'timeoutOf', 'tokenOf'];
-  if (operations.length > 0 || providers.code) routingImports.push('route');
+  if (remote.some((o) => o.owner === undefined && !o.returnsInstance) || providers.code) routingImports.push('route');
   if (instances.code) routingImports.push(...INSTANCE_ROUTING_IMPORTS);
   routingImports.sort();
   const client = `create${contractName(origin.service).replace(/Contract$/, '')}Client`;

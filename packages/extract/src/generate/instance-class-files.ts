@@ -29,7 +29,8 @@ export function instanceFacade(
   const entries = new Set(classes.map(({ cls }) => `${cls.file}#${cls.name}`));
   if (classes.length === 0) return { code: '', entries };
   const blocks = classes.map(({ cls, methods }) => classBlock(cls, methods, `${alias(cls.file)}.${cls.name}`));
-  return { code: [INSTANCE_HELPERS, ...blocks].join('\n\n'), entries };
+  const adopt = remote.some((o) => o.returnsInstance) ? [ADOPT_HELPER] : [];
+  return { code: [INSTANCE_HELPERS, ...adopt, ...blocks].join('\n\n'), entries };
 }
 
 function classBlock(cls: InstanceClass, methods: readonly Operation[], local: string): string {
@@ -45,6 +46,11 @@ function classBlock(cls: InstanceClass, methods: readonly Operation[], local: st
   return onLocalInstance(this, ${key(member)}, () => ${prototype}.${member}.apply(this, args));
 };`,
   );
+  if (!cls.constructed)
+    return `// ${cls.name} as the monolith receives it from the service's functions: routed remote, a proxy of an instance the service keeps.
+export class ${cls.name} extends ${local} {}
+const ${prototype} = ${local}.prototype;
+${[...routed, ...kept].join('\n')}`;
   return `// ${cls.name} as the monolith constructs it: the real class where it is routed local, a proxy of an instance the
 // service keeps where it is routed remote (${cls.name}.new's mode, read at each construction).
 export class ${cls.name} extends ${local} {
@@ -62,6 +68,14 @@ export class ${cls.name} extends ${local} {
 const ${prototype} = ${local}.prototype;
 ${[...routed, ...kept].join('\n')}`;
 }
+
+// Emitted when a function of the service resolves to an instance.
+const ADOPT_HELPER = `// An instance a function of the service built, as the facade's class: a proxy of it, with its handle.
+function adoptInstance<T extends object>(cls: { prototype: T }, handle: string, release: (handle: string) => Promise<void>): T {
+  const proxy = Object.create(cls.prototype) as T;
+  keepRemote(instanceHandles, proxy, () => Promise.resolve(handle), release);
+  return proxy;
+}`;
 
 // Emitted once per facade with a remote instance class: where instances live, their handles, shadow twins.
 const INSTANCE_HELPERS = `// Instances of the service's classes built by the monolith: the handle of each remote one (or of a shadow's twin).
@@ -137,6 +151,20 @@ async function shadowed<T>(operation: string, local: () => Promise<T>, twin: () 
   return result as T;
 }`;
 
+/**
+ * A function of the service that resolves to a remote-instance class: routed remote, the service keeps what it
+ * returned and the caller gets a proxy. Its mode is read at each call, like an operation's; in shadow it serves
+ * locally (a local instance and a proxy cannot be compared as JSON).
+ */
+export function instanceFactory(operation: Operation, local: string): string {
+  const owner = operation.returnsInstance!;
+  const key = stringLiteral(operation.name);
+  return `export const ${operation.name}: typeof ${local} = (...args) =>
+  placement(${key}) === 'remote'
+    ? remote.${operation.name}(...args).then((handle) => adoptInstance(${owner}, handle, (kept) => remote[${stringLiteral(`${owner}.release`)}](kept))).catch(rebuild)
+    : ${local}(...args);`;
+}
+
 /** What the facade imports from routing.ts for its instance classes. */
 export const INSTANCE_ROUTING_IMPORTS = ['modeOf', 'reportShadow', 'shadowDiffers', 'trackShadow'];
 
@@ -152,6 +180,10 @@ export function instanceCall(operation: Operation): string {
         : `async ($handle, ...args) => instanceOf<${owner}>(${kind}, $handle).${memberOf(operation)}(...args)`;
   return `${propertyKey(operation.name)}: ${call}`;
 }
+
+/** The service's call of a function that resolves to an instance: it keeps the instance and answers its handle. */
+export const factoryCall = (operation: Operation): string =>
+  `${operation.name}: async (...args) => keep(${stringLiteral(operation.returnsInstance!)}, await ${operation.name}(...args))`;
 
 /** What operations.ts imports for the instance classes: each class, and the registry. */
 export function instanceImports(path: string, model: ContractModel): string[] {
