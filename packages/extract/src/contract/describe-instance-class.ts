@@ -93,8 +93,10 @@ export function describeInstanceClass(
   // Only a constructor the monolith calls crosses: instances it only receives are built in the service.
   const constructed = uses.constructed.length > 0;
   if (constructed)
-    for (const b of operationBlockers(created, constructor.walk, named, undefined))
-      block(b, `The constructor of \`${name}\`, which the monolith calls: ${b.message}`, b.kind);
+    for (const [b, more] of firstPerLine(operationBlockers(created, constructor.walk, named, undefined))) {
+      const rest = more > 0 ? ` (and ${more} more in the same declaration)` : '';
+      block(b, `The constructor of \`${name}\`, which the monolith calls: ${b.message}${rest}`, b.kind);
+    }
 
   const notes: Blocker[] = [];
   for (const [member, method] of methods) {
@@ -138,6 +140,18 @@ export function describeInstanceClass(
     blockers: notes,
     instance: { name, file, line, constructed, localOnly },
   };
+}
+
+// One options type can hold many fields JSON cannot carry (a logger's ten methods): one line says it, with a count.
+function firstPerLine(blockers: readonly Blocker[]): Array<[Blocker, number]> {
+  const byLine = new Map<string, [Blocker, number]>();
+  for (const b of blockers) {
+    const key = `${b.file}:${b.line}`;
+    const seen = byLine.get(key);
+    if (seen) seen[1] += 1;
+    else byLine.set(key, [b, 0]);
+  }
+  return [...byLine.values()];
 }
 
 const publicMethods = (cls: ClassDeclaration): MethodDeclaration[] =>
