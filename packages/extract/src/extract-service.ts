@@ -6,6 +6,7 @@ import { visiblyExports, wholeModuleReads } from './codemod/whole-module-reads.t
 import { contractFile, openApiFile, remoteOperations, schemasFile } from './generate/contract-files.ts';
 import { facadeFile } from './generate/facade-file.ts';
 import { providersFile } from './generate/provider-files.ts';
+import { instancesFile } from './generate/instance-class-files.ts';
 import { thrownErrors } from './generate/error-rebuild.ts';
 import { manifestFile } from './generate/manifest-file.ts';
 import type { GeneratedFile } from './generate/generated-file.ts';
@@ -151,6 +152,7 @@ export async function extractService(
     : undefined;
   const routes = routeLevel?.routes ?? declared;
   const providers = providersFile(origin, model, layout, routeLevel?.nest);
+  const instances = instancesFile(origin, model, layout);
   const files: GeneratedFile[] = [
     facade,
     routing,
@@ -160,6 +162,7 @@ export async function extractService(
     serverFile(origin, layout, bus),
     clientFile(origin, model, layout),
     ...(providers ? [providers] : []),
+    ...(instances ? [instances] : []),
     lambdaFile(origin, layout),
     ...packageFiles(
       origin,

@@ -141,7 +141,7 @@ const SERVICE = ${stringLiteral(origin.service)};
 const TOKEN_HEADER = 'x-seams-token';
 
 ${routeTableSource(routes)}
-${routesSettingsSource(env)}
+${routesSettingsSource(origin.service)}
 const send = (response: ServerResponse, status: number, body: unknown) => {
   response.writeHead(status, { 'content-type': 'application/json' });
   response.end(JSON.stringify(body));

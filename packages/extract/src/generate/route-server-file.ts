@@ -4,6 +4,7 @@ import { importPath } from './import-path.ts';
 import type { ExpressChain } from '../routes/app-setup.ts';
 import { importLines } from '../routes/copy-expression.ts';
 import { routeTableSource } from './route-table.ts';
+import { settingsSource } from './service-settings.ts';
 
 /**
  * routes-app.ts and routes-main.ts in the service: step one of the strangler fig for routes. An Express app
@@ -44,7 +45,7 @@ const SERVICE = ${stringLiteral(origin.service)};
 const TOKEN_HEADER = 'x-seams-token';
 
 ${routeTableSource(routes)}
-${routesSettingsSource(env)}
+${routesSettingsSource(origin.service)}
 /** The monolith's files that declare the service's routes, and the routes each declares. */
 const ENTRIES: ReadonlyArray<{ file: string; module: unknown; routes: string[] }> = [
 ${table.join('\n')}
@@ -179,34 +180,15 @@ process.once('SIGTERM', () => server.close(() => process.exit(0)));
 }
 
 /** The route server's settings from the environment and its check of the secret: the same in every kind of route server. */
-export function routesSettingsSource(env: string): string {
-  return `/** What the app takes from the environment; every limit has a safe default. */
-export interface RoutesSettings {
-  /** The shared secret the monolith's routing layer sends in x-seams-token (${env}_TOKEN). */
-  token: string | undefined;
-  /** ${env}_INSECURE=1 serves without a token: local development only. */
-  insecure: boolean;
-  /** Largest request body, in bytes (${env}_MAX_BODY_BYTES, default 1 MiB). */
-  maxBodyBytes: number;
-  /** ${env}_HEADERS_TIMEOUT_MS (10 s) and ${env}_REQUEST_TIMEOUT_MS (30 s). */
-  headersTimeoutMs: number;
-  requestTimeoutMs: number;
-  /** ${env}_DEBUG=1 puts unexpected errors' messages in answers; otherwise only the log has them. */
-  debug: boolean;
-}
-
-const number = (text: string | undefined, fallback: number) => (text && Number(text) > 0 ? Number(text) : fallback);
-
-export function routesSettingsFromEnv(env: Record<string, string | undefined> = process.env): RoutesSettings {
-  return {
-    token: env.${env}_TOKEN || undefined,
-    insecure: env.${env}_INSECURE === '1',
-    maxBodyBytes: number(env.${env}_MAX_BODY_BYTES, 1024 * 1024),
-    headersTimeoutMs: number(env.${env}_HEADERS_TIMEOUT_MS, 10_000),
-    requestTimeoutMs: number(env.${env}_REQUEST_TIMEOUT_MS, 30_000),
-    debug: env.${env}_DEBUG === '1',
+export function routesSettingsSource(service: string): string {
+  const names = {
+    type: 'RoutesSettings',
+    read: 'routesSettingsFromEnv',
+    sender: "the monolith's routing layer",
+    tokenVia: 'in x-seams-token',
+    debugShows: "unexpected errors' messages",
   };
-}
+  return `${settingsSource(service, names)}
 
 function authorized(given: string | string[] | undefined, settings: RoutesSettings): boolean {
   if (!settings.token) return settings.insecure;
