@@ -16,10 +16,13 @@ export function businessContextPurity(graph: ServiceGraph, useCases: UseCaseReac
       const bits = useCases.reach.get(file);
       if (bits) for (let w = 0; w < words; w++) served[w]! |= bits[w]!;
     }
+    // Only the set bits: a loop over every group per service was services x use cases (2.5 s on 50k files).
     const ids = new Set<string>();
-    useCases.groups.forEach((group, g) => {
-      if ((served[g >> 5]! >>> (g & 31)) & 1) for (const id of group) ids.add(id);
-    });
+    for (let w = 0; w < words; w++)
+      for (let word = served[w]!; word !== 0; word &= word - 1) {
+        const group = useCases.groups[w * 32 + 31 - Math.clz32(word & -word)]!;
+        for (const id of group) ids.add(id);
+      }
     sum += Math.log(ids.size || 1);
   }
   return sum / graph.members.size;
