@@ -40,7 +40,7 @@ export function extractionOrder(cards: readonly ServiceCard[]): ExtractionStep[]
   const othersIn = (cycle: readonly string[], id: string) => {
     let counts = members.get(cycle);
     if (!counts) {
-      members.set(cycle, (counts = new Map()));
+      members.set(cycle, (counts = new Map<string, number>()));
       for (const member of cycle) counts.set(member, (counts.get(member) ?? 0) + 1);
     }
     return cycle.length - (counts.get(id) ?? 0);
