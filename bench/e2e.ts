@@ -28,7 +28,9 @@ if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a whole
 const repo = resolve(import.meta.dirname, '..');
 const benchDir = join(repo, '.bench');
 const seams = installSeams(repo, join(benchDir, 'e2e-seams'));
-console.log(`seams ${seamsRevision(repo)}, ${runs} runs per size; CPU = user + system seconds (GNU time)`);
+console.log(
+  `seams ${seamsRevision(repo)}, ${runs} run${runs === 1 ? '' : 's'} per size; CPU = user + system seconds (GNU time)`,
+);
 
 const stages = (dir: string, out: string): Array<[Stage, string[]]> => [
   ['analyze', [dir, '-o', join(out, 'graph.json'), '--no-cache']],
