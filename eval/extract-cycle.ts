@@ -83,7 +83,9 @@ async function startService(
   log: string,
   count = false,
 ): Promise<RunningService | string> {
-  const preload = count ? { NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --require ${countRequests}`.trim() } : {};
+  const preload = count
+    ? { NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --require ${countRequests}`.trim() }
+    : {};
   const started = await startServer(tsx, [main], {
     cwd: dir,
     env: { ...env, PORT: '0', ...preload },
@@ -215,7 +217,10 @@ export async function proveApp(app: ProofApp, source: string, work: string, only
   const database = wanted ? await startDatabase(wanted.kind, join(logs, `${wanted.kind}.log`)) : undefined;
   try {
     await database?.load((wanted?.schema ?? []).map((file) => join(base, file)));
-    return await proveCopies(app, base, work, only, { vars: database?.vars ?? {}, timeoutMs: app.testTimeoutMs ?? 180_000 });
+    return await proveCopies(app, base, work, only, {
+      vars: database?.vars ?? {},
+      timeoutMs: app.testTimeoutMs ?? 180_000,
+    });
   } finally {
     database?.stop();
   }
@@ -329,7 +334,14 @@ async function testRun(
   if (app.test.kind === 'http') {
     if (!app.http) return { cell: 'no "http" settings in the manifest', output: '' };
     const port = await freePort();
-    return httpRun(app.http, app.test.command, { dir, log, env: { ...app.test.env, ...env }, vars: context.vars, port, calls });
+    return httpRun(app.http, app.test.command, {
+      dir,
+      log,
+      env: { ...app.test.env, ...env },
+      vars: context.vars,
+      port,
+      calls,
+    });
   }
   const [command, ...args] = app.test.command;
   const result = await runStep(command!, args, {
@@ -404,7 +416,13 @@ async function proveService(
   const remote: Record<string, string> = { ...secret };
   try {
     for (const { main, routes } of servers) {
-      const started = await startService(dir, main, { ...appEnv, ...secret }, join(logs, routes ? 'routes.log' : 'service.log'), routes);
+      const started = await startService(
+        dir,
+        main,
+        { ...appEnv, ...secret },
+        join(logs, routes ? 'routes.log' : 'service.log'),
+        routes,
+      );
       if (typeof started === 'string') {
         row.remote = row.shadow = `service ${started}`;
         return row;

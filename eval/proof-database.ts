@@ -49,7 +49,9 @@ export async function startDatabase(kind: DatabaseKind, log: string): Promise<Ru
     if (result.code !== 0) throw new Error(`${command} ${args.join(' ')}: ${result.output.slice(0, 500)}`);
   };
   try {
-    await sql(kind === 'postgresql' ? ['-d', 'postgres', '-c', `CREATE DATABASE ${NAME}`] : ['-e', `CREATE DATABASE ${NAME}`]);
+    await sql(
+      kind === 'postgresql' ? ['-d', 'postgres', '-c', `CREATE DATABASE ${NAME}`] : ['-e', `CREATE DATABASE ${NAME}`],
+    );
   } catch (error) {
     stop();
     throw error;
