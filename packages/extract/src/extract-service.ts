@@ -141,9 +141,16 @@ export async function extractService(
     generated,
     readFile: options.readFile,
   });
-  const routes = serviceRoutes(graph, api.files);
-  const manual = unmoved.filter((m) => !importsRouter(graph, m, routes));
-  const providers = providersFile(origin, model, layout);
+  const declared = serviceRoutes(graph, api.files);
+  const manual = unmoved.filter((m) => !importsRouter(graph, m, declared));
+  const routeLevel = servesRoutes(declared)
+    ? await routeLevelFiles(origin, { ...layout, edge: under(options.out, 'edge') }, declared, {
+        graph,
+        readFile: options.readFile,
+      })
+    : undefined;
+  const routes = routeLevel?.routes ?? declared;
+  const providers = providersFile(origin, model, layout, routeLevel?.nest);
   const files: GeneratedFile[] = [
     facade,
     routing,
@@ -157,9 +164,6 @@ export async function extractService(
     ...packageFiles(origin, model, layout, options.monolith, serviceDependencies(graph, api.files, options.readFile)),
     openApiFile(origin, model, `${layout.service}/openapi.json`, options.version),
   ];
-  const routeLevel = servesRoutes(routes)
-    ? routeLevelFiles(origin, { ...layout, edge: under(options.out, 'edge') }, routes, options.readFile)
-    : undefined;
   files.push(...(routeLevel?.files ?? []));
   const placement = facadeSide(
     toolchain,
