@@ -74,21 +74,24 @@ const countRequests = join(import.meta.dirname, 'proof-count-requests.cjs');
 
 /**
  * Starts a server of the generated service and resolves once it says where it listens, or with why not;
- * `count` has it print a line per request it answers (a route server logs none).
+ * a route server is made to print a line per request it answers (it logs none).
  */
 async function startService(
   dir: string,
-  main: string,
+  server: ServerFile,
   env: Record<string, string>,
   log: string,
-  count = false,
 ): Promise<RunningService | string> {
-  const preload = count
+  const preload = server.routes
     ? { NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --require ${countRequests}`.trim() }
     : {};
-  const started = await startServer(tsx, [main], {
+  // A Nest service needs the decorator metadata its container injects by: the app's own ts-node emits it, tsx does not.
+  const [command, args] = server.nest
+    ? ['node', ['-r', 'ts-node/register/transpile-only', server.main]]
+    : [tsx, [server.main]];
+  const started = await startServer(command, args, {
     cwd: dir,
-    env: { ...env, PORT: '0', ...preload },
+    env: { ...env, PATH: `${join(dir, 'node_modules/.bin')}:${process.env['PATH']}`, PORT: '0', ...preload },
     ready: /listening on (http:\/\/[^\s]+)/,
     timeoutMs: 60_000,
     log,
@@ -415,20 +418,15 @@ async function proveService(
   const running: RunningService[] = [];
   const remote: Record<string, string> = { ...secret };
   try {
-    for (const { main, routes } of servers) {
-      const started = await startService(
-        dir,
-        main,
-        { ...appEnv, ...secret },
-        join(logs, routes ? 'routes.log' : 'service.log'),
-        routes,
-      );
+    for (const server of servers) {
+      const log = join(logs, server.routes ? 'routes.log' : 'service.log');
+      const started = await startService(dir, server, { ...appEnv, ...secret }, log);
       if (typeof started === 'string') {
         row.remote = row.shadow = `service ${started}`;
         return row;
       }
       running.push(started);
-      remote[envName('SEAMS', service.id, routes ? 'ROUTES_URL' : 'URL')] = started.url;
+      remote[envName('SEAMS', service.id, server.routes ? 'ROUTES_URL' : 'URL')] = started.url;
     }
     const calls = () => running.reduce((sum, server) => sum + server.calls(), 0);
     const remoteRun = await testRun(
@@ -459,18 +457,31 @@ async function proveService(
   return row;
 }
 
+interface ServerFile {
+  main: string;
+  /** A route server (it prints no line per call: the proof counts its requests). */
+  routes: boolean;
+  /** A Nest application of the monolith's modules. */
+  nest: boolean;
+}
+
 /**
  * The generated service's servers to start: its operations server (main), and for HTTP traffic its route
- * server (routes-main) as well, which prints no line per call (the proof counts its requests).
+ * server as well (routes-main for Express routers, nest-main for Nest controllers).
  */
-function serverFiles(dir: string, service: string, http: boolean): Array<{ main: string; routes: boolean }> {
+function serverFiles(dir: string, service: string, http: boolean): ServerFile[] {
   const find = (stem: string) =>
     ['ts', 'js', 'mjs', 'cjs']
       .map((extension) => `extracted/${service}/service/src/${stem}.${extension}`)
       .find((path) => existsSync(join(dir, path)));
+  const files: ServerFile[] = [];
   const main = find('main');
-  const routes = http ? find('routes-main') : undefined;
-  return [...(main ? [{ main, routes: false }] : []), ...(routes ? [{ main: routes, routes: true }] : [])];
+  if (main) files.push({ main, routes: false, nest: false });
+  for (const stem of http ? ['routes-main', 'nest-main'] : []) {
+    const found = find(stem);
+    if (found) files.push({ main: found, routes: true, nest: stem === 'nest-main' });
+  }
+  return files;
 }
 
 /** The rows as a Markdown table. */
