@@ -216,6 +216,9 @@ export async function proveApp(app: ProofApp, source: string, work: string, only
   const logs = join(work, app.id, 'logs');
   await gitCopy(source, base, app.link ?? []);
   await setUp(app, base);
+  // What the setup changed in the app's own files is part of the app every copy starts from (extract
+  // refuses a tree with uncommitted changes); what it made that git ignores, each copy makes again.
+  await git(base, 'commit', '-qam', 'setup', '--no-verify', '--allow-empty');
   const wanted = app.http?.database;
   const database = wanted ? await startDatabase(wanted.kind, join(logs, `${wanted.kind}.log`)) : undefined;
   try {

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { chownSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { freePort, runStep, startServer } from './proof-server.ts';
+import { freePort, onExit, runStep, startServer } from './proof-server.ts';
 
 export type DatabaseKind = 'postgresql' | 'mariadb';
 
@@ -36,9 +36,11 @@ export async function startDatabase(kind: DatabaseKind, log: string): Promise<Ru
     throw new Error(`${kind} did not start: ${started} (its log: ${log})`);
   }
   const stop = () => {
+    done();
     started.stop();
     rmSync(dir, { recursive: true, force: true });
   };
+  const done = onExit(stop);
   const client = (sql: string[]): [string, string[]] =>
     kind === 'postgresql'
       ? ['psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'proof', '-v', 'ON_ERROR_STOP=1', '-q', ...sql]]

@@ -10,6 +10,25 @@ import { stripVTControlCharacters } from 'node:util';
 const top = join(import.meta.dirname, '..');
 const KEPT = 400_000;
 
+// What must not outlive the proof when it is interrupted: process groups and a database's folder.
+const cleanups = new Set<() => void>();
+const cleanUp = () => {
+  for (const cleanup of cleanups) cleanup();
+  cleanups.clear();
+};
+process.once('exit', cleanUp);
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    cleanUp();
+    process.exit(130);
+  });
+
+/** Runs `cleanup` if the proof exits before `done` is called; returns `done`. */
+export function onExit(cleanup: () => void): () => void {
+  cleanups.add(cleanup);
+  return () => void cleanups.delete(cleanup);
+}
+
 export interface StepResult {
   code: number | null;
   output: string;
@@ -42,8 +61,10 @@ export function runStep(
       timedOut = true;
       killGroup(child);
     }, options.timeoutMs);
+    const done = onExit(() => killGroup(child));
     const finish = (code: number | null) => {
       clearTimeout(timer);
+      done();
       // Whatever the step left running (a watcher, a server) goes with it.
       killGroup(child);
       output = stripVTControlCharacters(output);
@@ -100,9 +121,11 @@ export function startServer(
     });
     let output = '';
     let stopped = false;
+    const done = onExit(() => killGroup(child));
     const stop = () => {
       if (stopped) return;
       stopped = true;
+      done();
       killGroup(child);
       writeLog(options.log, `$ ${command} ${args.join(' ')}\n${stripVTControlCharacters(output)}`);
     };
