@@ -391,7 +391,8 @@ async function proveService(
     return { ...failedRow(app, label, lastLine(extracted.output), dir), extract: 'nothing to extract' };
   if (extracted.code !== 0) return failedRow(app, label, `exit ${extracted.code}: ${lastLine(extracted.output)}`, dir);
   // A person's step the report asks for: the routing layer mounted first in the app (before the type-check).
-  const unmounted = app.http ? mountRoutingLayer(dir, service.id, app.http.mount) : undefined;
+  const layer = /behind a routing layer \(([^)]+)\)/.exec(extracted.output)?.[1];
+  const unmounted = app.http ? mountRoutingLayer(dir, layer, app.http.mount) : undefined;
   const checked = await checkApp(app, dir, logs, { [envName('SEAMS_ROUTE', service.id)]: 'local' }, context);
   const row: ProofRow = {
     app: app.name,
@@ -464,7 +465,7 @@ interface ServerFile {
   main: string;
   /** A route server (it prints no line per call: the proof counts its requests). */
   routes: boolean;
-  /** A Nest application of the monolith's modules. */
+  /** Of a Nest service: started with the app's ts-node, which emits the decorator metadata Nest injects by. */
   nest: boolean;
 }
 
@@ -477,12 +478,14 @@ function serverFiles(dir: string, service: string, http: boolean): ServerFile[] 
     ['ts', 'js', 'mjs', 'cjs']
       .map((extension) => `extracted/${service}/service/src/${stem}.${extension}`)
       .find((path) => existsSync(join(dir, path)));
+  // A Nest service's code needs its decorator metadata in every server of it.
+  const nest = find('nest-main') !== undefined;
   const files: ServerFile[] = [];
   const main = find('main');
-  if (main) files.push({ main, routes: false, nest: false });
+  if (main) files.push({ main, routes: false, nest });
   for (const stem of http ? ['routes-main', 'nest-main'] : []) {
     const found = find(stem);
-    if (found) files.push({ main: found, routes: true, nest: stem === 'nest-main' });
+    if (found) files.push({ main: found, routes: true, nest });
   }
   return files;
 }

@@ -100,14 +100,17 @@ async function settle(count: () => number): Promise<void> {
 
 /**
  * Mounts the service's routing layer first in the app, as the report's step 1 says: an import of the
- * layer at the top of the file and `app.use(<layer>)` after the manifest's anchor line. Returns why not.
+ * layer at the top of the file and `app.use(<layer>)` after the manifest's anchor line. `layer` is the
+ * file extract names in its summary. Returns why not.
  */
-export function mountRoutingLayer(dir: string, service: string, mount: HttpServe['mount']): string | undefined {
-  const layer = join(dir, 'extracted', service, 'facade');
-  const file = ['routes.ts', 'routes.js', 'routes.cjs', 'routes.mjs'].find((name) => existsSync(join(layer, name)));
-  if (!file) return 'no routing layer (the service serves no route)';
-  const name = /export (?:function|const) (\w+Routes)\b/.exec(readFileSync(join(layer, file), 'utf8'))?.[1];
-  if (!name) return `no middleware exported by ${file}`;
+export function mountRoutingLayer(
+  dir: string,
+  layer: string | undefined,
+  mount: HttpServe['mount'],
+): string | undefined {
+  if (!layer || !existsSync(join(dir, layer))) return 'no routing layer (the service serves no route)';
+  const name = /export (?:function|const) (\w+Routes)\b/.exec(readFileSync(join(dir, layer), 'utf8'))?.[1];
+  if (!name) return `no middleware exported by ${layer}`;
   const target = join(dir, mount.file);
   const text = readFileSync(target, 'utf8');
   const lines = text.split('\n');
@@ -116,7 +119,7 @@ export function mountRoutingLayer(dir: string, service: string, mount: HttpServe
   const indent = /^\s*/.exec(lines[at]!)![0];
   const app = /(?:const|let|var)\s+(\w+)\s*=/.exec(mount.after)?.[1] ?? 'app';
   lines.splice(at + 1, 0, `${indent}${app}.use(${name});`);
-  let path = relative(dirname(target), join(layer, file.replace(/\.(ts|js)$/, '')));
+  let path = relative(dirname(target), join(dir, layer.replace(/\.(ts|js)$/, '')));
   if (!path.startsWith('.')) path = `./${path}`;
   const commonJs = /\.c?js$/.test(mount.file) && /\brequire\(/.test(text);
   lines.unshift(commonJs ? `const { ${name} } = require('${path}');` : `import { ${name} } from '${path}';`);
