@@ -392,6 +392,12 @@ async function proveService(
   if (extracted.code !== 0) return failedRow(app, label, `exit ${extracted.code}: ${lastLine(extracted.output)}`, dir);
   // A person's step the report asks for: the routing layer mounted first in the app (before the type-check).
   const layer = /behind a routing layer \(([^)]+)\)/.exec(extracted.output)?.[1];
+  // The routing file a person writes to tell shadow mode which answer fields are minted per call.
+  if (app.http?.shadowIgnore)
+    writeFileSync(
+      join(dir, 'seams.routing.json'),
+      JSON.stringify({ [service.id]: { shadowIgnore: app.http.shadowIgnore } }, null, 2) + '\n',
+    );
   const unmounted = app.http ? mountRoutingLayer(dir, layer, app.http.mount) : undefined;
   const checked = await checkApp(app, dir, logs, { [envName('SEAMS_ROUTE', service.id)]: 'local' }, context);
   const row: ProofRow = {

@@ -22,6 +22,8 @@ export interface HttpServe {
   api: string;
   /** Where a person mounts the routing layer: the file that creates the app and the line after which it goes. */
   mount: { file: string; after: string };
+  /** Answer fields shadow mode ignores (the routing file's shadowIgnore): values minted per call, such as a JWT. */
+  shadowIgnore?: string[];
 }
 
 export interface HttpRun {
