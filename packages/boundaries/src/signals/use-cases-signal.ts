@@ -1,4 +1,5 @@
 import { creditedTargets, type Graph, type UseCase } from '@seams/graph';
+import { FolderTrust } from './folder-trust.ts';
 import { addPair, type PairWeights, type Signal, type SignalInput } from './signal.ts';
 
 // How far a use case reaches from its entry through value imports: its handler, services, repositories, models.
@@ -11,7 +12,9 @@ const MAX_DEPTH = 4;
  * reaches through value imports (type-only imports left out, barrels traced to the real provider, at
  * most four steps, never through a file being set apart). Each file is tied to the use case's anchor
  * (its entry, or for a listed use case its rarest file) with weight `use case weight / use cases
- * reaching the file`: a helper every use case reaches ties no one, as the import signal damps a hub.
+ * reaching the file`: a helper every use case reaches ties no one, as the import signal damps a hub. A file the
+ * entry reaches in another module (a sibling folder that the imports show to be a module, `FolderTrust`) is a call
+ * into that module, and ties less, as the import signal damps it.
  */
 export const useCasesSignal: Signal = {
   name: 'usecases',
@@ -24,9 +27,17 @@ export const useCasesSignal: Signal = {
     const frequency = new Map<number, number>();
     for (const { files } of all) for (const file of files) frequency.set(file, (frequency.get(file) ?? 0) + 1);
     const weights: PairWeights = new Map();
+    const folders = new FolderTrust(input.files, input.dependencies);
     for (const { anchor, files, weight } of all) {
       const hub = anchor ?? files.reduce((best, file) => (frequency.get(file)! < frequency.get(best)! ? file : best));
-      for (const file of files) addPair(weights, hub, file, input.files.length, weight / frequency.get(file)!);
+      for (const file of files)
+        addPair(
+          weights,
+          hub,
+          file,
+          input.files.length,
+          ((1 - folders.across(hub, file)) * weight) / frequency.get(file)!,
+        );
     }
     return weights;
   },
