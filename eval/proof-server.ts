@@ -151,7 +151,7 @@ export function startServer(
     child.on('close', (code) => {
       clearTimeout(timer);
       stop();
-      if (!settled) resolve(`exited (${code}): ${lastLine(output)}`);
+      if (!settled) resolve(`exited (${code}): ${firstError(output) ?? lastLine(output)}`);
     });
   });
 }
@@ -163,6 +163,10 @@ export const lastLine = (text: string) =>
     .filter(Boolean)
     .at(-1)
     ?.slice(0, 120) ?? '';
+
+// Why a server died: its first error line says more than the stack's last frame.
+const firstError = (text: string) =>
+  /^\s*(?:\w*Error|TSError)\b.*$/m.exec(stripVTControlCharacters(text))?.[0].trim().slice(0, 160);
 
 /** A TCP port on the loopback interface that was free a moment ago. */
 export function freePort(): Promise<number> {
