@@ -85,8 +85,12 @@ const fillText = (text: string, vars: Record<string, string>) =>
 export const fillVars = (env: Record<string, string>, vars: Record<string, string>) =>
   Object.fromEntries(Object.entries(env).map(([name, value]) => [name, fillText(value, vars)]));
 
-// The app's own binaries first (ts-node, nest).
-const pathOf = (dir: string) => ({ PATH: [join(dir, 'node_modules/.bin'), process.env['PATH']].join(':') });
+// The app's own binaries first (ts-node, nest), then seams' (tsx for a bundled fixture).
+const pathOf = (dir: string) => ({
+  PATH: [join(dir, 'node_modules/.bin'), join(import.meta.dirname, '../node_modules/.bin'), process.env['PATH']].join(
+    ':',
+  ),
+});
 
 /** Waits until the count has not moved for a second (10 s at most): shadow replays run after the answers. */
 async function settle(count: () => number): Promise<void> {
