@@ -161,7 +161,13 @@ export async function extractService(
     clientFile(origin, model, layout),
     ...(providers ? [providers] : []),
     lambdaFile(origin, layout),
-    ...packageFiles(origin, model, layout, options.monolith, serviceDependencies(graph, api.files, options.readFile)),
+    ...packageFiles(
+      origin,
+      model,
+      layout,
+      options.monolith,
+      serviceDependencies(graph, api.files, options.readFile, routeLevel?.packages),
+    ),
     openApiFile(origin, model, `${layout.service}/openapi.json`, options.version),
   ];
   files.push(...(routeLevel?.files ?? []));
@@ -240,11 +246,12 @@ function importsRouter(graph: Pick<Graph, 'edges'>, manual: ManualImport, routes
   );
 }
 
-// The packages the service's files import, at the version the monolith's package.json asks for.
+// The packages the service's files and its generated route server import, at the monolith's versions.
 function serviceDependencies(
   graph: Pick<Graph, 'externals'>,
   files: readonly string[],
   readFile: (path: string) => string,
+  generatedUses: readonly string[] = [],
 ): Record<string, string> {
   let manifest: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> } = {};
   try {
@@ -254,7 +261,10 @@ function serviceDependencies(
   }
   const members = new Set(files);
   const wanted = { ...manifest.devDependencies, ...manifest.dependencies };
-  const used = graph.externals.filter((e) => members.has(e.from) && !e.builtin).map((e) => e.package);
+  const used = [
+    ...graph.externals.filter((e) => members.has(e.from) && !e.builtin).map((e) => e.package),
+    ...generatedUses,
+  ];
   const found: Record<string, string> = {};
   for (const name of [...new Set(used)].sort()) if (typeof wanted[name] === 'string') found[name] = wanted[name];
   return found;

@@ -113,17 +113,23 @@ export function createRoutesApp(settings: RoutesSettings = routesSettingsFromEnv
     delete request.headers[TOKEN_HEADER];
     if (!routeOf(request.method, request.originalUrl))
       return void response.status(404).json({ error: { code: 'NO_ROUTE', message: \`\${SERVICE} does not serve this route\` } });
+    // The limit holds whatever parser the app brings.
+    if (Number(request.headers['content-length'] ?? 0) > settings.maxBodyBytes)
+      return void response.status(413).json({ error: { code: 'BODY_TOO_LARGE', message: \`bodies above \${settings.maxBodyBytes} bytes are refused\` } });
     next();
   });
-  app.use(express.json({ limit: settings.maxBodyBytes }));
-  app.use(express.urlencoded({ extended: false, limit: settings.maxBodyBytes }));
 ${
   middleware
-    ? `  // The monolith's app-level middleware (${chain!.file}), in its order, around its routers.
+    ? `  // The monolith's app-level middleware (${chain!.file}), in its order, around its routers; the parsers
+  // below read only a body it left unread.
   for (const apply of before) apply(app);
+  app.use(express.json({ limit: settings.maxBodyBytes }));
+  app.use(express.urlencoded({ extended: false, limit: settings.maxBodyBytes }));
   for (const { prefix, router } of mounts()) app.use(prefix, router);
   for (const apply of after) apply(app);`
-    : `  // The monolith's app-level middleware these routes rely on (authentication, sessions, CORS) goes here.
+    : `  app.use(express.json({ limit: settings.maxBodyBytes }));
+  app.use(express.urlencoded({ extended: false, limit: settings.maxBodyBytes }));
+  // The monolith's app-level middleware these routes rely on (authentication, sessions, CORS) goes here.
   for (const { prefix, router } of mounts()) app.use(prefix, router);`
 }
   // An error with a status (400 to 599) keeps it and its message; anything else is a 500 that says only that.
@@ -215,8 +221,13 @@ function authorized(given: string | string[] | undefined, settings: RoutesSettin
  * a function of the app so its handlers are typed as the monolith's are.
  */
 function appMiddlewareFile(origin: Origin, serviceFolder: string, chain: ExpressChain): GeneratedFile {
-  const apply = (code: string) => `  (app) => void app.use(${code}),`;
-  const list = (items: ExpressChain['before']) => items.map((item) => apply(item.code)).join('\n');
+  const apply = (item: ExpressChain['before'][number]) => {
+    const call = item.statement ? `${item.code};` : `app.use(${item.code});`;
+    const parameter = item.statement ? '()' : '(app)';
+    if (item.condition) return `  ${parameter} => {\n    if (${item.condition}) ${call}\n  },`;
+    return item.statement ? `  () => {\n    ${call}\n  },` : `  (app) => void ${call.slice(0, -1)},`;
+  };
+  const list = (items: ExpressChain['before']) => items.map(apply).join('\n');
   return {
     path: `${serviceFolder}/src/app-middleware.ts`,
     content: `${header(origin, `the app-level middleware of ${chain.file}, which the route server applies as the monolith does`)}

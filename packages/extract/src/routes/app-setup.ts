@@ -7,12 +7,15 @@ export interface ExpressChain {
   /** The file that creates the app (`express()`) and mounts the routers. */
   file: string;
   /** `app.use(...)` before the first router that reaches the service's routes, as each call's argument list. */
-  before: CopiedCode[];
+  before: ChainEntry[];
   /** `app.use(...)` after it (error handlers, 404 answers). */
-  after: CopiedCode[];
+  after: ChainEntry[];
   /** What could not be copied, one line each, at the file's line. */
   notes: string[];
 }
+
+/** One \`use\` call's arguments, or (statement) a whole setup call, applied under the app's own \`if\` tests. */
+type ChainEntry = CopiedCode & { condition?: string; statement?: true };
 
 /** What the monolith's NestJS bootstrap does to the app, copied for the service's Nest application. */
 export interface NestBootstrap {
@@ -43,6 +46,7 @@ const NEST_CALLS = new Set([
   'enable',
   'disable',
 ]);
+// Calls that read the app, start it, or concern logs and other transports: nothing a request meets.
 const NEST_IGNORED = new Set([
   'listen',
   'listenAsync',
@@ -51,7 +55,14 @@ const NEST_IGNORED = new Set([
   'get',
   'resolve',
   'select',
+  'getHttpServer',
+  'getHttpAdapter',
+  'getUrl',
+  'useLogger',
+  'flushLogs',
   'enableShutdownHooks',
+  'connectMicroservice',
+  'startAllMicroservices',
 ]);
 
 interface Inputs {
@@ -110,21 +121,87 @@ const generatedBySeams = (readFile: (path: string) => string, path: string) => {
   }
 };
 
+// The \`if\` tests a call runs under, up to its function: the route server applies it under the same ones.
+function conditionsOf(call: CallExpression): Array<{ test: Node; negated: boolean }> {
+  const tests: Array<{ test: Node; negated: boolean }> = [];
+  let inner: Node = call;
+  for (let outer = call.getParent(); outer && !Node.isFunctionLikeDeclaration(outer); outer = outer.getParent()) {
+    if (Node.isIfStatement(outer) && inner !== outer.getExpression())
+      tests.unshift({ test: outer.getExpression(), negated: outer.getElseStatement() === inner });
+    inner = outer;
+  }
+  return tests;
+}
+
+// Calls on an imported module (not the app) that are statements of the same block as the app's mount.
+function setupCalls(mount: CallExpression, app: string): CallExpression[] {
+  const block = mount.getFirstAncestorByKind(SyntaxKind.ExpressionStatement)?.getParent();
+  if (!block) return [];
+  return block.getChildrenOfKind(SyntaxKind.SyntaxList).flatMap((list) =>
+    list.getChildrenOfKind(SyntaxKind.ExpressionStatement).flatMap((statement) => {
+      const call = statement.getExpression();
+      if (!Node.isCallExpression(call)) return [];
+      const callee = call.getExpression();
+      if (!Node.isPropertyAccessExpression(callee)) return [];
+      const target = callee.getExpression();
+      return Node.isIdentifier(target) &&
+        target.getText() !== app &&
+        isModuleBinding(call.getSourceFile(), target.getText())
+        ? [call]
+        : [];
+    }),
+  );
+}
+
+// A name the file binds to a module: an import, or \`const x = require('...')\`.
+function isModuleBinding(file: SourceFile, name: string): boolean {
+  const imported = file
+    .getImportDeclarations()
+    .some((d) =>
+      [
+        d.getDefaultImport()?.getText(),
+        d.getNamespaceImport()?.getText(),
+        ...d.getNamedImports().map((n) => (n.getAliasNode() ?? n.getNameNode()).getText()),
+      ].includes(name),
+    );
+  return (
+    imported ||
+    file.getVariableStatements().some((statement) =>
+      statement.getDeclarations().some((d) => {
+        const init = d.getInitializer();
+        return d.getName() === name && init !== undefined && /^require\(/.test(init.getText());
+      }),
+    )
+  );
+}
+
 // The project file an identifier of the file is imported from (relative specifiers only).
 function importedFile(file: SourceFile, path: string, name: string, files: ReadonlySet<string>): string | undefined {
+  const resolved = (specifier: string) => {
+    if (!specifier.startsWith('.')) return undefined;
+    const base = posix.join(posix.dirname(path), specifier).replace(/\.[cm]?js$/, '');
+    return ['.ts', '.tsx', '.js', '.mjs', '.cjs', '/index.ts', '/index.js', '']
+      .map((ext) => `${base}${ext}`)
+      .find((f) => files.has(f));
+  };
   for (const declaration of file.getImportDeclarations()) {
     const names = [
       declaration.getDefaultImport()?.getText(),
       declaration.getNamespaceImport()?.getText(),
       ...declaration.getNamedImports().map((n) => (n.getAliasNode() ?? n.getNameNode()).getText()),
     ];
-    if (!names.includes(name)) continue;
-    const specifier = declaration.getModuleSpecifierValue();
-    if (!specifier.startsWith('.')) return undefined;
-    const base = posix.join(posix.dirname(path), specifier).replace(/\.[cm]?js$/, '');
-    return ['.ts', '.tsx', '.js', '.mjs', '.cjs', '/index.ts', '/index.js', '']
-      .map((ext) => `${base}${ext}`)
-      .find((f) => files.has(f));
+    if (names.includes(name)) return resolved(declaration.getModuleSpecifierValue());
+  }
+  // CommonJS: \`const routes = require('./routes')\`, \`const { a } = require('./a')\`.
+  for (const declaration of file.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
+    const init = declaration.getInitializer();
+    const [arg] = init && Node.isCallExpression(init) ? init.getArguments() : [];
+    if (!init || !Node.isCallExpression(init) || init.getExpression().getText() !== 'require') continue;
+    const bound = declaration.getNameNode();
+    const binds = Node.isIdentifier(bound)
+      ? bound.getText() === name
+      : Node.isObjectBindingPattern(bound) && bound.getElements().some((e) => e.getName() === name);
+    if (binds && arg && Node.isStringLiteral(arg)) return resolved(arg.getLiteralText());
   }
   return undefined;
 }
@@ -152,21 +229,39 @@ export function expressChain(inputs: Inputs): ExpressChain | undefined {
       const at = uses.findIndex(mounts);
       if (at < 0) continue;
       const chain: ExpressChain = { file: path, before: [], after: [], notes: [] };
-      uses.forEach((call, i) => {
-        if (mounts(call) || usesGenerated(call, file, path, inputs)) return;
-        const args = call.getArguments();
-        const copies = args.map((arg) => copyExpression(arg, path, inputs.target, new Set([app])));
+      const mountAt = uses[at]!.getStart();
+      // Beside the app's own calls, the setup its middleware needs: \`passport.use('jwt', jwtStrategy)\`, a call on
+      // an imported module in the same block, before the mount.
+      const setups = setupCalls(uses[at]!, app).filter((call) => call.getStart() < mountAt);
+      const ordered = [...uses, ...setups].sort((a, b) => a.getStart() - b.getStart());
+      for (const call of ordered) {
+        const statement = !uses.includes(call);
+        if (!statement && (mounts(call) || usesGenerated(call, file, path, inputs))) continue;
+        const conditions = conditionsOf(call);
+        const copies = [...conditions.map((c) => c.test), ...(statement ? [call] : call.getArguments())].map((arg) =>
+          copyExpression(arg, path, inputs.target, new Set([app])),
+        );
         const failed = copies.find((c): c is { reason: string } => 'reason' in c);
+        const what = statement ? call.getExpression().getText() : `${app}.use`;
         if (failed) {
-          chain.notes.push(`${path}:${call.getStartLineNumber()} \`${app}.use(...)\` is not applied: ${failed.reason}`);
-          return;
+          chain.notes.push(`${path}:${call.getStartLineNumber()} \`${what}(...)\` is not applied: ${failed.reason}`);
+          continue;
         }
         const done = copies as CopiedCode[];
-        (i < at ? chain.before : chain.after).push({
-          code: done.map((c) => c.code).join(', '),
+        const test = done
+          .slice(0, conditions.length)
+          .map((c, k) => (conditions[k]!.negated ? `!(${c.code})` : `(${c.code})`))
+          .join(' && ');
+        (call.getStart() < mountAt ? chain.before : chain.after).push({
+          code: done
+            .slice(conditions.length)
+            .map((c) => c.code)
+            .join(', '),
           imports: done.flatMap((c) => c.imports),
+          ...(test ? { condition: test } : {}),
+          ...(statement ? { statement: true } : {}),
         });
-      });
+      }
       for (const call of callsOn(file, app))
         if (['set', 'enable', 'disable', 'engine'].includes(methodOf(call)))
           chain.notes.push(

@@ -1,3 +1,4 @@
+import { isBuiltin } from 'node:module';
 import type { Graph } from '@seams/graph';
 import type { GeneratedFile, Origin } from '../generate/generated-file.ts';
 import { nestServiceFiles } from '../generate/nest-service-files.ts';
@@ -25,7 +26,7 @@ export async function routeLevelFiles(
   folders: { facade: string; service: string; edge: string },
   found: readonly ServiceRoute[],
   project: RouteProject,
-): Promise<{ files: GeneratedFile[]; section: string; routes: ServiceRoute[]; nest: boolean }> {
+): Promise<{ files: GeneratedFile[]; section: string; routes: ServiceRoute[]; nest: boolean; packages: string[] }> {
   // ts-morph loads in about a second: only an extraction with routes pays for it.
   const setup = await import('./app-setup.ts');
   const { readFile } = project;
@@ -83,7 +84,13 @@ export async function routeLevelFiles(
     notes: [...(chain?.notes ?? []), ...(nest.length > 0 ? nestNotes(bootstrap) : [])],
     ...(nest.length > 0 ? { nest: { modules: modules.map((m) => m.name), bootstrap: bootstrap?.file } } : {}),
   });
-  return { files: [middleware, ...server, ...nest, ...edge], section, routes, nest: nest.length > 0 };
+  return {
+    files: [middleware, ...server, ...nest, ...edge],
+    section,
+    routes,
+    nest: nest.length > 0,
+    packages: packagesOf([...server, ...nest]),
+  };
 }
 
 // The route server mounts Express routers: files that import express (a Koa or Fastify router, a home-made
@@ -117,4 +124,15 @@ function reaching(graph: Pick<Graph, 'edges'>, targets: ReadonlySet<string>): Se
         queue.push(from);
       }
   return found;
+}
+
+/** The packages generated files import (`@nestjs/core`, `cors`): the service's package.json lists them. */
+function packagesOf(files: readonly GeneratedFile[]): string[] {
+  const specifiers = files.flatMap((f) =>
+    [...f.content.matchAll(/^import [^'\n]*'([^'.][^']*)';$/gm)].map((m) => m[1]!),
+  );
+  const names = specifiers.map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!));
+  // The platform Nest serves HTTP with, which @nestjs/core loads by name.
+  if (names.includes('@nestjs/core')) names.push('@nestjs/platform-express', 'reflect-metadata');
+  return [...new Set(names)].filter((name) => !isBuiltin(name)).sort();
 }
