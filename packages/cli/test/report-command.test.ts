@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -72,6 +72,21 @@ describe('seams report', () => {
     const model = JSON.parse(result.stdout);
     expect(model.services.length).toBeGreaterThan(5);
     expect(model.extractionOrder).toHaveLength(model.services.length);
+  });
+
+  it("reports the project's saved seams.plan.json, as check and extract read it, not a fresh plan", async () => {
+    // A service renamed by hand in the saved plan: a freshly computed plan would not have the name.
+    const project = join(out, 'project');
+    mkdirSync(project);
+    const plan = JSON.parse(readFileSync(join(top, small, 'plan.json'), 'utf8')) as {
+      services: Array<{ name: string }>;
+    };
+    plan.services[0]!.name = 'Named by the team';
+    writeFileSync(join(project, 'seams.plan.json'), JSON.stringify(plan));
+    const result = await runIn(project)('report', '--graph', join(top, small, 'graph.json'), '--format', 'json');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { services: Array<{ name: string }> };
+    expect(report.services.map((service) => service.name)).toContain('Named by the team');
   });
 
   it('refuses a plan that is not a plan, exit code 2', async () => {
