@@ -57,7 +57,7 @@ function agreement(runs: readonly Communities[]): number {
  * with a community per node index (a string lookup per edge end was most of the time on big graphs).
  * Communities are summed in the order the edges first meet them.
  */
-function modularity(graph: FileGraph, communities: Communities): number {
+export function modularity(graph: FileGraph, communities: Communities): number {
   const labels = graph.nodes.map((node) => communities.get(node)!);
   const slots = labels.reduce((most, label) => Math.max(most, label + 1), 0);
   const inside = new Float64Array(slots);

@@ -11,10 +11,12 @@ import { chooseResolution } from './choose-resolution.ts';
 import { chooseSignals } from './choose-signals.ts';
 import { dependenciesOf } from './dependencies.ts';
 import type { FileGraph } from './file-graph.ts';
+import { infrastructureClients } from './infrastructure-clients.ts';
 import { applyKeep } from './keep-previous.ts';
-import { confidenceOf, consensusRun, runLouvain, type Communities } from './louvain-runs.ts';
+import { confidenceOf, runLouvain, type Communities } from './louvain-runs.ts';
 import { planMetrics, serviceMetrics, useCaseReach } from './metrics/index.ts';
 import { nameServices } from './name-services.ts';
+import { planRun } from './plan-run.ts';
 import {
   groupsOf,
   mergeTiny,
@@ -81,7 +83,7 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
           findSharedKernel(
             allFiles.filter((file) => !apartSet.has(file)),
             dependencies,
-            { seed: GRAPH_SEED },
+            { seed: GRAPH_SEED, clients: infrastructureClients(graph) },
           ),
         )),
   ].sort((a, b) => a.path.localeCompare(b.path));
@@ -104,7 +106,9 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
       runLouvain(weighted, resolution, seed + probes.length + i),
     ),
   ]);
-  let partition: Partition = new Map([...consensusRun(runs)].map(([file, label]) => [file, String(label)]));
+  let partition: Partition = new Map(
+    [...planRun(weighted, runs, minSize)].map(([file, label]) => [file, String(label)]),
+  );
   partition = step('refine', () => {
     let result = splitDisconnected(weighted, partition);
     result = splitLarge(weighted, result, maxSize, resolution, seed);

@@ -23,6 +23,11 @@ export interface SharedKernelOptions {
    * A hub composing at least this many files of its own folder, which nothing outside it uses, is a facade (default 3).
    */
   minComposed?: number;
+  /**
+   * Files that make an infrastructure client (a database or cache client), with what they make: shared once
+   * used from two parts, however small the app (infrastructure-clients.ts).
+   */
+  clients?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -34,6 +39,9 @@ export interface SharedKernelOptions {
  * files of its own folder that nothing else uses (a facade, an `index.js` loading its mixins with
  * `require('./create')(User)`) stays with its domain, and so do the files it composes; so does a hub named
  * after its own folder (`users/users.service.ts`).
+ *
+ * A file that makes an infrastructure client (`new PrismaClient()`, a redis client) is shared once files of two parts
+ * use it, however few: on a small app the database client is not a hub of many parts, yet it is every domain's.
  */
 export function findSharedKernel(
   files: readonly string[],
@@ -67,9 +75,19 @@ export function findSharedKernel(
   for (const file of files) {
     const users = importers.get(file)?.size ?? 0;
     const usedBy = spread(file, importers.get(file));
-    if (users >= minUsers && usedBy >= needed - 1) {
-      if (composed(file, imported, importers) >= minComposed || carriesFolderName(file, folderSizes)) continue;
-      shared.set(file, `used by ${users} files in ${usedBy + 1} parts`);
+    const client = options.clients?.get(file);
+    // A client (the database's, the cache's) is infrastructure by what it makes: used from two parts is enough.
+    const userParts = client ? new Set([...(importers.get(file) ?? [])].map((user) => parts.get(user))).size : 0;
+    if ((users >= minUsers && usedBy >= needed - 1) || userParts >= 2) {
+      // Its name says nothing of a client: `prisma/prisma.service.ts` is named after infrastructure, not a domain.
+      if (!client && (composed(file, imported, importers) >= minComposed || carriesFolderName(file, folderSizes)))
+        continue;
+      shared.set(
+        file,
+        client
+          ? `${client} used by ${users} files in ${userParts} parts`
+          : `used by ${users} files in ${usedBy + 1} parts`,
+      );
       continue;
     }
     const uses = spread(file, imported.get(file));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dependenciesOf } from '../src/dependencies.ts';
+import { infrastructureClients } from '../src/infrastructure-clients.ts';
 import { findSharedKernel } from '../src/shared-kernel.ts';
 import { handGraph } from './hand-graph.ts';
 
@@ -55,5 +56,94 @@ describe('findSharedKernel', () => {
     ]);
     const kernel = findSharedKernel(withGuard, dependenciesOf(graph), { seed: 1 });
     expect(kernel.map((k) => k.path)).toEqual(['src/lib/log-format.ts', 'src/lib/log.ts']);
+  });
+});
+
+describe('infrastructure clients in the shared kernel', () => {
+  // A small app: two domains (articles, profiles) of three files each, a Prisma client both domains' services use,
+  // and a repository of the profiles domain that the articles service uses too.
+  const appFiles = [
+    'src/prisma/prisma-client.ts',
+    'src/articles/article.controller.ts',
+    'src/articles/article.service.ts',
+    'src/articles/article.mapper.ts',
+    'src/profiles/profile.controller.ts',
+    'src/profiles/profile.service.ts',
+    'src/profiles/profile.repository.ts',
+  ];
+  const appImports: Array<[string, string]> = [
+    ['src/articles/article.controller.ts', 'src/articles/article.service.ts'],
+    ['src/articles/article.service.ts', 'src/articles/article.mapper.ts'],
+    ['src/articles/article.controller.ts', 'src/articles/article.mapper.ts'],
+    ['src/profiles/profile.controller.ts', 'src/profiles/profile.service.ts'],
+    ['src/profiles/profile.service.ts', 'src/profiles/profile.repository.ts'],
+    ['src/profiles/profile.controller.ts', 'src/profiles/profile.repository.ts'],
+    ['src/articles/article.service.ts', 'src/profiles/profile.repository.ts'],
+    ['src/articles/article.service.ts', 'src/prisma/prisma-client.ts'],
+    ['src/profiles/profile.service.ts', 'src/prisma/prisma-client.ts'],
+  ];
+  const external = (from: string, pkg: string, names: string[]) => ({
+    from,
+    specifier: pkg,
+    package: pkg,
+    builtin: false,
+    kind: 'import' as const,
+    line: 1,
+    names,
+  });
+  const app = {
+    ...handGraph(appFiles, appImports, {
+      // The repository queries the profile table through the ORM: a domain's, whatever it imports.
+      data: [
+        { from: 'src/profiles/profile.repository.ts', line: 3, table: 'Profile', access: 'read', detector: 'prisma' },
+      ],
+    }),
+    externals: [
+      external('src/prisma/prisma-client.ts', '@prisma/client', ['PrismaClient']),
+      external('src/profiles/profile.repository.ts', '@prisma/client', ['PrismaClient', 'Profile']),
+    ],
+  };
+
+  it('finds the file that makes the client, not the repository that queries through it', () => {
+    expect(infrastructureClients(app)).toEqual(
+      new Map([['src/prisma/prisma-client.ts', 'database client (@prisma/client)']]),
+    );
+  });
+
+  it('shares the database client two domains use, and leaves the repository they both use to its domain', () => {
+    const dependencies = dependenciesOf(app);
+    // The hub rule alone needs 4 users in 4 parts: neither file is a hub on so small an app.
+    expect(findSharedKernel(appFiles, dependencies, { seed: 1 })).toEqual([]);
+    // The first clustering gives two parts, one per domain (the client goes with one of them); the client's two
+    // users are in both. The repository also has users in both, but it is not a client.
+    expect(findSharedKernel(appFiles, dependencies, { seed: 1, clients: infrastructureClients(app) })).toEqual([
+      { path: 'src/prisma/prisma-client.ts', reason: 'database client (@prisma/client) used by 2 files in 2 parts' },
+    ]);
+  });
+
+  it('leaves a client only one domain uses to that domain', () => {
+    const oneUser = appImports.filter(([from, to]) => !(from.includes('profile') && to.includes('prisma')));
+    const graph = { ...handGraph(appFiles, oneUser, { data: app.data ?? [] }), externals: app.externals };
+    expect(
+      findSharedKernel(appFiles, dependenciesOf(graph), { seed: 1, clients: infrastructureClients(graph) }),
+    ).toEqual([]);
+  });
+
+  it('counts a whole-package import only in a small singleton, and never a model declaration', () => {
+    const graph = {
+      ...handGraph(['src/db.ts', 'src/user/user.model.ts', 'src/user/user.service.ts'], []),
+      externals: [
+        external('src/db.ts', 'mongoose', ['default']),
+        external('src/user/user.model.ts', 'mongoose', ['default']),
+        external('src/user/user.service.ts', 'typeorm', ['EntityManager']),
+      ],
+      tables: [
+        {
+          name: 'users',
+          models: [{ from: 'src/user/user.model.ts', line: 2, name: 'User', table: 'users', detector: 'mongoose' }],
+        },
+      ],
+    };
+    expect([...infrastructureClients(graph).keys()]).toEqual(['src/db.ts']);
   });
 });

@@ -1,0 +1,72 @@
+import type { Graph } from '@seams/graph';
+
+/**
+ * What a package makes when a file imports one of these names from it: a client every caller shares. The
+ * names are the constructors and factories (`new PrismaClient()`, `createClient()`); a consumer imports types
+ * (`Knex`, `EntityManager`) or the package's members to query.
+ *
+ * Loggers, configuration and HTTP clients (winston's `createLogger`, dotenv's `config`, `axios.create`) were tried
+ * too and left out: on a small Express app the configuration file held the auth strategy beside it, and without it
+ * the strategy took the user domain's model away from its routes (ARI 0.79 -> 0.53). Used widely, they are hubs.
+ */
+const CLIENT_PACKAGES: Record<string, { kind: string; makes: readonly string[] }> = {
+  '@prisma/client': { kind: 'database client', makes: ['PrismaClient'] },
+  typeorm: { kind: 'database client', makes: ['DataSource', 'createConnection', 'createConnections'] },
+  mongoose: { kind: 'database client', makes: ['connect', 'createConnection'] },
+  mongodb: { kind: 'database client', makes: ['MongoClient'] },
+  knex: { kind: 'database client', makes: ['default', 'knex'] },
+  kysely: { kind: 'database client', makes: ['Kysely'] },
+  sequelize: { kind: 'database client', makes: ['Sequelize'] },
+  'sequelize-typescript': { kind: 'database client', makes: ['Sequelize'] },
+  'drizzle-orm': { kind: 'database client', makes: ['drizzle'] },
+  '@mikro-orm/core': { kind: 'database client', makes: ['MikroORM'] },
+  pg: { kind: 'database client', makes: ['Pool', 'Client', 'default'] },
+  'pg-promise': { kind: 'database client', makes: ['default'] },
+  postgres: { kind: 'database client', makes: ['default'] },
+  mysql: { kind: 'database client', makes: ['createPool', 'createConnection'] },
+  mysql2: { kind: 'database client', makes: ['createPool', 'createConnection', 'createPoolCluster'] },
+  sqlite3: { kind: 'database client', makes: ['Database'] },
+  'better-sqlite3': { kind: 'database client', makes: ['default'] },
+  redis: { kind: 'cache client', makes: ['createClient', 'createCluster'] },
+  ioredis: { kind: 'cache client', makes: ['default', 'Redis', 'Cluster'] },
+};
+
+/**
+ * Most of these packages are imported whole in ESM (`import mongoose from 'mongoose'`, `import * as redis`), so
+ * the graph cannot see which member is used: such a file counts only if it is a small singleton, importing at most
+ * this many files of the app (its configuration) and exporting at most this many names.
+ */
+const SINGLETON_IMPORTS = 2;
+const SINGLETON_EXPORTS = 3;
+
+/**
+ * Files that make an infrastructure client the rest of the app shares: a database or ORM client or connection, a
+ * cache client; each with what it makes (`database client (@prisma/client)`). A file that declares a table's model
+ * (an entity, a schema) or queries through one is a domain's, whatever it imports.
+ */
+export function infrastructureClients(
+  graph: Pick<Graph, 'files' | 'edges' | 'externals'> & Partial<Pick<Graph, 'tables' | 'data'>>,
+): Map<string, string> {
+  // A model's declaration, or a query through the ORM's models, is a domain's model or repository; a client's own
+  // queries are raw SQL at most (a lock, the migrations table).
+  const domainData = new Set([
+    ...(graph.tables ?? []).flatMap((table) => table.models.map((model) => model.from)),
+    ...(graph.data ?? []).filter((access) => access.detector !== 'sql').map((access) => access.from),
+  ]);
+  const exportCount = new Map(graph.files.map((file) => [file.path, file.exports.length]));
+  const appImports = new Map<string, Set<string>>();
+  for (const { from, to } of graph.edges) (appImports.get(from) ?? appImports.set(from, new Set()).get(from)!).add(to);
+  const isSingleton = (file: string) =>
+    (appImports.get(file)?.size ?? 0) <= SINGLETON_IMPORTS && (exportCount.get(file) ?? 0) <= SINGLETON_EXPORTS;
+
+  const clients = new Map<string, string>();
+  for (const external of graph.externals) {
+    const client = CLIENT_PACKAGES[external.package];
+    if (!client || external.kind === 'type' || clients.has(external.from) || domainData.has(external.from)) continue;
+    const makes = external.names.some((name) => client.makes.includes(name));
+    const whole = external.names.some((name) => name === 'default' || name === '*');
+    if (makes || (whole && isSingleton(external.from)))
+      clients.set(external.from, `${client.kind} (${external.package})`);
+  }
+  return clients;
+}
