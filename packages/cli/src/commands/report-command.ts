@@ -27,7 +27,7 @@ export function reportCommand(streams: Streams): Command {
     .option('--graph <file>', 'a graph from seams analyze -o (instead of analysing dir)')
     .option(
       '--plan <file>',
-      'a plan from seams boundaries -o (default: seams.plan.json in the project folder; computed when there is none)',
+      'a plan from seams boundaries -o (default: seams.plan.json in dir, without --graph; else computed)',
     )
     .option('--previous <file>', 'an earlier plan: the report says what changed')
     .addOption(
@@ -47,9 +47,10 @@ Examples:
     .action(async (dir: string, flags: ReportFlags) => {
       const graph = await loadOrAnalyze(resolve(streams.cwd, flags.graph ?? dir));
       let plan: Plan;
-      // The plan the team saved and edited, as check, extract and ui read it: not a fresh one beside it.
+      // The plan the team saved and edited in the folder, as check, extract and ui read it: not a fresh one beside
+      // it. With --graph the folder may be any other (the current one), so only --plan names the plan.
       const saved = join(resolve(streams.cwd, dir), 'seams.plan.json');
-      const planFile = flags.plan ?? (existsSync(saved) ? saved : undefined);
+      const planFile = flags.plan ?? (!flags.graph && existsSync(saved) ? saved : undefined);
       if (planFile) {
         const planPath = resolve(streams.cwd, planFile);
         plan = readPlan(planPath);
