@@ -8,7 +8,7 @@ export interface ExportTable {
 }
 
 /** The file that really declares a name, and the name it exports it under ('*': the whole module, a namespace). */
-export interface Provided {
+interface Provided {
   file: string;
   name: string;
 }
