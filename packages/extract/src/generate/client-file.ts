@@ -37,6 +37,7 @@ import type { ${[contract, ...typeNames].join(', ')} } from './contract';
   const transport = methods.length
     ? `// The service sends at most this many events with one answer (server.ts says the same).
 const MAX_EVENTS = 100;
+
 `
     : '';
   const calling = methods.length
