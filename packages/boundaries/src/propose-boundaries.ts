@@ -28,7 +28,9 @@ import {
 } from './refine.ts';
 import { setApart } from './set-apart.ts';
 import { findSharedKernel } from './shared-kernel.ts';
+import { FolderTrust } from './signals/folder-trust.ts';
 import { SIGNALS } from './signals/index.ts';
+import { splitModules } from './split-modules.ts';
 import { combineSignals } from './weighted-graph.ts';
 
 export interface BoundaryOptions {
@@ -110,7 +112,10 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
     [...planRun(weighted, runs, minSize)].map(([file, label]) => [file, String(label)]),
   );
   partition = step('refine', () => {
-    let result = splitDisconnected(weighted, partition);
+    const trust = new FolderTrust(files, dependencies);
+    const index = new Map(files.map((file, i) => [file, i]));
+    let result = splitModules(weighted, partition, (file) => trust.modulesOf(index.get(file)!), minSize);
+    result = splitDisconnected(weighted, result);
     result = splitLarge(weighted, result, maxSize, resolution, seed);
     result = mergeTiny(weighted, result, minSize);
     if (options.services !== undefined) result = toCount(weighted, result, options.services, resolution, seed);
