@@ -30,7 +30,7 @@ import { setApart } from './set-apart.ts';
 import { findSharedKernel } from './shared-kernel.ts';
 import { FolderTrust } from './signals/folder-trust.ts';
 import { SIGNALS } from './signals/index.ts';
-import { splitModules } from './split-modules.ts';
+import { isWholeModule, splitModules } from './split-modules.ts';
 import { combineSignals } from './weighted-graph.ts';
 
 export interface BoundaryOptions {
@@ -114,10 +114,12 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
   partition = step('refine', () => {
     const trust = new FolderTrust(files, dependencies);
     const index = new Map(files.map((file, i) => [file, i]));
-    let result = splitModules(weighted, partition, (file) => trust.modulesOf(index.get(file)!), minSize);
+    const modulesOf = (file: string) => trust.modulesOf(index.get(file)!);
+    let result = splitModules(weighted, partition, modulesOf, minSize);
     result = splitDisconnected(weighted, result);
-    result = splitLarge(weighted, result, maxSize, resolution, seed);
-    result = mergeTiny(weighted, result, minSize);
+    const wholeModule = isWholeModule(result, modulesOf);
+    result = splitLarge(weighted, result, maxSize, resolution, seed, wholeModule);
+    result = mergeTiny(weighted, result, minSize, wholeModule);
     if (options.services !== undefined) result = toCount(weighted, result, options.services, resolution, seed);
     return result;
   });

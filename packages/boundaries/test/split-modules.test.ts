@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dependenciesOf } from '../src/dependencies.ts';
 import { FileGraphBuilder, type FileGraph } from '../src/file-graph.ts';
-import { groupsOf } from '../src/refine.ts';
+import { groupsOf, mergeTiny, splitLarge } from '../src/refine.ts';
 import { FolderTrust } from '../src/signals/folder-trust.ts';
-import { splitModules, type Module } from '../src/split-modules.ts';
+import { isWholeModule, splitModules, type Module } from '../src/split-modules.ts';
 import { handGraph } from './hand-graph.ts';
 
 function weighted(edges: Array<[string, string, number]>, lonely: string[] = []): FileGraph {
@@ -117,5 +117,48 @@ describe('FolderTrust.modulesOf', () => {
     expect(b1![0]!.folder).toBe(a1![0]!.folder);
     expect(b1![0]!.module).not.toBe(a1![0]!.module);
     expect(trust.modulesOf(files.indexOf('src/main.ts'))).toEqual([]);
+  });
+});
+
+describe('isWholeModule', () => {
+  // Module 1 (`f/a*`) has 10 clustered files: 9 in cluster s, 1 in t. Module 2 (`f/b*`) has 2, both in cluster u.
+  const a = Array.from({ length: 10 }, (_, i) => `f/a${i}`);
+  const partition = new Map<string, string>([
+    ...a.map((f, i) => [f, i < 9 ? 's' : 't'] as const),
+    ['legacy/l', 's'],
+    ['legacy/m', 't'],
+    ['f/b1', 'u'],
+    ['f/b2', 'u'],
+  ]);
+  const whole = isWholeModule(partition, modulesOf);
+  const members = (label: string) => [...partition].filter(([, l]) => l === label).map(([f]) => f);
+
+  it('holds for a cluster that is mostly one module with nine in ten of its files', () => {
+    // s: 9 of its 10 files in module 1 (more than half), 9 of module 1's 10 files (0.9).
+    expect(whole(members('s'))).toBe(true);
+    // u: both files of module 2.
+    expect(whole(members('u'))).toBe(true);
+  });
+
+  it('fails for a fragment of a module, and for a single file', () => {
+    // t: 1 of its 2 files in module 1 (not more than half), and 1 of module 1's 10.
+    expect(whole(members('t'))).toBe(false);
+    expect(whole(['f/b1'])).toBe(false);
+  });
+
+  it('keeps a whole two-file module from merging for being small, and a whole module from being cut for being large', () => {
+    // u (f/b1, f/b2) is tied to s more than to anything, but is all of module 2: it stays, under min-size 3.
+    const graph = weighted([
+      ...a.slice(1).map((f, i) => [a[i]!, f, 1] as [string, string, number]),
+      ['f/a0', 'legacy/l', 1],
+      ['f/b1', 'f/b2', 1],
+      ['f/b1', 'f/a0', 5],
+      ['legacy/m', 'f/a9', 1],
+    ]);
+    expect(mergeTiny(graph, partition, 3, whole).get('f/b1')).toBe('u');
+    expect(mergeTiny(graph, partition, 3).get('f/b1')).toBe('s');
+    // s (10 files) over max-size 4: left whole with keep, cut without.
+    expect(new Set(members('s').map((f) => splitLarge(graph, partition, 4, 1, 42, whole).get(f))).size).toBe(1);
+    expect(new Set(members('s').map((f) => splitLarge(graph, partition, 4, 1, 42).get(f))).size).toBeGreaterThan(1);
   });
 });
