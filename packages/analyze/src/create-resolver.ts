@@ -60,7 +60,8 @@ function createResolver(context: ResolverContext): ResolveSpecifier {
   const warned = new Set<string>();
   // Folders whose tsconfig failed once: the next specifiers there skip the attempt.
   const withoutTsconfig = new Set<string>();
-  const memo = new Map<string, Resolution>();
+  // Per folder and mode: a specifier resolves alike from every file of one folder.
+  const memo = new Map<string, Record<ResolveMode, Map<string, Resolution>>>();
   const namesLocalFolder = (specifier: string) =>
     specifier.includes('/') && context.sourceFolders.has(specifier.split('/')[0]!);
   const byName = [...context.workspaces].sort((a, b) => b.name.length - a.name.length);
@@ -183,10 +184,20 @@ function createResolver(context: ResolverContext): ResolveSpecifier {
     return { type: 'unresolved', reason: 'not-found', detail: result.error };
   }
 
+  // Callers ask file by file: the folder and its memo are looked up once per file, not once per specifier.
+  let lastFile = '';
+  let lastMemo = { import: new Map<string, Resolution>(), require: new Map<string, Resolution>() };
   return (fromFile, specifier, mode) => {
-    const key = mode + dirname(fromFile) + '\0' + specifier;
-    let resolution = memo.get(key);
-    if (!resolution) memo.set(key, (resolution = resolveOnce(fromFile, specifier, mode)));
+    if (fromFile !== lastFile) {
+      lastFile = fromFile;
+      const dir = dirname(fromFile);
+      let folder = memo.get(dir);
+      if (!folder) memo.set(dir, (folder = { import: new Map(), require: new Map() }));
+      lastMemo = folder;
+    }
+    const byMode = lastMemo[mode];
+    let resolution = byMode.get(specifier);
+    if (!resolution) byMode.set(specifier, (resolution = resolveOnce(fromFile, specifier, mode)));
     return resolution;
   };
 }

@@ -9,26 +9,27 @@ interface Span {
   end: number;
 }
 
-const BLANK = /^\s*$/;
-
 /**
  * Lines of code are non-blank lines minus those holding only comments.
- * Native string search does all scanning: a per-character loop in JS would cost more than the parse itself.
+ * One pass over the text finds where each line starts and how many non-blank lines precede it; each comment then
+ * costs a few lookups, not a second scan of its lines.
  */
 export function indexLines(text: string, comments: Iterable<Span>): LineIndex {
-  const lineOf = createLineCounter(text);
-  let loc = countNonBlankLines(text, 0, text.length);
+  const { starts, nonBlankBefore } = scanLines(text);
+  const lineOf = (offset: number) => lineAt(starts, offset) + 1;
+  let loc = nonBlankBefore[starts.length]!;
   // Copied out once: the parser's lazy list builds an object on each access.
   const spans = Array.from(comments, ({ start, end }) => ({ start, end }));
   for (let i = 0; i < spans.length; i++) {
     const { start, end } = spans[i]!;
-    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    const nextBreak = text.indexOf('\n', end);
-    const lineEnd = nextBreak === -1 ? text.length : nextBreak;
+    const first = lineAt(starts, start);
+    const last = lineAt(starts, end);
+    const lineStart = starts[first]!;
+    const lineEnd = last + 1 < starts.length ? starts[last + 1]! - 1 : text.length;
     const codeBefore = hasCode(text, lineStart, start, spans, i, -1);
     const codeAfter = hasCode(text, end, lineEnd, spans, i, 1);
     // Every non-blank line the comment touches holds only comment, except where code shares its first or last line.
-    let lines = countNonBlankLines(text, lineStart, lineEnd);
+    let lines = nonBlankBefore[last + 1]! - nonBlankBefore[first]!;
     if (codeBefore) lines--;
     if (codeAfter && (!codeBefore || text.lastIndexOf('\n', end) >= start)) lines--;
     // Two comments on one line would each count that line once.
@@ -36,6 +37,38 @@ export function indexLines(text: string, comments: Iterable<Span>): LineIndex {
     loc -= Math.max(0, lines);
   }
   return { loc, lineOf };
+}
+
+// Where each line starts, and how many of the lines before each (and before the end: the last entry) are non-blank.
+// Only each line's leading white space is read: the rest of the line cannot make it blank.
+function scanLines(text: string): { starts: number[]; nonBlankBefore: number[] } {
+  const starts = [0];
+  const nonBlankBefore = [0];
+  let count = 0;
+  for (let at = 0; ;) {
+    const next = text.indexOf('\n', at);
+    const end = next === -1 ? text.length : next;
+    let i = at;
+    while (i < end && isSpace(text.charCodeAt(i))) i++;
+    if (i < end) count++;
+    nonBlankBefore.push(count);
+    if (next === -1) break;
+    at = next + 1;
+    starts.push(at);
+  }
+  return { starts, nonBlankBefore };
+}
+
+// The 0-based line holding `offset`: the last line starting at or before it.
+function lineAt(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 // Code between `from` and `to`, looking past neighbouring comments on the same line.
@@ -46,48 +79,39 @@ function hasCode(text: string, from: number, to: number, spans: Span[], index: n
     const other = spans[j]!;
     if (step === 1 ? other.start >= to : other.end <= from) break;
     if (step === 1) {
-      if (!BLANK.test(text.slice(cursorFrom, other.start))) return true;
+      if (!isBlank(text, cursorFrom, other.start)) return true;
       cursorFrom = other.end;
     } else {
-      if (!BLANK.test(text.slice(other.end, cursorTo))) return true;
+      if (!isBlank(text, other.end, cursorTo)) return true;
       cursorTo = other.start;
     }
   }
-  return !BLANK.test(text.slice(cursorFrom, cursorTo));
+  return !isBlank(text, cursorFrom, cursorTo);
 }
 
-// Only each line's leading white space is read: the rest of the line cannot make it blank.
-function countNonBlankLines(text: string, from: number, to: number): number {
-  let count = 0;
-  let at = from;
-  while (at < to) {
-    let next = text.indexOf('\n', at);
-    if (next === -1 || next > to) next = to;
-    let i = at;
-    while (i < next && isSpace(text.charCodeAt(i))) i++;
-    if (i < next) count++;
-    at = next + 1;
-  }
-  return count;
+// `/^\s*$/` on text.slice(from, to), without the slice.
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isRegExpSpace(text.charCodeAt(i))) return false;
+  return true;
 }
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 13 || code === 11 || code === 12 || code === 0xa0 || code === 0xfeff;
 }
 
-// Queries come mostly in ascending order (imports top to bottom), so counting on from the last one is cheap.
-function createLineCounter(text: string): (offset: number) => number {
-  let lastOffset = 0;
-  let lastLine = 1;
-  return (offset) => {
-    if (offset < lastOffset) {
-      lastOffset = 0;
-      lastLine = 1;
-    }
-    let line = lastLine;
-    for (let at = text.indexOf('\n', lastOffset); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
-    lastOffset = offset;
-    lastLine = line;
-    return line;
-  };
+// What `\s` matches in a regular expression: white space and line terminators.
+function isRegExpSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }

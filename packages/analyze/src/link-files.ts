@@ -29,8 +29,9 @@ export function linkFiles(
   analysed: { has(path: string): boolean } = facts,
 ): Linked {
   const linked: Linked = { edges: [], externals: [], unresolved: [], exportTables: new Map() };
-  const edgeIndex = new Map<string, Edge>();
   for (const [from, file] of facts) {
+    // Edges merge per (from, to, kind), so a map per importing file is enough.
+    const edgeIndex = new Map<string, Edge>();
     const absolute = `${root}/${from}`;
     // CommonJS files load everything through require, so their package conditions are "require".
     const fileMode: ResolveMode = /\.c[jt]s$/.test(from) ? 'require' : 'import';
@@ -117,7 +118,7 @@ export function linkFiles(
 
 // One edge per (from, to, kind): several statements importing the same file merge their names.
 function addEdge(index: Map<string, Edge>, edges: Edge[], edge: Edge): void {
-  const key = `${edge.from}\0${edge.to}\0${edge.kind}`;
+  const key = `${edge.kind}\0${edge.to}`;
   const existing = index.get(key);
   if (!existing) {
     index.set(key, edge);

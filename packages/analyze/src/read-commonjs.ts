@@ -1,10 +1,22 @@
-import { createLazyVisitor, type AnyNode, type LazyNode, type LazyProgram, type LazyVisitor } from './ast/lazy-ast.ts';
+import {
+  createLazyVisitor,
+  type AnyNode,
+  type LazyHandlers,
+  type LazyNode,
+  type LazyProgram,
+  type LazyVisitor,
+} from './ast/lazy-ast.ts';
 import type { ImportFact, ReexportFact } from './facts.ts';
 import type { LineIndex } from './line-index.ts';
 
 /** One file's walk: what it found so far. */
 interface FileWalk {
   text: string;
+  /** Where the text spells `require` and `exports`, ascending; undefined when it may spell them with escapes. */
+  requireAt: number[] | undefined;
+  exportsAt: number[] | undefined;
+  /** Member reads whose object may be a require call or a bound name, kept until the walk knows every bound name. */
+  memberReads: Array<LazyNode<'StaticMemberExpression'>>;
   /** Module references with the offset of the call or declaration naming each. */
   imports: Array<{ fact: ImportFact; start: number }>;
   /** Names a require call's result is read for, by the call's offset: `const { a } = require()`, `require().a`. */
@@ -16,15 +28,41 @@ interface FileWalk {
   reexports: ReexportFact[];
 }
 
-const emptyWalk = (text: string): FileWalk => ({
-  text,
-  imports: [],
-  namesByCall: new Map(),
-  bound: new Map(),
-  members: new Map(),
-  exports: new Set(),
-  reexports: [],
-});
+const emptyWalk = (text: string): FileWalk => {
+  // An identifier may be written with unicode escapes (`\u0065xports`): then its name is not in the text as such.
+  const escaped = text.includes('\\u');
+  return {
+    text,
+    requireAt: escaped ? undefined : occurrences(text, 'require'),
+    exportsAt: escaped ? undefined : occurrences(text, 'exports'),
+    memberReads: [],
+    imports: [],
+    namesByCall: new Map(),
+    bound: new Map(),
+    members: new Map(),
+    exports: new Set(),
+    reexports: [],
+  };
+};
+
+function occurrences(text: string, word: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) found.push(at);
+  return found;
+}
+
+/** Whether `positions` (ascending, or undefined: anywhere) has one in [start, end). */
+function spells(positions: number[] | undefined, start: number, end: number): boolean {
+  if (!positions) return true;
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (positions[middle]! < start) low = middle + 1;
+    else high = middle;
+  }
+  return low < positions.length && positions[low]! < end;
+}
 
 /** What the walk adds to a file's facts: module references with their offsets, CommonJS exports. */
 interface CommonJsFacts {
@@ -48,16 +86,23 @@ export interface CommonJsWalker {
  */
 export function createCommonJsWalker(): CommonJsWalker {
   const walker = { current: emptyWalk('') };
-  let visitor: LazyVisitor | undefined;
+  // One visitor per set of handlers a file needs: node types without a handler are never built.
+  const visitors = new Map<string, LazyVisitor>();
   return {
     read(program, text, lines) {
       const walk = emptyWalk(text);
+      // Without `require` in the text there are no require calls nor bindings to them, without `exports` no exports.
+      const needs = { require: walk.requireAt?.length !== 0, exports: walk.exportsAt?.length !== 0 };
+      const key = `${needs.require}${needs.exports}`;
+      let visitor = visitors.get(key);
+      if (!visitor) visitors.set(key, (visitor = createVisitor(walker, needs)));
       walker.current = walk;
       try {
-        program.visit((visitor ??= createVisitor(walker)));
+        program.visit(visitor);
       } finally {
         walker.current = emptyWalk('');
       }
+      readMembers(walk);
       const { imports, namesByCall, bound, members } = walk;
       // `svc.createUser()` after `const svc = require('./x')` reads `createUser` (no scope analysis: a shadowing
       // local of the same name would add names, never drop the edge).
@@ -69,6 +114,24 @@ export function createCommonJsWalker(): CommonJsWalker {
       return { imports: imports.map(({ fact }) => fact), localExports: [...walk.exports], reexports: walk.reexports };
     },
   };
+}
+
+// `require('./x').a` reads `a`, and `svc.a` reads it off whatever `svc` is bound to. Only a read whose object is a
+// require call or a bound name counts, and both start where the member expression does: the rest are not built.
+function readMembers(walk: FileWalk): void {
+  const { text, memberReads } = walk;
+  const names = ['require', ...walk.bound.keys()];
+  for (const node of memberReads) {
+    if (walk.requireAt && !names.some((name) => text.startsWith(name, node.start))) continue;
+    const object = node.object;
+    const property = node.property.name;
+    if (isRequire(object)) addName(walk, object.start, property);
+    else if (object.type === 'IdentifierReference') {
+      const read = walk.members.get(object.name);
+      if (read) read.add(property);
+      else walk.members.set(object.name, new Set([property]));
+    }
+  }
 }
 
 function addName(walk: FileWalk, call: number, name: string): void {
@@ -124,7 +187,7 @@ const keyName = (property: { computed: boolean; key: AnyNode }) => {
       : undefined;
 };
 
-function createVisitor(walker: { current: FileWalk }): LazyVisitor {
+function createVisitor(walker: { current: FileWalk }, needs: { require: boolean; exports: boolean }): LazyVisitor {
   const found = (fact: Omit<ImportFact, 'line'>, start: number) => {
     walker.current.imports.push({ fact: { ...fact, line: 0 }, start });
   };
@@ -163,47 +226,8 @@ function createVisitor(walker: { current: FileWalk }): LazyVisitor {
     if (specifier !== undefined) walker.current.reexports.push({ specifier, importName: '*', exportName: name });
     else walker.current.exports.add(name);
   };
-  return createLazyVisitor({
-    CallExpression(node) {
-      const argument = isRequire(node) ? node.arguments[0] : undefined;
-      if (!argument) return;
-      const specifier = literal(argument);
-      if (specifier !== undefined) found({ specifier, kind: 'require', names: ['*'] }, node.start);
-      else {
-        const raw = walker.current.text.slice(argument.start, argument.end);
-        found({ specifier: raw, kind: 'require', names: ['*'], computed: true }, node.start);
-      }
-    },
-    VariableDeclarator(node) {
-      const init = unwrap(node.init);
-      if (!isRequire(init)) return;
-      const walk = walker.current;
-      const call = init.start;
-      const id = node.id;
-      if (id.type === 'BindingIdentifier') walk.bound.set(id.name, call);
-      if (id.type !== 'ObjectPattern') return;
-      for (const property of id.properties) addName(walk, call, keyName(property) ?? '*');
-      // `const { a, ...rest } = require()`: the rest takes every other name (the lazy pattern does not list it).
-      if (walk.text.slice(id.start, id.end).includes('...')) addName(walk, call, '*');
-    },
-    StaticMemberExpression(node) {
-      const walk = walker.current;
-      const object = node.object;
-      const property = node.property.name;
-      if (isRequire(object)) addName(walk, object.start, property);
-      else if (object.type === 'IdentifierReference') {
-        const read = walk.members.get(object.name);
-        if (read) read.add(property);
-        else walk.members.set(object.name, new Set([property]));
-      }
-    },
-    AssignmentExpression(node) {
-      const left = node.left;
-      if (left.type !== 'StaticMemberExpression') return;
-      if (isModuleExports(left)) exportValue(node.right);
-      else if (isIdentifier(left.object, 'exports') || isModuleExports(left.object))
-        exportName(left.property.name, node.right);
-    },
+  // Each handler first asks whether the text spells the word its node must contain: most nodes are never read.
+  const handlers: LazyHandlers = {
     // `type T = import('./x').T`: a type-level dependency the module record does not list.
     TSImportType(node) {
       const specifier = literal(node.source);
@@ -218,5 +242,45 @@ function createVisitor(walker: { current: FileWalk }): LazyVisitor {
       // `import round = require('./round')`, then `round.roundCents()`: read like a required binding.
       walker.current.bound.set(node.id.name, node.start);
     },
-  });
+  };
+  if (needs.require) {
+    handlers.CallExpression = (node) => {
+      const walk = walker.current;
+      if (walk.requireAt && !walk.text.startsWith('require', node.start)) return;
+      const argument = isRequire(node) ? node.arguments[0] : undefined;
+      if (!argument) return;
+      const specifier = literal(argument);
+      if (specifier !== undefined) found({ specifier, kind: 'require', names: ['*'] }, node.start);
+      else {
+        const raw = walk.text.slice(argument.start, argument.end);
+        found({ specifier: raw, kind: 'require', names: ['*'], computed: true }, node.start);
+      }
+    };
+    handlers.VariableDeclarator = (node) => {
+      const walk = walker.current;
+      if (!spells(walk.requireAt, node.start, node.end)) return;
+      const init = unwrap(node.init);
+      if (!isRequire(init)) return;
+      const call = init.start;
+      const id = node.id;
+      if (id.type === 'BindingIdentifier') walk.bound.set(id.name, call);
+      if (id.type !== 'ObjectPattern') return;
+      for (const property of id.properties) addName(walk, call, keyName(property) ?? '*');
+      // `const { a, ...rest } = require()`: the rest takes every other name (the lazy pattern does not list it).
+      if (walk.text.slice(id.start, id.end).includes('...')) addName(walk, call, '*');
+    };
+    // Read once every bound name is known (a function may use `svc` above `const svc = require()`).
+    handlers.StaticMemberExpression = (node) => void walker.current.memberReads.push(node);
+  }
+  if (needs.exports) {
+    handlers.AssignmentExpression = (node) => {
+      if (!spells(walker.current.exportsAt, node.start, node.end)) return;
+      const left = node.left;
+      if (left.type !== 'StaticMemberExpression') return;
+      if (isModuleExports(left)) exportValue(node.right);
+      else if (isIdentifier(left.object, 'exports') || isModuleExports(left.object))
+        exportName(left.property.name, node.right);
+    };
+  }
+  return createLazyVisitor(handlers);
 }
