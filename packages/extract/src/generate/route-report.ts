@@ -1,11 +1,14 @@
 import type { ServiceRoute } from '../routes/service-routes.ts';
 import { envPrefix, type Origin } from './generated-file.ts';
+import { koaRouteMiddlewareName } from './koa-route-middleware-file.ts';
 import { routeMiddlewareName } from './route-middleware-file.ts';
 import { matchableRoutes } from './route-table.ts';
 
 /** Where the route-level files of one extraction are, relative to the project root. */
 export interface RouteFilesAt {
   middleware: string;
+  /** The Koa adapter of the routing layer, for a Koa monolith. */
+  koa?: string;
   /** The route server, when some of the files are Express routers it can mount. */
   app?: string;
   main?: string;
@@ -42,8 +45,13 @@ ${rows.join('\n')}
 
 1. Mount the routing layer in the monolith before any other middleware, so a proxied body is still unread.
    Express: \`import { ${name} } from '<path to ${at.middleware.replace(/\.ts$/, '')}>'\` and \`app.use(${name})\`
-   right after \`express()\`; NestJS: \`app.use(${name})\` first in main.ts; Koa: \`app.use((ctx, next) =>
-   new Promise((done) => ${name}(ctx.req, ctx.res, () => done(next()))))\` first; a plain Node server:
+   right after \`express()\`; NestJS: \`app.use(${name})\` first in main.ts; Koa: ${
+     at.koa
+       ? `\`app.use(${koaRouteMiddlewareName(service)})\` from
+   \`${at.koa.replace(/\.ts$/, '')}\``
+       : `\`app.use((ctx, next) =>
+   new Promise((done) => ${name}(ctx.req, ctx.res, () => done(next()))))\``
+   } first; a plain Node server:
    \`${name}(req, res, () => handle(req, res))\`. Every route is still served locally.
 2. ${
     at.app && at.main
@@ -51,7 +59,7 @@ ${rows.join('\n')}
    (127.0.0.1:4011; HOST, PORT). It mounts the monolith's own router files (${at.app}) and answers only
    these routes. App-level middleware the routes rely on (authentication, sessions, the app's error
    handler) goes into that file where it says so; until it is there, shadow mode shows the differences.`
-      : 'No route server is generated: none of the files is an Express router it can mount.'
+      : 'No route server is generated: none of the files is an Express or Koa router it can mount.'
   }${
     at.unserved.length > 0
       ? `\n   Serve the routes of ${at.unserved.map((f) => `\`${f}\``).join(', ')} by hand (not Express
