@@ -84,41 +84,7 @@ function callable(module: unknown, names: readonly string[] = []): (...args: unk
 const Koa = callable(koaModule) as unknown as new () => KoaApp;
 
 ${routeTableSource(routes)}
-/** What the app takes from the environment; every limit has a safe default. */
-export interface RoutesSettings {
-  /** The shared secret the monolith's routing layer sends in x-seams-token (${env}_TOKEN). */
-  token: string | undefined;
-  /** ${env}_INSECURE=1 serves without a token: local development only. */
-  insecure: boolean;
-  /** Largest request body, in bytes (${env}_MAX_BODY_BYTES, default 1 MiB). */
-  maxBodyBytes: number;
-  /** ${env}_HEADERS_TIMEOUT_MS (10 s) and ${env}_REQUEST_TIMEOUT_MS (30 s). */
-  headersTimeoutMs: number;
-  requestTimeoutMs: number;
-  /** ${env}_DEBUG=1 puts unexpected errors' messages in answers; otherwise only the log has them. */
-  debug: boolean;
-}
-
-const number = (text: string | undefined, fallback: number) => (text && Number(text) > 0 ? Number(text) : fallback);
-
-export function routesSettingsFromEnv(env: Record<string, string | undefined> = process.env): RoutesSettings {
-  return {
-    token: env.${env}_TOKEN || undefined,
-    insecure: env.${env}_INSECURE === '1',
-    maxBodyBytes: number(env.${env}_MAX_BODY_BYTES, 1024 * 1024),
-    headersTimeoutMs: number(env.${env}_HEADERS_TIMEOUT_MS, 10_000),
-    requestTimeoutMs: number(env.${env}_REQUEST_TIMEOUT_MS, 30_000),
-    debug: env.${env}_DEBUG === '1',
-  };
-}
-
-function authorized(given: string | string[] | undefined, settings: RoutesSettings): boolean {
-  if (!settings.token) return settings.insecure;
-  // Hashing first gives both sides one length, so the comparison time says nothing about the secret.
-  const digest = (text: string) => createHash('sha256').update(text).digest();
-  return timingSafeEqual(digest(typeof given === 'string' ? given : ''), digest(settings.token));
-}
-
+${routesSettingsSource(env)}
 /** The monolith's files that declare the service's routes, and the routes each declares. */
 const ENTRIES: ReadonlyArray<{ file: string; module: unknown; routes: string[] }> = [
 ${table.join('\n')}
@@ -247,3 +213,41 @@ ${parser.use}
     routeServerFiles(origin, serviceFolder, routes)[1]!,
   ];
 }
+
+/** The settings a route server takes from the environment, and its check of the secret (Koa and Fastify). */
+export const routesSettingsSource = (
+  env: string,
+): string => `/** What the app takes from the environment; every limit has a safe default. */
+export interface RoutesSettings {
+  /** The shared secret the monolith's routing layer sends in x-seams-token (${env}_TOKEN). */
+  token: string | undefined;
+  /** ${env}_INSECURE=1 serves without a token: local development only. */
+  insecure: boolean;
+  /** Largest request body, in bytes (${env}_MAX_BODY_BYTES, default 1 MiB). */
+  maxBodyBytes: number;
+  /** ${env}_HEADERS_TIMEOUT_MS (10 s) and ${env}_REQUEST_TIMEOUT_MS (30 s). */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** ${env}_DEBUG=1 puts unexpected errors' messages in answers; otherwise only the log has them. */
+  debug: boolean;
+}
+
+const number = (text: string | undefined, fallback: number) => (text && Number(text) > 0 ? Number(text) : fallback);
+
+export function routesSettingsFromEnv(env: Record<string, string | undefined> = process.env): RoutesSettings {
+  return {
+    token: env.${env}_TOKEN || undefined,
+    insecure: env.${env}_INSECURE === '1',
+    maxBodyBytes: number(env.${env}_MAX_BODY_BYTES, 1024 * 1024),
+    headersTimeoutMs: number(env.${env}_HEADERS_TIMEOUT_MS, 10_000),
+    requestTimeoutMs: number(env.${env}_REQUEST_TIMEOUT_MS, 30_000),
+    debug: env.${env}_DEBUG === '1',
+  };
+}
+
+function authorized(given: string | string[] | undefined, settings: RoutesSettings): boolean {
+  if (!settings.token) return settings.insecure;
+  // Hashing first gives both sides one length, so the comparison time says nothing about the secret.
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(typeof given === 'string' ? given : ''), digest(settings.token));
+}`;

@@ -1,5 +1,6 @@
 import type { ServiceRoute } from '../routes/service-routes.ts';
 import { envPrefix, type Origin } from './generated-file.ts';
+import { fastifyRouteHookName } from './fastify-route-middleware-file.ts';
 import { koaRouteMiddlewareName } from './koa-route-middleware-file.ts';
 import { routeMiddlewareName } from './route-middleware-file.ts';
 import { matchableRoutes } from './route-table.ts';
@@ -9,6 +10,8 @@ export interface RouteFilesAt {
   middleware: string;
   /** The Koa adapter of the routing layer, for a Koa monolith. */
   koa?: string;
+  /** The Fastify onRequest hook of the routing layer, for a Fastify monolith. */
+  fastify?: string;
   /** The route server, when some of the files are Express routers it can mount. */
   app?: string;
   main?: string;
@@ -51,7 +54,12 @@ ${rows.join('\n')}
    \`${at.koa.replace(/\.ts$/, '')}\``
        : `\`app.use((ctx, next) =>
    new Promise((done) => ${name}(ctx.req, ctx.res, () => done(next()))))\``
-   } first; a plain Node server:
+   } first;${
+     at.fastify
+       ? ` Fastify: \`app.addHook('onRequest', ${fastifyRouteHookName(service)})\` from
+   \`${at.fastify.replace(/\.ts$/, '')}\` on the root instance, before any route;`
+       : ''
+   } a plain Node server:
    \`${name}(req, res, () => handle(req, res))\`. Every route is still served locally.
 2. ${
     at.app && at.main
@@ -59,7 +67,7 @@ ${rows.join('\n')}
    (127.0.0.1:4011; HOST, PORT). It mounts the monolith's own router files (${at.app}) and answers only
    these routes. App-level middleware the routes rely on (authentication, sessions, the app's error
    handler) goes into that file where it says so; until it is there, shadow mode shows the differences.`
-      : 'No route server is generated: none of the files is an Express or Koa router it can mount.'
+      : 'No route server is generated: none of the files is an Express or Koa router or a Fastify plugin it can mount.'
   }${
     at.unserved.length > 0
       ? `\n   Serve the routes of ${at.unserved.map((f) => `\`${f}\``).join(', ')} by hand (not Express

@@ -1,4 +1,6 @@
 import type { GeneratedFile, Origin } from '../generate/generated-file.ts';
+import { fastifyRouteMiddlewareFile } from '../generate/fastify-route-middleware-file.ts';
+import { fastifyRouteServerFiles } from '../generate/fastify-route-server-file.ts';
 import { koaRouteMiddlewareFile } from '../generate/koa-route-middleware-file.ts';
 import { koaBodyParser, koaRouteServerFiles } from '../generate/koa-route-server-file.ts';
 import { edgeFiles } from '../generate/route-edge-file.ts';
@@ -18,30 +20,44 @@ export function routeLevelFiles(
   readFile: (path: string) => string,
 ): { files: GeneratedFile[]; section: string } {
   const middleware = routeMiddlewareFile(origin, `${folders.facade}/routes.ts`, routes);
+  const manifest = readOptional(readFile, 'package.json');
   const express = entriesUsing(EXPRESS, routes, readFile);
-  // Koa when no file is an Express router (one route server per service, in one framework).
+  // One route server per service, in one framework: Express, else Koa, else Fastify.
   const koa = express.size === 0 ? entriesUsing(KOA_ROUTER, routes, readFile) : new Set<string>();
-  const koaLayer = koa.size > 0 ? [koaRouteMiddlewareFile(origin, `${folders.facade}/koa-routes.ts`)] : [];
-  const served = routes.filter((r) => express.has(r.entry) || koa.has(r.entry));
+  const fastify =
+    express.size === 0 && koa.size === 0 && dependsOn(manifest, 'fastify')
+      ? fastifyEntries(routes, readFile)
+      : new Set<string>();
+  const layer =
+    koa.size > 0
+      ? [koaRouteMiddlewareFile(origin, `${folders.facade}/koa-routes.ts`)]
+      : fastify.size > 0
+        ? [fastifyRouteMiddlewareFile(origin, `${folders.facade}/fastify-routes.ts`)]
+        : [];
+  const served = routes.filter((r) => express.has(r.entry) || koa.has(r.entry) || fastify.has(r.entry));
   const server =
     served.length === 0
       ? []
       : koa.size > 0
-        ? koaRouteServerFiles(origin, folders.service, served, koaBodyParser(readOptional(readFile, 'package.json')))
-        : routeServerFiles(origin, folders.service, served);
+        ? koaRouteServerFiles(origin, folders.service, served, koaBodyParser(manifest))
+        : fastify.size > 0
+          ? fastifyRouteServerFiles(origin, folders.service, served)
+          : routeServerFiles(origin, folders.service, served);
   const edge = edgeFiles(origin, folders.edge, routes);
   const section = routesSection(origin, routes, {
     middleware: middleware.path,
     ...(server.length > 0 ? { app: server[0]!.path, main: server[1]!.path } : {}),
-    ...(koaLayer.length > 0 ? { koa: koaLayer[0]!.path } : {}),
-    unserved: [...new Set(routes.filter((r) => !express.has(r.entry) && !koa.has(r.entry)).map((r) => r.entry))],
+    ...(koa.size > 0 ? { koa: layer[0]!.path } : {}),
+    ...(fastify.size > 0 ? { fastify: layer[0]!.path } : {}),
+    unserved: [...new Set(routes.filter((r) => !served.includes(r)).map((r) => r.entry))],
     edge: edge.map((f) => f.path),
   });
-  return { files: [middleware, ...koaLayer, ...server, ...edge], section };
+  return { files: [middleware, ...layer, ...server, ...edge], section };
 }
 
-// The route server mounts Express or Koa routers: files that import express, or koa-router / @koa/router (a
-// NestJS controller, a Fastify router, a home-made router are served by hand).
+// The route server mounts Express or Koa routers (files that import express, or koa-router / @koa/router) or
+// registers Fastify route plugins (in a monolith that depends on fastify, files that call a route method on
+// a Fastify instance); a NestJS controller or a home-made router is served by hand.
 const EXPRESS = /\bfrom\s*['"]express['"]|\brequire\(\s*['"]express['"]\s*\)/;
 const KOA_ROUTER =
   /\bfrom\s*['"](?:@koa\/router|koa-router)['"]|\brequire\(\s*['"](?:@koa\/router|koa-router)['"]\s*\)/;
@@ -49,6 +65,28 @@ const KOA_ROUTER =
 function entriesUsing(uses: RegExp, routes: readonly ServiceRoute[], readFile: (path: string) => string): Set<string> {
   const entries = new Set(routes.map((r) => r.entry));
   return new Set([...entries].filter((file) => uses.test(readFile(file))));
+}
+
+const FASTIFY_ROUTE = /\.(?:get|post|put|patch|delete|head|options|all|route)\s*\(/;
+const NOT_FASTIFY = /@nestjs\/|\bfrom\s*['"]koa\b|\brequire\(\s*['"]koa\b/;
+
+function fastifyEntries(routes: readonly ServiceRoute[], readFile: (path: string) => string): Set<string> {
+  const entries = new Set(routes.map((r) => r.entry));
+  return new Set(
+    [...entries].filter((file) => {
+      const text = readFile(file);
+      return FASTIFY_ROUTE.test(text) && !NOT_FASTIFY.test(text);
+    }),
+  );
+}
+
+function dependsOn(manifest: string | undefined, name: string): boolean {
+  try {
+    const json = JSON.parse(manifest ?? '{}') as Record<string, Record<string, unknown> | undefined>;
+    return Boolean(json.dependencies?.[name] ?? json.devDependencies?.[name]);
+  } catch {
+    return false;
+  }
 }
 
 function readOptional(readFile: (path: string) => string, path: string): string | undefined {
