@@ -143,6 +143,9 @@ export async function extractService(
   });
   const routes = serviceRoutes(graph, api.files);
   const manual = unmoved.filter((m) => !importsRouter(graph, m, routes));
+  const routeLevel = servesRoutes(routes)
+    ? routeLevelFiles(origin, { ...layout, edge: under(options.out, 'edge') }, routes, options.readFile)
+    : undefined;
   const providers = providersFile(origin, model, layout);
   const files: GeneratedFile[] = [
     facade,
@@ -154,12 +157,12 @@ export async function extractService(
     clientFile(origin, model, layout),
     ...(providers ? [providers] : []),
     lambdaFile(origin, layout),
-    ...packageFiles(origin, model, layout, options.monolith, serviceDependencies(graph, api.files, options.readFile)),
+    ...packageFiles(origin, model, layout, options.monolith, {
+      ...serviceDependencies(graph, api.files, options.readFile),
+      ...routeLevel?.dependencies,
+    }),
     openApiFile(origin, model, `${layout.service}/openapi.json`, options.version),
   ];
-  const routeLevel = servesRoutes(routes)
-    ? routeLevelFiles(origin, { ...layout, edge: under(options.out, 'edge') }, routes, options.readFile)
-    : undefined;
   files.push(...(routeLevel?.files ?? []));
   const placement = facadeSide(
     toolchain,

@@ -167,6 +167,8 @@ describe('route-level strangling of a Fastify route plugin registered under /api
         'extracted/books/service/src/routes-main.ts',
       ]),
     );
+    const manifest = extraction.files.find((f) => f.path === 'extracted/books/service/package.json')!.content;
+    expect(JSON.parse(manifest)).toMatchObject({ type: 'module', dependencies: { fastify: '5.12.8' } });
     const report = extraction.files.find((f) => f.path.endsWith('EXTRACTION.md'))!.content;
     expect(report).toContain(
       "Fastify: `app.addHook('onRequest', booksFastifyRoutes)` from\n   `extracted/books/facade/fastify-routes`",

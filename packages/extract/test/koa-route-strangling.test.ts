@@ -172,6 +172,9 @@ describe('route-level strangling of a Koa router with its own prefix, mounted un
     expect(extraction.files.find((f) => f.path.endsWith('routes-app.ts'))!.content).toContain(
       "import * as bodyParserModule from 'koa-bodyparser';",
     );
+    // The service's package lists what its route server loads, at the monolith's versions.
+    const manifest = extraction.files.find((f) => f.path === 'extracted/books/service/package.json')!.content;
+    expect(JSON.parse(manifest)).toMatchObject({ dependencies: { koa: '3.2.1', 'koa-bodyparser': '4.4.1' } });
   });
 
   it('serves every route locally until told otherwise', async () => {

@@ -67,7 +67,7 @@ ${rows.join('\n')}
    (127.0.0.1:4011; HOST, PORT). It mounts the monolith's own router files (${at.app}) and answers only
    these routes. App-level middleware the routes rely on (authentication, sessions, the app's error
    handler) goes into that file where it says so; until it is there, shadow mode shows the differences.`
-      : 'No route server is generated: none of the files is an Express or Koa router or a Fastify plugin it can mount.'
+      : 'No route server is generated: none of the files is an Express router it can mount.'
   }${
     at.unserved.length > 0
       ? `\n   Serve the routes of ${at.unserved.map((f) => `\`${f}\``).join(', ')} by hand (not Express

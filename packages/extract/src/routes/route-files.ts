@@ -18,7 +18,12 @@ export function routeLevelFiles(
   folders: { facade: string; service: string; edge: string },
   routes: readonly ServiceRoute[],
   readFile: (path: string) => string,
-): { files: GeneratedFile[]; section: string } {
+): {
+  files: GeneratedFile[];
+  section: string;
+  /** The packages the route server loads itself (its framework, its body parser), at the monolith's versions. */
+  dependencies: Record<string, string>;
+} {
   const middleware = routeMiddlewareFile(origin, `${folders.facade}/routes.ts`, routes);
   const manifest = readOptional(readFile, 'package.json');
   const express = entriesUsing(EXPRESS, routes, readFile);
@@ -52,7 +57,15 @@ export function routeLevelFiles(
     unserved: [...new Set(routes.filter((r) => !served.includes(r)).map((r) => r.entry))],
     edge: edge.map((f) => f.path),
   });
-  return { files: [middleware, ...layer, ...server, ...edge], section };
+  const framework =
+    server.length === 0
+      ? []
+      : koa.size > 0
+        ? ['koa', koaBodyParser(manifest)]
+        : fastify.size > 0
+          ? ['fastify']
+          : ['express'];
+  return { files: [middleware, ...layer, ...server, ...edge], section, dependencies: versions(manifest, framework) };
 }
 
 // The route server mounts Express or Koa routers (files that import express, or koa-router / @koa/router) or
@@ -80,13 +93,27 @@ function fastifyEntries(routes: readonly ServiceRoute[], readFile: (path: string
   );
 }
 
-function dependsOn(manifest: string | undefined, name: string): boolean {
+// The monolith's version of each package it lists (a package it does not list is left to its own imports).
+function versions(manifest: string | undefined, names: ReadonlyArray<string | undefined>): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const name of names) {
+    const version = name === undefined ? undefined : declared(manifest, name);
+    if (name && typeof version === 'string') found[name] = version;
+  }
+  return found;
+}
+
+function declared(manifest: string | undefined, name: string): unknown {
   try {
     const json = JSON.parse(manifest ?? '{}') as Record<string, Record<string, unknown> | undefined>;
-    return Boolean(json.dependencies?.[name] ?? json.devDependencies?.[name]);
+    return json.dependencies?.[name] ?? json.devDependencies?.[name];
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+function dependsOn(manifest: string | undefined, name: string): boolean {
+  return Boolean(declared(manifest, name));
 }
 
 function readOptional(readFile: (path: string) => string, path: string): string | undefined {
