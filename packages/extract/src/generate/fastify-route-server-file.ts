@@ -79,9 +79,17 @@ function pluginOf(module: unknown): Plugin | undefined {
   return candidates.find((value): value is Plugin => typeof value === 'function');
 }
 
+/**
+ * The monolith's app-level plugins and hooks these routes rely on (authentication, decorators such as its
+ * database client) go here: they are registered before the route plugins, in the app and in the probe.
+ */
+function appLevel(app: FastifyApp): FastifyApp {
+  return app;
+}
+
 // A plugin's routes as it declares them (no prefix): registered once in a probe instance that only listens to onRoute.
 async function declared(plugin: Plugin): Promise<Array<{ methods: string[]; url: string }>> {
-  const probe = Fastify();
+  const probe = appLevel(Fastify());
   const found: Array<{ methods: string[]; url: string }> = [];
   probe.addHook('onRoute', (route) => void found.push({ methods: ([] as string[]).concat(route.method), url: route.url }));
   probe.register(plugin);
@@ -111,7 +119,13 @@ async function registrations(): Promise<Array<{ prefix: string; plugin: Plugin }
   const missing: string[] = [];
   for (const entry of ENTRIES) {
     const plugin = pluginOf(entry.module);
-    const own = plugin ? await declared(plugin) : [];
+    let own: Array<{ methods: string[]; url: string }> = [];
+    try {
+      own = plugin ? await declared(plugin) : [];
+    } catch (error) {
+      // A plugin that needs what the app registers first (a decorator): appLevel() is where that goes.
+      throw new Error(\`\${SERVICE} routes: \${entry.file} did not register (\${(error as Error).message}): add what it needs to appLevel() in routes-app.ts\`);
+    }
     const prefixes = new Set<string>();
     for (const key of entry.routes) {
       const prefix = plugin && prefixOf(own, key);
@@ -149,7 +163,7 @@ export async function createRoutesApp(settings: RoutesSettings = routesSettingsF
     const text = status < 500 || settings.debug ? String(message ?? '') : \`\${SERVICE} failed unexpectedly (its log has the details)\`;
     return reply.code(status).send({ error: { message: text } });
   });
-  // The monolith's app-level hooks and plugins these routes rely on (authentication, decorators) go here.
+  appLevel(app);
   for (const { prefix, plugin } of await registrations()) app.register(plugin, prefix ? { prefix } : {});
   return app;
 }
