@@ -3,7 +3,7 @@
 // the monolith (node) and the generated Koa route server (tsx) start on 127.0.0.1 with ports the system picks
 // (readiness: their "listening" lines), and the books' routes are switched local, remote and shadow through the
 // routing file, without a restart. No sleeps: every wait is for an answer, a line on stderr, or an exit.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -254,6 +254,24 @@ describe('route-level strangling of a Koa router with its own prefix, mounted un
       body: { error: { code: 'SERVICE_UNAVAILABLE', message: 'books could not answer' } },
     });
   });
+
+  it('type-checks: the route server under the service settings', () => {
+    const service = join(app, 'extracted/books/service');
+    writeFileSync(
+      join(service, 'tsconfig.routes.json'),
+      JSON.stringify({ extends: './tsconfig.json', include: ['src/routes-*.ts', 'src/koa-modules.d.ts'] }),
+    );
+    const tsc = spawnSync(
+      process.execPath,
+      [join(top, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.routes.json'],
+      {
+        cwd: service,
+        encoding: 'utf8',
+      },
+    );
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
+  }, 120_000);
 
   it('answers only its routes, only with the secret', async () => {
     expect(await call(serviceUrl, 'GET', '/api/books')).toMatchObject({ status: 401 });
