@@ -6,6 +6,7 @@ import { visiblyExports, wholeModuleReads } from './codemod/whole-module-reads.t
 import { contractFile, openApiFile, remoteOperations, schemasFile } from './generate/contract-files.ts';
 import { facadeFile } from './generate/facade-file.ts';
 import { providersFile } from './generate/provider-files.ts';
+import { instancesFile } from './generate/instance-class-files.ts';
 import { thrownErrors } from './generate/error-rebuild.ts';
 import { manifestFile } from './generate/manifest-file.ts';
 import type { GeneratedFile } from './generate/generated-file.ts';
@@ -141,12 +142,17 @@ export async function extractService(
     generated,
     readFile: options.readFile,
   });
-  const routes = serviceRoutes(graph, api.files);
-  const manual = unmoved.filter((m) => !importsRouter(graph, m, routes));
-  const routeLevel = servesRoutes(routes)
-    ? routeLevelFiles(origin, { ...layout, edge: under(options.out, 'edge') }, routes, options.readFile)
+  const declared = serviceRoutes(graph, api.files);
+  const manual = unmoved.filter((m) => !importsRouter(graph, m, declared));
+  const routeLevel = servesRoutes(declared)
+    ? await routeLevelFiles(origin, { ...layout, edge: under(options.out, 'edge') }, declared, {
+        graph,
+        readFile: options.readFile,
+      })
     : undefined;
-  const providers = providersFile(origin, model, layout);
+  const routes = routeLevel?.routes ?? declared;
+  const providers = providersFile(origin, model, layout, routeLevel?.nest);
+  const instances = instancesFile(origin, model, layout);
   const files: GeneratedFile[] = [
     facade,
     routing,
@@ -156,11 +162,15 @@ export async function extractService(
     serverFile(origin, layout, bus),
     clientFile(origin, model, layout),
     ...(providers ? [providers] : []),
+    ...(instances ? [instances] : []),
     lambdaFile(origin, layout),
-    ...packageFiles(origin, model, layout, options.monolith, {
-      ...serviceDependencies(graph, api.files, options.readFile),
-      ...routeLevel?.dependencies,
-    }),
+    ...packageFiles(
+      origin,
+      model,
+      layout,
+      options.monolith,
+      serviceDependencies(graph, api.files, options.readFile, routeLevel?.packages),
+    ),
     openApiFile(origin, model, `${layout.service}/openapi.json`, options.version),
   ];
   files.push(...(routeLevel?.files ?? []));
@@ -239,11 +249,12 @@ function importsRouter(graph: Pick<Graph, 'edges'>, manual: ManualImport, routes
   );
 }
 
-// The packages the service's files import, at the version the monolith's package.json asks for.
+// The packages the service's files and its generated route server import, at the monolith's versions.
 function serviceDependencies(
   graph: Pick<Graph, 'externals'>,
   files: readonly string[],
   readFile: (path: string) => string,
+  generatedUses: readonly string[] = [],
 ): Record<string, string> {
   let manifest: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> } = {};
   try {
@@ -253,7 +264,10 @@ function serviceDependencies(
   }
   const members = new Set(files);
   const wanted = { ...manifest.devDependencies, ...manifest.dependencies };
-  const used = graph.externals.filter((e) => members.has(e.from) && !e.builtin).map((e) => e.package);
+  const used = [
+    ...graph.externals.filter((e) => members.has(e.from) && !e.builtin).map((e) => e.package),
+    ...generatedUses,
+  ];
   const found: Record<string, string> = {};
   for (const name of [...new Set(used)].sort()) if (typeof wanted[name] === 'string') found[name] = wanted[name];
   return found;

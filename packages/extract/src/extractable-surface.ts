@@ -41,6 +41,10 @@ export function nothingToExtract(surface: Surface, api: Pick<ServiceApi, 'entrie
   for (const other of model.others) {
     const name = other.entry.slice(other.entry.lastIndexOf('#') + 1);
     if (lines.some((l) => l.name === name || l.name.startsWith(`${name}.`))) continue;
+    // A class the monolith constructs has its reasons where the monolith uses it: each, at its own line.
+    const uses = other.kind === 'class' ? model.blockers.filter((b) => b.operation === name) : [];
+    for (const use of uses) lines.push({ at: `${use.file}:${use.line}`, name, why: use.message });
+    if (uses.length > 0) continue;
     const blocker = model.blockers.find((b) => !b.operation && b.file === other.file && b.line === other.line);
     lines.push({ at: `${other.file}:${other.line}`, name, why: blocker?.message ?? KIND[other.kind] });
   }

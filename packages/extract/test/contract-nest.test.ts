@@ -105,10 +105,12 @@ describe('buildContract on injected providers', () => {
     expect(model.blockers).toEqual([
       {
         kind: 'class-instance',
-        file: users('user-session.ts'),
-        line: 2,
+        operation: 'UserSession',
+        // Where the monolith uses an instance, not where the class is declared.
+        file: 'src/orders/orders.controller.ts',
+        line: 15,
         message:
-          'Class `UserSession` is used outside the service, and its instances cannot cross a network boundary (methods and identity are lost): expose functions that take and return plain data instead',
+          "Class `UserSession` is used outside the service but never constructed there (`new UserSession`): its instances come from the service's code, and their methods and identity cannot cross a network boundary: expose functions that take and return plain data instead",
       },
       {
         kind: 'sync',

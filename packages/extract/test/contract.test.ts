@@ -304,10 +304,11 @@ describe('buildContract on a billing service', () => {
         },
         {
           kind: 'class-instance',
+          operation: 'InvoicePdf',
           file: 'src/billing/invoice-pdf.ts',
           line: 4,
           message:
-            'Class `InvoicePdf` is used outside the service, and its instances cannot cross a network boundary (methods and identity are lost): expose functions that take and return plain data instead',
+            "Class `InvoicePdf` is used outside the service but never constructed there (`new InvoicePdf`): its instances come from the service's code, and their methods and identity cannot cross a network boundary: expose functions that take and return plain data instead",
         },
         // A `let`, a Map and an array changed by the file's functions, an exported object. Not
         // CURRENCY_SYMBOLS (never changed) nor CURRENCIES (`as const`).

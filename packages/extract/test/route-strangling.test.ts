@@ -65,10 +65,13 @@ interface Answer {
   via: string | undefined;
   body: unknown;
 }
+// The header the app's own middleware adds to every answer, wherever the route was served.
+const servedBy = (answer: Answer) => (answer as Answer & { servedBy?: string }).servedBy;
 
 function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   return new Promise<Answer>((resolve, reject) => {
-    const text = body === undefined ? undefined : JSON.stringify(body);
+    // A string is sent as it is (a body that is not JSON); anything else as JSON.
+    const text = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
     const { hostname, port } = new URL(base);
     const sent = request(
       {
@@ -83,8 +86,10 @@ function call(base: string, method: string, path: string, body?: unknown, header
         let data = '';
         response.on('data', (chunk: Buffer) => (data += chunk.toString()));
         response.on('end', () => {
-          const via = response.headers.via;
-          resolve({ status: response.statusCode!, via, body: data ? (JSON.parse(data) as unknown) : undefined });
+          const { via, 'x-served-by': servedBy } = response.headers as Record<string, string | undefined>;
+          const answer = { status: response.statusCode!, via, body: data ? (JSON.parse(data) as unknown) : undefined };
+          // Not enumerable: the answers compare with toEqual as before.
+          resolve(Object.defineProperty(answer, 'servedBy', { value: servedBy, enumerable: false }));
         });
       },
     );
@@ -205,7 +210,28 @@ describe('route-level strangling of an Express router mounted under a prefix', (
     expect(await monolith('POST', '/api/products', { name: 'Spoon' })).toMatchObject({ status: 400, via: '1.1 seams' });
     // Routes that stay in the monolith, and everything else, are never proxied.
     expect(await monolith('GET', '/api/orders/o1')).toMatchObject({ status: 200, via: undefined });
-    expect(await monolith('GET', '/health')).toEqual({ status: 200, via: undefined, body: { status: 'ok' } });
+    expect(await monolith('GET', '/health')).toMatchObject({ status: 200, via: undefined, body: { status: 'ok' } });
+  });
+
+  it("applies the app's own middleware around the routers, remote as local: headers, body parser, error answers", async () => {
+    const middleware = extraction.files.find((f) => f.path.endsWith('/service/src/app-middleware.ts'))!.content;
+    expect(middleware).toContain("import { errorHandler, notFound, servedBy } from '../../../../src/http/middleware';");
+    // The app's constant is inlined; what it declares itself (a function) cannot follow, and the report says so.
+    expect(middleware).toContain("(app) => void app.use(express.json({ limit: ('64kb') })),");
+    // A middleware the app applies under a condition is applied under the same one.
+    expect(middleware).toContain("if ((process.env.HIDE_APP_NAME !== '1')) app.use(servedBy('express-routes'));");
+    expect(extraction.files.find((f) => f.path.endsWith('EXTRACTION.md'))!.content).toContain(
+      'src/app.ts:19 `app.use(...)` is not applied: it uses `counted`, which app.ts declares itself',
+    );
+    for (const mode of ['local', 'remote']) {
+      route({ default: mode });
+      const via = mode === 'remote' ? '1.1 seams' : undefined;
+      const found = await monolith('GET', '/api/products/p1');
+      expect([found.status, found.via, servedBy(found)]).toEqual([200, via, 'express-routes']);
+      const malformed = await monolith('POST', '/api/products', '{"name": "Jar"');
+      expect(malformed).toEqual({ status: 400, via, body: { error: 'the body is not JSON' } });
+      expect(servedBy(malformed)).toBe('express-routes');
+    }
   });
 
   it('routes one route on its own: the per-route setting wins over the service default', async () => {
@@ -274,7 +300,12 @@ describe('route-level strangling of an Express router mounted under a prefix', (
       join(app, 'tsconfig.routes.json'),
       JSON.stringify({
         extends: './tsconfig.json',
-        include: ['src', 'extracted/catalog/facade/routes.ts', 'extracted/catalog/service/src/routes-*.ts'],
+        include: [
+          'src',
+          'extracted/catalog/facade/routes.ts',
+          'extracted/catalog/service/src/routes-*.ts',
+          'extracted/catalog/service/src/app-middleware.ts',
+        ],
       }),
     );
     const tsc = spawnSync(

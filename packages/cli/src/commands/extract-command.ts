@@ -135,7 +135,7 @@ Examples:
         );
       say(`  report     ${join(shown, 'EXTRACTION.md')}`);
       if (extraction.routes.length > 0) {
-        const server = extraction.files.find((f) => f.path.endsWith('/service/src/routes-main.ts'));
+        const server = extraction.files.find((f) => /\/service\/src\/(?:routes|nest)-main\.ts$/.test(f.path));
         say(
           `  routes     ${extraction.routes.length} HTTP route${extraction.routes.length === 1 ? '' : 's'} behind a routing layer (${join(shown, 'facade', 'routes.ts')}), an nginx table in ${join(shown, 'edge')}`,
         );

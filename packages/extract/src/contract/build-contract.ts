@@ -1,14 +1,16 @@
-import { Node, type ClassDeclaration, type SourceFile } from 'ts-morph';
+import { Node, type ClassDeclaration, type SourceFile, type Type } from 'ts-morph';
 import { classifyEntry } from './classify-entry.ts';
 import type { Blocker, ContractInput, ContractModel } from './contract-model.ts';
-import { createDescriber } from './describe-type.ts';
+import { createDescriber, type Describer } from './describe-type.ts';
+import { classUses } from './class-uses.ts';
+import { describeInstanceClass } from './describe-instance-class.ts';
 import { describeOperation } from './describe-operation.ts';
 import { describeProvider } from './describe-provider.ts';
 import { findSharedState } from './find-shared-state.ts';
 import { isInjected, isModule, moduleExports } from './find-providers.ts';
-import { loadProject } from './load-project.ts';
+import { loadProject, type LoadedProject } from './load-project.ts';
 import { describeWiring, nestModules } from './provider-wiring.ts';
-import { createNamedTypes, isDataClass } from './named-types.ts';
+import { createNamedTypes, isDataClass, type NamedTypes } from './named-types.ts';
 import { operationBlockers } from './operation-blockers.ts';
 import { isStackOverflow } from './walk-budget.ts';
 
@@ -33,6 +35,9 @@ export function buildContract(input: ContractInput): ContractModel {
   // Injected classes, in the order met: their methods follow the functions among the operations.
   const providers = new Set<ClassDeclaration>();
   const modules: ClassDeclaration[] = [];
+  // Classes that may be constructed or received outside, and what each function resolves to.
+  const constructed: Array<{ name: string; file: string; line: number; declaration: Node }> = [];
+  const results = new Map<string, Type | undefined>();
 
   for (const text of input.operations) {
     const entry = classifyEntry(project, text);
@@ -42,6 +47,7 @@ export function buildContract(input: ContractInput): ContractModel {
       if (!described) continue;
       model.operations.push(described.operation);
       model.blockers.push(...operationBlockers(described.operation, described.walk, named, entry.fn));
+      results.set(described.operation.name, promised(entry.signature.getReturnType()));
       continue;
     }
     model.others.push({ entry: text, kind: entry.kind, file: entry.file, line });
@@ -54,15 +60,11 @@ export function buildContract(input: ContractInput): ContractModel {
       if (Node.isClassDeclaration(entry.declaration) && isModule(entry.declaration)) modules.push(entry.declaration);
       const found = crossingClasses(entry.declaration, callers);
       for (const provider of found ?? []) providers.add(provider);
-      if (!found)
-        model.blockers.push({
-          kind: 'class-instance',
-          file: entry.file,
-          line,
-          message: `Class \`${entry.name}\` is used outside the service, and its instances cannot cross a network boundary (methods and identity are lost): expose functions that take and return plain data instead`,
-        });
+      if (!found) constructed.push(entry);
     }
   }
+  // After the functions: one that returns an instance hands it to the monolith as `new` would.
+  for (const entry of constructed) instanceClass(entry, { input, callers, project, model, results, describer, named });
   for (const provider of providers) {
     const file = project.fileOf(provider);
     if (file === undefined || !input.serviceFiles.includes(file)) continue;
@@ -91,6 +93,68 @@ export function buildContract(input: ContractInput): ContractModel {
   model.blockers = unique(model.blockers);
   return model;
 }
+
+/**
+ * A class the monolith's code constructs, or receives from an async function of the service: a remote
+ * instance when nothing it does with the class needs the real one, else the exact reasons at the
+ * monolith's lines. A class it only receives otherwise stays local.
+ */
+function instanceClass(
+  entry: { name: string; file: string; line: number; declaration: Node },
+  context: {
+    input: ContractInput;
+    callers: readonly SourceFile[];
+    project: LoadedProject;
+    model: ContractModel;
+    results: ReadonlyMap<string, Type | undefined>;
+    describer: Describer;
+    named: NamedTypes;
+  },
+): void {
+  const { input, callers, project, model, results } = context;
+  const { declaration: cls, name, file, line } = entry;
+  const inService = (path: string) => input.serviceFiles.includes(path);
+  const uses =
+    Node.isClassDeclaration(cls) && inService(file) ? classUses(cls, callers, project.fileOf, inService) : undefined;
+  // The service's async functions that resolve to exactly this class.
+  const factories = model.operations.filter(
+    (o) => o.owner === undefined && o.async && results.get(o.name)?.getSymbol()?.getDeclarations().includes(cls),
+  );
+  if (!uses || (uses.constructed.length === 0 && factories.length === 0)) {
+    const received = uses?.members[0];
+    model.blockers.push({
+      kind: 'class-instance',
+      operation: name,
+      file: received?.file ?? file,
+      line: received?.line ?? line,
+      message: `Class \`${name}\` is used outside the service but never constructed there (\`new ${name}\`): its instances come from the service's code, and their methods and identity cannot cross a network boundary: expose functions that take and return plain data instead`,
+    });
+    return;
+  }
+  const described = guarded(name, file, line, model, () =>
+    describeInstanceClass(cls as ClassDeclaration, file, uses, context.describer, context.named),
+  );
+  if (!described) return;
+  model.operations.push(...described.operations);
+  model.blockers.push(...described.blockers);
+  if (!described.instance) return;
+  (model.instanceClasses ??= []).push(described.instance);
+  // A factory's result is now a handle the facade turns into a proxy: not a class instance lost in JSON.
+  for (const factory of factories) {
+    factory.returnsInstance = name;
+    factory.returns = { text: 'string', schema: { type: 'string' } };
+    model.blockers = model.blockers.filter(
+      (b) =>
+        !(
+          b.operation === factory.name &&
+          b.message.startsWith(`The result of \`${factory.name}\` is an instance of class`)
+        ),
+    );
+  }
+}
+
+const promised = (type: Type): Type | undefined =>
+  type.getSymbol()?.getName() === 'Promise' ? type.getTypeArguments()[0] : type;
 
 /**
  * Describes one entry; a stack overflow in TypeScript's checker outside any single type (resolving a

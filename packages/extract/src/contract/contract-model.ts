@@ -28,6 +28,19 @@ export interface ContractModel {
   providers?: Provider[];
   /** The NestJS modules among the entries that provide or export a provider: the facade rewires them. */
   modules?: NestModule[];
+  /** Classes the monolith constructs (`new X(...)`) that can live in the service: the facade's class makes remote instances. */
+  instanceClasses?: InstanceClass[];
+}
+
+/** A class whose instances the monolith constructs and calls only through async methods of plain data. */
+export interface InstanceClass {
+  name: string;
+  file: string;
+  line: number;
+  /** Whether the monolith constructs it (`X.new` is an operation), or only receives it from the service's functions. */
+  constructed: boolean;
+  /** Its public methods that are not routed (sync, or of data JSON cannot carry): a remote instance refuses them. */
+  localOnly: string[];
 }
 
 /** Where the monolith gets a binding: a file of the project (relative to root), or a package as it names it. */
@@ -61,6 +74,13 @@ export interface Operation {
   name: string;
   /** For a method: the injected class (`@Injectable()`, or received in a constructor elsewhere). */
   owner?: string;
+  /**
+   * For a class the monolith constructs: `new` builds an instance in the service and returns its handle,
+   * `method` calls one on the instance a handle names (the first parameter), `release` drops it.
+   */
+  instance?: 'new' | 'method' | 'release';
+  /** For a function that resolves to an instance of a remote-instance class: the class (the service answers a handle). */
+  returnsInstance?: string;
   file: string;
   line: number;
   /** True when it returns a Promise: only those can go remote without changing their callers. */

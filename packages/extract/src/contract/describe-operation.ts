@@ -9,7 +9,12 @@ import { report, type At, type Walk } from './type-walk.ts';
 type FunctionEntry = Extract<Entry, { kind: 'function' }>;
 
 /** An operation's contract, with what its parameters and result hold that JSON cannot carry. */
-export function describeOperation(entry: FunctionEntry, describer: Describer): { operation: Operation; walk: Walk } {
+export function describeOperation(
+  entry: FunctionEntry,
+  describer: Describer,
+  // A constructor's result is the instance itself, not data: only its parameters are the contract's.
+  { paramsOnly = false }: { paramsOnly?: boolean } = {},
+): { operation: Operation; walk: Walk } {
   const walk: Walk = { issues: [], refs: new Set() };
   const line = entry.line;
   const params = entry.signature.getParameters().map((symbol, i): Param => {
@@ -56,7 +61,7 @@ export function describeOperation(entry: FunctionEntry, describer: Describer): {
     : [returnType, returnNode];
   const at: At = { file: entry.file, line: returnNode?.getStartLineNumber() ?? line, origin: 'result', path: '' };
   const described =
-    !value || value.isVoid() || value.isUndefined()
+    paramsOnly || !value || value.isVoid() || value.isUndefined()
       ? typeRef('void', {})
       : describer.describe(value, valueNode, at, walk);
   // `Promise<User | undefined>`: the absent result is the caller's to handle, so the contract says so too.

@@ -14,14 +14,16 @@ export const routableOperations = (model: ContractModel): Operation[] =>
 
 /**
  * The operations the facade and the service serve remotely: the routable functions, and the routable
- * methods of the injected classes the facade stands in for (by a subclass under the same name). A default
+ * methods of the injected classes the facade stands in for (by a subclass under the same name), and the
+ * constructor, async methods and release of the classes the monolith constructs as remote instances. A default
  * export has no name to serve it under: it stays local (the facade re-exports it).
  */
 export const remoteOperations = (model: ContractModel): Operation[] =>
   routableOperations(model).filter(
     (operation) =>
       (operation.owner === undefined && operation.name !== 'default') ||
-      (model.providers ?? []).some((p) => p.name === operation.owner && p.file === operation.file),
+      (model.providers ?? []).some((p) => p.name === operation.owner && p.file === operation.file) ||
+      (model.instanceClasses ?? []).some((c) => c.name === operation.owner && c.file === operation.file),
   );
 
 const pascal = (name: string) => name.replace(/(^|[-_ ])(\w)/g, (_m, _s, c: string) => c.toUpperCase());

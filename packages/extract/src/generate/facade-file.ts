@@ -7,6 +7,7 @@ import type { Layout } from './service-files.ts';
 import type { EventBusUse } from '../find-event-bus.ts';
 import { errorImports, rebuildSource, type ThrownError } from './error-rebuild.ts';
 import { facadedModules, providerFacade } from './provider-files.ts';
+import { INSTANCE_ROUTING_IMPORTS, instanceFacade, instanceFactory } from './instance-class-files.ts';
 
 /**
  * The facade in the monolith (branch by abstraction): the same names and types as the service's
@@ -29,10 +30,11 @@ export function facadeFile(
   const files = [...new Set([...remote.map((o) => o.file), ...facadedModules(model).map((m) => m.file)])];
   const alias = new Map(files.map((file, i) => [file, `local${i + 1}`]));
   const providers = providerFacade(path, model, (file) => alias.get(file)!, isRead);
+  const instances = instanceFacade(model, remote, (file) => alias.get(file)!);
   const typeEntries = new Set(model.others.filter((o) => o.kind === 'type').map((o) => o.entry));
   const passThrough = new Map<string, { values: string[]; types: string[] }>();
   for (const entry of entries) {
-    if (remoteNames.has(entry) || providers.entries.has(entry)) continue;
+    if (remoteNames.has(entry) || providers.entries.has(entry) || instances.entries.has(entry)) continue;
     const [file, name] = entry.split('#') as [string, string];
     const group = passThrough.get(file) ?? passThrough.set(file, { values: [], types: [] }).get(file)!;
     (typeEntries.has(entry) ? group.types : group.values).push(name);
@@ -55,9 +57,15 @@ export function facadeFile(
     .filter((o) => o.owner === undefined)
     .map((o) => {
       const local = `${alias.get(o.file)}.${o.name}`;
+      if (o.returnsInstance) return instanceFactory(o, local);
       const access = isRead(o.name) ? `, 'read'` : '';
       return `export const ${o.name}: typeof ${local} = (...args) =>\n  route(SERVICE, '${o.name}', () => ${local}(...args), () => remote.${o.name}(...args).catch(rebuild)${access});`;
     });
+  // Only what the facade uses: a monolith may compile with noUnusedLocals.
+  const routingImports = ['breakerOf', 'endpointOf', 'isShadowCall', 'timeoutOf', 'tokenOf'];
+  if (remote.some((o) => o.owner === undefined && !o.returnsInstance) || providers.code) routingImports.push('route');
+  if (instances.code) routingImports.push(...INSTANCE_ROUTING_IMPORTS);
+  routingImports.sort();
   const client = `create${contractName(origin.service).replace(/Contract$/, '')}Client`;
   const relay = bus
     ? `
@@ -75,7 +83,7 @@ export function facadeFile(
 ${files.map((file) => `import * as ${alias.get(file)} from '${importPath(path, file)}';`).join('\n')}
 ${errorImports(path, errors, providers.imports).join('\n')}${bus ? `\nimport { ${bus.binding} } from '${importPath(path, bus.file)}';` : ''}
 import { ${client}, RemoteError } from '${importPath(path, `${layout.service}/src/client.ts`)}';
-import { breakerOf, endpointOf, isShadowCall, route, timeoutOf, tokenOf } from './routing';
+import { ${routingImports.join(', ')} } from './routing';
 
 // What a caller catches when the service cannot answer (down, hung, circuit open) or answers with an error of no known class.
 export { RemoteError, ServiceUnavailableError } from '${importPath(path, `${layout.service}/src/client.ts`)}';
@@ -91,7 +99,7 @@ const remote = ${client}(() => endpointOf(SERVICE), {
 
 ${rebuildSource(errors)}
 
-${[...operations, ...(providers.code ? [providers.code] : [])].join('\n\n')}
+${[...operations, ...[providers.code, instances.code].filter(Boolean)].join('\n\n')}
 ${reexports.length ? `\n// Not remote (types, synchronous functions, values): served by the monolith's code as before.\n${reexports.join('\n')}\n` : ''}`,
   };
 }

@@ -210,7 +210,7 @@ ${parser.use}
 `,
     },
     // The starter is the Express one's: it only needs `listen` to give back Node's server.
-    routeServerFiles(origin, serviceFolder, routes)[1]!,
+    routeServerFiles(origin, serviceFolder, routes).find((file) => file.path.endsWith('/routes-main.ts'))!,
     {
       path: `${serviceFolder}/src/koa-modules.d.ts`,
       content: `${header(origin, 'Koa and its body parser as routes-app.ts loads them (it types what it uses itself)')}

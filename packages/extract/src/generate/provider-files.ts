@@ -77,6 +77,10 @@ function withFacades(module: object, facades: Array<[object, object]>): Paramete
     const list = metadata.getMetadata!(key, module);
     return Array.isArray(list) ? list : [];
   };
+  // Nest up to 7 keys providers by class name: a facade named as its class would be the alias's own target.
+  for (const [original, facade] of facades)
+    if ((facade as { name?: string }).name === (original as { name?: string }).name)
+      Object.defineProperty(facade, 'name', { value: \`\${(original as { name?: string }).name}Facade\` });
   const swap = (item: unknown) => facades.find(([original]) => original === item)?.[1] ?? item;
   const exported = read('exports');
   return {
@@ -94,19 +98,30 @@ function withFacades(module: object, facades: Array<[object, object]>): Paramete
   };
 }
 
-/** The service's call of one provider method: on the one instance providers.ts builds. */
+/** The service's call of one provider method: on the one instance providers.ts builds or takes from Nest's container. */
 export const providerCall = (operation: Operation): string =>
-  `${propertyKey(operation.name)}: (...args) => providers.${operation.owner}.${method(operation)}(...args)`;
+  `${propertyKey(operation.name)}: (...args) => Promise.resolve(providers.${operation.owner}).then((instance) => instance.${method(operation)}(...args))`;
 
 /**
  * providers.ts: the instances the service serves, built once as the monolith's container builds them:
  * from the constructor parameters' classes. Where seams cannot (a parameter injected by token, an
  * interface), the getter says so at the first call, for a person to build it as the monolith does.
  */
-export function providersFile(origin: Origin, model: ContractModel, layout: Layout): GeneratedFile | undefined {
+export function providersFile(
+  origin: Origin,
+  model: ContractModel,
+  layout: Layout,
+  nest = false,
+): GeneratedFile | undefined {
   const facaded = facadedProviders(model);
   if (facaded.length === 0) return undefined;
   const path = `${layout.service}/src/providers.ts`;
+  if (nest)
+    return nestProvidersFile(
+      origin,
+      path,
+      facaded.map(({ provider }) => provider),
+    );
   const byFile = new Map<string, Set<string>>();
   const need = (file: string, name: string) => (byFile.get(file) ?? byFile.set(file, new Set()).get(file)!).add(name);
   const members = facaded.map(({ provider }) => {
@@ -126,6 +141,25 @@ ${[...byFile].map(([file, names]) => `import { ${[...names].join(', ')} } from '
 /** One instance of each injected class, built as a container would: its constructor's classes, in turn. */
 export const providers = {
 ${members.join('\n')}
+};
+`,
+  };
+}
+
+// A NestJS service boots the monolith's modules (nest-module.ts): its classes come from that container, their
+// own injected dependencies (repositories, configuration, other services) resolved as in the monolith.
+function nestProvidersFile(origin: Origin, path: string, providers: readonly Provider[]): GeneratedFile {
+  const byFile = new Map<string, string[]>();
+  for (const p of providers) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p.name]);
+  return {
+    path,
+    content: `${header(origin, "the instances of the injected classes the service serves, from Nest's container")}
+${[...byFile].map(([file, names]) => `import { ${names.join(', ')} } from '${importPath(path, file)}';`).join('\n')}
+import { provided } from './nest-module';
+
+/** Each injected class as the Nest application of the service's modules provides it. */
+export const providers = {
+${providers.map((p) => `  get ${p.name}(): Promise<${p.name}> {\n    return provided(${p.name});\n  },`).join('\n')}
 };
 `,
   };

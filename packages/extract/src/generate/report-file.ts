@@ -49,6 +49,15 @@ export function reportFile({ origin, model, api, bus, manual, files, path, data,
         : 'remote-ready';
     return `| \`${o.name}\` | ${o.file}:${o.line} | ${state} |`;
   });
+  // The classes the facade stands in for are not passed through.
+  const instances = model.instanceClasses ?? [];
+  const owners = new Set(remote.map((o) => `${o.file}#${o.owner}`));
+  const facaded = new Set(
+    [...instances, ...(model.providers ?? [])].map((c) => `${c.file}#${c.name}`).filter((key) => owners.has(key)),
+  );
+  const passed = model.others.filter(
+    (o) => !facaded.has(o.entry) && !facaded.has(`${o.file}#${o.entry.split('#')[1]}`),
+  );
   const blockerRows = model.blockers.map(
     (b) => `| ${b.kind} | ${b.operation ? `\`${b.operation}\`` : '-'} | ${b.file}:${b.line} | ${b.message} |`,
   );
@@ -58,7 +67,10 @@ export function reportFile({ origin, model, api, bus, manual, files, path, data,
     [service]: {
       default: 'local',
       url: 'http://127.0.0.1:4010',
-      operations: Object.fromEntries(remote.map((o) => [o.name, 'local'])),
+      // An instance's methods follow where it was built: only `Class.new` has a mode of its own.
+      operations: Object.fromEntries(
+        remote.filter((o) => !o.instance || o.instance === 'new').map((o) => [o.name, 'local']),
+      ),
     },
   };
   return {
@@ -77,8 +89,8 @@ ${model.operations.length} operation${model.operations.length === 1 ? '' : 's'} 
 | --- | --- | --- |
 ${operationRows.join('\n')}
 
-Other entries used from outside (types, classes, values) are re-exported by the facade unchanged:
-${model.others.length ? model.others.map((o) => `\`${o.entry.split('#')[1]}\` (${o.kind}, ${o.file}:${o.line})`).join(', ') : 'none'}.
+${instances.length ? `Classes the monolith constructs, which the facade makes remote instances of (\`Class.new\`'s mode decides where each new instance lives; its methods follow it): ${instances.map((c) => `\`${c.name}\``).join(', ')}.\n\n` : ''}Other entries used from outside (types, classes, values) are re-exported by the facade unchanged:
+${passed.length ? passed.map((o) => `\`${o.entry.split('#')[1]}\` (${o.kind}, ${o.file}:${o.line})`).join(', ') : 'none'}.
 
 ## Routing, step by step
 

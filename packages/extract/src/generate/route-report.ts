@@ -18,6 +18,10 @@ export interface RouteFilesAt {
   /** Files whose routes the route server cannot mount (not Express): served by hand. */
   unserved: readonly string[];
   edge: readonly string[];
+  /** What the route server could not copy from the monolith's app (middleware, bootstrap calls), one line each. */
+  notes?: readonly string[];
+  /** For a NestJS service: the modules its Nest application boots, and the bootstrap file it copies. */
+  nest?: { modules: readonly string[]; bootstrap: string | undefined };
 }
 
 const envName = (text: string) => text.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
@@ -61,14 +65,7 @@ ${rows.join('\n')}
        : ''
    } a plain Node server:
    \`${name}(req, res, () => handle(req, res))\`. Every route is still served locally.
-2. ${
-    at.app && at.main
-      ? `Start the service's route server: \`${env}_TOKEN=<secret> npx tsx ${at.main}\`
-   (127.0.0.1:4011; HOST, PORT). It mounts the monolith's own router files (${at.app}) and answers only
-   these routes. App-level middleware the routes rely on (authentication, sessions, the app's error
-   handler) goes into that file where it says so; until it is there, shadow mode shows the differences.`
-      : 'No route server is generated: none of the files is an Express router it can mount.'
-  }${
+2. ${serverStep(env, at)}${
     at.unserved.length > 0
       ? `\n   Serve the routes of ${at.unserved.map((f) => `\`${f}\``).join(', ')} by hand (not Express
    routers: a NestJS controller, a Koa or Fastify router, a home-made one), checking the secret in \`x-seams-token\`.`
@@ -88,4 +85,26 @@ ${rows.join('\n')}
    send the same routes from nginx straight to the service (include the first in \`http {}\`, the second in
    the monolith's \`server {}\`; put the secret where it says).
 `;
+}
+
+function serverStep(env: string, at: RouteFilesAt): string {
+  if (!at.app || !at.main) return 'No route server is generated: none of the files is an Express router it can mount.';
+  const start = `Start the service's route server: \`${env}_TOKEN=<secret> npx tsx ${at.main}\`
+   (127.0.0.1:4011; HOST, PORT).`;
+  const notes = (at.notes ?? []).map((n) => `\n   - ${n}`).join('');
+  const missing = notes
+    ? `\n   Not reproduced (add it by hand; until then shadow mode shows the differences):${notes}`
+    : '';
+  if (at.nest)
+    return `Start the service's route server with the monolith's own TypeScript runner, which emits the decorator
+   metadata Nest injects by (tsx and esbuild do not): \`${env}_TOKEN=<secret> node -r ts-node/register ${at.main}\`
+   from the monolith's folder (127.0.0.1:4011; HOST, PORT), or compile it with tsc. It boots a Nest application of the monolith's own ${at.nest.modules.map((m) => `\`${m}\``).join(', ')}
+   (${at.app}): their controllers, providers and middleware as Nest's container builds them, set up as
+   ${at.nest.bootstrap ?? 'the monolith'} sets its app up, and answers only these routes.${missing}`;
+  if (at.koa || at.fastify)
+    return `${start} It ${at.koa ? "mounts the monolith's own koa-router routers" : "registers the monolith's own route plugins"} (${at.app})
+   and answers only these routes. App-level middleware they rely on (authentication, the app's error handler)
+   goes into that file where it says; until it is there, shadow mode shows the differences.`;
+  return `${start} It mounts the monolith's own router files (${at.app}) behind the app's own
+   middleware, in its order, and answers only these routes.${missing}`;
 }

@@ -1,7 +1,10 @@
 import type { ServiceRoute } from '../routes/service-routes.ts';
 import { envPrefix, header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
 import { importPath } from './import-path.ts';
+import type { ExpressChain } from '../routes/app-setup.ts';
+import { importLines } from '../routes/copy-expression.ts';
 import { routeTableSource } from './route-table.ts';
+import { settingsSource } from './service-settings.ts';
 
 /**
  * routes-app.ts and routes-main.ts in the service: step one of the strangler fig for routes. An Express app
@@ -13,8 +16,11 @@ export function routeServerFiles(
   origin: Origin,
   serviceFolder: string,
   routes: readonly ServiceRoute[],
+  chain?: ExpressChain,
 ): GeneratedFile[] {
   const env = envPrefix(origin.service);
+  const middleware =
+    chain && chain.before.length + chain.after.length > 0 ? appMiddlewareFile(origin, serviceFolder, chain) : undefined;
   const appPath = `${serviceFolder}/src/routes-app.ts`;
   const entries = [...new Set(routes.map((r) => r.entry))].sort();
   const imports = entries.map((file, i) => `import * as entry${i + 1} from '${importPath(appPath, file)}';`);
@@ -23,6 +29,7 @@ export function routeServerFiles(
     return `  { file: ${stringLiteral(file)}, module: entry${i + 1} as unknown, routes: [${keys.join(', ')}] },`;
   });
   return [
+    ...(middleware ? [middleware] : []),
     {
       path: appPath,
       content: `${header(origin, `the Express app serving ${origin.service}'s routes with the monolith's own handlers`)}
@@ -30,7 +37,7 @@ import { createHash, timingSafeEqual } from 'crypto';
 import * as expressModule from 'express';
 import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
 ${imports.join('\n')}
-
+${middleware ? "import { after, before } from './app-middleware';\n" : ''}
 // The express function however the monolith's settings load CommonJS (esModuleInterop or not, ESM or not).
 const express = ((expressModule as unknown as { default?: unknown }).default ?? expressModule) as typeof import('express');
 
@@ -38,41 +45,7 @@ const SERVICE = ${stringLiteral(origin.service)};
 const TOKEN_HEADER = 'x-seams-token';
 
 ${routeTableSource(routes)}
-/** What the app takes from the environment; every limit has a safe default. */
-export interface RoutesSettings {
-  /** The shared secret the monolith's routing layer sends in x-seams-token (${env}_TOKEN). */
-  token: string | undefined;
-  /** ${env}_INSECURE=1 serves without a token: local development only. */
-  insecure: boolean;
-  /** Largest request body, in bytes (${env}_MAX_BODY_BYTES, default 1 MiB). */
-  maxBodyBytes: number;
-  /** ${env}_HEADERS_TIMEOUT_MS (10 s) and ${env}_REQUEST_TIMEOUT_MS (30 s). */
-  headersTimeoutMs: number;
-  requestTimeoutMs: number;
-  /** ${env}_DEBUG=1 puts unexpected errors' messages in answers; otherwise only the log has them. */
-  debug: boolean;
-}
-
-const number = (text: string | undefined, fallback: number) => (text && Number(text) > 0 ? Number(text) : fallback);
-
-export function routesSettingsFromEnv(env: Record<string, string | undefined> = process.env): RoutesSettings {
-  return {
-    token: env.${env}_TOKEN || undefined,
-    insecure: env.${env}_INSECURE === '1',
-    maxBodyBytes: number(env.${env}_MAX_BODY_BYTES, 1024 * 1024),
-    headersTimeoutMs: number(env.${env}_HEADERS_TIMEOUT_MS, 10_000),
-    requestTimeoutMs: number(env.${env}_REQUEST_TIMEOUT_MS, 30_000),
-    debug: env.${env}_DEBUG === '1',
-  };
-}
-
-function authorized(given: string | string[] | undefined, settings: RoutesSettings): boolean {
-  if (!settings.token) return settings.insecure;
-  // Hashing first gives both sides one length, so the comparison time says nothing about the secret.
-  const digest = (text: string) => createHash('sha256').update(text).digest();
-  return timingSafeEqual(digest(typeof given === 'string' ? given : ''), digest(settings.token));
-}
-
+${routesSettingsSource(origin.service)}
 /** The monolith's files that declare the service's routes, and the routes each declares. */
 const ENTRIES: ReadonlyArray<{ file: string; module: unknown; routes: string[] }> = [
 ${table.join('\n')}
@@ -141,12 +114,25 @@ export function createRoutesApp(settings: RoutesSettings = routesSettingsFromEnv
     delete request.headers[TOKEN_HEADER];
     if (!routeOf(request.method, request.originalUrl))
       return void response.status(404).json({ error: { code: 'NO_ROUTE', message: \`\${SERVICE} does not serve this route\` } });
+    // The limit holds whatever parser the app brings.
+    if (Number(request.headers['content-length'] ?? 0) > settings.maxBodyBytes)
+      return void response.status(413).json({ error: { code: 'BODY_TOO_LARGE', message: \`bodies above \${settings.maxBodyBytes} bytes are refused\` } });
     next();
   });
+${
+  middleware
+    ? `  // The monolith's app-level middleware (${chain!.file}), in its order, around its routers; the parsers
+  // below read only a body it left unread.
+  for (const apply of before) apply(app);
   app.use(express.json({ limit: settings.maxBodyBytes }));
   app.use(express.urlencoded({ extended: false, limit: settings.maxBodyBytes }));
-  // The monolith's app-level middleware these routes rely on (authentication, sessions, CORS) goes here.
   for (const { prefix, router } of mounts()) app.use(prefix, router);
+  for (const apply of after) apply(app);`
+    : `  app.use(express.json({ limit: settings.maxBodyBytes }));
+  app.use(express.urlencoded({ extended: false, limit: settings.maxBodyBytes }));
+  // The monolith's app-level middleware these routes rely on (authentication, sessions, CORS) goes here.
+  for (const { prefix, router } of mounts()) app.use(prefix, router);`
+}
   // An error with a status (400 to 599) keeps it and its message; anything else is a 500 that says only that.
   const failed: ErrorRequestHandler = (error: { status?: unknown; statusCode?: unknown; message?: unknown }, _request, response, next) => {
     if (response.headersSent) return next(error);
@@ -191,4 +177,55 @@ process.once('SIGTERM', () => server.close(() => process.exit(0)));
 `,
     },
   ];
+}
+
+/** The route server's settings from the environment and its check of the secret: the same in every kind of route server. */
+export function routesSettingsSource(service: string): string {
+  const names = {
+    type: 'RoutesSettings',
+    read: 'routesSettingsFromEnv',
+    sender: "the monolith's routing layer",
+    tokenVia: 'in x-seams-token',
+    debugShows: "unexpected errors' messages",
+  };
+  return `${settingsSource(service, names)}
+
+function authorized(given: string | string[] | undefined, settings: RoutesSettings): boolean {
+  if (!settings.token) return settings.insecure;
+  // Hashing first gives both sides one length, so the comparison time says nothing about the secret.
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(typeof given === 'string' ? given : ''), digest(settings.token));
+}`;
+}
+
+/**
+ * app-middleware.ts: the monolith app's own `use(...)` calls around its routers, copied with their imports, each
+ * a function of the app so its handlers are typed as the monolith's are.
+ */
+function appMiddlewareFile(origin: Origin, serviceFolder: string, chain: ExpressChain): GeneratedFile {
+  const apply = (item: ExpressChain['before'][number]) => {
+    const call = item.statement ? `${item.code};` : `app.use(${item.code});`;
+    const parameter = item.statement ? '()' : '(app)';
+    if (item.condition) return `  ${parameter} => {\n    if (${item.condition}) ${call}\n  },`;
+    return item.statement ? `  () => {\n    ${call}\n  },` : `  (app) => void ${call.slice(0, -1)},`;
+  };
+  const list = (items: ExpressChain['before']) => items.map(apply).join('\n');
+  return {
+    path: `${serviceFolder}/src/app-middleware.ts`,
+    content: `${header(origin, `the app-level middleware of ${chain.file}, which the route server applies as the monolith does`)}
+${importLines([...chain.before, ...chain.after]).join('\n')}
+
+type Apply = (app: import('express').Express) => void;
+
+/** The monolith's \`app.use(...)\` calls before the routers that serve ${origin.service}'s routes, in order. */
+export const before: Apply[] = [
+${list(chain.before)}
+];
+
+/** And after them: error handlers and the answer for what no router served. */
+export const after: Apply[] = [
+${list(chain.after)}
+];
+`,
+  };
 }

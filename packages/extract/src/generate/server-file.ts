@@ -4,6 +4,7 @@ import { describeErrorSource } from './error-rebuild.ts';
 import { envPrefix, header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
 import { importPath } from './import-path.ts';
 import type { Layout } from './service-files.ts';
+import { settingsSource } from './service-settings.ts';
 
 /**
  * server.ts: node:http, one POST per operation, safe by default: bound to 127.0.0.1, a shared
@@ -43,36 +44,8 @@ import { operations } from './operations';
 import { operationSchemas } from './schemas';
 
 const SERVICE = ${stringLiteral(origin.service)};
-// At most this many events go back with one answer; the facade checks the same bound.
-const MAX_EVENTS = 100;
-${capture}
-/** What the server takes from the environment; every limit has a safe default. */
-export interface ServerSettings {
-  /** The shared secret the facade sends as \`authorization: Bearer <token>\` (${env}_TOKEN). */
-  token: string | undefined;
-  /** ${env}_INSECURE=1 serves without a token: local development only. */
-  insecure: boolean;
-  /** Largest request body, in bytes (${env}_MAX_BODY_BYTES, default 1 MiB): larger ones get 413 unread. */
-  maxBodyBytes: number;
-  /** Time to receive a request's headers, and the whole request (${env}_HEADERS_TIMEOUT_MS, ${env}_REQUEST_TIMEOUT_MS). */
-  headersTimeoutMs: number;
-  requestTimeoutMs: number;
-  /** ${env}_DEBUG=1 puts messages and stack frames of unexpected errors in answers; otherwise only the log has them. */
-  debug: boolean;
-}
-
-const number = (text: string | undefined, fallback: number) => (text && Number(text) > 0 ? Number(text) : fallback);
-
-export function settingsFromEnv(env: Record<string, string | undefined> = process.env): ServerSettings {
-  return {
-    token: env.${env}_TOKEN || undefined,
-    insecure: env.${env}_INSECURE === '1',
-    maxBodyBytes: number(env.${env}_MAX_BODY_BYTES, 1024 * 1024),
-    headersTimeoutMs: number(env.${env}_HEADERS_TIMEOUT_MS, 10_000),
-    requestTimeoutMs: number(env.${env}_REQUEST_TIMEOUT_MS, 30_000),
-    debug: env.${env}_DEBUG === '1',
-  };
-}
+${bus ? '// At most this many events go back with one answer; the facade checks the same bound.\nconst MAX_EVENTS = 100;\n' : ''}${capture}
+${settingsSource(origin.service, { type: 'ServerSettings', read: 'settingsFromEnv', sender: 'the facade', tokenVia: 'as `authorization: Bearer <token>`', debugShows: 'messages and stack frames of unexpected errors' })}
 
 export interface Reply {
   status: number;

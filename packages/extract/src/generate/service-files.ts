@@ -1,9 +1,10 @@
-import type { ContractModel } from '../contract/build-contract.ts';
+import type { ContractModel, Operation } from '../contract/build-contract.ts';
 import { contractName, remoteOperations } from './contract-files.ts';
 import { header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
 import { importPath } from './import-path.ts';
 import type { Toolchain } from '../toolchain/toolchain-profile.ts';
 import { providerCall } from './provider-files.ts';
+import { factoryCall, instanceCall, instanceImports } from './instance-class-files.ts';
 
 /** Where the files of one extraction go, relative to the project root. */
 export interface Layout {
@@ -25,7 +26,10 @@ export function operationsFile(origin: Origin, model: ContractModel, layout: Lay
   const imports = [...byFile].map(
     ([file, names]) => `import { ${names.join(', ')} } from '${importPath(path, file)}';`,
   );
-  if (operations.some((o) => o.owner)) imports.push(`import { providers } from './providers';`);
+  if (operations.some((o) => o.owner && !o.instance)) imports.push(`import { providers } from './providers';`);
+  imports.push(...instanceImports(path, model));
+  const call = (o: Operation) =>
+    o.instance ? instanceCall(o) : o.owner ? providerCall(o) : o.returnsInstance ? factoryCall(o) : o.name;
   return {
     path,
     content: `${header(origin, "the implementation the service serves: today the monolith's own code")}
@@ -33,7 +37,7 @@ import type { ${contractName(origin.service)} } from './contract';
 ${imports.join('\n')}
 
 /** Step one of the strangler fig: the same code behind a network boundary. Move it here file by file. */
-export const operations: ${contractName(origin.service)} = {${operations.some((o) => o.owner) ? `\n  ${operations.map((o) => (o.owner ? providerCall(o) : o.name)).join(',\n  ')},\n` : ` ${operations.map((o) => o.name).join(', ')} `}};
+export const operations: ${contractName(origin.service)} = {${operations.some((o) => o.owner || o.returnsInstance) ? `\n  ${operations.map(call).join(',\n  ')},\n` : ` ${operations.map((o) => o.name).join(', ')} `}};
 `,
   };
 }

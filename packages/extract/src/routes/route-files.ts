@@ -1,125 +1,144 @@
+import { isBuiltin } from 'node:module';
+import type { Graph } from '@seams/graph';
 import type { GeneratedFile, Origin } from '../generate/generated-file.ts';
-import { fastifyRouteMiddlewareFile } from '../generate/fastify-route-middleware-file.ts';
-import { fastifyRouteServerFiles } from '../generate/fastify-route-server-file.ts';
-import { koaRouteMiddlewareFile } from '../generate/koa-route-middleware-file.ts';
-import { koaBodyParser, koaRouteServerFiles } from '../generate/koa-route-server-file.ts';
+import { nestServiceFiles } from '../generate/nest-service-files.ts';
 import { edgeFiles } from '../generate/route-edge-file.ts';
 import { routeMiddlewareFile } from '../generate/route-middleware-file.ts';
 import { routesSection } from '../generate/route-report.ts';
 import { routeServerFiles } from '../generate/route-server-file.ts';
+import type { NestBootstrap } from './app-setup.ts';
+import { koaOrFastifyFiles } from './koa-fastify-files.ts';
 import type { ServiceRoute } from './service-routes.ts';
+
+/** The monolith as the route layer reads it: its files, its imports, and a reader. */
+export interface RouteProject {
+  graph: Pick<Graph, 'files' | 'edges'>;
+  readFile: (path: string) => string;
+}
 
 /**
  * Everything route-level strangling adds to an extraction: the routing layer beside the facade, the
- * service's route server, the nginx table, and the report's section on them.
+ * service's route server (Express routers mounted behind the app's own middleware, or a Nest application
+ * of the monolith's modules), the nginx table, and the report's section on them. The routes come back with
+ * a NestJS app's global prefix in their paths, as clients call them.
  */
-export function routeLevelFiles(
+export async function routeLevelFiles(
   origin: Origin,
   folders: { facade: string; service: string; edge: string },
-  routes: readonly ServiceRoute[],
-  readFile: (path: string) => string,
-): {
-  files: GeneratedFile[];
-  section: string;
-  /** The packages the route server loads itself (its framework, its body parser), at the monolith's versions. */
-  dependencies: Record<string, string>;
-} {
+  found: readonly ServiceRoute[],
+  project: RouteProject,
+): Promise<{ files: GeneratedFile[]; section: string; routes: ServiceRoute[]; nest: boolean; packages: string[] }> {
+  // ts-morph loads in about a second: only an extraction with routes pays for it.
+  const setup = await import('./app-setup.ts');
+  const { readFile } = project;
+  const files = project.graph.files.map((f) => f.path);
+  const text = (file: string) => {
+    try {
+      return readFile(file);
+    } catch {
+      return '';
+    }
+  };
+  const entries = new Set(found.map((r) => r.entry));
+  const nestEntries = new Set([...entries].filter((file) => isNestController(text(file))));
+  const bootstrap =
+    nestEntries.size > 0
+      ? setup.nestBootstrap({
+          files,
+          readFile,
+          reaches: new Set(),
+          target: `${folders.service}/src/nest-setup.ts`,
+        })
+      : undefined;
+  const routes = found.map((r) => (nestEntries.has(r.entry) ? prefixed(r, bootstrap?.prefix) : r));
+  const modules = nestEntries.size > 0 ? setup.nestControllerModules({ files, readFile }, nestEntries) : [];
+  const nest =
+    modules.length > 0
+      ? nestServiceFiles(
+          origin,
+          folders.service,
+          routes.filter((r) => nestEntries.has(r.entry)),
+          { modules, bootstrap },
+        )
+      : [];
+  const express = new Set([...entries].filter((file) => !nestEntries.has(file) && usesExpress(text(file))));
+  const served = routes.filter((r) => express.has(r.entry));
+  const chain =
+    served.length > 0
+      ? setup.expressChain({
+          files,
+          readFile,
+          reaches: reaching(project.graph, express),
+          target: `${folders.service}/src/app-middleware.ts`,
+        })
+      : undefined;
+  // Koa routers or Fastify route plugins, when no file is an Express router or a Nest controller.
+  const other = express.size === 0 && nest.length === 0 ? koaOrFastifyFiles(origin, folders, routes, text) : undefined;
+  const server = served.length > 0 ? routeServerFiles(origin, folders.service, served, chain) : (other?.server ?? []);
   const middleware = routeMiddlewareFile(origin, `${folders.facade}/routes.ts`, routes);
-  const manifest = readOptional(readFile, 'package.json');
-  const express = entriesUsing(EXPRESS, routes, readFile);
-  // One route server per service, in one framework: Express, else Koa, else Fastify.
-  const koa = express.size === 0 ? entriesUsing(KOA_ROUTER, routes, readFile) : new Set<string>();
-  const fastify =
-    express.size === 0 && koa.size === 0 && dependsOn(manifest, 'fastify')
-      ? fastifyEntries(routes, readFile)
-      : new Set<string>();
-  const layer =
-    koa.size > 0
-      ? [koaRouteMiddlewareFile(origin, `${folders.facade}/koa-routes.ts`)]
-      : fastify.size > 0
-        ? [fastifyRouteMiddlewareFile(origin, `${folders.facade}/fastify-routes.ts`)]
-        : [];
-  const served = routes.filter((r) => express.has(r.entry) || koa.has(r.entry) || fastify.has(r.entry));
-  const server =
-    served.length === 0
-      ? []
-      : koa.size > 0
-        ? koaRouteServerFiles(origin, folders.service, served, koaBodyParser(manifest))
-        : fastify.size > 0
-          ? fastifyRouteServerFiles(origin, folders.service, served)
-          : routeServerFiles(origin, folders.service, served);
   const edge = edgeFiles(origin, folders.edge, routes);
+  const main = [...server, ...nest].find((f) => /\/(?:routes|nest)-main\.ts$/.test(f.path));
+  const app = [...server, ...nest].find((f) => /\/(?:routes-app|nest-module)\.ts$/.test(f.path));
   const section = routesSection(origin, routes, {
     middleware: middleware.path,
-    ...(server.length > 0 ? { app: server[0]!.path, main: server[1]!.path } : {}),
-    ...(koa.size > 0 ? { koa: layer[0]!.path } : {}),
-    ...(fastify.size > 0 ? { fastify: layer[0]!.path } : {}),
-    unserved: [...new Set(routes.filter((r) => !served.includes(r)).map((r) => r.entry))],
+    ...(main && app ? { app: app.path, main: main.path } : {}),
+    ...(other ? { [other.framework]: other.layer.path } : {}),
+    unserved: [...entries].filter(
+      (e) => !express.has(e) && !(nest.length > 0 && nestEntries.has(e)) && !other?.served.has(e),
+    ),
     edge: edge.map((f) => f.path),
+    notes: [...(chain?.notes ?? []), ...(nest.length > 0 ? nestNotes(bootstrap) : [])],
+    ...(nest.length > 0 ? { nest: { modules: modules.map((m) => m.name), bootstrap: bootstrap?.file } } : {}),
   });
-  const framework =
-    server.length === 0
-      ? []
-      : koa.size > 0
-        ? ['koa', koaBodyParser(manifest)]
-        : fastify.size > 0
-          ? ['fastify']
-          : ['express'];
-  return { files: [middleware, ...layer, ...server, ...edge], section, dependencies: versions(manifest, framework) };
+  return {
+    files: [middleware, ...(other ? [other.layer] : []), ...server, ...nest, ...edge],
+    section,
+    routes,
+    nest: nest.length > 0,
+    packages: packagesOf([...server, ...nest]),
+  };
 }
 
-// The route server mounts Express or Koa routers (files that import express, or koa-router / @koa/router) or
-// registers Fastify route plugins (in a monolith that depends on fastify, files that call a route method on
-// a Fastify instance); a NestJS controller or a home-made router is served by hand.
-const EXPRESS = /\bfrom\s*['"]express['"]|\brequire\(\s*['"]express['"]\s*\)/;
-const KOA_ROUTER =
-  /\bfrom\s*['"](?:@koa\/router|koa-router)['"]|\brequire\(\s*['"](?:@koa\/router|koa-router)['"]\s*\)/;
+// The route server mounts Express routers: files that import express (a Koa or Fastify router, a home-made
+// router are served by hand; a NestJS controller by the service's Nest application).
+const usesExpress = (text: string) => /\bfrom\s*['"]express['"]|\brequire\(\s*['"]express['"]\s*\)/.test(text);
+const isNestController = (text: string) => /@Controller\s*\(/.test(text) && /['"]@nestjs\/common['"]/.test(text);
 
-function entriesUsing(uses: RegExp, routes: readonly ServiceRoute[], readFile: (path: string) => string): Set<string> {
-  const entries = new Set(routes.map((r) => r.entry));
-  return new Set([...entries].filter((file) => uses.test(readFile(file))));
+/** `GET /tags` under `app.setGlobalPrefix('api')`: `GET /api/tags`, as Nest serves it. */
+function prefixed(route: ServiceRoute, prefix: string | undefined): ServiceRoute {
+  const trimmed = (prefix ?? '').replace(/^\/+|\/+$/g, '');
+  if (!trimmed) return route;
+  const path = route.path === '/' ? `/${trimmed}` : `/${trimmed}${route.path}`;
+  return { ...route, path, key: `${route.method} ${path}` };
 }
 
-const FASTIFY_ROUTE = /\.(?:get|post|put|patch|delete|head|options|all|route)\s*\(/;
-const NOT_FASTIFY = /@nestjs\/|\bfrom\s*['"]koa\b|\brequire\(\s*['"]koa\b/;
+const nestNotes = (bootstrap: NestBootstrap | undefined): string[] =>
+  bootstrap
+    ? bootstrap.notes
+    : ['no file calls `NestFactory.create`: the service app has no global prefix, pipes or filters of the monolith'];
 
-function fastifyEntries(routes: readonly ServiceRoute[], readFile: (path: string) => string): Set<string> {
-  const entries = new Set(routes.map((r) => r.entry));
-  return new Set(
-    [...entries].filter((file) => {
-      const text = readFile(file);
-      return FASTIFY_ROUTE.test(text) && !NOT_FASTIFY.test(text);
-    }),
-  );
-}
-
-// The monolith's version of each package it lists (a package it does not list is left to its own imports).
-function versions(manifest: string | undefined, names: ReadonlyArray<string | undefined>): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const name of names) {
-    const version = name === undefined ? undefined : declared(manifest, name);
-    if (name && typeof version === 'string') found[name] = version;
-  }
+/** The files that import one of `targets`, directly or through others, and the targets. */
+function reaching(graph: Pick<Graph, 'edges'>, targets: ReadonlySet<string>): Set<string> {
+  const importers = new Map<string, string[]>();
+  for (const edge of graph.edges) importers.set(edge.to, [...(importers.get(edge.to) ?? []), edge.from]);
+  const found = new Set(targets);
+  const queue = [...targets];
+  while (queue.length > 0)
+    for (const from of importers.get(queue.pop()!) ?? [])
+      if (!found.has(from)) {
+        found.add(from);
+        queue.push(from);
+      }
   return found;
 }
 
-function declared(manifest: string | undefined, name: string): unknown {
-  try {
-    const json = JSON.parse(manifest ?? '{}') as Record<string, Record<string, unknown> | undefined>;
-    return json.dependencies?.[name] ?? json.devDependencies?.[name];
-  } catch {
-    return undefined;
-  }
-}
-
-function dependsOn(manifest: string | undefined, name: string): boolean {
-  return Boolean(declared(manifest, name));
-}
-
-function readOptional(readFile: (path: string) => string, path: string): string | undefined {
-  try {
-    return readFile(path);
-  } catch {
-    return undefined;
-  }
+/** The packages generated files import (`@nestjs/core`, `cors`): the service's package.json lists them. */
+function packagesOf(files: readonly GeneratedFile[]): string[] {
+  const specifiers = files.flatMap((f) =>
+    [...f.content.matchAll(/^import [^'\n]*'([^'.][^']*)';$/gm)].map((m) => m[1]!),
+  );
+  const names = specifiers.map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!));
+  // The platform Nest serves HTTP with, which @nestjs/core loads by name.
+  if (names.includes('@nestjs/core')) names.push('@nestjs/platform-express', 'reflect-metadata');
+  return [...new Set(names)].filter((name) => !isBuiltin(name)).sort();
 }

@@ -1,0 +1,94 @@
+// What the route server copies from the monolith's app file: expectations worked out by hand on a CommonJS app
+// shaped like hagopj13/node-express-boilerplate's src/app.js and a NestJS bootstrap.
+import { describe, expect, it } from 'vitest';
+import { expressChain, nestBootstrap } from '../src/routes/app-setup.ts';
+
+const files: Record<string, string> = {
+  'src/app.js': `const express = require('express');
+const passport = require('passport');
+const config = require('./config/config');
+const { jwtStrategy } = require('./config/passport');
+const routes = require('./routes/v1');
+const { errorHandler } = require('./middlewares/error');
+let hits = 0;
+
+const app = express();
+if (config.env !== 'test') {
+  app.use(require('morgan')('dev'));
+} else {
+  app.use((req, res, next) => next());
+}
+app.use(express.json());
+app.use(passport.initialize());
+passport.use('jwt', jwtStrategy);
+app.use((req, res, next) => { hits += 1; next(); });
+app.use('/v1', routes);
+app.use(errorHandler);
+module.exports = app;
+`,
+  'src/routes/v1/index.js': `module.exports = require('express').Router();`,
+  'src/main.ts': `import { NestFactory } from '@nestjs/core';
+import { ValidationPipe } from '@nestjs/common';
+import { AppModule } from './app.module';
+const options = { cors: true };
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule, options);
+  app.setGlobalPrefix('api/v2');
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true }));
+  app.enableShutdownHooks();
+  app.useWebSocketAdapter(undefined);
+  await app.listen(3000);
+}
+bootstrap();
+`,
+  'src/app.module.ts': 'export class AppModule {}',
+};
+const inputs = (target: string) => ({
+  files: Object.keys(files),
+  readFile: (path: string) => files[path]!,
+  reaches: new Set(['src/routes/v1/index.js']),
+  target,
+});
+
+describe('the app setup a route server copies', () => {
+  it("copies an Express app's chain around the mount: conditions, setup calls, requires moved, locals refused", () => {
+    const chain = expressChain(inputs('extracted/users/service/src/app-middleware.ts'))!;
+    const up = '../../../../src';
+    expect(chain.before).toEqual([
+      { code: "require('morgan')('dev')", imports: [], condition: `((require('${up}/config/config')).env !== 'test')` },
+      {
+        code: '(req, res, next) => next()',
+        imports: [],
+        condition: `!((require('${up}/config/config')).env !== 'test')`,
+      },
+      { code: "(require('express')).json()", imports: [] },
+      { code: "(require('passport')).initialize()", imports: [] },
+      {
+        code: `(require('passport')).use('jwt', (require('${up}/config/passport')).jwtStrategy)`,
+        imports: [],
+        statement: true,
+      },
+    ]);
+    expect(chain.after).toEqual([{ code: `(require('${up}/middlewares/error')).errorHandler`, imports: [] }]);
+    expect(chain.notes).toEqual([
+      'src/app.js:18 `app.use(...)` is not applied: it uses `hits`, which app.js declares itself',
+    ]);
+  });
+
+  it('reads a Nest bootstrap: the root module, its options, a literal prefix, the calls a request meets', () => {
+    const bootstrap = nestBootstrap(inputs('extracted/users/service/src/nest-setup.ts'))!;
+    expect(bootstrap.root).toEqual({ name: 'AppModule', file: 'src/app.module.ts' });
+    expect(bootstrap.options?.code).toBe('({ cors: true })');
+    expect(bootstrap.prefix).toBe('api/v2');
+    expect(bootstrap.calls.map((c) => `${c.method}(${c.code})`)).toEqual([
+      "setGlobalPrefix('api/v2')",
+      'useGlobalPipes(new ValidationPipe({ whitelist: true }))',
+    ]);
+    expect(bootstrap.calls[1]!.imports).toEqual([
+      { specifier: '@nestjs/common', kind: 'named', name: 'ValidationPipe', imported: 'ValidationPipe' },
+    ]);
+    expect(bootstrap.notes).toEqual([
+      'src/main.ts:10 `app.useWebSocketAdapter(...)` is not applied: seams does not know what it changes',
+    ]);
+  });
+});

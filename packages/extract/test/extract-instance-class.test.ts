@@ -1,0 +1,228 @@
+// seams extract on classes the monolith constructs (fixtures/extract/instance-class, probot's shape: ESM,
+// node16): the class whose async methods are all the monolith calls becomes a remote instance, the one it
+// uses otherwise is blocked at the monolith's lines; the app and the service type-check; calls give the same
+// answers routed local, remote (the service started, readiness: its "listening" line) and in shadow.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '@seams/analyze';
+import type { Plan } from '@seams/graph';
+import { buildContract } from '../src/contract/build-contract.ts';
+import { extractService, type Extraction } from '../src/index.ts';
+
+const top = join(import.meta.dirname, '../../..');
+const scratch = mkdtempSync(join(tmpdir(), 'seams-instances-'));
+const app = join(scratch, 'app');
+const TOKEN = 'instance-secret-1234';
+const children: ChildProcess[] = [];
+
+interface Created {
+  channel: string;
+  app: { id: number; slug: string; webhookUrl: string };
+  real: boolean;
+}
+interface Creation {
+  createWebhookChannel(): Promise<string>;
+  getManifest(): unknown;
+}
+let extraction: Extraction;
+let setUp: (name: string, code: string) => Promise<Created>;
+let resume: (name: string) => Promise<string>;
+let describeEvent: (event: string, action: string, sender: string) => string;
+let facade: {
+  ManifestCreation: new (options: { appName: string; baseUrl: string }) => Creation;
+  releaseInstance(target: object): Promise<void>;
+  resumeCreation(name: string): Promise<Creation>;
+};
+let real: { ManifestCreation: new (...args: never[]) => object; ManifestError: new (...args: never[]) => Error };
+let routing: {
+  setShadowReporter(handler: (report: unknown) => void): (report: unknown) => void;
+  shadowsSettled(): Promise<void>;
+};
+
+/** Starts the service; resolves with its first stdout match, or rejects with all it said when it exits. */
+function started(args: string[], env: Record<string, string | undefined>, ready: RegExp): Promise<RegExpExecArray> {
+  const child = spawn(join(top, 'node_modules/.bin/tsx'), args, {
+    cwd: app,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = ready.exec(output);
+      if (match) resolve(match);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
+  });
+}
+
+const caught = (promise: Promise<unknown>): Promise<Error & Record<string, unknown>> =>
+  promise.then(
+    (value) => {
+      throw new Error(`expected a failure, got ${JSON.stringify(value)}`);
+    },
+    (error: unknown) => error as Error & Record<string, unknown>,
+  );
+
+const route = (mode: string) => (process.env.SEAMS_ROUTE_MANIFEST = mode);
+
+beforeAll(async () => {
+  cpSync(join(top, 'fixtures/extract/instance-class'), app, { recursive: true });
+  mkdirSync(join(app, 'node_modules/@types'), { recursive: true });
+  symlinkSync(join(top, 'node_modules/@types/node'), join(app, 'node_modules/@types/node'));
+  symlinkSync(join(top, 'packages/graph/node_modules/zod'), join(app, 'node_modules/zod'));
+  const graph = await analyze({ root: app, cache: false });
+  const files = ['src/manifest/context.ts', 'src/manifest/manifest-creation.ts'];
+  const plan = { services: [{ id: 'manifest', name: 'manifest', files }], shared: [] } as unknown as Plan;
+  extraction = await extractService(graph, plan, 'manifest', {
+    root: app,
+    planName: 'seams.plan.json',
+    out: 'extracted/manifest',
+    tsconfig: 'tsconfig.json',
+    monolith: 'manifest-app',
+    version: '0.1.0',
+    readFile: (path) => readFileSync(join(app, path), 'utf8'),
+  });
+  for (const file of extraction.files) {
+    mkdirSync(join(app, file.path, '..'), { recursive: true });
+    writeFileSync(join(app, file.path), file.content);
+  }
+  for (const edit of extraction.edits) writeFileSync(join(app, edit.path), edit.after);
+  const ready = await started(
+    ['extracted/manifest/service/src/main.ts'],
+    { SEAMS_MANIFEST_TOKEN: TOKEN, PORT: '0', HOST: undefined },
+    /listening on (http:\/\/127\.0\.0\.1:\d+)/,
+  );
+  process.env.SEAMS_MANIFEST_URL = ready[1]!;
+  process.env.SEAMS_MANIFEST_TOKEN = TOKEN;
+  ({ setUp, resume } = await import(join(app, 'src/setup/setup-app.ts')));
+  ({ describeEvent } = await import(join(app, 'src/webhooks/receive.ts')));
+  facade = await import(join(app, 'extracted/manifest/facade/manifest.facade.ts'));
+  real = await import(join(app, 'src/manifest/manifest-creation.ts'));
+  routing = await import(join(app, 'extracted/manifest/facade/routing.ts'));
+}, 120_000);
+
+afterAll(() => {
+  for (const child of children) child.kill();
+  delete process.env.SEAMS_ROUTE_MANIFEST;
+  delete process.env.SEAMS_MANIFEST_URL;
+  delete process.env.SEAMS_MANIFEST_TOKEN;
+  if (!process.env.KEEP) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('seams extract on classes the monolith constructs', () => {
+  it('makes the class called only through async methods remote, and blocks the other at the lines that need it', () => {
+    expect(extraction.remoteReady).toEqual([
+      'resumeCreation',
+      'ManifestCreation.new',
+      'ManifestCreation.createWebhookChannel',
+      'ManifestCreation.createAppFromCode',
+      'ManifestCreation.release',
+    ]);
+    expect(extraction.model.instanceClasses).toEqual([
+      {
+        name: 'ManifestCreation',
+        file: 'src/manifest/manifest-creation.ts',
+        line: 27,
+        constructed: true,
+        localOnly: ['getManifest'],
+      },
+    ]);
+    const context = extraction.model.blockers.filter((b) => b.operation === 'Context');
+    expect(context.map((b) => `${b.kind} ${b.file}:${b.line} ${b.message.split(':')[0]}`)).toEqual([
+      'class-instance src/webhooks/receive.ts:4 `PushContext` extends `Context`',
+      'class-instance src/webhooks/receive.ts:13 `Context.events` is a static member used outside the service',
+      'class-instance src/webhooks/receive.ts:14 `Context.name` is an accessor read outside the service',
+      'sync src/webhooks/receive.ts:14 `Context.isBot` returns `boolean` synchronously and the caller uses it without await; a remote instance only answers asynchronously',
+      'class-instance src/webhooks/receive.ts:14 `Context.payload` is a public field read outside the service',
+    ]);
+    const code = extraction.files.find((f) => f.path.endsWith('manifest.facade.ts'))!.content;
+    expect(code).toContain('export class ManifestCreation extends local1.ManifestCreation {');
+    expect(code).toContain("export { Context } from '../../../src/manifest/context.js';");
+  });
+
+  it("type-checks with the monolith's own tsconfig after the codemod, and so does the service", () => {
+    for (const project of ['tsconfig.json', 'extracted/manifest/service/tsconfig.json']) {
+      const tsc = spawnSync(join(top, 'node_modules/.bin/tsc'), ['-p', project], { cwd: app, encoding: 'utf8' });
+      expect(tsc.stdout + tsc.stderr).toBe('');
+      expect(tsc.status).toBe(0);
+    }
+  }, 60_000);
+
+  it('routed local, the class is the real one', async () => {
+    route('local');
+    expect(await setUp('Probot', 'abcd1234')).toEqual({
+      channel: 'https://smee.example/channels/2',
+      app: { id: 8, slug: 'probot', webhookUrl: 'https://smee.example/channels/2' },
+      real: true,
+    });
+    const creation = new facade.ManifestCreation({ appName: 'Probot', baseUrl: 'https://smee.example' });
+    expect(creation).toBeInstanceOf(real.ManifestCreation);
+    expect(creation.getManifest()).toEqual({ name: 'Probot', url: 'https://smee.example/', events: ['push'] });
+    expect(describeEvent('push', 'created', 'ci[bot]')).toBe('push.created (known) by a bot');
+    expect(await resume('Probot')).toBe('https://smee.example/resumed/channels/2');
+  });
+
+  it('routed remote, the instance lives in the service: the same answers, its errors as the monolith throws them', async () => {
+    route('remote');
+    expect(await setUp('Probot', 'abcd1234')).toEqual({
+      channel: 'https://smee.example/channels/2',
+      app: { id: 8, slug: 'probot', webhookUrl: 'https://smee.example/channels/2' },
+      real: true,
+    });
+    const refused = await caught(setUp('Probot', 'NO'));
+    expect(refused).toBeInstanceOf(real.ManifestError);
+    expect([refused.status, refused.message]).toEqual([422, "'NO' is not a manifest code"]);
+
+    const creation = new facade.ManifestCreation({ appName: 'Probot', baseUrl: 'https://smee.example' });
+    expect(creation).toBeInstanceOf(real.ManifestCreation);
+    expect(await creation.createWebhookChannel()).toBe('https://smee.example/channels/1');
+    expect(await creation.createWebhookChannel()).toBe('https://smee.example/channels/2');
+    expect(() => creation.getManifest()).toThrow('ManifestCreation.getManifest is not routed');
+    // An instance the service's own function built comes back as a proxy of it, its state kept there.
+    expect(await resume('Probot')).toBe('https://smee.example/resumed/channels/2');
+    const resumed = await facade.resumeCreation('Probot');
+    expect(resumed).toBeInstanceOf(facade.ManifestCreation);
+    expect(() => resumed.getManifest()).toThrow('ManifestCreation.getManifest is not routed');
+    await facade.releaseInstance(creation);
+    const gone = await caught(creation.createWebhookChannel());
+    expect([gone.name, gone.status]).toEqual(['RemoteError', 410]);
+  });
+
+  it('in shadow, the local instance serves and its twin in the service answers the same', async () => {
+    route('shadow');
+    const reports: unknown[] = [];
+    const previous = routing.setShadowReporter((report) => reports.push(report));
+    try {
+      expect((await setUp('Probot', 'abcd1234')).channel).toBe('https://smee.example/channels/2');
+      await routing.shadowsSettled();
+      expect(reports).toEqual([]);
+    } finally {
+      routing.setShadowReporter(previous);
+    }
+  });
+
+  it('blocks the classes of jobs, each for its own reason, at the line that needs it', () => {
+    const model = buildContract({
+      root: app,
+      tsconfig: join(app, 'tsconfig.json'),
+      serviceFiles: ['src/jobs/job.ts', 'src/jobs/queue.ts'],
+      operations: ['src/jobs/job.ts#Cache', 'src/jobs/job.ts#Job', 'src/jobs/queue.ts#enqueue'],
+      callerFiles: ['src/cli/schedule.ts'],
+    });
+    expect(model.instanceClasses).toBeUndefined();
+    const classes = model.blockers.filter((b) => b.operation === 'Job' || b.operation === 'Cache');
+    expect(classes.map((b) => `${b.kind} ${b.file}:${b.line} ${b.message}`)).toEqual([
+      'class-instance src/jobs/job.ts:19 `Cache` is generic: a remote instance would fix its type parameters, and the proxy cannot restate them: make the class concrete',
+      'class-instance src/cli/schedule.ts:7 an instance of `Job` is handed back to `enqueue` of the service, which expects the real instance (its fields, its identity): remote, it would get a proxy: pass plain data instead',
+      "class-instance src/cli/schedule.ts:8 `Job.label` is taken as a value, not called: a remote instance's method cannot be passed around",
+      'callback src/jobs/job.ts:5 The constructor of `Job`, which the monolith calls: Parameter `run` of `Job.new` is a function: a callback cannot cross a network boundary: pass data, or an event',
+    ]);
+  }, 60_000);
+});
