@@ -110,9 +110,18 @@ function cycleFinding(members: string[], link: Link, loop: string[], label: (id:
     toService,
     cycle: loop,
     message:
-      `${listing(members.map(label))} depend on each other in a loop, ${loop.map(label).join(' → ')}; this import is in its lightest link, ` +
+      `${memberList(members, label)} depend on each other in a loop, ${loop.map(label).join(' → ')}; this import is in its lightest link, ` +
       `${from} → ${to} (${plural(link.pairs, 'file dependency', 'file dependencies')})${attributionNote(crossing, label)}`,
     fix: `break the loop here: move what ${from} uses of ${to} into ${from} or the shared group, or invert it so that ${to} depends on ${from} (an event ${from} raises, or a callback ${to} passes in)`,
     fingerprint: fingerprintOf('service-cycle', members),
   };
+}
+
+// Beyond this many members the loop is a tangle: the count says more than a line naming them all (185 on one app).
+const NAMED_MEMBERS = 8;
+
+function memberList(members: readonly string[], label: (id: string) => string): string {
+  if (members.length <= NAMED_MEMBERS) return listing(members.map(label));
+  const named = members.slice(0, NAMED_MEMBERS - 1).map(label);
+  return `${members.length} services (${named.join(', ')} and ${members.length - named.length} more)`;
 }
