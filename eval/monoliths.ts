@@ -100,7 +100,7 @@ export function listMonoliths(): { monoliths: Monolith[]; missing: ManifestEntry
       dir,
       include: entry.include,
       exclude: entry.exclude,
-      truths: (files) => entry.truths.map((rule) => ({ name: rule.kind, truth: buildTruth(rule, files) })),
+      truths: (files) => entry.truths.map((rule) => ({ name: rule.name ?? rule.kind, truth: buildTruth(rule, files) })),
     });
   }
   return { monoliths, missing };
