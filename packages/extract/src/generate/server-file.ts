@@ -83,7 +83,7 @@ export function toJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) => {
     if (typeof item === 'bigint') return item.toString();
     if (typeof item === 'function' || typeof item === 'symbol') return undefined;
-    if (item !== null && typeof item === 'object') {
+    if (typeof item === 'object' && item !== null) {
       if (seen.has(item)) return '[Circular]';
       seen.add(item);
     }
