@@ -117,7 +117,9 @@ describe('extract --write on the toolchains monoliths have', () => {
     expect(readFileSync(join(app, project), 'utf8')).toContain('"target": "ES2020"');
     mkdirSync(join(service, 'node_modules'), { recursive: true });
     symlinkSync(join(top, 'packages/graph/node_modules/zod'), join(service, 'node_modules/zod'));
-    const withZod = typeCheck(app, project).split('\n').filter((line) => /^\S.*error TS/.test(line));
+    const withZod = typeCheck(app, project)
+      .split('\n')
+      .filter((line) => /^\S.*error TS/.test(line));
     expect(withZod.length).toBeGreaterThan(0);
     expect(withZod.filter((line) => !line.includes('/zod/'))).toEqual([]);
     // Past the parser, the types: zod declared loosely in its place, since 3.9 cannot read zod 4's own.

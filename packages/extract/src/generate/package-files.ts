@@ -99,7 +99,11 @@ process.once('SIGTERM', () => server.close(() => process.exit(0)));
       content:
         JSON.stringify(
           layout.tsconfig
-            ? { extends: posix.join(up, layout.tsconfig), compilerOptions: serviceOptions(up, target), include: ['src'] }
+            ? {
+                extends: posix.join(up, layout.tsconfig),
+                compilerOptions: serviceOptions(up, target),
+                include: ['src'],
+              }
             : { compilerOptions: standalone(target), include: ['src'] },
           null,
           2,

@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 
 /** The TypeScript version as [major, minor]; undefined (none installed) reads as the newest. */
-export function versionOf(typescript: string | undefined): [number, number] {
+function versionOf(typescript: string | undefined): [number, number] {
   const match = /^\D*(\d+)\.(\d+)/.exec(typescript ?? '');
   return match ? [Number(match[1]), Number(match[2])] : [Infinity, 0];
 }
