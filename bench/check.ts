@@ -2,7 +2,7 @@
 // on the synthetic 10k-file monolith, after the same 20-file edit with warm caches; wall time,
 // peak memory and the findings each reported.
 //
-//   node bench/check.ts [--rounds 5] [--depcruise-rounds 3] [--files 20]
+//   node bench/check.ts [--rounds 5] [--depcruise-rounds 3] [--files 20] [--skip-depcruise]
 //
 // See the "seams check" section of bench/README.md for how to read the output.
 import { execFileSync } from 'node:child_process';
@@ -41,22 +41,27 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '5' },
     'depcruise-rounds': { type: 'string', default: '3' },
     files: { type: 'string', default: '20' },
+    'skip-depcruise': { type: 'boolean', default: false },
   },
 });
+const skipDepcruise = values['skip-depcruise'];
 const rounds = Number(values.rounds),
-  dcRounds = Math.min(rounds, Number(values['depcruise-rounds'])),
+  dcRounds = skipDepcruise ? 0 : Math.min(rounds, Number(values['depcruise-rounds'])),
   fileCount = Number(values.files);
 
 // Step 1b: seams as users run it, from a copy of the bundle (tools.ts, installSeams).
 const seams = installSeams(repo, join(repo, '.bench/check-seams'));
 
 // Step 2: the baseline tool and the input (installed / generated once, shared with bench/run.ts).
-const versions: Record<string, string> = { seams: seamsRevision(repo), ...ensureTools(paths, log) };
+const versions: Record<string, string> = {
+  seams: seamsRevision(repo),
+  ...(skipDepcruise ? { 'dependency-cruiser': 'skipped' } : ensureTools(paths, log)),
+};
 const [input] = ensureInputs(join(repo, '.bench'), ['synthetic-10k'], log);
 rmSync(logs, { recursive: true, force: true });
 mkdirSync(logs, { recursive: true });
 
-type Tool = 'seams' | 'depcruise';
+type Tool = 'seams' | 'depcruise' | 'floor';
 
 /** One measured run; exit codes that mean "findings" are fine, anything else stops the benchmark. */
 async function run(tool: Tool, label: string, args: string[]): Promise<Run> {
@@ -64,14 +69,16 @@ async function run(tool: Tool, label: string, args: string[]): Promise<Run> {
   const argv =
     tool === 'seams'
       ? [seams, ...args]
-      : [
-          paths.node,
-          join(paths.tools, 'node_modules/dependency-cruiser/bin/dependency-cruiser.mjs'),
-          'src',
-          '--ts-config',
-          'tsconfig.json',
-          ...args,
-        ];
+      : tool === 'floor'
+        ? [paths.node, join(paths.bench, 'walk-floor.ts'), ...args]
+        : [
+            paths.node,
+            join(paths.tools, 'node_modules/dependency-cruiser/bin/dependency-cruiser.mjs'),
+            'src',
+            '--ts-config',
+            'tsconfig.json',
+            ...args,
+          ];
   const m = await measure({
     argv,
     cwd: work,
@@ -84,10 +91,12 @@ async function run(tool: Tool, label: string, args: string[]): Promise<Run> {
   const ok =
     tool === 'seams'
       ? m.exitCode === 0 || m.exitCode === 1
-      : m.exitCode === 0 || /x \d+ dependency violations/.test(out);
+      : tool === 'floor'
+        ? m.exitCode === 0
+        : m.exitCode === 0 || /x \d+ dependency violations/.test(out);
   if (!ok || m.status === 'timeout')
     throw new Error(`${label}: ${m.status}, exit ${m.exitCode}\n${m.stderrTail ?? ''}\n(see ${file}.out/.err)`);
-  return { wallS: m.wallS, peakMB: m.peakMB ?? 0, out };
+  return { wallS: m.wallS, cpuS: m.cpuS ?? NaN, peakMB: m.peakMB ?? 0, out };
 }
 
 const seamsCheck = (...extra: string[]): string[] => ['check', '.', '--plan', PLAN, '--baseline', BASELINE, ...extra];
@@ -108,12 +117,13 @@ copyAsRepository(input!.dir, work);
 execFileSync(seams, ['boundaries', '.', '-o', PLAN], { cwd: work, stdio: 'ignore' });
 const barrels = declareBarrelsPublic(work);
 execFileSync(seams, ['check', '.', '--update-baseline'], { cwd: work, stdio: 'ignore' });
-await run('depcruise', 'depcruise-baseline', [
-  '--config',
-  join(paths.bench, 'depcruise.check.cjs'),
-  '--baseline',
-  KNOWN,
-]);
+if (!skipDepcruise)
+  await run('depcruise', 'depcruise-baseline', [
+    '--config',
+    join(paths.bench, 'depcruise.check.cjs'),
+    '--baseline',
+    KNOWN,
+  ]);
 commitAll(work, 'plan, seams baseline, dependency-cruiser known violations');
 
 // Step 4: cold runs, on the committed tree: no seams cache, no dependency-cruiser cache.
@@ -123,7 +133,8 @@ const record = (key: string, r: Run): void => {
 };
 rmSync(join(work, '.seams'), { recursive: true, force: true });
 record('seams-cold', await run('seams', 'seams-cold', seamsCheck()));
-record('dc-cold', await run('depcruise', 'depcruise-cache-cold', depcruise('--cache', DEPCRUISE_CACHE)));
+if (!skipDepcruise)
+  record('dc-cold', await run('depcruise', 'depcruise-cache-cold', depcruise('--cache', DEPCRUISE_CACHE)));
 
 // Step 5: the rounds. Each starts from HEAD with the seams cache in step (a full run before),
 // edits its own files, and measures with the edits uncommitted, as a pre-commit hook runs.
@@ -143,6 +154,12 @@ for (let r = 0; r < rounds; r++) {
       record('seams-changed', await run('seams', `seams-changed-${r}`, seamsCheck('--changed')));
       record('seams-changed-again', await run('seams', `seams-changed-again-${r}`, seamsCheck('--changed')));
     }
+  }
+  // Nothing edited since: analyze finds every file's stat as cached (a cache hit), next to the bare walk + stat.
+  for (const what of r % 2 === 0 ? ['analyze', 'floor'] : ['floor', 'analyze']) {
+    if (what === 'analyze')
+      record('seams-analyze-warm', await run('seams', `seams-analyze-warm-${r}`, ['analyze', '.']));
+    else record('walk-floor', await run('floor', `walk-floor-${r}`, ['.']));
   }
   if (r < dcRounds) {
     record('dc-cache', await run('depcruise', `depcruise-cache-${r}`, depcruise('--cache', DEPCRUISE_CACHE)));
@@ -171,6 +188,16 @@ log(
   `   each round edits ${fileCount} files (${crossing} of them gain an import deep into another domain's repositories/), uncommitted; seams ${rounds} rounds, depcruise ${dcRounds}`,
 );
 log(table(results, fileCount));
+const medianOf = (key: string, of: 'wallS' | 'cpuS'): number => {
+  const xs = results
+    .get(key)!
+    .map((r) => r[of])
+    .sort((a, b) => a - b);
+  return xs.length % 2 ? xs[xs.length >> 1]! : (xs[xs.length / 2 - 1]! + xs[xs.length / 2]!) / 2;
+};
+log(
+  `warm analyze / bare walk + stat: ${(medianOf('seams-analyze-warm', 'wallS') / medianOf('walk-floor', 'wallS')).toFixed(1)}x wall, ${(medianOf('seams-analyze-warm', 'cpuS') / medianOf('walk-floor', 'cpuS')).toFixed(1)}x CPU (target: 2x)`,
+);
 log('');
 log(
   `Services differ: seams checks the plan of \`seams boundaries\` (clustering; ${barrels} domain barrels made public entries),`,

@@ -8,6 +8,8 @@ export type Measurement = {
   status: 'ok' | 'failed' | 'timeout';
   wallS: number;
   peakMB: number | null;
+  /** User + system CPU seconds of the command and its children (GNU time): steadier than wall on a busy machine. */
+  cpuS?: number;
   exitCode: number | null;
   /** Last lines of stderr, to explain a failure. */
   stderrTail?: string;
@@ -28,7 +30,7 @@ export function measure(c: Command): Promise<Measurement> {
   const err = openSync(c.stderrFile, 'w');
   const started = performance.now();
   // detached: the tool gets its own process group, so a timeout kills it and its children.
-  const child = spawn('/usr/bin/time', ['-f', '%e %M', '-o', timeFile, ...c.argv], {
+  const child = spawn('/usr/bin/time', ['-f', '%e %M %U %S', '-o', timeFile, ...c.argv], {
     cwd: c.cwd,
     env: c.env ?? process.env,
     stdio: ['ignore', out, err],
@@ -51,21 +53,29 @@ export function measure(c: Command): Promise<Measurement> {
       const wallFallback = (performance.now() - started) / 1000;
       if (timedOut) return resolve({ status: 'timeout', wallS: round(wallFallback), peakMB: null, exitCode: null });
       let wallS = wallFallback,
-        peakMB: number | null = null;
+        peakMB: number | null = null,
+        cpuS: number | undefined;
       try {
         // time writes "Command exited with non-zero status N" before the format line on failure.
         const last = readFileSync(timeFile, 'utf8').trim().split('\n').pop()!;
-        const [e, m] = last.split(' ').map(Number);
+        const [e, m, u, s] = last.split(' ').map(Number);
         if (Number.isFinite(e) && Number.isFinite(m)) {
           wallS = e!;
           peakMB = round(m! / 1024);
         }
+        if (Number.isFinite(u) && Number.isFinite(s)) cpuS = round(u! + s!);
         rmSync(timeFile, { force: true });
       } catch {
         /* keep the fallback wall time */
       }
       const status = code === 0 ? 'ok' : 'failed';
-      const m: Measurement = { status, wallS: round(wallS), peakMB, exitCode: code };
+      const m: Measurement = {
+        status,
+        wallS: round(wallS),
+        peakMB,
+        ...(cpuS !== undefined ? { cpuS } : {}),
+        exitCode: code,
+      };
       if (status === 'failed') m.stderrTail = tail(c.stderrFile);
       resolve(m);
     });

@@ -2,10 +2,11 @@
 // with --write on a fresh git copy, type-check the app with its own TypeScript, and run its own tests (or
 // a smoke test) routed local, remote (the generated service running) and shadow. Every step is bounded
 // and runs in its own process group, killed whole on a timeout.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
+import { startDatabase, type RunningDatabase } from './proof-database.ts';
+import { fillVars, httpRun, mountRoutingLayer, type HttpServe } from './proof-http.ts';
+import { freePort, lastLine, runStep, startServer, type StepResult } from './proof-server.ts';
 
 /** One app to prove extract on, as eval/extract-apps.json (real apps) or fixtures/extract/proof-apps.json list it. */
 export interface ProofApp {
@@ -28,17 +29,17 @@ export interface ProofApp {
   boundaries?: string[];
   /** The tsconfig passed to extract, and type-checked with the app's own tsc; absent for plain JavaScript. */
   tsconfig?: string;
-  /** The app's tests, or a smoke test where they need a database; run from the app's folder. */
-  test: { command: string[]; kind: 'tests' | 'smoke'; env?: Record<string, string> };
+  /**
+   * The app's tests, or a smoke test where they need a database; run from the app's folder. Kind `http`:
+   * an HTTP suite run from seams' folder against the monolith served as `http` says.
+   */
+  test: { command: string[]; kind: 'tests' | 'smoke' | 'http'; env?: Record<string, string> };
+  /** For the `http` kind: how to start the monolith, its database, and where the routing layer is mounted. */
+  http?: HttpServe;
+  /** Another app's checkout to use (the same sources proved another way). */
+  checkout?: string;
   /** How long one test run may take (default 180 s). */
   testTimeoutMs?: number;
-}
-
-export interface StepResult {
-  code: number | null;
-  output: string;
-  timedOut: boolean;
-  ms: number;
 }
 
 /** What one app's cycle found for one service (or for the untouched app: service '(before extract)'). */
@@ -60,122 +61,49 @@ const top = join(import.meta.dirname, '..');
 // The seams under test: this checkout's, or another (a snapshot, while this one is being edited).
 const seamsBin = process.env['SEAMS_BIN'] ?? join(top, 'bin/seams');
 const tsx = join(top, 'node_modules/.bin/tsx');
-const KEPT = 200_000;
-
-/** Runs a command in its own process group; on a timeout the whole group is killed. */
-export function runStep(
-  command: string,
-  args: string[],
-  options: { cwd: string; env?: Record<string, string>; timeoutMs: number; log?: string },
-): Promise<StepResult> {
-  const start = performance.now();
-  return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: { ...process.env, ...stepPath(options.cwd), CI: '1', FORCE_COLOR: '0', ...options.env },
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const keep = (chunk: Buffer) => {
-      if (output.length < KEPT) output += chunk.toString();
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup(child);
-    }, options.timeoutMs);
-    const finish = (code: number | null) => {
-      clearTimeout(timer);
-      // Whatever the step left running (a watcher, a server) goes with it.
-      killGroup(child);
-      output = stripVTControlCharacters(output);
-      if (options.log) writeLog(options.log, `$ ${command} ${args.join(' ')}\n${output}`);
-      resolve({ code, output, timedOut, ms: performance.now() - start });
-    };
-    child.on('error', (error) => {
-      output += String(error);
-      finish(null);
-    });
-    child.on('close', finish);
-  });
-}
-
-// The app's own binaries first, then seams' (tsx for a fixture's tests).
-const stepPath = (cwd: string) => ({
-  PATH: [join(cwd, 'node_modules/.bin'), join(top, 'node_modules/.bin'), process.env['PATH']].join(':'),
-});
-
-function killGroup(child: ChildProcess): void {
-  try {
-    if (child.pid) process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
-}
-
-function writeLog(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
 
 interface RunningService {
   url: string;
-  /** Calls the service has logged so far (one JSON line each). */
+  /** Calls the service has logged so far (one JSON line each, or one line per request the proof's counter saw). */
   calls: () => number;
   stop: () => void;
 }
 
-/** Starts the generated service and resolves once it says where it listens, or undefined with why not. */
-function startService(
+// Preloaded into a route server, which logs nothing per request, to count what it serves.
+const countRequests = join(import.meta.dirname, 'proof-count-requests.cjs');
+
+/**
+ * Starts a server of the generated service and resolves once it says where it listens, or with why not;
+ * a route server is made to print a line per request it answers (it logs none).
+ */
+async function startService(
   dir: string,
-  main: string,
+  server: ServerFile,
   env: Record<string, string>,
   log: string,
 ): Promise<RunningService | string> {
-  return new Promise((resolve) => {
-    const child = spawn(tsx, [main], {
-      cwd: dir,
-      env: { ...process.env, ...env, PORT: '0' },
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const stop = () => {
-      killGroup(child);
-      writeLog(log, stripVTControlCharacters(output));
-    };
-    const timer = setTimeout(() => {
-      stop();
-      resolve('no "listening" line in 60 s');
-    }, 60_000);
-    const read = (chunk: Buffer) => {
-      if (output.length < KEPT) output += chunk.toString();
-      const url = /listening on (http:\/\/[^\s]+)/.exec(output)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve({ url, stop, calls: () => output.split('\n').filter((line) => line.includes('"operation"')).length });
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      writeLog(log, stripVTControlCharacters(output));
-      resolve(`exited (${code}): ${lastLine(output)}`);
-    });
+  const preload = server.routes
+    ? { NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --require ${countRequests}`.trim() }
+    : {};
+  // A Nest service needs the decorator metadata its container injects by: the app's own ts-node emits it, tsx does not.
+  const [command, args] = server.nest
+    ? ['node', ['-r', 'ts-node/register/transpile-only', server.main]]
+    : [tsx, [server.main]];
+  const started = await startServer(command, args, {
+    cwd: dir,
+    env: { ...env, PATH: `${join(dir, 'node_modules/.bin')}:${process.env['PATH']}`, PORT: '0', ...preload },
+    ready: /listening on (http:\/\/[^\s]+)/,
+    timeoutMs: 60_000,
+    log,
   });
+  if (typeof started === 'string') return started;
+  const calls = () =>
+    started
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('"operation"') || line.startsWith('seams-proof served ')).length;
+  return { url: started.ready, calls, stop: started.stop };
 }
-
-const lastLine = (text: string) =>
-  stripVTControlCharacters(text)
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .at(-1)
-    ?.slice(0, 120) ?? '';
 
 /** A test run as a table cell: `pass 12/13`, `ok` for a smoke test, or what went wrong. */
 function testCell(result: StepResult, kind: 'tests' | 'smoke'): string {
@@ -288,8 +216,37 @@ export async function proveApp(app: ProofApp, source: string, work: string, only
   const logs = join(work, app.id, 'logs');
   await gitCopy(source, base, app.link ?? []);
   await setUp(app, base);
-  const timeoutMs = app.testTimeoutMs ?? 180_000;
-  const before = await checkApp(app, base, join(logs, 'before'), {}, timeoutMs);
+  // What the setup changed in the app's own files is part of the app every copy starts from (extract
+  // refuses a tree with uncommitted changes); what it made that git ignores, each copy makes again.
+  await git(base, 'commit', '-qam', 'setup', '--no-verify', '--allow-empty');
+  const wanted = app.http?.database;
+  const database = wanted ? await startDatabase(wanted.kind, join(logs, `${wanted.kind}.log`)) : undefined;
+  try {
+    await database?.load((wanted?.schema ?? []).map((file) => join(base, file)));
+    return await proveCopies(app, base, work, only, {
+      vars: database?.vars ?? {},
+      timeoutMs: app.testTimeoutMs ?? 180_000,
+    });
+  } finally {
+    database?.stop();
+  }
+}
+
+/** What every run of an app's tests needs: the database's settings (for the `http` kind) and the time allowed. */
+interface RunContext {
+  vars: RunningDatabase['vars'];
+  timeoutMs: number;
+}
+
+async function proveCopies(
+  app: ProofApp,
+  base: string,
+  work: string,
+  only: string[],
+  context: RunContext,
+): Promise<ProofRow[]> {
+  const logs = join(work, app.id, 'logs');
+  const before = await checkApp(app, base, join(logs, 'before'), {}, context);
   const rows: ProofRow[] = [
     {
       app: app.name,
@@ -329,7 +286,7 @@ export async function proveApp(app: ProofApp, source: string, work: string, only
       Object.keys(s.metrics.inbound).length > 0 &&
       (only.length === 0 || only.includes(s.id) || only.includes(s.name ?? '')),
   );
-  for (const service of imported) rows.push(await proveService(app, base, planFile, service, work, timeoutMs));
+  for (const service of imported) rows.push(await proveService(app, base, planFile, service, work, context));
   return rows;
 }
 
@@ -353,7 +310,7 @@ async function checkApp(
   dir: string,
   logs: string,
   env: Record<string, string>,
-  timeoutMs: number,
+  context: RunContext,
 ): Promise<{ typecheck: string; local: string }> {
   const typecheck = app.tsconfig
     ? typecheckCell(
@@ -368,19 +325,38 @@ async function checkApp(
         ),
       )
     : 'n/a (JavaScript)';
-  return { typecheck, local: await testRun(app, dir, join(logs, 'tests.log'), env, timeoutMs) };
+  return { typecheck, local: (await testRun(app, dir, join(logs, 'tests.log'), env, context)).cell };
 }
 
+/** One run of the app's tests: its table cell, and the output that carries shadow reports. */
 async function testRun(
   app: ProofApp,
   dir: string,
   log: string,
   env: Record<string, string>,
-  timeoutMs: number,
-): Promise<string> {
+  context: RunContext,
+  calls?: () => number,
+): Promise<{ cell: string; output: string }> {
+  if (app.test.kind === 'http') {
+    if (!app.http) return { cell: 'no "http" settings in the manifest', output: '' };
+    const port = await freePort();
+    return httpRun(app.http, app.test.command, {
+      dir,
+      log,
+      env: { ...app.test.env, ...env },
+      vars: context.vars,
+      port,
+      calls,
+    });
+  }
   const [command, ...args] = app.test.command;
-  const result = await runStep(command!, args, { cwd: dir, env: { ...app.test.env, ...env }, timeoutMs, log });
-  return testCell(result, app.test.kind);
+  const result = await runStep(command!, args, {
+    cwd: dir,
+    env: { ...app.test.env, ...env },
+    timeoutMs: context.timeoutMs,
+    log,
+  });
+  return { cell: testCell(result, app.test.kind), output: result.output };
 }
 
 async function proveService(
@@ -389,7 +365,7 @@ async function proveService(
   planFile: string,
   service: PlanService,
   work: string,
-  timeoutMs: number,
+  context: RunContext,
 ): Promise<ProofRow> {
   const dir = join(work, app.id, service.id);
   const logs = join(work, app.id, 'logs', service.id);
@@ -414,7 +390,16 @@ async function proveService(
   if (extracted.code === 1)
     return { ...failedRow(app, label, lastLine(extracted.output), dir), extract: 'nothing to extract' };
   if (extracted.code !== 0) return failedRow(app, label, `exit ${extracted.code}: ${lastLine(extracted.output)}`, dir);
-  const checked = await checkApp(app, dir, logs, { [envName('SEAMS_ROUTE', service.id)]: 'local' }, timeoutMs);
+  // A person's step the report asks for: the routing layer mounted first in the app (before the type-check).
+  const layer = /behind a routing layer \(([^)]+)\)/.exec(extracted.output)?.[1];
+  // The routing file a person writes to tell shadow mode which answer fields are minted per call.
+  if (app.http?.shadowIgnore)
+    writeFileSync(
+      join(dir, 'seams.routing.json'),
+      JSON.stringify({ [service.id]: { shadowIgnore: app.http.shadowIgnore } }, null, 2) + '\n',
+    );
+  const unmounted = app.http ? mountRoutingLayer(dir, layer, app.http.mount) : undefined;
+  const checked = await checkApp(app, dir, logs, { [envName('SEAMS_ROUTE', service.id)]: 'local' }, context);
   const row: ProofRow = {
     app: app.name,
     service: label,
@@ -425,10 +410,8 @@ async function proveService(
     shadow: '',
     dir,
   };
-  const main = ['main.ts', 'main.js', 'main.mjs', 'main.cjs']
-    .map((name) => `extracted/${service.id}/service/src/${name}`)
-    .find((path) => existsSync(join(dir, path)));
-  if (!main) {
+  const servers = serverFiles(dir, service.id, app.test.kind === 'http');
+  if (servers.length === 0) {
     row.remote = row.shadow = 'no service generated';
     return row;
   }
@@ -440,36 +423,77 @@ async function proveService(
   }
   const token = `proof-${service.id}-secret`;
   const secret = { [envName('SEAMS', service.id, 'TOKEN')]: token };
-  const running = await startService(dir, main, secret, join(logs, 'service.log'));
-  if (typeof running === 'string') {
-    row.remote = row.shadow = `service ${running}`;
-    return row;
-  }
+  // The service runs the monolith's code: it gets the app's settings (its database, its secrets) too.
+  const appEnv = app.http ? fillVars(app.http.env ?? {}, context.vars) : {};
+  const running: RunningService[] = [];
+  const remote: Record<string, string> = { ...secret };
   try {
-    const remote = { ...secret, [envName('SEAMS', service.id, 'URL')]: running.url };
+    for (const server of servers) {
+      const log = join(logs, server.routes ? 'routes.log' : 'service.log');
+      const started = await startService(dir, server, { ...appEnv, ...secret }, log);
+      if (typeof started === 'string') {
+        row.remote = row.shadow = `service ${started}`;
+        return row;
+      }
+      running.push(started);
+      remote[envName('SEAMS', service.id, server.routes ? 'ROUTES_URL' : 'URL')] = started.url;
+    }
+    const calls = () => running.reduce((sum, server) => sum + server.calls(), 0);
     const remoteRun = await testRun(
       app,
       dir,
       join(logs, 'tests-remote.log'),
       { ...remote, [envName('SEAMS_ROUTE', service.id)]: 'remote' },
-      timeoutMs,
+      context,
+      calls,
     );
     // The test run is over: the service's log of its calls has arrived.
-    row.remote = `${remoteRun}, ${running.calls()} calls served`;
-    const shadowLog = join(logs, 'tests-shadow.log');
+    row.remote = `${remoteRun.cell}, ${calls()} calls served${unmounted ? ` (routing layer not mounted: ${unmounted})` : ''}`;
+    const before = calls();
     const shadow = await testRun(
       app,
       dir,
-      shadowLog,
+      join(logs, 'tests-shadow.log'),
       { ...remote, [envName('SEAMS_ROUTE', service.id)]: 'shadow' },
-      timeoutMs,
+      context,
+      calls,
     );
-    const differences = readFileSync(shadowLog, 'utf8').split('seams shadow:').length - 1;
-    row.shadow = `${shadow}, ${differences === 0 ? 'no difference' : `${differences} differences`}`;
+    const differences = shadow.output.split('seams shadow:').length - 1;
+    const replayed = app.test.kind === 'http' ? `, ${calls() - before} calls replayed` : '';
+    row.shadow = `${shadow.cell}${replayed}, ${differences === 0 ? 'no difference' : `${differences} differences`}`;
   } finally {
-    running.stop();
+    for (const server of running) server.stop();
   }
   return row;
+}
+
+interface ServerFile {
+  main: string;
+  /** A route server (it prints no line per call: the proof counts its requests). */
+  routes: boolean;
+  /** Of a Nest service: started with the app's ts-node, which emits the decorator metadata Nest injects by. */
+  nest: boolean;
+}
+
+/**
+ * The generated service's servers to start: its operations server (main), and for HTTP traffic its route
+ * server as well (routes-main for Express routers, nest-main for Nest controllers).
+ */
+function serverFiles(dir: string, service: string, http: boolean): ServerFile[] {
+  const find = (stem: string) =>
+    ['ts', 'js', 'mjs', 'cjs']
+      .map((extension) => `extracted/${service}/service/src/${stem}.${extension}`)
+      .find((path) => existsSync(join(dir, path)));
+  // A Nest service's code needs its decorator metadata in every server of it.
+  const nest = find('nest-main') !== undefined;
+  const files: ServerFile[] = [];
+  const main = find('main');
+  if (main) files.push({ main, routes: false, nest });
+  for (const stem of http ? ['routes-main', 'nest-main'] : []) {
+    const found = find(stem);
+    if (found) files.push({ main: found, routes: true, nest });
+  }
+  return files;
 }
 
 /** The rows as a Markdown table. */

@@ -34,7 +34,7 @@ const rows: ProofRow[] = saved
 const missing: ProofApp[] = [];
 mkdirSync(work, { recursive: true });
 for (const app of saved ? [] : apps) {
-  const source = app.dir ? join(top, app.dir) : join(sourcesDir, app.id);
+  const source = app.dir ? join(top, app.dir) : join(sourcesDir, app.checkout ?? app.id);
   if (!existsSync(join(source, 'package.json'))) {
     missing.push(app);
     continue;

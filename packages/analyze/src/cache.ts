@@ -31,6 +31,7 @@ const parserVersion = (createRequire(import.meta.url)('oxc-parser/package.json')
 const STAMP = `${SEAMS_VERSION}-oxc${parserVersion}-${codeStamp(dirname(fileURLToPath(import.meta.url)))}`;
 const FACTS_FILE = `facts-${STAMP}.bin`;
 const GRAPH_FILE = `graph-${STAMP}.bin`;
+const INPUTS_FILE = `inputs-${STAMP}.bin`;
 
 // The Cache Directory Tagging standard (bford.info/cachedir): backup tools skip the folder, and its
 // presence is how seams knows the folder is its own, so that only there it deletes stale files.
@@ -103,6 +104,34 @@ export function saveFacts(dir: string, facts: FactsCache): void {
 
 export function saveGraph(dir: string, graph: GraphCache): void {
   save(join(dir, GRAPH_FILE), encodeGraphCache(graph));
+}
+
+/**
+ * An input file (a plan, a baseline) that passed validation with this code: the hash of its bytes and the
+ * warnings validation gave. Same bytes, same code: the same answer, so a warm `check` need not validate again.
+ */
+export interface ValidatedInput {
+  hash: string;
+  warnings: string[];
+}
+
+/** The inputs validated last, by kind ('plan', 'baseline'); empty when missing or unreadable. */
+export function loadValidatedInputs(dir: string): Map<string, ValidatedInput> {
+  const data = load<unknown>(join(dir, INPUTS_FILE), deserialize);
+  const inputs = new Map<string, ValidatedInput>();
+  if (!(data instanceof Map)) return inputs;
+  for (const [kind, input] of data as Map<unknown, Partial<ValidatedInput> | null>) {
+    const { hash, warnings } = input ?? {};
+    if (typeof kind === 'string' && typeof hash === 'string' && Array.isArray(warnings) && warnings.every(isText))
+      inputs.set(kind, { hash, warnings });
+  }
+  return inputs;
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string';
+
+export function saveValidatedInputs(dir: string, inputs: ReadonlyMap<string, ValidatedInput>): void {
+  save(join(dir, INPUTS_FILE), serialize(inputs));
 }
 
 // Names, sizes and mtimes of the code files beside this one (the analyzer's sources, or the bundle's chunks).

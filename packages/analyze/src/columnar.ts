@@ -8,6 +8,14 @@
 export class StringTable {
   readonly strings: string[] = [];
   private readonly ids = new Map<string, number>();
+
+  /** A table that gives the strings of an earlier one their ids there, so its encoded columns stay valid. */
+  static extending(earlier: readonly string[]): StringTable {
+    const table = new StringTable();
+    for (const text of earlier) table.id(text);
+    return table;
+  }
+
   id(text: string): number {
     let id = this.ids.get(text);
     if (id === undefined) {
@@ -43,7 +51,28 @@ export function isRecordArray(value: unknown): value is Array<Record<string, unk
   );
 }
 
-export function encodeTable(records: ReadonlyArray<Record<string, unknown>>, strings: StringTable): Table {
+/** Records decoded from `table` (with the strings the table's ids index into a StringTable extending them). */
+export interface Earlier {
+  records: readonly object[];
+  table: Table;
+}
+
+/**
+ * With `earlier`, the rows of records it holds (the very objects: records are never changed once decoded) are
+ * copied from its columns and only the others encoded: after a partial update, a few records in ten thousands.
+ * `strings` must extend the strings `earlier.table` was encoded with. `recordOf` gives the record to store for an
+ * item, when the items are not records themselves (`earlier.records` then holds items too).
+ */
+export function encodeTable<T extends object = Record<string, unknown>>(
+  items: readonly T[],
+  strings: StringTable,
+  earlier?: Earlier,
+  recordOf: (item: T) => Record<string, unknown> = (item) => item as Record<string, unknown>,
+): Table {
+  return (earlier && encodeKeeping(items, strings, earlier, recordOf)) ?? encodeAll(items.map(recordOf), strings);
+}
+
+function encodeAll(records: ReadonlyArray<Record<string, unknown>>, strings: StringTable): Table {
   const count = records.length;
   const shapes: string[][] = [];
   const shapeIds = new Map<string, number>();
@@ -106,6 +135,101 @@ function encodeColumn(
   const other: unknown[] = new Array(count);
   rows.forEach((row, j) => (other[row] = values[j]));
   return { kind: 'other', values: other };
+}
+
+// Undefined when no record is kept, or a column would change kind: then every record is encoded.
+function encodeKeeping<T extends object>(
+  items: readonly T[],
+  strings: StringTable,
+  earlier: Earlier,
+  recordOf: (item: T) => Record<string, unknown>,
+): Table | undefined {
+  const rowOf = new Map<object, number>();
+  earlier.records.forEach((record, row) => rowOf.set(record, row));
+  const count = items.length;
+  // Per record: its row in `earlier`, or -(1 + its index among the fresh records).
+  const source = new Int32Array(count);
+  const fresh: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < count; i++) {
+    const row = rowOf.get(items[i]!);
+    if (row !== undefined) source[i] = row;
+    else {
+      source[i] = -1 - fresh.length;
+      fresh.push(recordOf(items[i]!));
+    }
+  }
+  if (fresh.length === count) return undefined;
+  const added = encodeAll(fresh, strings);
+  const old = earlier.table;
+
+  const shapes: string[][] = [];
+  const shapeIds = new Map<string, number>();
+  const shapeId = (keys: string[]) => {
+    const signature = keys.join('\0');
+    let id = shapeIds.get(signature);
+    if (id === undefined) shapeIds.set(signature, (id = shapes.push(keys) - 1));
+    return id;
+  };
+  const oldShape = old.shapes.map(shapeId);
+  const addedShape = added.shapes.map(shapeId);
+  const shapeOf = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    const at = source[i]!;
+    shapeOf[i] = at >= 0 ? oldShape[old.shapeOf[at]!]! : addedShape[added.shapeOf[-1 - at]!]!;
+  }
+
+  const columns: Record<string, Column> = {};
+  for (const key of new Set([...Object.keys(old.columns), ...Object.keys(added.columns)])) {
+    const column = mergeColumns(old.columns[key], added.columns[key], source);
+    if (!column) return undefined;
+    columns[key] = column;
+  }
+  return { count, shapes, shapeOf, columns };
+}
+
+// Row i of the result is row source[i] of `kept`, or row -1 - source[i] of `added`; a missing column has no values.
+function mergeColumns(kept: Column | undefined, added: Column | undefined, source: Int32Array): Column | undefined {
+  if (kept && added && kept.kind !== added.kind) return undefined;
+  const kind = (kept ?? added)!.kind;
+  const count = source.length;
+  if (kind === 'strings') {
+    const a = kept as Extract<Column, { kind: 'strings' }> | undefined;
+    const b = added as Extract<Column, { kind: 'strings' }> | undefined;
+    const offsets = new Uint32Array(count + 1);
+    const ids: number[] = [];
+    for (let i = 0; i < count; i++) {
+      offsets[i] = ids.length;
+      const at = source[i]!;
+      const column = at >= 0 ? a : b;
+      const row = at >= 0 ? at : -1 - at;
+      if (column)
+        for (let k = column.offsets[row]!, end = column.offsets[row + 1]!; k < end; k++) ids.push(column.values[k]!);
+    }
+    offsets[count] = ids.length;
+    return { kind, offsets, values: Uint32Array.from(ids) };
+  }
+  if (kind === 'other') {
+    const a = (kept as Extract<Column, { kind: 'other' }> | undefined)?.values;
+    const b = (added as Extract<Column, { kind: 'other' }> | undefined)?.values;
+    const values: unknown[] = new Array(count);
+    for (let i = 0; i < count; i++) {
+      const at = source[i]!;
+      const from = at >= 0 ? a : b;
+      const row = at >= 0 ? at : -1 - at;
+      if (from && row in from) values[i] = from[row];
+    }
+    return { kind, values };
+  }
+  const a = (kept as { values: Uint32Array | Float64Array | Uint8Array } | undefined)?.values;
+  const b = (added as { values: Uint32Array | Float64Array | Uint8Array } | undefined)?.values;
+  const values =
+    kind === 'string' ? new Uint32Array(count) : kind === 'number' ? new Float64Array(count) : new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    const at = source[i]!;
+    if (at >= 0) values[i] = a ? a[at]! : 0;
+    else values[i] = b ? b[-1 - at]! : 0;
+  }
+  return { kind, values } as Column;
 }
 
 export function decodeTable(table: Table, strings: readonly string[]): Array<Record<string, unknown>> {

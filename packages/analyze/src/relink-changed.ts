@@ -38,15 +38,16 @@ export async function relinkChanged(
     // Only files that re-export a changed file, directly or through other barrels, can provide differently.
     const affected = reexportersOf(exportTables, changed.keys());
     const tracer = createBarrelTracer(exportTables);
-    for (const edge of edges) {
-      if (!affected.has(edge.to) && !changed.has(edge.from)) continue;
-      delete edge.providers;
+    edges.forEach((before, i) => {
+      if (!affected.has(before.to) && !changed.has(before.from)) return;
+      // A new record, not the cached one changed: the cache encodes again only the records it did not read.
+      const { providers: _stale, ...edge } = before;
       // An edge into a changed file keeps the names settled before (a member read that became an export
       // stays `default` until a full run): the raw names of unchanged files are not kept.
       edge.names = settleRequireNames(edge, tracer);
       const providers = providersOf(edge, tracer, exportTables);
-      if (providers) edge.providers = providers;
-    }
+      edges[i] = providers ? { ...edge, providers } : edge;
+    });
     const files: FileNode[] = previous.files.map((node) => {
       if (!affected.has(node.path)) return node;
       const facts = changed.get(node.path);
@@ -78,11 +79,18 @@ export async function relinkChanged(
 
 // The changed files and every file whose export map reaches one of them through re-exports.
 function reexportersOf(tables: ReadonlyMap<string, ExportTable>, changed: Iterable<string>): Set<string> {
+  // Barrels are few: most tables re-export nothing, and none of them allocates here. A file listed twice
+  // for one target is only looked at twice.
   const reexporters = new Map<string, string[]>();
+  const add = (target: string | null, file: string) => {
+    if (target === null) return;
+    const files = reexporters.get(target);
+    if (files) files.push(file);
+    else reexporters.set(target, [file]);
+  };
   for (const [file, table] of tables) {
-    const targets = [...table.named.values()].map((n) => n.target).concat(table.stars);
-    for (const target of new Set(targets))
-      if (target !== null) (reexporters.get(target) ?? reexporters.set(target, []).get(target)!).push(file);
+    for (const named of table.named.values()) add(named.target, file);
+    for (const target of table.stars) add(target, file);
   }
   const affected = new Set(changed);
   const queue = [...affected];
@@ -107,11 +115,18 @@ function inFileOrder<T extends Pick<Edge, 'from'>>(
 ): T[] {
   const merged: T[] = [];
   let next = 0;
+  // Entries come grouped by file: look each file up once.
+  let file: string | undefined;
+  let at: number | undefined;
+  const positionOf = (k: number) => (k < after.length ? (order.get(after[k]!.from) ?? Infinity) : Infinity);
+  let nextAt = positionOf(0);
   for (const entry of before) {
-    if (changed.has(entry.from)) continue;
-    const at = order.get(entry.from);
+    if (entry.from !== file) {
+      file = entry.from;
+      at = changed.has(file) ? undefined : order.get(file);
+    }
     if (at === undefined) continue;
-    for (; next < after.length && (order.get(after[next]!.from) ?? Infinity) < at; next++) push(after[next]!);
+    for (; nextAt < at; nextAt = positionOf(++next)) push(after[next]!);
     merged.push(entry);
   }
   for (; next < after.length; next++) push(after[next]!);

@@ -38,6 +38,43 @@ describe('columnar records', () => {
   });
 });
 
+describe('columnar records encoded again after a partial update', () => {
+  const encodeDecode = (records: Array<Record<string, unknown>>) => {
+    const strings = new StringTable();
+    const table = encodeTable(records, strings);
+    return { table, strings: strings.strings, records: decodeTable(table, strings.strings) };
+  };
+
+  it('copies the rows of the records it read and encodes the others: the same records as a fresh encoding', () => {
+    const earlier = encodeDecode(edges);
+    const [a, b, c] = earlier.records as typeof edges;
+    const later = [
+      a!,
+      { from: 'src/d.ts', to: 'src/a.ts', kind: 'import', specifier: './a', line: 4, names: ['a'] },
+      c!,
+      { ...b!, names: ['renamed'], providers: { renamed: 'src/e.ts' } },
+    ];
+    const strings = StringTable.extending(earlier.strings);
+    const table = encodeTable(later, strings, earlier);
+    expect(table.columns.names!.kind).toBe('strings');
+    expect(decodeTable(table, strings.strings)).toStrictEqual(later);
+    expect(decodeTable(table, strings.strings).map((r) => Object.keys(r))).toEqual(later.map((r) => Object.keys(r)));
+    // The strings of the earlier table keep their ids; new ones come after them.
+    expect(strings.strings.slice(0, earlier.strings.length)).toEqual(earlier.strings);
+  });
+
+  it('encodes everything again when a column would change kind, or nothing is kept', () => {
+    const earlier = encodeDecode([mixed[0]!, { path: 'd', loc: 4, entry: 'x' }]);
+    const later = [earlier.records[0]!, { path: 'e', loc: 'many', entry: 'y' }];
+    const strings = StringTable.extending(earlier.strings);
+    const table = encodeTable(later, strings, earlier);
+    expect(table.columns.loc!.kind).toBe('other');
+    expect(decodeTable(table, strings.strings)).toStrictEqual(later);
+    const none = encodeTable([{ path: 'f', loc: 1, entry: 'z' }], strings, earlier);
+    expect(decodeTable(none, strings.strings)).toStrictEqual([{ path: 'f', loc: 1, entry: 'z' }]);
+  });
+});
+
 describe('graph cache format', () => {
   const value = {
     fingerprint: 'f1',
@@ -65,6 +102,47 @@ describe('graph cache format', () => {
     expect(parts.unresolved).toStrictEqual([]);
     expect(parts.exportTables).toStrictEqual(value.parts.exportTables);
     expect(parts.exportTables).toBe(parts.exportTables);
+  });
+
+  it('after a partial update, writes the graph a fresh encoding writes (read back the same)', () => {
+    const read = decodeGraphCache(encodeGraphCache(value))!;
+    const parts = read.parts as typeof value.parts;
+    const updated = {
+      ...read,
+      parts: {
+        ...parts,
+        edges: [parts.edges[0]!, { ...parts.edges[1]!, line: 9 }],
+        files: [...parts.files, { path: 'src/b.ts', language: 'ts', loc: 2, exports: [] }],
+      },
+    };
+    const again = decodeGraphCache(encodeGraphCache(updated))!;
+    expect(again.parts).toStrictEqual(updated.parts);
+    expect(again.stats).toStrictEqual(value.stats);
+  });
+
+  it('stores export tables as columns: sets, maps and re-exports that leave the graph (null) come back as they were', () => {
+    const tables = new Map([
+      [
+        'src/index.ts',
+        {
+          local: new Set(['VERSION']),
+          named: new Map([
+            ['a', { target: 'src/a.ts', importName: 'a' }],
+            ['Router', { target: null, importName: 'Router' }],
+          ]),
+          stars: ['src/b.ts', null],
+        },
+      ],
+      ['src/a.ts', { local: new Set(['a', 'default']), named: new Map(), stars: [] }],
+    ]);
+    const read = decodeGraphCache(encodeGraphCache({ ...value, parts: { ...value.parts, exportTables: tables } }))!;
+    const parts = read.parts as { exportTables: typeof tables; files: unknown[] };
+    expect(parts.exportTables).toStrictEqual(tables);
+    // A partial update replaces one table: the other keeps its row, the new one is encoded.
+    const updated = new Map(parts.exportTables);
+    updated.set('src/a.ts', { local: new Set(['b']), named: new Map(), stars: ['src/c.ts'] });
+    const again = decodeGraphCache(encodeGraphCache({ ...read, parts: { ...parts, exportTables: updated } }))!;
+    expect((again.parts as typeof parts).exportTables).toStrictEqual(updated);
   });
 
   it('refuses bytes it did not write, such as a cache of the former plain-clone format', () => {

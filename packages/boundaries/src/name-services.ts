@@ -45,9 +45,16 @@ export function nameServices(
       score: count * Math.log(1 + groups.size / groupsWith.get(stem)!),
     }));
     words.sort((a, b) => b.score - a.score || a.stem.localeCompare(b.stem));
-    const choice =
-      words.map((w) => surfaceOf(surfaces.get(w.stem)!)).find((name) => !taken.has(name)) ??
-      `service-${taken.size + 1}`;
+    // Spelled only until one is free: spelling every word of a big group sorted each word's forms.
+    let free: string | undefined;
+    for (const word of words) {
+      const surface = surfaceOf(surfaces.get(word.stem)!);
+      if (!taken.has(surface)) {
+        free = surface;
+        break;
+      }
+    }
+    const choice = free ?? `service-${taken.size + 1}`;
     let name = choice;
     for (let n = 2; taken.has(name); n++) name = `${choice}-${n}`;
     taken.add(name);

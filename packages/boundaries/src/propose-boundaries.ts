@@ -14,7 +14,7 @@ import type { FileGraph } from './file-graph.ts';
 import { infrastructureClients } from './infrastructure-clients.ts';
 import { applyKeep } from './keep-previous.ts';
 import { confidenceOf, runLouvain, type Communities } from './louvain-runs.ts';
-import { planMetrics, serviceMetrics, useCaseReach } from './metrics/index.ts';
+import { planAndServiceMetrics, useCaseReach } from './metrics/index.ts';
 import { nameServices } from './name-services.ts';
 import { planRun } from './plan-run.ts';
 import {
@@ -118,16 +118,17 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
   });
   const kept = applyKeep(partition, options.keep);
   const groups = groupsOf(kept.partition);
-  const names = nameServices(groups, graph);
-  const confidence = confidenceOf(kept.partition, runs);
+  const names = step('names', () => nameServices(groups, graph));
+  const confidence = step('confidence', () => confidenceOf(kept.partition, runs));
 
   const loc = new Map(graph.files.map((f) => [f.path, f.loc]));
   const ids = new Map([...groups.keys()].map((label) => [label, kept.ids.get(label) ?? names.get(label)!]));
   const assignment = new Map([...kept.partition].map(([file, label]) => [file, ids.get(label)!]));
   // Business context purity needs use cases: given by the graph, or found by analyze's entry points.
-  const useCases = useCaseReach(graph);
+  const useCases = step('use-cases', () => useCaseReach(graph));
   const metricInput = { dependencies, assignment, loc, ...(useCases ? { useCases } : {}) };
-  const perService = serviceMetrics(metricInput);
+  const metrics = step('metrics', () => planAndServiceMetrics(metricInput));
+  const perService = metrics.services;
   const services = [...groups]
     .map(([label, members]) => {
       const id = ids.get(label)!;
@@ -173,8 +174,8 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
     confidence: Object.fromEntries(
       [...confidence].sort((a, b) => a[0].localeCompare(b[0])).map(([file, value]) => [file, round(value)]),
     ),
-    review: reviewList(kept.partition, confidence, ids, runs, lowConfidence, pinned),
-    metrics: planMetrics(metricInput),
+    review: step('review', () => reviewList(kept.partition, confidence, ids, runs, lowConfidence, pinned)),
+    metrics: metrics.plan,
   };
 }
 

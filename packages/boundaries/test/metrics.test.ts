@@ -322,4 +322,14 @@ describe('the Mono2Micro definitions', () => {
     const pure = reachOfFiles([{ id: 'book flight', files: ['p1', 'p2'] }]);
     expect(planMetrics({ dependencies, assignment, useCases: pure }).bcp).toBe(0);
   });
+
+  it('counts a use case id once in BCP when several groups carry it', () => {
+    // Two traces of 'book flight' reach P; with 'cancel booking' that is 2 contexts, not 3. Q: 1 context.
+    const useCases = reachOfFiles([
+      { id: 'book flight', files: ['p1'] },
+      { id: 'book flight', files: ['p2'] },
+      { id: 'cancel booking', files: ['p2', 'q1'] },
+    ]);
+    expect(planMetrics({ dependencies, assignment, useCases }).bcp).toBeCloseTo(Math.LN2 / 2, 10);
+  });
 });

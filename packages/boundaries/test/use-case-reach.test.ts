@@ -60,6 +60,19 @@ describe('useCaseReach', () => {
     expect(byFile['e0']).toEqual(['e0']);
   });
 
+  it("gives a trace's bit to the file it names only, not to the rest of that file's import loop", () => {
+    const edges = [edge('e>a'), edge('a>b'), edge('b>a')];
+    const useCases = [
+      { id: 'route', kind: 'http' as const, entry: 'e' },
+      { id: 'trace', kind: 'trace' as const, files: ['a'] },
+    ];
+    expect(idsByFile(useCaseReach({ edges, useCases })!)).toEqual({
+      e: ['route'],
+      a: ['route', 'trace'],
+      b: ['route'],
+    });
+  });
+
   it('is undefined without use cases', () => {
     expect(useCaseReach({ edges: [], useCases: [] })).toBeUndefined();
     expect(useCaseReach({ edges: [], useCases: [{ id: 'x', kind: 'other' }] })).toBeUndefined();

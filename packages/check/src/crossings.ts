@@ -26,10 +26,17 @@ export interface Crossing {
  */
 export function crossingsOf(edges: readonly Edge[], ownerOf: OwnerOf, isEntry: IsEntry): Crossing[] {
   const crossings: Crossing[] = [];
+  // Edges come grouped by importing file: its owner is looked up once per file.
+  let from: string | undefined;
+  let fromOwner: Owner | undefined;
   for (const edge of edges) {
-    const fromOwner = ownerOf(edge.from);
+    if (edge.from !== from) {
+      from = edge.from;
+      fromOwner = ownerOf(from);
+    }
     if (fromOwner?.service === undefined) continue;
-    const importer = { ...fromOwner, service: fromOwner.service };
+    // The owner itself (not a copy per import): it has a service, as just checked.
+    const importer = fromOwner as Crossing['fromOwner'];
     const direct = ownerOf(edge.to);
     const throughEntry =
       direct?.service !== undefined && direct.service !== importer.service && isEntry(edge.to, direct.service);
@@ -40,7 +47,16 @@ export function crossingsOf(edges: readonly Edge[], ownerOf: OwnerOf, isEntry: I
     if (throughEntry || ownBarrel || !edge.providers) addCrossing(crossings, edge, importer, edge.to, direct);
     else for (const to of creditedTargets(edge).keys()) addCrossing(crossings, edge, importer, to, ownerOf(to));
   }
-  return crossings.sort((a, b) => compareCodeUnits(a.from, b.from) || a.line - b.line || compareCodeUnits(a.to, b.to));
+  return inOrder(crossings) ? crossings : crossings.sort(compareCrossings);
+}
+
+const compareCrossings = (a: Crossing, b: Crossing): number =>
+  compareCodeUnits(a.from, b.from) || a.line - b.line || compareCodeUnits(a.to, b.to);
+
+// A graph lists its edges by file and line: then the crossings are in reading order already.
+function inOrder(crossings: readonly Crossing[]): boolean {
+  for (let i = 1; i < crossings.length; i++) if (compareCrossings(crossings[i - 1]!, crossings[i]!) > 0) return false;
+  return true;
 }
 
 function addCrossing(
@@ -51,6 +67,7 @@ function addCrossing(
   toOwner: Owner | undefined,
 ): void {
   if (to === edge.from || !toOwner || toOwner.service === fromOwner.service) return;
-  const via = to !== edge.to ? { via: edge.to } : {};
-  crossings.push({ from: edge.from, line: edge.line, specifier: edge.specifier, to, ...via, fromOwner, toOwner });
+  const crossing: Crossing = { from: edge.from, line: edge.line, specifier: edge.specifier, to, fromOwner, toOwner };
+  if (to !== edge.to) crossing.via = edge.to;
+  crossings.push(crossing);
 }

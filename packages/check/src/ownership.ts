@@ -31,33 +31,40 @@ export function ownership(
   gone: ReadonlySet<string> = new Set(),
 ): OwnerOf {
   const listed = new Map<string, Owner>();
+  // One owner per service, shared by its listed files: nothing changes an owner once made.
   for (const service of plan.services) {
-    for (const file of service.files)
-      if (!listed.has(file)) listed.set(file, { service: service.id, attributed: false });
+    const owner: Owner = { service: service.id, attributed: false };
+    for (const file of service.files) if (!listed.has(file)) listed.set(file, owner);
   }
-  for (const { path } of plan.shared) if (!listed.has(path)) listed.set(path, { attributed: false });
+  const shared: Owner = { attributed: false };
+  for (const { path } of plan.shared) if (!listed.has(path)) listed.set(path, shared);
   for (const [old, fresh] of moved) {
     const owner = listed.get(old);
     if (owner && !listed.has(fresh)) listed.set(fresh, { ...owner, attributed: true, movedFrom: old });
   }
 
-  const counts = new Map<string, Map<string | symbol, number>>();
-  for (const [file, owner] of listed) {
-    // A gone file says nothing about its folder any more; a moved one speaks for its new folder.
-    if (gone.has(file)) continue;
-    const key = owner.service ?? SHARED;
-    for (let folder = parentOf(file); folder !== ''; folder = parentOf(folder)) {
-      let perOwner = counts.get(folder);
-      if (!perOwner) counts.set(folder, (perOwner = new Map<string | symbol, number>()));
-      perOwner.set(key, (perOwner.get(key) ?? 0) + 1);
+  // Counted on first need: when the plan lists every file (the usual case), no folder ever decides.
+  let counts: Map<string, Map<string | symbol, number>> | undefined;
+  const countFolders = () => {
+    counts = new Map();
+    for (const [file, owner] of listed) {
+      // A gone file says nothing about its folder any more; a moved one speaks for its new folder.
+      if (gone.has(file)) continue;
+      const key = owner.service ?? SHARED;
+      for (let folder = parentOf(file); folder !== ''; folder = parentOf(folder)) {
+        let perOwner = counts.get(folder);
+        if (!perOwner) counts.set(folder, (perOwner = new Map<string | symbol, number>()));
+        perOwner.set(key, (perOwner.get(key) ?? 0) + 1);
+      }
     }
-  }
+    return counts;
+  };
 
   const byFolder = new Map<string, Owner | undefined>();
   const ownerOfFolder = (folder: string): Owner | undefined => {
     if (byFolder.has(folder)) return byFolder.get(folder);
     let owner: Owner | undefined;
-    const perOwner = counts.get(folder);
+    const perOwner = (counts ?? countFolders()).get(folder);
     if (perOwner) owner = majorityOf(perOwner);
     else if (folder !== '') owner = ownerOfFolder(parentOf(folder));
     byFolder.set(folder, owner);

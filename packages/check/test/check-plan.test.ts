@@ -153,6 +153,19 @@ describe('checkPlan', () => {
     await expectTextReport('service-cycle', findings);
   });
 
+  it('counts the members of a loop too big to name in one line, and still names the loop it cuts', async () => {
+    // Nine services in a ring, each importing the next through its entry: accounts → billing → ... → invoices → accounts.
+    const findings = await check('big-loop');
+    expect(findings.map((finding) => `${finding.rule} ${finding.from}:${finding.line}`)).toEqual([
+      'service-cycle src/accounts/index.ts:1',
+    ]);
+    expect(findings[0]!.message).toBe(
+      '9 services (accounts, billing, catalog, delivery, emails, files, gifts and 2 more) depend on each other in a loop, ' +
+        'accounts → billing → catalog → delivery → emails → files → gifts → history → invoices → accounts; ' +
+        'this import is in its lightest link, accounts → billing (1 file dependency)',
+    );
+  });
+
   it('reports shared files used by services their allow list leaves out', async () => {
     const findings = await check('forbidden-shared');
     // catalog may use db; money has no allow list.

@@ -24,7 +24,10 @@ export function formatPlanText(plan: Plan, output?: string): string {
   lines.push(render(header), ...rows.map(render));
   const kernel = plan.shared.filter((file) => !file.group);
   if (kernel.length > 0) {
-    lines.push('', `  shared kernel (${kernel.length} files, kept out of every service):`);
+    lines.push(
+      '',
+      `  shared kernel (${kernel.length} ${kernel.length === 1 ? 'file' : 'files'}, kept out of every service):`,
+    );
     for (const file of kernel.slice(0, 8)) lines.push(`    ${file.path}  ${file.reason}`);
     if (kernel.length > 8) lines.push(`    ... ${kernel.length - 8} more in the plan file`);
   }

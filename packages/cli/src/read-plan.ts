@@ -9,15 +9,23 @@ import type { Streams } from './streams.ts';
  * one-line user error.
  */
 export function readPlan(path: string): Plan {
-  let text: string;
+  return parsePlanText(readPlanText(path), path);
+}
+
+/** The plan file's text; an unreadable one is a one-line user error. */
+export function readPlanText(path: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     throw new InputError(
       'SEAMS_INPUT_NOT_FOUND',
       `cannot read the plan ${path} (${(error as NodeJS.ErrnoException).code}).`,
     );
   }
+}
+
+/** The plan in `text`, validated as `readPlan` does. */
+export function parsePlanText(text: string, path: string): Plan {
   try {
     return parsePlan(JSON.parse(text), path);
   } catch (error) {
@@ -32,13 +40,19 @@ export function readPlan(path: string): Plan {
  * saying how to make it.
  */
 export function readProjectPlan(cwd: string, dir: string, flag: string | undefined): { plan: Plan; planPath: string } {
+  const planPath = projectPlanPath(cwd, dir, flag);
+  return { plan: readPlan(planPath), planPath };
+}
+
+/** Where the plan of `readProjectPlan` is, once it is known to exist. */
+export function projectPlanPath(cwd: string, dir: string, flag: string | undefined): string {
   const planPath = resolve(cwd, flag ?? join(resolve(cwd, dir), 'seams.plan.json'));
   if (!existsSync(planPath))
     throw new InputError(
       'SEAMS_INPUT_NOT_FOUND',
       `no plan at ${relative(cwd, planPath) || planPath}: write one with 'seams boundaries ${dir} -o ${relative(cwd, planPath)}', or pass --plan.`,
     );
-  return { plan: readPlan(planPath), planPath };
+  return planPath;
 }
 
 // How many gone files a warning names before it says "...".

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -73,6 +73,21 @@ describe('seams report', () => {
     expect(model.services.length).toBeGreaterThan(5);
     expect(model.extractionOrder).toHaveLength(model.services.length);
   });
+
+  it("reports the folder's saved seams.plan.json, as check and extract read it, not a fresh plan", async () => {
+    // A copy of a tiny project with its hand-written plan, one service renamed by hand: a fresh plan would not have it.
+    const project = join(out, 'project');
+    cpSync(join(top, 'fixtures/check/service-cycle'), project, { recursive: true });
+    const planFile = join(project, 'seams.plan.json');
+    const plan = JSON.parse(readFileSync(planFile, 'utf8')) as { services: Array<{ name: string }> };
+    plan.services[0]!.name = 'Named by the team';
+    writeFileSync(planFile, JSON.stringify(plan));
+    const result = await seams('report', project, '--format', 'json');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { services: Array<{ name: string }> };
+    expect(report.services.map((service) => service.name)).toContain('Named by the team');
+    // It analyses the folder: seconds on a busy machine.
+  }, 30_000);
 
   it('refuses a plan that is not a plan, exit code 2', async () => {
     const result = await seams('report', '--graph', `${small}/graph.json`, '--plan', `${small}/graph.json`);

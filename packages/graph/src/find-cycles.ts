@@ -27,8 +27,12 @@ export function findCycles(edges: readonly Pick<Edge, 'from' | 'to'>[]): string[
   return named.sort((a, b) => b.length - a.length || a[0]!.localeCompare(b[0]!));
 }
 
-// Iterative Tarjan over integer ids in CSR form: recursion would overflow on a 50k-file chain, string maps cost.
-function stronglyConnected(count: number, pairs: Int32Array): number[][] {
+/**
+ * Strongly connected components of a graph on ids 0..count-1 given as (from, to) pairs: iterative Tarjan over
+ * CSR arrays (recursion would overflow on a 50k-file chain, string maps cost). A component comes out after every
+ * component it reaches: the list is in reverse topological order.
+ */
+export function stronglyConnected(count: number, pairs: Int32Array): number[][] {
   const offsets = new Int32Array(count + 1);
   for (let i = 0; i < pairs.length; i += 2) offsets[pairs[i]! + 1]!++;
   for (let i = 0; i < count; i++) offsets[i + 1]! += offsets[i]!;

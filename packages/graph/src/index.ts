@@ -7,7 +7,7 @@ export { USE_CASE_KINDS, UseCase } from './use-case-schema.ts';
 export * from './errors.ts';
 export type { ProgressEvent, ProgressListener } from './events.ts';
 export { SEAMS_VERSION } from './version.ts';
-export { findCycles, shortestCycle } from './find-cycles.ts';
+export { findCycles, shortestCycle, stronglyConnected } from './find-cycles.ts';
 export { summarizeGraph, type GraphSummary } from './summarize-graph.ts';
 export { parseGraph } from './parse-graph.ts';
 export { entryPath, isEntryGlob, matchingEntryPattern } from './public-entries.ts';

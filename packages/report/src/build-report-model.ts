@@ -77,9 +77,10 @@ export function buildReportModel(graph: Graph, plan: Plan, options: ReportOption
       coupling: metrics.coupling,
     },
     services: cards,
-    shared: plan.shared.map(({ path, reason }) => ({
+    shared: plan.shared.map(({ path, reason, group }) => ({
       path,
       reason,
+      ...(group === undefined ? {} : { group }),
       usedBy: [...(usersOf.get(path) ?? [])].sort(byName),
     })),
     links,

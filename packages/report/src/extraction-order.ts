@@ -35,6 +35,16 @@ const EFFORT_LIMITS: Array<[ExtractionStep['effort'], number]> = [
 /** Strangler-fig order: least entangled service first; ties by effort score, then name, then id. */
 export function extractionOrder(cards: readonly ServiceCard[]): ExtractionStep[] {
   const names = new Map(cards.map((card) => [card.id, card.name]));
+  // Each cycle's members counted once: every card of a cycle through thousands of services scanned all of them.
+  const members = new Map<readonly string[], Map<string, number>>();
+  const othersIn = (cycle: readonly string[], id: string) => {
+    let counts = members.get(cycle);
+    if (!counts) {
+      members.set(cycle, (counts = new Map<string, number>()));
+      for (const member of cycle) counts.set(member, (counts.get(member) ?? 0) + 1);
+    }
+    return cycle.length - (counts.get(id) ?? 0);
+  };
   const scored = cards.map((card) => {
     const inbound = sum(card.inbound);
     const outbound = sum(card.outbound);
@@ -54,14 +64,18 @@ export function extractionOrder(cards: readonly ServiceCard[]): ExtractionStep[]
   return scored.map(({ card, entanglement, effortScore }, index) => ({
     order: index + 1,
     service: card.id,
-    reason: reasonFor(card, (id) => names.get(id) ?? id),
+    reason: reasonFor(card, (id) => names.get(id) ?? id, othersIn),
     effort: EFFORT_LIMITS.find(([, limit]) => effortScore <= limit)?.[0] ?? 'XL',
     effortScore,
     entanglement,
   }));
 }
 
-function reasonFor(card: ServiceCard, nameOf: (id: string) => string): string {
+function reasonFor(
+  card: ServiceCard,
+  nameOf: (id: string) => string,
+  othersIn: (cycle: readonly string[], id: string) => number,
+): string {
   const parts: string[] = [];
   const callers = card.inbound.map((link) => nameOf(link.service));
   parts.push(
@@ -81,19 +95,28 @@ function reasonFor(card: ServiceCard, nameOf: (id: string) => string): string {
       `${plural(card.data.crossing, 'table access', 'table accesses')} ${card.data.crossing === 1 ? 'crosses' : 'cross'} its boundary`,
     );
   for (const cycle of card.cycles) {
-    const others = cycle
-      .filter((id) => id !== card.id)
-      .map(nameOf)
-      .sort(compareCodeUnits);
-    parts.push(`in a cycle with ${serviceList(others)}: break the cycle first`);
+    // Named only when few: every card of a cycle through thousands of services sorted all their names.
+    const count = othersIn(cycle, card.id);
+    const others =
+      count > SERVICES_NAMED
+        ? `${count} services`
+        : serviceList(
+            cycle
+              .filter((id) => id !== card.id)
+              .map(nameOf)
+              .sort(compareCodeUnits),
+          );
+    parts.push(`in a cycle with ${others}: break the cycle first`);
   }
   return parts.join('; ');
 }
 
 // Names up to three read better than a count; beyond that a count is all anyone reads.
 function serviceList(names: readonly string[]): string {
-  return names.length > 3 ? `${names.length} services` : listing(names);
+  return names.length > SERVICES_NAMED ? `${names.length} services` : listing(names);
 }
+
+const SERVICES_NAMED = 3;
 
 function sum(links: ReadonlyArray<{ weight: number }>): number {
   return links.reduce((total, link) => total + link.weight, 0);

@@ -1,5 +1,6 @@
 import { inCycle } from './cycle-links.ts';
 import { fixed2 } from './format-number.ts';
+import { splitShared } from './not-services.ts';
 import type { ReportModel } from './report-model.ts';
 import { plural } from './wording.ts';
 
@@ -22,9 +23,10 @@ export function formatDot(model: ReportModel): string {
   ];
   for (const card of model.services)
     lines.push(`  ${quote(card.id)} [label=${quote(`${card.name}\n${plural(card.files.length, 'file')}`)}];`);
-  if (model.shared.length > 0)
+  const kernel = splitShared(model).kernel.length;
+  if (kernel > 0)
     lines.push(
-      `  ${quote(SHARED_NODE)} [label=${quote(`shared kernel\n${plural(model.shared.length, 'file')}`)}, style="rounded,dashed"];`,
+      `  ${quote(SHARED_NODE)} [label=${quote(`shared kernel\n${plural(kernel, 'file')}`)}, style="rounded,dashed"];`,
     );
   for (const link of model.links) {
     // Width 1..4 from the lightest to the heaviest link, so the map reads the same whatever the code base's size.
@@ -34,7 +36,7 @@ export function formatDot(model: ReportModel): string {
     lines.push(`  ${quote(link.from)} -> ${quote(link.to)} [${attributes.join(', ')}];`);
   }
   for (const card of model.services) {
-    if (card.sharedKernelUsed.length > 0)
+    if (kernel > 0 && card.sharedKernelUsed.length > 0)
       lines.push(`  ${quote(card.id)} -> ${quote(SHARED_NODE)} [style=dashed, color=gray];`);
   }
   lines.push('}');

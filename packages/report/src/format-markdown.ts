@@ -6,6 +6,7 @@ import { ownershipMarkdown } from './markdown-ownership.ts';
 import { serviceCardMarkdown } from './markdown-service-card.ts';
 import { anchor, code, table, text } from './markdown-text.ts';
 import { METRIC_LABELS } from './metric-labels.ts';
+import { splitShared } from './not-services.ts';
 import type { ReportModel } from './report-model.ts';
 import { listing, plural } from './wording.ts';
 
@@ -24,6 +25,7 @@ export function formatMarkdown(model: ReportModel): string {
     '## Service cards\n\nNumbers after a service are file dependencies: pairs of files, one importing from the other.',
     ...model.services.map((card) => serviceCardMarkdown(card, model, nameOf)),
     sharedKernel(model, nameOf),
+    ...notServices(model),
   ];
   if (model.changes) sections.push(changesMarkdown(model.changes, model, nameOf));
   return `${sections.join('\n\n')}\n`;
@@ -33,7 +35,12 @@ function intro(model: ReportModel): string {
   const inServices = model.services.reduce((sum, card) => sum + card.files.length, 0);
   const signals =
     model.generatedFrom.signals.length > 0 ? ` Boundaries proposed from ${listing(model.generatedFrom.signals)}.` : '';
-  return `${plural(model.services.length, 'service')} over ${plural(inServices, 'file')}, plus ${plural(model.shared.length, 'file')} in the shared kernel; the graph of ${code(model.root)} has ${plural(model.generatedFrom.graphFiles, 'file')}.${signals}`;
+  const { kernel, groups } = splitShared(model);
+  const apart =
+    groups.length === 0
+      ? ''
+      : ` and ${plural(model.shared.length - kernel.length, 'file')} that are not services (${groups.map(({ group, files }) => `${group} ${files.length}`).join(', ')})`;
+  return `${plural(model.services.length, 'service')} over ${plural(inServices, 'file')}, plus ${plural(kernel.length, 'file')} in the shared kernel${apart}; the graph of ${code(model.root)} has ${plural(model.generatedFrom.graphFiles, 'file')}.${signals}`;
 }
 
 function summary(model: ReportModel, nameOf: (id: string) => string): string {
@@ -78,8 +85,10 @@ function extraction(model: ReportModel, nameOf: (id: string) => string): string 
 }
 
 function sharedKernel(model: ReportModel, nameOf: (id: string) => string): string {
+  const { kernel } = splitShared(model);
   if (model.shared.length === 0) return '## Shared kernel\n\nNone: every file belongs to a service.';
-  const rows = model.shared.map((file) => [
+  if (kernel.length === 0) return '## Shared kernel\n\nNone: no file is shared between services.';
+  const rows = kernel.map((file) => [
     code(file.path),
     text(file.reason),
     file.usedBy.length === 0 ? 'no service' : file.usedBy.map((id) => text(nameOf(id))).join(', '),
@@ -87,4 +96,20 @@ function sharedKernel(model: ReportModel, nameOf: (id: string) => string): strin
   const note =
     'Files used across services, kept apart from them: a library every service links, not a service of its own.';
   return `## Shared kernel\n\n${note}\n\n${table(['file', 'why shared', 'used by'], 'lll', rows)}`;
+}
+
+// Tests, migrations, tool configs...: by group, a few files each (the plan lists them all).
+function notServices(model: ReportModel): string[] {
+  const { groups } = splitShared(model);
+  if (groups.length === 0) return [];
+  const rows = groups.map(({ group, files }) => [
+    text(group),
+    String(files.length),
+    `${files
+      .slice(0, 3)
+      .map((file) => code(file.path))
+      .join(', ')}${files.length > 3 ? ', ...' : ''}`,
+  ]);
+  const note = 'Files that belong to no service, set apart and out of the extraction order; the plan lists them all.';
+  return [`## Not services\n\n${note}\n\n${table(['group', 'files', 'for example'], 'lrl', rows)}`];
 }

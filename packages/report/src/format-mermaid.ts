@@ -1,4 +1,5 @@
 import { inCycle } from './cycle-links.ts';
+import { splitShared } from './not-services.ts';
 import type { ReportModel } from './report-model.ts';
 import { plural } from './wording.ts';
 
@@ -13,15 +14,15 @@ export function formatMermaid(model: ReportModel): string {
   const lines = ['flowchart LR', '  %% Edge labels: file dependencies between services. Red edges form a cycle.'];
   for (const card of model.services)
     lines.push(`  ${node(card.id)}["${label(card.name)}<br/>${plural(card.files.length, 'file')}"]`);
-  if (model.shared.length > 0)
-    lines.push(`  ${SHARED_NODE}[("shared kernel<br/>${plural(model.shared.length, 'file')}")]`);
+  const kernel = splitShared(model).kernel.length;
+  if (kernel > 0) lines.push(`  ${SHARED_NODE}[("shared kernel<br/>${plural(kernel, 'file')}")]`);
 
   const red: number[] = [];
   model.links.forEach((link, index) => {
     lines.push(`  ${node(link.from)} -->|${link.weight}| ${node(link.to)}`);
     if (cyclic(link)) red.push(index);
   });
-  if (model.shared.length > 0) {
+  if (kernel > 0) {
     for (const card of model.services)
       if (card.sharedKernelUsed.length > 0) lines.push(`  ${node(card.id)} -.-> ${SHARED_NODE}`);
     lines.push(`  classDef shared stroke-dasharray:5 5`, `  class ${SHARED_NODE} shared`);

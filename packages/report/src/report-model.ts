@@ -25,7 +25,8 @@ export interface ReportModel {
     coupling: number;
   };
   services: ServiceCard[];
-  shared: Array<{ path: string; reason: string; usedBy: string[] }>;
+  /** The plan's shared list: the shared kernel, and (with `group`) files that are no service: tests, migrations... */
+  shared: Array<{ path: string; reason: string; group?: string; usedBy: string[] }>;
   /** Service -> service dependency weights, for the map: file dependencies (distinct file pairs) between them. */
   links: Array<{ from: string; to: string; weight: number }>;
   serviceCycles: string[][];

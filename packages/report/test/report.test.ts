@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseGraph, parsePlan, type Plan } from '@seams/graph';
 import { buildReportModel, renderReport, REPORTERS, type ReportModel } from '../src/index.ts';
 import { fileDependencies } from '../src/file-dependencies.ts';
+import { formatHtml } from '../src/html/format-html.ts';
 
 // Facts below are read off the fixture by hand (see the edges in graph.json), never copied from output.
 const fixture = join(import.meta.dirname, '../../../fixtures/report/small-shop');
@@ -191,6 +192,37 @@ describe('reporters', () => {
     expect(dot).toContain('"end \\"x\\"" [label="say \\"hi\\" <b>#1 | a_b\\n4 files"];');
     const markdown = await renderReport('md', odd);
     expect(markdown).toContain('### say "hi" \\<b\\>\\#1 \\| a\\_b');
+  });
+
+  it('tells the shared kernel apart from files that are not services (tests, migrations)', async () => {
+    // seams boundaries puts both in the plan's shared list; only the ones without a group are the kernel.
+    const grouped = buildReportModel(graph, {
+      ...plan,
+      shared: [
+        ...plan.shared,
+        { path: 'test/orders.test.ts', reason: 'test or test set-up', group: 'tests' },
+        { path: 'test/setup.ts', reason: 'test or test set-up', group: 'tests' },
+        { path: 'migrations/001-init.ts', reason: 'database migration or seed', group: 'migrations' },
+      ],
+    });
+    const markdown = await renderReport('md', grouped);
+    expect(markdown).toContain(
+      'plus 2 files in the shared kernel and 3 files that are not services (tests 2, migrations 1);',
+    );
+    const kernel = markdown.slice(markdown.indexOf('## Shared kernel'), markdown.indexOf('## Not services'));
+    expect(kernel).toContain('`src/shared/money.ts`');
+    expect(kernel).not.toContain('test/');
+    expect(markdown).toContain(
+      '| group | files | for example |\n| --- | ---: | --- |\n| tests | 2 | `test/orders.test.ts`, `test/setup.ts` |\n' +
+        '| migrations | 1 | `migrations/001-init.ts` |',
+    );
+    expect(await renderReport('mermaid', grouped)).toContain('shared kernel<br/>2 files');
+    expect(await renderReport('dot', grouped)).toContain('shared kernel\\n2 files');
+    const page = formatHtml(grouped);
+    expect(page).toContain('2 files form the shared kernel, 3 files are not services (tests, tool configs...);');
+    expect(page).toContain('<summary>tests (2)</summary>');
+    // Without groups nothing changes: no section, the old sentence.
+    expect(await renderReport('md', model)).not.toContain('Not services');
   });
 
   it('folds the file table of a large service away', async () => {

@@ -1,5 +1,5 @@
 import type { Plan } from '@seams/graph';
-import { planMetrics, serviceMetrics } from '../metrics/index.ts';
+import { planAndServiceMetrics } from '../metrics/index.ts';
 import type { PlanContext } from './plan-context.ts';
 
 /** A service as an edit leaves it: metrics and confidence are recomputed from the files. */
@@ -27,7 +27,8 @@ export function rebuildPlan(
   const kept = drafts.filter((draft) => draft.files.length > 0);
   const assignment = new Map(kept.flatMap((draft) => draft.files.map((file) => [file, draft.id] as const)));
   const input = { dependencies: context.dependencies, assignment, loc: context.loc, useCases: context.useCases };
-  const perService = serviceMetrics(input);
+  const metrics = planAndServiceMetrics(input);
+  const perService = metrics.services;
   const pinnedSet = new Set(pinned);
   const before = new Map(plan.services.map((s) => [s.id, s]));
   const services = kept.map((draft) => {
@@ -75,6 +76,6 @@ export function rebuildPlan(
     shared: [...shared].sort((a, b) => a.path.localeCompare(b.path)),
     pinned: [...pinnedSet].filter((file) => assignment.has(file) || shared.some((s) => s.path === file)).sort(),
     review,
-    metrics: planMetrics(input),
+    metrics: metrics.plan,
   };
 }

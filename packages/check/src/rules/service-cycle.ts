@@ -9,7 +9,10 @@ interface Link {
   toService: string;
   crossings: Crossing[];
   /** Distinct importing -> imported file pairs: the link's weight, as the report counts it. */
-  pairs: Set<string>;
+  pairs: number;
+  /** The importing file counted last, and the files it was counted importing (crossings come by importing file). */
+  from: string;
+  to: Set<string>;
 }
 
 /**
@@ -20,22 +23,36 @@ interface Link {
  * when an import of one of its links is in a file in scope.
  */
 export function serviceCycles(
+  // In reading order (by importing file), as crossingsOf gives them: file pairs are counted per importing file.
   crossings: readonly Crossing[],
   inScope: (file: string) => boolean,
   label: (id: string) => string,
 ): Finding[] {
-  const links = new Map<string, Link>();
+  // Links in the order first met; by importing, then imported service.
+  const all: Link[] = [];
+  const links = new Map<string, Map<string, Link>>();
   for (const crossing of crossings) {
     const fromService = crossing.fromOwner.service;
     const toService = crossing.toOwner.service;
     if (toService === undefined) continue;
-    const key = `${fromService}\0${toService}`;
-    let link = links.get(key);
-    if (!link) links.set(key, (link = { fromService, toService, crossings: [], pairs: new Set() }));
+    let out = links.get(fromService);
+    if (!out) links.set(fromService, (out = new Map<string, Link>()));
+    let link = out.get(toService);
+    if (!link) {
+      link = { fromService, toService, crossings: [], pairs: 0, from: crossing.from, to: new Set() };
+      out.set(toService, link);
+      all.push(link);
+    }
     link.crossings.push(crossing);
-    link.pairs.add(`${crossing.from}\0${crossing.to}`);
+    if (link.from !== crossing.from) {
+      link.from = crossing.from;
+      link.to.clear();
+    }
+    if (!link.to.has(crossing.to)) {
+      link.to.add(crossing.to);
+      link.pairs++;
+    }
   }
-  const all = [...links.values()];
   // Links by importing service: a loop's links are found from its members, not by scanning every link per loop.
   const outOf = new Map<string, Link[]>();
   for (const link of all)
@@ -51,7 +68,7 @@ export function serviceCycles(
 
 function lighter(a: Link, b: Link): boolean {
   return (
-    (a.pairs.size - b.pairs.size ||
+    (a.pairs - b.pairs ||
       compareCodeUnits(a.fromService, b.fromService) ||
       compareCodeUnits(a.toService, b.toService)) < 0
   );
@@ -93,9 +110,18 @@ function cycleFinding(members: string[], link: Link, loop: string[], label: (id:
     toService,
     cycle: loop,
     message:
-      `${listing(members.map(label))} depend on each other in a loop, ${loop.map(label).join(' → ')}; this import is in its lightest link, ` +
-      `${from} → ${to} (${plural(link.pairs.size, 'file dependency', 'file dependencies')})${attributionNote(crossing, label)}`,
+      `${memberList(members, label)} depend on each other in a loop, ${loop.map(label).join(' → ')}; this import is in its lightest link, ` +
+      `${from} → ${to} (${plural(link.pairs, 'file dependency', 'file dependencies')})${attributionNote(crossing, label)}`,
     fix: `break the loop here: move what ${from} uses of ${to} into ${from} or the shared group, or invert it so that ${to} depends on ${from} (an event ${from} raises, or a callback ${to} passes in)`,
     fingerprint: fingerprintOf('service-cycle', members),
   };
+}
+
+// Beyond this many members the loop is a tangle: the count says more than a line naming them all (185 on one app).
+const NAMED_MEMBERS = 8;
+
+function memberList(members: readonly string[], label: (id: string) => string): string {
+  if (members.length <= NAMED_MEMBERS) return listing(members.map(label));
+  const named = members.slice(0, NAMED_MEMBERS - 1).map(label);
+  return `${members.length} services (${named.join(', ')} and ${members.length - named.length} more)`;
 }

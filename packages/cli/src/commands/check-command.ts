@@ -4,8 +4,9 @@ import { Command, Option } from 'commander';
 import { ConfigError, InputError, validatePlan } from '@seams/graph';
 import { changedFiles, repositoryPrefix } from '../git-changes.ts';
 import { loadOrAnalyze } from '../load-graph.ts';
-import { printWarnings, readProjectPlan } from '../read-plan.ts';
+import { parsePlanText, printWarnings, projectPlanPath, readPlanText } from '../read-plan.ts';
 import type { Streams } from '../streams.ts';
+import { ValidatedInputs } from '../validated-inputs.ts';
 import { writeFileAtomic } from '../write-file.ts';
 
 interface CheckFlags {
@@ -77,7 +78,13 @@ Examples:
       // Analysing the folder, git can list its changes while the plan and graph load (a pre-commit hook waits on all).
       const early = ref !== undefined && !flags.graph ? changedFiles(project, ref) : undefined;
       early?.catch(() => undefined);
-      const { plan, planPath } = readProjectPlan(streams.cwd, dir, flags.plan);
+      // The plan and the baseline are validated once per content: a warm run finds their hashes in the cache.
+      const inputs = await ValidatedInputs.of(flags.graph ? undefined : project);
+      const planPath = projectPlanPath(streams.cwd, dir, flags.plan);
+      const { value: plan, warnings: planWarnings } = inputs.read('plan', readPlanText(planPath), (text) => {
+        const parsed = parsePlanText(text, planPath);
+        return { value: parsed, warnings: validatePlan(parsed).warnings };
+      });
       const origin = relative(streams.cwd, planPath) || planPath;
       const graph = await loadOrAnalyze(flags.graph ? resolve(streams.cwd, flags.graph) : project, {
         include: flags.include,
@@ -86,7 +93,7 @@ Examples:
       const files = ref === undefined ? undefined : await (early ?? changedFiles(graph.root, ref));
       printWarnings(
         streams,
-        validatePlan(plan).warnings.map((warning) => `${origin}: ${warning}`),
+        planWarnings.map((warning) => `${origin}: ${warning}`),
       );
       // With --include or --exclude, plan files left out of the analysis are not missing.
       const analysed =
@@ -115,13 +122,20 @@ Examples:
       if (flags.updateBaseline) {
         const path = resolve(streams.cwd, flags.baseline ?? join(project, 'seams.baseline.json'));
         writeFileAtomic(path, JSON.stringify(createBaseline(findings), null, 2) + '\n');
+        inputs.save();
         streams.stdout.write(
           `seams check: ${findings.length} finding${findings.length === 1 ? '' : 's'} recorded in ${relative(streams.cwd, path) || path}; only new ones will fail\n`,
         );
         return;
       }
       const baselinePath = flags.baseline ? resolve(streams.cwd, flags.baseline) : undefined;
-      const baseline = baselinePath ? parseBaseline(readJson(baselinePath), baselinePath) : undefined;
+      const baseline = baselinePath
+        ? inputs.read('baseline', readText(baselinePath), (text) => ({
+            value: parseBaseline(parseJson(text, baselinePath), baselinePath),
+            warnings: [],
+          })).value
+        : undefined;
+      inputs.save();
       const result = applyBaseline(findings, baseline, files ? { files } : {});
 
       // Text is read where seams runs; annotations and SARIF name files from the repository's top.
@@ -149,16 +163,21 @@ Examples:
     });
 }
 
-function readJson(path: string): unknown {
+function readText(path: string): string {
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(
-      code ? 'SEAMS_INPUT_NOT_FOUND' : 'SEAMS_BASELINE_INVALID',
-      code
-        ? `cannot read the baseline ${path} (${code}); create it with --update-baseline.`
-        : `${path} is not valid JSON: ${(error as Error).message}`,
+      'SEAMS_INPUT_NOT_FOUND',
+      `cannot read the baseline ${path} (${(error as NodeJS.ErrnoException).code}); create it with --update-baseline.`,
     );
+  }
+}
+
+function parseJson(text: string, path: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputError('SEAMS_BASELINE_INVALID', `${path} is not valid JSON: ${(error as Error).message}`);
   }
 }

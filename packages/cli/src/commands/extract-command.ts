@@ -136,8 +136,11 @@ Examples:
       say(`  report     ${join(shown, 'EXTRACTION.md')}`);
       if (extraction.routes.length > 0) {
         const server = extraction.files.find((f) => /\/service\/src\/(?:routes|nest)-main\.ts$/.test(f.path));
+        // Where the layer was written: the facade's folder, moved into the monolith's scope when it had to be.
+        const at = generated.findIndex((path) => /^routes\.[cm]?[jt]s$/.test(relative(facadeDir, path)));
+        const layer = at >= 0 ? relative(streams.cwd, generated[at]!) : join(shown, 'facade', 'routes.ts');
         say(
-          `  routes     ${extraction.routes.length} HTTP route${extraction.routes.length === 1 ? '' : 's'} behind a routing layer (${join(shown, 'facade', 'routes.ts')}), an nginx table in ${join(shown, 'edge')}`,
+          `  routes     ${extraction.routes.length} HTTP route${extraction.routes.length === 1 ? '' : 's'} behind a routing layer (${layer}), an nginx table in ${join(shown, 'edge')}`,
         );
         say(
           `             route server: ${server ? relative(streams.cwd, resolve(root, server.path)) : 'none, the routers are not Express (EXTRACTION.md says what to do)'}`,

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Plan } from '@seams/graph';
 import { loadOrAnalyze } from '../load-graph.ts';
@@ -22,9 +23,12 @@ export function reportCommand(streams: Streams): Command {
     .description(
       'Service-boundary report people read: Markdown, self-contained interactive HTML, Mermaid, DOT or JSON; from saved files or computed as needed.',
     )
-    .argument('[dir]', 'project folder: analysed and clustered as needed when --graph or --plan is not given', '.')
+    .argument('[dir]', 'project folder: analysed when --graph is not given, clustered when it has no plan', '.')
     .option('--graph <file>', 'a graph from seams analyze -o (instead of analysing dir)')
-    .option('--plan <file>', 'a plan from seams boundaries -o (instead of computing one)')
+    .option(
+      '--plan <file>',
+      'a plan from seams boundaries -o (default: seams.plan.json in dir, without --graph; else computed)',
+    )
     .option('--previous <file>', 'an earlier plan: the report says what changed')
     .addOption(
       new Option('--format <format>', 'report format').choices(['md', 'html', 'mermaid', 'dot', 'json']).default('md'),
@@ -43,8 +47,12 @@ Examples:
     .action(async (dir: string, flags: ReportFlags) => {
       const graph = await loadOrAnalyze(resolve(streams.cwd, flags.graph ?? dir));
       let plan: Plan;
-      if (flags.plan) {
-        const planPath = resolve(streams.cwd, flags.plan);
+      // The plan the team saved and edited in the folder, as check, extract and ui read it: not a fresh one beside
+      // it. With --graph the folder may be any other (the current one), so only --plan names the plan.
+      const saved = join(resolve(streams.cwd, dir), 'seams.plan.json');
+      const planFile = flags.plan ?? (!flags.graph && existsSync(saved) ? saved : undefined);
+      if (planFile) {
+        const planPath = resolve(streams.cwd, planFile);
         plan = readPlan(planPath);
         printWarnings(streams, planWarnings(plan, graph, planPath, streams.cwd));
       } else {

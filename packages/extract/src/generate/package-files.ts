@@ -56,8 +56,8 @@ import { createServiceServer } from './server';
 
 const SERVICE = ${stringLiteral(origin.service)};
 // Only this machine can call it unless HOST says otherwise (a container sets HOST=0.0.0.0).
-const host = process.env.HOST || '127.0.0.1';
-const port = Number(process.env.PORT ?? 4010);
+const host = process.env['HOST'] || '127.0.0.1';
+const port = Number(process.env['PORT'] ?? 4010);
 
 let server: ReturnType<typeof createServiceServer>;
 try {

@@ -38,9 +38,11 @@ const recording = <T>(_events: unknown[], run: () => Promise<T>) => run();
     path,
     content: `${header(origin, 'the HTTP server of the extracted service')}
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { OPERATIONS, type ${contract} } from './contract';
+import { OPERATIONS } from './contract';
+import type { ${contract} } from './contract';
 import { operations } from './operations';
 import { operationSchemas } from './schemas';
 

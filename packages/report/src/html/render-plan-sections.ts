@@ -1,5 +1,7 @@
 import { EFFORT_FORMULA } from '../extraction-order.ts';
+import { splitShared } from '../not-services.ts';
 import type { ReportModel } from '../report-model.ts';
+import { formatCount } from './format-values.ts';
 import { html, type SafeHtml } from './html-template.ts';
 import { cycleAnchor, cycleText } from './render-service-card.ts';
 import type { ServiceLookup } from './service-refs.ts';
@@ -27,20 +29,36 @@ ${model.extractionOrder.map(
 }
 
 export function renderSharedKernel(model: ReportModel, services: ServiceLookup): SafeHtml {
+  const { kernel, groups } = splitShared(model);
   return html`<section id="shared-kernel" aria-labelledby="shared-heading">
 <h2 id="shared-heading">Shared kernel</h2>
 ${
-  model.shared.length === 0
+  kernel.length === 0
     ? html`<p class="none">No file is shared between services.</p>`
     : html`<p class="hint">Files used across services, kept apart from them: a library every service links, not a service of its own.</p>
 <div class="scroll"><table class="shared"><thead><tr><th scope="col">File</th><th scope="col">Why shared</th><th scope="col">Used by</th></tr></thead><tbody>
-${model.shared.map(
+${kernel.map(
   (
     file,
   ) => html`<tr data-file="${file.path}"><th scope="row"><code>${file.path}</code></th><td>${file.reason}</td><td>${services.refs(file.usedBy, 'no service')}</td></tr>
 `,
 )}</tbody></table></div>`
-}
+}${
+    groups.length === 0
+      ? ''
+      : html`
+<h3>Not services</h3>
+<p class="hint">Files that belong to no service, set apart and out of the extraction order.</p>
+<ul class="not-services">
+${groups.map(
+  ({ group, files }) => html`<li><details><summary>${group} (${formatCount(files.length)})</summary><ul>
+${files.map(
+  (file) => html`<li data-file="${file.path}"><code>${file.path}</code></li>
+`,
+)}</ul></details></li>
+`,
+)}</ul>`
+  }
 </section>`;
 }
 

@@ -26,8 +26,12 @@ const THROUGH_SHOWN = 12;
 export const cycleAnchor = (number: number) => `service-cycle-${number}`;
 
 export function cycleNumbers(cycles: readonly string[][]): (cycle: readonly string[]) => number | undefined {
-  const numbers = new Map(cycles.map((cycle, i) => [cycle.join('\0'), i + 1]));
-  return (cycle) => numbers.get(cycle.join('\0'));
+  // Cards hold the plan's own cycle arrays: found by identity, a cycle through 5,000 services is not joined into
+  // a string once per card. The text is the key of a copy.
+  const byArray = new Map<readonly string[], number>(cycles.map((cycle, i) => [cycle, i + 1]));
+  let byText: Map<string, number> | undefined;
+  return (cycle) =>
+    byArray.get(cycle) ?? (byText ??= new Map(cycles.map((c, i) => [c.join('\0'), i + 1]))).get(cycle.join('\0'));
 }
 
 /**
@@ -68,8 +72,9 @@ ${publicApi(card)}
 }
 
 function cycleItem(cycle: readonly string[], context: CardContext): SafeHtml {
+  if (cycle.length <= CYCLE_SHOWN) return cycleText(cycle, context.services);
   const number = context.cycleNumber(cycle);
-  if (cycle.length <= CYCLE_SHOWN || number === undefined) return cycleText(cycle, context.services);
+  if (number === undefined) return cycleText(cycle, context.services);
   return html`<a href="#${cycleAnchor(number)}">cycle ${number}</a>, through ${formatCount(cycle.length)} services`;
 }
 

@@ -1,5 +1,6 @@
 import { fixed2 } from '../format-number.ts';
 import { METRIC_LABELS } from '../metric-labels.ts';
+import { splitShared } from '../not-services.ts';
 import type { ReportModel } from '../report-model.ts';
 import { formatCount } from './format-values.ts';
 import { html, type SafeHtml } from './html-template.ts';
@@ -33,10 +34,12 @@ export function renderSummary(model: ReportModel): SafeHtml {
     ...MEANS.map((mean) => ({ label: mean.label, value: model.metrics[mean.key], meaning: capitalise(mean.meaning) })),
   ];
   const cycles = model.serviceCycles.length;
+  const kernel = splitShared(model).kernel.length;
+  const apart = model.shared.length - kernel;
   return html`<section id="summary" aria-labelledby="summary-heading">
 <h2 id="summary-heading">Summary</h2>
 <p class="overview">${formatCount(model.services.length)} ${model.services.length === 1 ? 'service holds' : 'services hold'} ${formatCount(files)} files (${formatCount(loc)} lines);
-${formatCount(model.shared.length)} ${model.shared.length === 1 ? 'file forms' : 'files form'} the shared kernel; ${cycles === 0 ? 'no cycle links services' : `${formatCount(cycles)} ${cycles === 1 ? 'cycle links' : 'cycles link'} services`} together.</p>
+${formatCount(kernel)} ${kernel === 1 ? 'file forms' : 'files form'} the shared kernel${apart === 0 ? '' : `, ${formatCount(apart)} ${apart === 1 ? 'file is' : 'files are'} not services (tests, tool configs...)`}; ${cycles === 0 ? 'no cycle links services' : `${formatCount(cycles)} ${cycles === 1 ? 'cycle links' : 'cycles link'} services`} together.</p>
 <dl class="metric-grid">
 ${metrics.map(
   ({
