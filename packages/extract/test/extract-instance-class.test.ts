@@ -2,21 +2,25 @@
 // node16): the class whose async methods are all the monolith calls becomes a remote instance, the one it
 // uses otherwise is blocked at the monolith's lines; the app and the service type-check; calls give the same
 // answers routed local, remote (the service started, readiness: its "listening" line) and in shadow.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '@seams/analyze';
-import type { Plan } from '@seams/graph';
 import { buildContract } from '../src/contract/build-contract.ts';
-import { extractService, type Extraction } from '../src/index.ts';
+import type { Extraction } from '../src/index.ts';
+import {
+  caught,
+  extractInto,
+  LISTENING,
+  linkPackages,
+  Processes,
+  scratchApp,
+  tsx,
+  typeCheck,
+} from './support/extracted-app.ts';
 
-const top = join(import.meta.dirname, '../../..');
-const scratch = mkdtempSync(join(tmpdir(), 'seams-instances-'));
-const app = join(scratch, 'app');
+const { scratch, app } = scratchApp('seams-instances-', 'fixtures/extract/instance-class');
 const TOKEN = 'instance-secret-1234';
-const children: ChildProcess[] = [];
+const processes = new Processes(app);
 
 interface Created {
   channel: string;
@@ -42,62 +46,23 @@ let routing: {
   shadowsSettled(): Promise<void>;
 };
 
-/** Starts the service; resolves with its first stdout match, or rejects with all it said when it exits. */
-function started(args: string[], env: Record<string, string | undefined>, ready: RegExp): Promise<RegExpExecArray> {
-  const child = spawn(join(top, 'node_modules/.bin/tsx'), args, {
-    cwd: app,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = ready.exec(output);
-      if (match) resolve(match);
-    });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
-  });
-}
-
-const caught = (promise: Promise<unknown>): Promise<Error & Record<string, unknown>> =>
-  promise.then(
-    (value) => {
-      throw new Error(`expected a failure, got ${JSON.stringify(value)}`);
-    },
-    (error: unknown) => error as Error & Record<string, unknown>,
-  );
-
 const route = (mode: string) => (process.env.SEAMS_ROUTE_MANIFEST = mode);
 
 beforeAll(async () => {
-  cpSync(join(top, 'fixtures/extract/instance-class'), app, { recursive: true });
-  mkdirSync(join(app, 'node_modules/@types'), { recursive: true });
-  symlinkSync(join(top, 'node_modules/@types/node'), join(app, 'node_modules/@types/node'));
-  symlinkSync(join(top, 'packages/graph/node_modules/zod'), join(app, 'node_modules/zod'));
-  const graph = await analyze({ root: app, cache: false });
+  linkPackages(app, ['@types/node', 'zod']);
   const files = ['src/manifest/context.ts', 'src/manifest/manifest-creation.ts'];
-  const plan = { services: [{ id: 'manifest', name: 'manifest', files }], shared: [] } as unknown as Plan;
-  extraction = await extractService(graph, plan, 'manifest', {
-    root: app,
-    planName: 'seams.plan.json',
-    out: 'extracted/manifest',
+  extraction = await extractInto(app, {
+    service: 'manifest',
+    files,
     tsconfig: 'tsconfig.json',
     monolith: 'manifest-app',
-    version: '0.1.0',
-    readFile: (path) => readFileSync(join(app, path), 'utf8'),
+    edits: true,
   });
-  for (const file of extraction.files) {
-    mkdirSync(join(app, file.path, '..'), { recursive: true });
-    writeFileSync(join(app, file.path), file.content);
-  }
-  for (const edit of extraction.edits) writeFileSync(join(app, edit.path), edit.after);
-  const ready = await started(
+  const ready = await processes.started(
+    tsx,
     ['extracted/manifest/service/src/main.ts'],
     { SEAMS_MANIFEST_TOKEN: TOKEN, PORT: '0', HOST: undefined },
-    /listening on (http:\/\/127\.0\.0\.1:\d+)/,
+    LISTENING,
   );
   process.env.SEAMS_MANIFEST_URL = ready[1]!;
   process.env.SEAMS_MANIFEST_TOKEN = TOKEN;
@@ -109,7 +74,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => {
-  for (const child of children) child.kill();
+  processes.stop();
   delete process.env.SEAMS_ROUTE_MANIFEST;
   delete process.env.SEAMS_MANIFEST_URL;
   delete process.env.SEAMS_MANIFEST_TOKEN;
@@ -149,8 +114,8 @@ describe('seams extract on classes the monolith constructs', () => {
 
   it("type-checks with the monolith's own tsconfig after the codemod, and so does the service", () => {
     for (const project of ['tsconfig.json', 'extracted/manifest/service/tsconfig.json']) {
-      const tsc = spawnSync(join(top, 'node_modules/.bin/tsc'), ['-p', project], { cwd: app, encoding: 'utf8' });
-      expect(tsc.stdout + tsc.stderr).toBe('');
+      const tsc = typeCheck(app, project);
+      expect(tsc.output).toBe('');
       expect(tsc.status).toBe(0);
     }
   }, 60_000);

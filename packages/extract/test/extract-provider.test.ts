@@ -2,21 +2,26 @@
 // class under the same name, the module that provides it is rewired, the monolith type-checks after the
 // codemod, and calls routed remote reach the generated service on 127.0.0.1 (readiness: its "listening"
 // line) and fail with the monolith's own error classes. No sleeps: every wait is for an answer or an exit.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '@seams/analyze';
-import type { Plan } from '@seams/graph';
-import { extractService, type Extraction } from '../src/index.ts';
+import type { Extraction } from '../src/index.ts';
+import {
+  caught,
+  extractInto,
+  LISTENING,
+  linkPackages,
+  Processes,
+  scratchApp,
+  top,
+  tsx,
+  typeCheck,
+} from './support/extracted-app.ts';
 
-const top = join(import.meta.dirname, '../../..');
 const fixture = join(top, 'fixtures/extract/nest-provider');
-const scratch = mkdtempSync(join(tmpdir(), 'seams-provider-'));
-const app = join(scratch, 'app');
+const { scratch, app } = scratchApp('seams-provider-', 'fixtures/extract/nest-provider/app');
 const TOKEN = 'provider-secret-1234';
-const children: ChildProcess[] = [];
+const processes = new Processes(app);
 
 type Controller = {
   signUp(email: string): Promise<string>;
@@ -33,63 +38,25 @@ let HttpException: ErrorClass;
 let UnprocessableError: ErrorClass;
 let serviceUrl: string;
 
-/**
- * Starts the service and resolves with its first stdout line that matches, or rejects with all it said when it exits.
- */
-function started(args: string[], env: Record<string, string | undefined>, ready: RegExp): Promise<RegExpExecArray> {
-  const tsx = join(top, 'node_modules/.bin/tsx');
-  const child = spawn(tsx, args, { cwd: app, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = ready.exec(output);
-      if (match) resolve(match);
-    });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
-  });
-}
-
-const caught = (promise: Promise<unknown>): Promise<Error & Record<string, unknown>> =>
-  promise.then(
-    (value) => {
-      throw new Error(`expected a failure, got ${JSON.stringify(value)}`);
-    },
-    (error: unknown) => error as Error & Record<string, unknown>,
-  );
-
 const route = (mode: string) => (process.env.SEAMS_ROUTE_USERS = mode);
 
 beforeAll(async () => {
-  cpSync(join(fixture, 'app'), app, { recursive: true });
   // The framework is a package of the monolith, as @nestjs/common is.
   cpSync(join(fixture, 'nest-lite'), join(app, 'node_modules/nest-lite'), { recursive: true });
-  mkdirSync(join(app, 'node_modules/@types'), { recursive: true });
-  symlinkSync(join(top, 'node_modules/@types/node'), join(app, 'node_modules/@types/node'));
-  symlinkSync(join(top, 'packages/graph/node_modules/zod'), join(app, 'node_modules/zod'));
-  const graph = await analyze({ root: app, cache: false });
+  linkPackages(app, ['@types/node', 'zod']);
   const files = ['user.ts', 'users.module.ts', 'users.repository.ts', 'users.service.ts'].map((f) => `src/users/${f}`);
-  const plan = { services: [{ id: 'users', name: 'users', files }], shared: [] } as unknown as Plan;
-  extraction = await extractService(graph, plan, 'users', {
-    root: app,
-    planName: 'seams.plan.json',
-    out: 'extracted/users',
+  extraction = await extractInto(app, {
+    service: 'users',
+    files,
     tsconfig: 'tsconfig.json',
     monolith: 'nest-provider-monolith',
-    version: '0.1.0',
-    readFile: (path) => readFileSync(join(app, path), 'utf8'),
+    edits: true,
   });
-  for (const file of extraction.files) {
-    mkdirSync(join(app, file.path, '..'), { recursive: true });
-    writeFileSync(join(app, file.path), file.content);
-  }
-  for (const edit of extraction.edits) writeFileSync(join(app, edit.path), edit.after);
-  const ready = await started(
+  const ready = await processes.started(
+    tsx,
     ['extracted/users/service/src/main.ts'],
     { SEAMS_USERS_TOKEN: TOKEN, PORT: '0', HOST: undefined },
-    /listening on (http:\/\/127\.0\.0\.1:\d+)/,
+    LISTENING,
   );
   serviceUrl = ready[1]!;
   process.env.SEAMS_USERS_URL = serviceUrl;
@@ -101,7 +68,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => {
-  for (const child of children) child.kill();
+  processes.stop();
   delete process.env.SEAMS_ROUTE_USERS;
   delete process.env.SEAMS_USERS_URL;
   delete process.env.SEAMS_USERS_TOKEN;
@@ -128,8 +95,8 @@ describe('seams extract on an injected provider', () => {
 
   it("type-checks with the monolith's own tsconfig after the codemod, and so does the service", () => {
     for (const project of ['tsconfig.json', 'extracted/users/service/tsconfig.json']) {
-      const tsc = spawnSync(join(top, 'node_modules/.bin/tsc'), ['-p', project], { cwd: app, encoding: 'utf8' });
-      expect(tsc.stdout + tsc.stderr).toBe('');
+      const tsc = typeCheck(app, project);
+      expect(tsc.output).toBe('');
       expect(tsc.status).toBe(0);
     }
   }, 60_000);
