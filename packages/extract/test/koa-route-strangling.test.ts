@@ -3,59 +3,36 @@
 // the monolith (node) and the generated Koa route server (tsx) start on 127.0.0.1 with ports the system picks
 // (readiness: their "listening" lines), and the books' routes are switched local, remote and shadow through the
 // routing file, without a restart. No sleeps: every wait is for an answer, a line on stderr, or an exit.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { createServer, request } from 'node:http';
+import { readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '@seams/analyze';
-import type { Plan } from '@seams/graph';
-import { extractService, type Extraction } from '../src/index.ts';
+import type { Extraction } from '../src/index.ts';
+import {
+  exchange,
+  extractInto,
+  LISTENING,
+  Processes,
+  scratchApp,
+  StderrLog,
+  top,
+  tsx,
+  typeCheck,
+} from './support/extracted-app.ts';
 
-const top = join(import.meta.dirname, '../../..');
-const scratch = mkdtempSync(join(tmpdir(), 'seams-koa-routes-'));
-const app = join(scratch, 'app');
+const { scratch, app } = scratchApp('seams-koa-routes-', 'fixtures/extract/koa-routes');
 const TOKEN = 'koa-route-secret-2468';
 const routingJson = join(app, 'seams.routing.json');
-const children: ChildProcess[] = [];
+const processes = new Processes(app);
 let extraction: Extraction;
 let monolithUrl: string;
 let serviceUrl: string;
-let monolithLog = '';
+const monolithLog = new StderrLog();
 let routingWrites = 0;
 
-/** Starts a process; resolves with the first match of `ready` in its stdout, rejects with its output if it exits first. */
-function started(command: string, args: string[], env: Record<string, string>, ready: RegExp) {
-  const child = spawn(command, args, { cwd: app, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let output = '';
-  return new Promise<RegExpExecArray>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = ready.exec(output);
-      if (match) resolve(match);
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (child === children[1]) monolithLog += chunk.toString();
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
-  });
-}
-
 /** Resolves once the monolith's stderr has a line matching `pattern` (shadow reports arrive after the answer). */
-function logged(pattern: RegExp): Promise<string> {
-  return new Promise((resolve) => {
-    const look = () => {
-      const line = monolithLog.split('\n').find((l) => pattern.test(l));
-      if (line !== undefined) return resolve(line);
-      children[1]!.stderr!.once('data', () => setImmediate(look));
-    };
-    look();
-  });
-}
+const logged = (pattern: RegExp) => monolithLog.line(pattern);
 
 interface Answer {
   status: number;
@@ -63,37 +40,17 @@ interface Answer {
   body: unknown;
 }
 
-function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  return new Promise<Answer>((resolve, reject) => {
-    const text = body === undefined ? undefined : JSON.stringify(body);
-    const { hostname, port } = new URL(base);
-    const sent = request(
-      {
-        hostname,
-        port,
-        path,
-        method,
-        agent: false,
-        headers: { ...headers, ...(text ? { 'content-type': 'application/json' } : {}) },
-      },
-      (response) => {
-        let data = '';
-        response.on('data', (chunk: Buffer) => (data += chunk.toString()));
-        response.on('end', () => {
-          const parsed = (() => {
-            try {
-              return data ? (JSON.parse(data) as unknown) : undefined;
-            } catch {
-              return data;
-            }
-          })();
-          resolve({ status: response.statusCode!, via: response.headers.via, body: parsed });
-        });
-      },
-    );
-    sent.on('error', reject);
-    sent.end(text);
-  });
+async function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  const { status, headers: answered, data } = await exchange(base, method, path, text, headers);
+  const parsed = (() => {
+    try {
+      return data ? (JSON.parse(data) as unknown) : undefined;
+    } catch {
+      return data;
+    }
+  })();
+  return { status, via: answered.via, body: parsed } satisfies Answer;
 }
 const monolith = (method: string, path: string, body?: unknown) => call(monolithUrl, method, path, body);
 const titles = (answer: Answer) => (answer.body as { books: Array<{ title: string }> }).books.map((b) => b.title);
@@ -106,26 +63,15 @@ function route(setting: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  cpSync(join(top, 'fixtures/extract/koa-routes'), app, { recursive: true });
   symlinkSync(join(top, 'node_modules'), join(app, 'node_modules'));
-  const graph = await analyze({ root: app, cache: false });
-  const plan = {
-    services: [{ id: 'books', name: 'Books', files: ['src/books/books.router.js', 'src/books/books.store.js'] }],
-    shared: [],
-  } as unknown as Plan;
-  extraction = await extractService(graph, plan, 'books', {
-    root: app,
-    planName: 'seams.plan.json',
-    out: 'extracted/books',
+  extraction = await extractInto(app, {
+    service: 'books',
+    name: 'Books',
+    files: ['src/books/books.router.js', 'src/books/books.store.js'],
     tsconfig: undefined,
     monolith: 'koa-routes-monolith',
-    version: '0.1.0',
-    readFile: (path) => readFileSync(join(app, path), 'utf8'),
+    edits: false,
   });
-  for (const file of extraction.files) {
-    mkdirSync(join(app, file.path, '..'), { recursive: true });
-    writeFileSync(join(app, file.path), file.content);
-  }
   // The one change a person makes, as EXTRACTION.md says: mount the Koa routing layer before everything else.
   const appFile = join(app, 'src/app.js');
   writeFileSync(
@@ -135,19 +81,19 @@ beforeAll(async () => {
       "$&\n  app.use(require('../extracted/books/facade/koa-routes').booksKoaRoutes)",
     ),
   );
-  const service = await started(
-    join(top, 'node_modules/.bin/tsx'),
+  const service = await processes.started(
+    tsx,
     ['extracted/books/service/src/routes-main.ts'],
     { SEAMS_BOOKS_TOKEN: TOKEN, PORT: '0' },
     /routes listening on (http:\/\/127\.0\.0\.1:\d+)/,
   );
   serviceUrl = service[1]!;
   const env = { SEAMS_ROUTING: routingJson, SEAMS_BOOKS_TOKEN: TOKEN, PORT: '0' };
-  monolithUrl = (await started(process.execPath, ['src/main.js'], env, /listening on (http:\/\/127\.0\.0\.1:\d+)/))[1]!;
+  monolithUrl = (await processes.started(process.execPath, ['src/main.js'], env, LISTENING, monolithLog.add))[1]!;
 }, 60_000);
 
 afterAll(() => {
-  for (const child of children) child.kill();
+  processes.stop();
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -261,15 +207,8 @@ describe('route-level strangling of a Koa router with its own prefix, mounted un
       join(service, 'tsconfig.routes.json'),
       JSON.stringify({ extends: './tsconfig.json', include: ['src/routes-*.ts', 'src/koa-modules.d.ts'] }),
     );
-    const tsc = spawnSync(
-      process.execPath,
-      [join(top, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.routes.json'],
-      {
-        cwd: service,
-        encoding: 'utf8',
-      },
-    );
-    expect(tsc.stdout + tsc.stderr).toBe('');
+    const tsc = typeCheck(service, 'tsconfig.routes.json');
+    expect(tsc.output).toBe('');
     expect(tsc.status).toBe(0);
   }, 120_000);
 

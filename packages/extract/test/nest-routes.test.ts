@@ -4,60 +4,35 @@
 // lines): the monolith, the service's Nest application (nest-main.ts) and the service's operation server
 // (main.ts), whose injected class comes from the same Nest container. No sleeps: every wait is for an
 // answer, a line on stderr, or an exit.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { rmSync, symlinkSync, utimesSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '@seams/analyze';
-import type { Plan } from '@seams/graph';
-import { extractService, type Extraction } from '../src/index.ts';
+import type { Extraction } from '../src/index.ts';
+import {
+  exchange,
+  extractInto,
+  LISTENING,
+  Processes,
+  scratchApp,
+  StderrLog,
+  top,
+  tsx,
+  typeCheck,
+} from './support/extracted-app.ts';
 
-const top = join(import.meta.dirname, '../../..');
-const scratch = mkdtempSync(join(tmpdir(), 'seams-nest-routes-'));
-const app = join(scratch, 'app');
-const tsx = join(top, 'node_modules/.bin/tsx');
+const { scratch, app } = scratchApp('seams-nest-routes-', 'fixtures/extract/nest-routes');
 const TOKEN = 'nest-secret-2468';
 const routingJson = join(app, 'seams.routing.json');
-const children: ChildProcess[] = [];
+const processes = new Processes(app);
 let extraction: Extraction;
 let monolithUrl: string;
 let routesUrl: string;
 let operationsUrl: string;
-let monolithLog = '';
+const monolithLog = new StderrLog();
 let routingWrites = 0;
 
-/** Starts a process; resolves with the first match of `ready` in its stdout, rejects with its output if it exits first. */
-function started(args: string[], env: Record<string, string>, ready: RegExp, log?: (text: string) => void) {
-  const child = spawn(tsx, args, { cwd: app, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let output = '';
-  return new Promise<RegExpExecArray>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = ready.exec(output);
-      if (match) resolve(match);
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      log?.(chunk.toString());
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
-  });
-}
-
 /** Resolves once the monolith's stderr (the last process started) has a line matching `pattern`. */
-function logged(pattern: RegExp): Promise<string> {
-  return new Promise((resolve) => {
-    const look = () => {
-      const line = monolithLog.split('\n').find((l) => pattern.test(l));
-      if (line !== undefined) return resolve(line);
-      children.at(-1)!.stderr!.once('data', () => setImmediate(look));
-    };
-    look();
-  });
-}
+const logged = (pattern: RegExp) => monolithLog.line(pattern);
 
 interface Answer {
   status: number;
@@ -66,27 +41,15 @@ interface Answer {
   body: unknown;
 }
 
-function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  return new Promise<Answer>((resolve, reject) => {
-    const text = body === undefined ? undefined : JSON.stringify(body);
-    const { hostname, port } = new URL(base);
-    const headed = { ...headers, ...(text ? { 'content-type': 'application/json' } : {}) };
-    const sent = request({ hostname, port, path, method, agent: false, headers: headed }, (response) => {
-      let data = '';
-      response.on('data', (chunk: Buffer) => (data += chunk.toString()));
-      response.on('end', () => {
-        const { via, 'x-served-by': servedBy } = response.headers as Record<string, string | undefined>;
-        resolve({
-          status: response.statusCode!,
-          via,
-          servedBy,
-          body: data ? (JSON.parse(data) as unknown) : undefined,
-        });
-      });
-    });
-    sent.on('error', reject);
-    sent.end(text);
-  });
+async function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  const { status, headers: answered, data } = await exchange(base, method, path, text, headers);
+  return {
+    status,
+    via: answered.via,
+    servedBy: answered['x-served-by'],
+    body: data ? (JSON.parse(data) as unknown) : undefined,
+  } satisfies Answer;
 }
 const monolith = (method: string, path: string, body?: unknown) => call(monolithUrl, method, path, body);
 
@@ -100,41 +63,23 @@ function route(setting: Record<string, unknown>) {
 const generated = (suffix: string) => extraction.files.find((f) => f.path.endsWith(suffix))!.content;
 
 beforeAll(async () => {
-  cpSync(join(top, 'fixtures/extract/nest-routes'), app, { recursive: true });
   symlinkSync(join(top, 'node_modules'), join(app, 'node_modules'));
   // What installing the service gives it: its contract's validation library.
   mkdirSync(join(app, 'extracted/catalog/service/node_modules'), { recursive: true });
   symlinkSync(join(top, 'packages/graph/node_modules/zod'), join(app, 'extracted/catalog/service/node_modules/zod'));
-  const graph = await analyze({ root: app, cache: false });
-  const plan = {
-    services: [
-      {
-        id: 'catalog',
-        name: 'Catalog',
-        files: [
-          'src/catalog/catalog.controller.ts',
-          'src/catalog/catalog.module.ts',
-          'src/catalog/catalog.service.ts',
-          'src/catalog/price-formatter.ts',
-        ],
-      },
+  extraction = await extractInto(app, {
+    service: 'catalog',
+    name: 'Catalog',
+    files: [
+      'src/catalog/catalog.controller.ts',
+      'src/catalog/catalog.module.ts',
+      'src/catalog/catalog.service.ts',
+      'src/catalog/price-formatter.ts',
     ],
-    shared: [],
-  } as unknown as Plan;
-  extraction = await extractService(graph, plan, 'catalog', {
-    root: app,
-    planName: 'seams.plan.json',
-    out: 'extracted/catalog',
     tsconfig: 'tsconfig.json',
     monolith: 'nest-routes-monolith',
-    version: '0.1.0',
-    readFile: (path) => readFileSync(join(app, path), 'utf8'),
+    edits: true,
   });
-  for (const file of extraction.files) {
-    mkdirSync(join(app, file.path, '..'), { recursive: true });
-    writeFileSync(join(app, file.path), file.content);
-  }
-  for (const edit of extraction.edits) writeFileSync(join(app, edit.path), edit.after);
   // The one change a person makes, as EXTRACTION.md says: mount the routing layer first in the bootstrap.
   const main = join(app, 'src/main.ts');
   writeFileSync(
@@ -148,23 +93,29 @@ beforeAll(async () => {
   );
   const env = { SEAMS_CATALOG_TOKEN: TOKEN, PORT: '0' };
   const [routes, operations] = await Promise.all([
-    started(['extracted/catalog/service/src/nest-main.ts'], env, /routes listening on (http:\/\/127\.0\.0\.1:\d+)/),
-    started(['extracted/catalog/service/src/main.ts'], env, /listening on (http:\/\/127\.0\.0\.1:\d+)/),
+    processes.started(
+      tsx,
+      ['extracted/catalog/service/src/nest-main.ts'],
+      env,
+      /routes listening on (http:\/\/127\.0\.0\.1:\d+)/,
+    ),
+    processes.started(tsx, ['extracted/catalog/service/src/main.ts'], env, LISTENING),
   ]);
   routesUrl = routes[1]!;
   operationsUrl = operations[1]!;
   route({ default: 'local' });
-  const ready = await started(
+  const ready = await processes.started(
+    tsx,
     ['src/main.ts'],
     { ...env, SEAMS_ROUTING: routingJson },
     /monolith listening on (http:\/\/127\.0\.0\.1:\d+)/,
-    (text) => (monolithLog += text),
+    monolithLog.add,
   );
   monolithUrl = ready[1]!;
 }, 90_000);
 
 afterAll(() => {
-  for (const child of children) child.kill();
+  processes.stop();
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -277,15 +228,8 @@ describe('route-level strangling of a NestJS module', () => {
         include: ['src', 'extracted/catalog/facade', 'extracted/catalog/service/src/nest-*.ts'],
       }),
     );
-    const tsc = spawnSync(
-      process.execPath,
-      [join(top, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.nest.json'],
-      {
-        cwd: app,
-        encoding: 'utf8',
-      },
-    );
-    expect(tsc.stdout + tsc.stderr).toBe('');
+    const tsc = typeCheck(app, 'tsconfig.nest.json');
+    expect(tsc.output).toBe('');
     expect(tsc.status).toBe(0);
   }, 120_000);
 });

@@ -3,62 +3,37 @@
 // server start on 127.0.0.1 with ports the system picks (readiness: their "listening" lines), and the
 // catalog's routes are switched local, remote, shadow and by percentage through the routing file, without a
 // restart. No sleeps: every wait is for an answer, a line on stderr, or an exit.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { createServer, request } from 'node:http';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '@seams/analyze';
-import type { Plan } from '@seams/graph';
-import { extractService, type Extraction } from '../src/index.ts';
+import type { Extraction } from '../src/index.ts';
+import {
+  exchange,
+  extractInto,
+  LISTENING,
+  Processes,
+  scratchApp,
+  StderrLog,
+  top,
+  tsx,
+  typeCheck,
+} from './support/extracted-app.ts';
 
-const top = join(import.meta.dirname, '../../..');
-const scratch = mkdtempSync(join(tmpdir(), 'seams-routes-'));
-const app = join(scratch, 'app');
-const tsx = join(top, 'node_modules/.bin/tsx');
+const { scratch, app } = scratchApp('seams-routes-', 'fixtures/extract/express-routes');
 const TOKEN = 'route-secret-5678';
 const routingJson = join(app, 'seams.routing.json');
-const children: ChildProcess[] = [];
+const processes = new Processes(app);
 let extraction: Extraction;
 let monolithUrl: string;
 let serviceUrl: string;
-let monolithLog = '';
+const monolithLog = new StderrLog();
 let routingWrites = 0;
 
-/**
- * Starts a process; resolves with the first match of `ready` in its stdout, rejects with its output if it exits first.
- */
-function started(args: string[], env: Record<string, string>, ready: RegExp, log?: (text: string) => void) {
-  const child = spawn(tsx, args, { cwd: app, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let output = '';
-  return new Promise<RegExpExecArray>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = ready.exec(output);
-      if (match) resolve(match);
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      log?.(chunk.toString());
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
-  });
-}
-
 /** Resolves once the monolith's stderr has a line matching `pattern` (shadow reports arrive after the answer). */
-function logged(pattern: RegExp): Promise<string> {
-  return new Promise((resolve) => {
-    const look = () => {
-      const line = monolithLog.split('\n').find((l) => pattern.test(l));
-      if (line !== undefined) return resolve(line);
-      children[1]!.stderr!.once('data', () => setImmediate(look));
-    };
-    look();
-  });
-}
+const logged = (pattern: RegExp) => monolithLog.line(pattern);
 
 interface Answer {
   status: number;
@@ -68,34 +43,13 @@ interface Answer {
 // The header the app's own middleware adds to every answer, wherever the route was served.
 const servedBy = (answer: Answer) => (answer as Answer & { servedBy?: string }).servedBy;
 
-function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  return new Promise<Answer>((resolve, reject) => {
-    // A string is sent as it is (a body that is not JSON); anything else as JSON.
-    const text = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
-    const { hostname, port } = new URL(base);
-    const sent = request(
-      {
-        hostname,
-        port,
-        path,
-        method,
-        agent: false,
-        headers: { ...headers, ...(text ? { 'content-type': 'application/json' } : {}) },
-      },
-      (response) => {
-        let data = '';
-        response.on('data', (chunk: Buffer) => (data += chunk.toString()));
-        response.on('end', () => {
-          const { via, 'x-served-by': servedBy } = response.headers as Record<string, string | undefined>;
-          const answer = { status: response.statusCode!, via, body: data ? (JSON.parse(data) as unknown) : undefined };
-          // Not enumerable: the answers compare with toEqual as before.
-          resolve(Object.defineProperty(answer, 'servedBy', { value: servedBy, enumerable: false }));
-        });
-      },
-    );
-    sent.on('error', reject);
-    sent.end(text);
-  });
+async function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  // A string is sent as it is (a body that is not JSON); anything else as JSON.
+  const text = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+  const { status, headers: answered, data } = await exchange(base, method, path, text, headers);
+  const answer: Answer = { status, via: answered.via, body: data ? (JSON.parse(data) as unknown) : undefined };
+  // Not enumerable: the answers compare with toEqual as before.
+  return Object.defineProperty(answer, 'servedBy', { value: answered['x-served-by'], enumerable: false });
 }
 const monolith = (method: string, path: string, body?: unknown) => call(monolithUrl, method, path, body);
 const names = (answer: Answer) => (answer.body as { products: Array<{ name: string }> }).products.map((p) => p.name);
@@ -108,28 +62,15 @@ function route(setting: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  cpSync(join(top, 'fixtures/extract/express-routes'), app, { recursive: true });
   symlinkSync(join(top, 'node_modules'), join(app, 'node_modules'));
-  const graph = await analyze({ root: app, cache: false });
-  const plan = {
-    services: [
-      { id: 'catalog', name: 'Catalog', files: ['src/catalog/catalog.routes.ts', 'src/catalog/catalog.store.ts'] },
-    ],
-    shared: [],
-  } as unknown as Plan;
-  extraction = await extractService(graph, plan, 'catalog', {
-    root: app,
-    planName: 'seams.plan.json',
-    out: 'extracted/catalog',
+  extraction = await extractInto(app, {
+    service: 'catalog',
+    name: 'Catalog',
+    files: ['src/catalog/catalog.routes.ts', 'src/catalog/catalog.store.ts'],
     tsconfig: 'tsconfig.json',
     monolith: 'express-routes-monolith',
-    version: '0.1.0',
-    readFile: (path) => readFileSync(join(app, path), 'utf8'),
+    edits: false,
   });
-  for (const file of extraction.files) {
-    mkdirSync(join(app, file.path, '..'), { recursive: true });
-    writeFileSync(join(app, file.path), file.content);
-  }
   // The one change a person makes, as EXTRACTION.md says: mount the routing layer before everything else.
   const appFile = join(app, 'src/app.ts');
   writeFileSync(
@@ -141,7 +82,8 @@ beforeAll(async () => {
       )
       .replace('const app = express();', '$&\n  app.use(catalogRoutes);'),
   );
-  const service = await started(
+  const service = await processes.started(
+    tsx,
     ['extracted/catalog/service/src/routes-main.ts'],
     { SEAMS_CATALOG_TOKEN: TOKEN, PORT: '0' },
     /routes listening on (http:\/\/127\.0\.0\.1:\d+)/,
@@ -149,14 +91,12 @@ beforeAll(async () => {
   serviceUrl = service[1]!;
   // The service's URL comes from the routing file, so a test can point it elsewhere.
   const env = { SEAMS_ROUTING: routingJson, SEAMS_CATALOG_TOKEN: TOKEN, PORT: '0' };
-  const ready = await started(['src/main.ts'], env, /listening on (http:\/\/127\.0\.0\.1:\d+)/, (text) => {
-    monolithLog += text;
-  });
+  const ready = await processes.started(tsx, ['src/main.ts'], env, LISTENING, monolithLog.add);
   monolithUrl = ready[1]!;
 }, 60_000);
 
 afterAll(() => {
-  for (const child of children) child.kill();
+  processes.stop();
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -308,15 +248,8 @@ describe('route-level strangling of an Express router mounted under a prefix', (
         ],
       }),
     );
-    const tsc = spawnSync(
-      process.execPath,
-      [join(top, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.routes.json'],
-      {
-        cwd: app,
-        encoding: 'utf8',
-      },
-    );
-    expect(tsc.stdout + tsc.stderr).toBe('');
+    const tsc = typeCheck(app, 'tsconfig.routes.json');
+    expect(tsc.output).toBe('');
     expect(tsc.status).toBe(0);
   }, 120_000);
 
@@ -400,7 +333,7 @@ http {
     expect(checked.stderr).toContain('syntax is ok');
     expect(checked.status).toBe(0);
     const server = spawn(nginx!, [...args.slice(0, -1), `${args.at(-1)} daemon off;`], { stdio: 'ignore' });
-    children.push(server);
+    processes.add(server);
     await accepting(port);
     route({ default: 'local' });
     const gateway = `http://127.0.0.1:${port}`;

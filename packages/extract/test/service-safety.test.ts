@@ -1,23 +1,16 @@
 // The generated service and facade, run as in production on 127.0.0.1: fixtures/extract/service-safety
 // is extracted into a scratch copy, its service started (readiness: its "listening" line), and called
 // through the generated facade and over raw HTTP. No sleeps: every wait is for an answer or an exit.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, request, type Server } from 'node:http';
 import { createServer as createTcpServer, connect, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '@seams/analyze';
-import type { Plan } from '@seams/graph';
-import { extractService } from '../src/index.ts';
+import { caught, extractInto, LISTENING, linkPackages, Processes, scratchApp, tsx } from './support/extracted-app.ts';
 
-const top = join(import.meta.dirname, '../../..');
-const scratch = mkdtempSync(join(tmpdir(), 'seams-safety-'));
-const app = join(scratch, 'app');
-const tsx = join(top, 'node_modules/.bin/tsx');
+const { scratch, app } = scratchApp('seams-safety-', 'fixtures/extract/service-safety');
 const TOKEN = 'test-secret-1234';
-const children: ChildProcess[] = [];
+const processes = new Processes(app);
 const servers: Server[] = [];
 
 type Facade = Record<string, (...args: unknown[]) => Promise<unknown>> & {
@@ -30,35 +23,7 @@ let NotFoundError: new (...args: never[]) => Error;
 let UpstreamError: new (...args: never[]) => Error;
 let serviceUrl: string;
 
-/**
- * Starts a process and resolves with its first stdout line that matches, or rejects with all it said when it exits
- * first.
- */
-function started(args: string[], env: Record<string, string | undefined>, ready: RegExp): Promise<RegExpExecArray> {
-  const child = spawn(tsx, args, { cwd: app, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const look = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = ready.exec(output);
-      if (match) resolve(match);
-    };
-    child.stdout.on('data', look);
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
-  });
-}
-
-const exited = (args: string[], env: Record<string, string | undefined>) =>
-  new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(tsx, args, { cwd: app, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => resolve({ code, output }));
-  });
+const exited = (args: string[], env: Record<string, string | undefined>) => processes.exited(tsx, args, env);
 
 /** A server on 127.0.0.1 (port chosen by the system), for the shapes a real service or proxy can take. */
 async function listening(server: Server | ReturnType<typeof createTcpServer>): Promise<number> {
@@ -81,48 +46,21 @@ function post(path: string, headers: Record<string, string | number>, body?: str
   });
 }
 
-/** The error a call fails with; a call that succeeds fails the test. */
-const caught = (promise: Promise<unknown>): Promise<Error & Record<string, unknown>> =>
-  promise.then(
-    (value) => {
-      throw new Error(`expected a failure, got ${JSON.stringify(value)}`);
-    },
-    (error: unknown) => error as Error & Record<string, unknown>,
-  );
-
 beforeAll(async () => {
-  cpSync(join(top, 'fixtures/extract/service-safety'), app, { recursive: true });
-  mkdirSync(join(app, 'node_modules/@types'), { recursive: true });
-  symlinkSync(join(top, 'node_modules/@types/node'), join(app, 'node_modules/@types/node'));
-  symlinkSync(join(top, 'packages/graph/node_modules/zod'), join(app, 'node_modules/zod'));
-  const graph = await analyze({ root: app, cache: false });
-  const plan = {
-    services: [
-      {
-        id: 'payment',
-        name: 'Payments & refunds',
-        files: ['src/payments/payment.service.ts', 'src/payments/payment.ts'],
-      },
-    ],
-    shared: [],
-  } as unknown as Plan;
-  const extraction = await extractService(graph, plan, 'payment', {
-    root: app,
-    planName: 'seams.plan.json',
-    out: 'extracted/payment',
+  linkPackages(app, ['@types/node', 'zod']);
+  await extractInto(app, {
+    service: 'payment',
+    name: 'Payments & refunds',
+    files: ['src/payments/payment.service.ts', 'src/payments/payment.ts'],
     tsconfig: 'tsconfig.json',
     monolith: 'safety-monolith',
-    version: '0.1.0',
-    readFile: (path) => readFileSync(join(app, path), 'utf8'),
+    edits: false,
   });
-  for (const file of extraction.files) {
-    mkdirSync(join(app, file.path, '..'), { recursive: true });
-    writeFileSync(join(app, file.path), file.content);
-  }
-  const ready = await started(
+  const ready = await processes.started(
+    tsx,
     ['extracted/payment/service/src/main.ts'],
     { SEAMS_PAYMENT_TOKEN: TOKEN, PORT: '0', HOST: undefined },
-    /listening on (http:\/\/127\.0\.0\.1:\d+)/,
+    LISTENING,
   );
   serviceUrl = ready[1]!;
   // The breaker opens after 3 failures in a row here, so the test can reach it.
@@ -142,7 +80,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(() => {
-  for (const child of children) child.kill();
+  processes.stop();
   for (const server of servers) {
     server.closeAllConnections();
     server.close();

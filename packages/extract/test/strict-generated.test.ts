@@ -3,16 +3,13 @@
 // constructs, and a service with nothing remote-ready written anyway (--force). Each fixture is copied to a
 // temporary folder, extracted, and checked with a tsconfig that extends the fixture's own and turns the flags on;
 // the errors that count are those in the files seams wrote (a fixture's own code is not ours to hold to them).
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyze } from '@seams/analyze';
-import type { Plan } from '@seams/graph';
-import { extractService, type Extraction } from '../src/index.ts';
+import type { Extraction } from '../src/index.ts';
+import { extractInto, linkPackages, top, typeCheck } from './support/extracted-app.ts';
 
-const top = join(import.meta.dirname, '../../..');
 const scratch = mkdtempSync(join(tmpdir(), 'seams-strict-'));
 afterAll(() => {
   if (!process.env.KEEP) rmSync(scratch, { recursive: true, force: true });
@@ -45,7 +42,7 @@ interface Case {
 async function extracted(setup: Case): Promise<{ app: string; extraction: Extraction }> {
   const app = join(scratch, setup.name);
   cpSync(join(top, 'fixtures/extract', setup.fixture), app, { recursive: true });
-  mkdirSync(join(app, 'node_modules/@types'), { recursive: true });
+  linkPackages(app, ['@types/node', '@types/express', 'express', 'typescript', 'zod']);
   if (setup.framework)
     cpSync(
       join(top, 'fixtures/extract', setup.framework),
@@ -54,27 +51,13 @@ async function extracted(setup: Case): Promise<{ app: string; extraction: Extrac
         recursive: true,
       },
     );
-  symlinkSync(join(top, 'node_modules/@types/node'), join(app, 'node_modules/@types/node'));
-  symlinkSync(join(top, 'node_modules/@types/express'), join(app, 'node_modules/@types/express'));
-  for (const name of ['express', 'typescript'])
-    symlinkSync(join(top, 'node_modules', name), join(app, 'node_modules', name));
-  symlinkSync(join(top, 'packages/graph/node_modules/zod'), join(app, 'node_modules/zod'));
-  const graph = await analyze({ root: app, cache: false });
-  const plan = { services: [{ id: setup.service, name: setup.service, files: setup.files }], shared: [] };
-  const extraction = await extractService(graph, plan as unknown as Plan, setup.service, {
-    root: app,
-    planName: 'seams.plan.json',
-    out: `extracted/${setup.service}`,
+  const extraction = await extractInto(app, {
+    service: setup.service,
+    files: setup.files,
     tsconfig: 'tsconfig.json',
     monolith: setup.name,
-    version: '0.1.0',
-    readFile: (path) => readFileSync(join(app, path), 'utf8'),
+    edits: true,
   });
-  for (const file of extraction.files) {
-    mkdirSync(join(app, file.path, '..'), { recursive: true });
-    writeFileSync(join(app, file.path), file.content);
-  }
-  for (const edit of extraction.edits) writeFileSync(join(app, edit.path), edit.after);
   return { app, extraction };
 }
 
@@ -83,11 +66,9 @@ function strictErrors(app: string, project: string, include: string[], written: 
   const strictProject = join(app, project, '..', 'tsconfig.strict.json');
   const compilerOptions = { ...STRICT, noEmit: true, ...(verbatim ? { verbatimModuleSyntax: true } : {}) };
   writeFileSync(strictProject, JSON.stringify({ extends: './tsconfig.json', compilerOptions, include }));
-  const run = spawnSync(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', strictProject], {
-    cwd: app,
-    encoding: 'utf8',
-  });
-  const lines = (run.stdout + run.stderr).split('\n').filter((line) => /error TS\d+/.test(line));
+  const lines = typeCheck(app, strictProject)
+    .output.split('\n')
+    .filter((line) => /error TS\d+/.test(line));
   return lines.filter(
     (line) => written.some((path) => line.replace(/^(\.\.\/)+/, '').startsWith(path)) || !/\(\d+,\d+\)/.test(line),
   );

@@ -115,6 +115,11 @@ export class Processes {
     );
   }
 
+  /** A process started elsewhere, stopped with the rest. */
+  add(child: ChildProcess): void {
+    this.children.push(child);
+  }
+
   stop(): void {
     for (const child of this.children) child.kill();
   }
