@@ -15,7 +15,7 @@ import {
   Processes,
   scratchApp,
   tsx,
-  typeCheck,
+  expectTypeChecks,
 } from './support/extracted-app.ts';
 
 const { scratch, app } = scratchApp('seams-instances-', 'fixtures/extract/instance-class');
@@ -114,9 +114,7 @@ describe('seams extract on classes the monolith constructs', () => {
 
   it("type-checks with the monolith's own tsconfig after the codemod, and so does the service", () => {
     for (const project of ['tsconfig.json', 'extracted/manifest/service/tsconfig.json']) {
-      const tsc = typeCheck(app, project);
-      expect(tsc.output).toBe('');
-      expect(tsc.status).toBe(0);
+      expectTypeChecks(app, project);
     }
   }, 60_000);
 

@@ -15,7 +15,7 @@ import {
   scratchApp,
   top,
   tsx,
-  typeCheck,
+  expectTypeChecks,
 } from './support/extracted-app.ts';
 
 const fixture = join(top, 'fixtures/extract/nest-provider');
@@ -95,9 +95,7 @@ describe('seams extract on an injected provider', () => {
 
   it("type-checks with the monolith's own tsconfig after the codemod, and so does the service", () => {
     for (const project of ['tsconfig.json', 'extracted/users/service/tsconfig.json']) {
-      const tsc = typeCheck(app, project);
-      expect(tsc.output).toBe('');
-      expect(tsc.status).toBe(0);
+      expectTypeChecks(app, project);
     }
   }, 60_000);
 

@@ -3,42 +3,38 @@
 // person adds), the monolith (node) and the generated Fastify route server (tsx) start on 127.0.0.1 with ports the system picks
 // (readiness: their "listening" lines), and the books' routes are switched local, remote and shadow through the
 // routing file, without a restart. No sleeps: every wait is for an answer, a line on stderr, or an exit.
-import { readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Extraction } from '../src/index.ts';
 import {
+  type Answer,
   exchange,
   extractInto,
   LISTENING,
   Processes,
+  RoutingFile,
   scratchApp,
   StderrLog,
   top,
   tsx,
-  typeCheck,
+  expectTypeChecks,
 } from './support/extracted-app.ts';
 
 const { scratch, app } = scratchApp('seams-fastify-routes-', 'fixtures/extract/fastify-routes');
 const TOKEN = 'fastify-route-secret-1357';
-const routingJson = join(app, 'seams.routing.json');
+const routing = new RoutingFile(join(app, 'seams.routing.json'));
+const routingJson = routing.path;
 const processes = new Processes(app);
 let extraction: Extraction;
 let monolithUrl: string;
 let serviceUrl: string;
 const monolithLog = new StderrLog();
-let routingWrites = 0;
 
 /** Resolves once the monolith's stderr has a line matching `pattern` (shadow reports arrive after the answer). */
 const logged = (pattern: RegExp) => monolithLog.line(pattern);
-
-interface Answer {
-  status: number;
-  via: string | undefined;
-  body: unknown;
-}
 
 async function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const text = body === undefined ? undefined : JSON.stringify(body);
@@ -55,12 +51,7 @@ async function call(base: string, method: string, path: string, body?: unknown, 
 const monolith = (method: string, path: string, body?: unknown) => call(monolithUrl, method, path, body);
 const titles = (answer: Answer) => (answer.body as { books: Array<{ title: string }> }).books.map((b) => b.title);
 
-// The routing file, as an operator edits it; the modification time moves on, so the change is seen at once.
-function route(setting: Record<string, unknown>) {
-  writeFileSync(routingJson, JSON.stringify({ books: { routesUrl: serviceUrl, ...setting } }));
-  const at = new Date(Date.now() + ++routingWrites * 1000);
-  utimesSync(routingJson, at, at);
-}
+const route = (setting: Record<string, unknown>) => routing.write({ books: { routesUrl: serviceUrl, ...setting } });
 
 beforeAll(async () => {
   symlinkSync(join(top, 'node_modules'), join(app, 'node_modules'));
@@ -205,9 +196,7 @@ describe('route-level strangling of a Fastify route plugin registered under /api
       join(service, 'tsconfig.routes.json'),
       JSON.stringify({ extends: './tsconfig.json', include: ['src/routes-*.ts'] }),
     );
-    const tsc = typeCheck(service, 'tsconfig.routes.json');
-    expect(tsc.output).toBe('');
-    expect(tsc.status).toBe(0);
+    expectTypeChecks(service, 'tsconfig.routes.json');
   }, 120_000);
 
   it('answers only its routes, only with the secret', async () => {

@@ -4,41 +4,40 @@
 // lines): the monolith, the service's Nest application (nest-main.ts) and the service's operation server
 // (main.ts), whose injected class comes from the same Nest container. No sleeps: every wait is for an
 // answer, a line on stderr, or an exit.
-import { rmSync, symlinkSync, utimesSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { rmSync, symlinkSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Extraction } from '../src/index.ts';
 import {
+  type Answer,
   exchange,
   extractInto,
   LISTENING,
   Processes,
+  RoutingFile,
   scratchApp,
   StderrLog,
   top,
   tsx,
-  typeCheck,
+  expectTypeChecks,
 } from './support/extracted-app.ts';
 
 const { scratch, app } = scratchApp('seams-nest-routes-', 'fixtures/extract/nest-routes');
 const TOKEN = 'nest-secret-2468';
-const routingJson = join(app, 'seams.routing.json');
+const routing = new RoutingFile(join(app, 'seams.routing.json'));
+const routingJson = routing.path;
 const processes = new Processes(app);
 let extraction: Extraction;
 let monolithUrl: string;
 let routesUrl: string;
 let operationsUrl: string;
 const monolithLog = new StderrLog();
-let routingWrites = 0;
 
 /** Resolves once the monolith's stderr (the last process started) has a line matching `pattern`. */
 const logged = (pattern: RegExp) => monolithLog.line(pattern);
 
-interface Answer {
-  status: number;
-  via: string | undefined;
+interface ServedAnswer extends Answer {
   servedBy: string | undefined;
-  body: unknown;
 }
 
 async function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
@@ -49,16 +48,12 @@ async function call(base: string, method: string, path: string, body?: unknown, 
     via: answered.via,
     servedBy: answered['x-served-by'],
     body: data ? (JSON.parse(data) as unknown) : undefined,
-  } satisfies Answer;
+  } satisfies ServedAnswer;
 }
 const monolith = (method: string, path: string, body?: unknown) => call(monolithUrl, method, path, body);
 
-// The routing file, as an operator edits it; the modification time moves on, so the change is seen at once.
-function route(setting: Record<string, unknown>) {
-  writeFileSync(routingJson, JSON.stringify({ catalog: { routesUrl, url: operationsUrl, ...setting } }));
-  const at = new Date(Date.now() + ++routingWrites * 1000);
-  utimesSync(routingJson, at, at);
-}
+const route = (setting: Record<string, unknown>) =>
+  routing.write({ catalog: { routesUrl, url: operationsUrl, ...setting } });
 
 const generated = (suffix: string) => extraction.files.find((f) => f.path.endsWith(suffix))!.content;
 
@@ -228,8 +223,6 @@ describe('route-level strangling of a NestJS module', () => {
         include: ['src', 'extracted/catalog/facade', 'extracted/catalog/service/src/nest-*.ts'],
       }),
     );
-    const tsc = typeCheck(app, 'tsconfig.nest.json');
-    expect(tsc.output).toBe('');
-    expect(tsc.status).toBe(0);
+    expectTypeChecks(app, 'tsconfig.nest.json');
   }, 120_000);
 });

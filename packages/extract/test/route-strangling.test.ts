@@ -4,42 +4,39 @@
 // catalog's routes are switched local, remote, shadow and by percentage through the routing file, without a
 // restart. No sleeps: every wait is for an answer, a line on stderr, or an exit.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Extraction } from '../src/index.ts';
 import {
+  type Answer,
   exchange,
   extractInto,
   LISTENING,
   Processes,
+  RoutingFile,
   scratchApp,
   StderrLog,
   top,
   tsx,
-  typeCheck,
+  expectTypeChecks,
 } from './support/extracted-app.ts';
 
 const { scratch, app } = scratchApp('seams-routes-', 'fixtures/extract/express-routes');
 const TOKEN = 'route-secret-5678';
-const routingJson = join(app, 'seams.routing.json');
+const routing = new RoutingFile(join(app, 'seams.routing.json'));
+const routingJson = routing.path;
 const processes = new Processes(app);
 let extraction: Extraction;
 let monolithUrl: string;
 let serviceUrl: string;
 const monolithLog = new StderrLog();
-let routingWrites = 0;
 
 /** Resolves once the monolith's stderr has a line matching `pattern` (shadow reports arrive after the answer). */
 const logged = (pattern: RegExp) => monolithLog.line(pattern);
 
-interface Answer {
-  status: number;
-  via: string | undefined;
-  body: unknown;
-}
 // The header the app's own middleware adds to every answer, wherever the route was served.
 const servedBy = (answer: Answer) => (answer as Answer & { servedBy?: string }).servedBy;
 
@@ -54,12 +51,7 @@ async function call(base: string, method: string, path: string, body?: unknown, 
 const monolith = (method: string, path: string, body?: unknown) => call(monolithUrl, method, path, body);
 const names = (answer: Answer) => (answer.body as { products: Array<{ name: string }> }).products.map((p) => p.name);
 
-// The routing file, as an operator edits it; the modification time moves on, so the change is seen at once.
-function route(setting: Record<string, unknown>) {
-  writeFileSync(routingJson, JSON.stringify({ catalog: { routesUrl: serviceUrl, ...setting } }));
-  const at = new Date(Date.now() + ++routingWrites * 1000);
-  utimesSync(routingJson, at, at);
-}
+const route = (setting: Record<string, unknown>) => routing.write({ catalog: { routesUrl: serviceUrl, ...setting } });
 
 beforeAll(async () => {
   symlinkSync(join(top, 'node_modules'), join(app, 'node_modules'));
@@ -248,9 +240,7 @@ describe('route-level strangling of an Express router mounted under a prefix', (
         ],
       }),
     );
-    const tsc = typeCheck(app, 'tsconfig.routes.json');
-    expect(tsc.output).toBe('');
-    expect(tsc.status).toBe(0);
+    expectTypeChecks(app, 'tsconfig.routes.json');
   }, 120_000);
 
   it('is no open proxy, and the service answers only its routes, only with the secret', async () => {

@@ -2,10 +2,11 @@
 // `seams extract --write` would, its processes started and awaited on their "listening" lines (never on
 // sleeps), plain HTTP exchanges with them, and tsc run on what was written.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { analyze } from '@seams/analyze';
 import type { Plan } from '@seams/graph';
 import { extractService, type Extraction } from '../../src/index.ts';
@@ -150,6 +151,13 @@ export class StderrLog {
   }
 }
 
+/** What the route tests compare: the status, the routing layer's via header, and the JSON body. */
+export interface Answer {
+  status: number;
+  via: string | undefined;
+  body: unknown;
+}
+
 export interface Exchange {
   status: number;
   headers: Record<string, string | undefined>;
@@ -186,6 +194,29 @@ export function typeCheck(cwd: string, project: string): { status: number | null
     encoding: 'utf8',
   });
   return { status: run.status, output: run.stdout + run.stderr };
+}
+
+/** tsc -p `project` in `cwd` reports nothing and succeeds. */
+export function expectTypeChecks(cwd: string, project: string): void {
+  const tsc = typeCheck(cwd, project);
+  expect(tsc.output).toBe('');
+  expect(tsc.status).toBe(0);
+}
+
+/** The routing file, as an operator edits it; the modification time moves on, so the change is seen at once. */
+export class RoutingFile {
+  readonly path: string;
+  private writes = 0;
+
+  constructor(path: string) {
+    this.path = path;
+  }
+
+  write(settings: Record<string, unknown>): void {
+    writeFileSync(this.path, JSON.stringify(settings));
+    const at = new Date(Date.now() + ++this.writes * 1000);
+    utimesSync(this.path, at, at);
+  }
 }
 
 /** The error a call fails with; a call that succeeds fails the test. */
