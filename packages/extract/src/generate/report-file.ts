@@ -165,6 +165,4 @@ function eventsSection(service: string, bus: EventBusUse | undefined): string {
 
 // Set apart as tests and importing nothing of the project but the service: they test its code, not the facade.
 const ownTestsText = (name: string, tests: readonly string[]) =>
-  tests.length
-    ? `\nTests of ${name}'s own code, left importing it (not the facade): ${tests.join(', ')}.\n`
-    : '';
+  tests.length ? `\nTests of ${name}'s own code, left importing it (not the facade): ${tests.join(', ')}.\n` : '';
