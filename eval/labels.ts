@@ -6,7 +6,12 @@ import { listMonoliths } from './monoliths.ts';
 const count = Number(process.argv[2] ?? 20);
 const filter = process.argv[3] ?? '';
 for (const monolith of listMonoliths().monoliths.filter((m) => m.name.includes(filter))) {
-  const graph = await analyze({ root: monolith.dir, exclude: monolith.exclude, cache: true });
+  const graph = await analyze({
+    root: monolith.dir,
+    include: monolith.include,
+    exclude: monolith.exclude,
+    cache: true,
+  });
   const files = graph.files.map((f) => f.path);
   for (const { name, truth } of monolith.truths(files)) {
     const domains = new Set(truth.values());

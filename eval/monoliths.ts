@@ -20,6 +20,8 @@ export interface ManifestEntry {
   files?: string[];
   /** The folder analysed, relative to the checkout (default: the subtree). */
   root?: string;
+  /** Globs analysed, as a user would pass `--include` (the server side of a full-stack repository). */
+  include?: string[];
   exclude: string[];
   truths: TruthRule[];
 }
@@ -30,6 +32,7 @@ export interface Monolith {
   style: string;
   set: 'example' | 'tune' | 'holdout';
   dir: string;
+  include?: string[];
   exclude?: string[];
   history?: boolean;
   /** Truth name -> path -> domain; `shared` rows and files outside any domain are not in it. */
@@ -95,8 +98,9 @@ export function listMonoliths(): { monoliths: Monolith[]; missing: ManifestEntry
       style: entry.style,
       set: entry.set,
       dir,
+      include: entry.include,
       exclude: entry.exclude,
-      truths: (files) => entry.truths.map((rule) => ({ name: rule.kind, truth: buildTruth(rule, files) })),
+      truths: (files) => entry.truths.map((rule) => ({ name: rule.name ?? rule.kind, truth: buildTruth(rule, files) })),
     });
   }
   return { monoliths, missing };

@@ -105,6 +105,7 @@ const { monoliths, missing } = listMonoliths();
 for (const monolith of monoliths.filter((m) => m.name.includes(filter) || m.set === filter)) {
   const graph = await analyze({
     root: monolith.dir,
+    include: monolith.include,
     exclude: monolith.exclude,
     cache: true,
     history: monolith.history ?? false,

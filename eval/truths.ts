@@ -23,7 +23,8 @@ export interface LayeredRule {
   ignore?: string[];
 }
 
-export type TruthRule = FolderRule | LayeredRule;
+/** `name` tells two truths of one kind apart in the tables (default: the kind). */
+export type TruthRule = (FolderRule | LayeredRule) & { name?: string };
 
 // Words that say what kind of file it is, not what it is about: dropped before matching.
 const TECHNICAL = new Set(

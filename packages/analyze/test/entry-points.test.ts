@@ -70,6 +70,8 @@ describe('entry points', () => {
       'graphql Query books  src/graphql/resolvers.js:5',
       // new Router({ prefix: '/shop' }) then router.use('/admin', adminRouter.routes())
       'http DELETE /shop/admin/products/:id  src/koa/admin.router.js:4',
+      // api.use(reviews) with no path, then root.use('/v2', api.routes()); koa-router's router.del is DELETE
+      'http DELETE /v2/reviews/:id  src/koa/reviews.router.js:7',
       'http GET /health  src/fastify/app.js:6',
       // router.get('product', '/products/:id', ...): a named koa route
       'http GET /shop/products  src/koa/router.js:6',
@@ -78,6 +80,7 @@ describe('entry points', () => {
       'http GET /status  src/fastify/app.js:7',
       // fastify.register(usersRoutes, { prefix: '/users' })
       'http GET /users/:id  src/fastify/users.js:2',
+      'http GET /v2/reviews  src/koa/reviews.router.js:4',
       'http HEAD /status  src/fastify/app.js:7',
       'http POST /users  src/fastify/users.js:3',
       'queue emails  src/workers/email.worker.js:3',

@@ -28,7 +28,9 @@ import {
 } from './refine.ts';
 import { setApart } from './set-apart.ts';
 import { findSharedKernel } from './shared-kernel.ts';
+import { FolderTrust } from './signals/folder-trust.ts';
 import { SIGNALS } from './signals/index.ts';
+import { isWholeModule, splitModules } from './split-modules.ts';
 import { combineSignals } from './weighted-graph.ts';
 
 export interface BoundaryOptions {
@@ -110,9 +112,14 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
     [...planRun(weighted, runs, minSize)].map(([file, label]) => [file, String(label)]),
   );
   partition = step('refine', () => {
-    let result = splitDisconnected(weighted, partition);
-    result = splitLarge(weighted, result, maxSize, resolution, seed);
-    result = mergeTiny(weighted, result, minSize);
+    const trust = new FolderTrust(files, dependencies);
+    const index = new Map(files.map((file, i) => [file, i]));
+    const modulesOf = (file: string) => trust.modulesOf(index.get(file)!);
+    let result = splitModules(weighted, partition, modulesOf, minSize);
+    result = splitDisconnected(weighted, result);
+    const wholeModule = isWholeModule(result, modulesOf);
+    result = splitLarge(weighted, result, maxSize, resolution, seed, wholeModule);
+    result = mergeTiny(weighted, result, minSize, wholeModule);
     if (options.services !== undefined) result = toCount(weighted, result, options.services, resolution, seed);
     return result;
   });

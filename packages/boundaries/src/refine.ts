@@ -113,17 +113,24 @@ function bestNeighbour(row: Map<string, number>): string | undefined {
 
 /**
  * Clusters smaller than `minSize` join the neighbour they are most tied to (a two-pizza team owns more than a file),
- * the smallest first (then by label). A heap of the candidates: a cluster only grows, and only the one absorbing
+ * the smallest first (then by label), but for those `keep` holds (a whole folder the imports show to be a module). A heap of the candidates: a cluster only grows, and only the one absorbing
  * another changes, so re-sorting every cluster after each merge (quadratic in tiny clusters) finds the same order.
  */
-export function mergeTiny(graph: FileGraph, partition: Partition, minSize: number): Partition {
+export function mergeTiny(
+  graph: FileGraph,
+  partition: Partition,
+  minSize: number,
+  keep: (files: readonly string[]) => boolean = () => false,
+): Partition {
   const table = clusterTable(graph, partition);
   const rank = new Map([...table.size.keys()].map((label, i) => [label, i]));
   const candidates = new Heap<[label: string, size: number]>(
     (a, b) => a[1] - b[1] || a[0].localeCompare(b[0]) || rank.get(a[0])! - rank.get(b[0])!,
   );
   const eligible = (label: string) =>
-    (table.size.get(label) ?? minSize) < minSize && (table.between.get(label)?.size ?? 0) > 0;
+    (table.size.get(label) ?? minSize) < minSize &&
+    (table.between.get(label)?.size ?? 0) > 0 &&
+    !keep(table.members.get(label) ?? []);
   for (const [label, size] of table.size) if (eligible(label)) candidates.push([label, size]);
   for (let next = candidates.pop(); next; next = candidates.pop()) {
     const [label, size] = next;
@@ -236,17 +243,18 @@ function piecesOf(sub: FileGraph, resolution: number, seed: number): Map<string,
   return undefined;
 }
 
-/** Clusters over `maxSize` are re-clustered on their own at a finer resolution. */
+/** Clusters over `maxSize` are re-clustered on their own at a finer resolution, but for those `keep` holds. */
 export function splitLarge(
   graph: FileGraph,
   partition: Partition,
   maxSize: number,
   resolution: number,
   seed: number,
+  keep: (files: readonly string[]) => boolean = () => false,
 ): Partition {
   const result = new Map(partition);
   for (const [label, files] of groupsOf(partition)) {
-    if (files.length <= maxSize) continue;
+    if (files.length <= maxSize || keep(files)) continue;
     const sub = inducedSubgraph(graph, files);
     for (let finer = resolution * 1.5; finer < resolution * 20; finer *= 1.5) {
       const parts = runLouvain(sub, finer, seed);

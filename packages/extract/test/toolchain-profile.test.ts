@@ -35,7 +35,6 @@ describe('the toolchain profile', () => {
       relativeExtension: '',
       nodePrefix: false,
       nodeTypes: 'loaded',
-      typeImports: true,
       scope: '.',
     });
   });
@@ -113,6 +112,6 @@ describe('the toolchain profile', () => {
       'tsconfig.json',
       ['src/a.js', 'src/b.cjs'],
     );
-    expect(found).toMatchObject({ language: 'js', typeImports: false });
+    expect(found).toMatchObject({ language: 'js' });
   });
 });

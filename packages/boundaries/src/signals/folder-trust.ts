@@ -66,6 +66,18 @@ export class FolderTrust {
   }
 
   /**
+   * The modules holding a file, outermost first (folder ids): for every folder above it whose sub-folders the imports
+   * show to be modules (trust above the layers'), that folder and its sub-folder holding the file.
+   */
+  modulesOf(a: number): Array<{ folder: number; module: number }> {
+    const chain = this.chains[a]!;
+    const modules: Array<{ folder: number; module: number }> = [];
+    for (let depth = 0; depth + 1 < chain.length; depth++)
+      if (this.trust[chain[depth]!]! > LAYERS) modules.push({ folder: chain[depth]!, module: chain[depth + 1]! });
+    return modules;
+  }
+
+  /**
    * How much the pair's files sit in two different modules, 0 to 1: the trust of the folder whose two
    * different sub-folders hold them; 0 when one of them lies directly in the folder they share, or in the same
    * sub-folder.

@@ -24,55 +24,24 @@ export function clientFile(origin: Origin, model: ContractModel, layout: Layout)
   const typeNames = model.types
     .map((t) => t.name)
     .filter((name) => new RegExp(`\\b${name}\\b`).test(methods.join('\n')));
-  return {
-    path: `${layout.service}/src/client.ts`,
-    content: `${header(origin, 'the typed client of the extracted service')}
-import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+  // With nothing remote (extract --force) the client is its errors only: no transport nobody calls.
+  const transportImports = methods.length
+    ? `import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import type { IncomingMessage as HttpIncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { URL } from 'node:url';
 import type { ${[contract, ...typeNames].join(', ')} } from './contract';
 
-const SERVICE = ${stringLiteral(origin.service)};
-// The service sends at most this many events with one answer (server.ts says the same).
+`
+    : '';
+  const transport = methods.length
+    ? `// The service sends at most this many events with one answer (server.ts says the same).
 const MAX_EVENTS = 100;
 
-/** An error the service answered with: its class name, message and own properties, and the HTTP status. */
-export class RemoteError extends Error {
-  status: number;
-  remoteName: string;
-  properties: Record<string, unknown>;
-  constructor(status: number, error: { name?: string; message?: string; [key: string]: unknown }) {
-    super(typeof error.message === 'string' ? error.message : \`\${SERVICE} answered \${status}\${error.message === undefined ? '' : \`: \${JSON.stringify(error.message)}\`}\`);
-    this.name = 'RemoteError';
-    this.status = status;
-    this.remoteName = typeof error.name === 'string' ? error.name : 'Error';
-    // A message that is not a string (an old HttpException's response object) is kept as the class set it.
-    const { name: _name, message, ...properties } = error;
-    this.properties = typeof message === 'string' || message === undefined ? properties : { ...properties, message };
-  }
-}
-
-/**
- * The service could not answer. \`status\` is the HTTP status when something answered (a proxy's
- * 502), else undefined. After a timeout a write may or may not have happened: check before retrying.
- */
-export class ServiceUnavailableError extends Error {
-  readonly unavailable = true;
-  // Fields declared, not parameter properties: erasable syntax, as type-stripping runtimes need.
-  readonly service: string;
-  readonly reason: 'down' | 'timeout' | 'circuit-open' | 'bad-answer' | 'too-large';
-  readonly status: number | undefined;
-  constructor(service: string, reason: ServiceUnavailableError['reason'], status: number | undefined, detail: string) {
-    super(\`\${service} is unavailable (\${reason}\${status ? \` \${status}\` : ''}): \${detail}\`);
-    this.name = 'ServiceUnavailableError';
-    this.service = service;
-    this.reason = reason;
-    this.status = status;
-  }
-}
-
-export interface ClientOptions {
+`
+    : '';
+  const calling = methods.length
+    ? `export interface ClientOptions {
   /** Receives the events an operation published in the service, before the call returns. */
   onEvents?: (events: unknown[]) => Promise<void> | void;
   /** The event types the service is known to publish; others in an answer are dropped (undefined: any typed object). */
@@ -206,6 +175,47 @@ function checkedEvents(value: unknown, known: readonly string[] | undefined): un
     console.error(\`seams: \${SERVICE} sent \${value.length - accepted.length} event(s) it is not known to publish, or too many; they were not published\`);
   return accepted;
 }
-`,
+`
+    : '';
+  return {
+    path: `${layout.service}/src/client.ts`,
+    content: `${header(origin, 'the typed client of the extracted service')}
+${transportImports}const SERVICE = ${stringLiteral(origin.service)};
+${transport}/** An error the service answered with: its class name, message and own properties, and the HTTP status. */
+export class RemoteError extends Error {
+  status: number;
+  remoteName: string;
+  properties: Record<string, unknown>;
+  constructor(status: number, error: { name?: string; message?: string; [key: string]: unknown }) {
+    super(typeof error.message === 'string' ? error.message : \`\${SERVICE} answered \${status}\${error.message === undefined ? '' : \`: \${JSON.stringify(error.message)}\`}\`);
+    this.name = 'RemoteError';
+    this.status = status;
+    this.remoteName = typeof error.name === 'string' ? error.name : 'Error';
+    // A message that is not a string (an old HttpException's response object) is kept as the class set it.
+    const { name: _name, message, ...properties } = error;
+    this.properties = typeof message === 'string' || message === undefined ? properties : { ...properties, message };
+  }
+}
+
+/**
+ * The service could not answer. \`status\` is the HTTP status when something answered (a proxy's
+ * 502), else undefined. After a timeout a write may or may not have happened: check before retrying.
+ */
+export class ServiceUnavailableError extends Error {
+  readonly unavailable = true;
+  // Fields declared, not parameter properties: erasable syntax, as type-stripping runtimes need.
+  readonly service: string;
+  readonly reason: 'down' | 'timeout' | 'circuit-open' | 'bad-answer' | 'too-large';
+  readonly status: number | undefined;
+  constructor(service: string, reason: ServiceUnavailableError['reason'], status: number | undefined, detail: string) {
+    super(\`\${service} is unavailable (\${reason}\${status ? \` \${status}\` : ''}): \${detail}\`);
+    this.name = 'ServiceUnavailableError';
+    this.service = service;
+    this.reason = reason;
+    this.status = status;
+  }
+}
+
+${calling}`,
   };
 }

@@ -134,7 +134,7 @@ const FRAMES = /\\n\\s+at .+:\\d+(:\\d+)?\\)?/;
 // Copies a field for the answer: without stacks and frames at any depth; a value inside itself (a cycle) is cut.
 function withoutStacks(value: unknown, within: Set<object>): unknown {
   if (typeof value === 'string') return FRAMES.test(value) ? value.split('\\n')[0] : value;
-  if (value === null || typeof value !== 'object') return value;
+  if (typeof value !== 'object' || value === null) return value;
   if (within.has(value)) return '[Circular]';
   within.add(value);
   let copy: unknown;

@@ -82,18 +82,15 @@ export function facadeFile(
     for (const event of events) await ${bus.binding}.${bus.method}(event as Parameters<typeof ${bus.binding}.${bus.method}>[0]);
   },`
     : '';
-  return {
-    path,
-    routed,
-    content: `${header(origin, `the facade the monolith calls instead of ${origin.name}'s code`)}
-${files.map((file) => `import * as ${alias.get(file)} from '${importPath(path, file)}';`).join('\n')}
-${errorImports(path, errors, providers.imports).join('\n')}${bus ? `\nimport { ${bus.binding} } from '${importPath(path, bus.file)}';` : ''}
-import { ${client}, RemoteError } from '${importPath(path, `${layout.service}/src/client.ts`)}';
+  const calls = [...operations, ...[providers.code, instances.code].filter(Boolean)];
+  // Only what the facade uses: with nothing remote (extract --force) there is no client, routing or rebuild.
+  const caller = calls.length
+    ? `import { ${client}, RemoteError } from '${importPath(path, `${layout.service}/src/client.ts`)}';
 import { ${routingImports.join(', ')} } from './routing';
-
-// What a caller catches when the service cannot answer (down, hung, circuit open) or answers with an error of no known class.
-export { RemoteError, ServiceUnavailableError } from '${importPath(path, `${layout.service}/src/client.ts`)}';
-
+`
+    : '';
+  const callerSetup = calls.length
+    ? `
 const SERVICE = ${stringLiteral(origin.service)};
 const remote = ${client}(() => endpointOf(SERVICE), {
   token: () => tokenOf(SERVICE),
@@ -105,8 +102,19 @@ const remote = ${client}(() => endpointOf(SERVICE), {
 
 ${rebuildSource(errors)}
 
-${[...operations, ...[providers.code, instances.code].filter(Boolean)].join('\n\n')}
-${reexports.length ? `\n// Not remote (types, synchronous functions, values): served by the monolith's code as before.\n${reexports.join('\n')}\n` : ''}`,
+${calls.join('\n\n')}
+`
+    : '';
+  return {
+    path,
+    routed,
+    content: `${header(origin, `the facade the monolith calls instead of ${origin.name}'s code`)}
+${files.map((file) => `import * as ${alias.get(file)} from '${importPath(path, file)}';`).join('\n')}
+${errorImports(path, calls.length ? errors : [], providers.imports).join('\n')}${bus && calls.length ? `\nimport { ${bus.binding} } from '${importPath(path, bus.file)}';` : ''}
+${caller}
+// What a caller catches when the service cannot answer (down, hung, circuit open) or answers with an error of no known class.
+export { RemoteError, ServiceUnavailableError } from '${importPath(path, `${layout.service}/src/client.ts`)}';
+${callerSetup}${reexports.length ? `\n// Not remote (types, synchronous functions, values): served by the monolith's code as before.\n${reexports.join('\n')}\n` : ''}`,
   };
 }
 

@@ -211,9 +211,9 @@ import { randomBytes } from 'node:crypto';
 const SERVICE = ${stringLiteral(origin.service)};
 const number = (text: string | undefined, fallback: number) => (text && Number(text) > 0 ? Number(text) : fallback);
 /** At most this many instances at once (${env}_MAX_INSTANCES, default 1000): past it, a construction is refused with 429. */
-const MAX_INSTANCES = number(process.env.${env}_MAX_INSTANCES, 1000);
+const MAX_INSTANCES = number(process.env['${env}_MAX_INSTANCES'], 1000);
 /** An instance not called for this long is dropped (${env}_INSTANCE_IDLE_MS, default 15 minutes). */
-const IDLE_MS = number(process.env.${env}_INSTANCE_IDLE_MS, 15 * 60_000);
+const IDLE_MS = number(process.env['${env}_INSTANCE_IDLE_MS'], 15 * 60_000);
 
 interface Kept {
   kind: string;

@@ -1,13 +1,14 @@
 import { posix } from 'node:path';
 import type { ContractModel } from '../contract/build-contract.ts';
+import { knownTarget } from '../toolchain/fit-syntax.ts';
 import { remoteOperations } from './contract-files.ts';
 import { envPrefix, header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
 import type { Layout } from './service-files.ts';
 
 // A monolith without a tsconfig (plain JavaScript): the service's own settings, its JavaScript imports allowed.
-const STANDALONE = {
-  target: 'ES2022',
-  lib: ['ES2022'],
+const standalone = (target: string) => ({
+  target,
+  lib: [target],
   module: 'nodenext',
   moduleResolution: 'nodenext',
   strict: true,
@@ -16,17 +17,18 @@ const STANDALONE = {
   skipLibCheck: true,
   noEmit: true,
   types: ['node'],
-};
+});
 
 /**
  * What the service needs whatever the monolith's settings say: its own library, Node's types (its
  * own @types/node), interop with CommonJS packages, and a root above the monolith's code it serves.
+ * The target is one the monolith's compiler knows too, so the tsconfig reads with either.
  */
-const serviceOptions = (up: string) => ({
+const serviceOptions = (up: string, target: string) => ({
   noEmit: true,
   rootDir: up,
-  target: 'ES2022',
-  lib: ['ES2022'],
+  target,
+  lib: [target],
   types: ['node'],
   esModuleInterop: true,
   allowSyntheticDefaultImports: true,
@@ -44,6 +46,7 @@ export function packageFiles(
 ): GeneratedFile[] {
   const service = layout.service;
   const up = posix.relative(service, '.') || '.';
+  const target = knownTarget(layout.toolchain?.typescript);
   return [
     {
       path: `${service}/src/main.ts`,
@@ -53,8 +56,8 @@ import { createServiceServer } from './server';
 
 const SERVICE = ${stringLiteral(origin.service)};
 // Only this machine can call it unless HOST says otherwise (a container sets HOST=0.0.0.0).
-const host = process.env.HOST || '127.0.0.1';
-const port = Number(process.env.PORT ?? 4010);
+const host = process.env['HOST'] || '127.0.0.1';
+const port = Number(process.env['PORT'] ?? 4010);
 
 let server: ReturnType<typeof createServiceServer>;
 try {
@@ -96,8 +99,12 @@ process.once('SIGTERM', () => server.close(() => process.exit(0)));
       content:
         JSON.stringify(
           layout.tsconfig
-            ? { extends: posix.join(up, layout.tsconfig), compilerOptions: serviceOptions(up), include: ['src'] }
-            : { compilerOptions: STANDALONE, include: ['src'] },
+            ? {
+                extends: posix.join(up, layout.tsconfig),
+                compilerOptions: serviceOptions(up, target),
+                include: ['src'],
+              }
+            : { compilerOptions: standalone(target), include: ['src'] },
           null,
           2,
         ) + '\n',

@@ -24,7 +24,7 @@ import type { Mode } from './routing';
 
 const SERVICE = ${stringLiteral(origin.service)};
 // Largest request body proxied, and largest answer kept for a shadow comparison (${env}_MAX_BODY_BYTES, default 1 MiB).
-const MAX_BODY_BYTES = Number(process.env.${env}_MAX_BODY_BYTES) > 0 ? Number(process.env.${env}_MAX_BODY_BYTES) : 1024 * 1024;
+const MAX_BODY_BYTES = Number(process.env['${env}_MAX_BODY_BYTES']) > 0 ? Number(process.env['${env}_MAX_BODY_BYTES']) : 1024 * 1024;
 // The header that carries the shared secret: the client's own authorization header passes through untouched.
 const TOKEN_HEADER = 'x-seams-token';
 // Hop-by-hop headers (RFC 9110 7.6.1) belong to one connection and are never forwarded, nor is a secret a client sent.
@@ -36,7 +36,7 @@ type Request = IncomingMessage & { body?: unknown; originalUrl?: string };
 
 /** Where the service serves its routes: ${env}_ROUTES_URL, else the routing file's routesUrl; http or https only. */
 function serviceUrl(): URL {
-  const text = process.env.${env}_ROUTES_URL || serviceRouting(SERVICE).routesUrl;
+  const text = process.env['${env}_ROUTES_URL'] || serviceRouting(SERVICE).routesUrl;
   if (!text) throw new Error(\`seams routing: \${SERVICE}'s routes are routed remote but have no url: set ${env}_ROUTES_URL or "routesUrl" in the routing file\`);
   const url = new URL(text);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(\`seams routing: ${env}_ROUTES_URL must be http or https, not \${url.protocol}\`);
@@ -80,7 +80,7 @@ interface Exchange {
   answered: (answer: IncomingMessage) => void;
   failed: (error: Error & { code?: string }, timedOut: boolean) => void;
   /** A body to send instead of the request's stream (already read, or replayed). */
-  body?: Buffer;
+  body?: Buffer | undefined;
   background?: boolean;
 }
 

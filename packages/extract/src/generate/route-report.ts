@@ -1,11 +1,17 @@
 import type { ServiceRoute } from '../routes/service-routes.ts';
 import { envPrefix, type Origin } from './generated-file.ts';
+import { fastifyRouteHookName } from './fastify-route-middleware-file.ts';
+import { koaRouteMiddlewareName } from './koa-route-middleware-file.ts';
 import { routeMiddlewareName } from './route-middleware-file.ts';
 import { matchableRoutes } from './route-table.ts';
 
 /** Where the route-level files of one extraction are, relative to the project root. */
 export interface RouteFilesAt {
   middleware: string;
+  /** The Koa adapter of the routing layer, for a Koa monolith. */
+  koa?: string;
+  /** The Fastify onRequest hook of the routing layer, for a Fastify monolith. */
+  fastify?: string;
   /** The route server, when some of the files are Express routers it can mount. */
   app?: string;
   main?: string;
@@ -46,8 +52,18 @@ ${rows.join('\n')}
 
 1. Mount the routing layer in the monolith before any other middleware, so a proxied body is still unread.
    Express: \`import { ${name} } from '<path to ${at.middleware.replace(/\.ts$/, '')}>'\` and \`app.use(${name})\`
-   right after \`express()\`; NestJS: \`app.use(${name})\` first in main.ts; Koa: \`app.use((ctx, next) =>
-   new Promise((done) => ${name}(ctx.req, ctx.res, () => done(next()))))\` first; a plain Node server:
+   right after \`express()\`; NestJS: \`app.use(${name})\` first in main.ts; Koa: ${
+     at.koa
+       ? `\`app.use(${koaRouteMiddlewareName(service)})\` from
+   \`${at.koa.replace(/\.ts$/, '')}\``
+       : `\`app.use((ctx, next) =>
+   new Promise((done) => ${name}(ctx.req, ctx.res, () => done(next()))))\``
+   } first;${
+     at.fastify
+       ? ` Fastify: \`app.addHook('onRequest', ${fastifyRouteHookName(service)})\` from
+   \`${at.fastify.replace(/\.ts$/, '')}\` on the root instance, before any route;`
+       : ''
+   } a plain Node server:
    \`${name}(req, res, () => handle(req, res))\`. Every route is still served locally.
 2. ${serverStep(env, at)}${
     at.unserved.length > 0
@@ -85,6 +101,10 @@ function serverStep(env: string, at: RouteFilesAt): string {
    from the monolith's folder (127.0.0.1:4011; HOST, PORT), or compile it with tsc. It boots a Nest application of the monolith's own ${at.nest.modules.map((m) => `\`${m}\``).join(', ')}
    (${at.app}): their controllers, providers and middleware as Nest's container builds them, set up as
    ${at.nest.bootstrap ?? 'the monolith'} sets its app up, and answers only these routes.${missing}`;
+  if (at.koa || at.fastify)
+    return `${start} It ${at.koa ? "mounts the monolith's own koa-router routers" : "registers the monolith's own route plugins"} (${at.app})
+   and answers only these routes. App-level middleware they rely on (authentication, the app's error handler)
+   goes into that file where it says; until it is there, shadow mode shows the differences.`;
   return `${start} It mounts the monolith's own router files (${at.app}) behind the app's own
    middleware, in its order, and answers only these routes.${missing}`;
 }

@@ -62,7 +62,7 @@ const stackOf = (value: unknown): Layer[] | undefined =>
 // The router a file exports: its default export, the module itself (CommonJS), or its one export that is a router.
 function routerOf(module: unknown): Router | undefined {
   const record = (module ?? {}) as Record<string, unknown>;
-  return [record.default, module, ...Object.values(record)].find((value): value is Router => Array.isArray(stackOf(value)));
+  return [record['default'], module, ...Object.values(record)].find((value): value is Router => Array.isArray(stackOf(value)));
 }
 
 const trimmed = (path: string) => path.replace(/\\/+$/, '');
@@ -74,7 +74,7 @@ function prefixOf(router: Router, key: string): string | undefined {
   let best: string | undefined;
   for (const layer of stackOf(router) ?? []) {
     const methods = layer.route?.methods ?? {};
-    if (!methods[method.toLowerCase()] && !methods._all) continue;
+    if (!methods[method.toLowerCase()] && !methods['_all']) continue;
     for (const path of ([] as unknown[]).concat(layer.route?.path))
       if (typeof path === 'string' && trimmed(full).endsWith(trimmed(path)) && (best === undefined || trimmed(path).length > best.length))
         best = trimmed(path);
@@ -155,8 +155,8 @@ import { createRoutesApp, routesSettingsFromEnv } from './routes-app';
 
 const SERVICE = ${stringLiteral(origin.service)};
 // Only this machine can call it unless HOST says otherwise (a container sets HOST=0.0.0.0).
-const host = process.env.HOST || '127.0.0.1';
-const port = Number(process.env.PORT ?? 4011);
+const host = process.env['HOST'] || '127.0.0.1';
+const port = Number(process.env['PORT'] ?? 4011);
 const settings = routesSettingsFromEnv();
 
 let app: ReturnType<typeof createRoutesApp>;

@@ -53,7 +53,7 @@ interface RoutingFile {
 }
 
 // The routing file: SEAMS_ROUTING names it, else seams.routing.json in the working directory.
-const routingPath = () => process.env.SEAMS_ROUTING ?? 'seams.routing.json';
+const routingPath = () => process.env['SEAMS_ROUTING'] ?? 'seams.routing.json';
 let cached: { path: string; mtimeMs: number; value: RoutingFile } | undefined;
 
 function routingSettings(): RoutingFile {

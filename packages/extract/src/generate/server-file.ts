@@ -40,6 +40,7 @@ const recording = <T>(_events: unknown[], run: () => Promise<T>) => run();
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { OPERATIONS } from './contract';
 import type { ${contract} } from './contract';
 import { operations } from './operations';
@@ -61,7 +62,7 @@ export async function handle(operation: string, body: unknown, implementation: $
   // Read as what the server uses of it, so a service with no operation yet (extracted with --force) compiles too.
   const schema = (operationSchemas as Record<string, { params: readonly string[]; args: { safeParse: (body: unknown) => { success: true; data: unknown } | { success: false; error: { issues: unknown[] } } } }>)[operation]!;
   const args = schema.args.safeParse(body);
-  if (!args.success) return failure(400, { name: 'ValidationError', code: 'INVALID_ARGUMENTS', message: \`arguments of \${operation} do not match the contract\`, details: args.error.issues });
+  if (args.success === false) return failure(400, { name: 'ValidationError', code: 'INVALID_ARGUMENTS', message: \`arguments of \${operation} do not match the contract\`, details: args.error.issues });
   const events: unknown[] = [];
   try {
     const named = args.data as Record<string, unknown>;
@@ -84,7 +85,7 @@ export function toJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) => {
     if (typeof item === 'bigint') return item.toString();
     if (typeof item === 'function' || typeof item === 'symbol') return undefined;
-    if (item !== null && typeof item === 'object') {
+    if (typeof item === 'object' && item !== null) {
       if (seen.has(item)) return '[Circular]';
       seen.add(item);
     }
@@ -128,7 +129,8 @@ function readBody(request: IncomingMessage, limit: number, tooLarge: () => void)
 export function createServiceServer(implementation: ${contract} = operations, settings: ServerSettings = settingsFromEnv()): Server {
   if (!settings.token && !settings.insecure)
     throw new Error(\`\${SERVICE} service: set ${env}_TOKEN to the secret the facade sends (or ${env}_INSECURE=1 for local development only)\`);
-  const server = createServer(async (request, response) => {
+  // requestTimeout is Node 14.11's: older @types/node (a monolith's) do not declare it.
+  const server: Server & { requestTimeout?: number } = createServer(async (request, response) => {
     const send = (reply: Reply, close = false) => {
       if (response.headersSent) return;
       response.writeHead(reply.status, { 'content-type': 'application/json', ...(close ? { connection: 'close' } : {}) });

@@ -66,7 +66,7 @@ export async function handler(event: HttpApiEvent): Promise<{ statusCode: number
   const answer = (statusCode: number, body: unknown) => ({ statusCode, headers, body: toJson(body) });
   if (event.requestContext.http.method === 'GET' && event.rawPath === '/health') return answer(200, { status: 'ok', service: SERVICE });
   if (!settings.token && !settings.insecure) return answer(503, { error: { name: 'Unavailable', code: 'NO_TOKEN', message: \`\${SERVICE} has no token configured\` } });
-  if (!authorized(event.headers?.authorization, settings)) return answer(401, { error: { name: 'Unauthorized', code: 'BAD_TOKEN', message: \`\${SERVICE} needs the facade's token\` } });
+  if (!authorized(event.headers?.['authorization'], settings)) return answer(401, { error: { name: 'Unauthorized', code: 'BAD_TOKEN', message: \`\${SERVICE} needs the facade's token\` } });
   if (!isJson(event.headers?.['content-type'])) return answer(415, { error: { name: 'UnsupportedMediaType', code: 'NOT_JSON', message: 'send content-type: application/json' } });
   const operation = /^\\/v1\\/([A-Za-z0-9_$]+(?:\\.[A-Za-z0-9_$]+)?)$/.exec(event.rawPath)?.[1] ?? '';
   const text = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '{}';

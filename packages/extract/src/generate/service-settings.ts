@@ -28,12 +28,12 @@ const number = (text: string | undefined, fallback: number) => (text && Number(t
 
 export function ${names.read}(env: Record<string, string | undefined> = process.env): ${names.type} {
   return {
-    token: env.${env}_TOKEN || undefined,
-    insecure: env.${env}_INSECURE === '1',
-    maxBodyBytes: number(env.${env}_MAX_BODY_BYTES, 1024 * 1024),
-    headersTimeoutMs: number(env.${env}_HEADERS_TIMEOUT_MS, 10_000),
-    requestTimeoutMs: number(env.${env}_REQUEST_TIMEOUT_MS, 30_000),
-    debug: env.${env}_DEBUG === '1',
+    token: env['${env}_TOKEN'] || undefined,
+    insecure: env['${env}_INSECURE'] === '1',
+    maxBodyBytes: number(env['${env}_MAX_BODY_BYTES'], 1024 * 1024),
+    headersTimeoutMs: number(env['${env}_HEADERS_TIMEOUT_MS'], 10_000),
+    requestTimeoutMs: number(env['${env}_REQUEST_TIMEOUT_MS'], 30_000),
+    debug: env['${env}_DEBUG'] === '1',
   };
 }`;
 }

@@ -7,6 +7,7 @@ import { routeMiddlewareFile } from '../generate/route-middleware-file.ts';
 import { routesSection } from '../generate/route-report.ts';
 import { routeServerFiles } from '../generate/route-server-file.ts';
 import type { NestBootstrap } from './app-setup.ts';
+import { koaOrFastifyFiles } from './koa-fastify-files.ts';
 import type { ServiceRoute } from './service-routes.ts';
 
 /** The monolith as the route layer reads it: its files, its imports, and a reader. */
@@ -71,7 +72,9 @@ export async function routeLevelFiles(
           target: `${folders.service}/src/app-middleware.ts`,
         })
       : undefined;
-  const server = served.length > 0 ? routeServerFiles(origin, folders.service, served, chain) : [];
+  // Koa routers or Fastify route plugins, when no file is an Express router or a Nest controller.
+  const other = express.size === 0 && nest.length === 0 ? koaOrFastifyFiles(origin, folders, routes, text) : undefined;
+  const server = served.length > 0 ? routeServerFiles(origin, folders.service, served, chain) : (other?.server ?? []);
   const middleware = routeMiddlewareFile(origin, `${folders.facade}/routes.ts`, routes);
   const edge = edgeFiles(origin, folders.edge, routes);
   const main = [...server, ...nest].find((f) => /\/(?:routes|nest)-main\.ts$/.test(f.path));
@@ -79,13 +82,16 @@ export async function routeLevelFiles(
   const section = routesSection(origin, routes, {
     middleware: middleware.path,
     ...(main && app ? { app: app.path, main: main.path } : {}),
-    unserved: [...entries].filter((e) => !express.has(e) && !(nest.length > 0 && nestEntries.has(e))),
+    ...(other ? { [other.framework]: other.layer.path } : {}),
+    unserved: [...entries].filter(
+      (e) => !express.has(e) && !(nest.length > 0 && nestEntries.has(e)) && !other?.served.has(e),
+    ),
     edge: edge.map((f) => f.path),
     notes: [...(chain?.notes ?? []), ...(nest.length > 0 ? nestNotes(bootstrap) : [])],
     ...(nest.length > 0 ? { nest: { modules: modules.map((m) => m.name), bootstrap: bootstrap?.file } } : {}),
   });
   return {
-    files: [middleware, ...server, ...nest, ...edge],
+    files: [middleware, ...(other ? [other.layer] : []), ...server, ...nest, ...edge],
     section,
     routes,
     nest: nest.length > 0,

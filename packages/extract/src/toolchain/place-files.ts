@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import type { GeneratedFile } from '../generate/generated-file.ts';
 import { importPath } from '../generate/import-path.ts';
+import { fitSyntax } from './fit-syntax.ts';
 import { NODE_BUILTINS_SHIM } from './node-builtins-shim.ts';
 import type { Toolchain } from './toolchain-profile.ts';
 
@@ -24,7 +25,7 @@ export interface Placement {
  * scope, relative imports re-pointed (with `.js` where Node's ES modules need it), `node:`
  * specifiers made bare where its types or test runner cannot resolve them, Node's types brought in
  * where `types` leaves them out (declared where they are missing), and the facade side turned into
- * JavaScript for a JavaScript monolith. The generators write for one layout; this adapts it.
+ * JavaScript for a JavaScript monolith, and syntax newer than its compiler written the old way. The generators write for one layout; this adapts it.
  */
 export function placeFiles(files: readonly GeneratedFile[], placement: Placement): GeneratedFile[] {
   const { moves, monolithSide, toolchain } = placement;
@@ -39,6 +40,7 @@ export function placeFiles(files: readonly GeneratedFile[], placement: Placement
       const target = generated ? (moves.get(generated) ?? generated) : stem;
       return `${lead}'${importPath(path, target)}${toolchain.relativeExtension}'`;
     });
+    content = fitSyntax(content, toolchain.typescript);
     if (!toolchain.nodePrefix)
       content = content.replace(NODE_PREFIX, (_all, lead: string, name: string) => `${lead}'${name}'`);
     if (!monolithSide.has(file.path)) return { path, content };

@@ -22,8 +22,6 @@ export interface Toolchain {
    * @types/node: loaded by the compiler as is, installed but left out by `types` (a reference brings it), or missing.
    */
   nodeTypes: 'loaded' | 'reference' | 'missing';
-  /** Whether `import type` parses (TypeScript 3.8 and later). */
-  typeImports: boolean;
   /**
    * The project-relative folder the monolith's compiled files live under ('.' for anywhere): its
    * rootDir, else for a build to an outDir the folder its include or files share. A file the
@@ -100,13 +98,11 @@ export function toolchainProfile(input: ToolchainInput): Toolchain {
     relativeExtension,
     nodePrefix,
     nodeTypes,
-    typeImports: typescript === undefined || major(typescript) > 3 || minorOf(typescript) >= 8,
     scope: options ? compilationScope(input.root, options) : '.',
   };
 }
 
 const major = (version: string | undefined) => Number(/^\D*(\d+)/.exec(version ?? '')?.[1] ?? 0);
-const minorOf = (version: string) => Number(/^\D*\d+\.(\d+)/.exec(version)?.[1] ?? 0);
 
 interface ReadOptions {
   options: ts.CompilerOptions;

@@ -1,0 +1,110 @@
+import type { FileGraph } from './file-graph.ts';
+import { groupsOf, type Partition } from './refine.ts';
+
+/** A module: the sub-folder `module` of a folder `folder` whose sub-folders the imports show to be modules. */
+export interface Module {
+  folder: number;
+  module: number;
+}
+
+/**
+ * A service holding two sibling modules or more is cut along them. A module is the files of one sub-folder of a
+ * folder whose sub-folders the imports show to be modules (`modulesOf`, from folder trust, outermost first); it
+ * counts when at least `minSize` of its files, and most of them, are in the service (a module inside one that counts
+ * is part of it). The counted siblings of the folder holding the most of them each become a service; the service's
+ * other files follow the one they are most tied to (files tied to none stay with the largest).
+ *
+ * Louvain merges small sibling modules that a few ties join (a table both use, a word both carry, a legacy file both
+ * import): a small module's own ties weigh little against the resolution's expectation, however coherent it is. Two
+ * sibling modules are two services. A cluster that is one module, that holds one with files of no module (a layered
+ * app's `services/order.ts` beside `routes/orders/`), or modules of different folders (`routes/admin/orders/` and
+ * `routes/store/orders/`, which the entities signal ties as one domain) is left alone.
+ */
+export function splitModules(
+  graph: FileGraph,
+  partition: Partition,
+  modulesOf: (file: string) => readonly Module[],
+  minSize: number,
+): Partition {
+  const moduleSize = new Map<number, number>();
+  for (const file of partition.keys())
+    for (const { module } of modulesOf(file)) moduleSize.set(module, (moduleSize.get(module) ?? 0) + 1);
+  const result = new Map(partition);
+  for (const [label, files] of groupsOf(partition)) {
+    const inService = new Map<number, number>();
+    for (const file of files)
+      for (const { module } of modulesOf(file)) inService.set(module, (inService.get(module) ?? 0) + 1);
+    const counts = ({ module }: Module) => {
+      const held = inService.get(module)!;
+      return held >= minSize && 2 * held > moduleSize.get(module)!;
+    };
+    // Each file's unit is the outermost of its modules that counts; units grouped by the folder holding them.
+    const siblings = new Map<number, Map<number, string[]>>();
+    for (const file of files) {
+      const unit = modulesOf(file).find(counts);
+      if (!unit) continue;
+      const units = siblings.get(unit.folder) ?? siblings.set(unit.folder, new Map()).get(unit.folder)!;
+      (units.get(unit.module) ?? units.set(unit.module, []).get(unit.module)!).push(file);
+    }
+    const widest = [...siblings.values()].sort((a, b) => b.size - a.size)[0];
+    if (!widest || widest.size < 2) continue;
+    const pieceOf = new Map<string, string>();
+    [...widest]
+      .sort((a, b) => b[1].length - a[1].length || a[0] - b[0])
+      .forEach(([module, members], i) => {
+        for (const file of members) pieceOf.set(file, i === 0 ? label : `${label}~${module}`);
+      });
+    attachRest(graph, files, pieceOf, label);
+    for (const [file, piece] of pieceOf) result.set(file, piece);
+  }
+  return result;
+}
+
+// The service's files outside its modules join the piece they are most tied to, nearest first (a file tied only
+// through another such file follows it); those tied to no piece stay with the largest (`fallback`).
+function attachRest(graph: FileGraph, files: readonly string[], pieceOf: Map<string, string>, fallback: string): void {
+  let rest = files.filter((file) => !pieceOf.has(file));
+  while (rest.length > 0) {
+    const placed: Array<[string, string]> = [];
+    for (const file of rest) {
+      const ties = new Map<string, number>();
+      graph.forEachNeighbor(file, (other, weight) => {
+        const piece = pieceOf.get(other);
+        if (piece !== undefined) ties.set(piece, (ties.get(piece) ?? 0) + weight);
+      });
+      let best: [string, number] | undefined;
+      for (const tie of ties) if (!best || tie[1] > best[1] || (tie[1] === best[1] && tie[0] < best[0])) best = tie;
+      if (best) placed.push([file, best[0]]);
+    }
+    if (placed.length === 0) break;
+    for (const [file, piece] of placed) pieceOf.set(file, piece);
+    rest = rest.filter((file) => !pieceOf.has(file));
+  }
+  for (const file of rest) pieceOf.set(file, fallback);
+}
+
+/**
+ * Whether a cluster is mostly one module held (nearly) whole: more than half its files lie in one module, and nine
+ * in ten of that module's files are in it. Such a cluster is one coherent folder of its own, and it is not cut for
+ * being large nor merged for being small (two files at least).
+ */
+export function isWholeModule(
+  partition: Partition,
+  modulesOf: (file: string) => readonly Module[],
+): (files: readonly string[]) => boolean {
+  const moduleSize = new Map<number, number>();
+  for (const file of partition.keys())
+    for (const { module } of modulesOf(file)) moduleSize.set(module, (moduleSize.get(module) ?? 0) + 1);
+  return (files) => {
+    if (files.length < 2) return false;
+    const held = new Map<number, number>();
+    for (const file of files) for (const { module } of modulesOf(file)) held.set(module, (held.get(module) ?? 0) + 1);
+    for (const [module, count] of held)
+      if (2 * count > files.length && count >= WHOLE * moduleSize.get(module)!) return true;
+    return false;
+  };
+}
+
+// The share of a module's files a cluster must hold to be that module: a few files the kernel or a neighbour took
+// (amplication's 71-file `resource/` keeps 65 of its 68 clustered files in one cluster) do not make it a fragment.
+const WHOLE = 0.9;

@@ -1,0 +1,199 @@
+import type { ServiceRoute } from '../routes/service-routes.ts';
+import { envPrefix, header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
+import { importPath } from './import-path.ts';
+import { routesSettingsSource } from './koa-route-server-file.ts';
+import { routeTableSource } from './route-table.ts';
+
+/**
+ * routes-app.ts and routes-main.ts in the service, for a Fastify monolith: a Fastify app that registers the
+ * monolith's own route plugins under the prefixes the monolith registers them at, answering exactly the
+ * service's routes, behind the shared secret, with a body limit and timeouts, on 127.0.0.1 unless HOST says
+ * otherwise. A plugin's routes are read by registering it once in a probe instance (an onRoute hook).
+ */
+export function fastifyRouteServerFiles(
+  origin: Origin,
+  serviceFolder: string,
+  routes: readonly ServiceRoute[],
+): GeneratedFile[] {
+  const env = envPrefix(origin.service);
+  const appPath = `${serviceFolder}/src/routes-app.ts`;
+  const entries = [...new Set(routes.map((r) => r.entry))].sort();
+  const imports = entries.map((file, i) => `import * as entry${i + 1} from '${importPath(appPath, file)}';`);
+  const table = entries.map((file, i) => {
+    const keys = routes.filter((r) => r.entry === file).map((r) => stringLiteral(r.key));
+    return `  { file: ${stringLiteral(file)}, module: entry${i + 1} as unknown, routes: [${keys.join(', ')}] },`;
+  });
+  return [
+    {
+      path: appPath,
+      content: `${header(origin, `the Fastify app serving ${origin.service}'s routes with the monolith's own handlers`)}
+import { createHash, timingSafeEqual } from 'crypto';
+import type { IncomingMessage, Server } from 'http';
+import * as fastifyModule from 'fastify';
+${imports.join('\n')}
+
+const SERVICE = ${stringLiteral(origin.service)};
+const TOKEN_HEADER = 'x-seams-token';
+
+/** The part of Fastify this file uses (any Fastify 4 or later). */
+interface Request {
+  method: string;
+  url: string;
+  raw: IncomingMessage;
+}
+interface Reply {
+  code(status: number): Reply;
+  send(body: unknown): Reply;
+  sent: boolean;
+}
+type Plugin = (instance: unknown, options: Record<string, unknown>) => unknown;
+export interface FastifyApp {
+  register(plugin: Plugin, options?: Record<string, unknown>): unknown;
+  addHook(name: 'onRequest', hook: (request: Request, reply: Reply) => Promise<unknown>): unknown;
+  addHook(name: 'onRoute', hook: (route: { method: string | string[]; url: string }) => void): unknown;
+  get(path: string, handler: () => unknown): unknown;
+  setErrorHandler(handler: (error: unknown, request: Request, reply: Reply) => unknown): unknown;
+  ready(): Promise<unknown>;
+  close(): Promise<unknown>;
+  listen(options: { port: number; host: string }): Promise<string>;
+  server: Server;
+}
+
+// Fastify's factory however the service's settings load it (esModuleInterop or not, ESM or not).
+const moduleRecord = fastifyModule as unknown as Record<string, unknown>;
+const Fastify = [moduleRecord.default, moduleRecord.fastify, fastifyModule].find((v) => typeof v === 'function') as (
+  options?: Record<string, unknown>,
+) => FastifyApp;
+
+${routeTableSource(routes)}
+${routesSettingsSource(env)}
+/** The monolith's files that declare the service's routes, and the routes each declares. */
+const ENTRIES: ReadonlyArray<{ file: string; module: unknown; routes: string[] }> = [
+${table.join('\n')}
+];
+
+// The route plugin a file exports: its default export, the module itself (CommonJS), or its one function export.
+function pluginOf(module: unknown): Plugin | undefined {
+  const record = (module ?? {}) as Record<string, unknown>;
+  const candidates = [record.default, module, ...Object.values(record)];
+  return candidates.find((value): value is Plugin => typeof value === 'function');
+}
+
+/**
+ * The monolith's app-level plugins and hooks these routes rely on (authentication, decorators such as its
+ * database client) go here: they are registered before the route plugins, in the app and in the probe.
+ */
+function appLevel(app: FastifyApp): FastifyApp {
+  return app;
+}
+
+// A plugin's routes as it declares them (no prefix): registered once in a probe instance that only listens to onRoute.
+async function declared(plugin: Plugin): Promise<Array<{ methods: string[]; url: string }>> {
+  const probe = appLevel(Fastify());
+  const found: Array<{ methods: string[]; url: string }> = [];
+  probe.addHook('onRoute', (route) => void found.push({ methods: ([] as string[]).concat(route.method), url: route.url }));
+  probe.register(plugin);
+  await probe.ready();
+  await probe.close();
+  return found;
+}
+
+const trimmed = (path: string) => path.replace(/\\/+$/, '');
+
+// Where the monolith registers a plugin: a route's full path less the path the plugin declares it at (the
+// longest such path, so \`/:id\` does not take \`/products/:id\`'s route).
+function prefixOf(own: Array<{ methods: string[]; url: string }>, key: string): string | undefined {
+  const [method, full] = key.split(' ') as [string, string];
+  let best: string | undefined;
+  for (const route of own) {
+    if (method !== 'ALL' && !route.methods.includes(method)) continue;
+    const path = trimmed(route.url);
+    if (trimmed(full).endsWith(path) && (best === undefined || path.length > best.length)) best = path;
+  }
+  return best === undefined ? undefined : trimmed(full).slice(0, trimmed(full).length - best.length);
+}
+
+/** Each plugin under each prefix the monolith registers it at; throws naming every route it could not place. */
+async function registrations(): Promise<Array<{ prefix: string; plugin: Plugin }>> {
+  const found: Array<{ prefix: string; plugin: Plugin }> = [];
+  const missing: string[] = [];
+  for (const entry of ENTRIES) {
+    const plugin = pluginOf(entry.module);
+    let own: Array<{ methods: string[]; url: string }> = [];
+    try {
+      own = plugin ? await declared(plugin) : [];
+    } catch (error) {
+      // A plugin that needs what the app registers first (a decorator): appLevel() is where that goes.
+      throw new Error(\`\${SERVICE} routes: \${entry.file} did not register (\${(error as Error).message}): add what it needs to appLevel() in routes-app.ts\`);
+    }
+    const prefixes = new Set<string>();
+    for (const key of entry.routes) {
+      const prefix = plugin && prefixOf(own, key);
+      if (prefix === undefined) missing.push(\`\${key} (\${entry.file})\`);
+      else prefixes.add(prefix);
+    }
+    for (const prefix of prefixes) found.push({ prefix, plugin: plugin! });
+  }
+  if (missing.length > 0)
+    throw new Error(\`\${SERVICE} routes: no exported Fastify plugin serves \${missing.join(', ')}: register those in routes-app.ts by hand\`);
+  return found;
+}
+
+/** The app: health, then the secret, then only the service's routes, then the monolith's plugins. */
+export async function createRoutesApp(settings: RoutesSettings = routesSettingsFromEnv()): Promise<FastifyApp> {
+  if (!settings.token && !settings.insecure)
+    throw new Error(\`\${SERVICE} routes: set ${env}_TOKEN to the secret the monolith sends (or ${env}_INSECURE=1 for local development only)\`);
+  const app = Fastify({ bodyLimit: settings.maxBodyBytes, requestTimeout: settings.requestTimeoutMs });
+  app.server.headersTimeout = settings.headersTimeoutMs;
+  app.get('/__seams/health', () => ({ status: 'ok', service: SERVICE }));
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method === 'GET' && request.url === '/__seams/health') return;
+    if (!authorized(request.raw.headers[TOKEN_HEADER], settings))
+      return reply.code(401).send({ error: { code: 'BAD_TOKEN', message: \`\${SERVICE} needs the monolith's token (${env}_TOKEN)\` } });
+    delete request.raw.headers[TOKEN_HEADER];
+    if (!routeOf(request.method, request.url))
+      return reply.code(404).send({ error: { code: 'NO_ROUTE', message: \`\${SERVICE} does not serve this route\` } });
+  });
+  // An error with a status (400 to 599) keeps it and its message; anything else is a 500 that says only that.
+  app.setErrorHandler((error, _request, reply) => {
+    const { statusCode, status: given, message } = (error ?? {}) as { statusCode?: unknown; status?: unknown; message?: unknown };
+    const said = typeof statusCode === 'number' ? statusCode : given;
+    const status = typeof said === 'number' && said >= 400 && said <= 599 ? said : 500;
+    if (status === 500) console.error(\`\${SERVICE} routes:\`, error);
+    const text = status < 500 || settings.debug ? String(message ?? '') : \`\${SERVICE} failed unexpectedly (its log has the details)\`;
+    return reply.code(status).send({ error: { message: text } });
+  });
+  appLevel(app);
+  for (const { prefix, plugin } of await registrations()) app.register(plugin, prefix ? { prefix } : {});
+  return app;
+}
+`,
+    },
+    {
+      path: `${serviceFolder}/src/routes-main.ts`,
+      content: `${header(origin, `starts the Fastify server of ${origin.service}'s routes`)}
+import type { AddressInfo } from 'net';
+import { createRoutesApp, routesSettingsFromEnv } from './routes-app';
+
+const SERVICE = ${stringLiteral(origin.service)};
+// Only this machine can call it unless HOST says otherwise (a container sets HOST=0.0.0.0).
+const host = process.env.HOST || '127.0.0.1';
+const port = Number(process.env.PORT ?? 4011);
+
+createRoutesApp(routesSettingsFromEnv()).then(
+  async (app) => {
+    await app.listen({ port, host });
+    const { address, port: bound } = app.server.address() as AddressInfo;
+    console.log(\`\${SERVICE} routes listening on http://\${address.includes(':') ? \`[\${address}]\` : address}:\${bound}\`);
+    // Finish the requests under way on SIGTERM (a deploy or a rollback), then exit.
+    process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
+  },
+  (error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  },
+);
+`,
+    },
+  ];
+}

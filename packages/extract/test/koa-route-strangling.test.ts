@@ -1,0 +1,287 @@
+// Route-level strangling of a Koa monolith end to end: fixtures/extract/koa-routes (CommonJS JavaScript) is
+// extracted into a scratch copy, its app mounts the generated Koa routing layer (the one line a person adds),
+// the monolith (node) and the generated Koa route server (tsx) start on 127.0.0.1 with ports the system picks
+// (readiness: their "listening" lines), and the books' routes are switched local, remote and shadow through the
+// routing file, without a restart. No sleeps: every wait is for an answer, a line on stderr, or an exit.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '@seams/analyze';
+import type { Plan } from '@seams/graph';
+import { extractService, type Extraction } from '../src/index.ts';
+
+const top = join(import.meta.dirname, '../../..');
+const scratch = mkdtempSync(join(tmpdir(), 'seams-koa-routes-'));
+const app = join(scratch, 'app');
+const TOKEN = 'koa-route-secret-2468';
+const routingJson = join(app, 'seams.routing.json');
+const children: ChildProcess[] = [];
+let extraction: Extraction;
+let monolithUrl: string;
+let serviceUrl: string;
+let monolithLog = '';
+let routingWrites = 0;
+
+/** Starts a process; resolves with the first match of `ready` in its stdout, rejects with its output if it exits first. */
+function started(command: string, args: string[], env: Record<string, string>, ready: RegExp) {
+  const child = spawn(command, args, { cwd: app, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let output = '';
+  return new Promise<RegExpExecArray>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = ready.exec(output);
+      if (match) resolve(match);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (child === children[1]) monolithLog += chunk.toString();
+    });
+    child.on('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
+  });
+}
+
+/** Resolves once the monolith's stderr has a line matching `pattern` (shadow reports arrive after the answer). */
+function logged(pattern: RegExp): Promise<string> {
+  return new Promise((resolve) => {
+    const look = () => {
+      const line = monolithLog.split('\n').find((l) => pattern.test(l));
+      if (line !== undefined) return resolve(line);
+      children[1]!.stderr!.once('data', () => setImmediate(look));
+    };
+    look();
+  });
+}
+
+interface Answer {
+  status: number;
+  via: string | undefined;
+  body: unknown;
+}
+
+function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  return new Promise<Answer>((resolve, reject) => {
+    const text = body === undefined ? undefined : JSON.stringify(body);
+    const { hostname, port } = new URL(base);
+    const sent = request(
+      {
+        hostname,
+        port,
+        path,
+        method,
+        agent: false,
+        headers: { ...headers, ...(text ? { 'content-type': 'application/json' } : {}) },
+      },
+      (response) => {
+        let data = '';
+        response.on('data', (chunk: Buffer) => (data += chunk.toString()));
+        response.on('end', () => {
+          const parsed = (() => {
+            try {
+              return data ? (JSON.parse(data) as unknown) : undefined;
+            } catch {
+              return data;
+            }
+          })();
+          resolve({ status: response.statusCode!, via: response.headers.via, body: parsed });
+        });
+      },
+    );
+    sent.on('error', reject);
+    sent.end(text);
+  });
+}
+const monolith = (method: string, path: string, body?: unknown) => call(monolithUrl, method, path, body);
+const titles = (answer: Answer) => (answer.body as { books: Array<{ title: string }> }).books.map((b) => b.title);
+
+// The routing file, as an operator edits it; the modification time moves on, so the change is seen at once.
+function route(setting: Record<string, unknown>) {
+  writeFileSync(routingJson, JSON.stringify({ books: { routesUrl: serviceUrl, ...setting } }));
+  const at = new Date(Date.now() + ++routingWrites * 1000);
+  utimesSync(routingJson, at, at);
+}
+
+beforeAll(async () => {
+  cpSync(join(top, 'fixtures/extract/koa-routes'), app, { recursive: true });
+  symlinkSync(join(top, 'node_modules'), join(app, 'node_modules'));
+  const graph = await analyze({ root: app, cache: false });
+  const plan = {
+    services: [{ id: 'books', name: 'Books', files: ['src/books/books.router.js', 'src/books/books.store.js'] }],
+    shared: [],
+  } as unknown as Plan;
+  extraction = await extractService(graph, plan, 'books', {
+    root: app,
+    planName: 'seams.plan.json',
+    out: 'extracted/books',
+    tsconfig: undefined,
+    monolith: 'koa-routes-monolith',
+    version: '0.1.0',
+    readFile: (path) => readFileSync(join(app, path), 'utf8'),
+  });
+  for (const file of extraction.files) {
+    mkdirSync(join(app, file.path, '..'), { recursive: true });
+    writeFileSync(join(app, file.path), file.content);
+  }
+  // The one change a person makes, as EXTRACTION.md says: mount the Koa routing layer before everything else.
+  const appFile = join(app, 'src/app.js');
+  writeFileSync(
+    appFile,
+    readFileSync(appFile, 'utf8').replace(
+      'const app = new Koa()',
+      "$&\n  app.use(require('../extracted/books/facade/koa-routes').booksKoaRoutes)",
+    ),
+  );
+  const service = await started(
+    join(top, 'node_modules/.bin/tsx'),
+    ['extracted/books/service/src/routes-main.ts'],
+    { SEAMS_BOOKS_TOKEN: TOKEN, PORT: '0' },
+    /routes listening on (http:\/\/127\.0\.0\.1:\d+)/,
+  );
+  serviceUrl = service[1]!;
+  const env = { SEAMS_ROUTING: routingJson, SEAMS_BOOKS_TOKEN: TOKEN, PORT: '0' };
+  monolithUrl = (await started(process.execPath, ['src/main.js'], env, /listening on (http:\/\/127\.0\.0\.1:\d+)/))[1]!;
+}, 60_000);
+
+afterAll(() => {
+  for (const child of children) child.kill();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('route-level strangling of a Koa router with its own prefix, mounted under /api', () => {
+  it('finds the routes with both prefixes, and generates the Koa layer and route server in JavaScript', () => {
+    expect(extraction.routes.map((r) => `${r.key}  ${r.entry}:${r.line}`)).toEqual([
+      'GET /api/books  src/books/books.router.js:7',
+      'POST /api/books  src/books/books.router.js:17',
+      'GET /api/books/:id  src/books/books.router.js:11',
+    ]);
+    expect(extraction.files.map((f) => f.path)).toEqual(
+      expect.arrayContaining([
+        'extracted/books/facade/routes.js',
+        'extracted/books/facade/koa-routes.js',
+        'extracted/books/service/src/routes-app.ts',
+        'extracted/books/service/src/routes-main.ts',
+      ]),
+    );
+    const report = extraction.files.find((f) => f.path.endsWith('EXTRACTION.md'))!.content;
+    expect(report).toContain('Koa: `app.use(booksKoaRoutes)` from\n   `extracted/books/facade/koa-routes`');
+    // The service parses bodies with the monolith's own parser, under the limit.
+    expect(extraction.files.find((f) => f.path.endsWith('routes-app.ts'))!.content).toContain(
+      "import * as bodyParserModule from 'koa-bodyparser';",
+    );
+    // The service's package lists what its route server loads, at the monolith's versions.
+    const manifest = extraction.files.find((f) => f.path === 'extracted/books/service/package.json')!.content;
+    expect(JSON.parse(manifest)).toMatchObject({ dependencies: { koa: '3.2.1', 'koa-bodyparser': '4.4.1' } });
+  });
+
+  it('serves every route locally until told otherwise', async () => {
+    expect(await monolith('GET', '/api/books')).toMatchObject({ status: 200, via: undefined });
+    expect(await monolith('POST', '/api/books', { title: 'Ulysses' })).toEqual({
+      status: 201,
+      via: undefined,
+      body: { id: 'b3', title: 'Ulysses' },
+    });
+  });
+
+  it('proxies remote: path, query and streamed body reach the service, its answers and errors come back', async () => {
+    route({ default: 'remote' });
+    // The service has its own books: the one added locally is not there.
+    const listed = await monolith('GET', '/api/books?sort=title');
+    expect(listed.via).toBe('1.1 seams');
+    expect(titles(listed)).toEqual(['Walden', 'Emma']);
+    expect(await monolith('GET', '/api/books/b2')).toEqual({
+      status: 200,
+      via: '1.1 seams',
+      body: { id: 'b2', title: 'Emma' },
+    });
+    expect(await monolith('GET', '/api/books/b9')).toEqual({
+      status: 404,
+      via: '1.1 seams',
+      body: { error: { message: 'no book b9' } },
+    });
+    // Koa's parser in the monolith never ran: the body went through unread, and the service parsed it.
+    expect(await monolith('POST', '/api/books', { title: 'Middlemarch' })).toEqual({
+      status: 201,
+      via: '1.1 seams',
+      body: { id: 'b3', title: 'Middlemarch' },
+    });
+    expect(await monolith('POST', '/api/books', { name: 'x' })).toMatchObject({ status: 400, via: '1.1 seams' });
+    // A route that stays in the monolith is never proxied.
+    expect(await monolith('GET', '/api/status')).toEqual({ status: 200, via: undefined, body: { status: 'ok' } });
+  });
+
+  it('shadows: answers locally, replays reads and (with shadowWrites) writes, and reports differences', async () => {
+    route({ default: 'shadow' });
+    const listed = await monolith('GET', '/api/books');
+    expect(listed.via).toBeUndefined();
+    expect(titles(listed)).toEqual(['Walden', 'Emma', 'Ulysses']);
+    const line = await logged(/seams shadow: books\.GET \/api\/books differs/);
+    expect(JSON.parse(line.slice(line.indexOf('{')))).toMatchObject({
+      local: { status: 200 },
+      remote: { status: 200, body: { books: [{ title: 'Walden' }, { title: 'Emma' }, { title: 'Middlemarch' }] } },
+    });
+    // Writes are not replayed unless the routing file says the service has its own data.
+    expect(await monolith('POST', '/api/books', { title: 'Beloved' })).toMatchObject({ body: { id: 'b4' } });
+    await logged(/books POST \/api\/books not replayed/);
+    // With shadowWrites, the body Koa's parser read (ctx.request.body) is replayed: each side adds its own book.
+    route({ default: 'shadow', shadowWrites: true });
+    expect(await monolith('POST', '/api/books', { title: 'Persuasion' })).toMatchObject({ body: { id: 'b5' } });
+    const write = await logged(/seams shadow: books\.POST \/api\/books differs/);
+    expect(JSON.parse(write.slice(write.indexOf('{')))).toMatchObject({
+      local: { status: 201, body: { id: 'b5', title: 'Persuasion' } },
+      remote: { status: 201, body: { id: 'b4', title: 'Persuasion' } },
+    });
+  });
+
+  it('serves a read locally when the service cannot answer; a write gets a 502', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    route({ default: 'remote', routesUrl: `http://127.0.0.1:${port}` });
+    expect(await monolith('GET', '/api/books/b1')).toEqual({
+      status: 200,
+      via: undefined,
+      body: { id: 'b1', title: 'Walden' },
+    });
+    await logged(/books GET \/api\/books\/:id served locally: connect ECONNREFUSED/);
+    expect(await monolith('POST', '/api/books', { title: 'Dracula' })).toEqual({
+      status: 502,
+      via: '1.1 seams',
+      body: { error: { code: 'SERVICE_UNAVAILABLE', message: 'books could not answer' } },
+    });
+  });
+
+  it('type-checks: the route server under the service settings', () => {
+    const service = join(app, 'extracted/books/service');
+    writeFileSync(
+      join(service, 'tsconfig.routes.json'),
+      JSON.stringify({ extends: './tsconfig.json', include: ['src/routes-*.ts', 'src/koa-modules.d.ts'] }),
+    );
+    const tsc = spawnSync(
+      process.execPath,
+      [join(top, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.routes.json'],
+      {
+        cwd: service,
+        encoding: 'utf8',
+      },
+    );
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
+  }, 120_000);
+
+  it('answers only its routes, only with the secret', async () => {
+    expect(await call(serviceUrl, 'GET', '/api/books')).toMatchObject({ status: 401 });
+    const token = { 'x-seams-token': TOKEN };
+    expect(await call(serviceUrl, 'GET', '/api/books', undefined, token)).toMatchObject({ status: 200 });
+    expect(await call(serviceUrl, 'GET', '/api/status', undefined, token)).toMatchObject({ status: 404 });
+    expect(await call(serviceUrl, 'GET', '/__seams/health')).toEqual({
+      status: 200,
+      via: undefined,
+      body: { status: 'ok', service: 'books' },
+    });
+  });
+});
