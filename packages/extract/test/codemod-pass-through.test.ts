@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '@seams/analyze';
 import type { Plan } from '@seams/graph';
+import { extractService } from '../src/extract-service.ts';
 import { rewriteImports } from '../src/codemod/rewrite-imports.ts';
 import { unifiedDiff } from '../src/codemod/unified-diff.ts';
 import { serviceApi } from '../src/service-api.ts';
@@ -58,4 +59,23 @@ describe('the codemod, beside what the facade only re-exports', () => {
   it("leaves a test of the service's own code importing it, and rewrites one that tests the monolith", () => {
     expect(result.ownTests).toEqual(['test/process-queue.test.ts']);
   });
+});
+
+describe('extract on the same monolith', () => {
+  it("routes only the operation, and its report names the test of the service's own code", async () => {
+    const extraction = await extractService(graph, plan, 'user', {
+      root,
+      planName: 'seams.plan.json',
+      out: 'extracted/user',
+      tsconfig: 'tsconfig.json',
+      monolith: 'pass-through',
+      version: '0.1.0',
+      readFile: (path) => readFileSync(join(root, path), 'utf8'),
+    });
+    expect(extraction.edits.map((e) => e.path)).toEqual(result.edits.map((e) => e.path));
+    const report = extraction.files.find((f) => f.path.endsWith('EXTRACTION.md'))!.content;
+    expect(report).toContain(
+      "Tests of Users's own code, left importing it (not the facade): test/process-queue.test.ts.",
+    );
+  }, 30_000);
 });
