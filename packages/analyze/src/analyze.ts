@@ -197,8 +197,7 @@ async function buildParts(
     const tracer = createBarrelTracer(linked.exportTables);
     for (const edge of linked.edges) {
       edge.names = settleRequireNames(edge, tracer);
-      const providers = providersOf(edge, tracer, linked.exportTables);
-      if (providers) edge.providers = providers;
+      Object.assign(edge, providersOf(edge, tracer, linked.exportTables));
     }
     return fileNodes(facts, workspaces, tracer.exportedNames);
   });

@@ -41,12 +41,11 @@ export async function relinkChanged(
     edges.forEach((before, i) => {
       if (!affected.has(before.to) && !changed.has(before.from)) return;
       // A new record, not the cached one changed: the cache encodes again only the records it did not read.
-      const { providers: _stale, ...edge } = before;
+      const { providers: _stale, providedAs: _staleNames, ...edge } = before;
       // An edge into a changed file keeps the names settled before (a member read that became an export
       // stays `default` until a full run): the raw names of unchanged files are not kept.
       edge.names = settleRequireNames(edge, tracer);
-      const providers = providersOf(edge, tracer, exportTables);
-      edges[i] = providers ? { ...edge, providers } : edge;
+      edges[i] = { ...edge, ...providersOf(edge, tracer, exportTables) };
     });
     const files: FileNode[] = previous.files.map((node) => {
       if (!affected.has(node.path)) return node;

@@ -7,15 +7,21 @@ export interface ExportTable {
   stars: ReadonlyArray<string | null>;
 }
 
+/** The file that really declares a name, and the name it exports it under ('*': the whole module, a namespace). */
+interface Provided {
+  file: string;
+  name: string;
+}
+
 export interface BarrelTracer {
-  /** The file that really declares `name` as exported by `file`, following re-export chains. */
-  provider(file: string, name: string): string | undefined;
+  /** Where `name` as exported by `file` is really declared, following re-export chains. */
+  provider(file: string, name: string): Provided | undefined;
   /** Every name `file` exports, `export *` expanded; '*' stands for names forwarded from outside the graph. */
   exportedNames: (file: string) => string[];
 }
 
-// Name -> declaring file; null when the chain leaves the graph (a package, an unresolved module).
-type ExportMap = Map<string, string | null>;
+// Name -> declaring file and its own name; null when the chain leaves the graph (a package, an unresolved module).
+type ExportMap = Map<string, Provided | null>;
 
 const OUTSIDE = '*';
 
@@ -35,10 +41,12 @@ export function createBarrelTracer(tables: ReadonlyMap<string, ExportTable>): Ba
     if (!table || building.has(file)) return new Map();
     building.add(file);
     const map: ExportMap = new Map();
-    for (const name of table.local) map.set(name, file);
+    for (const name of table.local) map.set(name, { file, name });
     for (const [name, { target, importName }] of table.named) {
       if (target === null) map.set(name, null);
-      else if (importName === '*') map.set(name, target);
+      // `export * as ns from`: the name stands for the target's whole module.
+      else if (importName === '*') map.set(name, { file: target, name: '*' });
+      // `export { default as Thing } from`: the declaring file exports `default`, whatever importers call it.
       else map.set(name, exportMap(target).get(importName) ?? null);
     }
     for (const star of table.stars) {
@@ -61,23 +69,25 @@ export function createBarrelTracer(tables: ReadonlyMap<string, ExportTable>): Ba
 }
 
 /**
- * For an edge into a barrel, which file really provides each imported name; undefined when all come from the target
- * itself.
+ * For an edge into a barrel, which file really provides each imported name, and under which name that file exports
+ * it when the barrel renamed it; empty when all come from the target itself.
  */
 export function providersOf(
   edge: Pick<Edge, 'to' | 'names'>,
   tracer: BarrelTracer,
   tables: ReadonlyMap<string, ExportTable>,
-): Record<string, string> | undefined {
+): Pick<Edge, 'providers' | 'providedAs'> {
   const table = tables.get(edge.to);
-  if (!table || (table.named.size === 0 && table.stars.length === 0)) return undefined;
-  let providers: Record<string, string> | undefined;
+  if (!table || (table.named.size === 0 && table.stars.length === 0)) return {};
+  const found: Pick<Edge, 'providers' | 'providedAs'> = {};
   for (const name of edge.names) {
     if (name === '*') continue;
-    const found = tracer.provider(edge.to, name);
-    if (found && found !== edge.to) (providers ??= {})[name] = found;
+    const provided = tracer.provider(edge.to, name);
+    if (!provided || provided.file === edge.to) continue;
+    (found.providers ??= {})[name] = provided.file;
+    if (provided.name !== name) (found.providedAs ??= {})[name] = provided.name;
   }
-  return providers;
+  return found;
 }
 
 /**

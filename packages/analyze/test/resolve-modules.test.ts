@@ -226,6 +226,8 @@ describe('barrels: export * chains, renames, namespaces, type and default re-exp
       // `export * as pricing from`: the namespace's module
       pricing: 'src/domain/billing/pricing.ts',
     });
+    // Renamed on the way: the declaring file's own name, so the API credits what the file really exports.
+    expect(valueEdge?.providedAs).toEqual({ OrderMailer: 'default', quote: 'priceOf', pricing: '*' });
     const typeEdge = graph.edges.find((e) => e.from === 'src/1-entry.ts' && e.kind === 'type');
     expect(typeEdge?.providers).toEqual({ Invoice: 'src/domain/billing/invoice.types.ts' });
   });

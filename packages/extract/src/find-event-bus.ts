@@ -83,7 +83,9 @@ export function declaringFile(
 ): string | undefined {
   for (const edge of edges) {
     if (!edge.names.includes(name)) continue;
-    for (const [to, names] of creditedTargets(edge)) if (names.includes(name) && accept(to)) return to;
+    // A barrel may rename what it forwards: the provider is credited under its own export name.
+    const declared = edge.providedAs?.[name] ?? name;
+    for (const [to, names] of creditedTargets(edge)) if (names.includes(declared) && accept(to)) return to;
   }
   return undefined;
 }

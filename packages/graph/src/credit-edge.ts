@@ -4,9 +4,10 @@ import type { Edge } from './schema.ts';
  * The files an edge really depends on, each with the imported names it provides: an edge into a
  * barrel is credited to the files that declare the names (`providers`), the rest to its target.
  * Files reached through providers come first, the edge's own target last; a side-effect import
- * credits its target with no names.
+ * credits its target with no names. A name a barrel renamed is credited under the name its file exports
+ * (`export { default as Thing } from './thing'` credits `default` to thing.ts).
  */
-export function creditedTargets(edge: Pick<Edge, 'to' | 'names' | 'providers'>): Map<string, string[]> {
+export function creditedTargets(edge: Pick<Edge, 'to' | 'names' | 'providers' | 'providedAs'>): Map<string, string[]> {
   const viaProviders = new Map<string, string[]>();
   const direct: string[] = [];
   for (const name of edge.names) {
@@ -15,9 +16,10 @@ export function creditedTargets(edge: Pick<Edge, 'to' | 'names' | 'providers'>):
       direct.push(name);
       continue;
     }
+    const declared = edge.providedAs?.[name] ?? name;
     const names = viaProviders.get(provider);
-    if (names) names.push(name);
-    else viaProviders.set(provider, [name]);
+    if (!names) viaProviders.set(provider, [declared]);
+    else if (!names.includes(declared)) names.push(declared);
   }
   if (direct.length > 0 || viaProviders.size === 0) viaProviders.set(edge.to, direct);
   return viaProviders;

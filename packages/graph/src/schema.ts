@@ -50,6 +50,13 @@ export const Edge = z.object({
     .record(z.string(), z.string())
     .optional()
     .describe('For an edge into a barrel: imported name -> file that really declares it, after following re-exports'),
+  providedAs: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe(
+      "For a provided name the barrel renamed: imported name -> the name its declaring file exports it under ('default' " +
+        "for `export { default as X } from`, '*' for `export * as X from`)",
+    ),
   weight: z
     .number()
     .positive()
