@@ -2,13 +2,13 @@
 // node16): the class whose async methods are all the monolith calls becomes a remote instance, the one it
 // uses otherwise is blocked at the monolith's lines; the app and the service type-check; calls give the same
 // answers routed local, remote (the service started, readiness: its "listening" line) and in shadow.
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildContract } from '../src/contract/build-contract.ts';
 import type { Extraction } from '../src/index.ts';
 import {
   caught,
+  cleanUp,
   extractInto,
   LISTENING,
   linkPackages,
@@ -73,13 +73,7 @@ beforeAll(async () => {
   routing = await import(join(app, 'extracted/manifest/facade/routing.ts'));
 }, 120_000);
 
-afterAll(() => {
-  processes.stop();
-  delete process.env.SEAMS_ROUTE_MANIFEST;
-  delete process.env.SEAMS_MANIFEST_URL;
-  delete process.env.SEAMS_MANIFEST_TOKEN;
-  if (!process.env.KEEP) rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => cleanUp(scratch, processes, ['SEAMS_ROUTE_MANIFEST', 'SEAMS_MANIFEST_URL', 'SEAMS_MANIFEST_TOKEN']));
 
 describe('seams extract on classes the monolith constructs', () => {
   it('makes the class called only through async methods remote, and blocks the other at the lines that need it', () => {

@@ -2,12 +2,13 @@
 // class under the same name, the module that provides it is rewired, the monolith type-checks after the
 // codemod, and calls routed remote reach the generated service on 127.0.0.1 (readiness: its "listening"
 // line) and fail with the monolith's own error classes. No sleeps: every wait is for an answer or an exit.
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Extraction } from '../src/index.ts';
 import {
   caught,
+  cleanUp,
   extractInto,
   LISTENING,
   linkPackages,
@@ -67,13 +68,7 @@ beforeAll(async () => {
   ({ UnprocessableError } = await import(join(app, 'src/shared/errors.ts')));
 }, 120_000);
 
-afterAll(() => {
-  processes.stop();
-  delete process.env.SEAMS_ROUTE_USERS;
-  delete process.env.SEAMS_USERS_URL;
-  delete process.env.SEAMS_USERS_TOKEN;
-  if (!process.env.KEEP) rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => cleanUp(scratch, processes, ['SEAMS_ROUTE_USERS', 'SEAMS_USERS_URL', 'SEAMS_USERS_TOKEN']));
 
 describe('seams extract on an injected provider', () => {
   it('routes the async methods of the injected class, and blocks the sync one with its reason', () => {

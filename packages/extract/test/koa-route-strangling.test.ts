@@ -3,7 +3,7 @@
 // the monolith (node) and the generated Koa route server (tsx) start on 127.0.0.1 with ports the system picks
 // (readiness: their "listening" lines), and the books' routes are switched local, remote and shadow through the
 // routing file, without a restart. No sleeps: every wait is for an answer, a line on stderr, or an exit.
-import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Extraction } from '../src/index.ts';
 import {
   type Answer,
+  cleanUp,
   exchange,
   extractInto,
   LISTENING,
@@ -83,10 +84,7 @@ beforeAll(async () => {
   monolithUrl = (await processes.started(process.execPath, ['src/main.js'], env, LISTENING, monolithLog.add))[1]!;
 }, 60_000);
 
-afterAll(() => {
-  processes.stop();
-  rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => cleanUp(scratch, processes));
 
 describe('route-level strangling of a Koa router with its own prefix, mounted under /api', () => {
   it('finds the routes with both prefixes, and generates the Koa layer and route server in JavaScript', () => {

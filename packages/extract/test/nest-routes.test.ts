@@ -4,12 +4,13 @@
 // lines): the monolith, the service's Nest application (nest-main.ts) and the service's operation server
 // (main.ts), whose injected class comes from the same Nest container. No sleeps: every wait is for an
 // answer, a line on stderr, or an exit.
-import { rmSync, symlinkSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Extraction } from '../src/index.ts';
 import {
   type Answer,
+  cleanUp,
   exchange,
   extractInto,
   LISTENING,
@@ -109,10 +110,7 @@ beforeAll(async () => {
   monolithUrl = ready[1]!;
 }, 90_000);
 
-afterAll(() => {
-  processes.stop();
-  rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => cleanUp(scratch, processes));
 
 describe('route-level strangling of a NestJS module', () => {
   it("lists the controller's routes under the bootstrap's global prefix, and boots the monolith's own module", () => {

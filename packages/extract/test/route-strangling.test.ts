@@ -4,7 +4,7 @@
 // catalog's routes are switched local, remote, shadow and by percentage through the routing file, without a
 // restart. No sleeps: every wait is for an answer, a line on stderr, or an exit.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Extraction } from '../src/index.ts';
 import {
   type Answer,
+  cleanUp,
   exchange,
   extractInto,
   LISTENING,
@@ -87,10 +88,7 @@ beforeAll(async () => {
   monolithUrl = ready[1]!;
 }, 60_000);
 
-afterAll(() => {
-  processes.stop();
-  rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => cleanUp(scratch, processes));
 
 describe('route-level strangling of an Express router mounted under a prefix', () => {
   it('finds the routes with the prefix the app mounts them under, and generates the route files', () => {

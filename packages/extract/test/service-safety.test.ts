@@ -1,12 +1,21 @@
 // The generated service and facade, run as in production on 127.0.0.1: fixtures/extract/service-safety
 // is extracted into a scratch copy, its service started (readiness: its "listening" line), and called
 // through the generated facade and over raw HTTP. No sleeps: every wait is for an answer or an exit.
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, request, type Server } from 'node:http';
 import { createServer as createTcpServer, connect, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caught, extractInto, LISTENING, linkPackages, Processes, scratchApp, tsx } from './support/extracted-app.ts';
+import {
+  caught,
+  cleanUp,
+  extractInto,
+  LISTENING,
+  linkPackages,
+  Processes,
+  scratchApp,
+  tsx,
+} from './support/extracted-app.ts';
 
 const { scratch, app } = scratchApp('seams-safety-', 'fixtures/extract/service-safety');
 const TOKEN = 'test-secret-1234';
@@ -80,20 +89,17 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(() => {
-  processes.stop();
   for (const server of servers) {
     server.closeAllConnections();
     server.close();
   }
-  for (const key of [
+  cleanUp(scratch, processes, [
     'SEAMS_ROUTING',
     'SEAMS_ROUTE_PAYMENT',
     'SEAMS_PAYMENT_URL',
     'SEAMS_PAYMENT_TOKEN',
     'SEAMS_PAYMENT_TIMEOUT_MS',
-  ])
-    delete process.env[key];
-  rmSync(scratch, { recursive: true, force: true });
+  ]);
 });
 
 describe('the generated service, on 127.0.0.1', () => {

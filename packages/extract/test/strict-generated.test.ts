@@ -3,17 +3,15 @@
 // constructs, and a service with nothing remote-ready written anyway (--force). Each fixture is copied to a
 // temporary folder, extracted, and checked with a tsconfig that extends the fixture's own and turns the flags on;
 // the errors that count are those in the files seams wrote (a fixture's own code is not ours to hold to them).
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Extraction } from '../src/index.ts';
-import { extractInto, linkPackages, top, typeCheck } from './support/extracted-app.ts';
+import { cleanUp, extractInto, linkPackages, top, typeCheck } from './support/extracted-app.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'seams-strict-'));
-afterAll(() => {
-  if (!process.env.KEEP) rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => cleanUp(scratch));
 
 const STRICT = {
   strict: true,

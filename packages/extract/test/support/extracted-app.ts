@@ -2,7 +2,7 @@
 // `seams extract --write` would, its processes started and awaited on their "listening" lines (never on
 // sleeps), plain HTTP exchanges with them, and tsc run on what was written.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +22,13 @@ export function scratchApp(prefix: string, fixture: string): { scratch: string; 
   const app = join(scratch, 'app');
   cpSync(join(top, fixture), app, { recursive: true });
   return { scratch, app };
+}
+
+/** After the tests: stops the processes, forgets the settings they were given, removes the scratch folder (KEEP=1 keeps it). */
+export function cleanUp(scratch: string, processes?: Processes, envKeys: string[] = []): void {
+  processes?.stop();
+  for (const key of envKeys) delete process.env[key];
+  if (!process.env.KEEP) rmSync(scratch, { recursive: true, force: true });
 }
 
 /** Links the repository's installed packages into `app`'s node_modules (zod from the package that depends on it). */
