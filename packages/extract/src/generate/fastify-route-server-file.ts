@@ -1,7 +1,7 @@
 import type { ServiceRoute } from '../routes/service-routes.ts';
 import { envPrefix, header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
 import { importPath } from './import-path.ts';
-import { routesSettingsSource } from './koa-route-server-file.ts';
+import { routesSettingsSource, tokenRequiredSource } from './route-server-file.ts';
 import { routeTableSource } from './route-table.ts';
 
 /**
@@ -66,7 +66,7 @@ const Fastify = [moduleRecord.default, moduleRecord.fastify, fastifyModule].find
 ) => FastifyApp;
 
 ${routeTableSource(routes)}
-${routesSettingsSource(env)}
+${routesSettingsSource(origin.service)}
 /** The monolith's files that declare the service's routes, and the routes each declares. */
 const ENTRIES: ReadonlyArray<{ file: string; module: unknown; routes: string[] }> = [
 ${table.join('\n')}
@@ -141,8 +141,7 @@ async function registrations(): Promise<Array<{ prefix: string; plugin: Plugin }
 
 /** The app: health, then the secret, then only the service's routes, then the monolith's plugins. */
 export async function createRoutesApp(settings: RoutesSettings = routesSettingsFromEnv()): Promise<FastifyApp> {
-  if (!settings.token && !settings.insecure)
-    throw new Error(\`\${SERVICE} routes: set ${env}_TOKEN to the secret the monolith sends (or ${env}_INSECURE=1 for local development only)\`);
+${tokenRequiredSource(env)}
   const app = Fastify({ bodyLimit: settings.maxBodyBytes, requestTimeout: settings.requestTimeoutMs });
   app.server.headersTimeout = settings.headersTimeoutMs;
   app.get('/__seams/health', () => ({ status: 'ok', service: SERVICE }));

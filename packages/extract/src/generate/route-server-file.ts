@@ -82,29 +82,11 @@ function prefixOf(router: Router, key: string): string | undefined {
   return best === undefined ? undefined : trimmed(full).slice(0, trimmed(full).length - best.length) || '/';
 }
 
-/** Each router under each prefix the monolith serves it at; throws naming every route it could not place. */
-function mounts(): Array<{ prefix: string; router: Router }> {
-  const found: Array<{ prefix: string; router: Router }> = [];
-  const missing: string[] = [];
-  for (const entry of ENTRIES) {
-    const router = routerOf(entry.module);
-    const prefixes = new Set<string>();
-    for (const key of entry.routes) {
-      const prefix = router && prefixOf(router, key);
-      if (prefix === undefined) missing.push(\`\${key} (\${entry.file})\`);
-      else prefixes.add(prefix);
-    }
-    for (const prefix of prefixes) found.push({ prefix, router: router! });
-  }
-  if (missing.length > 0)
-    throw new Error(\`\${SERVICE} routes: no exported Express router serves \${missing.join(', ')}: mount those in routes-app.ts by hand\`);
-  return found;
-}
+${mountsSource('Express router')}
 
 /** The app: health, then the secret, then only the service's routes, then the monolith's routers. */
 export function createRoutesApp(settings: RoutesSettings = routesSettingsFromEnv()): Express {
-  if (!settings.token && !settings.insecure)
-    throw new Error(\`\${SERVICE} routes: set ${env}_TOKEN to the secret the monolith sends (or ${env}_INSECURE=1 for local development only)\`);
+${tokenRequiredSource(env)}
   const app = express();
   app.disable('x-powered-by');
   app.get('/__seams/health', (_request, response) => void response.json({ status: 'ok', service: SERVICE }));
@@ -229,3 +211,29 @@ ${list(chain.after)}
 `,
   };
 }
+
+/** The route server's refusal to start without a secret (or an explicit opt-out): every kind of route server. */
+export const tokenRequiredSource = (env: string): string => `  if (!settings.token && !settings.insecure)
+    throw new Error(\`\${SERVICE} routes: set ${env}_TOKEN to the secret the monolith sends (or ${env}_INSECURE=1 for local development only)\`);`;
+
+/** mounts(): each exported router under each prefix the monolith serves it at (Express and Koa routers alike). */
+export const mountsSource = (
+  router: string,
+): string => `/** Each router under each prefix the monolith serves it at; throws naming every route it could not place. */
+function mounts(): Array<{ prefix: string; router: Router }> {
+  const found: Array<{ prefix: string; router: Router }> = [];
+  const missing: string[] = [];
+  for (const entry of ENTRIES) {
+    const router = routerOf(entry.module);
+    const prefixes = new Set<string>();
+    for (const key of entry.routes) {
+      const prefix = router && prefixOf(router, key);
+      if (prefix === undefined) missing.push(\`\${key} (\${entry.file})\`);
+      else prefixes.add(prefix);
+    }
+    for (const prefix of prefixes) found.push({ prefix, router: router! });
+  }
+  if (missing.length > 0)
+    throw new Error(\`\${SERVICE} routes: no exported ${router} serves \${missing.join(', ')}: mount those in routes-app.ts by hand\`);
+  return found;
+}`;
