@@ -1,7 +1,7 @@
 import type { ServiceRoute } from '../routes/service-routes.ts';
 import { envPrefix, header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
 import { importPath } from './import-path.ts';
-import { routesSettingsSource, tokenRequiredSource } from './route-server-file.ts';
+import { placedSource, routesSettingsSource, tokenRequiredSource } from './route-server-file.ts';
 import { routeTableSource } from './route-table.ts';
 
 /**
@@ -126,17 +126,7 @@ async function registrations(): Promise<Array<{ prefix: string; plugin: Plugin }
       // A plugin that needs what the app registers first (a decorator): appLevel() is where that goes.
       throw new Error(\`\${SERVICE} routes: \${entry.file} did not register (\${(error as Error).message}): add what it needs to appLevel() in routes-app.ts\`);
     }
-    const prefixes = new Set<string>();
-    for (const key of entry.routes) {
-      const prefix = plugin && prefixOf(own, key);
-      if (prefix === undefined) missing.push(\`\${key} (\${entry.file})\`);
-      else prefixes.add(prefix);
-    }
-    for (const prefix of prefixes) found.push({ prefix, plugin: plugin! });
-  }
-  if (missing.length > 0)
-    throw new Error(\`\${SERVICE} routes: no exported Fastify plugin serves \${missing.join(', ')}: register those in routes-app.ts by hand\`);
-  return found;
+${placedSource({ value: 'plugin', declared: 'own', label: 'Fastify plugin', verb: 'register' })}
 }
 
 /** The app: health, then the secret, then only the service's routes, then the monolith's plugins. */

@@ -225,15 +225,22 @@ function mounts(): Array<{ prefix: string; router: Router }> {
   const missing: string[] = [];
   for (const entry of ENTRIES) {
     const router = routerOf(entry.module);
-    const prefixes = new Set<string>();
+${placedSource({ value: 'router', declared: 'router', label: router, verb: 'mount' })}
+}`;
+
+/**
+ * The end of the loop that places each file's router or plugin (\`value\`) under the prefixes its routes need
+ * (found from \`declared\`), and the error naming every route none could place: in every kind of route server.
+ */
+export const placedSource = (names: { value: string; declared: string; label: string; verb: string }): string =>
+  `    const prefixes = new Set<string>();
     for (const key of entry.routes) {
-      const prefix = router && prefixOf(router, key);
+      const prefix = ${names.value} && prefixOf(${names.declared}, key);
       if (prefix === undefined) missing.push(\`\${key} (\${entry.file})\`);
       else prefixes.add(prefix);
     }
-    for (const prefix of prefixes) found.push({ prefix, router: router! });
+    for (const prefix of prefixes) found.push({ prefix, ${names.value}: ${names.value}! });
   }
   if (missing.length > 0)
-    throw new Error(\`\${SERVICE} routes: no exported ${router} serves \${missing.join(', ')}: mount those in routes-app.ts by hand\`);
-  return found;
-}`;
+    throw new Error(\`\${SERVICE} routes: no exported ${names.label} serves \${missing.join(', ')}: ${names.verb} those in routes-app.ts by hand\`);
+  return found;`;
