@@ -1,7 +1,6 @@
 import type { ServiceRoute } from '../routes/service-routes.ts';
 import { envPrefix, header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
-import { importPath } from './import-path.ts';
-import { placedSource, routesSettingsSource, tokenRequiredSource } from './route-server-file.ts';
+import { entriesSource, placedSource, routesSettingsSource, tokenRequiredSource } from './route-server-file.ts';
 import { routeTableSource } from './route-table.ts';
 
 /**
@@ -17,12 +16,7 @@ export function fastifyRouteServerFiles(
 ): GeneratedFile[] {
   const env = envPrefix(origin.service);
   const appPath = `${serviceFolder}/src/routes-app.ts`;
-  const entries = [...new Set(routes.map((r) => r.entry))].sort();
-  const imports = entries.map((file, i) => `import * as entry${i + 1} from '${importPath(appPath, file)}';`);
-  const table = entries.map((file, i) => {
-    const keys = routes.filter((r) => r.entry === file).map((r) => stringLiteral(r.key));
-    return `  { file: ${stringLiteral(file)}, module: entry${i + 1} as unknown, routes: [${keys.join(', ')}] },`;
-  });
+  const { imports, entries } = entriesSource(appPath, routes);
   return [
     {
       path: appPath,
@@ -30,7 +24,7 @@ export function fastifyRouteServerFiles(
 import { createHash, timingSafeEqual } from 'crypto';
 import type { IncomingMessage, Server } from 'http';
 import * as fastifyModule from 'fastify';
-${imports.join('\n')}
+${imports}
 
 const SERVICE = ${stringLiteral(origin.service)};
 const TOKEN_HEADER = 'x-seams-token';
@@ -67,10 +61,7 @@ const Fastify = [moduleRecord.default, moduleRecord.fastify, fastifyModule].find
 
 ${routeTableSource(routes)}
 ${routesSettingsSource(origin.service)}
-/** The monolith's files that declare the service's routes, and the routes each declares. */
-const ENTRIES: ReadonlyArray<{ file: string; module: unknown; routes: string[] }> = [
-${table.join('\n')}
-];
+${entries}
 
 // The route plugin a file exports: its default export, the module itself (CommonJS), or its one function export.
 function pluginOf(module: unknown): Plugin | undefined {

@@ -1,7 +1,12 @@
 import type { ServiceRoute } from '../routes/service-routes.ts';
 import { envPrefix, header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
-import { importPath } from './import-path.ts';
-import { mountsSource, routeServerFiles, routesSettingsSource, tokenRequiredSource } from './route-server-file.ts';
+import {
+  entriesSource,
+  mountsSource,
+  routeServerFiles,
+  routesSettingsSource,
+  tokenRequiredSource,
+} from './route-server-file.ts';
 import { routeTableSource } from './route-table.ts';
 
 // Koa body parsers the service can take from the monolith, in the order they are looked for; each takes these limits.
@@ -32,12 +37,7 @@ export function koaRouteServerFiles(
 ): GeneratedFile[] {
   const env = envPrefix(origin.service);
   const appPath = `${serviceFolder}/src/routes-app.ts`;
-  const entries = [...new Set(routes.map((r) => r.entry))].sort();
-  const imports = entries.map((file, i) => `import * as entry${i + 1} from '${importPath(appPath, file)}';`);
-  const table = entries.map((file, i) => {
-    const keys = routes.filter((r) => r.entry === file).map((r) => stringLiteral(r.key));
-    return `  { file: ${stringLiteral(file)}, module: entry${i + 1} as unknown, routes: [${keys.join(', ')}] },`;
-  });
+  const { imports, entries } = entriesSource(appPath, routes);
   const parser = bodyParser
     ? {
         imports: `import * as bodyParserModule from ${stringLiteral(bodyParser)};`,
@@ -54,7 +54,7 @@ import { createHash, timingSafeEqual } from 'crypto';
 import type { IncomingMessage, Server } from 'http';
 import * as koaModule from 'koa';
 ${parser.imports}
-${imports.join('\n')}
+${imports}
 
 const SERVICE = ${stringLiteral(origin.service)};
 const TOKEN_HEADER = 'x-seams-token';
@@ -85,10 +85,7 @@ const Koa = callable(koaModule) as unknown as new () => KoaApp;
 
 ${routeTableSource(routes)}
 ${routesSettingsSource(origin.service)}
-/** The monolith's files that declare the service's routes, and the routes each declares. */
-const ENTRIES: ReadonlyArray<{ file: string; module: unknown; routes: string[] }> = [
-${table.join('\n')}
-];
+${entries}
 
 /** A koa-router (or @koa/router) router: its layers carry the paths with the router's own prefix. */
 interface Router {

@@ -22,12 +22,7 @@ export function routeServerFiles(
   const middleware =
     chain && chain.before.length + chain.after.length > 0 ? appMiddlewareFile(origin, serviceFolder, chain) : undefined;
   const appPath = `${serviceFolder}/src/routes-app.ts`;
-  const entries = [...new Set(routes.map((r) => r.entry))].sort();
-  const imports = entries.map((file, i) => `import * as entry${i + 1} from '${importPath(appPath, file)}';`);
-  const table = entries.map((file, i) => {
-    const keys = routes.filter((r) => r.entry === file).map((r) => stringLiteral(r.key));
-    return `  { file: ${stringLiteral(file)}, module: entry${i + 1} as unknown, routes: [${keys.join(', ')}] },`;
-  });
+  const { imports, entries } = entriesSource(appPath, routes);
   return [
     ...(middleware ? [middleware] : []),
     {
@@ -36,7 +31,7 @@ export function routeServerFiles(
 import { createHash, timingSafeEqual } from 'crypto';
 import * as expressModule from 'express';
 import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
-${imports.join('\n')}
+${imports}
 ${middleware ? "import { after, before } from './app-middleware';\n" : ''}
 // The express function however the monolith's settings load CommonJS (esModuleInterop or not, ESM or not).
 const express = ((expressModule as unknown as { default?: unknown }).default ?? expressModule) as typeof import('express');
@@ -46,10 +41,7 @@ const TOKEN_HEADER = 'x-seams-token';
 
 ${routeTableSource(routes)}
 ${routesSettingsSource(origin.service)}
-/** The monolith's files that declare the service's routes, and the routes each declares. */
-const ENTRIES: ReadonlyArray<{ file: string; module: unknown; routes: string[] }> = [
-${table.join('\n')}
-];
+${entries}
 
 interface Layer {
   route?: { path?: unknown; methods?: Record<string, boolean> };
@@ -244,3 +236,20 @@ export const placedSource = (names: { value: string; declared: string; label: st
   if (missing.length > 0)
     throw new Error(\`\${SERVICE} routes: no exported ${names.label} serves \${missing.join(', ')}: ${names.verb} those in routes-app.ts by hand\`);
   return found;`;
+
+/** The route server's imports of the monolith's route files, and its ENTRIES table of the routes each declares. */
+export function entriesSource(appPath: string, routes: readonly ServiceRoute[]): { imports: string; entries: string } {
+  const entries = [...new Set(routes.map((r) => r.entry))].sort();
+  const imports = entries.map((file, i) => `import * as entry${i + 1} from '${importPath(appPath, file)}';`);
+  const table = entries.map((file, i) => {
+    const keys = routes.filter((r) => r.entry === file).map((r) => stringLiteral(r.key));
+    return `  { file: ${stringLiteral(file)}, module: entry${i + 1} as unknown, routes: [${keys.join(', ')}] },`;
+  });
+  return {
+    imports: imports.join('\n'),
+    entries: `/** The monolith's files that declare the service's routes, and the routes each declares. */
+const ENTRIES: ReadonlyArray<{ file: string; module: unknown; routes: string[] }> = [
+${table.join('\n')}
+];`,
+  };
+}
