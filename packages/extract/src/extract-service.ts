@@ -126,19 +126,29 @@ export async function extractService(
   });
   const layout: Layout = { service: generated[1]!, facade: generated[0]!, tsconfig: options.tsconfig, toolchain };
   const bus = findEventBus(api, graph, options.readFile);
-  const facade = facadeFile(origin, model, layout, api.entries, thrownErrors(api, graph, options.readFile), bus);
+  const { routed, ...facade } = facadeFile(
+    origin,
+    model,
+    layout,
+    api.entries,
+    thrownErrors(api, graph, options.readFile),
+    bus,
+  );
   const routing = routingFile(origin, `${layout.facade}/routing.ts`);
   const placed = placeFiles([facade], facadeSide(toolchain, layout, api.id, [facade.path]))[0]!;
   const {
     edits,
     manual: unmoved,
     counts,
+    ownTests,
   } = rewriteImports({
     graph,
     api,
     facadePath: placed.path,
     extension: toolchain.relativeExtension,
     typeEntries: new Set(model.others.filter((o) => o.kind === 'type').map((o) => o.entry)),
+    routed,
+    tests: new Set(plan.shared.filter((s) => s.group === 'tests').map((s) => s.path)),
     generated,
     readFile: options.readFile,
   });
@@ -190,6 +200,7 @@ export async function extractService(
     api,
     bus,
     manual,
+    ownTests,
     files,
     path: under(options.out, 'EXTRACTION.md'),
     label,

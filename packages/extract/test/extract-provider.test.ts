@@ -118,7 +118,11 @@ describe('seams extract on an injected provider', () => {
     expect(facade).toContain("import { Injectable, Module, HttpException } from 'nest-lite';");
     expect(facade).toContain("import { UnprocessableError } from '../../../src/shared/errors';");
     expect(facade).toContain('@Injectable()\nexport class UsersService extends local1.UsersService {}');
-    expect(facade).toContain('@Module(withFacades(local2.UsersModule, [[local1.UsersService, UsersService]]))');
+    // Extending the module keeps what its class does itself (a configure() that applies middleware).
+    expect(facade).toContain(
+      '@Module(withFacades(local2.UsersModule, [[local1.UsersService, UsersService]]))\n' +
+        'export class UsersModule extends local2.UsersModule {}',
+    );
     expect(extraction.edits.map((e) => e.path).sort()).toEqual([
       'src/main.ts',
       'src/orders/orders.controller.ts',

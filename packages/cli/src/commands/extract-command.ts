@@ -148,7 +148,7 @@ Examples:
       }
       const statements = rewrittenStatements(extraction.rewritten);
       if (extraction.edits.length === 0)
-        say(`  codemod    nothing to change: no import reaches into ${name} past its facade`);
+        say(`  codemod    nothing to change: every import of what ${name}'s facade routes goes through it`);
       else if (flags.write) {
         for (const edit of extraction.edits) writeFileAtomic(join(root, edit.path), edit.after);
         say(`  codemod    ${extraction.edits.length} files now import ${name} through its facade (${statements})`);

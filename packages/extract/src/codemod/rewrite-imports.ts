@@ -31,6 +31,14 @@ export interface CodemodInput {
   typeEntries?: ReadonlySet<string>;
   /** What relative specifiers end with ('.js' for Node's ES modules; default none). */
   extension?: string;
+  /**
+   * The entries the facade routes (operations, providers, instances); the rest it only re-exports unchanged, so
+   * an import that takes only those keeps pointing at the declaring file: through the facade it would load the
+   * service's code and could close an import cycle (an entity imported by another entity). Default: every entry.
+   */
+  routed?: ReadonlySet<string>;
+  /** The files the plan sets apart as tests: one that imports nothing of the project but the service tests it. */
+  tests?: ReadonlySet<string>;
   /** The folders of seams extract's own output: neither rewritten nor a target. */
   generated: readonly string[];
   readFile: (path: string) => string;
@@ -47,21 +55,26 @@ export function rewriteImports(input: CodemodInput): {
   edits: FileEdit[];
   manual: ManualImport[];
   counts: RewriteCounts;
+  /** Tests of the service's own code, left pointing at it. */
+  ownTests: string[];
 } {
   const { graph, api, facadePath, extension = '', generated, readFile } = input;
   const types = input.typeEntries ?? new Set<string>();
   const members = new Set(api.files);
   const targets = moduleTargets(graph, members);
   const served = new Set(api.entries);
+  const routed = input.routed ?? served;
   const defaults = facadeDefaults(api.entries);
   const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
   const edits: FileEdit[] = [];
   const manual: ManualImport[] = [];
   const counts: RewriteCounts = { import: 0, reexport: 0, require: 0, dynamic: 0, 'import-type': 0 };
   const isGenerated = (path: string) => generated.some((folder) => path.startsWith(`${folder}/`));
+  const ownTests = testsOfTheService(graph, members, input.tests ?? new Set(), isGenerated);
   for (const file of graph.files) {
     const path = file.path;
     if (members.has(path) || isGenerated(path) || file.language === 'other' || file.dts) continue;
+    if (ownTests.includes(path)) continue;
     let before: string;
     try {
       before = readFile(path);
@@ -79,6 +92,7 @@ export function rewriteImports(input: CodemodInput): {
       facade,
       targets,
       served,
+      routed,
       types,
       members,
       defaults,
@@ -91,7 +105,25 @@ export function rewriteImports(input: CodemodInput): {
     if (after !== before) edits.push({ path, before, after });
   }
   manual.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-  return { edits: edits.sort((a, b) => (a.path < b.path ? -1 : 1)), manual, counts };
+  return { edits: edits.sort((a, b) => (a.path < b.path ? -1 : 1)), manual, counts, ownTests };
+}
+
+// A test whose imports of the project are all the service's (or other tests') tests the service's own code:
+// pointed at the facade it would test the routing instead, and load the whole service where it took one file.
+function testsOfTheService(
+  graph: Pick<Graph, 'edges'>,
+  members: ReadonlySet<string>,
+  tests: ReadonlySet<string>,
+  isGenerated: (path: string) => boolean,
+): string[] {
+  const reachesService = new Set<string>();
+  const reachesOthers = new Set<string>();
+  for (const edge of graph.edges) {
+    if (!tests.has(edge.from) || edge.to === edge.from) continue;
+    if (members.has(edge.to)) reachesService.add(edge.from);
+    else if (!tests.has(edge.to) && !isGenerated(edge.to)) reachesOthers.add(edge.from);
+  }
+  return [...reachesService].filter((path) => !reachesOthers.has(path)).sort();
 }
 
 interface FileContext {
@@ -100,6 +132,8 @@ interface FileContext {
   facade: string;
   targets: ModuleTargets;
   served: ReadonlySet<string>;
+  /** Served entries the facade routes; the others it re-exports unchanged. */
+  routed: ReadonlySet<string>;
   members: ReadonlySet<string>;
   /** Entries that are types: re-exported with `export type`. */
   types: ReadonlySet<string>;
@@ -124,14 +158,25 @@ function reaches(
 const quoteOf = (text: string) =>
   /^import[^\n]*"/m.test(text) && !/^import[^\n]*'/m.test(text) ? QuoteKind.Double : QuoteKind.Single;
 
-/** Which of `names` the facade serves, which are the service's but not served, and which are not the service's. */
+/**
+ * Which of `names` the facade routes, which it only re-exports (`kept`: they stay where they are), which are the
+ * service's but not served, and which are not the service's.
+ */
 function sortNames(context: FileContext, target: string, names: readonly string[]) {
-  const result = { served: [] as string[], unserved: [] as string[], unknown: [] as string[], others: [] as string[] };
+  const result = {
+    served: [] as string[],
+    kept: [] as string[],
+    unserved: [] as string[],
+    unknown: [] as string[],
+    others: [] as string[],
+  };
   for (const name of names) {
     const provider = context.targets.provider(target, name);
+    const entry = `${provider as string}#${name}`;
     if (provider === UNKNOWN) result.unknown.push(name);
     else if (provider === undefined) result.others.push(name);
-    else if (context.served.has(`${provider}#${name}`)) result.served.push(name);
+    else if (context.routed.has(entry) && context.served.has(entry)) result.served.push(name);
+    else if (context.served.has(entry)) result.kept.push(name);
     else result.unserved.push(name);
   }
   return result;
@@ -188,6 +233,7 @@ function swapWhole(
   if (names === undefined)
     return leave(`${what} uses the module whole: take the names you need from ${context.facade} by hand`);
   const sorted = sortNames(context, target, names);
+  // Nothing the facade routes (names it only re-exports keep the declaring file): the statement stays.
   if (sorted.served.length === 0 && sorted.unserved.length === 0 && sorted.unknown.length === 0) return;
   if (sorted.others.length > 0 || sorted.unserved.length > 0 || sorted.unknown.length > 0) {
     reportUnmovable(sorted, leave, what, context.facade);
@@ -262,7 +308,9 @@ function reexportServed(
   }
   if (names.size === 0)
     return leave(`export * from '${specifier}': re-export the names you need from ${context.facade} instead`);
-  const moving = [...names].filter((name) => !already.has(name)).sort();
+  // What the facade only re-exports still comes through the star.
+  const isRouted = (name: string) => context.routed.has(`${context.targets.provider(target, name) as string}#${name}`);
+  const moving = [...names].filter((name) => isRouted(name) && !already.has(name)).sort();
   const isType = (name: string) => context.types.has(`${context.targets.provider(target, name) as string}#${name}`);
   const index = declaration.getChildIndex() + 1;
   for (const [typeOnly, group] of [

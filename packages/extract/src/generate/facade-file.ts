@@ -14,7 +14,8 @@ import { INSTANCE_ROUTING_IMPORTS, instanceFacade, instanceFactory } from './ins
  * code, each call routed local, remote, shadow or by percentage. Errors thrown remotely are rebuilt
  * as the monolith's own classes, so `instanceof` and error codes keep working for callers.
  * Everything that cannot go remote (types, sync functions, classes, values) is re-exported as is.
- * Events the service publishes on the monolith's bus are relayed back and published here.
+ * Events the service publishes on the monolith's bus are relayed back and published here. `routed`: the
+ * entries the facade routes rather than re-exports (the codemod points only imports of those at it).
  */
 export function facadeFile(
   origin: Origin,
@@ -23,7 +24,7 @@ export function facadeFile(
   entries: readonly string[],
   errors: readonly ThrownError[],
   bus: EventBusUse | undefined,
-): GeneratedFile {
+): GeneratedFile & { routed: ReadonlySet<string> } {
   const path = `${layout.facade}/${origin.service}.facade.ts`;
   const remote = remoteOperations(model);
   const remoteNames = new Set(remote.map((o) => `${o.file}#${o.name}`));
@@ -33,8 +34,12 @@ export function facadeFile(
   const instances = instanceFacade(model, remote, (file) => alias.get(file)!);
   const typeEntries = new Set(model.others.filter((o) => o.kind === 'type').map((o) => o.entry));
   const passThrough = new Map<string, { values: string[]; types: string[] }>();
+  const routed = new Set<string>();
   for (const entry of entries) {
-    if (remoteNames.has(entry) || providers.entries.has(entry) || instances.entries.has(entry)) continue;
+    if (remoteNames.has(entry) || providers.entries.has(entry) || instances.entries.has(entry)) {
+      routed.add(entry);
+      continue;
+    }
     const [file, name] = entry.split('#') as [string, string];
     const group = passThrough.get(file) ?? passThrough.set(file, { values: [], types: [] }).get(file)!;
     (typeEntries.has(entry) ? group.types : group.values).push(name);
@@ -102,6 +107,7 @@ ${calls.join('\n\n')}
     : '';
   return {
     path,
+    routed,
     content: `${header(origin, `the facade the monolith calls instead of ${origin.name}'s code`)}
 ${files.map((file) => `import * as ${alias.get(file)} from '${importPath(path, file)}';`).join('\n')}
 ${errorImports(path, calls.length ? errors : [], providers.imports).join('\n')}${bus && calls.length ? `\nimport { ${bus.binding} } from '${importPath(path, bus.file)}';` : ''}

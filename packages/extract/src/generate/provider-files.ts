@@ -63,9 +63,10 @@ ${methods.join('\n')}`;
     const swaps = facaded
       .filter(({ provider }) => module.provides.includes(provider.name))
       .map(({ provider }) => `[${alias(provider.file)}.${provider.name}, ${provider.name}]`);
+    // It extends the module: what the class itself does (configure() applying middleware, hooks) still runs.
     return `// ${module.name} as the monolith imports it: its lists, with each facade provided in its class's place.
 @Module(withFacades(${local}, [${swaps.join(', ')}]))
-export class ${module.name} {}`;
+export class ${module.name} extends ${local} {}`;
   });
   const helper = modules.length
     ? `// Nest keeps a module's lists as metadata on its class: the same lists, each facaded class swapped for its

@@ -14,6 +14,8 @@ export interface ReportInput {
   model: ContractModel;
   api: ServiceApi;
   manual: readonly ManualImport[];
+  /** Tests of the service's own code, which the codemod left pointing at it. */
+  ownTests?: readonly string[];
   files: readonly GeneratedFile[];
   path: string;
   /** Table ownership under the plan, when the graph has table accesses. */
@@ -29,7 +31,8 @@ const envName = (...parts: string[]) =>
     .replace(/[^A-Z0-9]+/g, '_');
 
 /** EXTRACTION.md: what was generated, how to route calls, and what needs a person, with file and line. */
-export function reportFile({ origin, model, api, bus, manual, files, path, data, label }: ReportInput): GeneratedFile {
+export function reportFile(input: ReportInput): GeneratedFile {
+  const { origin, model, api, bus, manual, files, path, data, label, ownTests = [] } = input;
   const service = origin.service;
   // Text people read names the service; commands, variables and routing keys take its id.
   const name = origin.name;
@@ -130,7 +133,7 @@ call (ids, timestamps) are noise: list their names in \`"shadowIgnore": ["id", "
 ${blockerRows.length ? `| kind | operation | where | what to do |\n| --- | --- | --- | --- |\n${blockerRows.join('\n')}` : 'No blocker found in the operations.'}
 
 ${eventsSection(name, bus)}
-${manual.length ? `Imports the codemod left alone:\n\n${manual.map((m) => `- ${m.file}:${m.line}: ${m.reason}`).join('\n')}\n` : ''}
+${manual.length ? `Imports the codemod left alone:\n\n${manual.map((m) => `- ${m.file}:${m.line}: ${m.reason}`).join('\n')}\n` : ''}${ownTestsText(name, ownTests)}
 ### What ${name} still imports from the monolith
 
 ${outbound.length ? outbound.map((o) => `- ${o.from}:${o.line} imports ${o.to}`).join('\n') : 'Nothing outside the shared group.'}
@@ -159,3 +162,7 @@ function eventsSection(service: string, bus: EventBusUse | undefined): string {
   if (bus.subscribes.length === 0) return relayed;
   return `${relayed}\n**Needs a person:** ${service} also subscribes to \`${bus.binding}\` at ${at(bus.subscribes)}; in its own process it will not hear the monolith's events. Deliver them over a broker (or a webhook) before routing these remote.\n`;
 }
+
+// Set apart as tests and importing nothing of the project but the service: they test its code, not the facade.
+const ownTestsText = (name: string, tests: readonly string[]) =>
+  tests.length ? `\nTests of ${name}'s own code, left importing it (not the facade): ${tests.join(', ')}.\n` : '';
