@@ -2,6 +2,7 @@ import { Node, Scope, type ClassDeclaration, type MethodDeclaration, type Signat
 import type { ClassUses, MemberUse } from './class-uses.ts';
 import type { Blocker, InstanceClass, Operation, Param } from './contract-model.ts';
 import { describeOperation } from './describe-operation.ts';
+import { describeMethod } from './describe-provider.ts';
 import type { Describer } from './describe-type.ts';
 import type { NamedTypes } from './named-types.ts';
 import { operationBlockers } from './operation-blockers.ts';
@@ -100,17 +101,7 @@ export function describeInstanceClass(
 
   const notes: Blocker[] = [];
   for (const [member, method] of methods) {
-    const fn = method.getOverloads()[0] ?? method;
-    const entry = {
-      kind: 'function' as const,
-      name: `${name}.${member}`,
-      file,
-      line: method.getStartLineNumber(),
-      declaration: method,
-      signature: fn.getSignature(),
-      fn: method,
-    };
-    const { operation, walk } = describeOperation(entry, describer);
+    const { operation, walk } = describeMethod(name, member, method, file, describer);
     const found = operationBlockers({ ...operation, owner: name }, walk, named, method).filter(
       (b) => b.kind !== 'sync',
     );

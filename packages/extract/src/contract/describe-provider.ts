@@ -1,4 +1,4 @@
-import { Node, Scope, type ClassDeclaration } from 'ts-morph';
+import { Node, Scope, type ClassDeclaration, type MethodDeclaration } from 'ts-morph';
 import { unwrap } from './classify-entry.ts';
 import type { Blocker, Operation } from './contract-model.ts';
 import { describeOperation } from './describe-operation.ts';
@@ -22,17 +22,7 @@ export function describeProvider(
   const blockers: Blocker[] = [];
   for (const method of cls.getMethods()) {
     if (method.isStatic() || method.getScope() !== Scope.Public || method.getName().startsWith('#')) continue;
-    const fn = method.getOverloads()[0] ?? method;
-    const entry = {
-      kind: 'function' as const,
-      name: `${owner}.${method.getName()}`,
-      file,
-      line: method.getStartLineNumber(),
-      declaration: method,
-      signature: fn.getSignature(),
-      fn: method,
-    };
-    const { operation, walk } = describeOperation(entry, describer);
+    const { operation, walk } = describeMethod(owner, method.getName(), method, file, describer);
     const described = { ...operation, owner };
     operations.push(described);
     blockers.push(...operationBlockers(described, walk, named, method));
@@ -65,4 +55,25 @@ function instanceState(cls: ClassDeclaration, owner: string, file: string): Bloc
       line: property.getStartLineNumber(),
       message: `instance state \`${owner}.${property.getName()}\` lives in the one injected instance: after extraction the monolith and the service each have their own copy`,
     }));
+}
+
+/** One method of a class as the operation `Owner.member` (its first overload's signature, if it has overloads). */
+export function describeMethod(
+  owner: string,
+  member: string,
+  method: MethodDeclaration,
+  file: string,
+  describer: Describer,
+): ReturnType<typeof describeOperation> {
+  const fn = method.getOverloads()[0] ?? method;
+  const entry = {
+    kind: 'function' as const,
+    name: `${owner}.${member}`,
+    file,
+    line: method.getStartLineNumber(),
+    declaration: method,
+    signature: fn.getSignature(),
+    fn: method,
+  };
+  return describeOperation(entry, describer);
 }

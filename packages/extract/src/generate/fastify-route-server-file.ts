@@ -1,7 +1,6 @@
 import type { ServiceRoute } from '../routes/service-routes.ts';
 import { envPrefix, header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
-import { importPath } from './import-path.ts';
-import { routesSettingsSource } from './koa-route-server-file.ts';
+import { entriesSource, placedSource, routesSettingsSource, tokenRequiredSource } from './route-server-file.ts';
 import { routeTableSource } from './route-table.ts';
 
 /**
@@ -17,12 +16,7 @@ export function fastifyRouteServerFiles(
 ): GeneratedFile[] {
   const env = envPrefix(origin.service);
   const appPath = `${serviceFolder}/src/routes-app.ts`;
-  const entries = [...new Set(routes.map((r) => r.entry))].sort();
-  const imports = entries.map((file, i) => `import * as entry${i + 1} from '${importPath(appPath, file)}';`);
-  const table = entries.map((file, i) => {
-    const keys = routes.filter((r) => r.entry === file).map((r) => stringLiteral(r.key));
-    return `  { file: ${stringLiteral(file)}, module: entry${i + 1} as unknown, routes: [${keys.join(', ')}] },`;
-  });
+  const { imports, entries } = entriesSource(appPath, routes);
   return [
     {
       path: appPath,
@@ -30,7 +24,7 @@ export function fastifyRouteServerFiles(
 import { createHash, timingSafeEqual } from 'crypto';
 import type { IncomingMessage, Server } from 'http';
 import * as fastifyModule from 'fastify';
-${imports.join('\n')}
+${imports}
 
 const SERVICE = ${stringLiteral(origin.service)};
 const TOKEN_HEADER = 'x-seams-token';
@@ -66,11 +60,8 @@ const Fastify = [moduleRecord.default, moduleRecord.fastify, fastifyModule].find
 ) => FastifyApp;
 
 ${routeTableSource(routes)}
-${routesSettingsSource(env)}
-/** The monolith's files that declare the service's routes, and the routes each declares. */
-const ENTRIES: ReadonlyArray<{ file: string; module: unknown; routes: string[] }> = [
-${table.join('\n')}
-];
+${routesSettingsSource(origin.service)}
+${entries}
 
 // The route plugin a file exports: its default export, the module itself (CommonJS), or its one function export.
 function pluginOf(module: unknown): Plugin | undefined {
@@ -126,23 +117,12 @@ async function registrations(): Promise<Array<{ prefix: string; plugin: Plugin }
       // A plugin that needs what the app registers first (a decorator): appLevel() is where that goes.
       throw new Error(\`\${SERVICE} routes: \${entry.file} did not register (\${(error as Error).message}): add what it needs to appLevel() in routes-app.ts\`);
     }
-    const prefixes = new Set<string>();
-    for (const key of entry.routes) {
-      const prefix = plugin && prefixOf(own, key);
-      if (prefix === undefined) missing.push(\`\${key} (\${entry.file})\`);
-      else prefixes.add(prefix);
-    }
-    for (const prefix of prefixes) found.push({ prefix, plugin: plugin! });
-  }
-  if (missing.length > 0)
-    throw new Error(\`\${SERVICE} routes: no exported Fastify plugin serves \${missing.join(', ')}: register those in routes-app.ts by hand\`);
-  return found;
+${placedSource({ value: 'plugin', declared: 'own', label: 'Fastify plugin', verb: 'register' })}
 }
 
 /** The app: health, then the secret, then only the service's routes, then the monolith's plugins. */
 export async function createRoutesApp(settings: RoutesSettings = routesSettingsFromEnv()): Promise<FastifyApp> {
-  if (!settings.token && !settings.insecure)
-    throw new Error(\`\${SERVICE} routes: set ${env}_TOKEN to the secret the monolith sends (or ${env}_INSECURE=1 for local development only)\`);
+${tokenRequiredSource(env)}
   const app = Fastify({ bodyLimit: settings.maxBodyBytes, requestTimeout: settings.requestTimeoutMs });
   app.server.headersTimeout = settings.headersTimeoutMs;
   app.get('/__seams/health', () => ({ status: 'ok', service: SERVICE }));

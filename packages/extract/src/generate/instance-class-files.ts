@@ -1,5 +1,6 @@
 import type { ContractModel, InstanceClass, Operation } from '../contract/contract-model.ts';
 import { propertyKey } from './contract-files.ts';
+import { LOCAL_OUTCOME } from './routing-file.ts';
 import { envPrefix, header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
 import { importPath } from './import-path.ts';
 import type { Layout } from './service-files.ts';
@@ -129,13 +130,7 @@ function onLocalInstance<T>(target: object, operation: string, local: () => T): 
 
 // The local instance's answer is the caller's; its twin's, compared in the background, as operations in shadow are.
 async function shadowed<T>(operation: string, local: () => Promise<T>, twin: () => Promise<T>): Promise<T> {
-  let result: T | undefined;
-  let thrown: { error: unknown } | undefined;
-  try {
-    result = await local();
-  } catch (error) {
-    thrown = { error };
-  }
+${LOCAL_OUTCOME}
   const expected: unknown = thrown ? { threw: true } : JSON.parse(JSON.stringify(result ?? null));
   trackShadow(() =>
     twin().then(

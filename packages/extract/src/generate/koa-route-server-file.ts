@@ -1,7 +1,12 @@
 import type { ServiceRoute } from '../routes/service-routes.ts';
 import { envPrefix, header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
-import { importPath } from './import-path.ts';
-import { routeServerFiles } from './route-server-file.ts';
+import {
+  entriesSource,
+  mountsSource,
+  routeServerFiles,
+  routesSettingsSource,
+  tokenRequiredSource,
+} from './route-server-file.ts';
 import { routeTableSource } from './route-table.ts';
 
 // Koa body parsers the service can take from the monolith, in the order they are looked for; each takes these limits.
@@ -32,12 +37,7 @@ export function koaRouteServerFiles(
 ): GeneratedFile[] {
   const env = envPrefix(origin.service);
   const appPath = `${serviceFolder}/src/routes-app.ts`;
-  const entries = [...new Set(routes.map((r) => r.entry))].sort();
-  const imports = entries.map((file, i) => `import * as entry${i + 1} from '${importPath(appPath, file)}';`);
-  const table = entries.map((file, i) => {
-    const keys = routes.filter((r) => r.entry === file).map((r) => stringLiteral(r.key));
-    return `  { file: ${stringLiteral(file)}, module: entry${i + 1} as unknown, routes: [${keys.join(', ')}] },`;
-  });
+  const { imports, entries } = entriesSource(appPath, routes);
   const parser = bodyParser
     ? {
         imports: `import * as bodyParserModule from ${stringLiteral(bodyParser)};`,
@@ -54,7 +54,7 @@ import { createHash, timingSafeEqual } from 'crypto';
 import type { IncomingMessage, Server } from 'http';
 import * as koaModule from 'koa';
 ${parser.imports}
-${imports.join('\n')}
+${imports}
 
 const SERVICE = ${stringLiteral(origin.service)};
 const TOKEN_HEADER = 'x-seams-token';
@@ -84,11 +84,8 @@ function callable(module: unknown, names: readonly string[] = []): (...args: unk
 const Koa = callable(koaModule) as unknown as new () => KoaApp;
 
 ${routeTableSource(routes)}
-${routesSettingsSource(env)}
-/** The monolith's files that declare the service's routes, and the routes each declares. */
-const ENTRIES: ReadonlyArray<{ file: string; module: unknown; routes: string[] }> = [
-${table.join('\n')}
-];
+${routesSettingsSource(origin.service)}
+${entries}
 
 /** A koa-router (or @koa/router) router: its layers carry the paths with the router's own prefix. */
 interface Router {
@@ -127,24 +124,7 @@ function prefixOf(router: Router, key: string): string | undefined {
   return best === undefined ? undefined : trimmed(full).slice(0, trimmed(full).length - best.length) || '/';
 }
 
-/** Each router under each prefix the monolith serves it at; throws naming every route it could not place. */
-function mounts(): Array<{ prefix: string; router: Router }> {
-  const found: Array<{ prefix: string; router: Router }> = [];
-  const missing: string[] = [];
-  for (const entry of ENTRIES) {
-    const router = routerOf(entry.module);
-    const prefixes = new Set<string>();
-    for (const key of entry.routes) {
-      const prefix = router && prefixOf(router, key);
-      if (prefix === undefined) missing.push(\`\${key} (\${entry.file})\`);
-      else prefixes.add(prefix);
-    }
-    for (const prefix of prefixes) found.push({ prefix, router: router! });
-  }
-  if (missing.length > 0)
-    throw new Error(\`\${SERVICE} routes: no exported Koa router serves \${missing.join(', ')}: mount those in routes-app.ts by hand\`);
-  return found;
-}
+${mountsSource('Koa router')}
 
 // A router's routes under a prefix, as koa-mount does it: the router sees the path without the prefix.
 function mounted(prefix: string, router: Router): Middleware {
@@ -172,8 +152,7 @@ function mounted(prefix: string, router: Router): Middleware {
 
 /** The app: errors, health, then the secret, then only the service's routes, then the monolith's routers. */
 export function createRoutesApp(settings: RoutesSettings = routesSettingsFromEnv()): KoaApp {
-  if (!settings.token && !settings.insecure)
-    throw new Error(\`\${SERVICE} routes: set ${env}_TOKEN to the secret the monolith sends (or ${env}_INSECURE=1 for local development only)\`);
+${tokenRequiredSource(env)}
   const app = new Koa();
   // An error with a status (400 to 599) keeps it and its message; anything else is a 500 that says only that.
   app.use(async (ctx, next) => {
@@ -219,41 +198,3 @@ ${bodyParser ? `declare module ${stringLiteral(bodyParser)};\n` : ''}`,
     },
   ];
 }
-
-/** The settings a route server takes from the environment, and its check of the secret (Koa and Fastify). */
-export const routesSettingsSource = (
-  env: string,
-): string => `/** What the app takes from the environment; every limit has a safe default. */
-export interface RoutesSettings {
-  /** The shared secret the monolith's routing layer sends in x-seams-token (${env}_TOKEN). */
-  token: string | undefined;
-  /** ${env}_INSECURE=1 serves without a token: local development only. */
-  insecure: boolean;
-  /** Largest request body, in bytes (${env}_MAX_BODY_BYTES, default 1 MiB). */
-  maxBodyBytes: number;
-  /** ${env}_HEADERS_TIMEOUT_MS (10 s) and ${env}_REQUEST_TIMEOUT_MS (30 s). */
-  headersTimeoutMs: number;
-  requestTimeoutMs: number;
-  /** ${env}_DEBUG=1 puts unexpected errors' messages in answers; otherwise only the log has them. */
-  debug: boolean;
-}
-
-const number = (text: string | undefined, fallback: number) => (text && Number(text) > 0 ? Number(text) : fallback);
-
-export function routesSettingsFromEnv(env: Record<string, string | undefined> = process.env): RoutesSettings {
-  return {
-    token: env.${env}_TOKEN || undefined,
-    insecure: env.${env}_INSECURE === '1',
-    maxBodyBytes: number(env.${env}_MAX_BODY_BYTES, 1024 * 1024),
-    headersTimeoutMs: number(env.${env}_HEADERS_TIMEOUT_MS, 10_000),
-    requestTimeoutMs: number(env.${env}_REQUEST_TIMEOUT_MS, 30_000),
-    debug: env.${env}_DEBUG === '1',
-  };
-}
-
-function authorized(given: string | string[] | undefined, settings: RoutesSettings): boolean {
-  if (!settings.token) return settings.insecure;
-  // Hashing first gives both sides one length, so the comparison time says nothing about the secret.
-  const digest = (text: string) => createHash('sha256').update(text).digest();
-  return timingSafeEqual(digest(typeof given === 'string' ? given : ''), digest(settings.token));
-}`;

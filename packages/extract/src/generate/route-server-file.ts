@@ -22,12 +22,7 @@ export function routeServerFiles(
   const middleware =
     chain && chain.before.length + chain.after.length > 0 ? appMiddlewareFile(origin, serviceFolder, chain) : undefined;
   const appPath = `${serviceFolder}/src/routes-app.ts`;
-  const entries = [...new Set(routes.map((r) => r.entry))].sort();
-  const imports = entries.map((file, i) => `import * as entry${i + 1} from '${importPath(appPath, file)}';`);
-  const table = entries.map((file, i) => {
-    const keys = routes.filter((r) => r.entry === file).map((r) => stringLiteral(r.key));
-    return `  { file: ${stringLiteral(file)}, module: entry${i + 1} as unknown, routes: [${keys.join(', ')}] },`;
-  });
+  const { imports, entries } = entriesSource(appPath, routes);
   return [
     ...(middleware ? [middleware] : []),
     {
@@ -36,7 +31,7 @@ export function routeServerFiles(
 import { createHash, timingSafeEqual } from 'crypto';
 import * as expressModule from 'express';
 import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
-${imports.join('\n')}
+${imports}
 ${middleware ? "import { after, before } from './app-middleware';\n" : ''}
 // The express function however the monolith's settings load CommonJS (esModuleInterop or not, ESM or not).
 const express = ((expressModule as unknown as { default?: unknown }).default ?? expressModule) as typeof import('express');
@@ -46,10 +41,7 @@ const TOKEN_HEADER = 'x-seams-token';
 
 ${routeTableSource(routes)}
 ${routesSettingsSource(origin.service)}
-/** The monolith's files that declare the service's routes, and the routes each declares. */
-const ENTRIES: ReadonlyArray<{ file: string; module: unknown; routes: string[] }> = [
-${table.join('\n')}
-];
+${entries}
 
 interface Layer {
   route?: { path?: unknown; methods?: Record<string, boolean> };
@@ -82,29 +74,11 @@ function prefixOf(router: Router, key: string): string | undefined {
   return best === undefined ? undefined : trimmed(full).slice(0, trimmed(full).length - best.length) || '/';
 }
 
-/** Each router under each prefix the monolith serves it at; throws naming every route it could not place. */
-function mounts(): Array<{ prefix: string; router: Router }> {
-  const found: Array<{ prefix: string; router: Router }> = [];
-  const missing: string[] = [];
-  for (const entry of ENTRIES) {
-    const router = routerOf(entry.module);
-    const prefixes = new Set<string>();
-    for (const key of entry.routes) {
-      const prefix = router && prefixOf(router, key);
-      if (prefix === undefined) missing.push(\`\${key} (\${entry.file})\`);
-      else prefixes.add(prefix);
-    }
-    for (const prefix of prefixes) found.push({ prefix, router: router! });
-  }
-  if (missing.length > 0)
-    throw new Error(\`\${SERVICE} routes: no exported Express router serves \${missing.join(', ')}: mount those in routes-app.ts by hand\`);
-  return found;
-}
+${mountsSource('Express router')}
 
 /** The app: health, then the secret, then only the service's routes, then the monolith's routers. */
 export function createRoutesApp(settings: RoutesSettings = routesSettingsFromEnv()): Express {
-  if (!settings.token && !settings.insecure)
-    throw new Error(\`\${SERVICE} routes: set ${env}_TOKEN to the secret the monolith sends (or ${env}_INSECURE=1 for local development only)\`);
+${tokenRequiredSource(env)}
   const app = express();
   app.disable('x-powered-by');
   app.get('/__seams/health', (_request, response) => void response.json({ status: 'ok', service: SERVICE }));
@@ -227,5 +201,55 @@ export const after: Apply[] = [
 ${list(chain.after)}
 ];
 `,
+  };
+}
+
+/** The route server's refusal to start without a secret (or an explicit opt-out): every kind of route server. */
+export const tokenRequiredSource = (env: string): string => `  if (!settings.token && !settings.insecure)
+    throw new Error(\`\${SERVICE} routes: set ${env}_TOKEN to the secret the monolith sends (or ${env}_INSECURE=1 for local development only)\`);`;
+
+/** mounts(): each exported router under each prefix the monolith serves it at (Express and Koa routers alike). */
+export const mountsSource = (
+  router: string,
+): string => `/** Each router under each prefix the monolith serves it at; throws naming every route it could not place. */
+function mounts(): Array<{ prefix: string; router: Router }> {
+  const found: Array<{ prefix: string; router: Router }> = [];
+  const missing: string[] = [];
+  for (const entry of ENTRIES) {
+    const router = routerOf(entry.module);
+${placedSource({ value: 'router', declared: 'router', label: router, verb: 'mount' })}
+}`;
+
+/**
+ * The end of the loop that places each file's router or plugin (\`value\`) under the prefixes its routes need
+ * (found from \`declared\`), and the error naming every route none could place: in every kind of route server.
+ */
+export const placedSource = (names: { value: string; declared: string; label: string; verb: string }): string =>
+  `    const prefixes = new Set<string>();
+    for (const key of entry.routes) {
+      const prefix = ${names.value} && prefixOf(${names.declared}, key);
+      if (prefix === undefined) missing.push(\`\${key} (\${entry.file})\`);
+      else prefixes.add(prefix);
+    }
+    for (const prefix of prefixes) found.push({ prefix, ${names.value}: ${names.value}! });
+  }
+  if (missing.length > 0)
+    throw new Error(\`\${SERVICE} routes: no exported ${names.label} serves \${missing.join(', ')}: ${names.verb} those in routes-app.ts by hand\`);
+  return found;`;
+
+/** The route server's imports of the monolith's route files, and its ENTRIES table of the routes each declares. */
+export function entriesSource(appPath: string, routes: readonly ServiceRoute[]): { imports: string; entries: string } {
+  const entries = [...new Set(routes.map((r) => r.entry))].sort();
+  const imports = entries.map((file, i) => `import * as entry${i + 1} from '${importPath(appPath, file)}';`);
+  const table = entries.map((file, i) => {
+    const keys = routes.filter((r) => r.entry === file).map((r) => stringLiteral(r.key));
+    return `  { file: ${stringLiteral(file)}, module: entry${i + 1} as unknown, routes: [${keys.join(', ')}] },`;
+  });
+  return {
+    imports: imports.join('\n'),
+    entries: `/** The monolith's files that declare the service's routes, and the routes each declares. */
+const ENTRIES: ReadonlyArray<{ file: string; module: unknown; routes: string[] }> = [
+${table.join('\n')}
+];`,
   };
 }

@@ -212,13 +212,7 @@ export async function route<T>(service: string, operation: string, local: () => 
   if (mode.kind === 'remote') return remoteOrFallback(service, operation, access, local, remote);
   if (mode.kind === 'percent') return Math.random() * 100 < mode.percent ? remoteOrFallback(service, operation, access, local, remote) : local();
   // The local outcome is what the caller gets, a value or an error; the remote call is made and compared either way.
-  let result: T | undefined;
-  let thrown: { error: unknown } | undefined;
-  try {
-    result = await local();
-  } catch (error) {
-    thrown = { error };
-  }
+${LOCAL_OUTCOME}
   // JSON on both sides: the remote answer went through JSON, so compare the local one as it would; an error as its class and status.
   const expected: unknown = thrown ? thrownKind(thrown.error) : JSON.parse(JSON.stringify(result ?? null));
   // The remote half in a promise of its own: older Node types say run() returns nothing.
@@ -248,3 +242,12 @@ ${SAID_STATUS_SOURCE}
 `,
   };
 }
+
+/** Generated lines that run the local half of a shadowed call and keep its outcome, a value or an error. */
+export const LOCAL_OUTCOME = `  let result: T | undefined;
+  let thrown: { error: unknown } | undefined;
+  try {
+    result = await local();
+  } catch (error) {
+    thrown = { error };
+  }`;
