@@ -9,6 +9,7 @@ import { providersFile } from './generate/provider-files.ts';
 import { instancesFile } from './generate/instance-class-files.ts';
 import { thrownErrors } from './generate/error-rebuild.ts';
 import { manifestFile } from './generate/manifest-file.ts';
+import { operationAccess } from './generate/operation-access.ts';
 import type { GeneratedFile } from './generate/generated-file.ts';
 import { packageFiles } from './generate/package-files.ts';
 import { reportFile } from './generate/report-file.ts';
@@ -117,13 +118,16 @@ export async function extractService(
   // ts-morph and its TypeScript take about a second to load: only extract pays for them.
   const { buildContract } = await import('./contract/build-contract.ts');
 
-  const model = buildContract({
+  const built = buildContract({
     root: options.root,
     ...(options.tsconfig ? { tsconfig: `${options.root}/${options.tsconfig}` } : {}),
     serviceFiles: [...api.files],
     operations: api.entries,
     callerFiles: callerFiles(graph, api.files, generated),
   });
+  // Whether each operation only reads decides whether shadow mode replays it: the graph's table accesses say, else its name.
+  const operations = built.operations.map((o) => ({ ...o, access: operationAccess(o, graph.data) }));
+  const model = { ...built, operations };
   const layout: Layout = { service: generated[1]!, facade: generated[0]!, tsconfig: options.tsconfig, toolchain };
   const bus = findEventBus(api, graph, options.readFile);
   const { routed, ...facade } = facadeFile(
@@ -191,7 +195,7 @@ export async function extractService(
     files.map((f) => f.path),
   );
   files.splice(0, files.length, ...placeFiles(files, placement));
-  files.push(manifestFile(origin, api, under(options.out, 'extraction.json')));
+  files.push(manifestFile(origin, api, under(options.out, 'extraction.json'), remoteOperations(model)));
   const extractable = hasExtractableSurface({ model, routes });
   const data = graph.data?.length || graph.tables?.length ? tableOwnership(graph, plan) : undefined;
   const report = reportFile({

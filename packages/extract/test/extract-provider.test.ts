@@ -2,7 +2,7 @@
 // class under the same name, the module that provides it is rewired, the monolith type-checks after the
 // codemod, and calls routed remote reach the generated service on 127.0.0.1 (readiness: its "listening"
 // line) and fail with the monolith's own error classes. No sleeps: every wait is for an answer or an exit.
-import { cpSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Extraction } from '../src/index.ts';
@@ -68,7 +68,7 @@ beforeAll(async () => {
   ({ UnprocessableError } = await import(join(app, 'src/shared/errors.ts')));
 }, 120_000);
 
-afterAll(() => cleanUp(scratch, processes, ['SEAMS_ROUTE_USERS', 'SEAMS_USERS_URL', 'SEAMS_USERS_TOKEN']));
+afterAll(() => cleanUp(scratch, processes, ['SEAMS_ROUTE_USERS', 'SEAMS_USERS_URL', 'SEAMS_USERS_TOKEN', 'SEAMS_ROUTING']));
 
 describe('seams extract on an injected provider', () => {
   it('routes the async methods of the injected class, and blocks the sync one with its reason', () => {
@@ -129,21 +129,49 @@ describe('seams extract on an injected provider', () => {
     expect(invalid.stack).toBeTypeOf('string');
   });
 
+  it('in shadow replays a read but never a write, which would happen twice on a shared database', async () => {
+    const reports: unknown[] = [];
+    const previous = routing.setShadowReporter((report) => reports.push(report));
+    const monolith = createApp();
+    route('shadow');
+    expect(await monolith.signUp('alan@example.com')).toBe('alan'); // a write by its name: served locally only
+    // A read: replayed, and the service, which never saw the write, has no such user.
+    expect(await monolith.place('alan@example.com', 'sku-1')).toEqual({ user: 'alan', sku: 'sku-1' });
+    await routing.shadowsSettled();
+    routing.setShadowReporter(previous);
+    expect(reports).toEqual([
+      {
+        service: 'users',
+        operation: 'UsersService.findById',
+        local: { id: 'alan@example.com', email: 'alan@example.com' },
+        remote: undefined,
+      },
+    ]);
+    const manifest = extraction.files.find((f) => f.path.endsWith('extraction.json'))!.content;
+    expect(JSON.parse(manifest).access).toEqual({
+      'UsersService.findById': { access: 'read', evidence: 'name' },
+      'UsersService.register': { access: 'write', evidence: 'name' },
+    });
+  });
+
   it('shadows throws as well as returns: the same class and status is no difference', async () => {
+    // The service has its own store: the routing file lets shadow replay writes too.
+    writeFileSync(join(app, 'shadow-writes.json'), JSON.stringify({ users: { shadowWrites: true } }));
+    process.env.SEAMS_ROUTING = join(app, 'shadow-writes.json');
     const reports: unknown[] = [];
     const previous = routing.setShadowReporter((report) => reports.push(report));
     // One monolith, with its own store: the service has had its own since the remote calls above.
-    const app = createApp();
+    const monolith = createApp();
     route('shadow');
-    await caught(app.signUp('bad')); // 422 on both sides
-    expect(await app.signUp('grace@example.com')).toBe('grace');
-    await caught(app.signUp('grace@example.com')); // taken on both sides: 409
+    await caught(monolith.signUp('bad')); // 422 on both sides
+    expect(await monolith.signUp('grace@example.com')).toBe('grace');
+    await caught(monolith.signUp('grace@example.com')); // taken on both sides: 409
     await routing.shadowsSettled();
     expect(reports).toEqual([]);
     route('local');
-    await app.signUp('edsger@example.com'); // now taken locally only
+    await monolith.signUp('edsger@example.com'); // now taken locally only
     route('shadow');
-    await caught(app.signUp('edsger@example.com'));
+    await caught(monolith.signUp('edsger@example.com'));
     await routing.shadowsSettled();
     routing.setShadowReporter(previous);
     expect(reports).toEqual([

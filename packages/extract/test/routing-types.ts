@@ -11,6 +11,7 @@ export declare function route<T>(
   operation: string,
   local: () => Promise<T>,
   remote: () => Promise<T>,
+  access?: 'read' | 'write',
 ): Promise<T>;
 export declare function endpointOf(service: string): string;
 export declare function setShadowReporter(handler: (report: ShadowReport) => void): (report: ShadowReport) => void;

@@ -66,7 +66,7 @@ describe('the generated routing switch', () => {
     const reports: unknown[] = [];
     routing.setShadowReporter((report) => reports.push(report));
     process.env.SEAMS_ROUTE_PAYMENT = 'shadow';
-    expect(await routing.route('payment', 'capturePayment', local, remote)).toEqual({
+    expect(await routing.route('payment', 'getPayment', local, remote, 'read')).toEqual({
       id: 'pay_1',
       status: 'captured',
     });
@@ -74,14 +74,28 @@ describe('the generated routing switch', () => {
     expect(reports).toEqual([
       {
         service: 'payment',
-        operation: 'capturePayment',
+        operation: 'getPayment',
         local: { id: 'pay_1', status: 'captured' },
         remote: { id: 'pay_2', status: 'captured' },
       },
     ]);
-    writeRouting({ payment: { shadowIgnore: ['id'] } }, 4);
+    writeRouting({ payment: { shadowIgnore: ['id'], shadowWrites: true } }, 4);
     await served();
     expect(reports).toHaveLength(1);
+  });
+
+  it('in shadow replays a write only when the routing file says so, for the service or the operation', async () => {
+    process.env.SEAMS_ROUTE_PAYMENT = 'shadow';
+    expect(await served()).toEqual(['local']);
+    writeRouting({ payment: { shadowWrites: true } }, 6);
+    expect(await served()).toEqual(['local', 'remote']);
+    writeRouting({ payment: { shadow: { capturePayment: 'replay' } } }, 8);
+    expect(await served()).toEqual(['local', 'remote']);
+    // A read classified wrongly is kept local the same way.
+    writeRouting({ payment: { shadow: { getPayment: 'local' } } }, 10);
+    calls.length = 0;
+    await routing.route('payment', 'getPayment', local, remote, 'read');
+    expect(calls).toEqual(['local']);
   });
 
   it('refuses a routing value it does not know, naming it', async () => {

@@ -90,6 +90,8 @@ export interface Operation {
   returns: TypeRef;
   /** First paragraph of its JSDoc, on one line. */
   doc?: string;
+  /** Whether it only reads, and from what evidence (set by extract from the graph's table accesses). */
+  access?: { access: 'read' | 'write'; evidence: 'data' | 'name' };
 }
 
 export interface Param {

@@ -7,6 +7,7 @@ import type { Layout } from './service-files.ts';
 import type { EventBusUse } from '../find-event-bus.ts';
 import { errorImports, rebuildSource, type ThrownError } from './error-rebuild.ts';
 import { facadedModules, providerFacade } from './provider-files.ts';
+import { readsOnly } from './operation-access.ts';
 import { INSTANCE_ROUTING_IMPORTS, instanceFacade, instanceFactory } from './instance-class-files.ts';
 
 /**
@@ -30,7 +31,7 @@ export function facadeFile(
   const remoteNames = new Set(remote.map((o) => `${o.file}#${o.name}`));
   const files = [...new Set([...remote.map((o) => o.file), ...facadedModules(model).map((m) => m.file)])];
   const alias = new Map(files.map((file, i) => [file, `local${i + 1}`]));
-  const providers = providerFacade(path, model, (file) => alias.get(file)!, isRead);
+  const providers = providerFacade(path, model, (file) => alias.get(file)!);
   const instances = instanceFacade(model, remote, (file) => alias.get(file)!);
   const typeEntries = new Set(model.others.filter((o) => o.kind === 'type').map((o) => o.entry));
   const passThrough = new Map<string, { values: string[]; types: string[] }>();
@@ -63,7 +64,7 @@ export function facadeFile(
     .map((o) => {
       const local = `${alias.get(o.file)}.${o.name}`;
       if (o.returnsInstance) return instanceFactory(o, local);
-      const access = isRead(o.name) ? `, 'read'` : '';
+      const access = readsOnly(o) ? `, 'read'` : '';
       return `export const ${o.name}: typeof ${local} = (...args) =>\n  route(SERVICE, '${o.name}', () => ${local}(...args), () => remote.${o.name}(...args).catch(rebuild)${access});`;
     });
   // Only what the facade uses: a monolith may compile with noUnusedLocals.
@@ -117,7 +118,3 @@ export { RemoteError, ServiceUnavailableError } from '${importPath(path, `${layo
 ${callerSetup}${reexports.length ? `\n// Not remote (types, synchronous functions, values): served by the monolith's code as before.\n${reexports.join('\n')}\n` : ''}`,
   };
 }
-
-// Operations named like reads (getPayment, listOrders...) may fall back to local when the service cannot answer.
-export const isRead = (name: string): boolean =>
-  /^(get|list|find|fetch|read|search|count|lookup|query|load|describe|show|view|has|is|can|check)([A-Z_]|$)/.test(name);

@@ -3,6 +3,7 @@ import { propertyKey } from './contract-files.ts';
 import { LOCAL_OUTCOME } from './routing-file.ts';
 import { envPrefix, header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
 import { importPath } from './import-path.ts';
+import { readsOnly } from './operation-access.ts';
 import type { Layout } from './service-files.ts';
 
 const memberOf = (operation: Operation) => operation.name.slice(operation.name.indexOf('.') + 1);
@@ -39,7 +40,7 @@ function classBlock(cls: InstanceClass, methods: readonly Operation[], local: st
   const prototype = `local${cls.name}`;
   const routed = methods.map(
     (o) => `${cls.name}.prototype.${memberOf(o)} = function (...args) {
-  return onInstance(this, ${key(memberOf(o))}, () => ${prototype}.${memberOf(o)}.apply(this, args), (handle) => remote[${key(memberOf(o))}](handle, ...args));
+  return onInstance(this, ${key(memberOf(o))}, () => ${prototype}.${memberOf(o)}.apply(this, args), (handle) => remote[${key(memberOf(o))}](handle, ...args)${readsOnly(o) ? `, 'read'` : ''});
 };`,
   );
   const kept = cls.localOnly.map(
@@ -115,11 +116,12 @@ export async function releaseInstance(target: object): Promise<void> {
 }
 
 // One async method of an instance, where the instance lives.
-function onInstance<T>(target: object, operation: string, local: () => Promise<T>, remoteCall: (handle: string) => Promise<T>): Promise<T> {
+// In shadow, its twin replays a read only, as operations are (a write would happen twice on a shared database).
+function onInstance<T>(target: object, operation: string, local: () => Promise<T>, remoteCall: (handle: string) => Promise<T>, access: 'read' | 'write' = 'write'): Promise<T> {
   const handle = instanceHandles.get(target);
   if (handle) return handle.then(remoteCall).catch(rebuild);
   const twin = instanceTwins.get(target);
-  return twin ? shadowed(operation, local, () => twin.then(remoteCall)) : local();
+  return twin && shadowReplays(SERVICE, operation, access) ? shadowed(operation, local, () => twin.then(remoteCall)) : local();
 }
 
 // A method a remote instance does not answer (synchronous, or of data JSON cannot carry): the monolith never calls it.
@@ -161,7 +163,7 @@ export function instanceFactory(operation: Operation, local: string): string {
 }
 
 /** What the facade imports from routing.ts for its instance classes. */
-export const INSTANCE_ROUTING_IMPORTS = ['modeOf', 'reportShadow', 'shadowDiffers', 'trackShadow'];
+export const INSTANCE_ROUTING_IMPORTS = ['modeOf', 'reportShadow', 'shadowDiffers', 'shadowReplays', 'trackShadow'];
 
 /** The service's call of one instance operation, on the instance its handle names. */
 export function instanceCall(operation: Operation): string {

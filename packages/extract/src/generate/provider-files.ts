@@ -2,6 +2,7 @@ import type { ContractModel, ImportSource, NestModule, Operation, Provider } fro
 import { propertyKey, remoteOperations } from './contract-files.ts';
 import { header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
 import { importPath } from './import-path.ts';
+import { readsOnly } from './operation-access.ts';
 import type { Layout } from './service-files.ts';
 
 const method = (operation: Operation) => operation.name.slice(operation.name.indexOf('.') + 1);
@@ -33,7 +34,6 @@ export function providerFacade(
   path: string,
   model: ContractModel,
   alias: (file: string) => string,
-  isRead: (name: string) => boolean,
 ): { imports: Array<{ source: string; name: string }>; code: string; entries: Set<string> } {
   const facaded = facadedProviders(model);
   const entries = new Set<string>();
@@ -45,7 +45,7 @@ export function providerFacade(
     const local = `${alias(provider.file)}.${provider.name}`;
     const prototype = `local${provider.name}`;
     const methods = operations.map((o) => {
-      const access = isRead(method(o)) ? `, 'read'` : '';
+      const access = readsOnly(o) ? `, 'read'` : '';
       return `${provider.name}.prototype.${method(o)} = function (...args) {
   return route(SERVICE, '${o.name}', () => ${prototype}.${method(o)}.apply(this, args), () => remote[${stringLiteral(o.name)}](...args).catch(rebuild)${access});
 };`;

@@ -3,7 +3,8 @@ import type { ContractModel } from '../contract/build-contract.ts';
 import { dataSection } from './report-data.ts';
 import { remoteOperations, routableOperations } from './contract-files.ts';
 import type { ManualImport } from '../codemod/rewrite-imports.ts';
-import { isRead } from './facade-file.ts';
+import { readsOnly } from './operation-access.ts';
+import type { Operation } from '../contract/contract-model.ts';
 import type { ServiceApi } from '../service-api.ts';
 import type { EventBusUse } from '../find-event-bus.ts';
 import type { GeneratedFile, Origin } from './generated-file.ts';
@@ -50,7 +51,7 @@ export function reportFile(input: ReportInput): GeneratedFile {
       : blockers > 0
         ? `remote-ready, ${blockers} to review`
         : 'remote-ready';
-    return `| \`${o.name}\` | ${o.file}:${o.line} | ${state} |`;
+    return `| \`${o.name}\` | ${o.file}:${o.line} | ${state} | ${ready.has(o.name) ? shadowText(o) : '-'} |`;
   });
   // The classes the facade stands in for are not passed through.
   const instances = model.instanceClasses ?? [];
@@ -88,8 +89,8 @@ route it elsewhere.
 
 ${model.operations.length} operation${model.operations.length === 1 ? '' : 's'} the rest of the monolith calls, ${remote.length} of them ready to be served remotely (async, with data that survives JSON):
 
-| operation | declared at | route |
-| --- | --- | --- |
+| operation | declared at | route | shadow |
+| --- | --- | --- | --- |
 ${operationRows.join('\n')}
 
 ${instances.length ? `Classes the monolith constructs, which the facade makes remote instances of (\`Class.new\`'s mode decides where each new instance lives; its methods follow it): ${instances.map((c) => `\`${c.name}\``).join(', ')}.\n\n` : ''}Other entries used from outside (types, classes, values) are re-exported by the facade unchanged:
@@ -111,7 +112,9 @@ ${JSON.stringify(example, null, 2)}
 \`shadow\` serves the local answer and calls the service too, reporting any difference on stderr
 (\`setShadowReporter\` in the facade's \`routing.ts\` sends it elsewhere). Fields that differ on every
 call (ids, timestamps) are noise: list their names in \`"shadowIgnore": ["id", "createdAt"]\` beside
-\`default\`. Mind operations that write: in shadow mode they run on both sides, each with its own data.
+\`default\`. Shadow replays only operations known to be reads (the \`shadow\` column above): a write would happen
+twice on a shared database, so it is served locally and said on stderr. When the service has its own data,
+\`"shadowWrites": true\` replays writes too; \`"shadow": { "operation": "replay" }\` (or \`"local"\`) overrides one.
 
 ## Running it safely
 
@@ -124,7 +127,7 @@ call (ids, timestamps) are noise: list their names in \`"shadowIgnore": ["id", "
   \`application/json\` is taken (415), headers must arrive within 10 s and requests within 30 s.
 - **Timeouts and failures.** Each remote call may take 5 s (\`${envName('SEAMS', service, 'TIMEOUT_MS')}\`, or
   \`timeoutMs\` and \`timeouts\` in the routing file); 5 failures in a row open the circuit for 30 s (\`breaker\`).
-  ${readsText(remote.map((o) => o.name))} Writes are never retried or served locally after a failure: the caller gets
+  ${readsText(remote)} Writes are never retried or served locally after a failure: the caller gets
   \`ServiceUnavailableError\` (exported by the facade; after a timeout the write may have happened).
 - **Rollback.** \`${envName('SEAMS_ROUTE', service)}=local\` takes effect at the next call.
 
@@ -149,8 +152,14 @@ The codemod's changes to the monolith are the diff \`seams extract ${service}\` 
   };
 }
 
-function readsText(operations: readonly string[]): string {
-  const reads = operations.filter(isRead);
+// How shadow mode treats an operation, and from what evidence extract classified it.
+function shadowText(operation: Operation): string {
+  const evidence = operation.access?.evidence === 'data' ? 'its table accesses' : 'its name';
+  return readsOnly(operation) ? `replayed: a read by ${evidence}` : `local only: a write by ${evidence}`;
+}
+
+function readsText(operations: readonly Operation[]): string {
+  const reads = operations.filter(readsOnly).map((o) => o.name);
   if (reads.length === 0) return 'No operation is named like a read, so none falls back to local.';
   return `Reads (${reads.map((r) => `\`${r}\``).join(', ')}) fall back to the monolith's code while the service cannot answer; \`"fallback": { "${reads[0]}": false }\` turns that off for one.`;
 }

@@ -35,8 +35,10 @@ export interface ServiceRouting {
   url?: string;
   /** Where the service's HTTP routes are served, when it has any (SEAMS_<SERVICE>_ROUTES_URL wins). */
   routesUrl?: string;
-  /** Shadow mode replays reads only; \`true\` replays a service's writing routes too (only when it has its own data). */
+  /** Shadow mode replays reads only; \`true\` replays a service's writes too, routes and operations (only when it has its own data). */
   shadowWrites?: boolean;
+  /** Per operation, overrides extract's read/write classification in shadow: \`replay\` replays it, \`local\` never does. */
+  shadow?: Record<string, 'replay' | 'local'>;
   operations?: Record<string, string>;
   shadowIgnore?: string[];
   /** Milliseconds a remote call may take (default 5000), and per operation. */
@@ -156,6 +158,7 @@ const shadowing = new AsyncLocalStorage<boolean>();
 const MAX_SHADOWS = 100;
 const shadowsInFlight = new Set<Promise<unknown>>();
 const lastFallbackNote = new Map<string, number>();
+const lastReplayNote = new Map<string, number>();
 
 /** Runs one shadow comparison in the background unless the cap is reached (then it is skipped, not queued). */
 export function trackShadow(run: () => Promise<void>): void {
@@ -203,6 +206,24 @@ async function remoteOrFallback<T>(service: string, operation: string, access: A
 }
 
 /**
+ * Whether shadow mode replays an operation to the service: a read yes; a write, which would happen twice on a shared
+ * database, only when the routing file says \`"shadowWrites": true\` (the service has its own data). The routing
+ * file's \`shadow\` overrides the classification for one operation. A write served locally only is said on stderr.
+ */
+export function shadowReplays(service: string, operation: string, access: Access): boolean {
+  const settings = routingSettings()[service];
+  const chosen = settings?.shadow?.[operation];
+  if (chosen === 'replay' || chosen === 'local') return chosen === 'replay';
+  if (access === 'read' || settings?.shadowWrites === true) return true;
+  const key = \`\${service}.\${operation}\`;
+  if (Date.now() - (lastReplayNote.get(key) ?? 0) > 10_000) {
+    lastReplayNote.set(key, Date.now());
+    console.error(\`seams routing: \${key} not replayed: shadow replays reads only unless the routing file sets "shadowWrites": true or "shadow": { "\${operation}": "replay" }\`);
+  }
+  return false;
+}
+
+/**
  * Serves one call as its mode says. Shadow serves the local answer and compares the remote one in
  * the background, without waiting for it or keeping the process alive for it.
  */
@@ -211,6 +232,7 @@ export async function route<T>(service: string, operation: string, local: () => 
   if (mode.kind === 'local') return local();
   if (mode.kind === 'remote') return remoteOrFallback(service, operation, access, local, remote);
   if (mode.kind === 'percent') return Math.random() * 100 < mode.percent ? remoteOrFallback(service, operation, access, local, remote) : local();
+  if (!shadowReplays(service, operation, access)) return local();
   // The local outcome is what the caller gets, a value or an error; the remote call is made and compared either way.
 ${LOCAL_OUTCOME}
   // JSON on both sides: the remote answer went through JSON, so compare the local one as it would; an error as its class and status.
