@@ -208,13 +208,13 @@ describe('buildContract on injected providers', () => {
     });
     const rows = report.content.split('\n').filter((line) => line.startsWith('| `'));
     expect(rows).toEqual([
-      `| \`AuditLog.record\` | ${audit}:5 | local only (see below) |`,
-      `| \`AuditLog.flush\` | ${audit}:9 | remote-ready |`,
-      `| \`UsersService.findById\` | ${service}:11 | remote-ready |`,
-      `| \`UsersService.register\` | ${service}:16 | remote-ready |`,
-      `| \`UsersService.rowOf\` | ${service}:23 | remote-ready |`,
-      `| \`UsersService.toProfile\` | ${service}:27 | local only (see below) |`,
-      `| \`UsersService.onUserChanged\` | ${service}:31 | local only (see below) |`,
+      `| \`AuditLog.record\` | ${audit}:5 | local only (see below) | - |`,
+      `| \`AuditLog.flush\` | ${audit}:9 | remote-ready | not replayed: a write by its name |`,
+      `| \`UsersService.findById\` | ${service}:11 | remote-ready | replayed: a read by its name |`,
+      `| \`UsersService.register\` | ${service}:16 | remote-ready | not replayed: a write by its name |`,
+      `| \`UsersService.rowOf\` | ${service}:23 | remote-ready | not replayed: a write by its name |`,
+      `| \`UsersService.toProfile\` | ${service}:27 | local only (see below) | - |`,
+      `| \`UsersService.onUserChanged\` | ${service}:31 | local only (see below) | - |`,
     ]);
     expect(report.content.split('\n')).toContain(
       '7 operations the rest of the monolith calls, 4 of them ready to be served remotely (async, with data that survives JSON):',

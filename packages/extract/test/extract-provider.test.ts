@@ -68,7 +68,9 @@ beforeAll(async () => {
   ({ UnprocessableError } = await import(join(app, 'src/shared/errors.ts')));
 }, 120_000);
 
-afterAll(() => cleanUp(scratch, processes, ['SEAMS_ROUTE_USERS', 'SEAMS_USERS_URL', 'SEAMS_USERS_TOKEN', 'SEAMS_ROUTING']));
+afterAll(() =>
+  cleanUp(scratch, processes, ['SEAMS_ROUTE_USERS', 'SEAMS_USERS_URL', 'SEAMS_USERS_TOKEN', 'SEAMS_ROUTING']),
+);
 
 describe('seams extract on an injected provider', () => {
   it('routes the async methods of the injected class, and blocks the sync one with its reason', () => {

@@ -269,6 +269,8 @@ describe('the generated facade', () => {
   it('never keeps the process alive for a shadow call to a service that does not answer', async () => {
     const hung = createHttpServer(() => undefined);
     const port = await listening(hung);
+    // capturePayment writes: shadow replays it only because the routing file says so for it.
+    writeFileSync(join(app, 'replay.json'), JSON.stringify({ payment: { shadow: { capturePayment: 'replay' } } }));
     writeFileSync(
       join(app, 'shadow-call.ts'),
       `import { capturePayment } from './extracted/payment/facade/payment.facade';\n` +
@@ -276,6 +278,7 @@ describe('the generated facade', () => {
     );
     const run = await exited(['shadow-call.ts'], {
       SEAMS_ROUTE_PAYMENT: 'shadow',
+      SEAMS_ROUTING: join(app, 'replay.json'),
       SEAMS_PAYMENT_URL: `http://127.0.0.1:${port}`,
       SEAMS_PAYMENT_TIMEOUT_MS: '600000',
     });
@@ -290,6 +293,7 @@ describe('the generated facade', () => {
     );
     const waited = await exited(['shadow-wait.ts'], {
       SEAMS_ROUTE_PAYMENT: 'shadow',
+      SEAMS_ROUTING: join(app, 'replay.json'),
       SEAMS_PAYMENT_URL: `http://127.0.0.1:${port}`,
       SEAMS_PAYMENT_TIMEOUT_MS: '200',
     });

@@ -9,7 +9,7 @@ import type { Operation } from '../contract/contract-model.ts';
 export type OperationAccess = NonNullable<Operation['access']>;
 
 // Operations named like reads (getPayment, listOrders...), when nothing better is known.
-export const isRead = (name: string): boolean =>
+const isRead = (name: string): boolean =>
   /^(get|list|find|fetch|read|search|count|lookup|query|load|describe|show|view|has|is|can|check)([A-Z_]|$)/.test(name);
 
 /**

@@ -155,7 +155,7 @@ The codemod's changes to the monolith are the diff \`seams extract ${service}\` 
 // How shadow mode treats an operation, and from what evidence extract classified it.
 function shadowText(operation: Operation): string {
   const evidence = operation.access?.evidence === 'data' ? 'its table accesses' : 'its name';
-  return readsOnly(operation) ? `replayed: a read by ${evidence}` : `local only: a write by ${evidence}`;
+  return readsOnly(operation) ? `replayed: a read by ${evidence}` : `not replayed: a write by ${evidence}`;
 }
 
 function readsText(operations: readonly Operation[]): string {
