@@ -150,9 +150,11 @@ describe('seams extract payment, on a copy of the example monolith', () => {
     writeFileSync(join(shop, 'extracted/payment/service/src/main-changed.ts'), CHANGED_SERVICE);
     const changedService = await startService('extracted/payment/service/src/main-changed.ts');
     writeFileSync(join(shop, 'shadow-call.ts'), SHADOW_CALL);
+    // capturePayment writes: shadow replays it only because the routing file says the service has its own data.
+    const shadowIgnore = ['id', 'providerRef', 'createdAt', 'updatedAt'];
     writeFileSync(
       join(shop, 'routing.json'),
-      JSON.stringify({ payment: { default: 'shadow', shadowIgnore: ['id', 'providerRef', 'createdAt', 'updatedAt'] } }),
+      JSON.stringify({ payment: { default: 'shadow', shadowWrites: true, shadowIgnore } }),
     );
     const call = (url: string) => {
       const run = spawnSync(bin('tsx'), ['shadow-call.ts'], {
@@ -173,6 +175,9 @@ describe('seams extract payment, on a copy of the example monolith', () => {
     expect(changed.reports.map((r) => [r.operation, r.local.amountCents, r.remote.amountCents])).toEqual([
       ['capturePayment', 4200, 4201],
     ]);
+    // Without shadowWrites the write stays local: the changed service is never called, so nothing differs.
+    writeFileSync(join(shop, 'routing.json'), JSON.stringify({ payment: { default: 'shadow', shadowIgnore } }));
+    expect(call(changedService.url)).toMatchObject({ served: { amountCents: 4200 }, reports: [] });
   }, 120_000);
 
   it('is idempotent: a second run writes nothing and changes nothing', async () => {
