@@ -21,6 +21,7 @@ import { findEventBus } from './find-event-bus.ts';
 import { serviceApi, type ServiceApi } from './service-api.ts';
 import { insideScope, toolchainProfile, type Toolchain } from './toolchain/toolchain-profile.ts';
 import { placeFiles } from './toolchain/place-files.ts';
+import { excludeServiceEdit } from './toolchain/exclude-service.ts';
 import { hasExtractableSurface, nothingToExtract } from './extractable-surface.ts';
 import { routeLevelFiles } from './routes/route-files.ts';
 import { serviceRoutes, servesRoutes, type ServiceRoute } from './routes/service-routes.ts';
@@ -156,6 +157,10 @@ export async function extractService(
     generated,
     readFile: options.readFile,
   });
+  // The service builds on its own: a monolith's tsconfig that takes in every file leaves its folder out.
+  const excluded =
+    toolchain.language === 'ts' ? excludeServiceEdit(options.tsconfig, layout.service, options.readFile) : undefined;
+  if (excluded) edits.push(excluded);
   const declared = serviceRoutes(graph, api.files);
   const manual = unmoved.filter((m) => !importsRouter(graph, m, declared));
   const routeLevel = servesRoutes(declared)
