@@ -1,7 +1,7 @@
 // excludeServiceEdit over in-memory tsconfigs: when the monolith's compilation would take in the generated
 // service's folder, and the text edit that leaves it out. Expectations worked out by hand from each file.
 import { describe, expect, it } from 'vitest';
-import { excludeServiceEdit } from '../src/toolchain/exclude-service.ts';
+import { excludeServiceEdit, withOwnExclude } from '../src/toolchain/exclude-service.ts';
 
 const SERVICE = 'extracted/users/service';
 
@@ -58,5 +58,14 @@ describe('excludeServiceEdit', () => {
     expect(edited({}, undefined)).toBeUndefined();
     expect(edited({})).toBeUndefined();
     expect(edited({ 'tsconfig.json': '{ "compilerOptions": ' })).toBeUndefined();
+  });
+
+  it("the service's own tsconfig gets an exclude of its own, so it does not inherit the one naming its folder", () => {
+    const service = '{\n  "extends": "../../../tsconfig.json",\n  "include": ["src"]\n}\n';
+    expect(withOwnExclude(service)).toBe(
+      '{\n  "extends": "../../../tsconfig.json",\n  "include": [\n    "src"\n  ],\n  "exclude": [\n    "node_modules"\n  ]\n}\n',
+    );
+    const own = '{ "include": ["src"], "exclude": ["dist"] }';
+    expect(withOwnExclude(own)).toBe(own);
   });
 });

@@ -181,6 +181,15 @@ describe('extract --write on the toolchains monoliths have', () => {
         "import { findAccount, isFollowing } from '../../extracted/accounts/facade/accounts.facade.js';",
     );
     expect(typeCheck(app)).toBe('');
+    // The service builds on its own: its tsconfig extends the monolith's, whose exclude now names it, so it has its own.
+    const service = join(app, 'extracted/accounts/service');
+    expect(JSON.parse(readFileSync(join(service, 'tsconfig.json'), 'utf8'))).toMatchObject({
+      exclude: ['node_modules'],
+    });
+    mkdirSync(join(service, 'node_modules/@types'), { recursive: true });
+    symlinkSync(join(top, 'packages/graph/node_modules/zod'), join(service, 'node_modules/zod'));
+    symlinkSync(installed('@types/node'), join(service, 'node_modules/@types/node'));
+    expect(typeCheck(app, 'extracted/accounts/service/tsconfig.json')).toBe('');
     // The app's ES modules run as its owners run them (tsx), routed local through the facade.
     const run = spawnSync(join(top, 'node_modules/.bin/tsx'), ['src/main.ts'], {
       cwd: app,

@@ -51,6 +51,16 @@ export function excludeServiceEdit(
   return after === undefined ? undefined : { path: tsconfig, before, after };
 }
 
+/**
+ * The service's tsconfig with an `exclude` of its own: it extends the monolith's, whose `exclude` now names the
+ * service's folder and would leave the service nothing to compile (TS18003).
+ */
+export function withOwnExclude(content: string): string {
+  const config = JSON.parse(content) as Record<string, unknown>;
+  if (config['exclude'] !== undefined) return content;
+  return `${JSON.stringify({ ...config, exclude: ['node_modules'] }, null, 2)}\n`;
+}
+
 // The text with the folder added to `exclude`: into the list it has, or a new list of the defaults and the folder.
 function withExcluded(text: string, missing: boolean, folder: string, outDir: unknown): string | undefined {
   const entry = JSON.stringify(folder);
