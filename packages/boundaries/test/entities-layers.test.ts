@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Graph } from '@seams/graph';
 import { dependenciesOf } from '../src/dependencies.ts';
 import { layerFolders } from '../src/signals/entities-layers.ts';
+import { pairKey } from '../src/signals/signal.ts';
 import { entitiesSignal } from '../src/signals/entities-signal.ts';
+import { pathsSignal } from '../src/signals/paths-signal.ts';
 import { handGraph } from './hand-graph.ts';
 
 const NOUNS = ['order', 'customer', 'product', 'invoice', 'payment'];
@@ -49,6 +51,19 @@ describe('layerFolders', () => {
     expect(pairsOf(layered)).toEqual(
       Object.fromEntries(NOUNS.map((noun) => [`src/models/${noun}.ts | src/presenters/${noun}.ts`, 1])),
     );
+  });
+
+  it('leaves a layer folder out of folder proximity when the entities are combined', () => {
+    const files = layered.files.map((f) => f.path);
+    const input = { graph: layered, files, dependencies: dependenciesOf(layered) };
+    const weight = (combined: string[], a: string, b: string) =>
+      pathsSignal.pairs({ ...input, combined }).get(pairKey(files.indexOf(a), files.indexOf(b), files.length));
+    const presenters = ['src/presenters/order.ts', 'src/presenters/customer.ts'] as const;
+    const across = ['src/models/order.ts', 'src/presenters/customer.ts'] as const;
+    // Alone, two presenters share src/presenters/ and src/: closer than a model and a presenter (src/ only).
+    expect(weight(['paths'], ...presenters)).toBeGreaterThan(weight(['paths'], ...across)!);
+    // With the entities, src/presenters/ is a layer: they share src/ only, as a model and a presenter do.
+    expect(weight(['paths', 'entities'], ...presenters)).toBe(weight(['paths', 'entities'], ...across));
   });
 
   it('keeps a feature folder whose files are its entity’s mixins, though they carry other entities’ names', () => {

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { Dependency } from '../dependencies.ts';
 import { entityKey } from '../tokens.ts';
+import type { SignalInput } from './signal.ts';
 
 export const ENTRY = /^(index|main|mod)\./;
 
@@ -15,6 +16,46 @@ const MIN_DISTINCT = 5;
 const MIN_DISTINCT_SHARE = 0.4;
 const MIN_TIED_SHARE = 0.5;
 const MAX_HOME_SHARE = 0.25;
+
+interface Found {
+  entities: Set<string>;
+  layers: Set<string>;
+}
+const computed = new WeakMap<readonly string[], { input: SignalInput; found: Found }>();
+
+/** The app's entities and its layer folders, computed once per set of files (the entities and paths signals ask). */
+export function entitiesAndLayers(input: SignalInput): Found {
+  const { graph, files, dependencies } = input;
+  const known = computed.get(files);
+  if (known && known.input.graph === graph && known.input.dependencies === dependencies) return known.found;
+  const entities = findEntities(files, graph.tables?.map((table) => table.name) ?? []);
+  const found = { entities, layers: layerFolders(files, entities, dependencies) };
+  computed.set(files, { input, found });
+  return found;
+}
+
+/** Names of files and folders found in two folders or more, and table names: the app's nouns. */
+function findEntities(files: readonly string[], tables: readonly string[]): Set<string> {
+  const places = new Map<string, Set<string>>();
+  const note = (name: string, parent: string) => {
+    const key = entityKey(name);
+    if (key) (places.get(key) ?? places.set(key, new Set()).get(key)!).add(parent);
+  };
+  const folders = new Set<string>();
+  for (const file of files) {
+    if (!ENTRY.test(posix.basename(file))) note(posix.basename(file), posix.dirname(file));
+    for (let dir = posix.dirname(file); dir !== '.' && !folders.has(dir); dir = posix.dirname(dir)) {
+      folders.add(dir);
+      note(posix.basename(dir), posix.dirname(dir));
+    }
+  }
+  const entities = new Set([...places].filter(([, parents]) => parents.size >= 2).map(([key]) => key));
+  for (const table of tables) {
+    const key = entityKey(table);
+    if (key) entities.add(key);
+  }
+  return entities;
+}
 
 /** The innermost folder of a file's path whose name is an entity: its path and its entity. */
 function entityFolderOf(

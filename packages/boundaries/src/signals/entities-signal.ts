@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { entityKey } from '../tokens.ts';
-import { ENTRY, layerFolders, longestEntity } from './entities-layers.ts';
+import { ENTRY, entitiesAndLayers, longestEntity } from './entities-layers.ts';
 import { addPair, type PairWeights, type Signal, type SignalInput } from './signal.ts';
 
 /**
@@ -46,8 +46,7 @@ function entityGroups({
   files,
   dependencies,
 }: SignalInput): Map<string, { anchors: number[]; members: number[] }> {
-  const entities = findEntities(files, graph.tables?.map((table) => table.name) ?? []);
-  const layers = layerFolders(files, entities, dependencies);
+  const { entities, layers } = entitiesAndLayers({ graph, files, dependencies });
   const groups = new Map<string, { anchors: number[]; members: number[] }>();
   files.forEach((file, index) => {
     const found = entityOf(file, entities, layers);
@@ -56,29 +55,6 @@ function entityGroups({
     (found.anchor ? group.anchors : group.members).push(index);
   });
   return groups;
-}
-
-/** Names of files and folders found in two folders or more, and table names: the app's nouns. */
-function findEntities(files: readonly string[], tables: readonly string[]): Set<string> {
-  const places = new Map<string, Set<string>>();
-  const note = (name: string, parent: string) => {
-    const key = entityKey(name);
-    if (key) (places.get(key) ?? places.set(key, new Set()).get(key)!).add(parent);
-  };
-  const folders = new Set<string>();
-  for (const file of files) {
-    if (!ENTRY.test(posix.basename(file))) note(posix.basename(file), posix.dirname(file));
-    for (let dir = posix.dirname(file); dir !== '.' && !folders.has(dir); dir = posix.dirname(dir)) {
-      folders.add(dir);
-      note(posix.basename(dir), posix.dirname(dir));
-    }
-  }
-  const entities = new Set([...places].filter(([, parents]) => parents.size >= 2).map(([key]) => key));
-  for (const table of tables) {
-    const key = entityKey(table);
-    if (key) entities.add(key);
-  }
-  return entities;
 }
 
 /**
