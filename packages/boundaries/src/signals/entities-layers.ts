@@ -72,7 +72,7 @@ function entityFolderOf(
 
 /**
  * Entity folders that are layers, not an entity's home: `presenters/` whose `document.ts`, `user.ts`, `team.ts`
- * each serve another entity, against NodeBB's `user/` whose `posts.js`, `categories.js` are the user's own mixins.
+ * each serve another entity, against NodeBB's `user/` whose `topics.js`, `categories.js` are the user's own mixins.
  * Names alone cannot tell them apart; the imports can: a layer's files are tied, each by an import either way, to
  * files of the entity their own name carries (`presenters/document.ts` to `models/Document.ts`, to the documents
  * routes), while a feature folder's files are loaded by their folder and reach the other entity seldom. A folder
