@@ -105,19 +105,24 @@ export function findSharedKernel(
       shared.set(file, `composition root: wires ${uses} parts`);
   }
   // What only the kernel uses is part of it (a logger's formatter, a db client's pool), if it lives beside
-  // a kernel file: the cascade must not run from a kernel file into a domain's folder. It runs from the kernel
-  // proper only: what a composition root alone imports is a feature it wires (a plugin's hooks and their
-  // schema), its domain's, not infrastructure.
-  const kernel = (file: string) => shared.has(file) && !shared.get(file)!.startsWith('composition root');
+  // a kernel file: the cascade must not run from a kernel file into a domain's folder, nor into a table's model.
+  // What a composition root imports joins only if it builds on the kernel (a health route over the database client
+  // and the router): a leaf the root alone imports (a plugin's request schema beside its hooks) is a feature's.
+  const proper = (file: string) => shared.has(file) && !shared.get(file)!.startsWith('composition root');
   for (let grew = true; grew;) {
     grew = false;
-    const kernelFolders = new Set([...shared.keys()].filter(kernel).map((file) => posix.dirname(file)));
+    const kernelFolders = new Set([...shared.keys()].map((file) => posix.dirname(file)));
     for (const file of files) {
       if (shared.has(file) || options.models?.has(file) || !kernelFolders.has(posix.dirname(file))) continue;
-      const users = importers.get(file);
-      const uses = imported.get(file) ?? new Set<string>();
+      const users = [...(importers.get(file) ?? [])];
+      const uses = [...(imported.get(file) ?? [])];
       // A barrel or a feature only the composition root imports still depends on its domain: not kernel.
-      if (users && users.size > 0 && [...users].every(kernel) && [...uses].every((dep) => shared.has(dep))) {
+      if (
+        users.length > 0 &&
+        users.every((user) => shared.has(user)) &&
+        uses.every((dep) => shared.has(dep)) &&
+        (users.every(proper) || uses.some(proper))
+      ) {
         shared.set(file, 'used only by the shared kernel');
         grew = true;
       }

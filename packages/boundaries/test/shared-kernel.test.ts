@@ -187,19 +187,28 @@ describe('the shared kernel never swallows a domain', () => {
     expect(kernel(new Set(['src/models/Notification.ts']))).toEqual(['src/lib/log-format.ts', 'src/lib/log.ts']);
   });
 
-  it('does not cascade from a composition root: what only it wires is a feature, not infrastructure', () => {
-    // A plugin's hooks file wires every domain and nothing imports it (a composition root); its request schema,
-    // beside it, is used by it alone. The root goes to its group; the schema stays out of the kernel.
-    const withHooks = [...files, 'src/plugins/chat/hooks.ts', 'src/plugins/chat/schema.ts'];
+  it('cascades from a composition root only into what builds on the kernel, not into a leaf it wires', () => {
+    // A plugin's hooks file wires every domain and nothing imports it (a composition root). Beside it, two files
+    // it alone imports: its request schema, a leaf, and a health route over the logger, built on the kernel alone.
+    // The root goes to its group, the health route joins the kernel, the schema stays out: it is the plugin's.
+    const withHooks = [
+      ...files,
+      'src/plugins/chat/hooks.ts',
+      'src/plugins/chat/schema.ts',
+      'src/plugins/chat/health.ts',
+    ];
     const graph = handGraph(withHooks, [
       ...imports,
       ...domains.map((d): [string, string] => ['src/plugins/chat/hooks.ts', `src/${d}/${d}.ts`]),
       ['src/plugins/chat/hooks.ts', 'src/plugins/chat/schema.ts'],
+      ['src/plugins/chat/hooks.ts', 'src/plugins/chat/health.ts'],
+      ['src/plugins/chat/health.ts', 'src/lib/log.ts'],
     ]);
     const kernel = findSharedKernel(withHooks, dependenciesOf(graph), { seed: 1 });
-    expect(kernel.map((k) => [k.path, k.group ?? 'kernel'])).toEqual([
-      ['src/lib/log-format.ts', 'kernel'],
-      ['src/lib/log.ts', 'kernel'],
+    expect(kernel.map((k) => [k.path, k.group ?? k.reason.replace(/ by \d+ files in \d+ parts/, '')])).toEqual([
+      ['src/lib/log-format.ts', 'used only by the shared kernel'],
+      ['src/lib/log.ts', 'used'],
+      ['src/plugins/chat/health.ts', 'used only by the shared kernel'],
       ['src/plugins/chat/hooks.ts', 'composition roots'],
     ]);
   });
