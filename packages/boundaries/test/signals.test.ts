@@ -5,7 +5,7 @@ import { entitiesSignal } from '../src/signals/entities-signal.ts';
 import type { Signal } from '../src/signals/index.ts';
 import { pathsSignal } from '../src/signals/paths-signal.ts';
 import { useCasesSignal } from '../src/signals/use-cases-signal.ts';
-import { entityKey } from '../src/tokens.ts';
+import { domainWords, entityKey } from '../src/tokens.ts';
 import { handGraph } from './hand-graph.ts';
 
 /** A signal's pairs as `a | b -> weight`, for hand-worked expectations. */
@@ -101,6 +101,20 @@ describe('entityKey', () => {
     expect(entityKey('serviceTopics')).toBe('service topic');
     expect(entityKey('moduleAction.resolver.ts')).toBe('module action');
     expect(entityKey('services')).toBe('');
+  });
+
+  it('reads a verb written in the plural as a noun: `posts/` is a domain, `post-comment.ts` a verb and a domain', () => {
+    expect(entityKey('posts')).toBe('post');
+    expect(entityKey('price-lists.ts')).toBe('price list');
+    expect(entityKey('post-comment.ts')).toBe('comment');
+    expect(entityKey('create-order.ts')).toBe('order');
+    expect(entityKey('getUsers')).toBe('user');
+  });
+});
+
+describe('domainWords', () => {
+  it('keeps a plural verb, drops the verb and the technical words', () => {
+    expect(domainWords(['posts', 'createPost', 'topics.service.ts']).map((w) => w.stem)).toEqual(['post', 'topic']);
   });
 });
 
