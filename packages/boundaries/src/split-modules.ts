@@ -9,7 +9,7 @@ export interface Module {
 
 /**
  * A service holding two sibling modules or more is cut along them. A module is the files of one sub-folder of a
- * folder whose sub-folders the imports show to be modules (`modulesOf`, from folder trust, outermost first); it
+ * folder whose sub-folders the imports show to be modules, or the files lying directly in that folder (`modulesOf`, from folder trust, outermost first); it
  * counts when at least `minSize` of its files, and most of them, are in the service (a module inside one that counts
  * is part of it), or when it is all in the service and has two files at least (a small module whole in it is a module
  * of its own, as `isWholeModule` keeps it). The counted siblings of the folder holding the most of them each become a service; the service's

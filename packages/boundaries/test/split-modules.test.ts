@@ -121,7 +121,7 @@ describe('splitModules', () => {
 });
 
 describe('FolderTrust.modulesOf', () => {
-  it('gives the sub-folder of each trusted folder above a file, and none for a file of no module', () => {
+  it('gives the sub-folder of each trusted folder above a file, and the own files of a trusted folder', () => {
     // src/a and src/b each a ring of 4 imports, with 2 imports between them: 8 of 10 inside, trust 0.6 (above the
     // layers' 0.3), so src/ is a folder of modules; src/a/ and src/b/ have no sub-folders, so no deeper module.
     const ring = (folder: string) =>
@@ -135,7 +135,13 @@ describe('FolderTrust.modulesOf', () => {
     expect(b1).toHaveLength(1);
     expect(b1![0]!.folder).toBe(a1![0]!.folder);
     expect(b1![0]!.module).not.toBe(a1![0]!.module);
-    expect(trust.modulesOf(files.indexOf('src/main.ts'))).toEqual([]);
+    // src/main.ts lies directly in the trusted src/: its module is src/'s own files, beside src/a/ and src/b/.
+    const own = trust.modulesOf(files.indexOf('src/main.ts'));
+    expect(own).toHaveLength(1);
+    expect(own[0]!.folder).toBe(a1![0]!.folder);
+    expect([a1![0]!.module, b1![0]!.module]).not.toContain(own[0]!.module);
+    // A file of an untrusted folder (src/a/ has no sub-folders, so no evidence) is in no module of it.
+    expect(trust.modulesOf(files.indexOf('src/a/1.ts'))).toEqual(a1);
   });
 });
 
