@@ -9,18 +9,20 @@ export interface Module {
 
 /**
  * A service holding two sibling modules or more is cut along them. A module is the files of one sub-folder of a
- * folder whose sub-folders the imports show to be modules, or the files lying directly in that folder (`modulesOf`, from folder trust, outermost first); it
- * counts when at least `minSize` of its files, and most of them, are in the service (a module inside one that counts
- * is part of it), or when it is all in the service and has two files at least (a small module whole in it is a module
- * of its own, as `isWholeModule` keeps it). The counted siblings of the folder holding the most of them each become a service; the service's
- * other files follow the one they are most tied to (files tied to none stay with the largest).
+ * folder whose sub-folders the imports show to be modules, or the files lying directly in that folder (`modulesOf`,
+ * from folder trust, outermost first); it counts when at least `minSize` of its files, and most of them, are in the
+ * service (a module inside one that counts is part of it), or when all of it is in the service and it has two files
+ * at least (a small module held whole is a module of its own, as `isWholeModule` keeps it). The counted siblings of
+ * the folder holding the most of them each become a service; the service's other files follow the one they are most
+ * tied to (files tied to none stay with the largest).
  *
  * Louvain merges small sibling modules that a few ties join (a table both use, a word both carry, a legacy file both
  * import): a small module's own ties weigh little against the resolution's expectation, however coherent it is. Two
  * sibling modules are two services, and so is a module of two files held whole beside a sibling (`ai/vertex/` beside
- * `ai/runtime/`): cut away with the files tied to it, it is a whole module that refinement keeps. A cluster that is one module, that holds one with files of no module (a layered
- * app's `services/order.ts` beside `routes/orders/`), or modules of different folders (`routes/admin/orders/` and
- * `routes/store/orders/`, which the entities signal ties as one domain) is left alone.
+ * `ai/runtime/`): cut away with the files tied to it, it is a whole module that refinement keeps. A cluster that is
+ * one module, that holds one with files of no module (a layered app's `services/order.ts` beside `routes/orders/`),
+ * or modules of different folders (`routes/admin/orders/` and `routes/store/orders/`, which the entities signal ties
+ * as one domain) is left alone.
  */
 export function splitModules(
   graph: FileGraph,
