@@ -103,7 +103,7 @@ describe('entityKey', () => {
     expect(entityKey('services')).toBe('');
   });
 
-  it('reads a verb written in the plural as a noun: `posts/` is a domain, `post-comment.ts` a verb and a domain', () => {
+  it('reads a verb written in the plural as a noun: `posts/` names a domain, `post-comment.ts` a verb', () => {
     expect(entityKey('posts')).toBe('post');
     expect(entityKey('price-lists.ts')).toBe('price list');
     expect(entityKey('post-comment.ts')).toBe('comment');
