@@ -160,6 +160,17 @@ describe('useCasesSignal', () => {
     });
   });
 
+  it('is off when the use cases reach under a tenth of the files: a few would outweigh every import', () => {
+    // One use case reaching 3 files (its entry, customer.service.ts, format.ts): on among 20 files, off among 31.
+    const twenty = [...files, ...Array.from({ length: 13 }, (_, i) => `src/other/file${i}.ts`)];
+    const graph = handGraph(twenty, imports);
+    graph.useCases = [{ id: 'http GET /customers', kind: 'http', entry: 'src/customers/customer.controller.ts' }];
+    const input = (paths: readonly string[]) => ({ graph, files: paths, dependencies: dependenciesOf(graph) });
+    expect(useCasesSignal.isAvailable(input(twenty))).toBe(true);
+    const thirtyOne = [...twenty, ...Array.from({ length: 11 }, (_, i) => `src/more/file${i}.ts`)];
+    expect(useCasesSignal.isAvailable(input(thirtyOne))).toBe(false);
+  });
+
   it('takes the files a traced use case lists, anchored on its rarest file, with its weight', () => {
     const graph = handGraph(files, []);
     graph.useCases = [
