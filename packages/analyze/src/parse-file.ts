@@ -38,6 +38,7 @@ interface LazyResult {
   };
   comments: Array<{ start: number; end: number }>;
   errors: Array<{ message: string; labels: Array<{ start: number }> }>;
+  program: object;
   visit(visitor: unknown): void;
   dispose(): void;
 }

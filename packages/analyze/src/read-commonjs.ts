@@ -6,6 +6,7 @@ import {
   type LazyProgram,
   type LazyVisitor,
 } from './ast/lazy-ast.ts';
+import { visitAround } from './ast/visit-around.ts';
 import type { ImportFact, ReexportFact } from './facts.ts';
 import type { LineIndex } from './line-index.ts';
 
@@ -81,24 +82,48 @@ export interface CommonJsWalker {
   read(program: LazyProgram, text: string, lines: LineIndex): CommonJsFacts;
 }
 
+// Past this many offsets to enter around, a pass walks the whole file: entering around each would cost more.
+const MAX_OFFSETS = 4096;
+
 /**
- * A walker for one analyze run: its one visitor (built on first use) reads the file being walked from `walker.current`.
+ * A walker for one analyze run. Where the text spells its words only plainly (no unicode escapes) and in ASCII (so
+ * oxc's offsets are the string's), it enters only the nodes around them (ast/visit-around.ts): a first pass around
+ * `require`, `exports` and `import` finds the calls, exports and bindings, a second around `require` and the bound
+ * names finds the member reads. Elsewhere oxc's visitor walks the whole file; both call the same handlers on the
+ * same nodes in the same order. The handlers read the file being walked from `walker.current`.
  */
 export function createCommonJsWalker(): CommonJsWalker {
   const walker = { current: emptyWalk('') };
-  // One visitor per set of handlers a file needs: node types without a handler are never built.
+  // Handlers (and visitors) per set a file needs: node types without a handler are never built.
+  const handlerSets = new Map<string, LazyHandlers>();
   const visitors = new Map<string, LazyVisitor>();
+  const pass = (program: LazyProgram, key: string, handlers: LazyHandlers, offsets: number[] | undefined) => {
+    if (offsets && offsets.length <= MAX_OFFSETS) return visitAround(program.program, offsets, handlers);
+    let visitor = visitors.get(key);
+    if (!visitor) visitors.set(key, (visitor = createLazyVisitor(handlers)));
+    program.visit(visitor);
+  };
   return {
     read(program, text, lines) {
       const walk = emptyWalk(text);
       // Without `require` in the text there are no require calls nor bindings to them, without `exports` no exports.
       const needs = { require: walk.requireAt?.length !== 0, exports: walk.exportsAt?.length !== 0 };
       const key = `${needs.require}${needs.exports}`;
-      let visitor = visitors.get(key);
-      if (!visitor) visitors.set(key, (visitor = createVisitor(walker, needs)));
+      let handlers = handlerSets.get(key);
+      if (!handlers) handlerSets.set(key, (handlers = createHandlers(walker, needs)));
+      const around = walk.requireAt !== undefined && Buffer.byteLength(text) === text.length;
       walker.current = walk;
       try {
-        program.visit(visitor);
+        if (!around) pass(program, key, handlers, undefined);
+        else {
+          const { StaticMemberExpression: memberRead, ...rest } = handlers;
+          const words = [...(needs.require ? walk.requireAt! : []), ...(needs.exports ? walk.exportsAt! : [])];
+          pass(program, `${key}-first`, rest, merged(words, occurrences(text, 'import')));
+          if (memberRead) {
+            const names = ['require', ...walk.bound.keys()].flatMap((name) => occurrences(text, name));
+            pass(program, `${key}-members`, { StaticMemberExpression: memberRead }, merged(names, []));
+          }
+        }
       } finally {
         walker.current = emptyWalk('');
       }
@@ -114,6 +139,11 @@ export function createCommonJsWalker(): CommonJsWalker {
       return { imports: imports.map(({ fact }) => fact), localExports: [...walk.exports], reexports: walk.reexports };
     },
   };
+}
+
+/** Two lists of offsets as one ascending list without repeats. */
+function merged(a: number[], b: number[]): number[] {
+  return [...new Set([...a, ...b])].sort((x, y) => x - y);
 }
 
 // `require('./x').a` reads `a`, and `svc.a` reads it off whatever `svc` is bound to. Only a read whose object is a
@@ -187,7 +217,7 @@ const keyName = (property: { computed: boolean; key: AnyNode }) => {
       : undefined;
 };
 
-function createVisitor(walker: { current: FileWalk }, needs: { require: boolean; exports: boolean }): LazyVisitor {
+function createHandlers(walker: { current: FileWalk }, needs: { require: boolean; exports: boolean }): LazyHandlers {
   const found = (fact: Omit<ImportFact, 'line'>, start: number) => {
     walker.current.imports.push({ fact: { ...fact, line: 0 }, start });
   };
@@ -282,5 +312,5 @@ function createVisitor(walker: { current: FileWalk }, needs: { require: boolean;
         exportName(left.property.name, node.right);
     };
   }
-  return createLazyVisitor(handlers);
+  return handlers;
 }
