@@ -82,27 +82,29 @@ export interface CommonJsWalker {
   read(program: LazyProgram, text: string, lines: LineIndex): CommonJsFacts;
 }
 
-// Past this many offsets to enter around, a pass walks the whole file: entering around each would cost more.
-const MAX_OFFSETS = 4096;
+// Entering around an offset builds a path of nodes through their getters, many times what oxc's visitor pays per
+// node: it pays off where the offsets are sparse (a minified bundle with a few `require`s), not in an ordinary
+// CommonJS module that spells its bound names every few lines. At most one offset per this many characters.
+const CHARACTERS_PER_OFFSET = 2000;
 
 /**
- * A walker for one analyze run. Where the text spells its words only plainly (no unicode escapes) and in ASCII (so
- * oxc's offsets are the string's), it enters only the nodes around them (ast/visit-around.ts): a first pass around
- * `require`, `exports` and `import` finds the calls, exports and bindings, a second around `require` and the bound
- * names finds the member reads. Elsewhere oxc's visitor walks the whole file; both call the same handlers on the
- * same nodes in the same order. The handlers read the file being walked from `walker.current`.
+ * A walker for one analyze run. Where the text spells its words only plainly (no unicode escapes), in ASCII (so
+ * oxc's offsets are the string's) and seldom, it enters only the nodes around them (ast/visit-around.ts): a first pass
+ * around `require`, `exports` and `import` finds the calls, exports and bindings, a second around `require` and the
+ * bound names finds the member reads. Elsewhere oxc's visitor walks the whole file once; both call the same handlers
+ * on the same nodes in the same order. The handlers read the file being walked from `walker.current`.
  */
 export function createCommonJsWalker(): CommonJsWalker {
   const walker = { current: emptyWalk('') };
   // Handlers (and visitors) per set a file needs: node types without a handler are never built.
   const handlerSets = new Map<string, LazyHandlers>();
   const visitors = new Map<string, LazyVisitor>();
-  const pass = (program: LazyProgram, key: string, handlers: LazyHandlers, offsets: number[] | undefined) => {
-    if (offsets && offsets.length <= MAX_OFFSETS) return visitAround(program.program, offsets, handlers);
+  const visitAll = (program: LazyProgram, key: string, handlers: LazyHandlers) => {
     let visitor = visitors.get(key);
     if (!visitor) visitors.set(key, (visitor = createLazyVisitor(handlers)));
     program.visit(visitor);
   };
+  const sparse = (offsets: number[], text: string) => offsets.length * CHARACTERS_PER_OFFSET <= text.length;
   return {
     read(program, text, lines) {
       const walk = emptyWalk(text);
@@ -111,17 +113,26 @@ export function createCommonJsWalker(): CommonJsWalker {
       const key = `${needs.require}${needs.exports}`;
       let handlers = handlerSets.get(key);
       if (!handlers) handlerSets.set(key, (handlers = createHandlers(walker, needs)));
-      const around = walk.requireAt !== undefined && Buffer.byteLength(text) === text.length;
+      const words = [
+        ...(needs.require ? (walk.requireAt ?? []) : []),
+        ...(needs.exports ? (walk.exportsAt ?? []) : []),
+      ];
+      const first = merged(words, occurrences(text, 'import'));
+      const around = walk.requireAt !== undefined && sparse(first, text) && Buffer.byteLength(text) === text.length;
       walker.current = walk;
       try {
-        if (!around) pass(program, key, handlers, undefined);
+        if (!around) visitAll(program, key, handlers);
         else {
           const { StaticMemberExpression: memberRead, ...rest } = handlers;
-          const words = [...(needs.require ? walk.requireAt! : []), ...(needs.exports ? walk.exportsAt! : [])];
-          pass(program, `${key}-first`, rest, merged(words, occurrences(text, 'import')));
+          visitAround(program.program, first, rest);
           if (memberRead) {
-            const names = ['require', ...walk.bound.keys()].flatMap((name) => occurrences(text, name));
-            pass(program, `${key}-members`, { StaticMemberExpression: memberRead }, merged(names, []));
+            const names = merged(
+              ['require', ...walk.bound.keys()].flatMap((name) => occurrences(text, name)),
+              [],
+            );
+            const members = { StaticMemberExpression: memberRead };
+            if (sparse(names, text)) visitAround(program.program, names, members);
+            else visitAll(program, `${key}-members`, members);
           }
         }
       } finally {
