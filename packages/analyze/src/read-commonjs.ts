@@ -8,6 +8,7 @@ import {
 } from './ast/lazy-ast.ts';
 import { visitAround } from './ast/visit-around.ts';
 import type { ImportFact, ReexportFact } from './facts.ts';
+import { importCallsAt } from './import-keywords.ts';
 import type { LineIndex } from './line-index.ts';
 
 /** One file's walk: what it found so far. */
@@ -90,7 +91,7 @@ const CHARACTERS_PER_OFFSET = 2000;
 /**
  * A walker for one analyze run. Where the text spells its words only plainly (no unicode escapes), in ASCII (so
  * oxc's offsets are the string's) and seldom, it enters only the nodes around them (ast/visit-around.ts): a first pass
- * around `require`, `exports` and `import` finds the calls, exports and bindings, a second around `require` and the
+ * around `require`, `exports` and `import(` finds the calls, exports and bindings, a second around `require` and the
  * bound names finds the member reads. Elsewhere oxc's visitor walks the whole file once; both call the same handlers
  * on the same nodes in the same order. The handlers read the file being walked from `walker.current`.
  */
@@ -117,7 +118,7 @@ export function createCommonJsWalker(): CommonJsWalker {
         ...(needs.require ? (walk.requireAt ?? []) : []),
         ...(needs.exports ? (walk.exportsAt ?? []) : []),
       ];
-      const first = merged(words, occurrences(text, 'import'));
+      const first = merged(words, importCallsAt(text));
       const around = walk.requireAt !== undefined && sparse(first, text) && Buffer.byteLength(text) === text.length;
       walker.current = walk;
       try {
