@@ -4,6 +4,7 @@ import { parseSync } from 'oxc-parser';
 import { describe, expect, test } from 'vitest';
 import { createLazyVisitor } from '../src/ast/lazy-ast.ts';
 import { visitAround } from '../src/ast/visit-around.ts';
+import { parseFile } from '../src/parse-file.ts';
 
 /*
  * The contract behind src/ast/visit-around.ts: entering only the nodes around some offsets calls handlers on every
@@ -128,5 +129,47 @@ describe('visitAround', () => {
     const result = parse('a.js', "const a = require('./x');\n");
     expect(visitNear(result, [])).toEqual([]);
     result.dispose();
+  });
+});
+
+describe('the CommonJS reader entering around its words', () => {
+  // Sources whose words are sparse only once padded: the reader then enters around them (a minified bundle's case)
+  // instead of walking every node, and must find what the walk of the unpadded source finds.
+  const sources: Array<[string, string]> = [
+    [
+      'src/app.js',
+      [
+        "const express = require('express');",
+        "const { createUser, getUser } = require('./controllers/user.controller');",
+        "const svc = require('./services');",
+        "const port = require('./config/config').port;",
+        'function start() { return svc.userService.list() + svc.authService.login(); }',
+        'module.exports = { start, port };',
+        "module.exports.router = require('./routes');",
+        "exports.helper = function helper() { return require(`./utils/${'x'}`); };",
+        "const { a, ...rest } = require('./spread');",
+      ].join('\n'),
+    ],
+    [
+      'src/legacy.ts',
+      [
+        "import round = require('./round');",
+        "type Price = import('./price').Price;",
+        'type Later = import(/* why */ "./later");',
+        "@Inject(require('./token')) export class Billing { total(): Price { return round.cents(1); } }",
+        "export const f = (a = require('./in-params')) => a;",
+      ].join('\n'),
+    ],
+  ];
+  // Some 40 kB of filler: far fewer than one word per 2,000 characters, the reader's threshold.
+  const padding = `\n/*${' filler '.repeat(4000)}*/\nvar filler = [${'0, '.repeat(3000)}0];\n`;
+
+  test.each(sources)('%s', (path, text) => {
+    const plain = parseFile(path, text);
+    const padded = parseFile(path, text + padding);
+    expect(padded.imports).toEqual(plain.imports);
+    expect(padded.localExports).toEqual(plain.localExports);
+    expect(padded.reexports).toEqual(plain.reexports);
+    expect(plain.imports.length).toBeGreaterThan(4);
   });
 });
