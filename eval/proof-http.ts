@@ -115,7 +115,10 @@ export function mountRoutingLayer(
   mount: HttpServe['mount'],
 ): string | undefined {
   if (!layer || !existsSync(join(dir, layer))) return 'no routing layer (the service serves no route)';
-  const name = /export (?:function|const) (\w+Routes)\b/.exec(readFileSync(join(dir, layer), 'utf8'))?.[1];
+  // An ES module's export, or a CommonJS one (a JavaScript monolith's layer: \`exports.userRoutes = userRoutes;\`).
+  const name = /(?:export (?:function|const) |\bexports\.)(\w+Routes)\b/.exec(
+    readFileSync(join(dir, layer), 'utf8'),
+  )?.[1];
   if (!name) return `no middleware exported by ${layer}`;
   const target = join(dir, mount.file);
   const text = readFileSync(target, 'utf8');
