@@ -44,6 +44,10 @@ interface Framework {
   typeCheckInclude: string[];
   /** What else the generated code must say. */
   generated: Array<{ file: string; contains: string }>;
+  /** The body of an error answer: the app's own error middleware's (Koa), or the route server's (Fastify). */
+  errorBody: (message: string) => unknown;
+  /** The longest title the app's setup allows (\`require('./limits')(app)\`, read as ctx.app.limits), if it sets one. */
+  titleLength?: number;
 }
 
 const FRAMEWORKS: Framework[] = [
@@ -61,8 +65,17 @@ const FRAMEWORKS: Framework[] = [
     reportLine: 'Koa: `app.use(booksKoaRoutes)` from\n   `extracted/books/facade/koa-routes`',
     manifest: { dependencies: { koa: '3.2.1', 'koa-bodyparser': '4.4.1' } },
     typeCheckInclude: ['src/koa-modules.d.ts'],
-    // The service parses bodies with the monolith's own parser, under the limit.
-    generated: [{ file: 'routes-app.ts', contains: "import * as bodyParserModule from 'koa-bodyparser';" }],
+    // The route server applies the app's own setup in its order (its settings, its error middleware, its body
+    // parser, under the limit), then the routers.
+    generated: [
+      { file: 'routes-app.ts', contains: 'for (const apply of before) apply(app);' },
+      { file: 'app-middleware.ts', contains: 'app.proxy = true;' },
+      { file: 'app-middleware.ts', contains: "require('../../../../src/limits')(app);" },
+      { file: 'app-middleware.ts', contains: "app.use((require('../../../../src/errors')));" },
+      { file: 'app-middleware.ts', contains: "app.use((require('koa-bodyparser'))());" },
+    ],
+    errorBody: (message) => ({ errors: { body: [message] } }),
+    titleLength: 40,
   },
   {
     name: 'a Fastify route plugin registered under /api/books',
@@ -78,6 +91,7 @@ const FRAMEWORKS: Framework[] = [
     manifest: { type: 'module', dependencies: { fastify: '5.12.8' } },
     typeCheckInclude: [],
     generated: [{ file: 'fastify-routes.js', contains: "import { booksRoutes } from './routes.js';" }],
+    errorBody: (message) => ({ error: { message } }),
   },
 ];
 
@@ -189,7 +203,7 @@ describe.each(FRAMEWORKS)('route-level strangling of $name', (framework) => {
     expect(await monolith('GET', '/api/books/b9')).toEqual({
       status: 404,
       via: '1.1 seams',
-      body: { error: { message: 'no book b9' } },
+      body: framework.errorBody('no book b9'),
     });
     // The monolith's framework had not read the body: it went through unread, and the service parsed it.
     expect(await monolith('POST', '/api/books', { title: 'Middlemarch' })).toEqual({
@@ -198,6 +212,13 @@ describe.each(FRAMEWORKS)('route-level strangling of $name', (framework) => {
       body: { id: 'b3', title: 'Middlemarch' },
     });
     expect(await monolith('POST', '/api/books', { name: 'x' })).toMatchObject({ status: 400, via: '1.1 seams' });
+    // The handler reads what the app's setup attached to the app: the route server ran that setup.
+    if (framework.titleLength !== undefined)
+      expect(await monolith('POST', '/api/books', { title: 'x'.repeat(framework.titleLength + 1) })).toEqual({
+        status: 422,
+        via: '1.1 seams',
+        body: framework.errorBody('a title that long does not fit'),
+      });
     // A route that stays in the monolith is never proxied.
     expect(await monolith('GET', '/api/status')).toEqual({ status: 200, via: undefined, body: { status: 'ok' } });
   });
