@@ -116,9 +116,10 @@ export function mountRoutingLayer(
   mount: HttpServe['mount'],
 ): string | undefined {
   if (!layer || !existsSync(join(dir, layer))) return 'no routing layer (the service serves no route)';
+  const base = layer;
   const adapter = ['koa', 'fastify']
-    .map((framework) => ({ framework, path: layer.replace(/routes\.(ts|js)$/, `${framework}-routes.$1`) }))
-    .find((found) => found.path !== layer && existsSync(join(dir, found.path)));
+    .map((framework) => ({ framework, path: base.replace(/routes\.(ts|js)$/, `${framework}-routes.$1`) }))
+    .find((found) => found.path !== base && existsSync(join(dir, found.path)));
   if (adapter) layer = adapter.path;
   // An ES module's export, or a CommonJS one (a JavaScript monolith's layer: \`exports.userRoutes = userRoutes;\`).
   const name = /(?:export (?:function|const) |\bexports\.)(\w+Routes)\b/.exec(
