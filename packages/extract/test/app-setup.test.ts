@@ -112,6 +112,7 @@ app.use(error)
 app.use(routes.routes())
 app.use(routes.allowedMethods())
 app.on("error", () => {})
+require("./listen")(app)
 module.exports = app
 `,
       'src/routes/index.js': 'module.exports = new (require("koa-router"))()',
@@ -133,7 +134,8 @@ module.exports = app
       { code: 'app.use((require("koa-x-request-id"))({ inject: true }, app))', imports: [] },
       { code: `app.use((require('${up}/middleware/error-middleware')))`, imports: [] },
     ]);
-    // Both mounts of the routers are the route server's own; an event listener is not setup a request meets.
+    // Both mounts of the routers are the route server's own; an event listener is not setup a request meets, and
+    // what the file does with the app after the mount may start a server (the route server starts its own).
     expect(chain.after).toEqual([]);
     expect(chain.notes).toEqual([
       'src/lib/app.js:12 `app.use(...)` is not applied: it uses `requests`, which app.js declares itself',

@@ -93,7 +93,9 @@ export function koaChain(inputs: Inputs): KoaChain | undefined {
       const mount = uses.find(mounts);
       if (!mount) continue;
       const chain: KoaChain = { file: path, app, before: [], after: [], notes: [] };
-      const steps = [...uses, ...setupStatements(mount, app)].sort((a, b) => a.getStart() - b.getStart());
+      // Setup after the mount is left alone: that is where an app file starts its server (\`listen(app)\`).
+      const setups = setupStatements(mount, app).filter((node) => node.getStart() < mount.getStart());
+      const steps = [...uses, ...setups].sort((a, b) => a.getStart() - b.getStart());
       for (const step of steps) {
         const use = Node.isCallExpression(step) && uses.includes(step) ? step : undefined;
         if (use && (mounts(use) || usesGenerated(use, file, path, inputs))) continue;
