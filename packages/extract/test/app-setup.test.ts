@@ -1,8 +1,9 @@
 // What the route server copies from the monolith's app file: expectations worked out by hand on a CommonJS app
 // shaped like hagopj13/node-express-boilerplate's src/app.js, a NestJS bootstrap, and a Koa app shaped like
-// gothinkster/koa-knex-realworld-example's src/lib/app.js.
+// gothinkster/koa-knex-realworld-example's src/lib/app.js, and a CommonJS Fastify app.
 import { describe, expect, it } from 'vitest';
 import { expressChain, nestBootstrap } from '../src/routes/app-setup.ts';
+import { fastifyChain } from '../src/routes/fastify-setup.ts';
 import { koaChain } from '../src/routes/koa-setup.ts';
 
 const files: Record<string, string> = {
@@ -139,6 +140,44 @@ module.exports = app
     expect(chain.after).toEqual([]);
     expect(chain.notes).toEqual([
       'src/lib/app.js:12 `app.use(...)` is not applied: it uses `requests`, which app.js declares itself',
+    ]);
+  });
+
+  it("copies a Fastify app's setup: plugins, decorators, hooks; not its routes, the mount, or what it declares", () => {
+    const app: Record<string, string> = {
+      'src/server.js': `const server = require('fastify')({ logger: true })
+const jwt = require('./plugins/jwt')
+const routes = require('./routes')
+function onError(error, request, reply) { reply.send(error) }
+server.register(require('@fastify/cors'), {})
+server.register(jwt, { secret: process.env.SECRET })
+server.decorate('limits', { titleLength: 40 })
+server.get('/health', async () => ({ ok: true }))
+server.register(routes, { prefix: '/api' })
+server.setErrorHandler(onError)
+server.listen({ port: 3000 })
+`,
+      'src/routes/index.js': 'module.exports = async function routes (fastify) {}',
+      'src/plugins/jwt.js': 'module.exports = async function jwt (fastify) {}',
+    };
+    const chain = fastifyChain({
+      files: Object.keys(app),
+      readFile: (path) => app[path]!,
+      reaches: new Set(['src/routes/index.js']),
+      target: 'extracted/users/service/src/app-middleware.ts',
+    })!;
+    expect(chain.file).toBe('src/server.js');
+    expect(chain.app).toBe('server');
+    expect(chain.steps).toEqual([
+      { code: "server.register(require('@fastify/cors'), {})", imports: [] },
+      {
+        code: "server.register((require('../../../../src/plugins/jwt')), { secret: process.env.SECRET })",
+        imports: [],
+      },
+      { code: "server.decorate('limits', { titleLength: 40 })", imports: [] },
+    ]);
+    expect(chain.notes).toEqual([
+      'src/server.js:10 `server.setErrorHandler(...)` is not applied: it uses `onError`, which server.js declares itself',
     ]);
   });
 });

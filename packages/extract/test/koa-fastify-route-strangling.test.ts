@@ -44,10 +44,10 @@ interface Framework {
   typeCheckInclude: string[];
   /** What else the generated code must say. */
   generated: Array<{ file: string; contains: string }>;
-  /** The body of an error answer: the app's own error middleware's (Koa), or the route server's (Fastify). */
+  /** The body of an error answer: the app's own error middleware's or error handler's. */
   errorBody: (message: string) => unknown;
-  /** The longest title the app's setup allows (\`require('./limits')(app)\`, read as ctx.app.limits), if it sets one. */
-  titleLength?: number;
+  /** The longest title the app's setup allows (Koa: ctx.app.limits; Fastify: a decorator, fastify.limits). */
+  titleLength: number;
 }
 
 const FRAMEWORKS: Framework[] = [
@@ -90,8 +90,15 @@ const FRAMEWORKS: Framework[] = [
       "Fastify: `app.addHook('onRequest', booksFastifyRoutes)` from\n   `extracted/books/facade/fastify-routes`",
     manifest: { type: 'module', dependencies: { fastify: '5.12.8' } },
     typeCheckInclude: [],
-    generated: [{ file: 'fastify-routes.js', contains: "import { booksRoutes } from './routes.js';" }],
-    errorBody: (message) => ({ error: { message } }),
+    // The route server registers the app's decorating plugin and its error handler before the route plugin.
+    generated: [
+      { file: 'fastify-routes.js', contains: "import { booksRoutes } from './routes.js';" },
+      { file: 'routes-app.ts', contains: 'for (const apply of appSetup)' },
+      { file: 'app-middleware.ts', contains: 'app.register(limits);' },
+      { file: 'app-middleware.ts', contains: 'app.setErrorHandler((error, request, reply) =>' },
+    ],
+    errorBody: (message) => ({ errors: { body: [message] } }),
+    titleLength: 40,
   },
 ];
 
@@ -213,12 +220,11 @@ describe.each(FRAMEWORKS)('route-level strangling of $name', (framework) => {
     });
     expect(await monolith('POST', '/api/books', { name: 'x' })).toMatchObject({ status: 400, via: '1.1 seams' });
     // The handler reads what the app's setup attached to the app: the route server ran that setup.
-    if (framework.titleLength !== undefined)
-      expect(await monolith('POST', '/api/books', { title: 'x'.repeat(framework.titleLength + 1) })).toEqual({
-        status: 422,
-        via: '1.1 seams',
-        body: framework.errorBody('a title that long does not fit'),
-      });
+    expect(await monolith('POST', '/api/books', { title: 'x'.repeat(framework.titleLength + 1) })).toEqual({
+      status: 422,
+      via: '1.1 seams',
+      body: framework.errorBody('a title that long does not fit'),
+    });
     // A route that stays in the monolith is never proxied.
     expect(await monolith('GET', '/api/status')).toEqual({ status: 200, via: undefined, body: { status: 'ok' } });
   });

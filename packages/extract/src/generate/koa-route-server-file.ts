@@ -4,6 +4,7 @@ import type { ServiceRoute } from '../routes/service-routes.ts';
 import { envPrefix, header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
 import {
   entriesSource,
+  javaScriptSource,
   mountsSource,
   routeServerFiles,
   routesSettingsSource,
@@ -244,7 +245,7 @@ function koaMiddlewareFile(origin: Origin, serviceFolder: string, chain: KoaChai
   return {
     path: `${serviceFolder}/src/app-middleware.ts`,
     content: `${header(origin, `the app setup of ${chain.file}, which the Koa route server applies as the monolith does`)}
-${importLines([...chain.before, ...chain.after]).join('\n')}
+${javaScriptSource(chain.file)}${importLines([...chain.before, ...chain.after]).join('\n')}
 import type { KoaApp } from './routes-app';
 
 type Apply = (app: KoaApp) => void;

@@ -3,6 +3,7 @@ import { fastifyRouteServerFiles } from '../generate/fastify-route-server-file.t
 import type { GeneratedFile, Origin } from '../generate/generated-file.ts';
 import { koaRouteMiddlewareFile } from '../generate/koa-route-middleware-file.ts';
 import { koaBodyParser, koaRouteServerFiles } from '../generate/koa-route-server-file.ts';
+import type { FastifyChain } from './fastify-setup.ts';
 import type { KoaChain } from './koa-setup.ts';
 import type { ServiceRoute } from './service-routes.ts';
 
@@ -36,6 +37,8 @@ export function koaOrFastifyFiles(
   text: (path: string) => string,
   /** The monolith's Koa app setup around the routers of these files (read only for a Koa service). */
   koaChain: (served: ReadonlySet<string>) => KoaChain | undefined = () => undefined,
+  /** The monolith's Fastify app setup around the registration of these files (read only for a Fastify service). */
+  fastifyChain: (served: ReadonlySet<string>) => FastifyChain | undefined = () => undefined,
 ): FrameworkRouteFiles | undefined {
   const entries = [...new Set(routes.map((r) => r.entry))];
   const manifest = text('package.json');
@@ -59,16 +62,18 @@ export function koaOrFastifyFiles(
   if (!dependsOn(manifest, 'fastify')) return undefined;
   const fastify = new Set(entries.filter((file) => FASTIFY_ROUTE.test(text(file)) && !NOT_FASTIFY.test(text(file))));
   if (fastify.size === 0) return undefined;
+  const chain = fastifyChain(fastify);
   return {
     layer: fastifyRouteMiddlewareFile(origin, `${folders.facade}/fastify-routes.ts`),
     server: fastifyRouteServerFiles(
       origin,
       folders.service,
       routes.filter((r) => fastify.has(r.entry)),
+      chain,
     ),
     served: fastify,
     framework: 'fastify',
-    notes: [],
+    notes: chain?.notes ?? [],
   };
 }
 

@@ -72,16 +72,24 @@ export async function routeLevelFiles(
           target: `${folders.service}/src/app-middleware.ts`,
         })
       : undefined;
+  // What the Koa or Fastify setup readers need: the project, the files reaching the route files, where copies go.
+  const setupInputs = (routeFiles: ReadonlySet<string>) => ({
+    files,
+    readFile,
+    reaches: reaching(project.graph, routeFiles),
+    target: `${folders.service}/src/app-middleware.ts`,
+  });
   // Koa routers or Fastify route plugins, when no file is an Express router or a Nest controller.
   const koaSetup = express.size === 0 && nest.length === 0 ? await import('./koa-setup.ts') : undefined;
+  const fastifySetup = koaSetup ? await import('./fastify-setup.ts') : undefined;
   const other = koaSetup
-    ? koaOrFastifyFiles(origin, folders, routes, text, (koa) =>
-        koaSetup.koaChain({
-          files,
-          readFile,
-          reaches: reaching(project.graph, koa),
-          target: `${folders.service}/src/app-middleware.ts`,
-        }),
+    ? koaOrFastifyFiles(
+        origin,
+        folders,
+        routes,
+        text,
+        (koa) => koaSetup.koaChain(setupInputs(koa)),
+        (fastify) => fastifySetup?.fastifyChain(setupInputs(fastify)),
       )
     : undefined;
   const server = served.length > 0 ? routeServerFiles(origin, folders.service, served, chain) : (other?.server ?? []);
