@@ -6,15 +6,20 @@
 import { deserialize, serialize } from 'node:v8';
 import { decodeTable, encodeTable, isRecordArray, StringTable, type Earlier, type Table } from './columnar.ts';
 
-/** What the cache holds; `parts` is the analyzer's GraphParts, opaque here. */
+/**
+ * What the cache holds; `parts` is the analyzer's GraphParts, `discovered` what discovery found (its `files` stored as
+ * string ids) and `git` what git said then, all opaque here.
+ */
 export interface GraphCacheValue {
   fingerprint: string;
   stats: Map<string, { size: number; mtimeMs: number }>;
   parts: unknown;
+  discovered?: { files: string[] };
+  git?: unknown;
 }
 
 // Bumped when the layout below changes; a file without it (an older cache) reads as no cache.
-const MARKER = Buffer.from('seams-graph-cache 3\n');
+const MARKER = Buffer.from('seams-graph-cache 4\n');
 
 type Section =
   | { kind: 'records'; table: Table }
@@ -39,6 +44,8 @@ interface Stored {
   sizes: Float64Array;
   mtimes: Float64Array;
   parts: Array<[string, Section]>;
+  discovered?: { files: Uint32Array };
+  git?: unknown;
 }
 
 // The cache read last in this process: a partial update keeps most of its records, whose rows encoding copies.
@@ -64,7 +71,20 @@ export function encodeGraphCache(cache: GraphCacheValue): Buffer {
         ? mapSection(value, strings, earlier?.tables.get(key))
         : { kind: 'value', value },
   ]);
-  const stored: Stored = { fingerprint: cache.fingerprint, strings: strings.strings, statPaths, sizes, mtimes, parts };
+  const discovered = cache.discovered && {
+    ...cache.discovered,
+    files: Uint32Array.from(cache.discovered.files, (file) => strings.id(file)),
+  };
+  const stored: Stored = {
+    fingerprint: cache.fingerprint,
+    strings: strings.strings,
+    statPaths,
+    sizes,
+    mtimes,
+    parts,
+    ...(discovered ? { discovered } : {}),
+    ...(cache.git === undefined ? {} : { git: cache.git }),
+  };
   return Buffer.concat([MARKER, serialize(stored)]);
 }
 
@@ -104,7 +124,17 @@ export function decodeGraphCache(bytes: Buffer): GraphCacheValue | undefined {
     else deferred(parts, key, () => deserialize(section.bytes));
   }
   lastRead = { strings, tables };
-  return { fingerprint: stored.fingerprint, stats, parts };
+  const discovered = stored.discovered && {
+    ...stored.discovered,
+    files: Array.from(stored.discovered.files, (id) => strings[id]!),
+  };
+  return {
+    fingerprint: stored.fingerprint,
+    stats,
+    parts,
+    ...(discovered ? { discovered } : {}),
+    ...(stored.git === undefined ? {} : { git: stored.git }),
+  };
 }
 
 // Read on first access, then an ordinary property.
