@@ -27,7 +27,7 @@ export class StringTable {
   }
 }
 
-type Column =
+export type Column =
   | { kind: 'string'; values: Uint32Array }
   | { kind: 'number'; values: Float64Array }
   | { kind: 'boolean'; values: Uint8Array }
@@ -244,6 +244,13 @@ export function decodeTable(table: Table, strings: readonly string[]): Array<Rec
     records[i] = record;
   }
   return records;
+}
+
+/** Record `row` of `table` alone, as decodeTable gives it. */
+export function decodeRow(table: Table, strings: readonly string[], row: number): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (const key of table.shapes[table.shapeOf[row]!]!) record[key] = reader(table.columns[key]!, strings)(row);
+  return record;
 }
 
 function reader(column: Column, strings: readonly string[]): (i: number) => unknown {

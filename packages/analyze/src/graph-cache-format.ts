@@ -4,7 +4,16 @@
 // plus as much again in garbage collection. Maps in the parts (each file's export table) are only read
 // by a partial update after an edit, so they stay serialized until first touched.
 import { deserialize, serialize } from 'node:v8';
-import { decodeTable, encodeTable, isRecordArray, StringTable, type Earlier, type Table } from './columnar.ts';
+import {
+  decodeRow,
+  decodeTable,
+  encodeTable,
+  isRecordArray,
+  StringTable,
+  type Column,
+  type Earlier,
+  type Table,
+} from './columnar.ts';
 
 /**
  * What the cache holds; `parts` is the analyzer's GraphParts, `discovered` what discovery found (its `files` stored as
@@ -89,6 +98,17 @@ export function encodeGraphCache(cache: GraphCacheValue): Buffer {
 }
 
 function mapSection(value: Map<unknown, unknown>, strings: StringTable, earlier: Earlier | undefined): Section {
+  // Tables read from the cache: rows nobody replaced are copied as they are, without decoding them.
+  if (value instanceof LazyExportTables && value.strings === lastRead?.strings) {
+    const kept = value.keeping();
+    try {
+      if (kept)
+        return { kind: 'exports', table: encodeExportTables(kept.tables, strings, kept.earlier, kept.placeholders) };
+    } catch (error) {
+      // A placeholder to encode (no row to copy): encoded below from the tables themselves, all decoded.
+      if (!(error instanceof Unfit)) throw error;
+    }
+  }
   try {
     if (value.size > 0) return { kind: 'exports', table: encodeExportTables(value, strings, earlier) };
   } catch (error) {
@@ -115,12 +135,8 @@ export function decodeGraphCache(bytes: Buffer): GraphCacheValue | undefined {
       parts[key] = records;
     } else if (section.kind === 'value') parts[key] = section.value;
     else if (section.kind === 'exports')
-      // Only a partial update reads them.
-      deferred(parts, key, () => {
-        const { value, records } = decodeExportTables(section.table, strings);
-        tables.set(key, { records, table: section.table });
-        return value;
-      });
+      // Only a partial update reads them, and only the tables of the files it re-traces.
+      parts[key] = new LazyExportTables(section.table, strings);
     else deferred(parts, key, () => deserialize(section.bytes));
   }
   lastRead = { strings, tables };
@@ -158,7 +174,12 @@ class Unfit extends Error {}
 
 // One row per file; the tables the last read gave (unchanged by a partial update) keep their rows. Throws Unfit
 // for a value that is not export tables of strings.
-function encodeExportTables(tables: Map<unknown, unknown>, strings: StringTable, earlier: Earlier | undefined) {
+function encodeExportTables(
+  tables: Map<unknown, unknown>,
+  strings: StringTable,
+  earlier: Earlier | undefined,
+  placeholders?: WeakSet<object>,
+) {
   const text = (item: unknown): item is string => typeof item === 'string' && item !== NONE;
   const orNone = (item: unknown) => (item === null ? NONE : text(item) ? item : fail());
   const fail = (): never => {
@@ -169,7 +190,7 @@ function encodeExportTables(tables: Map<unknown, unknown>, strings: StringTable,
   const fileOf = new Map(items.map((table, i) => [table, files[i]]));
   return encodeTable(items, strings, earlier, (table): ExportRow & Record<string, unknown> => {
     const file = fileOf.get(table);
-    if (!text(file)) return fail();
+    if (!text(file) || placeholders?.has(table)) return fail();
     if (table === null || typeof table !== 'object' || Object.keys(table).join() !== 'local,named,stars') fail();
     const { local, named, stars } = table;
     if (!(local instanceof Set) || !(named instanceof Map) || !Array.isArray(stars)) fail();
@@ -195,19 +216,186 @@ interface ExportRow {
   stars: string[];
 }
 
-function decodeExportTables(table: Table, strings: readonly string[]) {
-  const value = new Map<string, ExportTable>();
-  const records: ExportTable[] = [];
+function decodeExportRow(row: ExportRow): ExportTable {
+  const { local, names, targets, imports, stars } = row;
   const orNull = (item: string) => (item === NONE ? null : item);
-  for (const row of decodeTable(table, strings)) {
-    const { file, local, names, targets, imports, stars } = row as unknown as ExportRow;
-    const named = new Map<string, { target: string | null; importName: string }>();
-    for (let k = 0; k < names.length; k++)
-      named.set(names[k]!, { target: orNull(targets[k]!), importName: imports[k]! });
-    for (let k = 0; k < stars.length; k++) if (stars[k] === NONE) (stars as Array<string | null>)[k] = null;
-    const exports: ExportTable = { local: new Set(local), named, stars };
-    value.set(file, exports);
-    records.push(exports);
+  const named = new Map<string, { target: string | null; importName: string }>();
+  for (let k = 0; k < names.length; k++) named.set(names[k]!, { target: orNull(targets[k]!), importName: imports[k]! });
+  return { local: new Set(local), named, stars: stars.map(orNull) };
+}
+
+/**
+ * Each file's export table as the cache holds them (a row per file), decoded when first asked for: a partial
+ * update re-traces the barrels of a few files and needs only their tables, and which files re-export a changed
+ * one (`reexporters`, read from the columns). Any other use (iterating, size) decodes all rows first, in order.
+ */
+export class LazyExportTables extends Map<string, ExportTable> {
+  readonly strings: readonly string[];
+  private readonly table: Table;
+  private rowOf: Map<string, number> | undefined;
+  private readonly decoded = new Map<number, ExportTable>();
+  private readonly replaced = new Map<string, ExportTable | undefined>();
+  private loaded = false;
+
+  constructor(table: Table, strings: readonly string[]) {
+    super();
+    this.table = table;
+    this.strings = strings;
   }
-  return { value, records };
+
+  override get(file: string): ExportTable | undefined {
+    if (this.loaded) return super.get(file);
+    if (this.replaced.has(file)) return this.replaced.get(file);
+    const row = this.rows().get(file);
+    return row === undefined ? undefined : this.row(row);
+  }
+
+  override has(file: string): boolean {
+    if (this.loaded) return super.has(file);
+    return this.replaced.has(file) ? this.replaced.get(file) !== undefined : this.rows().has(file);
+  }
+
+  override set(file: string, table: ExportTable): this {
+    if (this.loaded) super.set(file, table);
+    else this.replaced.set(file, table);
+    return this;
+  }
+
+  override delete(file: string): boolean {
+    this.load();
+    return super.delete(file);
+  }
+
+  override clear(): void {
+    this.load();
+    super.clear();
+  }
+
+  override get size(): number {
+    this.load();
+    return super.size;
+  }
+
+  override forEach(callback: (value: ExportTable, key: string, map: Map<string, ExportTable>) => void, self?: unknown) {
+    this.load();
+    super.forEach(callback, self);
+  }
+
+  override entries(): MapIterator<[string, ExportTable]> {
+    this.load();
+    return super.entries();
+  }
+
+  override keys(): MapIterator<string> {
+    this.load();
+    return super.keys();
+  }
+
+  override values(): MapIterator<ExportTable> {
+    this.load();
+    return super.values();
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, ExportTable]> {
+    return this.entries();
+  }
+
+  /** For every file, the files whose tables re-export from it (by name or `export *`), from the rows' columns. */
+  reexporters(): Map<string, string[]> {
+    const index = new Map<string, string[]>();
+    const add = (target: string | null, file: string) => {
+      if (target === null || target === NONE) return;
+      const files = index.get(target);
+      if (files) files.push(file);
+      else index.set(target, [file]);
+    };
+    if (this.loaded) {
+      for (const [file, table] of super.entries()) addAll(table, file, add);
+      return index;
+    }
+    const { columns, count } = this.table;
+    const files = columns.file as Extract<Column, { kind: 'string' }>;
+    for (let row = 0; row < count; row++) {
+      const file = this.strings[files.values[row]!]!;
+      if (this.replaced.has(file)) continue;
+      for (const key of ['targets', 'stars']) {
+        const column = columns[key];
+        if (column?.kind !== 'strings') continue;
+        for (let k = column.offsets[row]!, end = column.offsets[row + 1]!; k < end; k++)
+          add(this.strings[column.values[k]!]!, file);
+      }
+    }
+    for (const [file, table] of this.replaced) if (table) addAll(table, file, add);
+    return index;
+  }
+
+  /**
+   * The tables in row order (replaced ones in their place, new ones after) with the rows they can keep, when no
+   * use decoded them all: undecoded rows stand as placeholders the encoder copies.
+   */
+  keeping(): { tables: Map<string, ExportTable>; earlier: Earlier; placeholders: WeakSet<object> } | undefined {
+    if (this.loaded) return undefined;
+    const files = this.table.columns.file as Extract<Column, { kind: 'string' }>;
+    const records: ExportTable[] = [];
+    const placeholders = new WeakSet<object>();
+    const tables = new Map<string, ExportTable>();
+    for (let row = 0; row < this.table.count; row++) {
+      let record = this.decoded.get(row);
+      if (!record) placeholders.add((record = { local: new Set(), named: new Map(), stars: [] }));
+      records.push(record);
+      const file = this.strings[files.values[row]!]!;
+      const table = this.replaced.has(file) ? this.replaced.get(file) : record;
+      if (table) tables.set(file, table);
+    }
+    for (const [file, table] of this.replaced) if (table && !tables.has(file)) tables.set(file, table);
+    return { tables, earlier: { records, table: this.table }, placeholders };
+  }
+
+  private rows(): Map<string, number> {
+    if (this.rowOf) return this.rowOf;
+    const files = this.table.columns.file as Extract<Column, { kind: 'string' }>;
+    this.rowOf = new Map();
+    for (let row = 0; row < this.table.count; row++) this.rowOf.set(this.strings[files.values[row]!]!, row);
+    return this.rowOf;
+  }
+
+  private row(row: number): ExportTable {
+    let table = this.decoded.get(row);
+    if (!table) {
+      table = decodeExportRow(decodeRow(this.table, this.strings, row) as unknown as ExportRow);
+      this.decoded.set(row, table);
+    }
+    return table;
+  }
+
+  private load(): void {
+    if (this.loaded) return;
+    const files = this.table.columns.file as Extract<Column, { kind: 'string' }>;
+    for (let row = 0; row < this.table.count; row++) {
+      const file = this.strings[files.values[row]!]!;
+      const table = this.replaced.has(file) ? this.replaced.get(file) : this.row(row);
+      if (table) super.set(file, table);
+    }
+    for (const [file, table] of this.replaced) if (table && !super.has(file)) super.set(file, table);
+    this.loaded = true;
+  }
+}
+
+/** For every file, the files whose export tables re-export from it: from the columns of tables read from the cache. */
+export function reexportIndex(tables: ReadonlyMap<string, ExportTable>): Map<string, string[]> {
+  if (tables instanceof LazyExportTables) return tables.reexporters();
+  const index = new Map<string, string[]>();
+  for (const [file, table] of tables)
+    addAll(table, file, (target, from) => {
+      if (target === null) return;
+      const files = index.get(target);
+      if (files) files.push(from);
+      else index.set(target, [from]);
+    });
+  return index;
+}
+
+function addAll(table: ExportTable, file: string, add: (target: string | null, file: string) => void): void {
+  for (const named of table.named.values()) add(named.target, file);
+  for (const target of table.stars) add(target, file);
 }
