@@ -137,6 +137,38 @@ function encodeColumn(
   return { kind: 'other', values: other };
 }
 
+// How far ahead in the earlier records an item is looked for before it counts as new.
+const LOOKAHEAD = 512;
+
+/**
+ * Each item's row among `records` (-1: not there). A partial update keeps the records it read in their order,
+ * removing some and inserting others: they are matched walking both lists, without a map of tens of thousands
+ * of objects (hashing each object costs more than the rest of the encoding). After a long run of misses the
+ * records are indexed after all. An item not found is encoded afresh: slower, never wrong.
+ */
+function rowsIn(items: readonly object[], records: readonly object[]): Int32Array {
+  const rows = new Int32Array(items.length).fill(-1);
+  let next = 0;
+  let misses = 0;
+  let index: Map<object, number> | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (index) {
+      rows[i] = index.get(item) ?? -1;
+      continue;
+    }
+    const end = Math.min(records.length, next + LOOKAHEAD);
+    let k = next;
+    while (k < end && records[k] !== item) k++;
+    if (k < end) {
+      rows[i] = k;
+      next = k + 1;
+      misses = 0;
+    } else if (++misses > LOOKAHEAD) index = new Map(records.map((record, row) => [record, row]));
+  }
+  return rows;
+}
+
 // Undefined when no record is kept, or a column would change kind: then every record is encoded.
 function encodeKeeping<T extends object>(
   items: readonly T[],
@@ -144,15 +176,14 @@ function encodeKeeping<T extends object>(
   earlier: Earlier,
   recordOf: (item: T) => Record<string, unknown>,
 ): Table | undefined {
-  const rowOf = new Map<object, number>();
-  earlier.records.forEach((record, row) => rowOf.set(record, row));
+  const rows = rowsIn(items, earlier.records);
   const count = items.length;
   // Per record: its row in `earlier`, or -(1 + its index among the fresh records).
   const source = new Int32Array(count);
   const fresh: Array<Record<string, unknown>> = [];
   for (let i = 0; i < count; i++) {
-    const row = rowOf.get(items[i]!);
-    if (row !== undefined) source[i] = row;
+    const row = rows[i]!;
+    if (row >= 0) source[i] = row;
     else {
       source[i] = -1 - fresh.length;
       fresh.push(recordOf(items[i]!));

@@ -102,8 +102,7 @@ function mapSection(value: Map<unknown, unknown>, strings: StringTable, earlier:
   if (value instanceof LazyExportTables && value.strings === lastRead?.strings) {
     const kept = value.keeping();
     try {
-      if (kept)
-        return { kind: 'exports', table: encodeExportTables(kept.tables, strings, kept.earlier, kept.placeholders) };
+      if (kept) return { kind: 'exports', table: encodeExportTables(kept.tables, strings, kept.earlier) };
     } catch (error) {
       // A placeholder to encode (no row to copy): encoded below from the tables themselves, all decoded.
       if (!(error instanceof Unfit)) throw error;
@@ -174,12 +173,7 @@ class Unfit extends Error {}
 
 // One row per file; the tables the last read gave (unchanged by a partial update) keep their rows. Throws Unfit
 // for a value that is not export tables of strings.
-function encodeExportTables(
-  tables: Map<unknown, unknown>,
-  strings: StringTable,
-  earlier: Earlier | undefined,
-  placeholders?: WeakSet<object>,
-) {
+function encodeExportTables(tables: Map<unknown, unknown>, strings: StringTable, earlier: Earlier | undefined) {
   const text = (item: unknown): item is string => typeof item === 'string' && item !== NONE;
   const orNone = (item: unknown) => (item === null ? NONE : text(item) ? item : fail());
   const fail = (): never => {
@@ -190,7 +184,7 @@ function encodeExportTables(
   const fileOf = new Map(items.map((table, i) => [table, files[i]]));
   return encodeTable(items, strings, earlier, (table): ExportRow & Record<string, unknown> => {
     const file = fileOf.get(table);
-    if (!text(file) || placeholders?.has(table)) return fail();
+    if (!text(file)) return fail();
     if (table === null || typeof table !== 'object' || Object.keys(table).join() !== 'local,named,stars') fail();
     const { local, named, stars } = table;
     if (!(local instanceof Set) || !(named instanceof Map) || !Array.isArray(stars)) fail();
@@ -333,22 +327,21 @@ export class LazyExportTables extends Map<string, ExportTable> {
    * The tables in row order (replaced ones in their place, new ones after) with the rows they can keep, when no
    * use decoded them all: undecoded rows stand as placeholders the encoder copies.
    */
-  keeping(): { tables: Map<string, ExportTable>; earlier: Earlier; placeholders: WeakSet<object> } | undefined {
+  keeping(): { tables: Map<string, ExportTable>; earlier: Earlier } | undefined {
     if (this.loaded) return undefined;
     const files = this.table.columns.file as Extract<Column, { kind: 'string' }>;
     const records: ExportTable[] = [];
-    const placeholders = new WeakSet<object>();
     const tables = new Map<string, ExportTable>();
     for (let row = 0; row < this.table.count; row++) {
-      let record = this.decoded.get(row);
-      if (!record) placeholders.add((record = { local: new Set(), named: new Map(), stars: [] }));
+      // An empty object stands for a row not decoded: the encoder copies its row, and would refuse to encode it.
+      const record = this.decoded.get(row) ?? ({} as ExportTable);
       records.push(record);
       const file = this.strings[files.values[row]!]!;
       const table = this.replaced.has(file) ? this.replaced.get(file) : record;
       if (table) tables.set(file, table);
     }
     for (const [file, table] of this.replaced) if (table && !tables.has(file)) tables.set(file, table);
-    return { tables, earlier: { records, table: this.table }, placeholders };
+    return { tables, earlier: { records, table: this.table } };
   }
 
   private rows(): Map<string, number> {
