@@ -64,15 +64,21 @@ describe('columnar records encoded again after a partial update', () => {
   });
 
   it('finds the records it read in their order, or anywhere after a long run of new ones', () => {
-    const many = Array.from({ length: 1500 }, (_, i) => ({ path: `src/${i}.ts`, loc: i }));
+    const many = Array.from({ length: 1500 }, (_, i) => ({
+      path: `src/${i}.ts`,
+      loc: i,
+      names: i % 3 ? [`n${i}`, 'x'] : [],
+    }));
     const earlier = encodeDecode(many);
     const read = earlier.records as typeof many;
-    const fresh = (from: number) => Array.from({ length: 600 }, (_, i) => ({ path: `new/${from + i}.ts`, loc: -i }));
+    const fresh = (from: number) =>
+      Array.from({ length: 600 }, (_, i) => ({ path: `new/${from + i}.ts`, loc: -i, names: [`m${i}`] }));
     // Some removed, a few inserted, then more new records than the look-ahead, then read ones out of order.
     const later = [...read.slice(0, 100), ...fresh(0).slice(0, 3), ...read.slice(700, 900), ...fresh(3)];
     later.push(...read.slice(1200), read[5]!, ...read.slice(950, 1000));
     const strings = StringTable.extending(earlier.strings);
     const table = encodeTable(later, strings, earlier);
+    expect(table.columns.names!.kind).toBe('strings');
     expect(decodeTable(table, strings.strings)).toStrictEqual(later);
   });
 
