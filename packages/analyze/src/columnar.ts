@@ -242,7 +242,7 @@ function mergeColumns(kept: Column | undefined, added: Column | undefined, sourc
       // Rows kept in a run (most of them) are one copy.
       let end = i + 1;
       if (at >= 0) while (end < count && source[end] === at + (end - i)) end++;
-      if (column) values.set(column.values.subarray(column.offsets[row]!, column.offsets[row + end - i]!), offsets[i]!);
+      if (column) values.set(column.values.subarray(column.offsets[row], column.offsets[row + end - i]), offsets[i]);
       i = end;
     }
     return { kind, offsets, values };

@@ -52,7 +52,7 @@ export interface GitChanges {
 }
 
 /** Asks git what changed against `ref` in `root`; both commands start at once and run beside the caller. */
-export function gitChanges(root: string, ref = 'HEAD'): GitChanges {
+function gitChanges(root: string, ref = 'HEAD'): GitChanges {
   const changes = { ref, changed: names(root, diffAgainst(ref)), untracked: names(root, UNTRACKED) };
   // Awaited later, or never when there is no cache to compare with: not an unhandled rejection meanwhile.
   changes.changed.catch(() => undefined);

@@ -223,7 +223,7 @@ function decodeExportRow(row: ExportRow): ExportTable {
  * update re-traces the barrels of a few files and needs only their tables, and which files re-export a changed
  * one (`reexporters`, read from the columns). Any other use (iterating, size) decodes all rows first, in order.
  */
-export class LazyExportTables extends Map<string, ExportTable> {
+class LazyExportTables extends Map<string, ExportTable> {
   readonly strings: readonly string[];
   private readonly table: Table;
   private rowOf: Map<string, number> | undefined;
