@@ -125,8 +125,12 @@ export async function extractService(
     operations: api.entries,
     callerFiles: callerFiles(graph, api.files, generated),
   });
-  // Whether each operation only reads decides whether shadow mode replays it: the graph's table accesses say, else its name.
-  const operations = built.operations.map((o) => ({ ...o, access: operationAccess(o, graph.data) }));
+  // Whether each operation only reads decides whether shadow mode replays it: the graph's table accesses say (in its
+  // body or the functions it calls), else its name.
+  const operations = built.operations.map((o) => ({
+    ...o,
+    access: operationAccess(o, graph.data, built.callees?.[o.name]),
+  }));
   const model = { ...built, operations };
   const layout: Layout = { service: generated[1]!, facade: generated[0]!, tsconfig: options.tsconfig, toolchain };
   const bus = findEventBus(api, graph, options.readFile);
