@@ -24,15 +24,15 @@ interface Reached extends Callee {
 export function createCallFollower(fileOf: (node: Node) => string | undefined): (start: Node) => Callee[] {
   const direct = new Map<Node, Reached[]>();
   const callsOf = (body: Node): Reached[] => {
-    let found = direct.get(body);
-    if (found) return found;
-    found = [];
+    const known = direct.get(body);
+    if (known) return known;
+    const found: Reached[] = [];
     body.forEachDescendant((node) => {
       if (!Node.isCallExpression(node) && !Node.isNewExpression(node)) return;
       for (const declaration of declarationsOf(node.getExpression().getSymbol())) {
         const fn = functionOf(declaration);
         const file = fn && fileOf(fn.node);
-        if (fn && file !== undefined) found!.push({ node: fn.node, file, function: fn.name });
+        if (fn && file !== undefined) found.push({ node: fn.node, file, function: fn.name });
       }
     });
     direct.set(body, found);
