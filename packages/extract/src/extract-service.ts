@@ -20,6 +20,7 @@ import { serverFile } from './generate/server-file.ts';
 import { findEventBus } from './find-event-bus.ts';
 import { serviceApi, type ServiceApi } from './service-api.ts';
 import { insideScope, toolchainProfile, type Toolchain } from './toolchain/toolchain-profile.ts';
+import { browserOnlyFiles } from './toolchain/browser-files.ts';
 import { placeFiles } from './toolchain/place-files.ts';
 import { hasExtractableSurface, nothingToExtract } from './extractable-surface.ts';
 import { routeLevelFiles } from './routes/route-files.ts';
@@ -112,7 +113,14 @@ export async function extractService(
     !/\.[cm]?jsx?$/.test(entry.slice(0, entry.indexOf('#'))) ||
     visiblyExports(options.readFile, entry.slice(0, entry.indexOf('#')), entry.slice(entry.indexOf('#') + 1));
   const entries = [...new Set([...found.entries, ...earlier, ...whole])].filter(visible).sort();
-  const api = { ...found, entries };
+  // A browser bundle's files are another program: neither the service's server code nor callers of its facade.
+  const browser = browserOnlyFiles(graph, options.readFile);
+  const onServer = (path: string) => !browser.has(path);
+  const api = {
+    ...found,
+    files: found.files.filter(onServer),
+    entries: entries.filter((entry) => onServer(entry.slice(0, entry.indexOf('#')))),
+  };
   const label = (id: string) => printable(serviceLabels(plan.services)(id));
   const origin = { service: api.id, name: label(api.id), plan: options.planName };
   // ts-morph and its TypeScript take about a second to load: only extract pays for them.
@@ -150,7 +158,7 @@ export async function extractService(
     counts,
     ownTests,
   } = rewriteImports({
-    graph,
+    graph: { ...graph, files: graph.files.filter((file) => onServer(file.path)) },
     api,
     facadePath: placed.path,
     extension: toolchain.relativeExtension,
@@ -228,7 +236,13 @@ export async function extractService(
     toolchain,
     facadeFolder: placement.folder,
     extractable,
-    explanation: extractable ? [] : nothingToExtract({ model }, api),
+    explanation: extractable
+      ? []
+      : found.files.length > 0 && api.files.length === 0
+        ? [
+            '  its files run only in a browser bundle (a bundler or package.json names them, the server never imports them)',
+          ]
+        : nothingToExtract({ model }, api),
     routes,
   };
 }

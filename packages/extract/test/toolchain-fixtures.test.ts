@@ -182,4 +182,22 @@ describe('extract --write on the toolchains monoliths have', () => {
     });
     expect(JSON.parse(out)).toEqual([{ id: 2, name: 'Bob' }, { id: 1, name: 'Ada' }, 'Ada']);
   }, 60_000);
+
+  it('a server and a browser bundle in one repository: only the server is rewired, and depended on', async () => {
+    const { app, extraction } = await extracted({
+      fixture: 'browser-bundle',
+      service: 'notes',
+      files: ['lib/notes.js', 'public/js/notes-view.js', 'shared/format.js'],
+      packages: {},
+    });
+    // webpack bundles public/js/app.js and the view it imports; the shared module is the server's too.
+    expect(extraction.edits.map((e) => e.path)).toEqual(['server.js']);
+    expect(extraction.remoteReady).toEqual(['findNote', 'formatTitle']);
+    expect(readFileSync(join(app, 'public/js/app.js'), 'utf8')).toContain("from '../../shared/format'");
+    const service = extraction.files.find((f) => f.path === 'extracted/notes/service/package.json')!;
+    expect(Object.keys(JSON.parse(service.content).dependencies)).toEqual(['lodash', 'zod']);
+    expect(extraction.edits[0]?.after).toContain("require('./extracted/notes/facade/notes.facade')");
+    for (const file of [...monolithSide(extraction), ...extraction.edits])
+      execFileSync(process.execPath, ['--check', join(app, file.path)]);
+  }, 60_000);
 });
