@@ -125,7 +125,9 @@ export function mountRoutingLayer(
   const indent = /^\s*/.exec(lines[at]!)![0];
   const app = /(?:const|let|var)\s+(\w+)\s*=/.exec(mount.after)?.[1] ?? 'app';
   lines.splice(at + 1, 0, `${indent}${app}.use(${name});`);
-  let path = relative(dirname(target), join(dir, layer.replace(/\.(ts|js)$/, '')));
+  // A file whose relative imports carry `.js` (Node's ES modules, module node16/nodenext) gets it in this one too.
+  const extension = /\bfrom\s*['"]\.{1,2}\/[^'"\n]*\.js['"]/.test(text) ? '.js' : '';
+  let path = relative(dirname(target), join(dir, layer.replace(/\.(ts|js)$/, ''))) + extension;
   if (!path.startsWith('.')) path = `./${path}`;
   const commonJs = /\.c?js$/.test(mount.file) && /\brequire\(/.test(text);
   lines.unshift(commonJs ? `const { ${name} } = require('${path}');` : `import { ${name} } from '${path}';`);
