@@ -43,6 +43,15 @@ describe('the files that run only in a browser bundle', () => {
     ]);
   });
 
+  it("is nothing for a server bundled for Node, or when the server's entry point is unknown", () => {
+    const config = "module.exports = { target: 'node', entry: './client/main.js' }";
+    const node = { 'package.json': '{ "main": "app.js" }', 'webpack.config.js': config } as Record<string, string>;
+    const graph = graphOf([...files, 'webpack.config.js'], edges);
+    expect(browserOnlyFiles(graph, (path) => node[path]!).size).toBe(0);
+    const noMain = { 'package.json': '{ "browser": "client/main.js", "scripts": { "start": "nest start" } }' };
+    expect(browserOnlyFiles(graphOf(files, edges), (path) => (noMain as Record<string, string>)[path]!).size).toBe(0);
+  });
+
   it('is nothing without a bundler config or a browser field', () => {
     const text = { 'package.json': '{ "main": "app.js" }' } as Record<string, string>;
     expect(browserOnlyFiles(graphOf(files, edges), (path) => text[path]!).size).toBe(0);

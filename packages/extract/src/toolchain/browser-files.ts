@@ -5,6 +5,8 @@ import type { Graph } from '@seams/graph';
 const BUNDLER_CONFIG = /(^|\/)(webpack(\.[\w-]+)*|vite\.config|rollup\.config)\.[cm]?[jt]s$/;
 const STRING = /(['"`])((?:\.{0,2}\/)?[\w@./-]+)\1/g;
 const SOURCE = /\.[cm]?[jt]sx?$/;
+// A bundle built for Node (a server bundled with webpack), not for a page.
+const NODE_BUNDLE = /\btarget\s*:\s*['"`](?:async-)?node|webpack-node-externals/;
 // The page's globals, or React's DOM renderer: code that runs in a browser.
 const BROWSER_CODE = /\b(?:window|document)\.\w|['"]react-dom(?:\/client)?['"]/;
 // How a start script names the server's file: `node app.js`, `nodemon src/main.ts`, `ts-node -r x src/main`.
@@ -15,9 +17,11 @@ const RUNNER =
  * The monolith's files that run only in a browser bundle: reached through imports from what a bundler's
  * config names (webpack's `entry`, Rollup's `input`) or from package.json's `browser`, and not from the
  * server's entry points (package.json's `main`, `bin`, and the file its start script runs), and the files
-neither reaches that use the page's globals (`window.`, `document.`) or react-dom. They are a
+ * neither reaches that use the page's globals (`window.`, `document.`) or react-dom. They are a
  * program of their own: the codemod leaves them as they are (a server facade cannot run there) and the
  * service's package does not depend on what they import. A file both programs reach is the server's.
+ * Without a server entry point it knows, or for a bundle built for Node (`target: 'node'`, node
+ * externals), nothing is the browser's: extract then rewires as before.
  */
 export function browserOnlyFiles(
   graph: Pick<Graph, 'files' | 'edges'>,
@@ -40,6 +44,7 @@ export function browserOnlyFiles(
   const browser: string[] = [];
   for (const config of graph.files.map((f) => f.path).filter((path) => BUNDLER_CONFIG.test(path))) {
     const text = read(config) ?? '';
+    if (NODE_BUNDLE.test(text)) continue;
     const folder = posix.dirname(config);
     for (const match of text.matchAll(STRING)) {
       const file = resolve(folder, match[2]!);
@@ -54,10 +59,11 @@ export function browserOnlyFiles(
     server.push(...[resolve('.', named)].filter(isString));
   for (const match of (manifest.scripts?.start ?? '').matchAll(RUNNER))
     server.push(...[resolve('.', match[1]!)].filter(isString));
+  if (server.length === 0) return new Set();
   const onServer = reach(graph.edges, server);
   const bundled = reach(graph.edges, browser);
   // What neither program imports (a script tag's file, a plugin copied as is) is the browser's when it uses the DOM.
-  const loose = server.length === 0 ? [] : graph.files.map((f) => f.path).filter((path) => !onServer.has(path));
+  const loose = graph.files.map((f) => f.path).filter((path) => !onServer.has(path));
   const dom = loose.filter((path) => SOURCE.test(path) && !bundled.has(path) && BROWSER_CODE.test(read(path) ?? ''));
   return new Set([...bundled, ...dom].filter((path) => !onServer.has(path)));
 }
