@@ -7,6 +7,7 @@ import { routeMiddlewareFile } from '../generate/route-middleware-file.ts';
 import { routesSection } from '../generate/route-report.ts';
 import { routeServerFiles } from '../generate/route-server-file.ts';
 import type { NestBootstrap } from './app-setup.ts';
+import { honoFiles } from './hono-files.ts';
 import { koaOrFastifyFiles } from './koa-fastify-files.ts';
 import type { ServiceRoute } from './service-routes.ts';
 
@@ -72,8 +73,12 @@ export async function routeLevelFiles(
           target: `${folders.service}/src/app-middleware.ts`,
         })
       : undefined;
-  // Koa routers or Fastify route plugins, when no file is an Express router or a Nest controller.
-  const other = express.size === 0 && nest.length === 0 ? koaOrFastifyFiles(origin, folders, routes, text) : undefined;
+  // Hono sub-apps, Koa routers or Fastify route plugins, when no file is an Express router or a Nest controller.
+  const neither = express.size === 0 && nest.length === 0;
+  const hono = neither
+    ? honoFiles(origin, folders, routes, text, { files, readFile, reaches: reaching(project.graph, entries) })
+    : undefined;
+  const other = hono ?? (neither ? koaOrFastifyFiles(origin, folders, routes, text) : undefined);
   const server = served.length > 0 ? routeServerFiles(origin, folders.service, served, chain) : (other?.server ?? []);
   const middleware = routeMiddlewareFile(origin, `${folders.facade}/routes.ts`, routes);
   const edge = edgeFiles(origin, folders.edge, routes);
@@ -87,7 +92,7 @@ export async function routeLevelFiles(
       (e) => !express.has(e) && !(nest.length > 0 && nestEntries.has(e)) && !other?.served.has(e),
     ),
     edge: edge.map((f) => f.path),
-    notes: [...(chain?.notes ?? []), ...(nest.length > 0 ? nestNotes(bootstrap) : [])],
+    notes: [...(chain?.notes ?? []), ...(hono?.notes ?? []), ...(nest.length > 0 ? nestNotes(bootstrap) : [])],
     ...(nest.length > 0 ? { nest: { modules: modules.map((m) => m.name), bootstrap: bootstrap?.file } } : {}),
   });
   return {

@@ -46,11 +46,13 @@ export const hono: EntryDetector = {
         const init = node.init;
         if (node.id.type !== 'BindingIdentifier' || init == null) return;
         const { root, basePaths } = chainRoot(init);
-        if (root.type === 'NewExpression' && identifierName(root.callee) === 'Hono') bound.set(root.start, node.id.name);
+        if (root.type === 'NewExpression' && identifierName(root.callee) === 'Hono')
+          bound.set(root.start, node.id.name);
         if (init.type === 'CallExpression' && calledMember(init)?.property.name === 'basePath') {
           const own = root.type === 'IdentifierReference' ? (bases.get(root.name) ?? '') : '';
           bases.set(node.id.name, joinPath(own, ...basePaths));
-        } else if (root.type === 'NewExpression' && basePaths.length > 0) bases.set(node.id.name, joinPath(...basePaths));
+        } else if (root.type === 'NewExpression' && basePaths.length > 0)
+          bases.set(node.id.name, joinPath(...basePaths));
       },
       CallExpression(node) {
         const member = calledMember(node);
