@@ -4,7 +4,7 @@
 // two processes' logs. A person's one step after extract, mounting the routing layer first in the app, is
 // done here from the manifest's anchor line.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, extname, join, relative } from 'node:path';
 import type { DatabaseKind } from './proof-database.ts';
 import { lastLine, runStep, startServer } from './proof-server.ts';
 
@@ -20,8 +20,11 @@ export interface HttpServe {
   env?: Record<string, string>;
   /** The API's base URL, given to the suite. */
   api: string;
-  /** Where a person mounts the routing layer: the file that creates the app and the line after which it goes. */
-  mount: { file: string; after: string };
+  /**
+   * Where a person mounts the routing layer: the file that creates the app and the line after which it goes;
+   * `adapter` names the framework's file beside routes.ts the report says to mount instead (`hono-routes`).
+   */
+  mount: { file: string; after: string; adapter?: string };
   /** Answer fields shadow mode ignores (the routing file's shadowIgnore): values minted per call, such as a JWT. */
   shadowIgnore?: string[];
 }
@@ -114,8 +117,11 @@ export function mountRoutingLayer(
   layer: string | undefined,
   mount: HttpServe['mount'],
 ): string | undefined {
+  if (layer && mount.adapter) layer = join(dirname(layer), `${mount.adapter}${extname(layer)}`);
   if (!layer || !existsSync(join(dir, layer))) return 'no routing layer (the service serves no route)';
-  const name = /export (?:function|const) (\w+Routes)\b/.exec(readFileSync(join(dir, layer), 'utf8'))?.[1];
+  const name = /export (?:async function|function|const) (\w+Routes)\b/.exec(
+    readFileSync(join(dir, layer), 'utf8'),
+  )?.[1];
   if (!name) return `no middleware exported by ${layer}`;
   const target = join(dir, mount.file);
   const text = readFileSync(target, 'utf8');

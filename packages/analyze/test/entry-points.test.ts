@@ -43,7 +43,7 @@ describe('entry points', () => {
     expect(lines(graph)).toEqual([
       'http GET /api/books  src/books/books.ts:5',
       'http GET /api/books/:id  src/books/books.ts:12',
-      'http GET /api/health  src/factory.ts:13',
+      'http GET /api/health  src/factory.ts:11',
       'http POST /api/books  src/books/books.ts:6',
     ]);
   });

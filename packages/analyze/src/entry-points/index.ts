@@ -10,4 +10,14 @@ import { schedule } from './schedule/index.ts';
 import type { EntryDetector } from './types.ts';
 
 /** Every entry-point detector; a file is walked for entry points only when one of their text tests passes. */
-export const ENTRY_DETECTORS: readonly EntryDetector[] = [express, koa, fastify, hono, nestjs, graphql, queue, schedule, cli];
+export const ENTRY_DETECTORS: readonly EntryDetector[] = [
+  express,
+  koa,
+  fastify,
+  hono,
+  nestjs,
+  graphql,
+  queue,
+  schedule,
+  cli,
+];
