@@ -131,7 +131,7 @@ describe('route-level strangling of a Hono app', () => {
     expect(await monolith('POST', '/api/books', { name: 'x' })).toMatchObject({ status: 422, via: '1.1 seams' });
     expect(await monolith('POST', '/api/books', { title: 'Ulysses' })).toMatchObject({ body: { book: { id: 3 } } });
     // A route that stays in the monolith is never proxied.
-    expect(await monolith('GET', '/api/health')).toEqual({ status: 200, via: undefined, body: { ok: true } });
+    expect(await monolith('GET', '/api/v1/health')).toEqual({ status: 200, via: undefined, body: { ok: true } });
   });
 
   it('shadows: answers locally, replays reads and (with shadowWrites) writes, and reports differences', async () => {
@@ -158,7 +158,7 @@ describe('route-level strangling of a Hono app', () => {
     expect(await call(serviceUrl, 'GET', '/api/books')).toMatchObject({ status: 401 });
     const token = { 'x-seams-token': TOKEN };
     expect(await call(serviceUrl, 'GET', '/api/books', undefined, token)).toMatchObject({ status: 200 });
-    expect(await call(serviceUrl, 'GET', '/api/health', undefined, token)).toMatchObject({ status: 404 });
+    expect(await call(serviceUrl, 'GET', '/api/v1/health', undefined, token)).toMatchObject({ status: 404 });
     expect(await call(serviceUrl, 'GET', '/__seams/health')).toEqual({
       status: 200,
       via: undefined,

@@ -89,6 +89,10 @@ ${tokenRequiredSource(env)}
   app.use(async (c, next) => {
     if (!authorized(c.req.header(TOKEN_HEADER), settings))
       return c.json({ error: { code: 'BAD_TOKEN', message: \`\${SERVICE} needs the monolith's token (${env}_TOKEN)\` } }, 401);
+    // The monolith's handlers never see the secret (a runtime whose request headers cannot change keeps it there).
+    try {
+      c.req.raw.headers.delete(TOKEN_HEADER);
+    } catch {}
     if (!routeOf(c.req.method, new URL(c.req.url).pathname))
       return c.json({ error: { code: 'NO_ROUTE', message: \`\${SERVICE} does not serve this route\` } }, 404);
     await next();
