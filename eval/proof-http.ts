@@ -4,7 +4,7 @@
 // two processes' logs. A person's one step after extract, mounting the routing layer first in the app, is
 // done here from the manifest's anchor line.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { DatabaseKind } from './proof-database.ts';
 import { lastLine, runStep, startServer } from './proof-server.ts';
 
@@ -20,11 +20,8 @@ export interface HttpServe {
   env?: Record<string, string>;
   /** The API's base URL, given to the suite. */
   api: string;
-  /**
-   * Where a person mounts the routing layer: the file that creates the app and the line after which it goes;
-   * `adapter` names the framework's file beside routes.ts the report says to mount instead (`hono-routes`).
-   */
-  mount: { file: string; after: string; adapter?: string };
+  /** Where a person mounts the routing layer: the file that creates the app and the line after which it goes. */
+  mount: { file: string; after: string };
   /** Answer fields shadow mode ignores (the routing file's shadowIgnore): values minted per call, such as a JWT. */
   shadowIgnore?: string[];
 }
@@ -110,16 +107,22 @@ async function settle(count: () => number): Promise<void> {
 /**
  * Mounts the service's routing layer first in the app, as the report's step 1 says: an import of the
  * layer at the top of the file and `app.use(<layer>)` after the manifest's anchor line. `layer` is the
- * file extract names in its summary. Returns why not.
+ * file extract names in its summary; for a Koa or Fastify app, its framework's adapter beside it is mounted
+ * instead (`app.use(<service>KoaRoutes)`, `app.addHook('onRequest', <service>FastifyRoutes)`). Returns why not.
  */
 export function mountRoutingLayer(
   dir: string,
   layer: string | undefined,
   mount: HttpServe['mount'],
 ): string | undefined {
-  if (layer && mount.adapter) layer = join(dirname(layer), `${mount.adapter}${extname(layer)}`);
   if (!layer || !existsSync(join(dir, layer))) return 'no routing layer (the service serves no route)';
-  const name = /export (?:async function|function|const) (\w+Routes)\b/.exec(
+  const base = layer;
+  const adapter = ['koa', 'fastify', 'hono']
+    .map((framework) => ({ framework, path: base.replace(/routes\.(ts|js)$/, `${framework}-routes.$1`) }))
+    .find((found) => found.path !== base && existsSync(join(dir, found.path)));
+  if (adapter) layer = adapter.path;
+  // An ES module's export, or a CommonJS one (a JavaScript monolith's layer: \`exports.userRoutes = userRoutes;\`).
+  const name = /(?:export (?:async function|function|const) |\bexports\.)(\w+Routes)\b/.exec(
     readFileSync(join(dir, layer), 'utf8'),
   )?.[1];
   if (!name) return `no middleware exported by ${layer}`;
@@ -130,7 +133,8 @@ export function mountRoutingLayer(
   if (at < 0) return `no line "${mount.after}" in ${mount.file}`;
   const indent = /^\s*/.exec(lines[at]!)![0];
   const app = /(?:const|let|var)\s+(\w+)\s*=/.exec(mount.after)?.[1] ?? 'app';
-  lines.splice(at + 1, 0, `${indent}${app}.use(${name});`);
+  const use = adapter?.framework === 'fastify' ? `addHook('onRequest', ${name})` : `use(${name})`;
+  lines.splice(at + 1, 0, `${indent}${app}.${use};`);
   // A file whose relative imports carry `.js` (Node's ES modules, module node16/nodenext) gets it in this one too.
   const extension = /\bfrom\s*['"]\.{1,2}\/[^'"\n]*\.js['"]/.test(text) ? '.js' : '';
   let path = relative(dirname(target), join(dir, layer.replace(/\.(ts|js)$/, ''))) + extension;

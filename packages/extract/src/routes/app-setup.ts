@@ -122,7 +122,7 @@ const generatedBySeams = (readFile: (path: string) => string, path: string) => {
 };
 
 // The \`if\` tests a call runs under, up to its function: the route server applies it under the same ones.
-function conditionsOf(call: CallExpression): Array<{ test: Node; negated: boolean }> {
+export function conditionsOf(call: CallExpression): Array<{ test: Node; negated: boolean }> {
   const tests: Array<{ test: Node; negated: boolean }> = [];
   let inner: Node = call;
   for (let outer = call.getParent(); outer && !Node.isFunctionLikeDeclaration(outer); outer = outer.getParent()) {

@@ -26,11 +26,12 @@ export function honoFiles(
   folders: { facade: string; service: string },
   routes: readonly ServiceRoute[],
   text: (path: string) => string,
-  project: Omit<Inputs, 'target'>,
+  /** What the app setup reader needs, for the route files it serves. */
+  setup: (served: ReadonlySet<string>) => Inputs,
 ): HonoRouteFiles | undefined {
   const served = new Set(routes.map((r) => r.entry).filter((file) => IMPORTS_HONO.test(text(file))));
   if (served.size === 0) return undefined;
-  const chain = honoChain({ ...project, target: `${folders.service}/src/app-middleware.ts` });
+  const chain = honoChain(setup(served));
   return {
     layer: honoRouteMiddlewareFile(origin, `${folders.facade}/hono-routes.ts`),
     server: honoRouteServerFiles(

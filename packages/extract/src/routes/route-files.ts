@@ -7,7 +7,6 @@ import { routeMiddlewareFile } from '../generate/route-middleware-file.ts';
 import { routesSection } from '../generate/route-report.ts';
 import { routeServerFiles } from '../generate/route-server-file.ts';
 import type { NestBootstrap } from './app-setup.ts';
-import { honoFiles } from './hono-files.ts';
 import { koaOrFastifyFiles } from './koa-fastify-files.ts';
 import type { ServiceRoute } from './service-routes.ts';
 
@@ -73,12 +72,32 @@ export async function routeLevelFiles(
           target: `${folders.service}/src/app-middleware.ts`,
         })
       : undefined;
-  // Hono sub-apps, Koa routers or Fastify route plugins, when no file is an Express router or a Nest controller.
+  // What the Hono, Koa or Fastify setup readers need: the project, the files reaching the route files, where copies go.
+  const setupInputs = (routeFiles: ReadonlySet<string>) => ({
+    files,
+    readFile,
+    reaches: reaching(project.graph, routeFiles),
+    target: `${folders.service}/src/app-middleware.ts`,
+  });
+  // Hono sub-apps, else Koa routers or Fastify route plugins, when no file is an Express router or a Nest controller.
   const neither = express.size === 0 && nest.length === 0;
   const hono = neither
-    ? honoFiles(origin, folders, routes, text, { files, readFile, reaches: reaching(project.graph, entries) })
+    ? (await import('./hono-files.ts')).honoFiles(origin, folders, routes, text, setupInputs)
     : undefined;
-  const other = hono ?? (neither ? koaOrFastifyFiles(origin, folders, routes, text) : undefined);
+  const koaSetup = neither && !hono ? await import('./koa-setup.ts') : undefined;
+  const fastifySetup = koaSetup ? await import('./fastify-setup.ts') : undefined;
+  const other =
+    hono ??
+    (koaSetup
+      ? koaOrFastifyFiles(
+          origin,
+          folders,
+          routes,
+          text,
+          (koa) => koaSetup.koaChain(setupInputs(koa)),
+          (fastify) => fastifySetup?.fastifyChain(setupInputs(fastify)),
+        )
+      : undefined);
   const server = served.length > 0 ? routeServerFiles(origin, folders.service, served, chain) : (other?.server ?? []);
   const middleware = routeMiddlewareFile(origin, `${folders.facade}/routes.ts`, routes);
   const edge = edgeFiles(origin, folders.edge, routes);
@@ -92,7 +111,7 @@ export async function routeLevelFiles(
       (e) => !express.has(e) && !(nest.length > 0 && nestEntries.has(e)) && !other?.served.has(e),
     ),
     edge: edge.map((f) => f.path),
-    notes: [...(chain?.notes ?? []), ...(hono?.notes ?? []), ...(nest.length > 0 ? nestNotes(bootstrap) : [])],
+    notes: [...(chain?.notes ?? []), ...(other?.notes ?? []), ...(nest.length > 0 ? nestNotes(bootstrap) : [])],
     ...(nest.length > 0 ? { nest: { modules: modules.map((m) => m.name), bootstrap: bootstrap?.file } } : {}),
   });
   return {
@@ -139,9 +158,11 @@ function reaching(graph: Pick<Graph, 'edges'>, targets: ReadonlySet<string>): Se
 
 /** The packages generated files import (`@nestjs/core`, `cors`): the service's package.json lists them. */
 function packagesOf(files: readonly GeneratedFile[]): string[] {
-  const specifiers = files.flatMap((f) =>
-    [...f.content.matchAll(/^import [^'\n]*'([^'.][^']*)';$/gm)].map((m) => m[1]!),
-  );
+  // Imports, and the \`require('helmet')\` a CommonJS monolith's copied setup inlines.
+  const specifiers = files.flatMap((f) => [
+    ...[...f.content.matchAll(/^import [^'\n]*'([^'.][^']*)';$/gm)].map((m) => m[1]!),
+    ...[...f.content.matchAll(/\brequire\(\s*['"]([^'".][^'"]*)['"]\s*\)/g)].map((m) => m[1]!),
+  ]);
   const names = specifiers.map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!));
   // The platform Nest serves HTTP with, which @nestjs/core loads by name.
   if (names.includes('@nestjs/core')) names.push('@nestjs/platform-express', 'reflect-metadata');
