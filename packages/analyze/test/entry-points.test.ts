@@ -36,6 +36,18 @@ describe('entry points', () => {
     ]);
   });
 
+  it('composes Hono routes through chains, basePath(), app.route() mounts and local sub-apps', async () => {
+    const graph = await analyzeFixture(fixture('extract/hono-routes'));
+    // factory.ts: createFactory({ initApp(app) { app.route('/api/books', books); app.route('/api', status) } });
+    // books.ts chains .get('/').post('/') on new Hono() and adds books.get('/:id') apart; status has basePath('/v1').
+    expect(lines(graph)).toEqual([
+      'http GET /api/books  src/books/books.ts:5',
+      'http GET /api/books/:id  src/books/books.ts:12',
+      'http GET /api/v1/health  src/factory.ts:11',
+      'http POST /api/books  src/books/books.ts:6',
+    ]);
+  });
+
   it('reads NestJS controllers, resolvers, processors, message handlers and timers', async () => {
     const graph = await analyzeFixture(fixture('entry-points/nest-shop'));
     expect(lines(graph)).toEqual([
