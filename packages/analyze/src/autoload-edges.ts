@@ -31,7 +31,12 @@ export function autoloadImports(from: string, autoloads: readonly Autoload[], fi
     for (const { load, dir } of dirs) {
       if (!file.startsWith(`${dir}/`) || !isLoaded(file, dir, indexed)) continue;
       const specifier = posix.relative(here, file);
-      found.push({ specifier: specifier.startsWith('.') ? specifier : `./${specifier}`, kind: 'dynamic', names: ['*'], line: load.line });
+      found.push({
+        specifier: specifier.startsWith('.') ? specifier : `./${specifier}`,
+        kind: 'dynamic',
+        names: ['*'],
+        line: load.line,
+      });
     }
   }
   return found.sort((a, b) => (a.specifier < b.specifier ? -1 : a.specifier > b.specifier ? 1 : a.line - b.line));
@@ -62,8 +67,13 @@ export function autoloadMounts(
     for (const load of autoloads) {
       const dir = posix.join(here, load.dir);
       if (!edge.to.startsWith(`${dir}/`)) continue;
-      const folders = posix.dirname(posix.relative(dir, edge.to)).split('/').filter((name) => name !== '.');
-      const named = load.dirNamePrefix ? folders.map((name) => (name.startsWith('_') ? `:${name.slice(1)}` : name)) : [];
+      const folders = posix
+        .dirname(posix.relative(dir, edge.to))
+        .split('/')
+        .filter((name) => name !== '.');
+      const named = load.dirNamePrefix
+        ? folders.map((name) => (name.startsWith('_') ? `:${name.slice(1)}` : name))
+        : [];
       mounts.push({ prefix: [load.prefix, ...named].join('/'), specifier: edge.specifier, line: load.line });
     }
   }

@@ -27,7 +27,8 @@ function folderOf(node: AnyNode | undefined): string | undefined {
     return relativeFolder([tail?.value.cooked ?? '']);
   }
   if (node?.type !== 'CallExpression') return undefined;
-  const callee = node.callee.type === 'StaticMemberExpression' ? node.callee.property.name : identifierName(node.callee);
+  const callee =
+    node.callee.type === 'StaticMemberExpression' ? node.callee.property.name : identifierName(node.callee);
   if ((callee !== 'join' && callee !== 'resolve') || identifierName(node.arguments[0]) !== '__dirname')
     return undefined;
   const parts = node.arguments.slice(1).map((argument) => stringValue(argument));

@@ -57,7 +57,9 @@ function routePath(node: AnyNode | undefined): string | undefined {
 
 // `options.prefix`, `opts.prefix`: the prefix option of the plugin's options parameter.
 const isPrefixOption = (node: AnyNode | undefined): boolean =>
-  node?.type === 'StaticMemberExpression' && node.property.name === 'prefix' && node.object.type === 'IdentifierReference';
+  node?.type === 'StaticMemberExpression' &&
+  node.property.name === 'prefix' &&
+  node.object.type === 'IdentifierReference';
 
 // `method: 'GET'` or `method: ['GET', 'HEAD']`.
 function methodsOf(node: AnyNode | undefined): string[] {
