@@ -103,6 +103,28 @@ describe('entry points', () => {
     ]);
   });
 
+  it('follows @fastify/autoload into the plugin files of its folders, with their folder prefixes', async () => {
+    const graph = await analyzeFixture(fixture('extract/fastify-autoload'));
+    expect(lines(graph)).toEqual([
+      // routes/authors has no index: autoload goes down into _authorId, the parameter :authorId
+      'http GET /api/authors/:authorId  src/routes/authors/_authorId/index.js:3',
+      // options: { prefix: '/api' } then the folder name; fastify.get('/') is the prefix itself
+      'http GET /api/books  src/routes/books/index.js:5',
+      'http GET /api/books/:id  src/routes/books/index.js:6',
+      // a fastify-plugin route written options.prefix + '/all': the prefix autoload passes, then the literal
+      'http GET /api/shelves/all  src/routes/shelves/index.js:6',
+      'http POST /api/shelves/:id/books  src/routes/shelves/index.js:7',
+    ]);
+    const loads = graph.edges.filter((edge) => edge.from === 'src/app.js' && edge.kind === 'dynamic');
+    // Every plugin file, but not routes/books/schema.js: a folder with an index file is loaded through it alone.
+    expect(loads.map((edge) => `${edge.to}:${edge.line}`)).toEqual([
+      'src/plugins/store.js:9',
+      'src/routes/authors/_authorId/index.js:10',
+      'src/routes/books/index.js:10',
+      'src/routes/shelves/index.js:10',
+    ]);
+  });
+
   it('leaves useCases out of a graph without entry points', async () => {
     const graph = await analyzeFixture(fixture('resolve/file-kinds'));
     expect(graph.useCases).toBeUndefined();
