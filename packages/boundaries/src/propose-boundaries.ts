@@ -112,7 +112,7 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
     [...planRun(weighted, runs, minSize)].map(([file, label]) => [file, String(label)]),
   );
   partition = step('refine', () => {
-    const trust = new FolderTrust(files, dependencies);
+    const trust = FolderTrust.of(files, dependencies);
     const index = new Map(files.map((file, i) => [file, i]));
     const modulesOf = (file: string) => trust.modulesOf(index.get(file)!);
     let result = splitModules(weighted, partition, modulesOf, minSize);
