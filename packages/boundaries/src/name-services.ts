@@ -50,7 +50,8 @@ export function nameServices(
     // Spelled only until one is free: spelling every word of a big group sorted each word's forms.
     let free: string | undefined;
     for (const word of words) {
-      const surface = spelled.get(word.stem) ?? spelled.set(word.stem, surfaceOf(surfaces.get(word.stem)!)).get(word.stem)!;
+      const surface =
+        spelled.get(word.stem) ?? spelled.set(word.stem, surfaceOf(surfaces.get(word.stem)!)).get(word.stem)!;
       if (!taken.has(surface)) {
         free = surface;
         break;
