@@ -107,7 +107,8 @@ async function settle(count: () => number): Promise<void> {
 /**
  * Mounts the service's routing layer first in the app, as the report's step 1 says: an import of the
  * layer at the top of the file and `app.use(<layer>)` after the manifest's anchor line. `layer` is the
- * file extract names in its summary. Returns why not.
+ * file extract names in its summary; for a Koa or Fastify app, its framework's adapter beside it is mounted
+ * instead (`app.use(<service>KoaRoutes)`, `app.addHook('onRequest', <service>FastifyRoutes)`). Returns why not.
  */
 export function mountRoutingLayer(
   dir: string,
@@ -115,7 +116,15 @@ export function mountRoutingLayer(
   mount: HttpServe['mount'],
 ): string | undefined {
   if (!layer || !existsSync(join(dir, layer))) return 'no routing layer (the service serves no route)';
-  const name = /export (?:function|const) (\w+Routes)\b/.exec(readFileSync(join(dir, layer), 'utf8'))?.[1];
+  const base = layer;
+  const adapter = ['koa', 'fastify']
+    .map((framework) => ({ framework, path: base.replace(/routes\.(ts|js)$/, `${framework}-routes.$1`) }))
+    .find((found) => found.path !== base && existsSync(join(dir, found.path)));
+  if (adapter) layer = adapter.path;
+  // An ES module's export, or a CommonJS one (a JavaScript monolith's layer: \`exports.userRoutes = userRoutes;\`).
+  const name = /(?:export (?:function|const) |\bexports\.)(\w+Routes)\b/.exec(
+    readFileSync(join(dir, layer), 'utf8'),
+  )?.[1];
   if (!name) return `no middleware exported by ${layer}`;
   const target = join(dir, mount.file);
   const text = readFileSync(target, 'utf8');
@@ -124,8 +133,11 @@ export function mountRoutingLayer(
   if (at < 0) return `no line "${mount.after}" in ${mount.file}`;
   const indent = /^\s*/.exec(lines[at]!)![0];
   const app = /(?:const|let|var)\s+(\w+)\s*=/.exec(mount.after)?.[1] ?? 'app';
-  lines.splice(at + 1, 0, `${indent}${app}.use(${name});`);
-  let path = relative(dirname(target), join(dir, layer.replace(/\.(ts|js)$/, '')));
+  const use = adapter?.framework === 'fastify' ? `addHook('onRequest', ${name})` : `use(${name})`;
+  lines.splice(at + 1, 0, `${indent}${app}.${use};`);
+  // A file whose relative imports carry `.js` (Node's ES modules, module node16/nodenext) gets it in this one too.
+  const extension = /\bfrom\s*['"]\.{1,2}\/[^'"\n]*\.js['"]/.test(text) ? '.js' : '';
+  let path = relative(dirname(target), join(dir, layer.replace(/\.(ts|js)$/, ''))) + extension;
   if (!path.startsWith('.')) path = `./${path}`;
   const commonJs = /\.c?js$/.test(mount.file) && /\brequire\(/.test(text);
   lines.unshift(commonJs ? `const { ${name} } = require('${path}');` : `import { ${name} } from '${path}';`);

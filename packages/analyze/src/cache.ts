@@ -28,10 +28,10 @@ export interface GraphCache {
 // Cached facts and graphs mean what the code that made them meant: a new seams, a new parser or any
 // edit to this code (a rebuilt bundle, a changed source file) starts a fresh cache.
 const parserVersion = (createRequire(import.meta.url)('oxc-parser/package.json') as { version: string }).version;
-const STAMP = `${SEAMS_VERSION}-oxc${parserVersion}-${codeStamp(dirname(fileURLToPath(import.meta.url)))}`;
-const FACTS_FILE = `facts-${STAMP}.bin`;
-const GRAPH_FILE = `graph-${STAMP}.bin`;
-const INPUTS_FILE = `inputs-${STAMP}.bin`;
+// Taken on first use, not on loading: a run with --no-cache never stats the code files.
+let stamp: string | undefined;
+const cacheFile = (kind: 'facts' | 'graph' | 'inputs') =>
+  `${kind}-${(stamp ??= `${SEAMS_VERSION}-oxc${parserVersion}-${codeStamp(dirname(fileURLToPath(import.meta.url)))}`)}.bin`;
 
 // The Cache Directory Tagging standard (bford.info/cachedir): backup tools skip the folder, and its
 // presence is how seams knows the folder is its own, so that only there it deletes stale files.
@@ -88,22 +88,22 @@ export function createSeamsFolder(root: string): void {
 
 /** Loads the facts cache; a missing or corrupt one is empty. */
 export function loadFacts(dir: string): FactsCache {
-  const data = load<unknown>(join(dir, FACTS_FILE), deserialize);
+  const data = load<unknown>(join(dir, cacheFile('facts')), deserialize);
   const empty: FactsCache = new Map();
   return data instanceof Map ? (data as FactsCache) : empty;
 }
 
 /** Loads the graph cache, kept apart from the facts so an unchanged tree reads only this smaller file. */
 export function loadGraph(dir: string): GraphCache | undefined {
-  return load(join(dir, GRAPH_FILE), decodeGraphCache);
+  return load(join(dir, cacheFile('graph')), decodeGraphCache);
 }
 
 export function saveFacts(dir: string, facts: FactsCache): void {
-  save(join(dir, FACTS_FILE), serialize(facts));
+  save(join(dir, cacheFile('facts')), serialize(facts));
 }
 
 export function saveGraph(dir: string, graph: GraphCache): void {
-  save(join(dir, GRAPH_FILE), encodeGraphCache(graph));
+  save(join(dir, cacheFile('graph')), encodeGraphCache(graph));
 }
 
 /**
@@ -117,7 +117,7 @@ export interface ValidatedInput {
 
 /** The inputs validated last, by kind ('plan', 'baseline'); empty when missing or unreadable. */
 export function loadValidatedInputs(dir: string): Map<string, ValidatedInput> {
-  const data = load<unknown>(join(dir, INPUTS_FILE), deserialize);
+  const data = load<unknown>(join(dir, cacheFile('inputs')), deserialize);
   const inputs = new Map<string, ValidatedInput>();
   if (!(data instanceof Map)) return inputs;
   for (const [kind, input] of data as Map<unknown, Partial<ValidatedInput> | null>) {
@@ -131,7 +131,7 @@ export function loadValidatedInputs(dir: string): Map<string, ValidatedInput> {
 const isText = (value: unknown): value is string => typeof value === 'string';
 
 export function saveValidatedInputs(dir: string, inputs: ReadonlyMap<string, ValidatedInput>): void {
-  save(join(dir, INPUTS_FILE), serialize(inputs));
+  save(join(dir, cacheFile('inputs')), serialize(inputs));
 }
 
 // Names, sizes and mtimes of the code files beside this one (the analyzer's sources, or the bundle's chunks).

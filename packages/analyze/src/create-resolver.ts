@@ -94,18 +94,23 @@ function createResolver(context: ResolverContext): ResolveSpecifier {
     return blocker;
   }
 
-  function raw(fromFile: string, specifier: string, mode: ResolveMode): ResolveResult {
-    const blocker = blockerOf(dirname(fromFile));
+  // `dir` is the importing file's folder and `blocker` that folder's, both taken once per importing file.
+  function raw(
+    fromFile: string,
+    dir: string,
+    blocker: string | undefined,
+    specifier: string,
+    mode: ResolveMode,
+  ): ResolveResult {
     if (blocker) {
       warnOnce(
         `${relativeTo(context.root, blocker)} is not a regular file: imports below it are resolved by file names only`,
       );
       if (isBuiltin(specifier))
         return { builtin: { resolved: specifier.replace(/^(?!node:)/, 'node:'), isRuntimeModule: false } };
-      const path = isBare(specifier) ? undefined : probeFile(resolvePath(dirname(fromFile), specifier));
+      const path = isBare(specifier) ? undefined : probeFile(resolvePath(dir, specifier));
       return path ? { path } : { error: `not found by file names (${blocker} is not a regular file)` };
     }
-    const dir = dirname(fromFile);
     let result = resolvers[mode][withoutTsconfig.has(dir) ? 'plain' : 'withTsconfig'].resolveFileSync(
       fromFile,
       specifier,
@@ -122,7 +127,7 @@ function createResolver(context: ResolverContext): ResolveSpecifier {
     warnOnce(
       `${relativeTo(context.root, manifest)} is not valid JSON: imports near it are resolved by file names only`,
     );
-    const path = probeFile(resolvePath(dirname(fromFile), specifier));
+    const path = probeFile(resolvePath(dir, specifier));
     return path ? { path } : result;
   }
 
@@ -154,9 +159,15 @@ function createResolver(context: ResolverContext): ResolveSpecifier {
     );
   }
 
-  function resolveOnce(fromFile: string, specifier: string, mode: ResolveMode): Resolution {
+  function resolveOnce(
+    fromFile: string,
+    dir: string,
+    blocker: string | undefined,
+    specifier: string,
+    mode: ResolveMode,
+  ): Resolution {
     const bare = isBare(specifier);
-    const result = raw(fromFile, specifier, mode);
+    const result = raw(fromFile, dir, blocker, specifier, mode);
     if (result.builtin) return { type: 'external', package: builtinName(result.builtin.resolved), builtin: true };
     if (result.path) {
       if (result.path.includes('/node_modules/')) {
@@ -184,20 +195,23 @@ function createResolver(context: ResolverContext): ResolveSpecifier {
     return { type: 'unresolved', reason: 'not-found', detail: result.error };
   }
 
-  // Callers ask file by file: the folder and its memo are looked up once per file, not once per specifier.
+  // Callers ask file by file: the folder, its memo and its blocker are looked up once per file, not per specifier.
   let lastFile = '';
+  let lastDir = '';
+  let lastBlocker: string | undefined;
   let lastMemo = { import: new Map<string, Resolution>(), require: new Map<string, Resolution>() };
   return (fromFile, specifier, mode) => {
     if (fromFile !== lastFile) {
       lastFile = fromFile;
-      const dir = dirname(fromFile);
-      let folder = memo.get(dir);
-      if (!folder) memo.set(dir, (folder = { import: new Map(), require: new Map() }));
+      lastDir = dirname(fromFile);
+      let folder = memo.get(lastDir);
+      if (!folder) memo.set(lastDir, (folder = { import: new Map(), require: new Map() }));
       lastMemo = folder;
+      lastBlocker = blockerOf(lastDir);
     }
     const byMode = lastMemo[mode];
     let resolution = byMode.get(specifier);
-    if (!resolution) byMode.set(specifier, (resolution = resolveOnce(fromFile, specifier, mode)));
+    if (!resolution) byMode.set(specifier, (resolution = resolveOnce(fromFile, lastDir, lastBlocker, specifier, mode)));
     return resolution;
   };
 }

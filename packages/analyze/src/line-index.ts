@@ -99,8 +99,8 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 13 || code === 11 || code === 12 || code === 0xa0 || code === 0xfeff;
 }
 
-// What `\s` matches in a regular expression: white space and line terminators.
-function isRegExpSpace(code: number): boolean {
+/** What `\s` matches in a regular expression: white space and line terminators. */
+export function isRegExpSpace(code: number): boolean {
   if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
   if (code < 0xa0) return false;
   return (

@@ -2,6 +2,7 @@ import * as oxc from 'oxc-parser';
 import { createDataWalker, type DataWalker } from './data/walk.ts';
 import { createEntryWalker, type EntryWalker } from './entry-points/find-entry-points.ts';
 import type { FileFacts, ImportFact } from './facts.ts';
+import { countImportCalls } from './import-keywords.ts';
 import { languageOf } from './language-of.ts';
 import { indexLines, type LineIndex } from './line-index.ts';
 import { createCommonJsWalker, type CommonJsWalker } from './read-commonjs.ts';
@@ -38,6 +39,7 @@ interface LazyResult {
   };
   comments: Array<{ start: number; end: number }>;
   errors: Array<{ message: string; labels: Array<{ start: number }> }>;
+  program: object;
   visit(visitor: unknown): void;
   dispose(): void;
 }
@@ -45,10 +47,6 @@ interface LazyResult {
 const { parseSync } = oxc;
 
 const TRIPLE_SLASH = /^[ \t]*\/\/\/[ \t]*<reference[ \t]+(path|types)[ \t]*=[ \t]*(["'])([^"'\n]+)\2/gm;
-const IMPORT_CALL = /(?<![.\w$])import\s*\(/g;
-// Most files have no `import(` at all: a plain search settles those without the regex.
-const countImportCalls = (text: string) =>
-  text.includes('import(') || text.includes('import (') ? (text.match(IMPORT_CALL)?.length ?? 0) : 0;
 const REQUIRE_CALL = /(?<![.\w$])require\s*\(/;
 // `exports.x =`, `module.exports =`, `module.exports.x =`.
 const CJS_EXPORT = /(?<![\w$])exports\s*[.=]/;

@@ -6,7 +6,9 @@ import {
   type LazyProgram,
   type LazyVisitor,
 } from './ast/lazy-ast.ts';
+import { visitAround } from './ast/visit-around.ts';
 import type { ImportFact, ReexportFact } from './facts.ts';
+import { importCallsAt } from './import-keywords.ts';
 import type { LineIndex } from './line-index.ts';
 
 /** One file's walk: what it found so far. */
@@ -81,24 +83,59 @@ export interface CommonJsWalker {
   read(program: LazyProgram, text: string, lines: LineIndex): CommonJsFacts;
 }
 
+// Entering around an offset builds a path of nodes through their getters, many times what oxc's visitor pays per
+// node: it pays off where the offsets are sparse (a minified bundle with a few `require`s), not in an ordinary
+// CommonJS module that spells its bound names every few lines. At most one offset per this many characters.
+const CHARACTERS_PER_OFFSET = 2000;
+
 /**
- * A walker for one analyze run: its one visitor (built on first use) reads the file being walked from `walker.current`.
+ * A walker for one analyze run. Where the text spells its words only plainly (no unicode escapes), in ASCII (so
+ * oxc's offsets are the string's) and seldom, it enters only the nodes around them (ast/visit-around.ts): a first pass
+ * around `require`, `exports` and `import(` finds the calls, exports and bindings, a second around `require` and the
+ * bound names finds the member reads. Elsewhere oxc's visitor walks the whole file once; both call the same handlers
+ * on the same nodes in the same order. The handlers read the file being walked from `walker.current`.
  */
 export function createCommonJsWalker(): CommonJsWalker {
   const walker = { current: emptyWalk('') };
-  // One visitor per set of handlers a file needs: node types without a handler are never built.
+  // Handlers (and visitors) per set a file needs: node types without a handler are never built.
+  const handlerSets = new Map<string, LazyHandlers>();
   const visitors = new Map<string, LazyVisitor>();
+  const visitAll = (program: LazyProgram, key: string, handlers: LazyHandlers) => {
+    let visitor = visitors.get(key);
+    if (!visitor) visitors.set(key, (visitor = createLazyVisitor(handlers)));
+    program.visit(visitor);
+  };
+  const sparse = (offsets: number[], text: string) => offsets.length * CHARACTERS_PER_OFFSET <= text.length;
   return {
     read(program, text, lines) {
       const walk = emptyWalk(text);
       // Without `require` in the text there are no require calls nor bindings to them, without `exports` no exports.
       const needs = { require: walk.requireAt?.length !== 0, exports: walk.exportsAt?.length !== 0 };
       const key = `${needs.require}${needs.exports}`;
-      let visitor = visitors.get(key);
-      if (!visitor) visitors.set(key, (visitor = createVisitor(walker, needs)));
+      let handlers = handlerSets.get(key);
+      if (!handlers) handlerSets.set(key, (handlers = createHandlers(walker, needs)));
+      const words = [
+        ...(needs.require ? (walk.requireAt ?? []) : []),
+        ...(needs.exports ? (walk.exportsAt ?? []) : []),
+      ];
+      const first = merged(words, importCallsAt(text));
+      const around = walk.requireAt !== undefined && sparse(first, text) && Buffer.byteLength(text) === text.length;
       walker.current = walk;
       try {
-        program.visit(visitor);
+        if (!around) visitAll(program, key, handlers);
+        else {
+          const { StaticMemberExpression: memberRead, ...rest } = handlers;
+          visitAround(program.program, first, rest);
+          if (memberRead) {
+            const names = merged(
+              ['require', ...walk.bound.keys()].flatMap((name) => occurrences(text, name)),
+              [],
+            );
+            const members = { StaticMemberExpression: memberRead };
+            if (sparse(names, text)) visitAround(program.program, names, members);
+            else visitAll(program, `${key}-members`, members);
+          }
+        }
       } finally {
         walker.current = emptyWalk('');
       }
@@ -114,6 +151,11 @@ export function createCommonJsWalker(): CommonJsWalker {
       return { imports: imports.map(({ fact }) => fact), localExports: [...walk.exports], reexports: walk.reexports };
     },
   };
+}
+
+/** Two lists of offsets as one ascending list without repeats. */
+function merged(a: number[], b: number[]): number[] {
+  return [...new Set([...a, ...b])].sort((x, y) => x - y);
 }
 
 // `require('./x').a` reads `a`, and `svc.a` reads it off whatever `svc` is bound to. Only a read whose object is a
@@ -187,7 +229,7 @@ const keyName = (property: { computed: boolean; key: AnyNode }) => {
       : undefined;
 };
 
-function createVisitor(walker: { current: FileWalk }, needs: { require: boolean; exports: boolean }): LazyVisitor {
+function createHandlers(walker: { current: FileWalk }, needs: { require: boolean; exports: boolean }): LazyHandlers {
   const found = (fact: Omit<ImportFact, 'line'>, start: number) => {
     walker.current.imports.push({ fact: { ...fact, line: 0 }, start });
   };
@@ -282,5 +324,5 @@ function createVisitor(walker: { current: FileWalk }, needs: { require: boolean;
         exportName(left.property.name, node.right);
     };
   }
-  return createLazyVisitor(handlers);
+  return handlers;
 }

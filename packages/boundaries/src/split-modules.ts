@@ -9,16 +9,20 @@ export interface Module {
 
 /**
  * A service holding two sibling modules or more is cut along them. A module is the files of one sub-folder of a
- * folder whose sub-folders the imports show to be modules (`modulesOf`, from folder trust, outermost first); it
- * counts when at least `minSize` of its files, and most of them, are in the service (a module inside one that counts
- * is part of it). The counted siblings of the folder holding the most of them each become a service; the service's
- * other files follow the one they are most tied to (files tied to none stay with the largest).
+ * folder whose sub-folders the imports show to be modules, or the files lying directly in that folder (`modulesOf`,
+ * from folder trust, outermost first); it counts when at least `minSize` of its files, and most of them, are in the
+ * service (a module inside one that counts is part of it), or when all of it is in the service and it has two files
+ * at least (a small module held whole is a module of its own, as `isWholeModule` keeps it). The counted siblings of
+ * the folder holding the most of them each become a service; the service's other files follow the one they are most
+ * tied to (files tied to none stay with the largest).
  *
  * Louvain merges small sibling modules that a few ties join (a table both use, a word both carry, a legacy file both
  * import): a small module's own ties weigh little against the resolution's expectation, however coherent it is. Two
- * sibling modules are two services. A cluster that is one module, that holds one with files of no module (a layered
- * app's `services/order.ts` beside `routes/orders/`), or modules of different folders (`routes/admin/orders/` and
- * `routes/store/orders/`, which the entities signal ties as one domain) is left alone.
+ * sibling modules are two services, and so is a module of two files held whole beside a sibling (`ai/vertex/` beside
+ * `ai/runtime/`): cut away with the files tied to it, it is a whole module that refinement keeps. A cluster that is
+ * one module, that holds one with files of no module (a layered app's `services/order.ts` beside `routes/orders/`),
+ * or modules of different folders (`routes/admin/orders/` and `routes/store/orders/`, which the entities signal ties
+ * as one domain) is left alone.
  */
 export function splitModules(
   graph: FileGraph,
@@ -36,7 +40,8 @@ export function splitModules(
       for (const { module } of modulesOf(file)) inService.set(module, (inService.get(module) ?? 0) + 1);
     const counts = ({ module }: Module) => {
       const held = inService.get(module)!;
-      return held >= minSize && 2 * held > moduleSize.get(module)!;
+      const size = moduleSize.get(module)!;
+      return (held >= minSize && 2 * held > size) || (held >= MIN_WHOLE && held === size);
     };
     // Each file's unit is the outermost of its modules that counts; units grouped by the folder holding them.
     const siblings = new Map<number, Map<number, string[]>>();
@@ -96,7 +101,7 @@ export function isWholeModule(
   for (const file of partition.keys())
     for (const { module } of modulesOf(file)) moduleSize.set(module, (moduleSize.get(module) ?? 0) + 1);
   return (files) => {
-    if (files.length < 2) return false;
+    if (files.length < MIN_WHOLE) return false;
     const held = new Map<number, number>();
     for (const file of files) for (const { module } of modulesOf(file)) held.set(module, (held.get(module) ?? 0) + 1);
     for (const [module, count] of held)
@@ -104,6 +109,9 @@ export function isWholeModule(
     return false;
   };
 }
+
+// The fewest files a whole module has to be a service of its own, however small (a lone file is no service).
+const MIN_WHOLE = 2;
 
 // The share of a module's files a cluster must hold to be that module: a few files the kernel or a neighbour took
 // (amplication's 71-file `resource/` keeps 65 of its 68 clustered files in one cluster) do not make it a fragment.

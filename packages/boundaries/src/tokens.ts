@@ -19,6 +19,19 @@ const TECHNICAL = new Set(
   ).split(' '),
 );
 
+// Verbs among the technical words (`create-order.ts`, `getUser`): written in the plural they are nouns, the things an
+// app is about (`posts/`, `price-lists/`, `updates.ts`), and name a domain.
+const VERBS = new Set(
+  'get set create update delete remove find list add put post patch fetch load save read write make build'.split(' '),
+);
+
+/** Whether a word says how code is built rather than what it is about: `services`, `create`, but not `posts`. */
+function isTechnical(word: string): boolean {
+  if (TECHNICAL.has(word)) return true;
+  const singular = stem(word);
+  return TECHNICAL.has(singular) && !(singular !== word && VERBS.has(singular));
+}
+
 /** Splits `OrderLineItem`, `order-line_item.ts` and `ORDER_LINES` into lower-case words. */
 function splitWords(text: string): string[] {
   return text
@@ -59,7 +72,7 @@ export function domainWords(names: Iterable<string>): WordOccurrence[] {
       words = [];
       for (const word of splitWords(name)) {
         const stemmed = stem(word);
-        if (!TECHNICAL.has(word) && !TECHNICAL.has(stemmed)) words.push({ stem: stemmed, surface: word });
+        if (!isTechnical(word)) words.push({ stem: stemmed, surface: word });
       }
       wordsOfName.set(name, words);
     }
@@ -88,9 +101,9 @@ export function entityKey(name: string): string {
   let key = entityKeys.get(name);
   if (key === undefined) {
     const words = splitWords(name.split('.')[0]!);
-    const first = words.findIndex((word) => !TECHNICAL.has(word) && !TECHNICAL.has(stem(word)));
+    const first = words.findIndex((word) => !isTechnical(word));
     key = words
-      .filter((word, i) => (i < first && KINDS.has(stem(word))) || (!TECHNICAL.has(word) && !TECHNICAL.has(stem(word))))
+      .filter((word, i) => (i < first && KINDS.has(stem(word))) || !isTechnical(word))
       .map(stem)
       .join(' ');
     entityKeys.set(name, key);

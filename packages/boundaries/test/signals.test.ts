@@ -5,7 +5,7 @@ import { entitiesSignal } from '../src/signals/entities-signal.ts';
 import type { Signal } from '../src/signals/index.ts';
 import { pathsSignal } from '../src/signals/paths-signal.ts';
 import { useCasesSignal } from '../src/signals/use-cases-signal.ts';
-import { entityKey } from '../src/tokens.ts';
+import { domainWords, entityKey } from '../src/tokens.ts';
 import { handGraph } from './hand-graph.ts';
 
 /** A signal's pairs as `a | b -> weight`, for hand-worked expectations. */
@@ -102,6 +102,20 @@ describe('entityKey', () => {
     expect(entityKey('moduleAction.resolver.ts')).toBe('module action');
     expect(entityKey('services')).toBe('');
   });
+
+  it('reads a verb written in the plural as a noun: `posts/` names a domain, `post-comment.ts` a verb', () => {
+    expect(entityKey('posts')).toBe('post');
+    expect(entityKey('price-lists.ts')).toBe('price list');
+    expect(entityKey('post-comment.ts')).toBe('comment');
+    expect(entityKey('create-order.ts')).toBe('order');
+    expect(entityKey('getUsers')).toBe('user');
+  });
+});
+
+describe('domainWords', () => {
+  it('keeps a plural verb, drops the verb and the technical words', () => {
+    expect(domainWords(['posts', 'createPost', 'topics.service.ts']).map((w) => w.stem)).toEqual(['post', 'topic']);
+  });
 });
 
 describe('useCasesSignal', () => {
@@ -144,6 +158,17 @@ describe('useCasesSignal', () => {
       'src/lib/format.ts | src/customers/customer.controller.ts': 0.5,
       'src/customers/customer.controller.ts | src/customers/customer.service.ts': 1,
     });
+  });
+
+  it('is off when the use cases reach under a tenth of the files: a few would outweigh every import', () => {
+    // One use case reaching 3 files (its entry, customer.service.ts, format.ts): on among 20 files, off among 31.
+    const twenty = [...files, ...Array.from({ length: 13 }, (_, i) => `src/other/file${i}.ts`)];
+    const graph = handGraph(twenty, imports);
+    graph.useCases = [{ id: 'http GET /customers', kind: 'http', entry: 'src/customers/customer.controller.ts' }];
+    const input = (paths: readonly string[]) => ({ graph, files: paths, dependencies: dependenciesOf(graph) });
+    expect(useCasesSignal.isAvailable(input(twenty))).toBe(true);
+    const thirtyOne = [...twenty, ...Array.from({ length: 11 }, (_, i) => `src/more/file${i}.ts`)];
+    expect(useCasesSignal.isAvailable(input(thirtyOne))).toBe(false);
   });
 
   it('takes the files a traced use case lists, anchored on its rarest file, with its weight', () => {

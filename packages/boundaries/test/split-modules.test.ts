@@ -72,15 +72,34 @@ describe('splitModules', () => {
   });
 
   it('counts a module only with at least min-size files, and most of them, in the service', () => {
-    // b has 2 files in the service (under min-size 3); c has 3 here but 4 elsewhere (not most of it).
+    // b has 2 files in the service (under min-size 3) and 1 elsewhere; c has 3 here but 4 elsewhere (not most of it).
     const files = ['f/a1', 'f/a2', 'f/a3', 'f/b1', 'f/b2', 'f/c1', 'f/c2', 'f/c3'];
-    const elsewhere = ['f/c4', 'f/c5', 'f/c6', 'f/c7'];
+    const elsewhere = ['f/b3', 'f/c4', 'f/c5', 'f/c6', 'f/c7'];
     const partition = new Map([...files.map((f) => [f, 's'] as const), ...elsewhere.map((f) => [f, 't'] as const)]);
     const graph = weighted(
       [...files.slice(1), ...elsewhere.slice(1)].map((f, i) => [[...files, ...elsewhere][i]!, f, 1]),
       [],
     );
     expect(splitModules(graph, partition, modulesOf, 3)).toEqual(partition);
+  });
+
+  it('counts a small module held whole with two files at least, never a lone file', () => {
+    // b (f/b1, f/b2) is all in the service, under min-size 3: a module of its own beside a. c (f/c1) is one file: it
+    // follows the piece it is most tied to (a, 2 against 1), as the legacy file does.
+    const files = ['f/a1', 'f/a2', 'f/a3', 'f/b1', 'f/b2', 'f/c1', 'legacy/l'];
+    const graph = weighted([
+      ['f/a1', 'f/a2', 1],
+      ['f/a2', 'f/a3', 1],
+      ['f/b1', 'f/b2', 1],
+      ['f/a3', 'f/b1', 3],
+      ['f/c1', 'f/a1', 2],
+      ['f/c1', 'f/b2', 1],
+      ['legacy/l', 'f/b2', 1],
+    ]);
+    expect(sorted(splitModules(graph, new Map(files.map((f) => [f, 's'])), modulesOf, 3))).toEqual([
+      ['f/a1', 'f/a2', 'f/a3', 'f/c1'],
+      ['f/b1', 'f/b2', 'legacy/l'],
+    ]);
   });
 
   it('keeps a module whole when a module inside it would count too', () => {
@@ -102,7 +121,7 @@ describe('splitModules', () => {
 });
 
 describe('FolderTrust.modulesOf', () => {
-  it('gives the sub-folder of each trusted folder above a file, and none for a file of no module', () => {
+  it('gives the sub-folder of each trusted folder above a file, and the own files of a trusted folder', () => {
     // src/a and src/b each a ring of 4 imports, with 2 imports between them: 8 of 10 inside, trust 0.6 (above the
     // layers' 0.3), so src/ is a folder of modules; src/a/ and src/b/ have no sub-folders, so no deeper module.
     const ring = (folder: string) =>
@@ -116,7 +135,13 @@ describe('FolderTrust.modulesOf', () => {
     expect(b1).toHaveLength(1);
     expect(b1![0]!.folder).toBe(a1![0]!.folder);
     expect(b1![0]!.module).not.toBe(a1![0]!.module);
-    expect(trust.modulesOf(files.indexOf('src/main.ts'))).toEqual([]);
+    // src/main.ts lies directly in the trusted src/: its module is src/'s own files, beside src/a/ and src/b/.
+    const own = trust.modulesOf(files.indexOf('src/main.ts'));
+    expect(own).toHaveLength(1);
+    expect(own[0]!.folder).toBe(a1![0]!.folder);
+    expect([a1![0]!.module, b1![0]!.module]).not.toContain(own[0]!.module);
+    // A file of an untrusted folder (src/a/ has no sub-folders, so no evidence) is in no module of it.
+    expect(trust.modulesOf(files.indexOf('src/a/1.ts'))).toEqual(a1);
   });
 });
 

@@ -21,6 +21,7 @@ import { findEventBus } from './find-event-bus.ts';
 import { serviceApi, type ServiceApi } from './service-api.ts';
 import { insideScope, toolchainProfile, type Toolchain } from './toolchain/toolchain-profile.ts';
 import { placeFiles } from './toolchain/place-files.ts';
+import { excludeServiceEdit, withOwnExclude } from './toolchain/exclude-service.ts';
 import { hasExtractableSurface, nothingToExtract } from './extractable-surface.ts';
 import { routeLevelFiles } from './routes/route-files.ts';
 import { serviceRoutes, servesRoutes, type ServiceRoute } from './routes/service-routes.ts';
@@ -156,6 +157,10 @@ export async function extractService(
     generated,
     readFile: options.readFile,
   });
+  // The service builds on its own: a monolith's tsconfig that takes in every file leaves its folder out.
+  const excluded =
+    toolchain.language === 'ts' ? excludeServiceEdit(options.tsconfig, layout.service, options.readFile) : undefined;
+  if (excluded) edits.push(excluded);
   const declared = serviceRoutes(graph, api.files);
   const manual = unmoved.filter((m) => !importsRouter(graph, m, declared));
   const routeLevel = servesRoutes(declared)
@@ -194,7 +199,12 @@ export async function extractService(
     api.id,
     files.map((f) => f.path),
   );
-  files.splice(0, files.length, ...placeFiles(files, placement));
+  // The service's tsconfig extends the monolith's: the exclude it would inherit now names the service itself.
+  const ownTsconfig = (f: GeneratedFile) => excluded !== undefined && f.path === `${layout.service}/tsconfig.json`;
+  const fitted = placeFiles(files, placement).map((f) =>
+    ownTsconfig(f) ? { ...f, content: withOwnExclude(f.content) } : f,
+  );
+  files.splice(0, files.length, ...fitted);
   files.push(manifestFile(origin, api, under(options.out, 'extraction.json'), remoteOperations(model)));
   const extractable = hasExtractableSurface({ model, routes });
   const data = graph.data?.length || graph.tables?.length ? tableOwnership(graph, plan) : undefined;

@@ -1,7 +1,10 @@
 // What the route server copies from the monolith's app file: expectations worked out by hand on a CommonJS app
-// shaped like hagopj13/node-express-boilerplate's src/app.js and a NestJS bootstrap.
+// shaped like hagopj13/node-express-boilerplate's src/app.js, a NestJS bootstrap, and a Koa app shaped like
+// gothinkster/koa-knex-realworld-example's src/lib/app.js, and a CommonJS Fastify app.
 import { describe, expect, it } from 'vitest';
 import { expressChain, nestBootstrap } from '../src/routes/app-setup.ts';
+import { fastifyChain } from '../src/routes/fastify-setup.ts';
+import { koaChain } from '../src/routes/koa-setup.ts';
 
 const files: Record<string, string> = {
   'src/app.js': `const express = require('express');
@@ -89,6 +92,92 @@ describe('the app setup a route server copies', () => {
     ]);
     expect(bootstrap.notes).toEqual([
       'src/main.ts:10 `app.useWebSocketAdapter(...)` is not applied: seams does not know what it changes',
+    ]);
+  });
+
+  it("copies a Koa app's setup around the mount: settings, the app handed to modules, its middleware in order", () => {
+    const koa: Record<string, string> = {
+      'src/lib/app.js': `const config = require("config")
+const Koa = require("koa")
+const app = new Koa()
+app.proxy = true
+app.keys = [config.get("secret")]
+require("../schemas")(app)
+const xRequestId = require("koa-x-request-id")
+const error = require("../middleware/error-middleware")
+const routes = require("../routes")
+let requests = 0
+app.use(xRequestId({ inject: true }, app))
+app.use(async (ctx, next) => { requests += 1; await next() })
+app.use(error)
+app.use(routes.routes())
+app.use(routes.allowedMethods())
+app.on("error", () => {})
+require("./listen")(app)
+module.exports = app
+`,
+      'src/routes/index.js': 'module.exports = new (require("koa-router"))()',
+    };
+    const chain = koaChain({
+      files: Object.keys(koa),
+      readFile: (path) => koa[path]!,
+      reaches: new Set(['src/routes/index.js']),
+      target: 'extracted/users/service/src/app-middleware.ts',
+    })!;
+    const up = '../../../../src';
+    expect(chain.file).toBe('src/lib/app.js');
+    expect(chain.app).toBe('app');
+    // The app itself is the copies' parameter: kept by name, never inlined as \`new Koa()\`.
+    expect(chain.before).toEqual([
+      { code: 'app.proxy = true', imports: [] },
+      { code: 'app.keys = [(require("config")).get("secret")]', imports: [] },
+      { code: `require('${up}/schemas')(app)`, imports: [] },
+      { code: 'app.use((require("koa-x-request-id"))({ inject: true }, app))', imports: [] },
+      { code: `app.use((require('${up}/middleware/error-middleware')))`, imports: [] },
+    ]);
+    // Both mounts of the routers are the route server's own; an event listener is not setup a request meets, and
+    // what the file does with the app after the mount may start a server (the route server starts its own).
+    expect(chain.after).toEqual([]);
+    expect(chain.notes).toEqual([
+      'src/lib/app.js:12 `app.use(...)` is not applied: it uses `requests`, which app.js declares itself',
+    ]);
+  });
+
+  it("copies a Fastify app's setup: plugins, decorators, hooks; not its routes, the mount, or what it declares", () => {
+    const app: Record<string, string> = {
+      'src/server.js': `const server = require('fastify')({ logger: true })
+const jwt = require('./plugins/jwt')
+const routes = require('./routes')
+function onError(error, request, reply) { reply.send(error) }
+server.register(require('@fastify/cors'), {})
+server.register(jwt, { secret: process.env.SECRET })
+server.decorate('limits', { titleLength: 40 })
+server.get('/health', async () => ({ ok: true }))
+server.register(routes, { prefix: '/api' })
+server.setErrorHandler(onError)
+server.listen({ port: 3000 })
+`,
+      'src/routes/index.js': 'module.exports = async function routes (fastify) {}',
+      'src/plugins/jwt.js': 'module.exports = async function jwt (fastify) {}',
+    };
+    const chain = fastifyChain({
+      files: Object.keys(app),
+      readFile: (path) => app[path]!,
+      reaches: new Set(['src/routes/index.js']),
+      target: 'extracted/users/service/src/app-middleware.ts',
+    })!;
+    expect(chain.file).toBe('src/server.js');
+    expect(chain.app).toBe('server');
+    expect(chain.steps).toEqual([
+      { code: "server.register(require('@fastify/cors'), {})", imports: [] },
+      {
+        code: "server.register((require('../../../../src/plugins/jwt')), { secret: process.env.SECRET })",
+        imports: [],
+      },
+      { code: "server.decorate('limits', { titleLength: 40 })", imports: [] },
+    ]);
+    expect(chain.notes).toEqual([
+      'src/server.js:10 `server.setErrorHandler(...)` is not applied: it uses `onError`, which server.js declares itself',
     ]);
   });
 });

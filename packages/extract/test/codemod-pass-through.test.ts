@@ -72,7 +72,8 @@ describe('extract on the same monolith', () => {
       version: '0.1.0',
       readFile: (path) => readFileSync(join(root, path), 'utf8'),
     });
-    expect(extraction.edits.map((e) => e.path)).toEqual(result.edits.map((e) => e.path));
+    // And the tsconfig, which names no files: its exclude leaves the service's folder out of the monolith's compilation.
+    expect(extraction.edits.map((e) => e.path)).toEqual([...result.edits.map((e) => e.path), 'tsconfig.json']);
     const report = extraction.files.find((f) => f.path.endsWith('EXTRACTION.md'))!.content;
     expect(report).toContain(
       "Tests of Users's own code, left importing it (not the facade): test/process-queue.test.ts.",

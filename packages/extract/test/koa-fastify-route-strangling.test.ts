@@ -44,6 +44,10 @@ interface Framework {
   typeCheckInclude: string[];
   /** What else the generated code must say. */
   generated: Array<{ file: string; contains: string }>;
+  /** The body of an error answer: the app's own error middleware's or error handler's. */
+  errorBody: (message: string) => unknown;
+  /** The longest title the app's setup allows (Koa: ctx.app.limits; Fastify: a decorator, fastify.limits). */
+  titleLength: number;
 }
 
 const FRAMEWORKS: Framework[] = [
@@ -61,8 +65,17 @@ const FRAMEWORKS: Framework[] = [
     reportLine: 'Koa: `app.use(booksKoaRoutes)` from\n   `extracted/books/facade/koa-routes`',
     manifest: { dependencies: { koa: '3.2.1', 'koa-bodyparser': '4.4.1' } },
     typeCheckInclude: ['src/koa-modules.d.ts'],
-    // The service parses bodies with the monolith's own parser, under the limit.
-    generated: [{ file: 'routes-app.ts', contains: "import * as bodyParserModule from 'koa-bodyparser';" }],
+    // The route server applies the app's own setup in its order (its settings, its error middleware, its body
+    // parser, under the limit), then the routers.
+    generated: [
+      { file: 'routes-app.ts', contains: 'for (const apply of before) apply(app);' },
+      { file: 'app-middleware.ts', contains: 'app.proxy = true;' },
+      { file: 'app-middleware.ts', contains: "require('../../../../src/limits')(app);" },
+      { file: 'app-middleware.ts', contains: "app.use((require('../../../../src/errors')));" },
+      { file: 'app-middleware.ts', contains: "app.use((require('koa-bodyparser'))());" },
+    ],
+    errorBody: (message) => ({ errors: { body: [message] } }),
+    titleLength: 40,
   },
   {
     name: 'a Fastify route plugin registered under /api/books',
@@ -77,7 +90,15 @@ const FRAMEWORKS: Framework[] = [
       "Fastify: `app.addHook('onRequest', booksFastifyRoutes)` from\n   `extracted/books/facade/fastify-routes`",
     manifest: { type: 'module', dependencies: { fastify: '5.12.8' } },
     typeCheckInclude: [],
-    generated: [{ file: 'fastify-routes.js', contains: "import { booksRoutes } from './routes.js';" }],
+    // The route server registers the app's decorating plugin and its error handler before the route plugin.
+    generated: [
+      { file: 'fastify-routes.js', contains: "import { booksRoutes } from './routes.js';" },
+      { file: 'routes-app.ts', contains: 'for (const apply of appSetup)' },
+      { file: 'app-middleware.ts', contains: 'app.register(limits);' },
+      { file: 'app-middleware.ts', contains: 'app.setErrorHandler((error, request, reply) =>' },
+    ],
+    errorBody: (message) => ({ errors: { body: [message] } }),
+    titleLength: 40,
   },
 ];
 
@@ -189,7 +210,7 @@ describe.each(FRAMEWORKS)('route-level strangling of $name', (framework) => {
     expect(await monolith('GET', '/api/books/b9')).toEqual({
       status: 404,
       via: '1.1 seams',
-      body: { error: { message: 'no book b9' } },
+      body: framework.errorBody('no book b9'),
     });
     // The monolith's framework had not read the body: it went through unread, and the service parsed it.
     expect(await monolith('POST', '/api/books', { title: 'Middlemarch' })).toEqual({
@@ -198,6 +219,12 @@ describe.each(FRAMEWORKS)('route-level strangling of $name', (framework) => {
       body: { id: 'b3', title: 'Middlemarch' },
     });
     expect(await monolith('POST', '/api/books', { name: 'x' })).toMatchObject({ status: 400, via: '1.1 seams' });
+    // The handler reads what the app's setup attached to the app: the route server ran that setup.
+    expect(await monolith('POST', '/api/books', { title: 'x'.repeat(framework.titleLength + 1) })).toEqual({
+      status: 422,
+      via: '1.1 seams',
+      body: framework.errorBody('a title that long does not fit'),
+    });
     // A route that stays in the monolith is never proxied.
     expect(await monolith('GET', '/api/status')).toEqual({ status: 200, via: undefined, body: { status: 'ok' } });
   });

@@ -161,6 +161,45 @@ describe('extract --write on the toolchains monoliths have', () => {
     expect(typeCheck(app, 'extracted/catalog/service/tsconfig.json')).toBe('');
   }, 60_000);
 
+  it('NodeNext, verbatimModuleSyntax, a tsconfig that takes every file: the service is left out of it, and the app runs', async () => {
+    const { app, extraction } = await extracted({
+      fixture: 'toolchain-esm-nodenext',
+      service: 'accounts',
+      files: ['src/accounts/accounts.ts'],
+      packages: { typescript: TYPESCRIPT, '@types/node': installed('@types/node') },
+      tsconfig: 'tsconfig.json',
+    });
+    expect(extraction.remoteReady).toEqual(['findAccount', 'isFollowing']);
+    // The monolith would compile the service's files too (their zod is not its package): its exclude says no.
+    const tsconfig = extraction.edits.find((e) => e.path === 'tsconfig.json');
+    expect(tsconfig?.after).toContain(
+      '"exclude": ["node_modules", "bower_components", "jspm_packages", "extracted/accounts/service"]',
+    );
+    expect(tsconfig?.after).toContain('// As minimal ES-module apps have it');
+    expect(extraction.edits.find((e) => e.path === 'src/feed/feed.ts')?.after).toContain(
+      "import type { Account } from '../accounts/accounts.js';\n" +
+        "import { findAccount, isFollowing } from '../../extracted/accounts/facade/accounts.facade.js';",
+    );
+    expect(typeCheck(app)).toBe('');
+    // The service builds on its own: its tsconfig extends the monolith's, whose exclude now names it, so it has its own.
+    const service = join(app, 'extracted/accounts/service');
+    expect(JSON.parse(readFileSync(join(service, 'tsconfig.json'), 'utf8'))).toMatchObject({
+      exclude: ['node_modules'],
+    });
+    mkdirSync(join(service, 'node_modules/@types'), { recursive: true });
+    symlinkSync(join(top, 'packages/graph/node_modules/zod'), join(service, 'node_modules/zod'));
+    symlinkSync(installed('@types/node'), join(service, 'node_modules/@types/node'));
+    expect(typeCheck(app, 'extracted/accounts/service/tsconfig.json')).toBe('');
+    // The app's ES modules run as its owners run them (tsx), routed local through the facade.
+    const run = spawnSync(join(top, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+      cwd: app,
+      encoding: 'utf8',
+      env: { ...process.env, SEAMS_ROUTE_ACCOUNTS: 'local' },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('main.ts {"reader":{"id":1,"username":"ada","following":[2]},"follows":true}\n');
+  }, 60_000);
+
   it('plain CommonJS JavaScript: a JavaScript facade the app requires, its require() calls rewritten, served locally', async () => {
     const { app, extraction } = await extracted({
       fixture: 'toolchain-commonjs',

@@ -164,6 +164,8 @@ export interface LazyVisitor {
 
 /** A parse result in lazy mode, as far as walking it goes. */
 export interface LazyProgram {
+  /** The root node, for a walk that enters only some nodes (visit-around.ts). */
+  readonly program: object;
   visit(visitor: LazyVisitor): void;
 }
 

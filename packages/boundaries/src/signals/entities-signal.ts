@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { entityKey } from '../tokens.ts';
+import { ENTRY, entitiesAndLayers, longestEntity } from './entities-layers.ts';
 import { addPair, type PairWeights, type Signal, type SignalInput } from './signal.ts';
 
 /**
@@ -9,7 +10,9 @@ import { addPair, type PairWeights, type Signal, type SignalInput } from './sign
  * The entities are the app's own nouns: a name (singular, technical words dropped) is an entity when
  * it names files or folders in at least two different folders, or names a table the data detectors
  * found. A file's entity is its innermost folder naming one, else the longest entity its file name
- * carries (a tie between two is none). Each entity's files are tied to its anchors (the files named
+ * carries (a tie between two is none). A folder named like an entity but holding every entity's files
+ * (`presenters/`, `policies/`: a layer, see `layerFolders`) is no entity's folder: its files take the
+ * entity their own name carries. Each entity's files are tied to its anchors (the files named
  * exactly after it, and the entry files of folders named after it), so the work is linear in the
  * files, never quadratic in a big entity.
  */
@@ -37,13 +40,16 @@ export const entitiesSignal: Signal = {
 };
 
 const MAX_ANCHORS = 12;
-const ENTRY = /^(index|main|mod)\./;
 
-function entityGroups({ graph, files }: SignalInput): Map<string, { anchors: number[]; members: number[] }> {
-  const entities = findEntities(files, graph.tables?.map((table) => table.name) ?? []);
+function entityGroups({
+  graph,
+  files,
+  dependencies,
+}: SignalInput): Map<string, { anchors: number[]; members: number[] }> {
+  const { entities, layers } = entitiesAndLayers({ graph, files, dependencies });
   const groups = new Map<string, { anchors: number[]; members: number[] }>();
   files.forEach((file, index) => {
-    const found = entityOf(file, entities);
+    const found = entityOf(file, entities, layers);
     if (!found) return;
     const group = groups.get(found.entity) ?? groups.set(found.entity, { anchors: [], members: [] }).get(found.entity)!;
     (found.anchor ? group.anchors : group.members).push(index);
@@ -51,54 +57,30 @@ function entityGroups({ graph, files }: SignalInput): Map<string, { anchors: num
   return groups;
 }
 
-/** Names of files and folders found in two folders or more, and table names: the app's nouns. */
-function findEntities(files: readonly string[], tables: readonly string[]): Set<string> {
-  const places = new Map<string, Set<string>>();
-  const note = (name: string, parent: string) => {
-    const key = entityKey(name);
-    if (key) (places.get(key) ?? places.set(key, new Set()).get(key)!).add(parent);
-  };
-  const folders = new Set<string>();
-  for (const file of files) {
-    if (!ENTRY.test(posix.basename(file))) note(posix.basename(file), posix.dirname(file));
-    for (let dir = posix.dirname(file); dir !== '.' && !folders.has(dir); dir = posix.dirname(dir)) {
-      folders.add(dir);
-      note(posix.basename(dir), posix.dirname(dir));
-    }
-  }
-  const entities = new Set([...places].filter(([, parents]) => parents.size >= 2).map(([key]) => key));
-  for (const table of tables) {
-    const key = entityKey(table);
-    if (key) entities.add(key);
-  }
-  return entities;
-}
-
-/** The entity a file serves: its innermost entity folder, else the longest entity in its own name. */
-function entityOf(file: string, entities: ReadonlySet<string>): { entity: string; anchor: boolean } | undefined {
+/**
+ * The entity a file serves: its innermost entity folder, else the longest entity in its own name. A layer folder
+ * (`presenters/`) is no entity's home: its files take the entity their own name carries, else the next folder out.
+ */
+function entityOf(
+  file: string,
+  entities: ReadonlySet<string>,
+  layers: ReadonlySet<string>,
+): { entity: string; anchor: boolean } | undefined {
   const base = posix.basename(file);
-  const own = longestEntity(base, entities);
-  const segments = posix.dirname(file).split('/');
-  for (let i = segments.length - 1; i >= 0; i--) {
-    const key = entityKey(segments[i]!);
+  const parent = posix.dirname(file);
+  for (let dir = parent; dir !== '.' && dir !== '/'; dir = posix.dirname(dir)) {
+    const key = entityKey(posix.basename(dir));
     if (!entities.has(key)) continue;
+    if (layers.has(dir)) {
+      const named = longestEntity(base, entities, key);
+      // A member, never an anchor: the entity's own files (its model, its folder) speak for it, not its presenter.
+      if (named) return { entity: named, anchor: false };
+      continue;
+    }
     // Inside an entity's folder: its entry file and its file named after it speak for it.
-    return { entity: key, anchor: i === segments.length - 1 && (ENTRY.test(base) || own === key) };
+    return { entity: key, anchor: dir === parent && (ENTRY.test(base) || longestEntity(base, entities) === key) };
   }
+  const own = longestEntity(base, entities);
   if (!own) return undefined;
   return { entity: own, anchor: entityKey(base) === own };
-}
-
-function longestEntity(name: string, entities: ReadonlySet<string>): string | undefined {
-  const words = entityKey(name).split(' ').filter(Boolean);
-  for (let length = words.length; length > 0; length--) {
-    const found = new Set<string>();
-    for (let start = 0; start + length <= words.length; start++) {
-      const key = words.slice(start, start + length).join(' ');
-      if (entities.has(key)) found.add(key);
-    }
-    if (found.size === 1) return [...found][0];
-    if (found.size > 1) return undefined;
-  }
-  return undefined;
 }

@@ -78,13 +78,18 @@ export class FolderTrust {
 
   /**
    * The modules holding a file, outermost first (folder ids): for every folder above it whose sub-folders the imports
-   * show to be modules (trust above the layers'), that folder and its sub-folder holding the file.
+   * show to be modules (trust above the layers'), that folder and its sub-folder holding the file; and when its own
+   * folder is such a folder, the files lying directly in it, a module of their own beside its sub-folders (a NestJS
+   * module's `ai.module.ts` and `ai.service.ts` beside its sub-modules `ai/runtime/`, `ai/agent/`).
    */
   modulesOf(a: number): Array<{ folder: number; module: number }> {
     const chain = this.chains[a]!;
     const modules: Array<{ folder: number; module: number }> = [];
     for (let depth = 0; depth + 1 < chain.length; depth++)
       if (this.trust[chain[depth]!]! > LAYERS) modules.push({ folder: chain[depth]!, module: chain[depth + 1]! });
+    // Its own folder's files beside its sub-folders: the files of `ai/` itself are a module beside `ai/runtime/`.
+    const own = chain[chain.length - 1]!;
+    if (chain.length > 1 && this.trust[own]! > LAYERS) modules.push({ folder: own, module: ownFiles(own) });
     return modules;
   }
 
@@ -101,6 +106,11 @@ export class FolderTrust {
     if (shared === chainA.length || shared === chainB.length) return 0;
     return Math.max(0, (this.trust[chainA[shared - 1]!]! - LAYERS) / (1 - LAYERS));
   }
+}
+
+/** The module id of the files lying directly in a folder: apart from every folder id (those are 0 and up). */
+function ownFiles(folder: number): number {
+  return -1 - folder;
 }
 
 function commonDepth(a: Int32Array, b: Int32Array): number {

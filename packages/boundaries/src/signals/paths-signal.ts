@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { entitiesAndLayers } from './entities-layers.ts';
 import { addPair, type PairWeights, type Signal, type SignalInput } from './signal.ts';
 
 // A folder holding more files than this is a layer or the whole app, not a neighbourhood.
@@ -8,7 +9,9 @@ const MAX_FOLDER_FILES = 60;
  * Files in the same small folder belong together; the smaller the folder, the stronger the tie. Combined with
  * the imports, a folder ties as far as the imports confirm it: scaled by the square root of its coherence (the
  * share of its files' import ends that stay inside it), so a flat layer folder (`validations/`, `socket.io/`)
- * whose files each import their own domain ties less than a domain folder whose files import each other.
+ * whose files each import their own domain ties less than a domain folder whose files import each other. Combined
+ * with the entities, a layer folder (see `layerFolders`: `presenters/` whose files each serve another entity) ties
+ * none of its files: the entities signal ties each to its own entity instead.
  */
 export const pathsSignal: Signal = {
   name: 'paths',
@@ -30,9 +33,10 @@ export const pathsSignal: Signal = {
     // folder proximity alone.
     let most = 0;
     for (const value of coherence?.values() ?? []) most = Math.max(most, value);
+    const layers = input.combined?.includes('entities') ? entitiesAndLayers(input).layers : undefined;
     const weights: PairWeights = new Map();
     for (const [dir, list] of members) {
-      if (list.length < 2 || list.length > MAX_FOLDER_FILES) continue;
+      if (list.length < 2 || list.length > MAX_FOLDER_FILES || layers?.has(dir)) continue;
       const weight = Math.sqrt(coherence ? (coherence.get(dir) ?? 0.5) / most : 1) / (list.length - 1);
       for (let a = 0; a < list.length; a++)
         for (let b = a + 1; b < list.length; b++) addPair(weights, list[a]!, list[b]!, files.length, weight);

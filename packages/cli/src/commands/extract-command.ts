@@ -64,14 +64,15 @@ Examples:
       const outDir = flags.out ? resolve(streams.cwd, flags.out) : join(root, 'extracted', service);
       const out = relative(root, outDir).split(sep).join('/') || '.';
       const shown = relative(streams.cwd, outDir) || '.';
+      const tsconfig =
+        flags.tsconfig === 'none'
+          ? undefined
+          : (flags.tsconfig ?? (existsSync(join(root, 'tsconfig.json')) ? 'tsconfig.json' : undefined));
       const extraction = await extractService(graph, plan, service, {
         root,
         planName: relative(root, planPath),
         out,
-        tsconfig:
-          flags.tsconfig === 'none'
-            ? undefined
-            : (flags.tsconfig ?? (existsSync(join(root, 'tsconfig.json')) ? 'tsconfig.json' : undefined)),
+        tsconfig,
         monolith: monolithName(root),
         version: SEAMS_VERSION,
         readFile: (path) => readFileSync(join(root, path), 'utf8'),
@@ -147,17 +148,19 @@ Examples:
         );
       }
       const statements = rewrittenStatements(extraction.rewritten);
-      if (extraction.edits.length === 0)
-        say(`  codemod    nothing to change: every import of what ${name}'s facade routes goes through it`);
-      else if (flags.write) {
-        for (const edit of extraction.edits) writeFileAtomic(join(root, edit.path), edit.after);
-        say(`  codemod    ${extraction.edits.length} files now import ${name} through its facade (${statements})`);
-      } else {
+      // The monolith's tsconfig, when it took in every file: its exclude now leaves the service's folder out.
+      const scoped = extraction.edits.some((e) => e.path === tsconfig);
+      const files = extraction.edits.length - (scoped ? 1 : 0);
+      if (flags.write) for (const edit of extraction.edits) writeFileAtomic(join(root, edit.path), edit.after);
+      else if (extraction.edits.length > 0) streams.stdout.write(extraction.diff);
+      if (scoped)
         say(
-          `  codemod    ${extraction.edits.length} files (${statements}): the diff is on stdout; apply it with --write`,
+          `  tsconfig   ${tsconfig} ${flags.write ? 'now leaves' : 'would leave'} the service's folder out: it builds on its own`,
         );
-        streams.stdout.write(extraction.diff);
-      }
+      if (files === 0)
+        say(`  codemod    nothing to change: every import of what ${name}'s facade routes goes through it`);
+      else if (flags.write) say(`  codemod    ${files} files now import ${name} through its facade (${statements})`);
+      else say(`  codemod    ${files} files (${statements}): the diff is on stdout; apply it with --write`);
       if (extraction.manual.length > 0) {
         say(`  by hand    ${extraction.manual.length} the codemod left alone (also in EXTRACTION.md):`);
         for (const m of extraction.manual.slice(0, 10)) say(`    ${m.file}:${m.line}: ${m.reason}`);

@@ -1,4 +1,5 @@
 import { Node, type ClassDeclaration, type SourceFile, type Type } from 'ts-morph';
+import { packageTypeName } from './builtin-types.ts';
 import { classifyEntry } from './classify-entry.ts';
 import type { Blocker, ContractInput, ContractModel } from './contract-model.ts';
 import { createDescriber, type Describer } from './describe-type.ts';
@@ -13,6 +14,11 @@ import { describeWiring, nestModules } from './provider-wiring.ts';
 import { createNamedTypes, isDataClass, type NamedTypes } from './named-types.ts';
 import { operationBlockers } from './operation-blockers.ts';
 import { isStackOverflow } from './walk-budget.ts';
+
+// A Hono app the monolith mounts (`app.route('/api/articles', articlesModule)`) is a router, not a value to read:
+// what would move is its routes, and route-level strangling does not read Hono's yet.
+const HONO_APP =
+  "a Hono app the monolith mounts as a router: route-level strangling reads Express, Koa, Fastify and NestJS routes, not Hono's yet, so its routes stay in the monolith";
 
 export type { ContractInput, ContractModel, JsonSchema, Operation } from './contract-model.ts';
 
@@ -51,6 +57,8 @@ export function buildContract(input: ContractInput): ContractModel {
       continue;
     }
     model.others.push({ entry: text, kind: entry.kind, file: entry.file, line });
+    if (entry.kind === 'value' && packageTypeName(entry.declaration.getType()) === 'Hono')
+      model.blockers.push({ kind: 'unsupported-type', file: entry.file, line, message: HONO_APP });
     if (entry.kind === 'type') {
       // A generic type has no single form to declare; its uses are written out where they occur.
       const generic = !Node.isEnumDeclaration(entry.declaration) && entry.declaration.getTypeParameters().length > 0;

@@ -1,6 +1,14 @@
+import { importLines } from '../routes/copy-expression.ts';
+import type { FastifyChain } from '../routes/fastify-setup.ts';
 import type { ServiceRoute } from '../routes/service-routes.ts';
 import { envPrefix, header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
-import { entriesSource, placedSource, routesSettingsSource, tokenRequiredSource } from './route-server-file.ts';
+import {
+  entriesSource,
+  javaScriptSource,
+  placedSource,
+  routesSettingsSource,
+  tokenRequiredSource,
+} from './route-server-file.ts';
 import { routeTableSource } from './route-table.ts';
 
 /**
@@ -13,11 +21,14 @@ export function fastifyRouteServerFiles(
   origin: Origin,
   serviceFolder: string,
   routes: readonly ServiceRoute[],
+  chain?: FastifyChain,
 ): GeneratedFile[] {
   const env = envPrefix(origin.service);
   const appPath = `${serviceFolder}/src/routes-app.ts`;
   const { imports, entries } = entriesSource(appPath, routes);
+  const setup = chain && chain.steps.length > 0 ? chain : undefined;
   return [
+    ...(setup ? [fastifySetupFile(origin, serviceFolder, setup)] : []),
     {
       path: appPath,
       content: `${header(origin, `the Fastify app serving ${origin.service}'s routes with the monolith's own handlers`)}
@@ -25,7 +36,7 @@ import { createHash, timingSafeEqual } from 'crypto';
 import type { IncomingMessage, Server } from 'http';
 import * as fastifyModule from 'fastify';
 ${imports}
-
+${setup ? "import { appSetup } from './app-middleware';\n" : ''}
 const SERVICE = ${stringLiteral(origin.service)};
 const TOKEN_HEADER = 'x-seams-token';
 
@@ -70,12 +81,24 @@ function pluginOf(module: unknown): Plugin | undefined {
   return candidates.find((value): value is Plugin => typeof value === 'function');
 }
 
-/**
+${
+  setup
+    ? `/**
+ * The monolith's own setup (${setup.file}), in its order: the plugins that decorate the instance (its database
+ * client, authentication), its hooks and error handler, registered before the route plugins, in the app and in
+ * the probe.
+ */
+function appLevel(app: FastifyApp): FastifyApp {
+  for (const apply of appSetup) apply(app as unknown as Parameters<typeof apply>[0]);
+  return app;
+}`
+    : `/**
  * The monolith's app-level plugins and hooks these routes rely on (authentication, decorators such as its
  * database client) go here: they are registered before the route plugins, in the app and in the probe.
  */
 function appLevel(app: FastifyApp): FastifyApp {
   return app;
+}`
 }
 
 // A plugin's routes as it declares them (no prefix): registered once in a probe instance that only listens to onRoute.
@@ -176,4 +199,26 @@ createRoutesApp(routesSettingsFromEnv()).then(
 `,
     },
   ];
+}
+
+/**
+ * app-middleware.ts for a Fastify route server: the monolith app's own setup calls (plugins, decorators, hooks,
+ * its error handler), copied with their imports, each a function of the app.
+ */
+function fastifySetupFile(origin: Origin, serviceFolder: string, chain: FastifyChain): GeneratedFile {
+  const apply = (step: FastifyChain['steps'][number]) =>
+    `  (${chain.app}) => {\n    ${step.condition ? `if (${step.condition}) ` : ''}${step.code};\n  },`;
+  return {
+    path: `${serviceFolder}/src/app-middleware.ts`,
+    content: `${header(origin, `the app setup of ${chain.file}, which the Fastify route server applies as the monolith does`)}
+${javaScriptSource(chain.file)}${importLines(chain.steps).join('\n')}
+
+type Apply = (app: import('fastify').FastifyInstance) => void;
+
+/** The monolith's setup of its app that ${origin.service}'s route plugins rely on, in order. */
+export const appSetup: Apply[] = [
+${chain.steps.map(apply).join('\n')}
+];
+`,
+  };
 }

@@ -1,7 +1,10 @@
+import { importLines } from '../routes/copy-expression.ts';
+import type { KoaChain, KoaStep } from '../routes/koa-setup.ts';
 import type { ServiceRoute } from '../routes/service-routes.ts';
 import { envPrefix, header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
 import {
   entriesSource,
+  javaScriptSource,
   mountsSource,
   routeServerFiles,
   routesSettingsSource,
@@ -34,19 +37,36 @@ export function koaRouteServerFiles(
   serviceFolder: string,
   routes: readonly ServiceRoute[],
   bodyParser: string | undefined,
+  chain?: KoaChain,
 ): GeneratedFile[] {
   const env = envPrefix(origin.service);
   const appPath = `${serviceFolder}/src/routes-app.ts`;
   const { imports, entries } = entriesSource(appPath, routes);
-  const parser = bodyParser
+  const middleware = chain && chain.before.length + chain.after.length > 0 ? chain : undefined;
+  // The monolith's own parser, applied by its setup: a second one would find the body read.
+  const parsedByApp =
+    bodyParser !== undefined &&
+    (middleware?.before ?? []).some(
+      (step) =>
+        step.code.includes(`require('${bodyParser}')`) ||
+        step.code.includes(`require("${bodyParser}")`) ||
+        step.imports.some((i) => i.specifier === bodyParser),
+    );
+  const parser = parsedByApp
     ? {
-        imports: `import * as bodyParserModule from ${stringLiteral(bodyParser)};`,
-        use: `  // The monolith's body parser (${bodyParser}), under the limit.
+        imports: '',
+        use: `  // The monolith's body parser (${bodyParser}) runs in its own middleware above; the limit holds for it.`,
+      }
+    : bodyParser
+      ? {
+          imports: `import * as bodyParserModule from ${stringLiteral(bodyParser)};`,
+          use: `  // The monolith's body parser (${bodyParser}), under the limit.
   const limit = settings.maxBodyBytes;
   app.use(callable(bodyParserModule, ['bodyParser', 'koaBody'])({ jsonLimit: limit, formLimit: limit, textLimit: limit }));`,
-      }
-    : { imports: '', use: '  // The monolith has no body parser seams knows: its routes read bodies themselves.' };
+        }
+      : { imports: '', use: '  // The monolith has no body parser seams knows: its routes read bodies themselves.' };
   return [
+    ...(middleware ? [koaMiddlewareFile(origin, serviceFolder, middleware)] : []),
     {
       path: appPath,
       content: `${header(origin, `the Koa app serving ${origin.service}'s routes with the monolith's own handlers`)}
@@ -55,7 +75,7 @@ import type { IncomingMessage, Server } from 'http';
 import * as koaModule from 'koa';
 ${parser.imports}
 ${imports}
-
+${middleware ? "import { after, before } from './app-middleware';\n" : ''}
 const SERVICE = ${stringLiteral(origin.service)};
 const TOKEN_HEADER = 'x-seams-token';
 
@@ -72,6 +92,8 @@ export interface Context {
 type Middleware = (ctx: Context, next: () => Promise<unknown>) => unknown;
 export interface KoaApp {
   use(middleware: Middleware): KoaApp;
+  /** What the monolith's setup assigns (\`proxy\`, \`keys\`) or adds. */
+  [setting: string]: unknown;
   listen(port: number, host: string, listening: () => void): Server;
 }
 
@@ -178,12 +200,26 @@ ${tokenRequiredSource(env)}
       ctx.status = 404;
       return void (ctx.body = { error: { code: 'NO_ROUTE', message: \`\${SERVICE} does not serve this route\` } });
     }
+    // The limit holds whatever parser the app brings.
+    if (Number(ctx.headers['content-length'] ?? 0) > settings.maxBodyBytes) {
+      ctx.status = 413;
+      return void (ctx.body = { error: { code: 'BODY_TOO_LARGE', message: \`bodies above \${settings.maxBodyBytes} bytes are refused\` } });
+    }
     await next();
   });
+${
+  middleware
+    ? `  // The monolith's own app setup (${middleware.file}), in its order, around its routers: its error handler,
+  // authentication, the user on ctx.state, the settings its handlers read from ctx.app.
+  for (const apply of before) apply(app);
 ${parser.use}
+  for (const { prefix, router } of mounts()) app.use(mounted(prefix, router));
+  for (const apply of after) apply(app);`
+    : `${parser.use}
   // The monolith's app-level middleware these routes rely on (authentication, its error handler, the user on
   // ctx.state) goes here.
-  for (const { prefix, router } of mounts()) app.use(mounted(prefix, router));
+  for (const { prefix, router } of mounts()) app.use(mounted(prefix, router));`
+}
   return app;
 }
 `,
@@ -197,4 +233,32 @@ declare module 'koa';
 ${bodyParser ? `declare module ${stringLiteral(bodyParser)};\n` : ''}`,
     },
   ];
+}
+
+/**
+ * app-middleware.ts for a Koa route server: the monolith app's own setup around its routers (its \`use\` calls,
+ * the settings it assigns, the modules it hands the app to), copied with their imports, each a function of the app.
+ */
+function koaMiddlewareFile(origin: Origin, serviceFolder: string, chain: KoaChain): GeneratedFile {
+  const apply = (step: KoaStep) =>
+    `  (${chain.app}) => {\n    ${step.condition ? `if (${step.condition}) ` : ''}${step.code};\n  },`;
+  return {
+    path: `${serviceFolder}/src/app-middleware.ts`,
+    content: `${header(origin, `the app setup of ${chain.file}, which the Koa route server applies as the monolith does`)}
+${javaScriptSource(chain.file)}${importLines([...chain.before, ...chain.after]).join('\n')}
+import type { KoaApp } from './routes-app';
+
+type Apply = (app: KoaApp) => void;
+
+/** The monolith's setup before the routers that serve ${origin.service}'s routes, in order. */
+export const before: Apply[] = [
+${chain.before.map(apply).join('\n')}
+];
+
+/** And after them. */
+export const after: Apply[] = [
+${chain.after.map(apply).join('\n')}
+];
+`,
+  };
 }

@@ -253,3 +253,12 @@ ${table.join('\n')}
 ];`,
   };
 }
+
+/**
+ * For setup copied from a JavaScript app file, the line that keeps the service's type-check off it: the monolith's
+ * own JavaScript, which no type-check reads there either (its handler's \`error.statusCode\` on an \`unknown\`).
+ */
+export const javaScriptSource = (file: string): string =>
+  /\.[cm]?jsx?$/.test(file)
+    ? `// @ts-nocheck: copied from ${file}, JavaScript that no type-check reads in the monolith either.\n`
+    : '';

@@ -65,7 +65,7 @@ const NEST_IGNORED = new Set([
   'startAllMicroservices',
 ]);
 
-interface Inputs {
+export interface Inputs {
   /** The project's files (the graph's), relative to the root. */
   files: readonly string[];
   readFile: (path: string) => string;
@@ -77,7 +77,7 @@ interface Inputs {
 
 const SOURCE = /\.[cm]?[jt]sx?$/;
 
-function parsed(inputs: Inputs, mention: RegExp): Array<{ path: string; file: SourceFile }> {
+export function parsed(inputs: Inputs, mention: RegExp): Array<{ path: string; file: SourceFile }> {
   const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true } });
   return inputs.files.flatMap((path) => {
     if (!SOURCE.test(path) || path.endsWith('.d.ts')) return [];
@@ -95,17 +95,17 @@ function parsed(inputs: Inputs, mention: RegExp): Array<{ path: string; file: So
 }
 
 // `<app>.<method>(...)` statements, in source order, for the variable `app`.
-const callsOn = (file: SourceFile, app: string): CallExpression[] =>
+export const callsOn = (file: SourceFile, app: string): CallExpression[] =>
   file.getDescendantsOfKind(SyntaxKind.CallExpression).filter((call) => {
     const callee = call.getExpression();
     return Node.isPropertyAccessExpression(callee) && callee.getExpression().getText() === app;
   });
 
-const methodOf = (call: CallExpression) =>
+export const methodOf = (call: CallExpression) =>
   call.getExpression().getLastChildByKind(SyntaxKind.Identifier)?.getText() ?? '';
 
 // Whether a call passes something imported from code seams generated (a routing layer, mounted first).
-function usesGenerated(call: CallExpression, file: SourceFile, path: string, inputs: Inputs): boolean {
+export function usesGenerated(call: CallExpression, file: SourceFile, path: string, inputs: Inputs): boolean {
   const files = new Set(inputs.files);
   return call.getArguments().some((arg) => {
     const from = Node.isIdentifier(arg) ? importedFile(file, path, arg.getText(), files) : undefined;
@@ -122,7 +122,7 @@ const generatedBySeams = (readFile: (path: string) => string, path: string) => {
 };
 
 // The \`if\` tests a call runs under, up to its function: the route server applies it under the same ones.
-function conditionsOf(call: CallExpression): Array<{ test: Node; negated: boolean }> {
+export function conditionsOf(call: CallExpression): Array<{ test: Node; negated: boolean }> {
   const tests: Array<{ test: Node; negated: boolean }> = [];
   let inner: Node = call;
   for (let outer = call.getParent(); outer && !Node.isFunctionLikeDeclaration(outer); outer = outer.getParent()) {
@@ -176,7 +176,12 @@ function isModuleBinding(file: SourceFile, name: string): boolean {
 }
 
 // The project file an identifier of the file is imported from (relative specifiers only).
-function importedFile(file: SourceFile, path: string, name: string, files: ReadonlySet<string>): string | undefined {
+export function importedFile(
+  file: SourceFile,
+  path: string,
+  name: string,
+  files: ReadonlySet<string>,
+): string | undefined {
   const resolved = (specifier: string) => {
     if (!specifier.startsWith('.')) return undefined;
     const base = posix.join(posix.dirname(path), specifier).replace(/\.[cm]?js$/, '');

@@ -81,13 +81,14 @@ function importOf(file: SourceFile, filePath: string, name: string, target: stri
  * The text of `node` (an expression of the monolith's file `filePath`) for a generated file at `target`: the
  * imports it uses repeated with their paths moved, the file's constants it names inlined, `__dirname` the
  * file's folder, relative `require`s moved. A name the file declares otherwise (a function, a `let`, the app
- * itself) cannot follow: the answer is then the reason, for a note.
+ * itself) cannot follow: the answer is then the reason, for a note. Names in \`keep\` are left as they are.
  */
 export function copyExpression(
   node: Node,
   filePath: string,
   target: string,
   refuse: ReadonlySet<string> = new Set(),
+  keep: ReadonlySet<string> = new Set(),
   depth = 0,
 ): CopiedCode | { reason: string } {
   const file = node.getSourceFile();
@@ -111,6 +112,8 @@ export function copyExpression(
       );
       continue;
     }
+    // A name the generated code binds itself (the app, as the parameter of the function applying the copy).
+    if (keep.has(name)) continue;
     if (refuse.has(name)) return { reason: `it uses \`${name}\`` };
     const imported = importOf(file, filePath, name, target);
     if (imported) {
@@ -125,7 +128,7 @@ export function copyExpression(
       local.declaration.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const &&
       depth < MAX_INLINE
     ) {
-      const inner = copyExpression(value, filePath, target, refuse, depth + 1);
+      const inner = copyExpression(value, filePath, target, refuse, keep, depth + 1);
       if ('reason' in inner) return inner;
       inner.imports.forEach((i) => imports.set(i.name, i));
       // \`const { jwtStrategy } = require('./config/passport')\`: the property of the inlined value.

@@ -72,8 +72,26 @@ export async function routeLevelFiles(
           target: `${folders.service}/src/app-middleware.ts`,
         })
       : undefined;
+  // What the Koa or Fastify setup readers need: the project, the files reaching the route files, where copies go.
+  const setupInputs = (routeFiles: ReadonlySet<string>) => ({
+    files,
+    readFile,
+    reaches: reaching(project.graph, routeFiles),
+    target: `${folders.service}/src/app-middleware.ts`,
+  });
   // Koa routers or Fastify route plugins, when no file is an Express router or a Nest controller.
-  const other = express.size === 0 && nest.length === 0 ? koaOrFastifyFiles(origin, folders, routes, text) : undefined;
+  const koaSetup = express.size === 0 && nest.length === 0 ? await import('./koa-setup.ts') : undefined;
+  const fastifySetup = koaSetup ? await import('./fastify-setup.ts') : undefined;
+  const other = koaSetup
+    ? koaOrFastifyFiles(
+        origin,
+        folders,
+        routes,
+        text,
+        (koa) => koaSetup.koaChain(setupInputs(koa)),
+        (fastify) => fastifySetup?.fastifyChain(setupInputs(fastify)),
+      )
+    : undefined;
   const server = served.length > 0 ? routeServerFiles(origin, folders.service, served, chain) : (other?.server ?? []);
   const middleware = routeMiddlewareFile(origin, `${folders.facade}/routes.ts`, routes);
   const edge = edgeFiles(origin, folders.edge, routes);
@@ -87,7 +105,7 @@ export async function routeLevelFiles(
       (e) => !express.has(e) && !(nest.length > 0 && nestEntries.has(e)) && !other?.served.has(e),
     ),
     edge: edge.map((f) => f.path),
-    notes: [...(chain?.notes ?? []), ...(nest.length > 0 ? nestNotes(bootstrap) : [])],
+    notes: [...(chain?.notes ?? []), ...(other?.notes ?? []), ...(nest.length > 0 ? nestNotes(bootstrap) : [])],
     ...(nest.length > 0 ? { nest: { modules: modules.map((m) => m.name), bootstrap: bootstrap?.file } } : {}),
   });
   return {
@@ -134,9 +152,11 @@ function reaching(graph: Pick<Graph, 'edges'>, targets: ReadonlySet<string>): Se
 
 /** The packages generated files import (`@nestjs/core`, `cors`): the service's package.json lists them. */
 function packagesOf(files: readonly GeneratedFile[]): string[] {
-  const specifiers = files.flatMap((f) =>
-    [...f.content.matchAll(/^import [^'\n]*'([^'.][^']*)';$/gm)].map((m) => m[1]!),
-  );
+  // Imports, and the \`require('helmet')\` a CommonJS monolith's copied setup inlines.
+  const specifiers = files.flatMap((f) => [
+    ...[...f.content.matchAll(/^import [^'\n]*'([^'.][^']*)';$/gm)].map((m) => m[1]!),
+    ...[...f.content.matchAll(/\brequire\(\s*['"]([^'".][^'"]*)['"]\s*\)/g)].map((m) => m[1]!),
+  ]);
   const names = specifiers.map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!));
   // The platform Nest serves HTTP with, which @nestjs/core loads by name.
   if (names.includes('@nestjs/core')) names.push('@nestjs/platform-express', 'reflect-metadata');

@@ -1,0 +1,107 @@
+import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
+import { callsOn, conditionsOf, importedFile, methodOf, parsed, usesGenerated, type Inputs } from './app-setup.ts';
+import { copyExpression, type CopiedCode } from './copy-expression.ts';
+
+/** What the monolith's Fastify app registers around the route plugins it registers, copied for the route server. */
+export interface FastifyChain {
+  /** The file that creates the app (`Fastify()`) and registers the route plugins. */
+  file: string;
+  /** The app's variable in that file: the copies use it by that name. */
+  app: string;
+  /** The app's calls that shape every request (plugins, decorators, hooks, its error handler), in source order. */
+  steps: Array<CopiedCode & { condition?: string }>;
+  /** What could not be copied, one line each, at the file's line. */
+  notes: string[];
+}
+
+// The calls on a Fastify instance that set up what route plugins rely on; routes, listening and the like do not.
+const SETUP = new Set([
+  'register',
+  'decorate',
+  'decorateRequest',
+  'decorateReply',
+  'addHook',
+  'setErrorHandler',
+  'addContentTypeParser',
+  'addSchema',
+  'setValidatorCompiler',
+  'setSerializerCompiler',
+  'setReplySerializer',
+  'setSchemaErrorFormatter',
+]);
+
+const FASTIFY_MODULE = /^(?:require\(\s*['"]fastify['"]\s*\)|['"]fastify['"])$/;
+
+// Whether `<callee>(...)` makes a Fastify app: a name bound to `require('fastify')` or imported from 'fastify'.
+function isFastify(file: SourceFile, callee: Node): boolean {
+  if (FASTIFY_MODULE.test(callee.getText())) return true;
+  if (!Node.isIdentifier(callee)) return false;
+  const name = callee.getText();
+  const imported = file
+    .getImportDeclarations()
+    .some(
+      (d) =>
+        d.getModuleSpecifierValue() === 'fastify' &&
+        [
+          d.getDefaultImport()?.getText(),
+          ...d.getNamedImports().map((n) => (n.getAliasNode() ?? n.getNameNode()).getText()),
+        ].includes(name),
+    );
+  return (
+    imported ||
+    file
+      .getDescendantsOfKind(SyntaxKind.VariableDeclaration)
+      .some((d) => d.getName() === name && FASTIFY_MODULE.test(d.getInitializer()?.getText() ?? ''))
+  );
+}
+
+/**
+ * The Fastify app that registers the service's route plugins: the file whose `Fastify()` app has a
+ * `register(...)` of a plugin that reaches a route entry, and its other setup calls (plugins such as a
+ * fastify-plugin that decorates the instance, hooks, its error handler), copied. Undefined when no file does.
+ */
+export function fastifyChain(inputs: Inputs): FastifyChain | undefined {
+  const files = new Set(inputs.files);
+  for (const { path, file } of parsed(inputs, /\bfastify\b/)) {
+    for (const created of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      const holder = created.getParentIfKind(SyntaxKind.VariableDeclaration);
+      if (!holder || !isFastify(file, created.getExpression())) continue;
+      const app = holder.getName();
+      const calls = callsOn(file, app);
+      const mounts = (call: CallExpression) => {
+        const [plugin] = call.getArguments();
+        const from = plugin && Node.isIdentifier(plugin) && importedFile(file, path, plugin.getText(), files);
+        return methodOf(call) === 'register' && typeof from === 'string' && inputs.reaches.has(from);
+      };
+      if (!calls.some(mounts)) continue;
+      const chain: FastifyChain = { file: path, app, steps: [], notes: [] };
+      for (const call of calls) {
+        if (!SETUP.has(methodOf(call)) || mounts(call) || usesGenerated(call, file, path, inputs)) continue;
+        const conditions = conditionsOf(call);
+        const copies = [...conditions.map((c) => c.test), ...call.getArguments()].map((node) =>
+          copyExpression(node, path, inputs.target, new Set(), new Set([app])),
+        );
+        const failed = copies.find((c): c is { reason: string } => 'reason' in c);
+        if (failed) {
+          chain.notes.push(
+            `${path}:${call.getStartLineNumber()} \`${app}.${methodOf(call)}(...)\` is not applied: ${failed.reason}`,
+          );
+          continue;
+        }
+        const done = copies as CopiedCode[];
+        const test = done
+          .slice(0, conditions.length)
+          .map((c, k) => (conditions[k]!.negated ? `!(${c.code})` : `(${c.code})`))
+          .join(' && ');
+        const args = done.slice(conditions.length).map((c) => c.code);
+        chain.steps.push({
+          code: `${app}.${methodOf(call)}(${args.join(', ')})`,
+          imports: done.flatMap((c) => c.imports),
+          ...(test ? { condition: test } : {}),
+        });
+      }
+      return chain;
+    }
+  }
+  return undefined;
+}
