@@ -5,6 +5,7 @@ import type { Blocker, ContractInput, ContractModel } from './contract-model.ts'
 import { createDescriber, type Describer } from './describe-type.ts';
 import { classUses } from './class-uses.ts';
 import { describeInstanceClass } from './describe-instance-class.ts';
+import { createCallFollower } from './called-functions.ts';
 import { describeOperation } from './describe-operation.ts';
 import { describeProvider } from './describe-provider.ts';
 import { findSharedState } from './find-shared-state.ts';
@@ -44,6 +45,8 @@ export function buildContract(input: ContractInput): ContractModel {
   // Classes that may be constructed or received outside, and what each function resolves to.
   const constructed: Array<{ name: string; file: string; line: number; declaration: Node }> = [];
   const results = new Map<string, Type | undefined>();
+  // Each function's and injected method's declaration, whose calls are followed for the writes they make.
+  const bodies = new Map<string, Node>();
 
   for (const text of input.operations) {
     const entry = classifyEntry(project, text);
@@ -52,6 +55,7 @@ export function buildContract(input: ContractInput): ContractModel {
       const described = guarded(entry.name, entry.file, line, model, () => describeOperation(entry, describer));
       if (!described) continue;
       model.operations.push(described.operation);
+      bodies.set(described.operation.name, entry.fn ?? entry.declaration);
       model.blockers.push(...operationBlockers(described.operation, described.walk, named, entry.fn));
       results.set(described.operation.name, promised(entry.signature.getReturnType()));
       continue;
@@ -81,6 +85,7 @@ export function buildContract(input: ContractInput): ContractModel {
     const described = guarded(name, file, line, model, () => describeProvider(provider, file, describer, named));
     if (!described) continue;
     model.operations.push(...described.operations);
+    for (const o of described.operations) bodies.set(o.name, provider.getMethodOrThrow(o.name.slice(name.length + 1)));
     model.blockers.push(...described.blockers);
     // The facade is a subclass: of an exported, concrete, non-generic class (else its methods stay local, said in the
     // report).
@@ -97,6 +102,9 @@ export function buildContract(input: ContractInput): ContractModel {
   const files = [...new Set([...input.serviceFiles, ...model.others.map((o) => o.file)])];
   for (const file of files) model.blockers.push(...findSharedState(project.sourceFile(file), file));
 
+  const follow = createCallFollower(project.fileOf);
+  const callees = [...bodies].map(([name, body]) => [name, follow(body)] as const);
+  if (callees.some(([, found]) => found.length > 0)) model.callees = Object.fromEntries(callees);
   model.types = named.list().map(({ name, text, schema, file }) => ({ name, text, schema, file }));
   model.blockers = unique(model.blockers);
   return model;
