@@ -10,9 +10,10 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureInputs, warmPageCache } from './inputs.ts';
 import { spread } from './stats.ts';
-import { installSeams, seamsRevision } from './tools.ts';
+import { installSeams, pinnedNode, seamsRevision } from './tools.ts';
 
 type Stage = 'analyze' | 'boundaries' | 'report';
+type Row = Stage | 'end to end' | 'floor';
 type Sample = { wallS: number; cpuS: number; peakMB: number };
 
 // issue 17: the 50k-file monolith end to end (analyze + boundaries + report) under 15 s and 1.5 GB.
@@ -58,7 +59,7 @@ for (const input of ensureInputs(
   const out = join(benchDir, 'out', 'e2e', input.name);
   mkdirSync(out, { recursive: true });
   warmPageCache(input);
-  const samples = new Map<Stage | 'end to end', Sample[]>();
+  const samples = new Map<Row, Sample[]>();
   for (let run = 0; run < runs; run++) {
     const total: Sample = { wallS: 0, cpuS: 0, peakMB: 0 };
     for (const [stage, args] of stages(input.dir, out)) {
@@ -72,6 +73,10 @@ for (const input of ensureInputs(
       total.peakMB = Math.max(total.peakMB, sample.peakMB);
     }
     samples.set('end to end', [...(samples.get('end to end') ?? []), total]);
+    // What analyze cannot go below: reading and parsing every file once (bench/parse-floor.ts), not part of end to end.
+    const floor = timed('floor', [pinnedNode(repo), join(repo, 'bench/parse-floor.ts'), input.dir], out);
+    console.log(`  ${input.name} run ${run + 1} floor: ${floor.wallS} s wall, ${floor.cpuS.toFixed(2)} s CPU`);
+    samples.set('floor', [...(samples.get('floor') ?? []), floor]);
   }
   const plan = JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')) as { services: unknown[] };
   const htmlMB = statSync(join(out, 'report.html')).size / 2 ** 20;
@@ -100,9 +105,11 @@ for (const input of ensureInputs(
   }
 }
 
-function timed(stage: Stage, args: string[], out: string): Sample {
+/** One stage of the built CLI (`seams <stage> ...args`), or for the floor the command `args` itself. */
+function timed(stage: Stage | 'floor', args: string[], out: string): Sample {
   const timeFile = join(out, `${stage}.time`);
-  execFileSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeFile, seams, stage, ...args], {
+  const command = stage === 'floor' ? args : [seams, stage, ...args];
+  execFileSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeFile, ...command], {
     cwd: repo,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

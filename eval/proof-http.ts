@@ -117,12 +117,12 @@ export function mountRoutingLayer(
 ): string | undefined {
   if (!layer || !existsSync(join(dir, layer))) return 'no routing layer (the service serves no route)';
   const base = layer;
-  const adapter = ['koa', 'fastify']
+  const adapter = ['koa', 'fastify', 'hono']
     .map((framework) => ({ framework, path: base.replace(/routes\.(ts|js)$/, `${framework}-routes.$1`) }))
     .find((found) => found.path !== base && existsSync(join(dir, found.path)));
   if (adapter) layer = adapter.path;
   // An ES module's export, or a CommonJS one (a JavaScript monolith's layer: \`exports.userRoutes = userRoutes;\`).
-  const name = /(?:export (?:function|const) |\bexports\.)(\w+Routes)\b/.exec(
+  const name = /(?:export (?:async function|function|const) |\bexports\.)(\w+Routes)\b/.exec(
     readFileSync(join(dir, layer), 'utf8'),
   )?.[1];
   if (!name) return `no middleware exported by ${layer}`;

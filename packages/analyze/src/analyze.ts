@@ -21,6 +21,14 @@ import {
   type FactsCache,
   type GraphCache,
 } from './cache.ts';
+import {
+  changesFromGit,
+  discoveryKey,
+  snapshotGit,
+  type CachedDiscovery,
+  type GitChanges,
+  type GitSnapshot,
+} from './discover-from-git.ts';
 import { discoverFiles } from './discover-files.ts';
 import { composeUseCases } from './entry-points/compose-use-cases.ts';
 import { dataOf, entriesOf, modelsOf, type FileFacts } from './facts.ts';
@@ -49,6 +57,12 @@ export interface AnalyzeOptions {
   /** Also read the git history of the analysed files (churn, authors, owners, co-change). */
   history?: boolean | Omit<ReadHistoryOptions, 'root' | 'files'>;
   onProgress?: ProgressListener;
+  /**
+   * Learn from git which files may have changed since the cached graph instead of walking the tree (for
+   * `check --changed`, which passes what it asked git); the walk still runs outside git, without a cache, or
+   * when files were added or removed.
+   */
+  trustGit?: boolean | GitChanges;
   /** Worker threads parsing beside the main one; default chosen from the free cores and the tree's size, 0 for none. */
   workers?: number;
 }
@@ -65,34 +79,64 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
   const { timings, step, stepAsync } = timeSteps(emit);
   const started = performance.now();
   const requested = resolvePath(options.root);
-  const discovered = step('discover', () => discoverFiles(requested, options));
-  const root = realpathSync(requested);
+  const maxFileBytes = options.maxFileBytes ?? 4 * 1024 * 1024;
+  const useCache = options.cache !== false;
+  const cacheDirOf = (root: string) =>
+    !useCache ? '' : options.cacheDir ? cacheFolder(options.cacheDir) : join(root, '.seams', 'cache');
+  // Asked to, git tells which files may have changed since the cached graph: then the tree is not walked.
+  const told =
+    options.trustGit && useCache
+      ? await stepAsync('git', () =>
+          changesFromGit(
+            requested,
+            cacheDirOf,
+            options,
+            options.trustGit === true ? undefined : options.trustGit || undefined,
+          ),
+        )
+      : undefined;
+  const fromGit = told?.discovery;
+  const discovered: CachedDiscovery =
+    fromGit?.discovered ??
+    step('discover', () => ({ ...discoverFiles(requested, options), options: discoveryKey(options) }));
+  const root = told?.root ?? realpathSync(requested);
   emit({ type: 'files-found', total: discovered.files.length });
   for (const message of discovered.warnings) emit({ type: 'warning', message });
 
-  const maxFileBytes = options.maxFileBytes ?? 4 * 1024 * 1024;
-  const useCache = options.cache !== false;
-  const cacheDir = !useCache ? '' : options.cacheDir ? cacheFolder(options.cacheDir) : join(root, '.seams', 'cache');
-  const save = (facts: FactsCache | undefined, graph: GraphCache) => {
-    try {
-      if (!options.cacheDir) {
-        createSeamsFolder(root);
-        claimCacheFolder(cacheDir);
+  const cacheDir = told?.cacheDir ?? cacheDirOf(root);
+  const save = async (facts: FactsCache | undefined, graph: GraphCache, git: Promise<GitSnapshot | undefined>) => {
+    const snapshot = await git;
+    step('cache', () => {
+      try {
+        if (!options.cacheDir) {
+          createSeamsFolder(root);
+          claimCacheFolder(cacheDir);
+        }
+        if (facts) saveFacts(cacheDir, facts);
+        saveGraph(cacheDir, { ...graph, discovered, ...(snapshot ? { git: snapshot } : {}) });
+      } catch (error) {
+        emit({ type: 'warning', message: `could not write the cache in ${cacheDir}: ${(error as Error).message}` });
       }
-      if (facts) saveFacts(cacheDir, facts);
-      saveGraph(cacheDir, graph);
-    } catch (error) {
-      emit({ type: 'warning', message: `could not write the cache in ${cacheDir}: ${(error as Error).message}` });
-    }
+    });
   };
   const fingerprint = fingerprintOf(root, discovered, { maxFileBytes });
-  const stats = useCache ? statAll(root, discovered.files) : new Map<string, { size: number; mtimeMs: number }>();
-  const previous = useCache ? loadGraph(cacheDir) : undefined;
+  const stats =
+    fromGit?.stats ??
+    (useCache ? statAll(root, discovered.files) : new Map<string, { size: number; mtimeMs: number }>());
+  const previous = told ? told.previous : useCache ? loadGraph(cacheDir) : undefined;
   let parts: GraphParts | undefined;
   const changed = previous ? changedFiles(previous, fingerprint, stats) : undefined;
+  // What git says now, saved with the graph for the next run that trusts git; asked while files are parsed.
+  const snapshot = () => (fromGit ? Promise.resolve(fromGit.git) : snapshotGit(root, discovered));
   if (previous && changed?.length === 0) {
     parts = step('reuse', () => previous.parts as GraphParts);
+    // The snapshot is part of the cache: one that watches more files, or a first one, is saved.
+    if (options.trustGit && (fromGit ? fromGit.grew : true)) {
+      const git = await snapshot();
+      if (git) await save(undefined, { fingerprint, stats, parts }, Promise.resolve(git));
+    }
   } else if (previous && changed && changed.length <= discovered.files.length * PARTIAL_UPDATE_SHARE) {
+    const git = snapshot();
     parts = await updateParts(
       root,
       previous.parts as GraphParts,
@@ -105,10 +149,11 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
       step,
       emit,
     );
-    if (parts) step('cache', () => save(undefined, { fingerprint, stats, parts }));
+    if (parts) await save(undefined, { fingerprint, stats, parts }, git);
   }
   if (!parts) {
     const cache = useCache ? loadFacts(cacheDir) : undefined;
+    const git = cache ? snapshot() : undefined;
     const { facts, parsed } = await stepAsync('parse', () =>
       readAll(root, discovered.files, cache, stats, maxFileBytes, emit, options.workers),
     );
@@ -125,12 +170,10 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
       workspaces.warnings,
       step,
     );
-    if (cache) {
-      step('cache', () => {
-        const present = new Set(discovered.files);
-        for (const key of cache.keys()) if (!present.has(key)) cache.delete(key);
-        save(parsed > 0 || cache.size !== present.size ? cache : undefined, { fingerprint, stats, parts });
-      });
+    if (cache && git) {
+      const present = new Set(discovered.files);
+      for (const key of cache.keys()) if (!present.has(key)) cache.delete(key);
+      await save(parsed > 0 || cache.size !== present.size ? cache : undefined, { fingerprint, stats, parts }, git);
     }
   }
   for (const message of parts.warnings) emit({ type: 'warning', message });

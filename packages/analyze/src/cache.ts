@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import { SEAMS_VERSION } from '@seams/graph';
+import type { CachedDiscovery, GitSnapshot } from './discover-from-git.ts';
 import type { FileFacts } from './facts.ts';
 import { decodeGraphCache, encodeGraphCache } from './graph-cache-format.ts';
 
@@ -23,6 +24,10 @@ export interface GraphCache {
   fingerprint: string;
   stats: Map<string, { size: number; mtimeMs: number }>;
   parts: unknown;
+  /** What discovery found, for a run that learns from git which files changed instead of walking the tree. */
+  discovered?: CachedDiscovery;
+  /** What git said about the tree when the graph was made; absent outside git. */
+  git?: GitSnapshot;
 }
 
 // Cached facts and graphs mean what the code that made them meant: a new seams, a new parser or any
@@ -95,7 +100,8 @@ export function loadFacts(dir: string): FactsCache {
 
 /** Loads the graph cache, kept apart from the facts so an unchanged tree reads only this smaller file. */
 export function loadGraph(dir: string): GraphCache | undefined {
-  return load(join(dir, cacheFile('graph')), decodeGraphCache);
+  // Written by this very code (the file name holds its stamp): its `discovered` and `git` are what it saved.
+  return load(join(dir, cacheFile('graph')), decodeGraphCache) as GraphCache | undefined;
 }
 
 export function saveFacts(dir: string, facts: FactsCache): void {

@@ -27,7 +27,7 @@ export class StringTable {
   }
 }
 
-type Column =
+export type Column =
   | { kind: 'string'; values: Uint32Array }
   | { kind: 'number'; values: Float64Array }
   | { kind: 'boolean'; values: Uint8Array }
@@ -137,6 +137,38 @@ function encodeColumn(
   return { kind: 'other', values: other };
 }
 
+// How far ahead in the earlier records an item is looked for before it counts as new.
+const LOOKAHEAD = 512;
+
+/**
+ * Each item's row among `records` (-1: not there). A partial update keeps the records it read in their order,
+ * removing some and inserting others: they are matched walking both lists, without a map of tens of thousands
+ * of objects (hashing each object costs more than the rest of the encoding). After a long run of misses the
+ * records are indexed after all. An item not found is encoded afresh: slower, never wrong.
+ */
+function rowsIn(items: readonly object[], records: readonly object[]): Int32Array {
+  const rows = new Int32Array(items.length).fill(-1);
+  let next = 0;
+  let misses = 0;
+  let index: Map<object, number> | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (index) {
+      rows[i] = index.get(item) ?? -1;
+      continue;
+    }
+    const end = Math.min(records.length, next + LOOKAHEAD);
+    let k = next;
+    while (k < end && records[k] !== item) k++;
+    if (k < end) {
+      rows[i] = k;
+      next = k + 1;
+      misses = 0;
+    } else if (++misses > LOOKAHEAD) index = new Map(records.map((record, row) => [record, row]));
+  }
+  return rows;
+}
+
 // Undefined when no record is kept, or a column would change kind: then every record is encoded.
 function encodeKeeping<T extends object>(
   items: readonly T[],
@@ -144,15 +176,14 @@ function encodeKeeping<T extends object>(
   earlier: Earlier,
   recordOf: (item: T) => Record<string, unknown>,
 ): Table | undefined {
-  const rowOf = new Map<object, number>();
-  earlier.records.forEach((record, row) => rowOf.set(record, row));
+  const rows = rowsIn(items, earlier.records);
   const count = items.length;
   // Per record: its row in `earlier`, or -(1 + its index among the fresh records).
   const source = new Int32Array(count);
   const fresh: Array<Record<string, unknown>> = [];
   for (let i = 0; i < count; i++) {
-    const row = rowOf.get(items[i]!);
-    if (row !== undefined) source[i] = row;
+    const row = rows[i]!;
+    if (row >= 0) source[i] = row;
     else {
       source[i] = -1 - fresh.length;
       fresh.push(recordOf(items[i]!));
@@ -195,28 +226,37 @@ function mergeColumns(kept: Column | undefined, added: Column | undefined, sourc
   if (kind === 'strings') {
     const a = kept as Extract<Column, { kind: 'strings' }> | undefined;
     const b = added as Extract<Column, { kind: 'strings' }> | undefined;
+    // Sized first, then filled: no growing array of ids (a 10k-file graph has hundreds of thousands).
     const offsets = new Uint32Array(count + 1);
-    const ids: number[] = [];
     for (let i = 0; i < count; i++) {
-      offsets[i] = ids.length;
       const at = source[i]!;
       const column = at >= 0 ? a : b;
       const row = at >= 0 ? at : -1 - at;
-      if (column)
-        for (let k = column.offsets[row]!, end = column.offsets[row + 1]!; k < end; k++) ids.push(column.values[k]!);
+      offsets[i + 1] = offsets[i]! + (column ? column.offsets[row + 1]! - column.offsets[row]! : 0);
     }
-    offsets[count] = ids.length;
-    return { kind, offsets, values: Uint32Array.from(ids) };
+    const values = new Uint32Array(offsets[count]!);
+    for (let i = 0; i < count;) {
+      const at = source[i]!;
+      const column = at >= 0 ? a : b;
+      const row = at >= 0 ? at : -1 - at;
+      // Rows kept in a run (most of them) are one copy.
+      let end = i + 1;
+      if (at >= 0) while (end < count && source[end] === at + (end - i)) end++;
+      if (column) values.set(column.values.subarray(column.offsets[row], column.offsets[row + end - i]), offsets[i]);
+      i = end;
+    }
+    return { kind, offsets, values };
   }
   if (kind === 'other') {
     const a = (kept as Extract<Column, { kind: 'other' }> | undefined)?.values;
     const b = (added as Extract<Column, { kind: 'other' }> | undefined)?.values;
+    // A row without the key reads as undefined, as does a hole: its record's shape leaves the key out anyway.
     const values: unknown[] = new Array(count);
     for (let i = 0; i < count; i++) {
       const at = source[i]!;
-      const from = at >= 0 ? a : b;
-      const row = at >= 0 ? at : -1 - at;
-      if (from && row in from) values[i] = from[row];
+      const value = at >= 0 ? a?.[at] : b?.[-1 - at];
+      // Left a hole: the structured clone stores holes in a few bytes.
+      if (value !== undefined) values[i] = value;
     }
     return { kind, values };
   }
@@ -244,6 +284,13 @@ export function decodeTable(table: Table, strings: readonly string[]): Array<Rec
     records[i] = record;
   }
   return records;
+}
+
+/** Record `row` of `table` alone, as decodeTable gives it. */
+export function decodeRow(table: Table, strings: readonly string[], row: number): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (const key of table.shapes[table.shapeOf[row]!]!) record[key] = reader(table.columns[key]!, strings)(row);
+  return record;
 }
 
 function reader(column: Column, strings: readonly string[]): (i: number) => unknown {

@@ -33,6 +33,15 @@ const ALWAYS_SKIPPED = new Set([
 // Build output only when it sits beside a package.json or tsconfig.json; elsewhere these names can hold source.
 const OUTPUT_BESIDE_PROJECT = new Set(['build', 'out', 'lib-cjs', 'lib-esm', 'esm', 'cjs']);
 
+/**
+ * Whether a file of this path could change what discovery finds: a source, configuration or schema file, or a
+ * .gitignore. Any other file (a README, an image) is never listed nor read.
+ */
+export function affectsDiscovery(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name === '.gitignore' || SOURCE_FILE.test(name) || CONFIG_FILE.test(name) || DATA_SCHEMA.test(name);
+}
+
 export interface DiscoverOptions {
   include?: readonly string[];
   exclude?: readonly string[];

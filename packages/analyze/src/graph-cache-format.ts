@@ -4,17 +4,31 @@
 // plus as much again in garbage collection. Maps in the parts (each file's export table) are only read
 // by a partial update after an edit, so they stay serialized until first touched.
 import { deserialize, serialize } from 'node:v8';
-import { decodeTable, encodeTable, isRecordArray, StringTable, type Earlier, type Table } from './columnar.ts';
+import {
+  decodeRow,
+  decodeTable,
+  encodeTable,
+  isRecordArray,
+  StringTable,
+  type Column,
+  type Earlier,
+  type Table,
+} from './columnar.ts';
 
-/** What the cache holds; `parts` is the analyzer's GraphParts, opaque here. */
+/**
+ * What the cache holds; `parts` is the analyzer's GraphParts, `discovered` what discovery found (its `files` stored as
+ * string ids) and `git` what git said then, all opaque here.
+ */
 export interface GraphCacheValue {
   fingerprint: string;
   stats: Map<string, { size: number; mtimeMs: number }>;
   parts: unknown;
+  discovered?: { files: string[] };
+  git?: unknown;
 }
 
 // Bumped when the layout below changes; a file without it (an older cache) reads as no cache.
-const MARKER = Buffer.from('seams-graph-cache 3\n');
+const MARKER = Buffer.from('seams-graph-cache 4\n');
 
 type Section =
   | { kind: 'records'; table: Table }
@@ -39,6 +53,8 @@ interface Stored {
   sizes: Float64Array;
   mtimes: Float64Array;
   parts: Array<[string, Section]>;
+  discovered?: { files: Uint32Array };
+  git?: unknown;
 }
 
 // The cache read last in this process: a partial update keeps most of its records, whose rows encoding copies.
@@ -64,11 +80,34 @@ export function encodeGraphCache(cache: GraphCacheValue): Buffer {
         ? mapSection(value, strings, earlier?.tables.get(key))
         : { kind: 'value', value },
   ]);
-  const stored: Stored = { fingerprint: cache.fingerprint, strings: strings.strings, statPaths, sizes, mtimes, parts };
+  const discovered = cache.discovered && {
+    ...cache.discovered,
+    files: Uint32Array.from(cache.discovered.files, (file) => strings.id(file)),
+  };
+  const stored: Stored = {
+    fingerprint: cache.fingerprint,
+    strings: strings.strings,
+    statPaths,
+    sizes,
+    mtimes,
+    parts,
+    ...(discovered ? { discovered } : {}),
+    ...(cache.git === undefined ? {} : { git: cache.git }),
+  };
   return Buffer.concat([MARKER, serialize(stored)]);
 }
 
 function mapSection(value: Map<unknown, unknown>, strings: StringTable, earlier: Earlier | undefined): Section {
+  // Tables read from the cache: rows nobody replaced are copied as they are, without decoding them.
+  if (value instanceof LazyExportTables && value.strings === lastRead?.strings) {
+    const kept = value.keeping();
+    try {
+      if (kept) return { kind: 'exports', table: encodeExportTables(kept.tables, strings, kept.earlier) };
+    } catch (error) {
+      // A placeholder to encode (no row to copy): encoded below from the tables themselves, all decoded.
+      if (!(error instanceof Unfit)) throw error;
+    }
+  }
   try {
     if (value.size > 0) return { kind: 'exports', table: encodeExportTables(value, strings, earlier) };
   } catch (error) {
@@ -95,16 +134,22 @@ export function decodeGraphCache(bytes: Buffer): GraphCacheValue | undefined {
       parts[key] = records;
     } else if (section.kind === 'value') parts[key] = section.value;
     else if (section.kind === 'exports')
-      // Only a partial update reads them.
-      deferred(parts, key, () => {
-        const { value, records } = decodeExportTables(section.table, strings);
-        tables.set(key, { records, table: section.table });
-        return value;
-      });
+      // Only a partial update reads them, and only the tables of the files it re-traces.
+      parts[key] = new LazyExportTables(section.table, strings);
     else deferred(parts, key, () => deserialize(section.bytes));
   }
   lastRead = { strings, tables };
-  return { fingerprint: stored.fingerprint, stats, parts };
+  const discovered = stored.discovered && {
+    ...stored.discovered,
+    files: Array.from(stored.discovered.files, (id) => strings[id]!),
+  };
+  return {
+    fingerprint: stored.fingerprint,
+    stats,
+    parts,
+    ...(discovered ? { discovered } : {}),
+    ...(stored.git === undefined ? {} : { git: stored.git }),
+  };
 }
 
 // Read on first access, then an ordinary property.
@@ -165,19 +210,185 @@ interface ExportRow {
   stars: string[];
 }
 
-function decodeExportTables(table: Table, strings: readonly string[]) {
-  const value = new Map<string, ExportTable>();
-  const records: ExportTable[] = [];
+function decodeExportRow(row: ExportRow): ExportTable {
+  const { local, names, targets, imports, stars } = row;
   const orNull = (item: string) => (item === NONE ? null : item);
-  for (const row of decodeTable(table, strings)) {
-    const { file, local, names, targets, imports, stars } = row as unknown as ExportRow;
-    const named = new Map<string, { target: string | null; importName: string }>();
-    for (let k = 0; k < names.length; k++)
-      named.set(names[k]!, { target: orNull(targets[k]!), importName: imports[k]! });
-    for (let k = 0; k < stars.length; k++) if (stars[k] === NONE) (stars as Array<string | null>)[k] = null;
-    const exports: ExportTable = { local: new Set(local), named, stars };
-    value.set(file, exports);
-    records.push(exports);
+  const named = new Map<string, { target: string | null; importName: string }>();
+  for (let k = 0; k < names.length; k++) named.set(names[k]!, { target: orNull(targets[k]!), importName: imports[k]! });
+  return { local: new Set(local), named, stars: stars.map(orNull) };
+}
+
+/**
+ * Each file's export table as the cache holds them (a row per file), decoded when first asked for: a partial
+ * update re-traces the barrels of a few files and needs only their tables, and which files re-export a changed
+ * one (`reexporters`, read from the columns). Any other use (iterating, size) decodes all rows first, in order.
+ */
+class LazyExportTables extends Map<string, ExportTable> {
+  readonly strings: readonly string[];
+  private readonly table: Table;
+  private rowOf: Map<string, number> | undefined;
+  private readonly decoded = new Map<number, ExportTable>();
+  private readonly replaced = new Map<string, ExportTable | undefined>();
+  private loaded = false;
+
+  constructor(table: Table, strings: readonly string[]) {
+    super();
+    this.table = table;
+    this.strings = strings;
   }
-  return { value, records };
+
+  override get(file: string): ExportTable | undefined {
+    if (this.loaded) return super.get(file);
+    if (this.replaced.has(file)) return this.replaced.get(file);
+    const row = this.rows().get(file);
+    return row === undefined ? undefined : this.row(row);
+  }
+
+  override has(file: string): boolean {
+    if (this.loaded) return super.has(file);
+    return this.replaced.has(file) ? this.replaced.get(file) !== undefined : this.rows().has(file);
+  }
+
+  override set(file: string, table: ExportTable): this {
+    if (this.loaded) super.set(file, table);
+    else this.replaced.set(file, table);
+    return this;
+  }
+
+  override delete(file: string): boolean {
+    this.load();
+    return super.delete(file);
+  }
+
+  override clear(): void {
+    this.load();
+    super.clear();
+  }
+
+  override get size(): number {
+    this.load();
+    return super.size;
+  }
+
+  override forEach(callback: (value: ExportTable, key: string, map: Map<string, ExportTable>) => void, self?: unknown) {
+    this.load();
+    super.forEach(callback, self);
+  }
+
+  override entries(): MapIterator<[string, ExportTable]> {
+    this.load();
+    return super.entries();
+  }
+
+  override keys(): MapIterator<string> {
+    this.load();
+    return super.keys();
+  }
+
+  override values(): MapIterator<ExportTable> {
+    this.load();
+    return super.values();
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, ExportTable]> {
+    return this.entries();
+  }
+
+  /** For every file, the files whose tables re-export from it (by name or `export *`), from the rows' columns. */
+  reexporters(): Map<string, string[]> {
+    const index = new Map<string, string[]>();
+    const add = (target: string | null, file: string) => {
+      if (target === null || target === NONE) return;
+      const files = index.get(target);
+      if (files) files.push(file);
+      else index.set(target, [file]);
+    };
+    if (this.loaded) {
+      for (const [file, table] of super.entries()) addAll(table, file, add);
+      return index;
+    }
+    const { columns, count } = this.table;
+    const files = columns.file as Extract<Column, { kind: 'string' }>;
+    for (let row = 0; row < count; row++) {
+      const file = this.strings[files.values[row]!]!;
+      if (this.replaced.has(file)) continue;
+      for (const key of ['targets', 'stars']) {
+        const column = columns[key];
+        if (column?.kind !== 'strings') continue;
+        for (let k = column.offsets[row]!, end = column.offsets[row + 1]!; k < end; k++)
+          add(this.strings[column.values[k]!]!, file);
+      }
+    }
+    for (const [file, table] of this.replaced) if (table) addAll(table, file, add);
+    return index;
+  }
+
+  /**
+   * The tables in row order (replaced ones in their place, new ones after) with the rows they can keep, when no
+   * use decoded them all: undecoded rows stand as placeholders the encoder copies.
+   */
+  keeping(): { tables: Map<string, ExportTable>; earlier: Earlier } | undefined {
+    if (this.loaded) return undefined;
+    const files = this.table.columns.file as Extract<Column, { kind: 'string' }>;
+    const records: ExportTable[] = [];
+    const tables = new Map<string, ExportTable>();
+    for (let row = 0; row < this.table.count; row++) {
+      // An empty object stands for a row not decoded: the encoder copies its row, and would refuse to encode it.
+      const record = this.decoded.get(row) ?? ({} as ExportTable);
+      records.push(record);
+      const file = this.strings[files.values[row]!]!;
+      const table = this.replaced.has(file) ? this.replaced.get(file) : record;
+      if (table) tables.set(file, table);
+    }
+    for (const [file, table] of this.replaced) if (table && !tables.has(file)) tables.set(file, table);
+    return { tables, earlier: { records, table: this.table } };
+  }
+
+  private rows(): Map<string, number> {
+    if (this.rowOf) return this.rowOf;
+    const files = this.table.columns.file as Extract<Column, { kind: 'string' }>;
+    this.rowOf = new Map();
+    for (let row = 0; row < this.table.count; row++) this.rowOf.set(this.strings[files.values[row]!]!, row);
+    return this.rowOf;
+  }
+
+  private row(row: number): ExportTable {
+    let table = this.decoded.get(row);
+    if (!table) {
+      table = decodeExportRow(decodeRow(this.table, this.strings, row) as unknown as ExportRow);
+      this.decoded.set(row, table);
+    }
+    return table;
+  }
+
+  private load(): void {
+    if (this.loaded) return;
+    const files = this.table.columns.file as Extract<Column, { kind: 'string' }>;
+    for (let row = 0; row < this.table.count; row++) {
+      const file = this.strings[files.values[row]!]!;
+      const table = this.replaced.has(file) ? this.replaced.get(file) : this.row(row);
+      if (table) super.set(file, table);
+    }
+    for (const [file, table] of this.replaced) if (table && !super.has(file)) super.set(file, table);
+    this.loaded = true;
+  }
+}
+
+/** For every file, the files whose export tables re-export from it: from the columns of tables read from the cache. */
+export function reexportIndex(tables: ReadonlyMap<string, ExportTable>): Map<string, string[]> {
+  if (tables instanceof LazyExportTables) return tables.reexporters();
+  const index = new Map<string, string[]>();
+  for (const [file, table] of tables)
+    addAll(table, file, (target, from) => {
+      if (target === null) return;
+      const files = index.get(target);
+      if (files) files.push(from);
+      else index.set(target, [from]);
+    });
+  return index;
+}
+
+function addAll(table: ExportTable, file: string, add: (target: string | null, file: string) => void): void {
+  for (const named of table.named.values()) add(named.target, file);
+  for (const target of table.stars) add(target, file);
 }

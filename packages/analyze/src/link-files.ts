@@ -1,5 +1,6 @@
 import { relative, sep } from 'node:path';
 import type { Edge, External, Unresolved } from '@seams/graph';
+import { autoloadImports } from './autoload-edges.ts';
 import type { ResolveMode, ResolveSpecifier } from './create-resolver.ts';
 import type { FileFacts } from './facts.ts';
 import type { ExportTable } from './trace-barrels.ts';
@@ -26,7 +27,7 @@ export function linkFiles(
   root: string,
   facts: ReadonlyMap<string, FileFacts>,
   resolve: ResolveSpecifier,
-  analysed: { has(path: string): boolean } = facts,
+  analysed: ReadonlySet<string> | ReadonlyMap<string, unknown> = facts,
 ): Linked {
   const linked: Linked = { edges: [], externals: [], unresolved: [], exportTables: new Map() };
   for (const [from, file] of facts) {
@@ -43,7 +44,10 @@ export function linkFiles(
       }
       return targets.get(specifier)!;
     };
-    for (const ref of file.imports) {
+    // A folder @fastify/autoload loads is as many dynamic imports of its plugin files.
+    const autoloads = file.entries?.autoloads;
+    const refs = autoloads ? [...file.imports, ...autoloadImports(from, autoloads, analysed.keys())] : file.imports;
+    for (const ref of refs) {
       if (ref.computed) {
         linked.unresolved.push({
           from,

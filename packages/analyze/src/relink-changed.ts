@@ -1,5 +1,7 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Edge, FileNode, StepTimer } from '@seams/graph';
 import { dataOf, entriesOf, modelsOf, type FileFacts } from './facts.ts';
+import { reexportIndex } from './graph-cache-format.ts';
 import type { GraphParts } from './graph-parts.ts';
 import { linkFiles } from './link-files.ts';
 import { createBarrelTracer, providersOf, settleRequireNames, type ExportTable } from './trace-barrels.ts';
@@ -31,7 +33,8 @@ export async function relinkChanged(
     ),
   );
   return step('trace', () => {
-    const exportTables = new Map(previous.exportTables);
+    // The cached tables, changed files' replaced: read from the cache, the others stay undecoded unless traced.
+    const exportTables = previous.exportTables;
     for (const [file, table] of linked.exportTables) exportTables.set(file, table);
     const order = new Map(previous.files.map((f, i) => [f.path, i]));
     const edges = inFileOrder(order, previous.edges, linked.edges, changed);
@@ -45,7 +48,9 @@ export async function relinkChanged(
       // An edge into a changed file keeps the names settled before (a member read that became an export
       // stays `default` until a full run): the raw names of unchanged files are not kept.
       edge.names = settleRequireNames(edge, tracer);
-      edges[i] = { ...edge, ...providersOf(edge, tracer, exportTables) };
+      const after = { ...edge, ...providersOf(edge, tracer, exportTables) };
+      // Most edges into a barrel provide as before: the cached record is kept, and the cache copies its row.
+      if (!isDeepStrictEqual(after, before)) edges[i] = after;
     });
     const files: FileNode[] = previous.files.map((node) => {
       if (!affected.has(node.path)) return node;
@@ -53,7 +58,12 @@ export async function relinkChanged(
       const fresh = facts
         ? { path: node.path, language: facts.language, ...(facts.dts ? { dts: true } : {}), loc: facts.loc }
         : { path: node.path, language: node.language, ...(node.dts ? { dts: true } : {}), loc: node.loc };
-      return { ...fresh, exports: tracer.exportedNames(node.path), ...(node.package ? { package: node.package } : {}) };
+      const after = {
+        ...fresh,
+        exports: tracer.exportedNames(node.path),
+        ...(node.package ? { package: node.package } : {}),
+      };
+      return isDeepStrictEqual(after, node) ? node : after;
     });
     const parseErrors = previous.parseErrors.filter((e) => !changed.has(e.path));
     for (const [path, facts] of changed)
@@ -76,21 +86,10 @@ export async function relinkChanged(
   });
 }
 
-// The changed files and every file whose export map reaches one of them through re-exports.
+// The changed files and every file whose export map reaches one of them through re-exports (a file listed twice for
+// one target is only looked at twice).
 function reexportersOf(tables: ReadonlyMap<string, ExportTable>, changed: Iterable<string>): Set<string> {
-  // Barrels are few: most tables re-export nothing, and none of them allocates here. A file listed twice
-  // for one target is only looked at twice.
-  const reexporters = new Map<string, string[]>();
-  const add = (target: string | null, file: string) => {
-    if (target === null) return;
-    const files = reexporters.get(target);
-    if (files) files.push(file);
-    else reexporters.set(target, [file]);
-  };
-  for (const [file, table] of tables) {
-    for (const named of table.named.values()) add(named.target, file);
-    for (const target of table.stars) add(target, file);
-  }
+  const reexporters = reexportIndex(tables);
   const affected = new Set(changed);
   const queue = [...affected];
   while (queue.length > 0) {

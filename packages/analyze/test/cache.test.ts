@@ -1,4 +1,14 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -202,6 +212,21 @@ describe('partial update after a few files changed', () => {
       'orders',
     ]);
     expect(full.tables!.some((t) => t.name === 'refunds')).toBe(false);
+  });
+  it('updates a graph that was itself updated: the export tables it kept undecoded still hold', async () => {
+    await analyzeCounting(root);
+    const edit = (file: string, text: string) => appendFileSync(join(root, file), text);
+    edit('src/modules/catalog/services/product-search.service.ts', '\nexport const searchLimit = 20;\n');
+    expect((await analyzeCounting(root)).parsed).toBe(1);
+    // A file that re-exports through the barrel the first edit went through.
+    edit('src/modules/catalog/routes/product.routes.ts', "\nexport { searchLimit } from '../index';\n");
+    const second = await analyzeCounting(root);
+    expect(second.parsed).toBe(1);
+    const full = await analyze({ root, cache: false });
+    expect(second.graph).toEqual({ ...full, timings: second.graph.timings });
+    expect(full.files.find((f) => f.path === 'src/modules/catalog/routes/product.routes.ts')?.exports).toContain(
+      'searchLimit',
+    );
   });
 });
 

@@ -36,6 +36,18 @@ describe('entry points', () => {
     ]);
   });
 
+  it('composes Hono routes through chains, basePath(), app.route() mounts and local sub-apps', async () => {
+    const graph = await analyzeFixture(fixture('extract/hono-routes'));
+    // factory.ts: createFactory({ initApp(app) { app.route('/api/books', books); app.route('/api', status) } });
+    // books.ts chains .get('/').post('/') on new Hono() and adds books.get('/:id') apart; status has basePath('/v1').
+    expect(lines(graph)).toEqual([
+      'http GET /api/books  src/books/books.ts:5',
+      'http GET /api/books/:id  src/books/books.ts:12',
+      'http GET /api/v1/health  src/factory.ts:11',
+      'http POST /api/books  src/books/books.ts:6',
+    ]);
+  });
+
   it('reads NestJS controllers, resolvers, processors, message handlers and timers', async () => {
     const graph = await analyzeFixture(fixture('entry-points/nest-shop'));
     expect(lines(graph)).toEqual([
@@ -88,6 +100,28 @@ describe('entry points', () => {
       'schedule */5 * * * *  src/jobs/cron.js:7',
       'schedule purgeSessions  src/jobs/cron.js:8',
       'schedule sendDigest  src/jobs/cron.js:6',
+    ]);
+  });
+
+  it('follows @fastify/autoload into the plugin files of its folders, with their folder prefixes', async () => {
+    const graph = await analyzeFixture(fixture('extract/fastify-autoload'));
+    expect(lines(graph)).toEqual([
+      // routes/authors has no index: autoload goes down into _authorId, the parameter :authorId
+      'http GET /api/authors/:authorId  src/routes/authors/_authorId/index.js:3',
+      // options: { prefix: '/api' } then the folder name; fastify.get('/') is the prefix itself
+      'http GET /api/books  src/routes/books/index.js:5',
+      'http GET /api/books/:id  src/routes/books/index.js:6',
+      // a fastify-plugin route written options.prefix + '/all': the prefix autoload passes, then the literal
+      'http GET /api/shelves/all  src/routes/shelves/index.js:6',
+      'http POST /api/shelves/:id/books  src/routes/shelves/index.js:7',
+    ]);
+    const loads = graph.edges.filter((edge) => edge.from === 'src/app.js' && edge.kind === 'dynamic');
+    // Every plugin file, but not routes/books/schema.js: a folder with an index file is loaded through it alone.
+    expect(loads.map((edge) => `${edge.to}:${edge.line}`)).toEqual([
+      'src/plugins/store.js:9',
+      'src/routes/authors/_authorId/index.js:10',
+      'src/routes/books/index.js:10',
+      'src/routes/shelves/index.js:10',
     ]);
   });
 

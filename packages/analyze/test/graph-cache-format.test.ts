@@ -1,7 +1,7 @@
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { decodeTable, encodeTable, StringTable } from '../src/columnar.ts';
-import { decodeGraphCache, encodeGraphCache } from '../src/graph-cache-format.ts';
+import { decodeGraphCache, encodeGraphCache, reexportIndex } from '../src/graph-cache-format.ts';
 
 // Shapes met in GraphParts: edges with optional keys, files with lists, externals, nested objects.
 const edges = [
@@ -61,6 +61,25 @@ describe('columnar records encoded again after a partial update', () => {
     expect(decodeTable(table, strings.strings).map((r) => Object.keys(r))).toEqual(later.map((r) => Object.keys(r)));
     // The strings of the earlier table keep their ids; new ones come after them.
     expect(strings.strings.slice(0, earlier.strings.length)).toEqual(earlier.strings);
+  });
+
+  it('finds the records it read in their order, or anywhere after a long run of new ones', () => {
+    const many = Array.from({ length: 1500 }, (_, i) => ({
+      path: `src/${i}.ts`,
+      loc: i,
+      names: i % 3 ? [`n${i}`, 'x'] : [],
+    }));
+    const earlier = encodeDecode(many);
+    const read = earlier.records as typeof many;
+    const fresh = (from: number) =>
+      Array.from({ length: 600 }, (_, i) => ({ path: `new/${from + i}.ts`, loc: -i, names: [`m${i}`] }));
+    // Some removed, a few inserted, then more new records than the look-ahead, then read ones out of order.
+    const later = [...read.slice(0, 100), ...fresh(0).slice(0, 3), ...read.slice(700, 900), ...fresh(3)];
+    later.push(...read.slice(1200), read[5]!, ...read.slice(950, 1000));
+    const strings = StringTable.extending(earlier.strings);
+    const table = encodeTable(later, strings, earlier);
+    expect(table.columns.names!.kind).toBe('strings');
+    expect(decodeTable(table, strings.strings)).toStrictEqual(later);
   });
 
   it('encodes everything again when a column would change kind, or nothing is kept', () => {
@@ -137,12 +156,47 @@ describe('graph cache format', () => {
     ]);
     const read = decodeGraphCache(encodeGraphCache({ ...value, parts: { ...value.parts, exportTables: tables } }))!;
     const parts = read.parts as { exportTables: typeof tables; files: unknown[] };
-    expect(parts.exportTables).toStrictEqual(tables);
+    // Read as a map that decodes each table on first use: as a plain map, the same tables.
+    expect(new Map(parts.exportTables)).toStrictEqual(tables);
     // A partial update replaces one table: the other keeps its row, the new one is encoded.
     const updated = new Map(parts.exportTables);
     updated.set('src/a.ts', { local: new Set(['b']), named: new Map(), stars: ['src/c.ts'] });
     const again = decodeGraphCache(encodeGraphCache({ ...read, parts: { ...parts, exportTables: updated } }))!;
-    expect((again.parts as typeof parts).exportTables).toStrictEqual(updated);
+    expect(new Map((again.parts as typeof parts).exportTables)).toStrictEqual(updated);
+  });
+
+  it('decodes only the export tables asked for, and re-encodes the others from their rows', () => {
+    const table = (target: string | null) => ({
+      local: new Set(['x']),
+      named: new Map([['y', { target, importName: 'y' }]]),
+      stars: [] as Array<string | null>,
+    });
+    const tables = new Map([
+      ['src/a.ts', table('src/b.ts')],
+      ['src/b.ts', table(null)],
+      ['src/c.ts', { ...table('src/b.ts'), stars: ['src/a.ts'] }],
+    ]);
+    const read = decodeGraphCache(encodeGraphCache({ ...value, parts: { ...value.parts, exportTables: tables } }))!;
+    const lazy = (read.parts as { exportTables: typeof tables }).exportTables;
+    // Who re-exports whom, read from the columns; a replaced table counts as it is now.
+    lazy.set('src/a.ts', table('src/c.ts'));
+    expect(reexportIndex(lazy)).toEqual(
+      new Map([
+        ['src/b.ts', ['src/c.ts']],
+        ['src/a.ts', ['src/c.ts']],
+        ['src/c.ts', ['src/a.ts']],
+      ]),
+    );
+    expect(lazy.get('src/b.ts')).toStrictEqual(table(null));
+    expect([lazy.has('src/c.ts'), lazy.has('src/d.ts'), lazy.get('src/d.ts')]).toEqual([true, false, undefined]);
+    lazy.set('src/d.ts', table(null));
+    const again = decodeGraphCache(encodeGraphCache(read))!;
+    expect(new Map((again.parts as { exportTables: typeof tables }).exportTables)).toStrictEqual(
+      new Map([...tables, ['src/a.ts', table('src/c.ts')], ['src/d.ts', table(null)]]),
+    );
+    // Iterating decodes every table, in order, replaced ones in their place.
+    expect([...lazy.keys()]).toEqual(['src/a.ts', 'src/b.ts', 'src/c.ts', 'src/d.ts']);
+    expect(lazy.size).toBe(4);
   });
 
   it('refuses bytes it did not write, such as a cache of the former plain-clone format', () => {

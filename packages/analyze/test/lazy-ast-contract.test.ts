@@ -46,6 +46,7 @@ const FIELDS: Record<string, string[]> = {
   VariableDeclarator: ['id', 'init'],
   AssignmentExpression: ['left', 'right'],
   LogicalExpression: ['right'],
+  BinaryExpression: ['operator', 'left', 'right'],
   AwaitExpression: ['argument'],
   ParenthesizedExpression: ['expression'],
   TSAsExpression: ['expression'],
@@ -209,7 +210,7 @@ const orders = () => db.table<Order>('orders');
 const q = \`SELECT * FROM \${schema}.orders WHERE id = $1\`;
 module.exports.purge = function purge() { return knex('orders').where({ ok: true }).del(); };
 const Model = mongoose.models.Order || mongoose.model('Order', new Schema({}, { collection: 'orders' }));
-const routes = require('./routes'); app.use('/v1', routes); import('./lazy');
+const routes = require('./routes'); app.use('/v1', routes); import('./lazy'); app.get(opts.prefix + '/x');
 const maybe = user?.profile.name as string; const flag = true;
 export default [{ path: '/users', route: R() }];
 function page(limit = 10) { return limit; }

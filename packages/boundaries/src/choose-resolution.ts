@@ -1,5 +1,5 @@
 import type { FileGraph } from './file-graph.ts';
-import { runAgreement, runLouvain, type Communities } from './louvain-runs.ts';
+import { labelsOf, runAgreement, runLouvain, type Communities } from './louvain-runs.ts';
 
 /** Resolutions tried when none is given: the coarsest is the fallback, the finer ones must earn their place. */
 const CANDIDATE_RESOLUTIONS = [2, 3, 4];
@@ -58,8 +58,9 @@ function agreement(runs: readonly Communities[]): number {
  * Communities are summed in the order the edges first meet them.
  */
 export function modularity(graph: FileGraph, communities: Communities): number {
-  const labels = graph.nodes.map((node) => communities.get(node)!);
-  const slots = labels.reduce((most, label) => Math.max(most, label + 1), 0);
+  const labels = labelsOf(graph, communities);
+  let slots = 0;
+  for (let i = 0; i < labels.length; i++) slots = Math.max(slots, labels[i]! + 1);
   const inside = new Float64Array(slots);
   const degree = new Float64Array(slots);
   const met = new Uint8Array(slots);

@@ -58,6 +58,19 @@ export class FileGraph {
       callback(this.nodes[this.sources[e]!]!, this.nodes[this.targets[e]!]!, this.weights[e]!);
   }
 
+  /** The node's index, undefined for a node not in the graph. */
+  indexOf(node: string): number | undefined {
+    return this.ids.get(node);
+  }
+
+  /** Node `i`'s neighbours (indices) with the weight of the tie, in the order the ties were added. */
+  forEachNeighborIndex(i: number, callback: (neighbor: number, weight: number) => void): void {
+    for (let at = this.offsets[i]!; at < this.offsets[i + 1]!; at++) {
+      const e = this.adjacency[at]!;
+      callback(this.sources[e] === i ? this.targets[e]! : this.sources[e]!, this.weights[e]!);
+    }
+  }
+
   /** The node's neighbours with the weight of the tie, in the order the ties were added. */
   forEachNeighbor(node: string, callback: (neighbor: string, weight: number) => void): void {
     const i = this.ids.get(node);

@@ -1,5 +1,5 @@
 import type { UndirectedGraph } from 'graphology';
-import type { FileGraph } from './file-graph.ts';
+import { FileGraph } from './file-graph.ts';
 import { louvainInput, louvainMapping } from './louvain.ts';
 import { seededRandom } from './random.ts';
 
@@ -13,7 +13,18 @@ export function runLouvain(graph: FileGraph | UndirectedGraph, resolution: numbe
   const mapping = louvainMapping(input, resolution, seededRandom(seed));
   const communities: Communities = new Map();
   input.nodes.forEach((node, i) => communities.set(node, mapping[i]!));
+  if (graph instanceof FileGraph) runLabels.set(communities, { graph, labels: mapping });
   return communities;
+}
+
+// A run's labels by node index, for the graph it ran on: modularity and the plan run read every run by node index,
+// and looking 50,000 paths up in the run's map each time cost more than their sums.
+const runLabels = new WeakMap<Communities, { graph: FileGraph; labels: ArrayLike<number> }>();
+
+/** Each node's community label (by node index) in `communities`, which must hold every node of the graph. */
+export function labelsOf(graph: FileGraph, communities: Communities): ArrayLike<number> {
+  const known = runLabels.get(communities);
+  return known?.graph === graph ? known.labels : graph.nodes.map((node) => communities.get(node)!);
 }
 
 /**

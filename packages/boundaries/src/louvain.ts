@@ -316,11 +316,12 @@ class Index {
     const weights = this.scratch.weights[spare];
     const sums = new Float64Array(C);
     const seen = new Int32Array(C).fill(-1);
-    const touched: number[] = [];
+    // The communities a community touches, sorted as numbers by the typed array's own sort (no comparator calls).
+    const touched = new Int32Array(C);
     let n = 0;
     for (let ci = 0; ci < C; ci++) {
       let internal = 0;
-      touched.length = 0;
+      let found = 0;
       for (let m = groupStarts[ci]!; m < groupStarts[ci + 1]!; m++) {
         const i = members[m]!;
         internal += this.loops[i]!;
@@ -333,15 +334,16 @@ class Index {
           if (seen[cj] !== ci) {
             seen[cj] = ci;
             sums[cj] = 0;
-            touched.push(cj);
+            touched[found++] = cj;
           }
           sums[cj]! += this.weights[j]!;
         }
       }
-      touched.sort((a, b) => a - b);
+      const sorted = touched.subarray(0, found).sort();
       this.loops[ci] = internal;
       this.starts[ci] = n;
-      for (const cj of touched) {
+      for (let t = 0; t < found; t++) {
+        const cj = sorted[t]!;
         neighborhood[n] = cj;
         weights[n] = sums[cj]!;
         n++;
@@ -416,10 +418,10 @@ class SparseQueueSet {
     if (this.size !== 0) {
       const inBounds =
         (at < this.capacity && at >= this.start && at < this.start + this.size) ||
-        at < (this.start + this.size) % this.capacity;
+        at < wrapped(this.start + this.size, this.capacity);
       if (inBounds && this.dense[at] === member) return;
     }
-    at = (this.start + this.size) % this.capacity;
+    at = wrapped(this.start + this.size, this.capacity);
     this.dense[at] = member;
     this.sparse[member] = at;
     this.size++;
@@ -434,4 +436,9 @@ class SparseQueueSet {
     this.sparse[member] = this.capacity;
     return member;
   }
+}
+
+/** `value % capacity` for a value below twice the capacity (a queue's start plus its size): no division. */
+function wrapped(value: number, capacity: number): number {
+  return value >= capacity ? value - capacity : value;
 }

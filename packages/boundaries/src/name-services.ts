@@ -38,6 +38,8 @@ export function nameServices(
   }
   const names = new Map<string, string>();
   const taken = new Set<string>();
+  // A stem's spelling, once counted: groups with no free word spell every one of theirs.
+  const spelled = new Map<string, string>();
   const ranked = [...groups.keys()].sort((a, b) => groups.get(b)!.length - groups.get(a)!.length || a.localeCompare(b));
   for (const label of ranked) {
     const words = [...counts.get(label)!].map(([stem, count]) => ({
@@ -48,7 +50,8 @@ export function nameServices(
     // Spelled only until one is free: spelling every word of a big group sorted each word's forms.
     let free: string | undefined;
     for (const word of words) {
-      const surface = surfaceOf(surfaces.get(word.stem)!);
+      const surface =
+        spelled.get(word.stem) ?? spelled.set(word.stem, surfaceOf(surfaces.get(word.stem)!)).get(word.stem)!;
       if (!taken.has(surface)) {
         free = surface;
         break;

@@ -1,6 +1,6 @@
 import { modularity } from './choose-resolution.ts';
 import type { FileGraph } from './file-graph.ts';
-import { consensusRun, type Communities } from './louvain-runs.ts';
+import { consensusRun, labelsOf, type Communities } from './louvain-runs.ts';
 
 /**
  * The run a plan is taken from: the most central (consensus) run of the better half of the seeded runs, by the
@@ -29,7 +29,7 @@ export function planRun(graph: FileGraph, runs: readonly Communities[], minSize:
  * cost (it runs on every seeded run).
  */
 function withoutTiny(graph: FileGraph, run: Communities, minSize: number): Communities {
-  const labels = Int32Array.from(graph.nodes, (node) => run.get(node)!);
+  const labels = Int32Array.from(labelsOf(graph, run));
   const slots = labels.reduce((most, label) => Math.max(most, label + 1), 0);
   const sizes = new Int32Array(slots);
   for (const label of labels) sizes[label]!++;

@@ -17,25 +17,43 @@ export function groupsOf(partition: ReadonlyMap<string, string>): Map<string, st
 /** A service must be connected: a cluster in pieces becomes one cluster per piece. */
 export function splitDisconnected(graph: FileGraph, partition: Partition): Partition {
   const result: Partition = new Map();
-  for (const [label, files] of groupsOf(partition)) {
-    const seen = new Set<string>();
+  const groups = groupsOf(partition);
+  // By node index: each file's cluster (-1 outside the partition) and whether a walk reached it.
+  const clusterOf = new Int32Array(graph.order).fill(-1);
+  let cluster = 0;
+  for (const files of groups.values()) {
+    for (const file of files) {
+      const i = graph.indexOf(file);
+      if (i !== undefined) clusterOf[i] = cluster;
+    }
+    cluster++;
+  }
+  const seen = new Uint8Array(graph.order);
+  cluster = 0;
+  for (const [label, files] of groups) {
     let piece = 0;
     for (const start of files) {
-      if (seen.has(start)) continue;
+      const first = graph.indexOf(start);
+      if (first !== undefined && seen[first]) continue;
       const id = piece++ === 0 ? label : `${label}.${piece - 1}`;
-      const stack = [start];
-      seen.add(start);
+      if (first === undefined) {
+        result.set(start, id);
+        continue;
+      }
+      const stack = [first];
+      seen[first] = 1;
       while (stack.length > 0) {
-        const file = stack.pop()!;
-        result.set(file, id);
-        graph.forEachNeighbor(file, (other) => {
-          if (!seen.has(other) && partition.get(other) === label) {
-            seen.add(other);
+        const i = stack.pop()!;
+        result.set(graph.nodes[i]!, id);
+        graph.forEachNeighborIndex(i, (other) => {
+          if (!seen[other] && clusterOf[other] === cluster) {
+            seen[other] = 1;
             stack.push(other);
           }
         });
       }
     }
+    cluster++;
   }
   return result;
 }

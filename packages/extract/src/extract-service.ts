@@ -20,6 +20,7 @@ import { serverFile } from './generate/server-file.ts';
 import { findEventBus } from './find-event-bus.ts';
 import { serviceApi, type ServiceApi } from './service-api.ts';
 import { insideScope, toolchainProfile, type Toolchain } from './toolchain/toolchain-profile.ts';
+import { browserOnlyFiles } from './toolchain/browser-files.ts';
 import { placeFiles } from './toolchain/place-files.ts';
 import { excludeServiceEdit, withOwnExclude } from './toolchain/exclude-service.ts';
 import { hasExtractableSurface, nothingToExtract } from './extractable-surface.ts';
@@ -113,7 +114,14 @@ export async function extractService(
     !/\.[cm]?jsx?$/.test(entry.slice(0, entry.indexOf('#'))) ||
     visiblyExports(options.readFile, entry.slice(0, entry.indexOf('#')), entry.slice(entry.indexOf('#') + 1));
   const entries = [...new Set([...found.entries, ...earlier, ...whole])].filter(visible).sort();
-  const api = { ...found, entries };
+  // A browser bundle's files are another program: neither the service's server code nor callers of its facade.
+  const browser = browserOnlyFiles(graph, options.readFile);
+  const onServer = (path: string) => !browser.has(path);
+  const api = {
+    ...found,
+    files: found.files.filter(onServer),
+    entries: entries.filter((entry) => onServer(entry.slice(0, entry.indexOf('#')))),
+  };
   const label = (id: string) => printable(serviceLabels(plan.services)(id));
   const origin = { service: api.id, name: label(api.id), plan: options.planName };
   // ts-morph and its TypeScript take about a second to load: only extract pays for them.
@@ -126,8 +134,12 @@ export async function extractService(
     operations: api.entries,
     callerFiles: callerFiles(graph, api.files, generated),
   });
-  // Whether each operation only reads decides whether shadow mode replays it: the graph's table accesses say, else its name.
-  const operations = built.operations.map((o) => ({ ...o, access: operationAccess(o, graph.data) }));
+  // Whether each operation only reads decides whether shadow mode replays it: the graph's table accesses say (in its
+  // body or the functions it calls), else its name.
+  const operations = built.operations.map((o) => ({
+    ...o,
+    access: operationAccess(o, graph.data, built.callees?.[o.name]),
+  }));
   const model = { ...built, operations };
   const layout: Layout = { service: generated[1]!, facade: generated[0]!, tsconfig: options.tsconfig, toolchain };
   const bus = findEventBus(api, graph, options.readFile);
@@ -147,7 +159,7 @@ export async function extractService(
     counts,
     ownTests,
   } = rewriteImports({
-    graph,
+    graph: { ...graph, files: graph.files.filter((file) => onServer(file.path)) },
     api,
     facadePath: placed.path,
     extension: toolchain.relativeExtension,
@@ -234,7 +246,13 @@ export async function extractService(
     toolchain,
     facadeFolder: placement.folder,
     extractable,
-    explanation: extractable ? [] : nothingToExtract({ model }, api),
+    explanation: extractable
+      ? []
+      : found.files.length > 0 && api.files.length === 0
+        ? [
+            '  its files run only in a browser bundle (a bundler or package.json names them, the server never imports them)',
+          ]
+        : nothingToExtract({ model }, api),
     routes,
   };
 }

@@ -180,4 +180,30 @@ server.listen({ port: 3000 })
       'src/server.js:10 `server.setErrorHandler(...)` is not applied: it uses `onError`, which server.js declares itself',
     ]);
   });
+
+  it("copies an @fastify/autoload of the plugins folder from the monolith's folder; the routes folder's is the mount", () => {
+    const app: Record<string, string> = {
+      'src/app.js': `const path = require('path')
+const AutoLoad = require('@fastify/autoload')
+const app = require('fastify')()
+app.register(AutoLoad, { dir: path.join(__dirname, 'plugins'), options: { level: 2 } })
+app.register(AutoLoad, { dir: path.join(__dirname, 'routes'), options: { prefix: '/api' } })
+`,
+      'src/plugins/store.js': 'module.exports = async function store (fastify) {}',
+      'src/routes/books/index.js': 'module.exports = async function books (fastify) {}',
+    };
+    const chain = fastifyChain({
+      files: Object.keys(app),
+      readFile: (path) => app[path]!,
+      reaches: new Set(['src/routes/books/index.js']),
+      target: 'extracted/books/service/src/app-middleware.ts',
+    })!;
+    expect(chain.file).toBe('src/app.js');
+    // The service's src/ is four folders under the root: __dirname is the monolith's src/, as seen from there;
+    // the required names are inlined as requires.
+    expect(chain.steps.map((step) => step.code)).toEqual([
+      "app.register((require('@fastify/autoload')), { dir: (require('path')).join(require('path').join(__dirname, '../../../../src'), 'plugins'), options: { level: 2 } })",
+    ]);
+    expect(chain.notes).toEqual([]);
+  });
 });

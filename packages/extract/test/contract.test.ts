@@ -109,6 +109,13 @@ describe('buildContract on a billing service', () => {
       vatRate: { enum: [0, 7, 19] },
     };
     expect({ ...model, types: model.types.map(({ text: _, ...rest }) => rest) }).toEqual({
+      // The project's functions each operation calls (their table writes are its writes): only the transaction helper.
+      callees: {
+        chargeCustomer: [],
+        createInvoice: [{ file: 'src/shared/db.ts', function: 'withTransaction' }],
+        formatAmount: [],
+        onPaid: [],
+      },
       operations: [
         {
           name: 'createInvoice',

@@ -24,6 +24,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'seams-toolchains-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const installed = (name: string) => realpathSync(join(top, 'node_modules', name));
+const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as { version: string };
 const TYPESCRIPT = installed('typescript');
 
 interface Setup {
@@ -111,27 +112,18 @@ describe('extract --write on the toolchains monoliths have', () => {
     for (const file of monolithSide(extraction)) expect(file.content).not.toMatch(/'node:|fromEntries|allSettled/);
     expect(extraction.rewritten).toMatchObject({ import: 1, require: 1 });
     expect(typeCheck(app)).toBe('');
-    // The service on its own, with the monolith's TypeScript 3.9: its tsconfig reads (a target 3.9 knows)
-    // and every generated file parses; the only errors are in zod 4's declarations, which need TypeScript 5.5.
+    // The service is its own package: it declares the TypeScript it is checked with (zod 4 needs 5.5 or later),
+    // and its tsconfig, which extends the monolith's, reads with it. Its packages as npm would install them.
     const service = join(app, 'extracted/users/service');
-    const project = 'extracted/users/service/tsconfig.json';
-    expect(readFileSync(join(app, project), 'utf8')).toContain('"target": "ES2020"');
-    mkdirSync(join(service, 'node_modules'), { recursive: true });
+    expect(JSON.parse(readFileSync(join(service, 'package.json'), 'utf8'))).toMatchObject({
+      devDependencies: { typescript: '^6.0.0' },
+    });
+    expect(readJson(join(TYPESCRIPT, 'package.json')).version).toMatch(/^6\./);
+    mkdirSync(join(service, 'node_modules/@types'), { recursive: true });
+    symlinkSync(TYPESCRIPT, join(service, 'node_modules/typescript'));
     symlinkSync(join(top, 'packages/graph/node_modules/zod'), join(service, 'node_modules/zod'));
-    const withZod = typeCheck(app, project)
-      .split('\n')
-      .filter((line) => /^\S.*error TS/.test(line));
-    expect(withZod.length).toBeGreaterThan(0);
-    expect(withZod.filter((line) => !line.includes('/zod/'))).toEqual([]);
-    // Past the parser, the types: zod declared loosely in its place, since 3.9 cannot read zod 4's own.
-    rmSync(join(service, 'node_modules/zod'));
-    mkdirSync(join(service, 'node_modules/zod'));
-    writeFileSync(join(service, 'node_modules/zod/package.json'), '{ "name": "zod", "types": "index.d.ts" }');
-    writeFileSync(
-      join(service, 'node_modules/zod/index.d.ts'),
-      'export declare const z: any;\nexport declare namespace z {\n  type infer<T> = any;\n  type ZodType<T = any> = any;\n}\n',
-    );
-    expect(typeCheck(app, project)).toBe('');
+    symlinkSync(installed('@types/node'), join(service, 'node_modules/@types/node'));
+    expect(typeCheck(service)).toBe('');
   }, 60_000);
 
   it('ES modules on node16: every relative import carries .js, and the app and the service compile', async () => {
@@ -228,5 +220,23 @@ describe('extract --write on the toolchains monoliths have', () => {
       env: { ...process.env, SEAMS_ROUTE_USERS: 'local' },
     });
     expect(JSON.parse(out)).toEqual([{ id: 2, name: 'Bob' }, { id: 1, name: 'Ada' }, 'Ada']);
+  }, 60_000);
+
+  it('a server and a browser bundle in one repository: only the server is rewired, and depended on', async () => {
+    const { app, extraction } = await extracted({
+      fixture: 'browser-bundle',
+      service: 'notes',
+      files: ['lib/notes.js', 'public/js/notes-view.js', 'shared/format.js'],
+      packages: {},
+    });
+    // webpack bundles public/js/app.js and the view it imports; the shared module is the server's too.
+    expect(extraction.edits.map((e) => e.path)).toEqual(['server.js']);
+    expect(extraction.remoteReady).toEqual(['findNote', 'formatTitle']);
+    expect(readFileSync(join(app, 'public/js/app.js'), 'utf8')).toContain("from '../../shared/format'");
+    const service = extraction.files.find((f) => f.path === 'extracted/notes/service/package.json')!;
+    expect(Object.keys(JSON.parse(service.content).dependencies)).toEqual(['lodash', 'zod']);
+    expect(extraction.edits[0]?.after).toContain("require('./extracted/notes/facade/notes.facade')");
+    for (const file of [...monolithSide(extraction), ...extraction.edits])
+      execFileSync(process.execPath, ['--check', join(app, file.path)]);
   }, 60_000);
 });

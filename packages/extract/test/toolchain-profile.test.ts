@@ -36,7 +36,20 @@ describe('the toolchain profile', () => {
       nodePrefix: false,
       nodeTypes: 'loaded',
       scope: '.',
+      // What TypeScript 5 and older assumed where this tsconfig says nothing, for the service's TypeScript 6.
+      olderDefaults: { strict: false, noUncheckedSideEffectImports: false, moduleResolution: 'node10' },
     });
+  });
+
+  it('states older defaults only where the monolith is silent and its compiler is older than 6', () => {
+    const options = { target: 'es2017', strict: true, moduleResolution: 'node' };
+    const files = (version: string) => ({
+      'tsconfig.json': JSON.stringify({ compilerOptions: options }),
+      'node_modules/typescript/package.json': pkg(version),
+    });
+    // No module: TypeScript 5 took ES2015 for an ES2017 target (6 takes ES2022); resolution and strict are said.
+    expect(profile(files('4.9.5')).olderDefaults).toEqual({ noUncheckedSideEffectImports: false, module: 'es2015' });
+    expect(profile(files('6.0.3')).olderDefaults).toEqual({});
   });
 
   it('keeps node: for TypeScript 5 with @types/node 22 and no Jest, and finds packages hoisted above the app', () => {

@@ -9,6 +9,7 @@ export function pathProblem(path: string): string | undefined {
   if (path.includes('\0')) return 'holds a NUL character';
   if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.startsWith('\\'))
     return 'is absolute; paths are relative to the root';
-  if (path.split(/[/\\]/).includes('..')) return 'leads outside the root (..)';
+  // A `..` segment, tested without splitting: every file of a graph is checked.
+  if (/(?:^|[/\\])\.\.(?:[/\\]|$)/.test(path)) return 'leads outside the root (..)';
   return undefined;
 }

@@ -39,6 +39,7 @@ interface Shapes {
   SpreadElement: E.SpreadElement;
   AssignmentExpression: E.AssignmentExpression;
   LogicalExpression: E.LogicalExpression;
+  BinaryExpression: E.BinaryExpression;
   ConditionalExpression: E.ConditionalExpression;
   AwaitExpression: E.AwaitExpression;
   ParenthesizedExpression: E.ParenthesizedExpression;

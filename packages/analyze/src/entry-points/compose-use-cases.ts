@@ -1,4 +1,5 @@
 import type { Edge, UseCase } from '@seams/graph';
+import { autoloadMounts } from '../autoload-edges.ts';
 import type { FileEntryPoints } from '../facts.ts';
 import { joinPath } from './ast.ts';
 
@@ -17,8 +18,9 @@ export function composeUseCases(files: readonly FileEntryPoints[], edges: readon
   const targetOf = new Map<string, string>();
   for (const edge of edges) if (edge.kind !== 'type') targetOf.set(`${edge.from}\0${edge.specifier}`, edge.to);
   const mountsInto = new Map<string, Array<{ from: string; prefix: string }>>();
-  for (const { from, mounts } of files) {
-    for (const { prefix, specifier } of mounts) {
+  for (const { from, mounts, autoloads } of files) {
+    const all = autoloads ? [...mounts, ...autoloadMounts(from, autoloads, edges)] : mounts;
+    for (const { prefix, specifier } of all) {
       const to = targetOf.get(`${from}\0${specifier}`);
       if (to === undefined || to === from) continue;
       (mountsInto.get(to) ?? mountsInto.set(to, []).get(to)!).push({ from, prefix });

@@ -2,7 +2,7 @@ import { createLazyVisitor, type AnyNode, type LazyProgram, type LazyVisitor } f
 import type { LineIndex } from '../line-index.ts';
 import { stringValue } from './ast.ts';
 import { ENTRY_DETECTORS } from './index.ts';
-import type { EntryDetector, EntryHooks, FileEntries, FoundEntry } from './types.ts';
+import type { Autoload, EntryDetector, EntryHooks, FileEntries, FoundEntry } from './types.ts';
 
 /** One file's walk: the enabled detectors' hooks and the modules its local names come from. */
 interface FileWalk {
@@ -45,11 +45,13 @@ export function createEntryWalker(): EntryWalker {
       if (enabled.length === 0) return undefined;
       const found: FoundEntry[] = [];
       const mounts: Array<{ prefix: string; binding: AnyNode; start: number }> = [];
+      const autoloads: Array<{ load: Omit<Autoload, 'line'>; binding: AnyNode; start: number }> = [];
       const walk = emptyWalk();
       walk.hooks = enabled.map((detector) =>
         detector.create({
           report: (entry) => found.push(entry),
           mount: (prefix, binding, start) => mounts.push({ prefix, binding, start }),
+          autoload: (binding, load, start) => autoloads.push({ binding, load, start }),
         }),
       );
       walker.current = walk;
@@ -58,7 +60,11 @@ export function createEntryWalker(): EntryWalker {
       } finally {
         walker.current = emptyWalk();
       }
-      return fileEntries(found, mounts, walk.bindings, lines);
+      const entries = fileEntries(found, mounts, walk.bindings, lines);
+      const loads = autoloads.flatMap(({ binding, load, start }) =>
+        AUTOLOAD.test(specifierOf(binding, walk.bindings) ?? '') ? [{ ...load, line: lines.lineOf(start) }] : [],
+      );
+      return loads.length === 0 ? entries : { entries: [], mounts: [], ...entries, autoloads: loads };
     },
   };
 }
@@ -85,6 +91,9 @@ function fileEntries(
   });
   return entries.length > 0 || resolved.length > 0 ? { entries, mounts: resolved } : undefined;
 }
+
+// The plugin loader's package, current and former name.
+const AUTOLOAD = /^(?:@fastify\/autoload|fastify-autoload)$/;
 
 // `routes` (imported or required), `require('./routes')`, `import('./routes')`.
 function specifierOf(binding: AnyNode, bindings: ReadonlyMap<string, string>): string | undefined {

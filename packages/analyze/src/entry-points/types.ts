@@ -14,6 +14,19 @@ export interface FileEntries {
   entries: Array<DistributiveOmit<FoundEntry, 'start'> & { line: number }>;
   /** `app.use('/v1', routes)`: the module `specifier` (as written) serves its routes under `prefix`. */
   mounts: Array<{ prefix: string; specifier: string; line: number }>;
+  /** `register(autoLoad, { dir })`: @fastify/autoload loads every plugin file of `dir`; absent when none. */
+  autoloads?: Autoload[];
+}
+
+/** An @fastify/autoload registration, as its options are written (see autoload-edges.ts). */
+export interface Autoload {
+  /** The folder, relative to the registering file's folder (`routes`, `../plugins`). */
+  dir: string;
+  /** `options.prefix` when written as a literal, else ''. */
+  prefix: string;
+  /** `dirNameRoutePrefix`: false when the folder names do not prefix the routes. */
+  dirNamePrefix: boolean;
+  line: number;
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -22,6 +35,8 @@ interface EntryContext {
   report(entry: FoundEntry): void;
   /** Records that the module bound to `binding` (an import or require of this file) serves under `prefix`. */
   mount(prefix: string, binding: AnyNode, start: number): void;
+  /** Records that the module bound to `binding`, when it is @fastify/autoload, loads the folder `load.dir`. */
+  autoload(binding: AnyNode, load: Omit<Autoload, 'line'>, start: number): void;
 }
 
 /** Called while the AST is walked, parents before children. */

@@ -18,6 +18,17 @@ const LAYERS = 0.3;
  * folder's sub-folders are modules.
  */
 export class FolderTrust {
+  private static readonly built = new WeakMap<readonly string[], WeakMap<readonly WeightedDependency[], FolderTrust>>();
+
+  /** The trust of these files and dependencies, built once: the signals and refinement all read it. */
+  static of(files: readonly string[], dependencies: readonly WeightedDependency[]): FolderTrust {
+    let byDependencies = FolderTrust.built.get(files);
+    if (!byDependencies) FolderTrust.built.set(files, (byDependencies = new WeakMap()));
+    let trust = byDependencies.get(dependencies);
+    if (!trust) byDependencies.set(dependencies, (trust = new FolderTrust(files, dependencies)));
+    return trust;
+  }
+
   private readonly chains: Int32Array[];
   private readonly trust: Float64Array;
 

@@ -19,7 +19,7 @@ export const importsSignal: Signal = {
     const weights: PairWeights = new Map();
     const fanIn = new Map<string, number>();
     for (const dep of dependencies) if (index.has(dep.from)) fanIn.set(dep.to, (fanIn.get(dep.to) ?? 0) + 1);
-    const folders = new FolderTrust(files, dependencies);
+    const folders = FolderTrust.of(files, dependencies);
     for (const dep of dependencies) {
       const from = index.get(dep.from);
       const to = index.get(dep.to);

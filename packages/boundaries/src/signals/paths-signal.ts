@@ -50,16 +50,18 @@ export const pathsSignal: Signal = {
  * other, near 0 when every import leaves it, 0.5 for a folder no import touches. O(dependencies x depth).
  */
 function folderCoherence({ files, dependencies }: SignalInput): Map<string, number> {
-  const known = new Set(files);
+  // Each file's folders, innermost first, found once: a file ends hundreds of dependencies on a big graph.
+  const folders = new Map(files.map((file) => [file, foldersOf(file)]));
   const inside = new Map<string, number>();
   const ends = new Map<string, number>();
   const bump = (map: Map<string, number>, dir: string) => map.set(dir, (map.get(dir) ?? 0) + 1);
   for (const { from, to } of dependencies) {
-    if (from === to || !known.has(from) || !known.has(to)) continue;
-    const target = new Set(foldersOf(to));
-    for (const dir of foldersOf(from)) {
+    const source = folders.get(from);
+    const target = folders.get(to);
+    if (from === to || !source || !target) continue;
+    for (const dir of source) {
       bump(ends, dir);
-      if (target.has(dir)) bump(inside, dir);
+      if (target.includes(dir)) bump(inside, dir);
     }
     for (const dir of target) bump(ends, dir);
   }

@@ -37,7 +37,7 @@ export const useCasesSignal: Signal = {
     const frequency = new Map<number, number>();
     for (const { files } of all) for (const file of files) frequency.set(file, (frequency.get(file) ?? 0) + 1);
     const weights: PairWeights = new Map();
-    const folders = new FolderTrust(input.files, input.dependencies);
+    const folders = FolderTrust.of(input.files, input.dependencies);
     for (const { anchor, files, weight } of all) {
       const hub = anchor ?? files.reduce((best, file) => (frequency.get(file)! < frequency.get(best)! ? file : best));
       for (const file of files)
@@ -59,7 +59,18 @@ interface Reach {
   weight: number;
 }
 
+// Availability and the pairs both need the reaches: found once per graph and file list.
+const reachesOf = new WeakMap<SignalInput['graph'], WeakMap<readonly string[], Reach[]>>();
+
 function reaches({ graph, files }: SignalInput): Reach[] {
+  let byFiles = reachesOf.get(graph);
+  if (!byFiles) reachesOf.set(graph, (byFiles = new WeakMap()));
+  let found = byFiles.get(files);
+  if (!found) byFiles.set(files, (found = findReaches(graph, files)));
+  return found;
+}
+
+function findReaches(graph: Graph, files: readonly string[]): Reach[] {
   if (!graph.useCases?.length) return [];
   const index = new Map(files.map((file, i) => [file, i]));
   const next = valueImports(graph, index);

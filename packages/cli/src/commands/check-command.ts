@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { ConfigError, InputError, validatePlan } from '@seams/graph';
-import { changedFiles, repositoryPrefix } from '../git-changes.ts';
+import { askGit, changedFiles, repositoryPrefix } from '../git-changes.ts';
 import { loadOrAnalyze } from '../load-graph.ts';
 import { parsePlanText, printWarnings, projectPlanPath, readPlanText } from '../read-plan.ts';
 import type { Streams } from '../streams.ts';
@@ -76,8 +76,7 @@ Examples:
       const project = resolve(streams.cwd, dir);
       const ref = flags.changed === true ? 'HEAD' : flags.changed;
       // Analysing the folder, git can list its changes while the plan and graph load (a pre-commit hook waits on all).
-      const early = ref !== undefined && !flags.graph ? changedFiles(project, ref) : undefined;
-      early?.catch(() => undefined);
+      const asked = ref !== undefined && !flags.graph ? askGit(project, ref) : undefined;
       // The plan and the baseline are validated once per content: a warm run finds their hashes in the cache.
       const inputs = await ValidatedInputs.of(flags.graph ? undefined : project);
       const planPath = projectPlanPath(streams.cwd, dir, flags.plan);
@@ -89,8 +88,10 @@ Examples:
       const graph = await loadOrAnalyze(flags.graph ? resolve(streams.cwd, flags.graph) : project, {
         include: flags.include,
         exclude: flags.exclude,
+        // A pre-commit hook: git knows which files changed, so the tree need not be walked.
+        ...(asked ? { trustGit: asked } : {}),
       });
-      const files = ref === undefined ? undefined : await (early ?? changedFiles(graph.root, ref));
+      const files = ref === undefined ? undefined : await changedFiles(asked ?? askGit(graph.root, ref));
       printWarnings(
         streams,
         planWarnings.map((warning) => `${origin}: ${warning}`),

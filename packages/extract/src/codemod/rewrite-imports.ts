@@ -34,9 +34,9 @@ export interface CodemodInput {
   /**
    * The entries the facade routes (operations, providers, instances); the rest it only re-exports unchanged, so
    * an import that takes only those keeps pointing at the declaring file: through the facade it would load the
-   * service's code and could close an import cycle (an entity imported by another entity). Default: every entry.
+   * service's code and could close an import cycle (an entity imported by another entity).
    */
-  routed?: ReadonlySet<string>;
+  routed: ReadonlySet<string>;
   /** The files the plan sets apart as tests: one that imports nothing of the project but the service tests it. */
   tests?: ReadonlySet<string>;
   /** The folders of seams extract's own output: neither rewritten nor a target. */
@@ -58,12 +58,11 @@ export function rewriteImports(input: CodemodInput): {
   /** Tests of the service's own code, left pointing at it. */
   ownTests: string[];
 } {
-  const { graph, api, facadePath, extension = '', generated, readFile } = input;
+  const { graph, api, facadePath, extension = '', generated, readFile, routed } = input;
   const types = input.typeEntries ?? new Set<string>();
   const members = new Set(api.files);
   const targets = moduleTargets(graph, members);
   const served = new Set(api.entries);
-  const routed = input.routed ?? served;
   const defaults = facadeDefaults(api.entries);
   const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
   const edits: FileEdit[] = [];

@@ -1,10 +1,10 @@
 import { Node, type ClassDeclaration, type SourceFile, type Type } from 'ts-morph';
-import { packageTypeName } from './builtin-types.ts';
 import { classifyEntry } from './classify-entry.ts';
 import type { Blocker, ContractInput, ContractModel } from './contract-model.ts';
 import { createDescriber, type Describer } from './describe-type.ts';
 import { classUses } from './class-uses.ts';
 import { describeInstanceClass } from './describe-instance-class.ts';
+import { createCallFollower } from './called-functions.ts';
 import { describeOperation } from './describe-operation.ts';
 import { describeProvider } from './describe-provider.ts';
 import { findSharedState } from './find-shared-state.ts';
@@ -14,11 +14,6 @@ import { describeWiring, nestModules } from './provider-wiring.ts';
 import { createNamedTypes, isDataClass, type NamedTypes } from './named-types.ts';
 import { operationBlockers } from './operation-blockers.ts';
 import { isStackOverflow } from './walk-budget.ts';
-
-// A Hono app the monolith mounts (`app.route('/api/articles', articlesModule)`) is a router, not a value to read:
-// what would move is its routes, and route-level strangling does not read Hono's yet.
-const HONO_APP =
-  "a Hono app the monolith mounts as a router: route-level strangling reads Express, Koa, Fastify and NestJS routes, not Hono's yet, so its routes stay in the monolith";
 
 export type { ContractInput, ContractModel, JsonSchema, Operation } from './contract-model.ts';
 
@@ -44,6 +39,8 @@ export function buildContract(input: ContractInput): ContractModel {
   // Classes that may be constructed or received outside, and what each function resolves to.
   const constructed: Array<{ name: string; file: string; line: number; declaration: Node }> = [];
   const results = new Map<string, Type | undefined>();
+  // Each function's and injected method's declaration, whose calls are followed for the writes they make.
+  const bodies = new Map<string, Node>();
 
   for (const text of input.operations) {
     const entry = classifyEntry(project, text);
@@ -52,13 +49,12 @@ export function buildContract(input: ContractInput): ContractModel {
       const described = guarded(entry.name, entry.file, line, model, () => describeOperation(entry, describer));
       if (!described) continue;
       model.operations.push(described.operation);
+      bodies.set(described.operation.name, entry.fn ?? entry.declaration);
       model.blockers.push(...operationBlockers(described.operation, described.walk, named, entry.fn));
       results.set(described.operation.name, promised(entry.signature.getReturnType()));
       continue;
     }
     model.others.push({ entry: text, kind: entry.kind, file: entry.file, line });
-    if (entry.kind === 'value' && packageTypeName(entry.declaration.getType()) === 'Hono')
-      model.blockers.push({ kind: 'unsupported-type', file: entry.file, line, message: HONO_APP });
     if (entry.kind === 'type') {
       // A generic type has no single form to declare; its uses are written out where they occur.
       const generic = !Node.isEnumDeclaration(entry.declaration) && entry.declaration.getTypeParameters().length > 0;
@@ -81,6 +77,7 @@ export function buildContract(input: ContractInput): ContractModel {
     const described = guarded(name, file, line, model, () => describeProvider(provider, file, describer, named));
     if (!described) continue;
     model.operations.push(...described.operations);
+    for (const o of described.operations) bodies.set(o.name, provider.getMethodOrThrow(o.name.slice(name.length + 1)));
     model.blockers.push(...described.blockers);
     // The facade is a subclass: of an exported, concrete, non-generic class (else its methods stay local, said in the
     // report).
@@ -97,6 +94,9 @@ export function buildContract(input: ContractInput): ContractModel {
   const files = [...new Set([...input.serviceFiles, ...model.others.map((o) => o.file)])];
   for (const file of files) model.blockers.push(...findSharedState(project.sourceFile(file), file));
 
+  const follow = createCallFollower(project.fileOf);
+  const callees = [...bodies].map(([name, body]) => [name, follow(body)] as const);
+  if (callees.some(([, found]) => found.length > 0)) model.callees = Object.fromEntries(callees);
   model.types = named.list().map(({ name, text, schema, file }) => ({ name, text, schema, file }));
   model.blockers = unique(model.blockers);
   return model;

@@ -1,3 +1,4 @@
+import type { Callee } from './called-functions.ts';
 /** What `buildContract` reads: one service of the monolith and the names other services use. */
 export interface ContractInput {
   /** Absolute project folder. */
@@ -30,6 +31,8 @@ export interface ContractModel {
   modules?: NestModule[];
   /** Classes the monolith constructs (`new X(...)`) that can live in the service: the facade's class makes remote instances. */
   instanceClasses?: InstanceClass[];
+  /** Per operation (by name), the project's functions it calls, directly or not: their writes are its writes. */
+  callees?: Record<string, Callee[]>;
 }
 
 /** A class whose instances the monolith constructs and calls only through async methods of plain data. */

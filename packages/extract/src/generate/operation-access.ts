@@ -1,4 +1,5 @@
 import type { DataAccess } from '@seams/graph';
+import type { Callee } from '../contract/called-functions.ts';
 import type { Operation } from '../contract/contract-model.ts';
 
 /**
@@ -13,16 +14,21 @@ const isRead = (name: string): boolean =>
   /^(get|list|find|fetch|read|search|count|lookup|query|load|describe|show|view|has|is|can|check)([A-Z_]|$)/.test(name);
 
 /**
- * The data evidence wins: an operation whose own body reads tables and writes none is a read, one that writes any
- * is a write, whatever its name. Only accesses in its own body count (calls into other functions are not
- * followed), so an operation with none is judged by its name, and anything not named like a read is a write.
+ * The data evidence wins: an operation that reads tables and writes none is a read, one that writes any is a
+ * write, whatever its name. Its accesses are its own body's and those of the project's functions it calls,
+ * directly or through others (`callees`, as the contract's checker resolved the calls), so an operation that
+ * hands its write to a helper or an injected service writes too. With no access anywhere, it is judged by its
+ * name, and anything not named like a read is a write.
  */
 export function operationAccess(
   operation: Pick<Operation, 'name' | 'file'>,
   data: readonly DataAccess[] = [],
+  callees: readonly Callee[] = [],
 ): OperationAccess {
-  const own = data.filter((a) => !a.test && a.from === operation.file && a.function === operation.name);
-  if (own.length > 0) return { access: own.some((a) => a.access === 'write') ? 'write' : 'read', evidence: 'data' };
+  const reached = new Set([`${operation.file}#${operation.name}`, ...callees.map((c) => `${c.file}#${c.function}`)]);
+  const accesses = data.filter((a) => !a.test && a.function !== undefined && reached.has(`${a.from}#${a.function}`));
+  if (accesses.length > 0)
+    return { access: accesses.some((a) => a.access === 'write') ? 'write' : 'read', evidence: 'data' };
   return { access: isRead(operation.name.slice(operation.name.indexOf('.') + 1)) ? 'read' : 'write', evidence: 'name' };
 }
 

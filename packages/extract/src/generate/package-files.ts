@@ -20,11 +20,19 @@ const standalone = (target: string) => ({
 });
 
 /**
+ * The TypeScript the service declares and is checked with: the one seams generates for and tests its
+ * output with (zod 4 needs 5.5 or later), whatever the monolith's is, since the service is its own package.
+ */
+const SERVICE_TYPESCRIPT = '^6.0.0';
+
+/**
  * What the service needs whatever the monolith's settings say: its own library, Node's types (its
  * own @types/node), interop with CommonJS packages, and a root above the monolith's code it serves.
- * The target is one the monolith's compiler knows too, so the tsconfig reads with either.
+ * The monolith's older settings read as they did there: TypeScript 6 takes the ones it deprecated
+ * (node10 resolution, baseUrl) under ignoreDeprecations, and the defaults it changed are stated.
  */
-const serviceOptions = (up: string, target: string) => ({
+const serviceOptions = (up: string, target: string, olderDefaults: Readonly<Record<string, string | boolean>>) => ({
+  ...olderDefaults,
   noEmit: true,
   rootDir: up,
   target,
@@ -33,6 +41,7 @@ const serviceOptions = (up: string, target: string) => ({
   esModuleInterop: true,
   allowSyntheticDefaultImports: true,
   skipLibCheck: true,
+  ignoreDeprecations: '6.0',
 });
 
 /** main.ts, package.json, tsconfig.json, Dockerfile: what makes the folder a runnable package. */
@@ -86,7 +95,7 @@ process.once('SIGTERM', () => server.close(() => process.exit(0)));
             ...(layout.toolchain?.moduleFormat === 'esm' ? { type: 'module' } : {}),
             scripts: { start: 'tsx src/main.ts', typecheck: 'tsc -p tsconfig.json' },
             dependencies: { ...dependencies, zod: '^4.0.0' },
-            devDependencies: { tsx: '^4.0.0', typescript: '^5.9.0', '@types/node': '^22.0.0' },
+            devDependencies: { tsx: '^4.0.0', typescript: SERVICE_TYPESCRIPT, '@types/node': '^22.0.0' },
           },
           null,
           2,
@@ -101,7 +110,7 @@ process.once('SIGTERM', () => server.close(() => process.exit(0)));
           layout.tsconfig
             ? {
                 extends: posix.join(up, layout.tsconfig),
-                compilerOptions: serviceOptions(up, target),
+                compilerOptions: serviceOptions(up, target, layout.toolchain?.olderDefaults ?? {}),
                 include: ['src'],
               }
             : { compilerOptions: standalone(target), include: ['src'] },

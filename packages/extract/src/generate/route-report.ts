@@ -1,6 +1,7 @@
 import type { ServiceRoute } from '../routes/service-routes.ts';
 import { envPrefix, type Origin } from './generated-file.ts';
 import { fastifyRouteHookName } from './fastify-route-middleware-file.ts';
+import { honoRouteMiddlewareName } from './hono-route-middleware-file.ts';
 import { koaRouteMiddlewareName } from './koa-route-middleware-file.ts';
 import { routeMiddlewareName } from './route-middleware-file.ts';
 import { matchableRoutes } from './route-table.ts';
@@ -12,6 +13,8 @@ export interface RouteFilesAt {
   koa?: string;
   /** The Fastify onRequest hook of the routing layer, for a Fastify monolith. */
   fastify?: string;
+  /** The Hono middleware of the routing layer, for a Hono monolith on @hono/node-server. */
+  hono?: string;
   /** The route server, when some of the files are Express routers it can mount. */
   app?: string;
   main?: string;
@@ -62,6 +65,11 @@ ${rows.join('\n')}
      at.fastify
        ? ` Fastify: \`app.addHook('onRequest', ${fastifyRouteHookName(service)})\` from
    \`${at.fastify.replace(/\.ts$/, '')}\` on the root instance, before any route;`
+       : ''
+   }${
+     at.hono
+       ? ` Hono: \`app.use(${honoRouteMiddlewareName(service)})\` from \`${at.hono.replace(/\.ts$/, '')}\` before any
+   other middleware and route;`
        : ''
    } a plain Node server:
    \`${name}(req, res, () => handle(req, res))\`. Every route is still served locally.

@@ -128,6 +128,10 @@ export function copyExpression(
       local.declaration.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const &&
       depth < MAX_INLINE
     ) {
+      // A value made once (\`const store = new Store()\`) named inside a function of the copy would be made anew on
+      // every call (every request) if inlined there.
+      if (insideFunction(id, node) && makesValue(value))
+        return { reason: `it uses \`${name}\`, made once in ${posix.basename(filePath)}, inside a function` };
       const inner = copyExpression(value, filePath, target, refuse, keep, depth + 1);
       if ('reason' in inner) return inner;
       inner.imports.forEach((i) => imports.set(i.name, i));
@@ -156,6 +160,16 @@ export function copyExpression(
     code = code.slice(0, edit.start - base) + edit.text + code.slice(edit.end - base);
   return { code, imports: [...imports.values()] };
 }
+
+// Whether \`id\` is inside a function that \`root\` contains (or is).
+const insideFunction = (id: Node, root: Node): boolean =>
+  id.getAncestors().some((a) => Node.isFunctionLikeDeclaration(a) && root.containsRange(a.getPos(), a.getEnd()));
+
+// An initializer that constructs or calls something: inlining it evaluates it again.
+const makesValue = (value: Node): boolean =>
+  Node.isNewExpression(value) ||
+  Node.isCallExpression(value) ||
+  value.getFirstDescendant((d) => Node.isNewExpression(d) || Node.isCallExpression(d)) !== undefined;
 
 const named = (node: Node): node is Node & { getNameNode(): Node | undefined } =>
   typeof (node as { getNameNode?: unknown }).getNameNode === 'function';

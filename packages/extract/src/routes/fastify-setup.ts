@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
 import { callsOn, conditionsOf, importedFile, methodOf, parsed, usesGenerated, type Inputs } from './app-setup.ts';
 import { copyExpression, type CopiedCode } from './copy-expression.ts';
@@ -55,6 +56,40 @@ function isFastify(file: SourceFile, callee: Node): boolean {
   );
 }
 
+const AUTOLOAD_MODULE =
+  /^(?:require\(\s*['"](?:@fastify\/autoload|fastify-autoload)['"]\s*\)|['"](?:@fastify\/autoload|fastify-autoload)['"])$/;
+
+/**
+ * The folder (from the project's root) that `register(autoLoad, { dir: path.join(__dirname, 'routes') })` loads,
+ * when the plugin is @fastify/autoload (required inline, or a name bound to it) and `dir` is `__dirname` joined
+ * with literals; undefined otherwise. Another registration of autoload (its plugins folder) is setup, copied
+ * with `__dirname` moved to the monolith's folder.
+ */
+function autoloadFolder(file: SourceFile, path: string, call: CallExpression): string | undefined {
+  const [plugin, options] = call.getArguments();
+  if (!plugin || !Node.isObjectLiteralExpression(options)) return undefined;
+  const name = plugin.getText();
+  const bound =
+    AUTOLOAD_MODULE.test(name) ||
+    file
+      .getImportDeclarations()
+      .some(
+        (d) => AUTOLOAD_MODULE.test(`'${d.getModuleSpecifierValue()}'`) && d.getDefaultImport()?.getText() === name,
+      ) ||
+    file
+      .getDescendantsOfKind(SyntaxKind.VariableDeclaration)
+      .some((d) => d.getName() === name && AUTOLOAD_MODULE.test(d.getInitializer()?.getText() ?? ''));
+  const dir = options.getProperty('dir');
+  const value = dir && Node.isPropertyAssignment(dir) ? dir.getInitializer() : undefined;
+  if (!bound || !value || !Node.isCallExpression(value)) return undefined;
+  const [base, ...parts] = value.getArguments();
+  if (base?.getText() !== '__dirname' || !/(?:^|\.)(?:join|resolve)$/.test(value.getExpression().getText()))
+    return undefined;
+  const literals = parts.map((part) => (Node.isStringLiteral(part) ? part.getLiteralValue() : undefined));
+  if (literals.some((part) => part === undefined || part.startsWith('/'))) return undefined;
+  return posix.join(posix.dirname(path), ...(literals as string[]));
+}
+
 /**
  * The Fastify app that registers the service's route plugins: the file whose `Fastify()` app has a
  * `register(...)` of a plugin that reaches a route entry, and its other setup calls (plugins such as a
@@ -69,9 +104,13 @@ export function fastifyChain(inputs: Inputs): FastifyChain | undefined {
       const app = holder.getName();
       const calls = callsOn(file, app);
       const mounts = (call: CallExpression) => {
+        if (methodOf(call) !== 'register') return false;
         const [plugin] = call.getArguments();
         const from = plugin && Node.isIdentifier(plugin) && importedFile(file, path, plugin.getText(), files);
-        return methodOf(call) === 'register' && typeof from === 'string' && inputs.reaches.has(from);
+        if (typeof from === 'string') return inputs.reaches.has(from);
+        // @fastify/autoload of the folder that holds route files: the route plugins are registered one by one.
+        const folder = autoloadFolder(file, path, call);
+        return folder !== undefined && [...inputs.reaches].some((reached) => reached.startsWith(`${folder}/`));
       };
       if (!calls.some(mounts)) continue;
       const chain: FastifyChain = { file: path, app, steps: [], notes: [] };

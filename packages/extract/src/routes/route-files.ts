@@ -72,26 +72,32 @@ export async function routeLevelFiles(
           target: `${folders.service}/src/app-middleware.ts`,
         })
       : undefined;
-  // What the Koa or Fastify setup readers need: the project, the files reaching the route files, where copies go.
+  // What the Hono, Koa or Fastify setup readers need: the project, the files reaching the route files, where copies go.
   const setupInputs = (routeFiles: ReadonlySet<string>) => ({
     files,
     readFile,
     reaches: reaching(project.graph, routeFiles),
     target: `${folders.service}/src/app-middleware.ts`,
   });
-  // Koa routers or Fastify route plugins, when no file is an Express router or a Nest controller.
-  const koaSetup = express.size === 0 && nest.length === 0 ? await import('./koa-setup.ts') : undefined;
-  const fastifySetup = koaSetup ? await import('./fastify-setup.ts') : undefined;
-  const other = koaSetup
-    ? koaOrFastifyFiles(
-        origin,
-        folders,
-        routes,
-        text,
-        (koa) => koaSetup.koaChain(setupInputs(koa)),
-        (fastify) => fastifySetup?.fastifyChain(setupInputs(fastify)),
-      )
+  // Hono sub-apps, else Koa routers or Fastify route plugins, when no file is an Express router or a Nest controller.
+  const neither = express.size === 0 && nest.length === 0;
+  const hono = neither
+    ? (await import('./hono-files.ts')).honoFiles(origin, folders, routes, text, setupInputs)
     : undefined;
+  const koaSetup = neither && !hono ? await import('./koa-setup.ts') : undefined;
+  const fastifySetup = koaSetup ? await import('./fastify-setup.ts') : undefined;
+  const other =
+    hono ??
+    (koaSetup
+      ? koaOrFastifyFiles(
+          origin,
+          folders,
+          routes,
+          text,
+          (koa) => koaSetup.koaChain(setupInputs(koa)),
+          (fastify) => fastifySetup?.fastifyChain(setupInputs(fastify)),
+        )
+      : undefined);
   const server = served.length > 0 ? routeServerFiles(origin, folders.service, served, chain) : (other?.server ?? []);
   const middleware = routeMiddlewareFile(origin, `${folders.facade}/routes.ts`, routes);
   const edge = edgeFiles(origin, folders.edge, routes);

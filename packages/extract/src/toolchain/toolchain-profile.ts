@@ -28,6 +28,12 @@ export interface Toolchain {
    * monolith imports from outside it fails to compile (TS6059) or moves the build's output.
    */
   scope: string;
+  /**
+   * The monolith's settings whose default TypeScript 6 changed, stated as its own older compiler reads
+   * them (`strict: false` where it never said): the service's tsconfig extends the monolith's and is
+   * checked by the service's TypeScript 6, which would otherwise check the same code by other rules.
+   */
+  olderDefaults: Readonly<Record<string, string | boolean>>;
 }
 
 export interface ToolchainInput {
@@ -99,7 +105,22 @@ export function toolchainProfile(input: ToolchainInput): Toolchain {
     nodePrefix,
     nodeTypes,
     scope: options ? compilationScope(input.root, options) : '.',
+    olderDefaults: options && major(typescript) > 0 && major(typescript) < 6 ? olderDefaults(options.options) : {},
   };
+}
+
+// TypeScript 5's defaults for what 6 changed (strict, module and its resolution, side-effect imports), where unset.
+function olderDefaults(options: ts.CompilerOptions): Record<string, string | boolean> {
+  const pinned: Record<string, string | boolean> = {};
+  if (options.strict === undefined) pinned['strict'] = false;
+  if (options.noUncheckedSideEffectImports === undefined) pinned['noUncheckedSideEffectImports'] = false;
+  const es2015 = (options.target ?? ts.ScriptTarget.ES5) >= ts.ScriptTarget.ES2015;
+  if (options.module === undefined) pinned['module'] = es2015 ? 'es2015' : 'commonjs';
+  const commonjs =
+    (options.module ?? (es2015 ? ts.ModuleKind.ES2015 : ts.ModuleKind.CommonJS)) === ts.ModuleKind.CommonJS;
+  // TypeScript 6 resolves CommonJS imports as a bundler would (package exports first), 5 as Node 10 did.
+  if (options.moduleResolution === undefined && commonjs) pinned['moduleResolution'] = 'node10';
+  return pinned;
 }
 
 const major = (version: string | undefined) => Number(/^\D*(\d+)/.exec(version ?? '')?.[1] ?? 0);

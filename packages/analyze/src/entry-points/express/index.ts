@@ -6,6 +6,8 @@ export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'h
 
 // HTTP clients share the verbs (`axios.post('/users', body)`): a file that imports one is not read for routes.
 const CLIENT = /(?:from|require\()\s*['"](?:axios|ky|got|superagent|supertest|node-fetch)['"]/;
+// Hono apps share the verbs too, and have their own detector.
+const HONO = /['"]hono(?:\/[\w-]+)?['"]/;
 const ROUTER = String.raw`\bexpress\b|\bRouter\b|\b(?:app|router)\.(?:get|post|put|patch|delete|all|use|route)\s*\(`;
 
 /**
@@ -48,12 +50,12 @@ function chainedUses(init: AnyNode | null | undefined): UseCall[] {
  * `app.use('/prefix', router)` or `app.use(router)` mounts, and route tables `[{ path: '/users', route: userRoute }]`
  * that a loop hands to `router.use(route.path, route.route)`. A router built in a local chain
  * (`const api = Router().use(tags)`) lends its mounts the prefix it is itself mounted under in the file
- * (`Router().use('/api', api)`). Koa and Fastify files have their own detectors.
+ * (`Router().use('/api', api)`). Koa, Fastify and Hono files have their own detectors.
  */
 export const express: EntryDetector = {
   name: 'express',
   trigger: ROUTER,
-  isEnabled: (text) => !/\bkoa\b|fastify/.test(text) && !CLIENT.test(text),
+  isEnabled: (text) => !/\bkoa\b|fastify/.test(text) && !CLIENT.test(text) && !HONO.test(text),
   create: (context) => {
     const locals = new Map<string, UseCall[]>();
     const held = new Set<number>();
