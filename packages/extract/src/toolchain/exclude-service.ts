@@ -44,7 +44,7 @@ export function excludeServiceEdit(
   // Include and exclude inherited from an extended config: left as they are.
   if (raw.extends !== undefined && (raw.include === undefined || raw.exclude === undefined)) return undefined;
   const include = raw.include === undefined && raw.files === undefined ? ['**/*'] : list(raw.include);
-  if (!include.some((pattern) => covers(staticFolder(pattern), folder))) return undefined;
+  if (!include.some((pattern) => reachesInto(pattern, folder))) return undefined;
   const exclude = list(raw.exclude);
   if (exclude.some((pattern) => WHOLE_FOLDER.test(pattern) && covers(staticFolder(pattern), folder))) return undefined;
   const after = withExcluded(before, raw.exclude === undefined, folder, raw.compilerOptions?.outDir);
@@ -87,6 +87,19 @@ function staticFolder(pattern: string): string {
   const wild = parts.findIndex((part) => /[*?]/.test(part));
   if (wild === -1) return pattern.replace(/^\.\//, '');
   return parts.slice(0, wild).join('/') || '.';
+}
+
+// Whether an include pattern can take in files under the folder, segment by segment: `extracted/*/facade` takes in
+// `extracted/users/facade` but nothing of `extracted/users/service`; `src`, `**/*` and `extracted/**` take in all of it.
+function reachesInto(pattern: string, folder: string): boolean {
+  const parts = pattern.replace(/^\.\//, '').split('/');
+  const segments = folder === '.' ? [] : folder.split('/');
+  for (const [index, segment] of segments.entries()) {
+    const part = parts[index];
+    if (part === undefined || part === '**') return true;
+    if (part !== '.' && !posix.matchesGlob(segment, part)) return false;
+  }
+  return true;
 }
 
 const covers = (scope: string, path: string) => scope === '.' || path === scope || path.startsWith(`${scope}/`);
