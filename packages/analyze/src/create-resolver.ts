@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { ResolverFactory, type NapiResolveOptions, type ResolveResult } from 'oxc-resolver';
 import type { Unresolved } from '@seams/graph';
-import { entryPointsOf } from './package-entry-points.ts';
+import { entryPointsOf, importTargetsOf } from './package-entry-points.ts';
 import { packageName } from './package-name.ts';
 import { probeFile } from './probe-file.ts';
+import { readJsonConfig } from './read-config-file.ts';
 import { standInFor } from './tsconfig-stand-in.ts';
 import type { WorkspacePackage } from './workspaces.ts';
 
@@ -200,15 +201,38 @@ function createResolver(context: ResolverContext): ResolveSpecifier {
     for (const target of entryPointsOf(pkg.manifest, subpath)) {
       const found = find(dir, target.startsWith('.') ? target : './' + target);
       if (found && context.isAnalyzed(found)) return found;
-      // The build output is absent or not analysed: its source usually mirrors it under src/ or the package root.
-      const stem = target.replace(/\.d\.[mc]?ts$|\.[mc]?js$/, '');
-      if (!OUTPUT_DIR.test(stem)) continue;
-      for (const base of ['./src/', './']) {
-        const source = find(dir, stem.replace(OUTPUT_DIR, base));
-        if (source && context.isAnalyzed(source)) return source;
-      }
+      const source = sourceOfOutput(dir, target);
+      if (source) return source;
     }
     return subpath === '.' ? find(dir, './src/index') : undefined;
+  }
+
+  // The build output is absent or not analysed: its source usually mirrors it under src/ or the package root.
+  function sourceOfOutput(dir: string, target: string): string | undefined {
+    const stem = target.replace(/\.d\.[mc]?ts$|\.[mc]?js$/, '');
+    if (!OUTPUT_DIR.test(stem)) return undefined;
+    for (const base of ['./src/', './']) {
+      const source = find(dir, stem.replace(OUTPUT_DIR, base));
+      if (source && context.isAnalyzed(source)) return source;
+    }
+    return undefined;
+  }
+
+  // `#name` that the nearest package.json's `imports` maps into build output not built yet (`"#src/*":
+  // "./build/*"`): TypeScript maps the output back to its source file, and so do we.
+  function fromImports(dir: string, specifier: string): string | undefined {
+    for (let at = dir; ; at = dirname(at)) {
+      const manifest = readJsonConfig<{ imports?: unknown }>(join(at, 'package.json'));
+      if (manifest) {
+        if (!('value' in manifest)) return undefined;
+        for (const target of importTargetsOf(manifest.value.imports, specifier)) {
+          const source = sourceOfOutput(at, target);
+          if (source) return source;
+        }
+        return undefined;
+      }
+      if (at === context.root || at === dirname(at)) return undefined;
+    }
   }
 
   // A workspace package whose package.json is invalid is still found by its files.
@@ -249,6 +273,8 @@ function createResolver(context: ResolverContext): ResolveSpecifier {
     if (bare) {
       const viaWorkspace = fromWorkspace(specifier);
       if (viaWorkspace) return { type: 'file', path: viaWorkspace };
+      const viaImports = specifier.startsWith('#') && !blocker ? fromImports(dir, specifier) : undefined;
+      if (viaImports) return { type: 'file', path: viaImports };
       // A package that is simply not installed is still an external; but `src/x` (under a baseUrl) names local code.
       if (!specifier.startsWith('#') && !namesLocalFolder(specifier))
         return { type: 'external', package: packageName(specifier), builtin: false };
