@@ -4,7 +4,7 @@ import stripJsonComments from 'strip-json-comments';
 import { readConfigFile } from './read-config-file.ts';
 
 /** A base a tsconfig `extends` that could not be found, and the config that names it. */
-export interface MissingBase {
+interface MissingBase {
   config: string;
   base: string;
 }
@@ -100,7 +100,7 @@ function parse(path: string): RawConfig | undefined {
   if (!read || 'problem' in read) return undefined;
   try {
     const value = JSON.parse(stripJsonComments(read.text, { trailingCommas: true })) as unknown;
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as RawConfig) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
   } catch {
     return undefined;
   }
