@@ -9,6 +9,7 @@ import {
   routesSettingsSource,
   tokenRequiredSource,
 } from './route-server-file.ts';
+import { pathUnderPrefixSource } from './fastify-route-middleware-file.ts';
 import { routeTableSource } from './route-table.ts';
 
 /**
@@ -45,6 +46,8 @@ interface Request {
   method: string;
   url: string;
   raw: IncomingMessage;
+  routeOptions?: { url?: string };
+  routerPath?: string;
 }
 interface Reply {
   code(status: number): Reply;
@@ -71,6 +74,7 @@ const Fastify = [moduleRecord.default, moduleRecord.fastify, fastifyModule].find
 ) => FastifyApp;
 
 ${routeTableSource(routes)}
+${pathUnderPrefixSource}
 ${routesSettingsSource(origin.service)}
 ${entries}
 
@@ -88,22 +92,22 @@ ${
  * client, authentication), its hooks and error handler, registered before the route plugins, in the app and in
  * the probe.
  */
-function appLevel(app: FastifyApp): FastifyApp {
-  for (const apply of appSetup) apply(app as unknown as Parameters<typeof apply>[0]);
+async function appLevel(app: FastifyApp): Promise<FastifyApp> {
+  for (const apply of appSetup) await apply(app as unknown as Parameters<typeof apply>[0]);
   return app;
 }`
     : `/**
  * The monolith's app-level plugins and hooks these routes rely on (authentication, decorators such as its
  * database client) go here: they are registered before the route plugins, in the app and in the probe.
  */
-function appLevel(app: FastifyApp): FastifyApp {
+async function appLevel(app: FastifyApp): Promise<FastifyApp> {
   return app;
 }`
 }
 
 // A plugin's routes as it declares them (no prefix): registered once in a probe instance that only listens to onRoute.
 async function declared(plugin: Plugin): Promise<Array<{ methods: string[]; url: string }>> {
-  const probe = appLevel(Fastify());
+  const probe = await appLevel(Fastify());
   const found: Array<{ methods: string[]; url: string }> = [];
   probe.addHook('onRoute', (route) => void found.push({ methods: ([] as string[]).concat(route.method), url: route.url }));
   probe.register(plugin);
@@ -154,7 +158,7 @@ ${tokenRequiredSource(env)}
     if (!authorized(request.raw.headers[TOKEN_HEADER], settings))
       return reply.code(401).send({ error: { code: 'BAD_TOKEN', message: \`\${SERVICE} needs the monolith's token (${env}_TOKEN)\` } });
     delete request.raw.headers[TOKEN_HEADER];
-    if (!routeOf(request.method, request.url))
+    if (!routeOf(request.method, request.url) && !routeOf(request.method, pathUnderPrefix(request)))
       return reply.code(404).send({ error: { code: 'NO_ROUTE', message: \`\${SERVICE} does not serve this route\` } });
   });
   // An error with a status (400 to 599) keeps it and its message; anything else is a 500 that says only that.
@@ -166,8 +170,13 @@ ${tokenRequiredSource(env)}
     const text = status < 500 || settings.debug ? String(message ?? '') : \`\${SERVICE} failed unexpectedly (its log has the details)\`;
     return reply.code(status).send({ error: { message: text } });
   });
-  appLevel(app);
-  for (const { prefix, plugin } of await registrations()) app.register(plugin, prefix ? { prefix } : {});
+  await appLevel(app);
+${
+  setup?.wraps
+    ? `  // The monolith's app plugin (in appLevel) registers the route files itself, under the prefixes it gives them.
+  void registrations;`
+    : '  for (const { prefix, plugin } of await registrations()) app.register(plugin, prefix ? { prefix } : {});'
+}
   return app;
 }
 `,
@@ -207,13 +216,13 @@ createRoutesApp(routesSettingsFromEnv()).then(
  */
 function fastifySetupFile(origin: Origin, serviceFolder: string, chain: FastifyChain): GeneratedFile {
   const apply = (step: FastifyChain['steps'][number]) =>
-    `  (${chain.app}) => {\n    ${step.condition ? `if (${step.condition}) ` : ''}${step.code};\n  },`;
+    `  ${step.awaits ? 'async ' : ''}(${chain.app}) => {\n    ${step.condition ? `if (${step.condition}) ` : ''}${step.code};\n  },`;
   return {
     path: `${serviceFolder}/src/app-middleware.ts`,
     content: `${header(origin, `the app setup of ${chain.file}, which the Fastify route server applies as the monolith does`)}
 ${javaScriptSource(chain.file)}${importLines(chain.steps).join('\n')}
 
-type Apply = (app: import('fastify').FastifyInstance) => void;
+type Apply = (app: import('fastify').FastifyInstance) => void | Promise<void>;
 
 /** The monolith's setup of its app that ${origin.service}'s route plugins rely on, in order. */
 export const appSetup: Apply[] = [
