@@ -103,13 +103,18 @@ function autoloadFolder(file: SourceFile, path: string, call: CallExpression): s
 export function fastifyChain(inputs: Inputs): FastifyChain | undefined {
   const files = new Set(inputs.files);
   const sources = parsed(inputs, /\bfastify\b/);
-  // A project file whose plugin registers @fastify/autoload of the folder of the route files (an app plugin).
+  // A project file whose plugin registers route plugins itself (an app plugin): a plugin it imports from a file
+  // that reaches the route files, or @fastify/autoload of their folder.
   const loadsRoutes = (from: string) => {
     const source = sources.find((s) => s.path === from);
     return (
       source !== undefined &&
       source.file.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => {
-        const folder = methodOf(call) === 'register' ? autoloadFolder(source.file, from, call) : undefined;
+        if (methodOf(call) !== 'register') return false;
+        const [plugin] = call.getArguments();
+        const file = plugin && Node.isIdentifier(plugin) && importedFile(source.file, from, plugin.getText(), files);
+        if (typeof file === 'string' && file !== from && inputs.reaches.has(file)) return true;
+        const folder = autoloadFolder(source.file, from, call);
         return folder !== undefined && [...inputs.reaches].some((reached) => reached.startsWith(`${folder}/`));
       })
     );
