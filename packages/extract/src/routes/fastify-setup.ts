@@ -144,8 +144,7 @@ export function fastifyChain(inputs: Inputs): FastifyChain | undefined {
       const chain: FastifyChain = { file: path, app, steps: [], notes: [] };
       for (const call of calls) {
         const wraps = wrapper(call);
-        if (!SETUP.has(methodOf(call)) || (mounts(call) && !wraps) || usesGenerated(call, file, path, inputs))
-          continue;
+        if (!SETUP.has(methodOf(call)) || (mounts(call) && !wraps) || usesGenerated(call, file, path, inputs)) continue;
         const conditions = conditionsOf(call);
         const copies = [...conditions.map((c) => c.test), ...call.getArguments()].map((node) =>
           copyExpression(node, path, inputs.target, new Set(), new Set([app])),
