@@ -26,8 +26,10 @@ export function fastifyRouteServerFiles(
 ): GeneratedFile[] {
   const env = envPrefix(origin.service);
   const appPath = `${serviceFolder}/src/routes-app.ts`;
-  const { imports, entries } = entriesSource(appPath, routes);
   const setup = chain && chain.steps.length > 0 ? chain : undefined;
+  // The monolith's app plugin registers the route files itself: no entries to import, probe or place.
+  const wraps = setup?.wraps === true;
+  const { imports, entries } = wraps ? { imports: '', entries: '' } : entriesSource(appPath, routes);
   return [
     ...(setup ? [fastifySetupFile(origin, serviceFolder, setup)] : []),
     {
@@ -78,13 +80,7 @@ ${pathUnderPrefixSource}
 ${routesSettingsSource(origin.service)}
 ${entries}
 
-// The route plugin a file exports: its default export, the module itself (CommonJS), or its one function export.
-function pluginOf(module: unknown): Plugin | undefined {
-  const record = (module ?? {}) as Record<string, unknown>;
-  const candidates = [record.default, module, ...Object.values(record)];
-  return candidates.find((value): value is Plugin => typeof value === 'function');
-}
-
+${wraps ? '' : pluginOfSource}
 ${
   setup
     ? `/**
@@ -105,48 +101,7 @@ async function appLevel(app: FastifyApp): Promise<FastifyApp> {
 }`
 }
 
-// A plugin's routes as it declares them (no prefix): registered once in a probe instance that only listens to onRoute.
-async function declared(plugin: Plugin): Promise<Array<{ methods: string[]; url: string }>> {
-  const probe = await appLevel(Fastify());
-  const found: Array<{ methods: string[]; url: string }> = [];
-  probe.addHook('onRoute', (route) => void found.push({ methods: ([] as string[]).concat(route.method), url: route.url }));
-  probe.register(plugin);
-  await probe.ready();
-  await probe.close();
-  return found;
-}
-
-const trimmed = (path: string) => path.replace(/\\/+$/, '');
-
-// Where the monolith registers a plugin: a route's full path less the path the plugin declares it at (the
-// longest such path, so \`/:id\` does not take \`/products/:id\`'s route).
-function prefixOf(own: Array<{ methods: string[]; url: string }>, key: string): string | undefined {
-  const [method, full] = key.split(' ') as [string, string];
-  let best: string | undefined;
-  for (const route of own) {
-    if (method !== 'ALL' && !route.methods.includes(method)) continue;
-    const path = trimmed(route.url);
-    if (trimmed(full).endsWith(path) && (best === undefined || path.length > best.length)) best = path;
-  }
-  return best === undefined ? undefined : trimmed(full).slice(0, trimmed(full).length - best.length);
-}
-
-/** Each plugin under each prefix the monolith registers it at; throws naming every route it could not place. */
-async function registrations(): Promise<Array<{ prefix: string; plugin: Plugin }>> {
-  const found: Array<{ prefix: string; plugin: Plugin }> = [];
-  const missing: string[] = [];
-  for (const entry of ENTRIES) {
-    const plugin = pluginOf(entry.module);
-    let own: Array<{ methods: string[]; url: string }> = [];
-    try {
-      own = plugin ? await declared(plugin) : [];
-    } catch (error) {
-      // A plugin that needs what the app registers first (a decorator): appLevel() is where that goes.
-      throw new Error(\`\${SERVICE} routes: \${entry.file} did not register (\${(error as Error).message}): add what it needs to appLevel() in routes-app.ts\`);
-    }
-${placedSource({ value: 'plugin', declared: 'own', label: 'Fastify plugin', verb: 'register' })}
-}
-
+${wraps ? '' : registrationsSource}
 /** The app: health, then the secret, then only the service's routes, then the monolith's plugins. */
 export async function createRoutesApp(settings: RoutesSettings = routesSettingsFromEnv()): Promise<FastifyApp> {
 ${tokenRequiredSource(env)}
@@ -172,9 +127,8 @@ ${tokenRequiredSource(env)}
   });
   await appLevel(app);
 ${
-  setup?.wraps
-    ? `  // The monolith's app plugin (in appLevel) registers the route files itself, under the prefixes it gives them.
-  void registrations;`
+  wraps
+    ? "  // The monolith's app plugin (in appLevel) registers the route files itself, under the prefixes it gives them."
     : '  for (const { prefix, plugin } of await registrations()) app.register(plugin, prefix ? { prefix } : {});'
 }
   return app;
@@ -231,3 +185,56 @@ ${chain.steps.map(apply).join('\n')}
 `,
   };
 }
+
+// The route plugin a file exports, for a route server that registers the route files itself.
+const pluginOfSource = `// The route plugin a file exports: its default export, the module itself (CommonJS), or its one function export.
+function pluginOf(module: unknown): Plugin | undefined {
+  const record = (module ?? {}) as Record<string, unknown>;
+  const candidates = [record.default, module, ...Object.values(record)];
+  return candidates.find((value): value is Plugin => typeof value === 'function');
+}
+`;
+
+// Each route file's plugin under the prefix the monolith registers it at, read in a probe instance.
+const registrationsSource = `// A plugin's routes as it declares them (no prefix): registered once in a probe instance that only listens to onRoute.
+async function declared(plugin: Plugin): Promise<Array<{ methods: string[]; url: string }>> {
+  const probe = await appLevel(Fastify());
+  const found: Array<{ methods: string[]; url: string }> = [];
+  probe.addHook('onRoute', (route) => void found.push({ methods: ([] as string[]).concat(route.method), url: route.url }));
+  probe.register(plugin);
+  await probe.ready();
+  await probe.close();
+  return found;
+}
+
+const trimmed = (path: string) => path.replace(/\\/+$/, '');
+
+// Where the monolith registers a plugin: a route's full path less the path the plugin declares it at (the
+// longest such path, so \`/:id\` does not take \`/products/:id\`'s route).
+function prefixOf(own: Array<{ methods: string[]; url: string }>, key: string): string | undefined {
+  const [method, full] = key.split(' ') as [string, string];
+  let best: string | undefined;
+  for (const route of own) {
+    if (method !== 'ALL' && !route.methods.includes(method)) continue;
+    const path = trimmed(route.url);
+    if (trimmed(full).endsWith(path) && (best === undefined || path.length > best.length)) best = path;
+  }
+  return best === undefined ? undefined : trimmed(full).slice(0, trimmed(full).length - best.length);
+}
+
+/** Each plugin under each prefix the monolith registers it at; throws naming every route it could not place. */
+async function registrations(): Promise<Array<{ prefix: string; plugin: Plugin }>> {
+  const found: Array<{ prefix: string; plugin: Plugin }> = [];
+  const missing: string[] = [];
+  for (const entry of ENTRIES) {
+    const plugin = pluginOf(entry.module);
+    let own: Array<{ methods: string[]; url: string }> = [];
+    try {
+      own = plugin ? await declared(plugin) : [];
+    } catch (error) {
+      // A plugin that needs what the app registers first (a decorator): appLevel() is where that goes.
+      throw new Error(\`\${SERVICE} routes: \${entry.file} did not register (\${(error as Error).message}): add what it needs to appLevel() in routes-app.ts\`);
+    }
+${placedSource({ value: 'plugin', declared: 'own', label: 'Fastify plugin', verb: 'register' })}
+}
+`;
