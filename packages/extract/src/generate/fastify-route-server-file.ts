@@ -78,15 +78,12 @@ const Fastify = [moduleRecord.default, moduleRecord.fastify, fastifyModule].find
 ${routeTableSource(routes)}
 ${pathUnderPrefixSource}
 ${routesSettingsSource(origin.service)}
-${entries}
-
-${wraps ? '' : pluginOfSource}
+${wraps ? '' : `${entries}\n\n${pluginOfSource}`}
 ${
   setup
     ? `/**
  * The monolith's own setup (${setup.file}), in its order: the plugins that decorate the instance (its database
- * client, authentication), its hooks and error handler, registered before the route plugins, in the app and in
- * the probe.
+ * client, authentication), its hooks and error handler${wraps ? '' : ', registered before the route plugins, in the app and in\n * the probe'}.
  */
 async function appLevel(app: FastifyApp): Promise<FastifyApp> {
   for (const apply of appSetup) await apply(app as unknown as Parameters<typeof apply>[0]);
@@ -101,8 +98,7 @@ async function appLevel(app: FastifyApp): Promise<FastifyApp> {
 }`
 }
 
-${wraps ? '' : registrationsSource}
-/** The app: health, then the secret, then only the service's routes, then the monolith's plugins. */
+${wraps ? '' : `${registrationsSource}\n`}/** The app: health, then the secret, then only the service's routes, then the monolith's plugins. */
 export async function createRoutesApp(settings: RoutesSettings = routesSettingsFromEnv()): Promise<FastifyApp> {
 ${tokenRequiredSource(env)}
   const app = Fastify({ bodyLimit: settings.maxBodyBytes, requestTimeout: settings.requestTimeoutMs });
@@ -125,12 +121,7 @@ ${tokenRequiredSource(env)}
     const text = status < 500 || settings.debug ? String(message ?? '') : \`\${SERVICE} failed unexpectedly (its log has the details)\`;
     return reply.code(status).send({ error: { message: text } });
   });
-  await appLevel(app);
-${
-  wraps
-    ? "  // The monolith's app plugin (in appLevel) registers the route files itself, under the prefixes it gives them."
-    : '  for (const { prefix, plugin } of await registrations()) app.register(plugin, prefix ? { prefix } : {});'
-}
+${wraps ? wrappedSource : '  await appLevel(app);\n  for (const { prefix, plugin } of await registrations()) app.register(plugin, prefix ? { prefix } : {});'}
   return app;
 }
 `,
@@ -185,6 +176,24 @@ ${chain.steps.map(apply).join('\n')}
 `,
   };
 }
+
+// The monolith's app plugin registers the route files itself, under the prefixes it gives them: the app checks
+// at start that every route of the service is among them (under a literal prefix, when its path has one only at
+// run time), rather than answering 404 to each.
+const wrappedSource = `  const registered: Array<{ methods: string[]; url: string }> = [];
+  app.addHook('onRoute', (route) => void registered.push({ methods: ([] as string[]).concat(route.method), url: route.url }));
+  await appLevel(app);
+  await app.ready();
+  const missing = ROUTES.filter((route) => {
+    const declared = route.key.slice(route.key.indexOf(' ') + 1).replace(/\\/+$/, '');
+    return !registered.some(({ methods, url }) => {
+      const full = url.replace(/\\/+$/, '');
+      const prefix = full.slice(0, full.length - declared.length);
+      return (route.method === 'ALL' || methods.includes(route.method)) && full.endsWith(declared) && /^(?:\\/[^:*]*)?$/.test(prefix);
+    });
+  });
+  if (missing.length > 0)
+    throw new Error(\`\${SERVICE} routes: the monolith's app plugin does not register \${missing.map((r) => r.key).join(', ')}\`);`;
 
 // The route plugin a file exports, for a route server that registers the route files itself.
 const pluginOfSource = `// The route plugin a file exports: its default export, the module itself (CommonJS), or its one function export.
