@@ -55,8 +55,8 @@ const TEST_HELPER_NAME =
  * Test helpers: files named for test support and files the app never imports but tests do. A named helper is set
  * apart when every file importing it for a value is a test or another such helper: a `test-utils.ts` whose code the
  * app runs is app code whatever its name, while a type borrowed from it is gone at run time. A file with no such
- * name must have no importer but tests at all, and one nothing imports stays (the app reaches many files without
- * imports: routes by convention, entry points).
+ * name must have no importer but tests and must not be what a test is named after (`orders.ts` of `orders.test.ts`);
+ * one nothing imports stays: the app reaches many files without imports (routes by convention, entry points).
  */
 export function testHelpers(
   files: readonly string[],
@@ -66,7 +66,11 @@ export function testHelpers(
   const named = files.filter((file) => !tests.has(file) && TEST_HELPER_NAME.test(file));
   const byName = onlyUsedWithin(new Set(named), valueUsers, tests);
   const allowed = new Set([...tests, ...byName]);
-  const imported = files.filter((file) => !allowed.has(file) && (importers.get(file) ?? []).length > 0);
+  // The file a test is named after is the code under test, which the app reaches some other way (by convention).
+  const underTest = (file: string) => (importers.get(file) ?? []).some((user) => stemOf(user) === stemOf(file));
+  const imported = files.filter(
+    (file) => !allowed.has(file) && (importers.get(file) ?? []).length > 0 && !underTest(file),
+  );
   const byUse = onlyUsedWithin(new Set(imported), importers, allowed);
   // Only what a test reaches: two files importing each other and nothing else are not helpers of any test.
   const uses = new Map<string, string[]>();
@@ -103,3 +107,10 @@ function onlyUsedWithin(
   }
   return kept;
 }
+
+// `order.service` of `src/orders/order.service.spec.ts`: the name up to the test or source extension.
+const stemOf = (file: string) =>
+  file
+    .slice(file.lastIndexOf('/') + 1)
+    .replace(/\.[cm]?[jt]sx?$/, '')
+    .replace(/[.-](e2e-spec|test|spec|e2e)$/, '');
