@@ -75,7 +75,8 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
 
   const allFiles = graph.files.map((f) => f.path);
   const dependencies = step('dependencies', () => dependenciesOf(graph));
-  const apart = options.setApart === false ? [] : step('set-apart', () => setApart(allFiles, dependencies, graph.edges));
+  const apart =
+    options.setApart === false ? [] : step('set-apart', () => setApart(allFiles, dependencies, graph.edges));
   const apartSet = new Set(apart.map((a) => a.path));
   const shared = [
     ...apart,

@@ -97,7 +97,7 @@ function onlyUsedWithin(
   allowed: ReadonlySet<string> = new Set(),
 ): Set<string> {
   const kept = new Set(candidates);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const file of kept)
       if ((importers.get(file) ?? []).some((user) => !kept.has(user) && !allowed.has(user))) {
