@@ -53,7 +53,7 @@ export interface BoundaryOptions {
   lowConfidence?: number;
   /** Set apart files used across the monolith (default true). */
   sharedKernel?: boolean;
-  /** Set apart vendored code, tests, tool configs, migrations, scripts, declarations and composition roots (default true). */
+  /** Set apart vendored code, tests, tool configs, migrations, scripts, declarations and roots (default true). */
   setApart?: boolean;
   /** A previous plan whose pinned files, names and ids must survive. */
   keep?: Plan;

@@ -48,8 +48,11 @@ export function ambientDeclarations(files: readonly string[], importers: Importe
 }
 
 // Folders and files named for test support: `test-utils/`, `testHelpers.ts`, `testing/`, `mocks/`, `fixtures/`.
-const TEST_HELPER_NAME =
-  /(^|\/)(test[-_]?(utils?|utilities|helpers?|support|kit)|testing|mocks?|fixtures?|stubs?|fakes?)(\/|\.[cm]?[jt]sx?$)/i;
+const TEST_HELPER_NAME = new RegExp(
+  String.raw`(^|/)(test[-_]?(utils?|utilities|helpers?|support|kit)|testing|mocks?|fixtures?|stubs?|fakes?)` +
+    String.raw`(/|\.[cm]?[jt]sx?$)`,
+  'i',
+);
 
 /**
  * Test helpers: files named for test support and files the app never imports but tests do. A named helper is set
