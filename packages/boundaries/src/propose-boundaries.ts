@@ -11,7 +11,7 @@ import { chooseResolution } from './choose-resolution.ts';
 import { chooseSignals } from './choose-signals.ts';
 import { dependenciesOf } from './dependencies.ts';
 import type { FileGraph } from './file-graph.ts';
-import { infrastructureClients } from './infrastructure-clients.ts';
+import { infrastructureClients, tableModels } from './infrastructure-clients.ts';
 import { applyKeep } from './keep-previous.ts';
 import { confidenceOf, runLouvain, type Communities } from './louvain-runs.ts';
 import { planAndServiceMetrics, useCaseReach } from './metrics/index.ts';
@@ -86,7 +86,7 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
           findSharedKernel(
             allFiles.filter((file) => !apartSet.has(file)),
             dependencies,
-            { seed: GRAPH_SEED, clients: infrastructureClients(graph) },
+            { seed: GRAPH_SEED, clients: infrastructureClients(graph), models: tableModels(graph) },
           ),
         )),
   ].sort((a, b) => a.path.localeCompare(b.path));
