@@ -5,4 +5,5 @@ export { createBaseline, applyBaseline, type CheckResult } from './baseline.ts';
 export { parseBaseline, type Baseline, type BaselineEntry } from '@seams/graph';
 export { formatCheck, FORMATTERS } from './formats/formatters.ts';
 export type { Formatter, FormatOptions, FormatOutput } from './formats/format-output.ts';
+export { countLine } from './formats/format-output.ts';
 export { withoutCommands } from './formats/format-github.ts';
