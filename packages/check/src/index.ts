@@ -1,5 +1,6 @@
 export { checkPlan, type CheckOptions } from './check-plan.ts';
 export { unmatchedEntries } from './entries.ts';
+export { extractionsOf } from './extractions.ts';
 export { RULES, type Finding, type RuleId } from './finding.ts';
 export { createBaseline, applyBaseline, type CheckResult } from './baseline.ts';
 export { parseBaseline, type Baseline, type BaselineEntry } from '@seams/graph';

@@ -114,6 +114,7 @@ Examples:
         checkPlan,
         countLine,
         createBaseline,
+        extractionsOf,
         formatCheck,
         parseBaseline,
         unmatchedEntries,
@@ -123,8 +124,13 @@ Examples:
         streams,
         unmatchedEntries(plan, graph.files).map((warning) => `${origin}: ${warning}`),
       );
+      // Folders seams extract wrote hold files no plan lists: their extraction.json says whose they are.
+      const listed = new Set([...plan.services.flatMap((service) => service.files), ...plan.shared.map((s) => s.path)]);
+      const unlisted = graph.files.map((file) => file.path).filter((path) => !listed.has(path));
+      const extractions = extractionsOf(unlisted, (path) => readIfThere(join(graph.root, path)));
       const findings = checkPlan(graph, plan, {
         origin,
+        extractions,
         ...(files ? { files } : {}),
         ...(analysed ? { analysed } : {}),
       });
@@ -182,6 +188,14 @@ const DEFAULT_BASELINE = 'seams.baseline.json';
 
 function existing(path: string): string | undefined {
   return existsSync(path) ? path : undefined;
+}
+
+function readIfThere(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function readText(path: string): string {
