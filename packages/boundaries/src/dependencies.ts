@@ -1,4 +1,4 @@
-import { creditedTargets, type Edge, type Graph } from '@seams/graph';
+import { creditedTargets, usedName, type Edge, type Graph } from '@seams/graph';
 
 /**
  * A directed dependency between two files, aggregated over all edges between them:
@@ -49,7 +49,7 @@ export function dependenciesOf(graph: Pick<Graph, 'edges'>): WeightedDependency[
         to,
         calls,
         factor * (1 + Math.log2(calls)),
-        names.filter((n) => n !== '*').map((n) => `${to}#${n}`),
+        names.filter(usedName(edge)).map((n) => `${to}#${n}`),
       );
     }
   }

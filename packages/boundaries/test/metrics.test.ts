@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Dependency } from '../src/dependencies.ts';
+import { dependenciesOf, type Dependency } from '../src/dependencies.ts';
 import { planMetrics, reachOfFiles, serviceMetrics } from '../src/metrics/index.ts';
 
 // Golden values below are worked out by hand in the comments, never copied from the implementation.
@@ -280,6 +280,23 @@ describe('interface files and API surface', () => {
     });
     // IFN: (2 + 1 + 1) / 3.
     expect(planMetrics({ dependencies, assignment }).ifn).toBeCloseTo(4 / 3, 10);
+  });
+
+  it("counts a namespace import as one name when it is the edge's only one, as the report's api does", () => {
+    // a.ts (A): `import * as ns from './b'`, `import c, * as all from './c'`, `import type { Y } from './c'`.
+    // By hand: b.ts is used whole (b.ts#*); of c.ts, `*` beside `default` says nothing more: c.ts#Y, c.ts#default.
+    const edge = { from: 'a.ts', kind: 'import' as const, specifier: 'x', line: 1 };
+    const edges = [
+      { ...edge, to: 'b.ts', names: ['*'] },
+      { ...edge, to: 'c.ts', names: ['default', '*'] },
+      { ...edge, kind: 'type' as const, to: 'c.ts', names: ['Y'], line: 2 },
+    ];
+    const services = serviceMetrics({
+      dependencies: dependenciesOf({ edges }),
+      assignment: assign({ A: ['a.ts'], B: ['b.ts'], C: ['c.ts'] }),
+    });
+    expect(services.get('B')!.apiSurface).toEqual(['b.ts#*']);
+    expect(services.get('C')!.apiSurface).toEqual(['c.ts#Y', 'c.ts#default']);
   });
 
   it('takes a bare name as declared by the imported file', () => {

@@ -1,6 +1,7 @@
 import { matchPlan, type Graph, type Plan } from '@seams/graph';
 import { crossingsOf } from './crossings.ts';
 import { entriesOf } from './entries.ts';
+import { generatedBy, type Extraction } from './extractions.ts';
 import { compareFindings, type Finding } from './finding.ts';
 import { ownership } from './ownership.ts';
 import { forbiddenShared } from './rules/forbidden-shared.ts';
@@ -25,6 +26,8 @@ export interface CheckOptions {
   analysed?: (file: string) => boolean;
   /** The plan file, for the error when the plan belongs to another project. */
   origin?: string;
+  /** Folders `seams extract` wrote (see extractionsOf): their facades belong to their services, the rest is left out. */
+  extractions?: readonly Extraction[];
 }
 
 /**
@@ -40,18 +43,23 @@ export function checkPlan(
   plan: Pick<Plan, 'graph' | 'services' | 'shared'>,
   options: CheckOptions = {},
 ): Finding[] {
-  const { files } = options;
-  const graph = options.analysed ? within(whole, options.analysed) : whole;
+  const { files, analysed } = options;
+  const generated = generatedBy(options.extractions ?? [], new Set(plan.services.map((service) => service.id)));
+  // The extracted service's own code is not the monolith's: checked as if excluded.
+  const kept = options.extractions?.length
+    ? (file: string) => !generated.isServiceCode(file) && (analysed?.(file) ?? true)
+    : analysed;
+  const graph = kept ? within(whole, kept) : whole;
   const inScope = files ? (file: string) => files.has(file) : () => true;
   const match = matchPlan(plan, graph, {
     followsMoves: true,
     ...(options.origin ? { origin: options.origin } : {}),
     ...(options.analysed ? { inScope: options.analysed } : {}),
   });
-  const ownerOf = ownership(plan, match.moved, new Set(match.missing));
-  const isEntry = entriesOf(plan.services);
+  const ownerOf = generated.ownerOf(ownership(plan, match.moved, new Set(match.missing)));
+  const isEntry = generated.isEntry(entriesOf(plan.services));
   const context = ruleContext(plan, isEntry);
-  const crossings = crossingsOf(graph.edges, ownerOf, isEntry);
+  const crossings = crossingsOf(graph.edges, ownerOf, isEntry).filter((crossing) => !generated.isFacade(crossing.from));
 
   const findings = new Map<string, Finding>();
   for (const crossing of crossings) {

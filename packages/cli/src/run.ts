@@ -23,7 +23,7 @@ export function createProgram(streams: Streams, outcome: CommandOutcome = { exit
     })
     .addHelpText(
       'after',
-      '\nExamples:\n  $ seams analyze fixtures/shop -o graph.json\n  $ seams boundaries graph.json -o seams.plan.json\n  $ seams report --graph graph.json --plan seams.plan.json --format html -o report.html\n  $ seams ui fixtures/shop\n  $ seams extract payment fixtures/shop\n  $ seams check . --baseline seams.baseline.json\n',
+      '\nExamples:\n  $ seams analyze fixtures/shop -o graph.json\n  $ seams boundaries graph.json -o seams.plan.json\n  $ seams report --graph graph.json --plan seams.plan.json --format html -o report.html\n  $ seams ui fixtures/shop\n  $ seams extract payment fixtures/shop\n  $ seams check .\n',
     )
     .addCommand(analyzeCommand(streams))
     .addCommand(boundariesCommand(streams))

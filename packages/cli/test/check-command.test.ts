@@ -39,11 +39,15 @@ describe('seams check', () => {
       stdout: 'seams check: 3 findings recorded in seams.baseline.json; only new ones will fail\n',
       stderr: '',
     });
-    expect(await seams('check', '--baseline', 'seams.baseline.json')).toEqual({
+    // A plain check reads the baseline --update-baseline wrote, and names it; --no-baseline ignores it.
+    expect(await seams('check')).toEqual({
       code: 0,
-      stdout: 'seams check: 0 new, 3 baselined, 0 stale\n',
+      stdout: 'seams check: 0 new, 3 baselined in seams.baseline.json, 0 stale\n',
       stderr: '',
     });
+    expect((await seams('check', '--no-baseline')).stdout.split('\n').at(-2)).toBe(
+      'seams check: 3 new, 0 baselined, 0 stale',
+    );
     git('add', '.');
     git('-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'commit', '-qm', 'adopt seams check');
 
@@ -63,22 +67,22 @@ describe('seams check', () => {
       'stale baseline entries, no longer found (drop them with --update-baseline):',
       '  internal-import  src/orders/order-service.ts → src/payments/receipt.ts',
       '',
-      'seams check: 1 new, 2 baselined, 1 stale',
+      'seams check: 1 new, 2 baselined in seams.baseline.json, 1 stale',
       '',
     ]);
 
     // --changed looks only at files changed against HEAD: the same new finding, found from the changed files.
-    const changed = await seams('check', '--baseline', 'seams.baseline.json', '--changed');
-    expect(changed.stdout.split('\n').at(-2)).toBe('seams check: 1 new, 2 baselined, 1 stale');
+    const changed = await seams('check', '--changed');
+    expect(changed.stdout.split('\n').at(-2)).toBe('seams check: 1 new, 2 baselined in seams.baseline.json, 1 stale');
     git('stash', '-u', '-q');
-    expect((await seams('check', '--baseline', 'seams.baseline.json', '--changed')).stdout).toBe(
-      'seams check: 0 new, 0 baselined, 0 stale\n',
+    expect((await seams('check', '--changed')).stdout).toBe(
+      'seams check: 0 new, 0 baselined in seams.baseline.json, 0 stale\n',
     );
     git('stash', 'pop', '-q');
   });
 
   it('writes SARIF for code scanning with repository paths, and GitHub annotations inside Actions', async () => {
-    expect((await seams('check', '--format', 'sarif', '-o', 'seams.sarif')).stdout).toMatch(
+    expect((await seams('check', '--no-baseline', '--format', 'sarif', '-o', 'seams.sarif')).stdout).toMatch(
       /^seams check: \d+ new, 0 baselined, 0 stale; written to seams\.sarif\n$/,
     );
     const sarif = JSON.parse(readFileSync(join(project, 'seams.sarif'), 'utf8'));
@@ -87,7 +91,7 @@ describe('seams check', () => {
     );
 
     let stdout = '';
-    const code = await run(['check'], {
+    const code = await run(['check', '--no-baseline'], {
       stdout: { write: (t: string) => (stdout += t) },
       stderr: { write: () => true },
       cwd: project,
@@ -103,7 +107,7 @@ describe('seams check', () => {
     const injected = join(project, 'src/orders/z\n::warning file=README.md,line=1::INJECTED\n.ts');
     writeFileSync(injected, "import { stockOf } from '../catalog/stock-levels';\nexport const level = stockOf;\n");
     let stdout = '';
-    const code = await run(['check'], {
+    const code = await run(['check', '--no-baseline'], {
       stdout: { write: (t: string) => (stdout += t) },
       stderr: { write: () => true },
       cwd: project,
@@ -142,6 +146,9 @@ describe('seams check', () => {
     );
     expect((await seams('check', '--update-baseline', '--changed')).stderr).toBe(
       'seams: --update-baseline records every finding, so it cannot be limited with --changed; run it without --changed. [SEAMS_OPTION_INVALID]\n',
+    );
+    expect((await seams('check', '--update-baseline', '--no-baseline')).stderr).toBe(
+      'seams: --update-baseline writes the baseline, so it cannot be combined with --no-baseline. [SEAMS_OPTION_INVALID]\n',
     );
     expect((await seams('check', '--changed', 'no-such-ref')).stderr).toMatch(
       /^seams: --changed needs git and a valid ref: .* \[SEAMS_GIT_FAILED\]\n$/,

@@ -70,13 +70,13 @@ describe('a warm seams check', () => {
 
     expect((await seams('check', '--update-baseline')).code).toBe(0);
     expect(summary((await seams('check', '--baseline', 'seams.baseline.json')).stdout)).toBe(
-      'seams check: 0 new, 3 baselined, 0 stale',
+      'seams check: 0 new, 3 baselined in seams.baseline.json, 0 stale',
     );
     const baseline = JSON.parse(readFileSync(file('seams.baseline.json'), 'utf8'));
     baseline.findings.pop();
     writeFileSync(file('seams.baseline.json'), JSON.stringify(baseline, null, 2));
     expect(summary((await seams('check', '--baseline', 'seams.baseline.json')).stdout)).toBe(
-      'seams check: 1 new, 2 baselined, 0 stale',
+      'seams check: 1 new, 2 baselined in seams.baseline.json, 0 stale',
     );
     writeFileSync(file('seams.baseline.json'), '{"version": 1, "findings": [{}]}');
     expect((await seams('check', '--baseline', 'seams.baseline.json')).stderr).toContain('SEAMS_BASELINE_INVALID');
@@ -88,7 +88,7 @@ describe('a warm seams check', () => {
     git('add', '.');
     git('commit', '-qm', 'baseline');
     const changed = () => seams('check', '--baseline', 'seams.baseline.json', '--changed');
-    expect(summary((await changed()).stdout)).toBe('seams check: 0 new, 0 baselined, 0 stale');
+    expect(summary((await changed()).stdout)).toBe('seams check: 0 new, 0 baselined in seams.baseline.json, 0 stale');
 
     // Edited: a new import of an internal file (same size and file list, so only the stat tells).
     const service = file('src/orders/order-service.ts');
@@ -98,7 +98,7 @@ describe('a warm seams check', () => {
     );
     let result = await changed();
     expect(result.stdout).toContain('src/orders/order-service.ts:10  internal-import');
-    expect(summary(result.stdout)).toBe('seams check: 1 new, 3 baselined, 0 stale');
+    expect(summary(result.stdout)).toBe('seams check: 1 new, 3 baselined in seams.baseline.json, 0 stale');
 
     // New: a file of orders importing an internal file of payments.
     writeFileSync(
@@ -107,13 +107,13 @@ describe('a warm seams check', () => {
     );
     result = await changed();
     expect(result.stdout).toContain('src/orders/extra.ts:1  internal-import');
-    expect(summary(result.stdout)).toBe('seams check: 2 new, 3 baselined, 0 stale');
+    expect(summary(result.stdout)).toBe('seams check: 2 new, 3 baselined in seams.baseline.json, 0 stale');
 
     // Deleted: a file the plan lists.
     rmSync(file('src/catalog/part-2.ts'));
     result = await changed();
     expect(result.stdout).toContain('src/catalog/part-2.ts  missing-file');
-    expect(summary(result.stdout)).toBe('seams check: 3 new, 3 baselined, 0 stale');
+    expect(summary(result.stdout)).toBe('seams check: 3 new, 3 baselined in seams.baseline.json, 0 stale');
 
     // Configuration: an alias resolves once a tsconfig declares it, and follows it when it changes (no file added).
     writeFileSync(file('src/orders/aliased.ts'), "import { part3 } from '@parts/one';\nexport const a = part3;\n");

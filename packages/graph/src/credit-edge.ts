@@ -24,3 +24,14 @@ export function creditedTargets(edge: Pick<Edge, 'to' | 'names' | 'providers' | 
   if (direct.length > 0 || viaProviders.size === 0) viaProviders.set(edge.to, direct);
   return viaProviders;
 }
+
+/**
+ * Whether an edge is said to use `name` of the file {@link creditedTargets} credits it to: a
+ * namespace import (`*`) counts only when the edge imports nothing else by name (`import * as x`,
+ * a whole `require`), since beside named imports it says nothing they do not. The one definition of
+ * the names a file uses of another: the plan's `apiSurface` (boundaries) and the report's public API
+ * (`api`, names other services import) both count these.
+ */
+export function usedName(edge: Pick<Edge, 'names'>): (name: string) => boolean {
+  return (name) => name !== '*' || edge.names.length === 1;
+}

@@ -25,7 +25,7 @@ export { parsePlan } from './parse-plan.ts';
 export { BASELINE_VERSION, Baseline, BaselineEntry } from './baseline-schema.ts';
 export { parseBaseline } from './parse-baseline.ts';
 export { timeSteps, type StepTimer } from './time-steps.ts';
-export { creditedTargets } from './credit-edge.ts';
+export { creditedTargets, usedName } from './credit-edge.ts';
 export {
   isTableOwner,
   sharedTableCount,

@@ -1,4 +1,4 @@
-import { creditedTargets, type Edge } from '@seams/graph';
+import { creditedTargets, usedName, type Edge } from '@seams/graph';
 import { compareCodeUnits } from './code-unit-order.ts';
 
 /** One imported name, credited to the file that declares it. */
@@ -25,8 +25,8 @@ export function fileDependencies(edges: readonly Edge[]): FileDependencies {
   const pairs = new Map<string, { from: string; to: string }>();
   const uses: NameUse[] = [];
   for (const edge of edges) {
-    // A namespace import next to named ones says nothing the names do not.
-    const shown = (name: string) => name !== '*' || edge.names.length === 1;
+    // The names the plan's apiSurface counts too: a namespace import only when it is the edge's one name.
+    const shown = usedName(edge);
     for (const [to, names] of creditedTargets(edge)) {
       if (to === edge.from) continue;
       pairs.set(`${edge.from}\0${to}`, { from: edge.from, to });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseGraph, parsePlan, type Plan } from '@seams/graph';
 import { buildReportModel, renderReport, REPORTERS, type ReportModel } from '../src/index.ts';
 import { fileDependencies } from '../src/file-dependencies.ts';
+import { publicApis } from '../src/public-api.ts';
 import { formatHtml } from '../src/html/format-html.ts';
 
 // Facts below are read off the fixture by hand (see the edges in graph.json), never copied from output.
@@ -236,6 +237,26 @@ describe('reporters', () => {
 });
 
 describe('fileDependencies', () => {
+  it("counts a namespace import as one name when it is the edge's only one, as the plan's apiSurface does", () => {
+    // The edges of boundaries' metrics test, by hand: B's api is b.ts#*, C's c.ts#Y and c.ts#default.
+    const edge = { from: 'a.ts', kind: 'import' as const, specifier: 'x', line: 1 };
+    const { uses } = fileDependencies([
+      { ...edge, to: 'b.ts', names: ['*'] },
+      { ...edge, to: 'c.ts', names: ['default', '*'] },
+      { ...edge, kind: 'type' as const, to: 'c.ts', names: ['Y'], line: 2 },
+    ]);
+    const apis = publicApis(
+      uses,
+      new Map([
+        ['a.ts', 'A'],
+        ['b.ts', 'B'],
+        ['c.ts', 'C'],
+      ]),
+    );
+    expect(apis.get('B')!.map((entry) => `${entry.file}#${entry.name}`)).toEqual(['b.ts#*']);
+    expect(apis.get('C')!.map((entry) => `${entry.file}#${entry.name}`)).toEqual(['c.ts#Y', 'c.ts#default']);
+  });
+
   it('drops a namespace import next to named ones, keeps a side-effect import as a pair', () => {
     const edge = { kind: 'import' as const, specifier: 'x', line: 1 };
     const { pairs, uses } = fileDependencies([

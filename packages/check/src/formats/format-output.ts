@@ -9,6 +9,8 @@ export interface FormatOptions {
   prefix?: string;
   /** Absolute POSIX path the (prefixed) locations are relative to; SARIF records it as SRCROOT. */
   root?: string;
+  /** The baseline file that was read, as the reader names it; the text count line says which one. */
+  baseline?: string;
 }
 
 export interface FormatOutput {
@@ -29,4 +31,10 @@ export function exitCodeOf(result: CheckResult): number {
 export function locate(options: FormatOptions, path: string): string {
   const prefix = options.prefix?.replace(/\/*$/, '') ?? '';
   return prefix ? `${prefix}/${path}` : path;
+}
+
+/** `1 new, 2 baselined in seams.baseline.json, 1 stale`: which baseline was read, since one is read without asking. */
+export function countLine(result: CheckResult, baseline: string | undefined): string {
+  const known = `${result.known.length} baselined${baseline === undefined ? '' : ` in ${baseline}`}`;
+  return `${result.fresh.length} new, ${known}, ${result.stale.length} stale`;
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { ConfigError, InputError, validatePlan } from '@seams/graph';
@@ -12,7 +12,8 @@ import { writeFileAtomic } from '../write-file.ts';
 interface CheckFlags {
   plan?: string;
   graph?: string;
-  baseline?: string;
+  /** A file; false with --no-baseline; absent: seams.baseline.json in the project folder, when there is one. */
+  baseline?: string | false;
   updateBaseline?: boolean;
   format: 'text' | 'json' | 'sarif' | 'github';
   changed?: string | true;
@@ -41,8 +42,9 @@ export function checkCommand(streams: Streams, outcome: CommandOutcome): Command
     .option('--exclude <glob...>', 'leave out files matching these globs (relative to dir)')
     .option(
       '--baseline <file>',
-      'known findings: only findings not in it fail the check; entries no longer found are reported as stale',
+      'known findings: only findings not in it fail the check; entries no longer found are reported as stale (default: seams.baseline.json in the project folder, when present)',
     )
+    .option('--no-baseline', 'ignore the baseline: every finding fails the check')
     .option(
       '--update-baseline',
       'write the current findings to the baseline (default file: seams.baseline.json in the project folder) and exit 0',
@@ -62,12 +64,18 @@ export function checkCommand(streams: Streams, outcome: CommandOutcome): Command
       `
 Examples:
   $ seams check . --update-baseline                 adopt on day one: today's findings become the baseline
-  $ seams check . --baseline seams.baseline.json    in CI: only new findings fail (exit code 1)
-  $ seams check . --baseline seams.baseline.json --changed      pre-commit: the files you changed
+  $ seams check .                                   in CI: only findings not in seams.baseline.json fail (exit code 1)
+  $ seams check . --changed                         pre-commit: the files you changed
+  $ seams check . --no-baseline                     every finding, the baseline ignored
   $ seams check . --format sarif -o seams.sarif     for GitHub code scanning
   $ seams check . --include 'packages/*/src/**'     the layering of a monorepo's sources, tests left out`,
     )
     .action(async (dir: string, flags: CheckFlags) => {
+      if (flags.updateBaseline && flags.baseline === false)
+        throw new ConfigError(
+          'SEAMS_OPTION_INVALID',
+          '--update-baseline writes the baseline, so it cannot be combined with --no-baseline.',
+        );
       if (flags.updateBaseline && flags.changed)
         throw new ConfigError(
           'SEAMS_OPTION_INVALID',
@@ -104,7 +112,9 @@ Examples:
       const {
         applyBaseline,
         checkPlan,
+        countLine,
         createBaseline,
+        extractionsOf,
         formatCheck,
         parseBaseline,
         unmatchedEntries,
@@ -114,14 +124,19 @@ Examples:
         streams,
         unmatchedEntries(plan, graph.files).map((warning) => `${origin}: ${warning}`),
       );
+      // Folders seams extract wrote hold files no plan lists: their extraction.json says whose they are.
+      const listed = new Set([...plan.services.flatMap((service) => service.files), ...plan.shared.map((s) => s.path)]);
+      const unlisted = graph.files.map((file) => file.path).filter((path) => !listed.has(path));
+      const extractions = extractionsOf(unlisted, (path) => readIfThere(join(graph.root, path)));
       const findings = checkPlan(graph, plan, {
         origin,
+        extractions,
         ...(files ? { files } : {}),
         ...(analysed ? { analysed } : {}),
       });
 
       if (flags.updateBaseline) {
-        const path = resolve(streams.cwd, flags.baseline ?? join(project, 'seams.baseline.json'));
+        const path = resolve(streams.cwd, flags.baseline || join(project, DEFAULT_BASELINE));
         writeFileAtomic(path, JSON.stringify(createBaseline(findings), null, 2) + '\n');
         inputs.save();
         streams.stdout.write(
@@ -129,7 +144,13 @@ Examples:
         );
         return;
       }
-      const baselinePath = flags.baseline ? resolve(streams.cwd, flags.baseline) : undefined;
+      // The file --update-baseline wrote is read without asking, so "only new ones will fail" holds for a plain check.
+      const baselinePath =
+        flags.baseline === false
+          ? undefined
+          : flags.baseline
+            ? resolve(streams.cwd, flags.baseline)
+            : existing(join(project, DEFAULT_BASELINE));
       const baseline = baselinePath
         ? inputs.read('baseline', readText(baselinePath), (text) => ({
             value: parseBaseline(parseJson(text, baselinePath), baselinePath),
@@ -143,9 +164,10 @@ Examples:
       // Asked of git only where it is used: one process fewer for the usual text run.
       const annotated = flags.format !== 'text' || streams.env?.GITHUB_ACTIONS === 'true';
       const inRepository = annotated ? repositoryPrefix(graph.root) : undefined;
+      const shownBaseline = baselinePath && (relative(streams.cwd, baselinePath) || baselinePath);
       const readerOptions =
         flags.format === 'text'
-          ? { prefix: relative(streams.cwd, graph.root) }
+          ? { prefix: relative(streams.cwd, graph.root), ...(shownBaseline ? { baseline: shownBaseline } : {}) }
           : { ...(inRepository ? { prefix: inRepository } : {}), root: graph.root };
       const { output, exitCode } = await formatCheck(flags.format, result, readerOptions);
       let text = output;
@@ -156,12 +178,24 @@ Examples:
       }
       if (flags.output) {
         writeFileAtomic(resolve(streams.cwd, flags.output), text);
-        streams.stdout.write(
-          `seams check: ${result.fresh.length} new, ${result.known.length} baselined, ${result.stale.length} stale; written to ${flags.output}\n`,
-        );
+        streams.stdout.write(`seams check: ${countLine(result, shownBaseline)}; written to ${flags.output}\n`);
       } else streams.stdout.write(text);
       outcome.exitCode = exitCode;
     });
+}
+
+const DEFAULT_BASELINE = 'seams.baseline.json';
+
+function existing(path: string): string | undefined {
+  return existsSync(path) ? path : undefined;
+}
+
+function readIfThere(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function readText(path: string): string {
