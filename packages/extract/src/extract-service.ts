@@ -95,6 +95,7 @@ export async function extractService(
     root: options.root,
     tsconfig: options.tsconfig,
     serviceFiles: plan.services.find((s) => s.id === serviceId || s.name === serviceId)?.files ?? [],
+    internalSpecifiers: graph.edges.map((edge) => edge.specifier),
     readFile: (path) => {
       try {
         return options.readFile(path);
