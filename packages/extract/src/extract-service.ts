@@ -308,7 +308,7 @@ function stayReason(model: ContractModel, served: readonly string[], entry: stri
     return blocker ? `not remote-ready: ${blocker.kind}` : 'not remote-ready';
   }
   const other = model.others.find((o) => o.entry === entry);
-  if (other) return other.kind === 'type' ? 'a type' : 'a value';
+  if (other) return other.kind === 'type' ? 'a type' : other.kind === 'class' ? 'a class' : 'a value';
   return served.includes(entry) ? 'not routed' : 'not served by the facade';
 }
 

@@ -4,8 +4,15 @@ import { describe, expect, it } from 'vitest';
 import type { Graph } from '@seams/graph';
 import { directImports } from '../src/codemod/direct-imports.ts';
 
-const edge = (from: string, to: string, specifier: string, names: string[], line = 1): Graph['edges'][number] =>
-  ({ from, to, kind: names.includes('*') ? 'require' : 'import', specifier, line, names, weight: 1 }) as Graph['edges'][number];
+const edge = (from: string, to: string, specifier: string, names: string[], line = 1): Graph['edges'][number] => ({
+  from,
+  to,
+  kind: names.includes('*') ? 'require' : 'import',
+  specifier,
+  line,
+  names,
+  weight: 1,
+});
 
 const graph = {
   files: [],
@@ -29,7 +36,7 @@ const texts: Record<string, string> = {
 };
 
 describe('the imports left pointing at the service', () => {
-  it("lists each statement with its names and why they stay; a module none of whose names go remote says so", () => {
+  it('lists each statement with its names and why they stay; a module none of whose names go remote says so', () => {
     const found = directImports({
       graph,
       members: new Set(['src/history/index.ts', 'src/history/too-busy.js']),
