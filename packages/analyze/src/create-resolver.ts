@@ -1,11 +1,14 @@
-import { statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { ResolverFactory, type NapiResolveOptions, type ResolveResult } from 'oxc-resolver';
 import type { Unresolved } from '@seams/graph';
-import { entryPointsOf } from './package-entry-points.ts';
+import { entryPointsOf, importTargetsOf } from './package-entry-points.ts';
 import { packageName } from './package-name.ts';
 import { probeFile } from './probe-file.ts';
+import { readJsonConfig } from './read-config-file.ts';
+import { standInFor } from './tsconfig-stand-in.ts';
 import type { WorkspacePackage } from './workspaces.ts';
 
 type Resolution =
@@ -35,6 +38,8 @@ const OPTIONS: NapiResolveOptions = {
 // oxc-resolver's errors about the tsconfig itself rather than the specifier: "Failed to load tsconfig ...",
 // "Tsconfig extends configs circularly: ...", "Tsconfig not found ...", "Tsconfig's project reference ...".
 const TSCONFIG_ERROR = /^(?:Failed to load tsconfig|Tsconfig)\b/;
+// Of those, the one for an `extends` target that does not exist (often: a package not installed yet).
+const MISSING_BASE = /^Tsconfig not found\b/;
 
 // oxc-resolver's error for a package.json it cannot parse, with the file's path.
 const BAD_MANIFEST = /^JSONError \{ path: "([^"]+)"/;
@@ -58,8 +63,10 @@ function createResolver(context: ResolverContext): ResolveSpecifier {
   const resolvers = { import: resolverPair('import'), require: resolverPair('require') };
   const plain = resolvers.import.plain;
   const warned = new Set<string>();
-  // Folders whose tsconfig failed once: the next specifiers there skip the attempt.
-  const withoutTsconfig = new Set<string>();
+  // Folders whose tsconfig failed once, with what resolves there instead: the next specifiers skip the attempt.
+  const insteadOfTsconfig = new Map<string, Record<ResolveMode, ResolverFactory>>();
+  // Per tsconfig.json whose chain misses a base: resolvers from its own settings, or undefined if there are none.
+  const standIns = new Map<string, Record<ResolveMode, ResolverFactory> | undefined>();
   // Per folder and mode: a specifier resolves alike from every file of one folder.
   const memo = new Map<string, Record<ResolveMode, Map<string, Resolution>>>();
   const namesLocalFolder = (specifier: string) =>
@@ -94,6 +101,53 @@ function createResolver(context: ResolverContext): ResolveSpecifier {
     return blocker;
   }
 
+  // The tsconfig.json oxc-resolver's 'auto' mode takes for a folder: the nearest one at or above it.
+  function tsconfigOf(dir: string): string | undefined {
+    for (let at = dir; ; at = dirname(at)) {
+      const path = join(at, 'tsconfig.json');
+      if (statSync(path, { throwIfNoEntry: false })?.isFile()) return path;
+      if (at === dirname(at)) return undefined;
+    }
+  }
+
+  // Resolvers for a folder whose tsconfig chain misses a base: given the chain's own settings as a config in a
+  // temporary folder (nothing is written into the project), loaded at once and the folder removed.
+  function standInOf(dir: string): Record<ResolveMode, ResolverFactory> | undefined {
+    const config = tsconfigOf(dir);
+    if (!config) return undefined;
+    if (standIns.has(config)) return standIns.get(config);
+    const standIn = standInFor(config, (from, specifier) => {
+      for (const candidate of [specifier, `${specifier}/tsconfig.json`]) {
+        const found = plain.sync(from, candidate).path;
+        if (found?.endsWith('.json')) return found;
+      }
+      return undefined;
+    });
+    let pair: Record<ResolveMode, ResolverFactory> | undefined;
+    if (standIn) {
+      for (const { config: from, base } of standIn.missing)
+        warnOnce(
+          `${relativeTo(context.root, from)}: its base ${base} is ${isBare(base) ? 'not installed' : 'not found'}; ` +
+            `using this file's own settings without it`,
+        );
+      const folder = mkdtempSync(join(tmpdir(), 'seams-tsconfig-'));
+      try {
+        const configFile = join(folder, 'tsconfig.json');
+        writeFileSync(configFile, JSON.stringify(standIn.config));
+        pair = {
+          import: resolverPair('import', configFile).withTsconfig,
+          require: resolverPair('require', configFile).withTsconfig,
+        };
+        // oxc-resolver reads the config on its first lookup and keeps it.
+        for (const resolver of Object.values(pair)) resolver.sync(dir, '.');
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    }
+    standIns.set(config, pair);
+    return pair;
+  }
+
   // `dir` is the importing file's folder and `blocker` that folder's, both taken once per importing file.
   function raw(
     fromFile: string,
@@ -111,15 +165,23 @@ function createResolver(context: ResolverContext): ResolveSpecifier {
       const path = isBare(specifier) ? undefined : probeFile(resolvePath(dir, specifier));
       return path ? { path } : { error: `not found by file names (${blocker} is not a regular file)` };
     }
-    let result = resolvers[mode][withoutTsconfig.has(dir) ? 'plain' : 'withTsconfig'].resolveFileSync(
+    let result = (insteadOfTsconfig.get(dir)?.[mode] ?? resolvers[mode].withTsconfig).resolveFileSync(
       fromFile,
       specifier,
     );
     if (result.error && TSCONFIG_ERROR.test(result.error)) {
-      // A broken tsconfig (unreadable, invalid, an `extends` cycle) must not cost the folder its relative imports.
-      warnOnce(`${result.error.replace(/ JSONError \{.*$/, '')}: resolving without it`);
-      withoutTsconfig.add(dir);
-      result = resolvers[mode].plain.resolveFileSync(fromFile, specifier);
+      // A missing base costs only the base; a broken tsconfig (unreadable, invalid, an `extends` cycle, or a
+      // referenced project's) must not cost the folder its relative imports.
+      const standIn = MISSING_BASE.test(result.error) && !insteadOfTsconfig.has(dir) ? standInOf(dir) : undefined;
+      if (standIn) {
+        insteadOfTsconfig.set(dir, standIn);
+        result = standIn[mode].resolveFileSync(fromFile, specifier);
+      }
+      if (result.error && TSCONFIG_ERROR.test(result.error)) {
+        warnOnce(`${result.error.replace(/ JSONError \{.*$/, '')}: resolving without it`);
+        insteadOfTsconfig.set(dir, { import: resolvers.import.plain, require: resolvers.require.plain });
+        result = resolvers[mode].plain.resolveFileSync(fromFile, specifier);
+      }
     }
     const manifest = result.error && BAD_MANIFEST.exec(result.error)?.[1];
     if (!manifest || isBare(specifier)) return result;
@@ -139,15 +201,38 @@ function createResolver(context: ResolverContext): ResolveSpecifier {
     for (const target of entryPointsOf(pkg.manifest, subpath)) {
       const found = find(dir, target.startsWith('.') ? target : './' + target);
       if (found && context.isAnalyzed(found)) return found;
-      // The build output is absent or not analysed: its source usually mirrors it under src/ or the package root.
-      const stem = target.replace(/\.d\.[mc]?ts$|\.[mc]?js$/, '');
-      if (!OUTPUT_DIR.test(stem)) continue;
-      for (const base of ['./src/', './']) {
-        const source = find(dir, stem.replace(OUTPUT_DIR, base));
-        if (source && context.isAnalyzed(source)) return source;
-      }
+      const source = sourceOfOutput(dir, target);
+      if (source) return source;
     }
     return subpath === '.' ? find(dir, './src/index') : undefined;
+  }
+
+  // The build output is absent or not analysed: its source usually mirrors it under src/ or the package root.
+  function sourceOfOutput(dir: string, target: string): string | undefined {
+    const stem = target.replace(/\.d\.[mc]?ts$|\.[mc]?js$/, '');
+    if (!OUTPUT_DIR.test(stem)) return undefined;
+    for (const base of ['./src/', './']) {
+      const source = find(dir, stem.replace(OUTPUT_DIR, base));
+      if (source && context.isAnalyzed(source)) return source;
+    }
+    return undefined;
+  }
+
+  // `#name` that the nearest package.json's `imports` maps into build output not built yet (`"#src/*":
+  // "./build/*"`): TypeScript maps the output back to its source file, and so do we.
+  function fromImports(dir: string, specifier: string): string | undefined {
+    for (let at = dir; ; at = dirname(at)) {
+      const manifest = readJsonConfig<{ imports?: unknown }>(join(at, 'package.json'));
+      if (manifest) {
+        if (!('value' in manifest)) return undefined;
+        for (const target of importTargetsOf(manifest.value.imports, specifier)) {
+          const source = sourceOfOutput(at, target);
+          if (source) return source;
+        }
+        return undefined;
+      }
+      if (at === context.root || at === dirname(at)) return undefined;
+    }
   }
 
   // A workspace package whose package.json is invalid is still found by its files.
@@ -188,6 +273,8 @@ function createResolver(context: ResolverContext): ResolveSpecifier {
     if (bare) {
       const viaWorkspace = fromWorkspace(specifier);
       if (viaWorkspace) return { type: 'file', path: viaWorkspace };
+      const viaImports = specifier.startsWith('#') && !blocker ? fromImports(dir, specifier) : undefined;
+      if (viaImports) return { type: 'file', path: viaImports };
       // A package that is simply not installed is still an external; but `src/x` (under a baseUrl) names local code.
       if (!specifier.startsWith('#') && !namesLocalFolder(specifier))
         return { type: 'external', package: packageName(specifier), builtin: false };
@@ -216,9 +303,13 @@ function createResolver(context: ResolverContext): ResolveSpecifier {
   };
 }
 
-function resolverPair(mode: ResolveMode): { withTsconfig: ResolverFactory; plain: ResolverFactory } {
+function resolverPair(
+  mode: ResolveMode,
+  configFile?: string,
+): { withTsconfig: ResolverFactory; plain: ResolverFactory } {
   const options = { ...OPTIONS, conditionNames: ['types', mode, 'node', 'default'] };
-  return { withTsconfig: new ResolverFactory({ ...options, tsconfig: 'auto' }), plain: new ResolverFactory(options) };
+  const tsconfig = configFile ? { configFile, references: 'auto' as const } : ('auto' as const);
+  return { withTsconfig: new ResolverFactory({ ...options, tsconfig }), plain: new ResolverFactory(options) };
 }
 
 function relativeTo(root: string, path: string): string {

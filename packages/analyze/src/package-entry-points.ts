@@ -22,7 +22,17 @@ function fromExports(exports: unknown, subpath: string): string[] {
     !Array.isArray(exports) &&
     Object.keys(exports as object).some((k) => k.startsWith('.'));
   if (!isSubpathMap) return subpath === '.' ? targets(exports) : [];
-  const map = exports as Record<string, unknown>;
+  return fromSubpathMap(exports as Record<string, unknown>, subpath);
+}
+
+/** Paths, relative to the package folder, that package.json `imports` maps a `#name` specifier to. */
+export function importTargetsOf(imports: unknown, specifier: string): string[] {
+  return typeof imports === 'object' && imports !== null && !Array.isArray(imports)
+    ? fromSubpathMap(imports as Record<string, unknown>, specifier)
+    : [];
+}
+
+function fromSubpathMap(map: Record<string, unknown>, subpath: string): string[] {
   if (subpath in map) return targets(map[subpath]);
   for (const [key, value] of Object.entries(map)) {
     const star = key.indexOf('*');

@@ -1,8 +1,8 @@
 // Configuration that cannot be used is reported and resolution goes on without it, file by file:
-// a tsconfig `extends` cycle, an invalid workspace or root package.json, and a FIFO named
+// a tsconfig `extends` cycle, a missing `extends` target (only that base is dropped), an invalid workspace or root package.json, and a FIFO named
 // package.json (made at test time: git cannot hold one), which must not hang the run.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -30,6 +30,33 @@ describe('tsconfig-cycle: tsconfig.json and tsconfig.base.json extend each other
     expect(graph.unresolved).toEqual([]);
     expect(warnings).toEqual([
       'Tsconfig extends configs circularly: "<root>/tsconfig.json" -> "<root>/tsconfig.base.json" -> "<root>/tsconfig.json": resolving without it',
+    ]);
+  });
+});
+
+describe('missing-package-base: tsconfig.json extends a package that is not installed, with its own paths', () => {
+  it("drops only the base: the file's own paths and package.json imports still resolve, nothing is written", async () => {
+    const root = join(FIXTURES, 'missing-package-base');
+    const { graph, warnings } = await analyzeWithWarnings(root);
+    expect(edgesOf(graph)).toEqual([
+      'src/1-entry.ts -> src/money.ts import [money]',
+      'src/1-entry.ts -> src/orders/list.ts import [listOrders]',
+    ]);
+    expect(graph.unresolved).toEqual([]);
+    expect(warnings).toEqual([
+      "tsconfig.json: its base @acme/tsconfig/tsconfig.base is not installed; using this file's own settings without it",
+    ]);
+    expect(readdirSync(root).sort()).toEqual(['package.json', 'src', 'tsconfig.json']);
+  });
+});
+
+describe('missing-nested-base: the base tsconfig.json extends (holding the paths) extends a missing file', () => {
+  it('keeps the paths of the base, relative to the base', async () => {
+    const { graph, warnings } = await analyzeWithWarnings(join(FIXTURES, 'missing-nested-base'));
+    expect(edgesOf(graph)).toEqual(['src/1-entry.ts -> src/orders/list.ts import [listOrders]']);
+    expect(graph.unresolved).toEqual([]);
+    expect(warnings).toEqual([
+      "config/tsconfig.base.json: its base ./tsconfig.removed.json is not found; using this file's own settings without it",
     ]);
   });
 });

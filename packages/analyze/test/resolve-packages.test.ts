@@ -52,6 +52,14 @@ describe('package-exports-imports: package.json `imports` and a self-reference t
   });
 });
 
+describe('imports-into-build: package.json `imports` maps `#src/*` into build/, which is not built yet', () => {
+  it('lands on the source file build/ is compiled from, as TypeScript maps outDir back to rootDir', async () => {
+    const graph = await run('imports-into-build');
+    expect(edgesOf(graph)).toEqual(['src/app.ts -> src/orders/list.ts import [listOrders]']);
+    expect(unresolvedOf(graph)).toEqual(['src/app.ts -> #src/orders/missing.js import not-found']);
+  });
+});
+
 describe('workspaces-pnpm-flow: pnpm-workspace.yaml with a flow list, a quoted negation and an anchor', () => {
   it('lists the packages the globs name and leaves out the negated one', async () => {
     const graph = await run('workspaces-pnpm-flow');

@@ -50,7 +50,7 @@ export function infrastructureClients(
   // A model's declaration, or a query through the ORM's models, is a domain's model or repository; a client's own
   // queries are raw SQL at most (a lock, the migrations table).
   const domainData = new Set([
-    ...(graph.tables ?? []).flatMap((table) => table.models.map((model) => model.from)),
+    ...tableModels(graph),
     ...(graph.data ?? []).filter((access) => access.detector !== 'sql').map((access) => access.from),
   ]);
   const exportCount = new Map(graph.files.map((file) => [file.path, file.exports.length]));
@@ -69,4 +69,9 @@ export function infrastructureClients(
       clients.set(external.from, `${client.kind} (${external.package})`);
   }
   return clients;
+}
+
+/** Files that declare a table's model (an ORM entity, a schema), as the data detectors found them. */
+export function tableModels(graph: Partial<Pick<Graph, 'tables'>>): Set<string> {
+  return new Set((graph.tables ?? []).flatMap((table) => table.models.map((model) => model.from)));
 }

@@ -11,7 +11,7 @@ import { chooseResolution } from './choose-resolution.ts';
 import { chooseSignals } from './choose-signals.ts';
 import { dependenciesOf } from './dependencies.ts';
 import type { FileGraph } from './file-graph.ts';
-import { infrastructureClients } from './infrastructure-clients.ts';
+import { infrastructureClients, tableModels } from './infrastructure-clients.ts';
 import { applyKeep } from './keep-previous.ts';
 import { confidenceOf, runLouvain, type Communities } from './louvain-runs.ts';
 import { planAndServiceMetrics, useCaseReach } from './metrics/index.ts';
@@ -53,7 +53,7 @@ export interface BoundaryOptions {
   lowConfidence?: number;
   /** Set apart files used across the monolith (default true). */
   sharedKernel?: boolean;
-  /** Set apart tests, tool configs, migrations, scripts and composition roots in named groups (default true). */
+  /** Set apart vendored code, tests, tool configs, migrations, scripts, declarations and roots (default true). */
   setApart?: boolean;
   /** A previous plan whose pinned files, names and ids must survive. */
   keep?: Plan;
@@ -75,7 +75,8 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
 
   const allFiles = graph.files.map((f) => f.path);
   const dependencies = step('dependencies', () => dependenciesOf(graph));
-  const apart = options.setApart === false ? [] : step('set-apart', () => setApart(allFiles, dependencies));
+  const apart =
+    options.setApart === false ? [] : step('set-apart', () => setApart(allFiles, dependencies, graph.edges));
   const apartSet = new Set(apart.map((a) => a.path));
   const shared = [
     ...apart,
@@ -85,7 +86,7 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
           findSharedKernel(
             allFiles.filter((file) => !apartSet.has(file)),
             dependencies,
-            { seed: GRAPH_SEED, clients: infrastructureClients(graph) },
+            { seed: GRAPH_SEED, clients: infrastructureClients(graph), models: tableModels(graph) },
           ),
         )),
   ].sort((a, b) => a.path.localeCompare(b.path));

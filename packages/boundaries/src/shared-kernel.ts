@@ -28,6 +28,8 @@ export interface SharedKernelOptions {
    * used from two parts, however small the app (infrastructure-clients.ts).
    */
   clients?: ReadonlyMap<string, string>;
+  /** Files that declare a table's model (an ORM entity, a schema): a domain's face, never a hub of the kernel. */
+  models?: ReadonlySet<string>;
 }
 
 /**
@@ -39,6 +41,9 @@ export interface SharedKernelOptions {
  * files of its own folder that nothing else uses (a facade, an `index.js` loading its mixins with
  * `require('./create')(User)`) stays with its domain, and so do the files it composes; so does a hub named
  * after its own folder (`users/users.service.ts`).
+ *
+ * So is a file that declares a table's model (`models/Notification.ts`), however many parts use it: the model is
+ * the entity's own, and in a layered app its name is all that ties it to the entity's routes and services.
  *
  * A file that makes an infrastructure client (`new PrismaClient()`, a redis client) is shared once files of two parts
  * use it, however few: on a small app the database client is not a hub of many parts, yet it is every domain's.
@@ -80,7 +85,12 @@ export function findSharedKernel(
     const userParts = client ? new Set([...(importers.get(file) ?? [])].map((user) => parts.get(user))).size : 0;
     if ((users >= minUsers && usedBy >= needed - 1) || userParts >= 2) {
       // Its name says nothing of a client: `prisma/prisma.service.ts` is named after infrastructure, not a domain.
-      if (!client && (composed(file, imported, importers) >= minComposed || carriesFolderName(file, folderSizes)))
+      if (
+        !client &&
+        (options.models?.has(file) ||
+          composed(file, imported, importers) >= minComposed ||
+          carriesFolderName(file, folderSizes))
+      )
         continue;
       shared.set(
         file,
@@ -95,20 +105,23 @@ export function findSharedKernel(
       shared.set(file, `composition root: wires ${uses} parts`);
   }
   // What only the kernel uses is part of it (a logger's formatter, a db client's pool), if it lives beside
-  // a kernel file: the cascade must not run from a kernel file into a domain's folder.
+  // a kernel file: the cascade must not run from a kernel file into a domain's folder, nor into a table's model.
+  // What a composition root imports joins only if it builds on the kernel (a health route over the database client
+  // and the router): a leaf the root alone imports (a plugin's request schema beside its hooks) is a feature's.
+  const proper = (file: string) => shared.has(file) && !shared.get(file)!.startsWith('composition root');
   for (let grew = true; grew;) {
     grew = false;
     const kernelFolders = new Set([...shared.keys()].map((file) => posix.dirname(file)));
     for (const file of files) {
-      if (shared.has(file) || !kernelFolders.has(posix.dirname(file))) continue;
-      const users = importers.get(file);
-      const uses = imported.get(file) ?? new Set<string>();
+      if (shared.has(file) || options.models?.has(file) || !kernelFolders.has(posix.dirname(file))) continue;
+      const users = [...(importers.get(file) ?? [])];
+      const uses = [...(imported.get(file) ?? [])];
       // A barrel or a feature only the composition root imports still depends on its domain: not kernel.
       if (
-        users &&
-        users.size > 0 &&
-        [...users].every((user) => shared.has(user)) &&
-        [...uses].every((dep) => shared.has(dep))
+        users.length > 0 &&
+        users.every((user) => shared.has(user)) &&
+        uses.every((dep) => shared.has(dep)) &&
+        (users.every(proper) || uses.some(proper))
       ) {
         shared.set(file, 'used only by the shared kernel');
         grew = true;

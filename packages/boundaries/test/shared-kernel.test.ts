@@ -147,3 +147,69 @@ describe('infrastructure clients in the shared kernel', () => {
     expect([...infrastructureClients(graph).keys()]).toEqual(['src/db.ts']);
   });
 });
+
+describe('the shared kernel never swallows a domain', () => {
+  it('leaves a model only a kernel hub imports to its domain', () => {
+    // A layered app: the database hub every domain uses sits in models/ with the models, and is the only importer
+    // of the notification model (it registers it), which notifications/ names. The connection's pool, beside it and
+    // used only by it, is infrastructure; the model is not.
+    const layered = [...files, 'src/models/database.ts', 'src/models/pool.ts', 'src/models/Notification.ts'];
+    const graph = handGraph(layered, [
+      ...imports,
+      ...domains.map((d): [string, string] => [`src/${d}/${d}.ts`, 'src/models/database.ts']),
+      ['src/models/database.ts', 'src/models/pool.ts'],
+      ['src/models/database.ts', 'src/models/Notification.ts'],
+    ]);
+    const kernel = (models?: Set<string>) =>
+      findSharedKernel(layered, dependenciesOf(graph), { seed: 1, ...(models ? { models } : {}) }).map((k) => k.path);
+    const infrastructure = ['src/lib/log-format.ts', 'src/lib/log.ts', 'src/models/database.ts', 'src/models/pool.ts'];
+    // Without knowing it declares a table, the model is "used only by the shared kernel", beside a kernel file.
+    expect(kernel()).toEqual([
+      'src/lib/log-format.ts',
+      'src/lib/log.ts',
+      'src/models/database.ts',
+      'src/models/Notification.ts',
+      'src/models/pool.ts',
+    ]);
+    expect(kernel(new Set(['src/models/Notification.ts']))).toEqual(infrastructure);
+  });
+
+  it('leaves a model every domain uses to its domain: it is the entity, not a hub', () => {
+    // Same spread as the logger (5 users in 5 parts), but it declares the notification table.
+    const withModel = [...files, 'src/models/Notification.ts'];
+    const graph = handGraph(withModel, [
+      ...imports,
+      ...domains.map((d): [string, string] => [`src/${d}/${d}.ts`, 'src/models/Notification.ts']),
+    ]);
+    const kernel = (models?: Set<string>) =>
+      findSharedKernel(withModel, dependenciesOf(graph), { seed: 1, ...(models ? { models } : {}) }).map((k) => k.path);
+    expect(kernel()).toContain('src/models/Notification.ts');
+    expect(kernel(new Set(['src/models/Notification.ts']))).toEqual(['src/lib/log-format.ts', 'src/lib/log.ts']);
+  });
+
+  it('cascades from a composition root only into what builds on the kernel, not into a leaf it wires', () => {
+    // A plugin's hooks file wires every domain and nothing imports it (a composition root). Beside it, two files
+    // it alone imports: its request schema, a leaf, and a health route over the logger, built on the kernel alone.
+    // The root goes to its group, the health route joins the kernel, the schema stays out: it is the plugin's.
+    const withHooks = [
+      ...files,
+      'src/plugins/chat/hooks.ts',
+      'src/plugins/chat/schema.ts',
+      'src/plugins/chat/health.ts',
+    ];
+    const graph = handGraph(withHooks, [
+      ...imports,
+      ...domains.map((d): [string, string] => ['src/plugins/chat/hooks.ts', `src/${d}/${d}.ts`]),
+      ['src/plugins/chat/hooks.ts', 'src/plugins/chat/schema.ts'],
+      ['src/plugins/chat/hooks.ts', 'src/plugins/chat/health.ts'],
+      ['src/plugins/chat/health.ts', 'src/lib/log.ts'],
+    ]);
+    const kernel = findSharedKernel(withHooks, dependenciesOf(graph), { seed: 1 });
+    expect(kernel.map((k) => [k.path, k.group ?? k.reason.replace(/ by \d+ files in \d+ parts/, '')])).toEqual([
+      ['src/lib/log-format.ts', 'used only by the shared kernel'],
+      ['src/lib/log.ts', 'used'],
+      ['src/plugins/chat/health.ts', 'used only by the shared kernel'],
+      ['src/plugins/chat/hooks.ts', 'composition roots'],
+    ]);
+  });
+});
