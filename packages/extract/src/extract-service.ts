@@ -1,6 +1,7 @@
 import { printable, serviceLabels, tableOwnership, type Graph, type Plan } from '@seams/graph';
 import type { ContractModel } from './contract/build-contract.ts';
 import { rewriteImports, type FileEdit, type ManualImport, type RewriteCounts } from './codemod/rewrite-imports.ts';
+import { directImports, type DirectImport } from './codemod/direct-imports.ts';
 import { unifiedDiff } from './codemod/unified-diff.ts';
 import { visiblyExports, wholeModuleReads } from './codemod/whole-module-reads.ts';
 import { contractFile, openApiFile, remoteOperations, schemasFile } from './generate/contract-files.ts';
@@ -65,6 +66,8 @@ export interface Extraction {
   edits: FileEdit[];
   diff: string;
   manual: ManualImport[];
+  /** The imports of the service's files left in place, with the names they take and why those stay local. */
+  direct: DirectImport[];
   /** The statements the codemod rewrote, by kind. */
   rewritten: RewriteCounts;
   /** Names of the operations the facade can route remote. */
@@ -95,6 +98,7 @@ export async function extractService(
     root: options.root,
     tsconfig: options.tsconfig,
     serviceFiles: plan.services.find((s) => s.id === serviceId || s.name === serviceId)?.files ?? [],
+    internalSpecifiers: graph.edges.map((edge) => edge.specifier),
     readFile: (path) => {
       try {
         return options.readFile(path);
@@ -173,6 +177,20 @@ export async function extractService(
   const excluded =
     toolchain.language === 'ts' ? excludeServiceEdit(options.tsconfig, layout.service, options.readFile) : undefined;
   if (excluded) edits.push(excluded);
+  const direct = directImports({
+    graph,
+    members: new Set(api.files),
+    routed,
+    skip: (path) => !onServer(path) || ownTests.includes(path) || generated.some((g) => path.startsWith(`${g}/`)),
+    textAfter: (path) => {
+      try {
+        return edits.find((edit) => edit.path === path)?.after ?? options.readFile(path);
+      } catch {
+        return undefined;
+      }
+    },
+    why: (entry) => stayReason(model, api.entries, entry),
+  });
   const declared = serviceRoutes(graph, api.files);
   const manual = unmoved.filter((m) => !importsRouter(graph, m, declared));
   const routeLevel = servesRoutes(declared)
@@ -226,6 +244,7 @@ export async function extractService(
     api,
     bus,
     manual,
+    direct,
     ownTests,
     files,
     path: under(options.out, 'EXTRACTION.md'),
@@ -241,6 +260,7 @@ export async function extractService(
     edits,
     diff: unifiedDiff(edits),
     manual,
+    direct,
     rewritten: counts,
     remoteReady: remoteOperations(model).map((o) => o.name),
     toolchain,
@@ -280,6 +300,18 @@ function facadeSide(toolchain: Toolchain, layout: Layout, service: string, paths
 
 // A default import of a file that declares the service's routes is its router being mounted: it stays, since
 // the routing layer stands in front of it, so it is nothing for a person to move.
+// Why a caller's name stays with the monolith's copy: the facade does not route it.
+function stayReason(model: ContractModel, served: readonly string[], entry: string): string {
+  const [file, name] = [entry.slice(0, entry.lastIndexOf('#')), entry.slice(entry.lastIndexOf('#') + 1)];
+  if (model.operations.some((o) => o.file === file && o.name === name)) {
+    const blocker = model.blockers.find((b) => b.file === file && b.operation === name);
+    return blocker ? `not remote-ready: ${blocker.kind}` : 'not remote-ready';
+  }
+  const other = model.others.find((o) => o.entry === entry);
+  if (other) return other.kind === 'type' ? 'a type' : other.kind === 'class' ? 'a class' : 'a value';
+  return served.includes(entry) ? 'not routed' : 'not served by the facade';
+}
+
 function importsRouter(graph: Pick<Graph, 'edges'>, manual: ManualImport, routes: readonly ServiceRoute[]): boolean {
   const entries = new Set(routes.map((r) => r.entry));
   return graph.edges.some(

@@ -153,6 +153,30 @@ describe('extract --write on the toolchains monoliths have', () => {
     expect(typeCheck(app, 'extracted/catalog/service/tsconfig.json')).toBe('');
   }, 60_000);
 
+  it('ES modules whose base tsconfig is not installed: .js from the package type and the files, and it compiles with the base', async () => {
+    const { app, extraction } = await extracted({
+      fixture: 'toolchain-esm-missing-base',
+      service: 'catalog',
+      files: ['src/catalog/catalog.service.ts'],
+      packages: { typescript: TYPESCRIPT, '@types/node': installed('@types/node') },
+      tsconfig: 'tsconfig.json',
+    });
+    expect(extraction.edits[0]?.after).toContain(
+      "import { findProduct } from '../../extracted/catalog/facade/catalog.facade.js';",
+    );
+    const relative = extraction.files
+      .filter((f) => f.path.endsWith('.ts'))
+      .flatMap((f) => [...f.content.matchAll(/from '(\.[^']*)'/g)].map((m) => m[1]!));
+    expect(relative.filter((specifier) => !specifier.endsWith('.js'))).toEqual([]);
+    // The team's install brings the base (nodenext): what its CI then says.
+    const base = join(app, 'node_modules/@shelf/ts-config');
+    mkdirSync(base, { recursive: true });
+    writeFileSync(join(base, 'package.json'), JSON.stringify({ name: '@shelf/ts-config', version: '1.0.0' }));
+    const options = { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext' };
+    writeFileSync(join(base, 'tsconfig.base.json'), JSON.stringify({ compilerOptions: options }));
+    expect(typeCheck(app)).toBe('');
+  }, 60_000);
+
   it('NodeNext, verbatimModuleSyntax, a tsconfig that takes every file: the service is left out of it, and the app runs', async () => {
     const { app, extraction } = await extracted({
       fixture: 'toolchain-esm-nodenext',

@@ -9,11 +9,13 @@ function profile(
   files: Record<string, string>,
   tsconfig: string | null = 'tsconfig.json',
   serviceFiles = ['src/a.ts'],
+  internalSpecifiers: string[] = [],
 ) {
   const input: ToolchainInput = {
     root: '/app',
     tsconfig: tsconfig ?? undefined,
     serviceFiles,
+    internalSpecifiers,
     readFile: (path) => files[path],
   };
   return toolchainProfile(input);
@@ -126,5 +128,26 @@ describe('the toolchain profile', () => {
       ['src/a.js', 'src/b.cjs'],
     );
     expect(found).toMatchObject({ language: 'js' });
+  });
+
+  it('where a base it extends is missing, decides from the package type and whether the files import with .js', () => {
+    const files = (type: string) => ({
+      'tsconfig.json': JSON.stringify({ extends: '@acme/ts-config/tsconfig.base', compilerOptions: { strict: true } }),
+      'package.json': JSON.stringify({ type }),
+    });
+    const withJs = ['./a.js', '#src/b.js', '../c'];
+    expect(profile(files('module'), 'tsconfig.json', ['src/a.ts'], withJs)).toMatchObject({
+      moduleFormat: 'esm',
+      relativeExtension: '.js',
+    });
+    // A bundler's ES modules: the files write no extension, nor do we.
+    expect(profile(files('module'), 'tsconfig.json', ['src/a.ts'], ['./a', './b', '#src/c.js'])).toMatchObject({
+      moduleFormat: 'esm',
+      relativeExtension: '',
+    });
+    expect(profile(files('commonjs'), 'tsconfig.json', ['src/a.ts'], withJs)).toMatchObject({
+      moduleFormat: 'cjs',
+      relativeExtension: '',
+    });
   });
 });

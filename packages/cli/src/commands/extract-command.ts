@@ -166,6 +166,11 @@ Examples:
         for (const m of extraction.manual.slice(0, 10)) say(`    ${m.file}:${m.line}: ${m.reason}`);
         if (extraction.manual.length > 10) say(`    ... and ${extraction.manual.length - 10} more`);
       }
+      const direct = new Set(extraction.direct.map((d) => d.file)).size;
+      if (direct > 0)
+        say(
+          `  direct     ${direct === 1 ? '1 file still imports' : `${direct} files still import`} ${name}'s files: the names they take stay local (EXTRACTION.md lists them and why)`,
+        );
     });
 }
 

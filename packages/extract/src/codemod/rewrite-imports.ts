@@ -229,8 +229,17 @@ function swapWhole(
   leave: (reason: string) => void,
   what: string,
 ): void {
-  if (names === undefined)
-    return leave(`${what} uses the module whole: take the names you need from ${context.facade} by hand`);
+  if (names === undefined) {
+    // Only names the facade routes can move; a module none of whose names go remote stays with the monolith's copy.
+    const routedHere = [...context.routed]
+      .map((entry) => [entry.slice(0, entry.lastIndexOf('#')), entry.slice(entry.lastIndexOf('#') + 1)] as const)
+      .filter(
+        ([file, name]) => context.served.has(`${file}#${name}`) && context.targets.provider(target, name) === file,
+      )
+      .map(([, name]) => facadeName(context, target, name));
+    if (routedHere.length === 0) return;
+    return leave(`${what} uses the module whole: take ${list(routedHere.sort())} from ${context.facade} by hand`);
+  }
   const sorted = sortNames(context, target, names);
   // Nothing the facade routes (names it only re-exports keep the declaring file): the statement stays.
   if (sorted.served.length === 0 && sorted.unserved.length === 0 && sorted.unknown.length === 0) return;

@@ -3,6 +3,7 @@ import type { ContractModel } from '../contract/build-contract.ts';
 import { dataSection } from './report-data.ts';
 import { remoteOperations, routableOperations } from './contract-files.ts';
 import type { ManualImport } from '../codemod/rewrite-imports.ts';
+import type { DirectImport } from '../codemod/direct-imports.ts';
 import { readsOnly } from './operation-access.ts';
 import type { Operation } from '../contract/contract-model.ts';
 import type { ServiceApi } from '../service-api.ts';
@@ -15,6 +16,8 @@ export interface ReportInput {
   model: ContractModel;
   api: ServiceApi;
   manual: readonly ManualImport[];
+  /** Imports of the service's files left in place, and why their names stay local. */
+  direct?: readonly DirectImport[];
   /** Tests of the service's own code, which the codemod left pointing at it. */
   ownTests?: readonly string[];
   files: readonly GeneratedFile[];
@@ -33,7 +36,7 @@ const envName = (...parts: string[]) =>
 
 /** EXTRACTION.md: what was generated, how to route calls, and what needs a person, with file and line. */
 export function reportFile(input: ReportInput): GeneratedFile {
-  const { origin, model, api, bus, manual, files, path, data, label, ownTests = [] } = input;
+  const { origin, model, api, bus, manual, files, path, data, label, ownTests = [], direct = [] } = input;
   const service = origin.service;
   // Text people read names the service; commands, variables and routing keys take its id.
   const name = origin.name;
@@ -136,7 +139,7 @@ twice on a shared database, so it is served locally and said on stderr. When the
 ${blockerRows.length ? `| kind | operation | where | what to do |\n| --- | --- | --- | --- |\n${blockerRows.join('\n')}` : 'No blocker found in the operations.'}
 
 ${eventsSection(name, bus)}
-${manual.length ? `Imports the codemod left alone:\n\n${manual.map((m) => `- ${m.file}:${m.line}: ${m.reason}`).join('\n')}\n` : ''}${ownTestsText(name, ownTests)}
+${manual.length ? `Imports the codemod left alone:\n\n${manual.map((m) => `- ${m.file}:${m.line}: ${m.reason}`).join('\n')}\n` : ''}${directText(name, direct)}${ownTestsText(name, ownTests)}
 ### What ${name} still imports from the monolith
 
 ${outbound.length ? outbound.map((o) => `- ${o.from}:${o.line} imports ${o.to}`).join('\n') : 'Nothing outside the shared group.'}
@@ -170,6 +173,16 @@ function eventsSection(service: string, bus: EventBusUse | undefined): string {
   const relayed = `### Events\n\n${service} publishes on the monolith's \`${bus.binding}\` (${bus.file}) at ${at(bus.publishes)}. Served remotely, those events are published in the service's process; the service sends them back in each answer's body (at most 100) and the facade publishes them in the monolith, so its subscribers still run (not for shadow calls, whose local half published them already). ${bus.types ? `The facade publishes only the types the service is known to publish: ${bus.types.map((t) => `\`${t}\``).join(', ')}.` : 'Not every publish names its event type as a literal, so the facade checks only that each event is an object: name the types to have them checked.'}\n`;
   if (bus.subscribes.length === 0) return relayed;
   return `${relayed}\n**Needs a person:** ${service} also subscribes to \`${bus.binding}\` at ${at(bus.subscribes)}; in its own process it will not hear the monolith's events. Deliver them over a broker (or a webhook) before routing these remote.\n`;
+}
+
+// What still binds the monolith to the service's code once it runs remote: each statement with its names and why.
+function directText(service: string, direct: readonly DirectImport[]): string {
+  if (direct.length === 0) return '';
+  const files = new Set(direct.map((d) => d.file)).size;
+  const names = (d: DirectImport) =>
+    d.names.map((n) => (n.name === '*' ? n.why : `\`${n.name}\` (${n.why})`)).join(', ');
+  const rows = direct.map((d) => `- ${d.file}:${d.line} \`${d.specifier}\`: ${names(d)}`);
+  return `\n${files === 1 ? '1 file still imports' : `${files} files still import`} ${service}'s files directly: the names they take stay with the monolith's copy, which must stay in step with the service while they do.\n\n${rows.join('\n')}\n`;
 }
 
 // Set apart as tests and importing nothing of the project but the service: they test its code, not the facade.

@@ -45,6 +45,11 @@ export interface ToolchainInput {
   serviceFiles: readonly string[];
   /** Reads a file by its path relative to root ('../x' allowed), undefined when there is none. */
   readFile: (path: string) => string | undefined;
+  /**
+   * The specifiers the monolith's files import each other with (relative or alias, as written): where its
+   * module settings cannot be read, whether they carry '.js' says what Node resolves them with. Default none.
+   */
+  internalSpecifiers?: readonly string[];
 }
 
 const JS_FILE = /\.(c|m)?jsx?$/;
@@ -82,15 +87,17 @@ export function toolchainProfile(input: ToolchainInput): Toolchain {
     resolution === ts.ModuleResolutionKind.NodeNext ||
     (resolution === undefined &&
       (options?.options.module === ts.ModuleKind.Node16 || options?.options.module === ts.ModuleKind.NodeNext));
-  const moduleFormat = options
-    ? nodeEsm
+  // Stated nowhere it can read (or in a base that is not installed): the package's type and the files' imports decide.
+  const unknown = !options || (options.options.module === undefined && resolution === undefined);
+  const moduleFormat =
+    unknown || nodeEsm
       ? packageType
       : options.options.module !== undefined && options.options.module >= ts.ModuleKind.ES2015
         ? 'esm'
-        : 'cjs'
-    : packageType;
+        : 'cjs';
   // A bundler resolves extensionless ESM imports; Node's own ES modules need the extension.
-  const relativeExtension = moduleFormat === 'esm' && (nodeEsm || !options) ? '.js' : '';
+  const nodeResolves = !options || (unknown ? specifiersCarryJs(input.internalSpecifiers ?? []) : nodeEsm);
+  const relativeExtension = moduleFormat === 'esm' && nodeResolves ? '.js' : '';
   const types = options?.options.types;
   // TypeScript 6 loads no @types package unless `types` names it.
   const automatic = !types && major(typescript) < 6;
@@ -121,6 +128,12 @@ function olderDefaults(options: ts.CompilerOptions): Record<string, string | boo
   // TypeScript 6 resolves CommonJS imports as a bundler would (package exports first), 5 as Node 10 did.
   if (options.moduleResolution === undefined && commonjs) pinned['moduleResolution'] = 'node10';
   return pinned;
+}
+
+// Most of the monolith's own imports end with a JavaScript extension ('./user.js', '#src/db.js').
+function specifiersCarryJs(specifiers: readonly string[]): boolean {
+  const withJs = specifiers.filter((specifier) => /\.[cm]?jsx?$/.test(specifier)).length;
+  return withJs > 0 && withJs * 2 >= specifiers.length;
 }
 
 const major = (version: string | undefined) => Number(/^\D*(\d+)/.exec(version ?? '')?.[1] ?? 0);
