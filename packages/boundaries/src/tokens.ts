@@ -42,6 +42,11 @@ function splitWords(text: string): string[] {
     .filter((word) => word.length > 1 && !/^\d+$/.test(word));
 }
 
+/** A folder or file name in kebab case (`accessRequests` -> `access-requests`); empty when it has no word. */
+export function kebabName(name: string): string {
+  return splitWords(name).join('-');
+}
+
 const singulars = new Map<string, string>();
 
 /**

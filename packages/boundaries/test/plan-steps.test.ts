@@ -23,6 +23,30 @@ describe('nameServices', () => {
       ]),
     );
   });
+
+  it('names a group after the folder holding most of it and little else, spelled whole', () => {
+    const groups = new Map([
+      [
+        '0',
+        ['src/routes/tax-rates/create.ts', 'src/routes/tax-rates/delete.ts', 'src/models/tax-rate.ts', 'src/rate.ts'],
+      ],
+      ['1', ['lib/config/default.ts', 'lib/config/ssl.ts', 'lib/config/index.ts', 'lib/paths.ts']],
+      ['2', ['src/routes/orders.ts', 'src/models/order.ts', 'src/utils/money.ts', 'src/utils/round.ts']],
+    ]);
+    const graph = handGraph([...groups.values()].flat(), []);
+    // Group 0: src/routes/tax-rates holds 2 of its 4 files and nothing else (0.5 x 1 = 0.5 >= 0.4): `tax-rates`,
+    // not the word `rate` alone. src/routes scores 2/4 x 2/3 and src 4/4 x 4/8, both lower. Group 1: lib/config,
+    // 3/4 x 3/3 = 0.75: a technical name, but the one a team gives the settings module. Group 2: src/utils holds
+    // 2/4 x 2/2 = 0.5 but `utils` is a container word, and no other folder reaches 0.4 (src/models 1/4 x 1/2):
+    // its commonest word names it, `order` (two file names, spelled in the plural on a tie), not `utils`.
+    expect(nameServices(groups, graph)).toEqual(
+      new Map([
+        ['0', 'tax-rates'],
+        ['1', 'config'],
+        ['2', 'orders'],
+      ]),
+    );
+  });
 });
 
 describe('applyKeep', () => {
