@@ -96,3 +96,30 @@ describe('models imported into a file that never names Sequelize', () => {
     ]);
   });
 });
+
+describe('a sequelize-cli models registry (models/index.js loading every model file onto one object)', () => {
+  const cli = detectorFixture('sequelize-cli');
+
+  test('registry.Model calls are tentative accesses in a file that never names Sequelize; parameters are no registry', () => {
+    const tentative = (line: number, table: string, access: 'read' | 'write') => ({
+      ...s(line, table, access),
+      tentative: true,
+    });
+    expect(cli.factsOf('routes/users.js').data).toEqual([
+      tentative(8, 'User', 'read'),
+      tentative(12, 'User', 'write'),
+      tentative(17, 'Cache', 'write'),
+    ]);
+    expect(cli.factsOf('routes/notes.js').data).toEqual([tentative(8, 'Note', 'read'), tentative(12, 'Note', 'write')]);
+  });
+
+  test('in the graph they map to the tables of the models the sibling files define, not to an unknown key', async () => {
+    const graph = await analyze({ root: cli.fixture, cache: false });
+    expect(graph.data!.map(({ from, line, table, access, model }) => [from, line, table, access, model])).toEqual([
+      ['routes/notes.js', 8, 'notes', 'read', 'Note'],
+      ['routes/notes.js', 12, 'notes', 'write', 'Note'],
+      ['routes/users.js', 8, 'Users', 'read', 'User'],
+      ['routes/users.js', 12, 'Users', 'write', 'User'],
+    ]);
+  });
+});

@@ -45,12 +45,32 @@ const NOT_MODELS = new Set([
   'Sequelize',
 ]);
 
+// The statics whose call enables the detector in a file that never names Sequelize.
+const REGISTRY_STATICS = [
+  'findAll',
+  'findOne',
+  'findByPk',
+  'findAndCountAll',
+  'findOrCreate',
+  'count',
+  'create',
+  'bulkCreate',
+  'update',
+  'destroy',
+  'upsert',
+];
+
 type Options = Map<string, AnyNode>;
 
-/** A static model call; one on a bare identifier is only known to be a model once the whole file was seen. */
+/**
+ * A static model call; one on a bare identifier (`User`) or on a registry's key (`registry.User`) is only known to
+ * be a model once the whole file was seen.
+ */
 interface Candidate {
   access: FoundAccess;
-  onIdentifier: boolean;
+  on: 'identifier' | 'registry' | 'model';
+  /** The registry's binding, for `registry.User`. */
+  registry?: string;
 }
 
 /**
@@ -68,21 +88,10 @@ interface Candidate {
  */
 export const sequelize: DataDetector = {
   name: 'sequelize',
-  // Both spellings.
-  trigger: 'equelize',
-  staticMethods: [
-    'findAll',
-    'findOne',
-    'findByPk',
-    'findAndCountAll',
-    'findOrCreate',
-    'count',
-    'create',
-    'bulkCreate',
-    'update',
-    'destroy',
-    'upsert',
-  ],
+  // Both spellings; and a static called on a model of a registry (`models.User.findOne(`), which the scan for
+  // `User.findOne(` leaves out: the sequelize-cli `models/index.js` object, imported where Sequelize is never named.
+  trigger: String.raw`equelize|[\w$]\.[A-Z][\w$]*\.(?:${REGISTRY_STATICS.join('|')})\(`,
+  staticMethods: REGISTRY_STATICS,
   create(context) {
     const namesSequelize = /sequelize/i.test(context.text);
     // A file naming another ORM calls that ORM's models: no guess on its class-like names.
@@ -141,19 +150,26 @@ export const sequelize: DataDetector = {
         const access = WRITES.has(method) ? 'write' : READS.has(method) ? 'read' : undefined;
         if (!access) return;
         const model = unwrap(callee.object);
-        const onIdentifier = model.type === 'IdentifierReference';
-        const table = model.type === 'IdentifierReference' ? model.name : registered(model);
+        const found: Omit<Candidate, 'access'> & { table: string | undefined } =
+          model.type === 'IdentifierReference'
+            ? { table: model.name, on: 'identifier' }
+            : (registryKey(model, namesSequelize) ?? { table: registered(model), on: 'model' });
+        const { table, ...on } = found;
         if (table !== undefined)
-          candidates.push({
-            access: { table, access, start: node.start, function: context.functionName() },
-            onIdentifier,
-          });
+          candidates.push({ access: { table, access, start: node.start, function: context.functionName() }, ...on });
       },
       finish() {
-        for (const { access, onIdentifier } of candidates) {
+        for (const { access, on, registry } of candidates) {
           const name = access.table;
-          const sure = !onIdentifier || declared.has(name);
-          const imported = /^[A-Z]/.test(name) && !NOT_MODELS.has(name) && !locals.has(name);
+          const classLike = /^[A-Z]/.test(name) && !NOT_MODELS.has(name);
+          if (on === 'registry') {
+            // `registry.User` where `registry` is no parameter or local value: an imported object of models.
+            if (classLike && registry !== undefined && !locals.has(registry) && !otherOrm)
+              context.report({ ...access, tentative: true });
+            continue;
+          }
+          const sure = on === 'model' || declared.has(name);
+          const imported = classLike && !locals.has(name);
           if (sure || (imported && namesSequelize)) context.report(access);
           else if (imported && !otherOrm) context.report({ ...access, tentative: true });
         }
@@ -206,6 +222,23 @@ function isPlainValue(node: AnyNode): boolean {
     'NumericLiteral',
     'TemplateLiteral',
   ].includes(node.type);
+}
+
+/**
+ * `registry.Order` on an identifier that a file naming Sequelize does not call `models` or `db` (those are the
+ * sequelize-cli object, see `registered`): tentative, since only a model declared under that name says `registry`
+ * holds models. A file that never names Sequelize gets `models.Order` and `db.Order` this way too, so that a Mongoose
+ * app's `models.User.findOne()` stays out.
+ */
+function registryKey(
+  node: AnyNode,
+  namesSequelize: boolean,
+): { table: string; on: 'registry'; registry: string } | undefined {
+  if (node.type !== 'StaticMemberExpression') return undefined;
+  const owner = unwrap(node.object);
+  if (owner.type !== 'IdentifierReference') return undefined;
+  if (namesSequelize && (owner.name === 'models' || owner.name === 'db')) return undefined;
+  return { table: node.property.name, on: 'registry', registry: owner.name };
 }
 
 /**
