@@ -53,7 +53,7 @@ export interface BoundaryOptions {
   lowConfidence?: number;
   /** Set apart files used across the monolith (default true). */
   sharedKernel?: boolean;
-  /** Set apart tests, tool configs, migrations, scripts and composition roots in named groups (default true). */
+  /** Set apart vendored code, tests, tool configs, migrations, scripts, declarations and roots (default true). */
   setApart?: boolean;
   /** A previous plan whose pinned files, names and ids must survive. */
   keep?: Plan;
@@ -75,7 +75,8 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
 
   const allFiles = graph.files.map((f) => f.path);
   const dependencies = step('dependencies', () => dependenciesOf(graph));
-  const apart = options.setApart === false ? [] : step('set-apart', () => setApart(allFiles, dependencies));
+  const apart =
+    options.setApart === false ? [] : step('set-apart', () => setApart(allFiles, dependencies, graph.edges));
   const apartSet = new Set(apart.map((a) => a.path));
   const shared = [
     ...apart,

@@ -1,5 +1,7 @@
 import { posix } from 'node:path';
+import type { Edge } from '@seams/graph';
 import type { Dependency } from './dependencies.ts';
+import { ambientDeclarations, testHelpers, vendored } from './set-apart-by-use.ts';
 import type { SharedFile } from './shared-kernel.ts';
 
 /** Groups of files that are not part of any service, in the order they are tried. */
@@ -34,27 +36,52 @@ const RULES: Array<{ group: string; test: (file: string) => boolean; reason: str
 const ROOT_NAME = /^(main|app|server|bootstrap|start|index|app\.module)\.[cm]?[jt]sx?$/;
 
 /**
- * What is not a service: tests and their set-up, tool configs, migrations and seeds, scripts, and the
- * composition roots (`main.ts`, `app.module.ts`, `app.js` at the top of the source tree). Each goes to a named
- * group of its own, kept out of the services and out of the extraction order.
+ * What is not a service: third-party code copied in, tests with their set-up and helpers, tool configs, migrations
+ * and seeds, scripts, ambient type declarations, and the composition roots (`main.ts`, `app.module.ts`, `app.js` at
+ * the top of the source tree). Each goes to a named group of its own, kept out of the services and out of the
+ * extraction order.
  */
 export function setApart(
   files: readonly string[],
   dependencies: readonly Dependency[],
+  edges: ReadonlyArray<Pick<Edge, 'from' | 'to' | 'kind'>>,
 ): Array<SharedFile & { group: string }> {
   const importers = new Map<string, string[]>();
   for (const { from, to } of dependencies) (importers.get(to) ?? importers.set(to, []).get(to)!).push(from);
-  const apart: Array<SharedFile & { group: string }> = [];
-  for (const file of files) {
-    const rule = RULES.find((r) => r.test(file));
-    if (rule) apart.push({ path: file, reason: rule.reason, group: rule.group });
+  // Who imports a file as written (a barrel's users import the barrel), with and without type-only imports.
+  const importsOf = new Map<string, string[]>();
+  const users = new Map<string, string[]>();
+  const valueUsers = new Map<string, string[]>();
+  for (const { from, to, kind } of edges) {
+    (importsOf.get(from) ?? importsOf.set(from, []).get(from)!).push(to);
+    (users.get(to) ?? users.set(to, []).get(to)!).push(from);
+    if (kind !== 'type') (valueUsers.get(to) ?? valueUsers.set(to, []).get(to)!).push(from);
   }
-  const taken = new Set(apart.map((a) => a.path));
-  const roots = files.filter((file) => !taken.has(file) && isTopLevel(file) && ROOT_NAME.test(posix.basename(file)));
+  const apart: Array<SharedFile & { group: string }> = [];
+  const taken = new Set<string>();
+  const add = (paths: Iterable<string>, group: string, reason: string) => {
+    for (const path of paths)
+      if (!taken.has(path)) {
+        taken.add(path);
+        apart.push({ path, reason, group });
+      }
+  };
+  const rest = () => files.filter((file) => !taken.has(file));
+  // Third-party code first: a library's own tests and build scripts are part of the library.
+  add(vendored(files, importsOf), 'vendored', 'third-party code copied into the repository');
+  for (const file of rest()) {
+    const rule = RULES.find((r) => r.test(file));
+    if (rule) add([file], rule.group, rule.reason);
+  }
+  add(ambientDeclarations(rest(), users), 'declarations', 'ambient type declarations, read by the compiler');
+  const tests = new Set(apart.filter((a) => a.group === 'tests').map((a) => a.path));
+  add(testHelpers(rest(), tests, { users, valueUsers }), 'tests', 'test helper: only tests use it');
+  const roots = rest().filter((file) => isTopLevel(file) && ROOT_NAME.test(posix.basename(file)));
   const rootSet = new Set(roots);
+  const inGroups = new Set(taken);
   for (const root of roots)
-    if ((importers.get(root) ?? []).every((user) => rootSet.has(user) || taken.has(user)))
-      apart.push({ path: root, reason: 'composition root: starts the app', group: 'composition roots' });
+    if ((importers.get(root) ?? []).every((user) => rootSet.has(user) || inGroups.has(user)))
+      add([root], 'composition roots', 'composition root: starts the app');
   return apart.sort((a, b) => a.path.localeCompare(b.path));
 }
 

@@ -72,7 +72,7 @@ describe('setApart', () => {
       ['src/main.ts', 'src/app.module.ts'],
       ['src/orders/routes.ts', 'src/app.ts'],
     ]);
-    expect(setApart(files, dependenciesOf(graph)).map((f) => [f.path, f.group])).toEqual([
+    expect(setApart(files, dependenciesOf(graph), graph.edges).map((f) => [f.path, f.group])).toEqual([
       ['scripts/seed-demo.ts', 'scripts'],
       ['src/__tests__/setup.ts', 'tests'],
       ['src/app.module.ts', 'composition roots'],

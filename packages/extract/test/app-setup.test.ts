@@ -206,4 +206,47 @@ app.register(AutoLoad, { dir: path.join(__dirname, 'routes'), options: { prefix:
     ]);
     expect(chain.notes).toEqual([]);
   });
+  it("registers the monolith's app plugin that autoloads the routes whole, with the options main() computes", () => {
+    // The shape of fastify-realworld: index.js registers lib/server.js (a fastify-plugin that autoloads
+    // plugins/ and routes/) with the configuration it awaits at start.
+    const app: Record<string, string> = {
+      'index.js': `const getConfig = require('./lib/config')
+const startServer = require('./lib/server')
+const main = async () => {
+  const config = await getConfig()
+  const server = require('fastify')(config.fastifyInit)
+  server.register(startServer, config)
+  await server.listen(config.fastify)
+}
+main()
+`,
+      'lib/config.js': 'module.exports = async () => ({ prefix: process.env.API_PREFIX })',
+      'lib/server.js': `const path = require('path')
+const fp = require('fastify-plugin')
+const autoLoad = require('@fastify/autoload')
+async function plugin (server, config) {
+  server.register(autoLoad, { dir: path.join(__dirname, 'plugins'), options: config })
+  server.register(autoLoad, { dir: path.join(__dirname, 'routes'), options: config })
+}
+module.exports = fp(plugin)
+`,
+      'lib/routes/profiles/index.js': 'module.exports = async function profiles (server, options) {}',
+    };
+    const chain = fastifyChain({
+      files: Object.keys(app),
+      readFile: (path) => app[path]!,
+      reaches: new Set(['index.js', 'lib/server.js', 'lib/routes/profiles/index.js']),
+      target: 'extracted/profiles/service/src/app-middleware.ts',
+    })!;
+    expect(chain.file).toBe('index.js');
+    expect(chain.wraps).toBe(true);
+    expect(chain.steps).toEqual([
+      {
+        code: "server.register((require('../../../../lib/server')), (await (require('../../../../lib/config'))()))",
+        imports: [],
+        awaits: true,
+      },
+    ]);
+    expect(chain.notes).toEqual([]);
+  });
 });

@@ -48,6 +48,8 @@ interface Framework {
   errorBody: (message: string) => unknown;
   /** The longest title the app's setup allows (Koa: ctx.app.limits; Fastify: a decorator, fastify.limits). */
   titleLength: number;
+  /** What the routes' keys start with: '' when the app's prefix is known only at run time (it is /api). */
+  keyPrefix: string;
 }
 
 const FRAMEWORKS: Framework[] = [
@@ -76,6 +78,7 @@ const FRAMEWORKS: Framework[] = [
     ],
     errorBody: (message) => ({ errors: { body: [message] } }),
     titleLength: 40,
+    keyPrefix: '/api',
   },
   {
     name: 'a Fastify route plugin registered under /api/books',
@@ -92,13 +95,36 @@ const FRAMEWORKS: Framework[] = [
     typeCheckInclude: [],
     // The route server registers the app's decorating plugin and its error handler before the route plugin.
     generated: [
-      { file: 'fastify-routes.js', contains: "import { booksRoutes } from './routes.js';" },
+      { file: 'fastify-routes.js', contains: "import { ROUTES, booksRoutes } from './routes.js';" },
       { file: 'routes-app.ts', contains: 'for (const apply of appSetup)' },
       { file: 'app-middleware.ts', contains: 'app.register(limits);' },
       { file: 'app-middleware.ts', contains: 'app.setErrorHandler((error, request, reply) =>' },
     ],
     errorBody: (message) => ({ errors: { body: [message] } }),
     titleLength: 40,
+    keyPrefix: '/api',
+  },
+  {
+    name: "a Fastify app plugin registered with the configuration main awaits, its routes' prefix from it",
+    fixture: 'fastify-app-plugin',
+    routerFile: 'src/books/books.routes.js',
+    lines: [8, 16, 10],
+    mount: (source) =>
+      "import { booksFastifyRoutes } from '../extracted/books/facade/fastify-routes.js'\n" +
+      source.replace('const app = Fastify()', "$&\n  app.addHook('onRequest', booksFastifyRoutes)"),
+    files: ['extracted/books/facade/fastify-routes.js'],
+    reportLine:
+      "Fastify: `app.addHook('onRequest', booksFastifyRoutes)` from\n   `extracted/books/facade/fastify-routes`",
+    manifest: { type: 'module', dependencies: { fastify: '5.12.8' } },
+    typeCheckInclude: [],
+    // The route server registers the app plugin whole, with the configuration computed again.
+    generated: [
+      { file: 'routes-app.ts', contains: 'for (const apply of appSetup)' },
+      { file: 'app-middleware.ts', contains: 'app.register(appPlugin, (await loadConfig()));' },
+    ],
+    errorBody: (message) => ({ errors: { body: [message] } }),
+    titleLength: 40,
+    keyPrefix: '',
   },
 ];
 
@@ -166,9 +192,9 @@ describe.each(FRAMEWORKS)('route-level strangling of $name', (framework) => {
   it('finds the routes with their prefixes, and generates the routing layer and route server in JavaScript', () => {
     const [list, add, one] = framework.lines;
     expect(extraction.routes.map((r) => `${r.key}  ${r.entry}:${r.line}`)).toEqual([
-      `GET /api/books  ${framework.routerFile}:${list}`,
-      `POST /api/books  ${framework.routerFile}:${add}`,
-      `GET /api/books/:id  ${framework.routerFile}:${one}`,
+      `GET ${framework.keyPrefix}/books  ${framework.routerFile}:${list}`,
+      `POST ${framework.keyPrefix}/books  ${framework.routerFile}:${add}`,
+      `GET ${framework.keyPrefix}/books/:id  ${framework.routerFile}:${one}`,
     ]);
     expect(extraction.files.map((f) => f.path)).toEqual(
       expect.arrayContaining([
@@ -234,19 +260,19 @@ describe.each(FRAMEWORKS)('route-level strangling of $name', (framework) => {
     const listed = await monolith('GET', '/api/books');
     expect(listed.via).toBeUndefined();
     expect(titles(listed)).toEqual(['Walden', 'Emma', 'Ulysses']);
-    const line = await logged(/seams shadow: books\.GET \/api\/books differs/);
+    const line = await logged(new RegExp(`seams shadow: books\\.GET ${framework.keyPrefix}/books differs`));
     expect(JSON.parse(line.slice(line.indexOf('{')))).toMatchObject({
       local: { status: 200 },
       remote: { status: 200, body: { books: [{ title: 'Walden' }, { title: 'Emma' }, { title: 'Middlemarch' }] } },
     });
     // Writes are not replayed unless the routing file says the service has its own data.
     expect(await monolith('POST', '/api/books', { title: 'Beloved' })).toMatchObject({ body: { id: 'b4' } });
-    await logged(/books POST \/api\/books not replayed/);
+    await logged(new RegExp(`books POST ${framework.keyPrefix}/books not replayed`));
     // With shadowWrites, the body the framework parsed (ctx.request.body, request.body) is replayed: each side
     // adds its own book.
     route({ default: 'shadow', shadowWrites: true });
     expect(await monolith('POST', '/api/books', { title: 'Persuasion' })).toMatchObject({ body: { id: 'b5' } });
-    const write = await logged(/seams shadow: books\.POST \/api\/books differs/);
+    const write = await logged(new RegExp(`seams shadow: books\\.POST ${framework.keyPrefix}/books differs`));
     expect(JSON.parse(write.slice(write.indexOf('{')))).toMatchObject({
       local: { status: 201, body: { id: 'b5', title: 'Persuasion' } },
       remote: { status: 201, body: { id: 'b4', title: 'Persuasion' } },
@@ -264,7 +290,7 @@ describe.each(FRAMEWORKS)('route-level strangling of $name', (framework) => {
       via: undefined,
       body: { id: 'b1', title: 'Walden' },
     });
-    await logged(/books GET \/api\/books\/:id served locally: connect ECONNREFUSED/);
+    await logged(new RegExp(`books GET ${framework.keyPrefix}/books/:id served locally: connect ECONNREFUSED`));
     expect(await monolith('POST', '/api/books', { title: 'Dracula' })).toEqual({
       status: 502,
       via: '1.1 seams',

@@ -9,6 +9,7 @@ import {
   routesSettingsSource,
   tokenRequiredSource,
 } from './route-server-file.ts';
+import { pathUnderPrefixSource } from './fastify-route-middleware-file.ts';
 import { routeTableSource } from './route-table.ts';
 
 /**
@@ -25,8 +26,10 @@ export function fastifyRouteServerFiles(
 ): GeneratedFile[] {
   const env = envPrefix(origin.service);
   const appPath = `${serviceFolder}/src/routes-app.ts`;
-  const { imports, entries } = entriesSource(appPath, routes);
   const setup = chain && chain.steps.length > 0 ? chain : undefined;
+  // The monolith's app plugin registers the route files itself: no entries to import, probe or place.
+  const wraps = setup?.wraps === true;
+  const { imports, entries } = wraps ? { imports: '', entries: '' } : entriesSource(appPath, routes);
   return [
     ...(setup ? [fastifySetupFile(origin, serviceFolder, setup)] : []),
     {
@@ -45,6 +48,8 @@ interface Request {
   method: string;
   url: string;
   raw: IncomingMessage;
+  routeOptions?: { url?: string };
+  routerPath?: string;
 }
 interface Reply {
   code(status: number): Reply;
@@ -71,79 +76,29 @@ const Fastify = [moduleRecord.default, moduleRecord.fastify, fastifyModule].find
 ) => FastifyApp;
 
 ${routeTableSource(routes)}
+${pathUnderPrefixSource}
 ${routesSettingsSource(origin.service)}
-${entries}
-
-// The route plugin a file exports: its default export, the module itself (CommonJS), or its one function export.
-function pluginOf(module: unknown): Plugin | undefined {
-  const record = (module ?? {}) as Record<string, unknown>;
-  const candidates = [record.default, module, ...Object.values(record)];
-  return candidates.find((value): value is Plugin => typeof value === 'function');
-}
-
+${wraps ? '' : `${entries}\n\n${pluginOfSource}`}
 ${
   setup
     ? `/**
  * The monolith's own setup (${setup.file}), in its order: the plugins that decorate the instance (its database
- * client, authentication), its hooks and error handler, registered before the route plugins, in the app and in
- * the probe.
+ * client, authentication), its hooks and error handler${wraps ? '' : ', registered before the route plugins, in the app and in\n * the probe'}.
  */
-function appLevel(app: FastifyApp): FastifyApp {
-  for (const apply of appSetup) apply(app as unknown as Parameters<typeof apply>[0]);
+async function appLevel(app: FastifyApp): Promise<FastifyApp> {
+  for (const apply of appSetup) await apply(app as unknown as Parameters<typeof apply>[0]);
   return app;
 }`
     : `/**
  * The monolith's app-level plugins and hooks these routes rely on (authentication, decorators such as its
  * database client) go here: they are registered before the route plugins, in the app and in the probe.
  */
-function appLevel(app: FastifyApp): FastifyApp {
+async function appLevel(app: FastifyApp): Promise<FastifyApp> {
   return app;
 }`
 }
 
-// A plugin's routes as it declares them (no prefix): registered once in a probe instance that only listens to onRoute.
-async function declared(plugin: Plugin): Promise<Array<{ methods: string[]; url: string }>> {
-  const probe = appLevel(Fastify());
-  const found: Array<{ methods: string[]; url: string }> = [];
-  probe.addHook('onRoute', (route) => void found.push({ methods: ([] as string[]).concat(route.method), url: route.url }));
-  probe.register(plugin);
-  await probe.ready();
-  await probe.close();
-  return found;
-}
-
-const trimmed = (path: string) => path.replace(/\\/+$/, '');
-
-// Where the monolith registers a plugin: a route's full path less the path the plugin declares it at (the
-// longest such path, so \`/:id\` does not take \`/products/:id\`'s route).
-function prefixOf(own: Array<{ methods: string[]; url: string }>, key: string): string | undefined {
-  const [method, full] = key.split(' ') as [string, string];
-  let best: string | undefined;
-  for (const route of own) {
-    if (method !== 'ALL' && !route.methods.includes(method)) continue;
-    const path = trimmed(route.url);
-    if (trimmed(full).endsWith(path) && (best === undefined || path.length > best.length)) best = path;
-  }
-  return best === undefined ? undefined : trimmed(full).slice(0, trimmed(full).length - best.length);
-}
-
-/** Each plugin under each prefix the monolith registers it at; throws naming every route it could not place. */
-async function registrations(): Promise<Array<{ prefix: string; plugin: Plugin }>> {
-  const found: Array<{ prefix: string; plugin: Plugin }> = [];
-  const missing: string[] = [];
-  for (const entry of ENTRIES) {
-    const plugin = pluginOf(entry.module);
-    let own: Array<{ methods: string[]; url: string }> = [];
-    try {
-      own = plugin ? await declared(plugin) : [];
-    } catch (error) {
-      // A plugin that needs what the app registers first (a decorator): appLevel() is where that goes.
-      throw new Error(\`\${SERVICE} routes: \${entry.file} did not register (\${(error as Error).message}): add what it needs to appLevel() in routes-app.ts\`);
-    }
-${placedSource({ value: 'plugin', declared: 'own', label: 'Fastify plugin', verb: 'register' })}
-}
-
-/** The app: health, then the secret, then only the service's routes, then the monolith's plugins. */
+${wraps ? '' : `${registrationsSource}\n`}/** The app: health, then the secret, then only the service's routes, then the monolith's plugins. */
 export async function createRoutesApp(settings: RoutesSettings = routesSettingsFromEnv()): Promise<FastifyApp> {
 ${tokenRequiredSource(env)}
   const app = Fastify({ bodyLimit: settings.maxBodyBytes, requestTimeout: settings.requestTimeoutMs });
@@ -154,7 +109,7 @@ ${tokenRequiredSource(env)}
     if (!authorized(request.raw.headers[TOKEN_HEADER], settings))
       return reply.code(401).send({ error: { code: 'BAD_TOKEN', message: \`\${SERVICE} needs the monolith's token (${env}_TOKEN)\` } });
     delete request.raw.headers[TOKEN_HEADER];
-    if (!routeOf(request.method, request.url))
+    if (!routeOf(request.method, request.url) && !routeOf(request.method, pathUnderPrefix(request)))
       return reply.code(404).send({ error: { code: 'NO_ROUTE', message: \`\${SERVICE} does not serve this route\` } });
   });
   // An error with a status (400 to 599) keeps it and its message; anything else is a 500 that says only that.
@@ -166,8 +121,7 @@ ${tokenRequiredSource(env)}
     const text = status < 500 || settings.debug ? String(message ?? '') : \`\${SERVICE} failed unexpectedly (its log has the details)\`;
     return reply.code(status).send({ error: { message: text } });
   });
-  appLevel(app);
-  for (const { prefix, plugin } of await registrations()) app.register(plugin, prefix ? { prefix } : {});
+${wraps ? wrappedSource : '  await appLevel(app);\n  for (const { prefix, plugin } of await registrations()) app.register(plugin, prefix ? { prefix } : {});'}
   return app;
 }
 `,
@@ -207,13 +161,13 @@ createRoutesApp(routesSettingsFromEnv()).then(
  */
 function fastifySetupFile(origin: Origin, serviceFolder: string, chain: FastifyChain): GeneratedFile {
   const apply = (step: FastifyChain['steps'][number]) =>
-    `  (${chain.app}) => {\n    ${step.condition ? `if (${step.condition}) ` : ''}${step.code};\n  },`;
+    `  ${step.awaits ? 'async ' : ''}(${chain.app}) => {\n    ${step.condition ? `if (${step.condition}) ` : ''}${step.code};\n  },`;
   return {
     path: `${serviceFolder}/src/app-middleware.ts`,
     content: `${header(origin, `the app setup of ${chain.file}, which the Fastify route server applies as the monolith does`)}
 ${javaScriptSource(chain.file)}${importLines(chain.steps).join('\n')}
 
-type Apply = (app: import('fastify').FastifyInstance) => void;
+type Apply = (app: import('fastify').FastifyInstance) => void | Promise<void>;
 
 /** The monolith's setup of its app that ${origin.service}'s route plugins rely on, in order. */
 export const appSetup: Apply[] = [
@@ -222,3 +176,74 @@ ${chain.steps.map(apply).join('\n')}
 `,
   };
 }
+
+// The monolith's app plugin registers the route files itself, under the prefixes it gives them: the app checks
+// at start that every route of the service is among them (under a literal prefix, when its path has one only at
+// run time), rather than answering 404 to each.
+const wrappedSource = `  const registered: Array<{ methods: string[]; url: string }> = [];
+  app.addHook('onRoute', (route) => void registered.push({ methods: ([] as string[]).concat(route.method), url: route.url }));
+  await appLevel(app);
+  await app.ready();
+  const missing = ROUTES.filter((route) => {
+    const declared = route.key.slice(route.key.indexOf(' ') + 1).replace(/\\/+$/, '');
+    return !registered.some(({ methods, url }) => {
+      const full = url.replace(/\\/+$/, '');
+      const prefix = full.slice(0, full.length - declared.length);
+      return (route.method === 'ALL' || methods.includes(route.method)) && full.endsWith(declared) && /^(?:\\/[^:*]*)?$/.test(prefix);
+    });
+  });
+  if (missing.length > 0)
+    throw new Error(\`\${SERVICE} routes: the monolith's app plugin does not register \${missing.map((r) => r.key).join(', ')}\`);`;
+
+// The route plugin a file exports, for a route server that registers the route files itself.
+const pluginOfSource = `// The route plugin a file exports: its default export, the module itself (CommonJS), or its one function export.
+function pluginOf(module: unknown): Plugin | undefined {
+  const record = (module ?? {}) as Record<string, unknown>;
+  const candidates = [record.default, module, ...Object.values(record)];
+  return candidates.find((value): value is Plugin => typeof value === 'function');
+}
+`;
+
+// Each route file's plugin under the prefix the monolith registers it at, read in a probe instance.
+const registrationsSource = `// A plugin's routes as it declares them (no prefix): registered once in a probe instance that only listens to onRoute.
+async function declared(plugin: Plugin): Promise<Array<{ methods: string[]; url: string }>> {
+  const probe = await appLevel(Fastify());
+  const found: Array<{ methods: string[]; url: string }> = [];
+  probe.addHook('onRoute', (route) => void found.push({ methods: ([] as string[]).concat(route.method), url: route.url }));
+  probe.register(plugin);
+  await probe.ready();
+  await probe.close();
+  return found;
+}
+
+const trimmed = (path: string) => path.replace(/\\/+$/, '');
+
+// Where the monolith registers a plugin: a route's full path less the path the plugin declares it at (the
+// longest such path, so \`/:id\` does not take \`/products/:id\`'s route).
+function prefixOf(own: Array<{ methods: string[]; url: string }>, key: string): string | undefined {
+  const [method, full] = key.split(' ') as [string, string];
+  let best: string | undefined;
+  for (const route of own) {
+    if (method !== 'ALL' && !route.methods.includes(method)) continue;
+    const path = trimmed(route.url);
+    if (trimmed(full).endsWith(path) && (best === undefined || path.length > best.length)) best = path;
+  }
+  return best === undefined ? undefined : trimmed(full).slice(0, trimmed(full).length - best.length);
+}
+
+/** Each plugin under each prefix the monolith registers it at; throws naming every route it could not place. */
+async function registrations(): Promise<Array<{ prefix: string; plugin: Plugin }>> {
+  const found: Array<{ prefix: string; plugin: Plugin }> = [];
+  const missing: string[] = [];
+  for (const entry of ENTRIES) {
+    const plugin = pluginOf(entry.module);
+    let own: Array<{ methods: string[]; url: string }> = [];
+    try {
+      own = plugin ? await declared(plugin) : [];
+    } catch (error) {
+      // A plugin that needs what the app registers first (a decorator): appLevel() is where that goes.
+      throw new Error(\`\${SERVICE} routes: \${entry.file} did not register (\${(error as Error).message}): add what it needs to appLevel() in routes-app.ts\`);
+    }
+${placedSource({ value: 'plugin', declared: 'own', label: 'Fastify plugin', verb: 'register' })}
+}
+`;

@@ -32,7 +32,8 @@ const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-authenticate', 'proxy-aut
 
 ${routeTableSource(routes)}
 type Next = (error?: unknown) => void;
-type Request = IncomingMessage & { body?: unknown; originalUrl?: string };
+// seamsPath: the path under a prefix the app only knows at run time, as a framework's adapter found it.
+type Request = IncomingMessage & { body?: unknown; originalUrl?: string; seamsPath?: string };
 
 /** Where the service serves its routes: ${env}_ROUTES_URL, else the routing file's routesUrl; http or https only. */
 function serviceUrl(): URL {
@@ -247,7 +248,7 @@ function shadow(request: Request, response: ServerResponse, route: ServiceRoute,
  * request's body is still unread. Requests for other paths, and routes served locally, go on to \`next()\` untouched.
  */
 export function ${routeMiddlewareName(origin.service)}(request: Request, response: ServerResponse, next: Next): void {
-  const route = routeOf(request.method, request.originalUrl ?? request.url);
+  const route = routeOf(request.method, request.originalUrl ?? request.url) ?? routeOf(request.method, request.seamsPath);
   if (!route) return next();
   let mode: Mode;
   try {

@@ -10,9 +10,14 @@ export interface FastifyChain {
   /** The app's variable in that file: the copies use it by that name. */
   app: string;
   /** The app's calls that shape every request (plugins, decorators, hooks, its error handler), in source order. */
-  steps: Array<CopiedCode & { condition?: string }>;
+  steps: Array<CopiedCode & { condition?: string; awaits?: true }>;
   /** What could not be copied, one line each, at the file's line. */
   notes: string[];
+  /**
+   * A step registers the monolith's own plugin that autoloads the route folder (its setup with it, with the
+   * options the app gives it): the route server registers that plugin whole rather than the route files.
+   */
+  wraps?: true;
 }
 
 // The calls on a Fastify instance that set up what route plugins rely on; routes, listening and the like do not.
@@ -97,7 +102,24 @@ function autoloadFolder(file: SourceFile, path: string, call: CallExpression): s
  */
 export function fastifyChain(inputs: Inputs): FastifyChain | undefined {
   const files = new Set(inputs.files);
-  for (const { path, file } of parsed(inputs, /\bfastify\b/)) {
+  const sources = parsed(inputs, /\bfastify\b/);
+  // A project file whose plugin registers route plugins itself (an app plugin): a plugin it imports from a file
+  // that reaches the route files, or @fastify/autoload of their folder.
+  const loadsRoutes = (from: string) => {
+    const source = sources.find((s) => s.path === from);
+    return (
+      source !== undefined &&
+      source.file.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => {
+        if (methodOf(call) !== 'register') return false;
+        const [plugin] = call.getArguments();
+        const file = plugin && Node.isIdentifier(plugin) && importedFile(source.file, from, plugin.getText(), files);
+        if (typeof file === 'string' && file !== from && inputs.reaches.has(file)) return true;
+        const folder = autoloadFolder(source.file, from, call);
+        return folder !== undefined && [...inputs.reaches].some((reached) => reached.startsWith(`${folder}/`));
+      })
+    );
+  };
+  for (const { path, file } of sources) {
     for (const created of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
       const holder = created.getParentIfKind(SyntaxKind.VariableDeclaration);
       if (!holder || !isFastify(file, created.getExpression())) continue;
@@ -113,9 +135,16 @@ export function fastifyChain(inputs: Inputs): FastifyChain | undefined {
         return folder !== undefined && [...inputs.reaches].some((reached) => reached.startsWith(`${folder}/`));
       };
       if (!calls.some(mounts)) continue;
+      // The app plugin that loads the route folder is the app's setup: registered whole, with the same options.
+      const wrapper = (call: CallExpression) => {
+        const [plugin] = call.getArguments();
+        const from = plugin && Node.isIdentifier(plugin) && importedFile(file, path, plugin.getText(), files);
+        return methodOf(call) === 'register' && typeof from === 'string' && loadsRoutes(from);
+      };
       const chain: FastifyChain = { file: path, app, steps: [], notes: [] };
       for (const call of calls) {
-        if (!SETUP.has(methodOf(call)) || mounts(call) || usesGenerated(call, file, path, inputs)) continue;
+        const wraps = wrapper(call);
+        if (!SETUP.has(methodOf(call)) || (mounts(call) && !wraps) || usesGenerated(call, file, path, inputs)) continue;
         const conditions = conditionsOf(call);
         const copies = [...conditions.map((c) => c.test), ...call.getArguments()].map((node) =>
           copyExpression(node, path, inputs.target, new Set(), new Set([app])),
@@ -133,11 +162,15 @@ export function fastifyChain(inputs: Inputs): FastifyChain | undefined {
           .map((c, k) => (conditions[k]!.negated ? `!(${c.code})` : `(${c.code})`))
           .join(' && ');
         const args = done.slice(conditions.length).map((c) => c.code);
+        // Options computed at start (\`const config = await getConfig()\`) are computed again, awaited.
+        const awaits = done.some((c) => /\bawait\b/.test(c.code));
         chain.steps.push({
           code: `${app}.${methodOf(call)}(${args.join(', ')})`,
           imports: done.flatMap((c) => c.imports),
           ...(test ? { condition: test } : {}),
+          ...(awaits ? { awaits: true as const } : {}),
         });
+        if (wraps) chain.wraps = true;
       }
       return chain;
     }

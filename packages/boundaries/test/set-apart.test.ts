@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { dependenciesOf } from '../src/dependencies.ts';
+import { setApart } from '../src/set-apart.ts';
+import { handGraph } from './hand-graph.ts';
+
+// The groups setApart gives, as [path, group] in path order.
+function groups(files: readonly string[], imports: ReadonlyArray<readonly [string, string]>) {
+  const graph = handGraph(files, imports);
+  return setApart(files, dependenciesOf(graph), graph.edges).map((f) => [f.path, f.group]);
+}
+
+describe('setApart: vendored code', () => {
+  it('takes minified bundles and vendor folders that never reach back into the app', () => {
+    const files = [
+      'public/js/editor.js',
+      'public/js/toc.js',
+      'public/vendor/ot/client.js',
+      'public/vendor/ot/text-operation.js',
+      'public/vendor/md-toc.js',
+      'public/lib/jquery-ui.min.js',
+      'src/vendor/vendor.service.ts',
+      'src/vendor/vendor.routes.ts',
+      'src/orders/order.service.ts',
+    ];
+    // The app imports md-toc.js (a library may be imported); ot/ imports only within the vendor folder.
+    // src/vendor/ imports the app's orders: a business domain named "vendor", not third-party code.
+    expect(
+      groups(files, [
+        ['public/js/toc.js', 'public/vendor/md-toc.js'],
+        ['public/vendor/ot/client.js', 'public/vendor/ot/text-operation.js'],
+        ['src/vendor/vendor.routes.ts', 'src/vendor/vendor.service.ts'],
+        ['src/vendor/vendor.service.ts', 'src/orders/order.service.ts'],
+      ]),
+    ).toEqual([
+      ['public/lib/jquery-ui.min.js', 'vendored'],
+      ['public/vendor/md-toc.js', 'vendored'],
+      ['public/vendor/ot/client.js', 'vendored'],
+      ['public/vendor/ot/text-operation.js', 'vendored'],
+    ]);
+  });
+});
+
+describe('setApart: declarations', () => {
+  it('takes ambient .d.ts files, not one the code imports nor one typing the .js beside it', () => {
+    const files = [
+      'src/include.d/koa.d.ts',
+      'src/include.d/oidc/index.d.ts',
+      'src/include.d/oidc/helpers.d.ts',
+      'src/global.d.ts',
+      'src/legacy/crc.js',
+      'src/legacy/crc.d.ts',
+      'src/payments/stripe-types.d.ts',
+      'src/payments/charge.ts',
+    ];
+    // oidc/index.d.ts imports helpers.d.ts: an ambient declaration used only by another one is ambient too.
+    expect(
+      groups(files, [
+        ['src/include.d/oidc/index.d.ts', 'src/include.d/oidc/helpers.d.ts'],
+        ['src/payments/charge.ts', 'src/payments/stripe-types.d.ts'],
+      ]),
+    ).toEqual([
+      ['src/global.d.ts', 'declarations'],
+      ['src/include.d/koa.d.ts', 'declarations'],
+      ['src/include.d/oidc/helpers.d.ts', 'declarations'],
+      ['src/include.d/oidc/index.d.ts', 'declarations'],
+    ]);
+  });
+});
+
+describe('setApart: test helpers', () => {
+  it('adds to the tests what only tests use: named helpers first, then what tests alone import', () => {
+    const files = [
+      'src/orders/order.service.ts',
+      'src/orders/order.service.test.ts',
+      'src/test-utils/tenant.ts',
+      'src/test-utils/mock-context.ts',
+      'src/sso/test-utils.ts',
+      'src/sso/connector.ts',
+      'src/orders/sample-orders.ts',
+      'src/routes/health.ts',
+      'src/a.ts',
+      'src/b.ts',
+    ];
+    const graph = handGraph(files, [
+      ['src/orders/order.service.test.ts', 'src/test-utils/tenant.ts'],
+      ['src/orders/order.service.test.ts', 'src/orders/order.service.ts'],
+      ['src/orders/order.service.test.ts', 'src/orders/sample-orders.ts'],
+      ['src/test-utils/tenant.ts', 'src/test-utils/mock-context.ts'],
+      // The app borrows a type from tenant.ts: erased at run time, tenant.ts stays a helper.
+      ['src/orders/order.service.ts', 'src/test-utils/tenant.ts'],
+      // The app runs code of sso/test-utils.ts: app code whatever its name.
+      ['src/sso/connector.ts', 'src/sso/test-utils.ts'],
+      // a.ts and b.ts import each other and nothing else imports them: not helpers of any test.
+      ['src/a.ts', 'src/b.ts'],
+      ['src/b.ts', 'src/a.ts'],
+    ]);
+    const typeOnly = graph.edges.map((edge) =>
+      edge.from === 'src/orders/order.service.ts' ? { ...edge, kind: 'type' as const } : edge,
+    );
+    // health.ts has no importer: reached by convention, it stays whatever tests do.
+    expect(setApart(files, dependenciesOf(graph), typeOnly).map((f) => [f.path, f.group])).toEqual([
+      ['src/orders/order.service.test.ts', 'tests'],
+      ['src/orders/sample-orders.ts', 'tests'],
+      ['src/test-utils/mock-context.ts', 'tests'],
+      ['src/test-utils/tenant.ts', 'tests'],
+    ]);
+  });
+});
