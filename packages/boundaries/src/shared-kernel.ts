@@ -20,6 +20,12 @@ export interface SharedKernelOptions {
   /** ... and by at least this many files (default 4). */
   minUsers?: number;
   /**
+   * A file imported by at least this share of the files is shared from half as many parts (default 0.25): an error
+   * class or an assertion helper a quarter of the app imports is infrastructure, even where the first pass grouped
+   * most of its users into a few large parts.
+   */
+  minShare?: number;
+  /**
    * A hub composing at least this many files of its own folder, which nothing outside it uses, is a facade (default 3).
    */
   minComposed?: number;
@@ -56,6 +62,7 @@ export function findSharedKernel(
   const minParts = options.minParts ?? 4;
   const minUsers = options.minUsers ?? 4;
   const minComposed = options.minComposed ?? 3;
+  const minShare = options.minShare ?? 0.25;
   const known = new Set(files);
   const deps = dependencies.filter((d) => known.has(d.from) && known.has(d.to) && d.from !== d.to);
   const parts = firstParts(files, deps, options.seed);
@@ -70,6 +77,9 @@ export function findSharedKernel(
     new Set([...(others ?? [])].map((o) => parts.get(o)).filter((p) => p !== parts.get(file))).size;
   // Domain models are used by a neighbour or two; infrastructure by a good share of all parts.
   const needed = Math.max(minParts, Math.ceil(partCount * 0.35));
+  // Parts count files unevenly: a few large parts can hold most users of a helper a quarter of the app imports.
+  const widely = Math.max(minParts, Math.ceil(needed / 2));
+  const manyUsers = Math.max(minUsers, Math.ceil(files.length * minShare));
 
   // Files per folder, those below it included.
   const folderSizes = new Map<string, number>();
@@ -83,7 +93,8 @@ export function findSharedKernel(
     const client = options.clients?.get(file);
     // A client (the database's, the cache's) is infrastructure by what it makes: used from two parts is enough.
     const userParts = client ? new Set([...(importers.get(file) ?? [])].map((user) => parts.get(user))).size : 0;
-    if ((users >= minUsers && usedBy >= needed - 1) || userParts >= 2) {
+    const hub = (users >= minUsers && usedBy >= needed - 1) || (users >= manyUsers && usedBy >= widely - 1);
+    if (hub || userParts >= 2) {
       // Its name says nothing of a client: `prisma/prisma.service.ts` is named after infrastructure, not a domain.
       if (
         !client &&

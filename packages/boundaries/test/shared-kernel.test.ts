@@ -213,3 +213,52 @@ describe('the shared kernel never swallows a domain', () => {
     ]);
   });
 });
+
+describe('a helper a large share of the files imports', () => {
+  // Four large domains (a service and four handlers, linked in a chain) and twelve small ones (a file and its helper):
+  // 16 first-pass parts, so the spread rule needs 6 (35%). Every handler of the large domains (16 of 49 files)
+  // imports an error class, and the user domain's facade, which composes three files of its folder.
+  const large = ['orders', 'carts', 'payments', 'shipping'];
+  const small = Array.from({ length: 12 }, (_, i) => `area${String.fromCharCode(97 + i)}`);
+  const handlers = (d: string) => [1, 2, 3, 4].map((n) => `src/${d}/${d}-handler-${n}.ts`);
+  const wideFiles = [
+    ...large.flatMap((d) => [`src/${d}/${d}.ts`, ...handlers(d)]),
+    ...small.flatMap((d) => [`src/${d}/${d}.ts`, `src/${d}/${d}-helper.ts`]),
+    'src/errors/request-error.ts',
+    'src/user/index.ts',
+    'src/user/create.ts',
+    'src/user/data.ts',
+    'src/user/delete.ts',
+  ];
+  const wideImports: Array<[string, string]> = [
+    ...large.flatMap((d) =>
+      handlers(d).flatMap((handler, i): Array<[string, string]> => [
+        [`src/${d}/${d}.ts`, handler],
+        [handler, i < 3 ? handlers(d)[i + 1]! : `src/${d}/${d}.ts`],
+        [handler, 'src/errors/request-error.ts'],
+        [handler, 'src/user/index.ts'],
+      ]),
+    ),
+    ...small.map((d): [string, string] => [`src/${d}/${d}.ts`, `src/${d}/${d}-helper.ts`]),
+    ['src/user/index.ts', 'src/user/create.ts'],
+    ['src/user/index.ts', 'src/user/data.ts'],
+    ['src/user/index.ts', 'src/user/delete.ts'],
+  ];
+  const kernelOf = (options: { minShare?: number; minComposed?: number } = {}) =>
+    findSharedKernel(wideFiles, dependenciesOf(handGraph(wideFiles, wideImports)), { seed: 1, ...options }).map((k) => [
+      k.path,
+      k.reason,
+    ]);
+
+  it('shares the error class 16 of 49 files import from 4 of 16 parts, not the facade imported as widely', () => {
+    // 16 users >= 25% of 49 (13), from 4 parts >= half the 6 the spread rule needs (4): a hub. The facade has the
+    // same users, but it is the user domain's face.
+    expect(kernelOf()).toEqual([['src/errors/request-error.ts', 'used by 16 files in 4 parts']]);
+    // Were three composed files not a face, the facade would pass the same test.
+    expect(kernelOf({ minComposed: 4 }).map(([path]) => path)).toContain('src/user/index.ts');
+  });
+
+  it('needs the share: by spread alone, 4 of 16 parts is a neighbourhood, not the whole app', () => {
+    expect(kernelOf({ minShare: 0.5 })).toEqual([]);
+  });
+});
