@@ -26,7 +26,7 @@ import {
   splitToCount,
   type Partition,
 } from './refine.ts';
-import { setApart } from './set-apart.ts';
+import { setApart, TEST_HELPER } from './set-apart.ts';
 import { findSharedKernel } from './shared-kernel.ts';
 import { FolderTrust } from './signals/folder-trust.ts';
 import { SIGNALS } from './signals/index.ts';
@@ -78,20 +78,30 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
   const apart =
     options.setApart === false ? [] : step('set-apart', () => setApart(allFiles, dependencies, graph.edges));
   const apartSet = new Set(apart.map((a) => a.path));
-  const shared = [
-    ...apart,
-    ...(options.sharedKernel === false
+  // Declarations, vendored code and test helpers are set apart after clustering, not before: the clustering and the
+  // kernel's spread threshold (a share of the parts a first clustering finds) were measured with these files in, and
+  // taking a few isolated files out beforehand moved both (and the chosen resolution) on a real app.
+  const late = new Set(
+    apart.filter((a) => LATE_GROUPS.has(a.reason === TEST_HELPER ? 'test helpers' : a.group)).map((a) => a.path),
+  );
+  const kernel =
+    options.sharedKernel === false
       ? []
       : step('shared-kernel', () =>
           findSharedKernel(
-            allFiles.filter((file) => !apartSet.has(file)),
+            allFiles.filter((file) => !apartSet.has(file) || late.has(file)),
             dependencies,
             { seed: GRAPH_SEED, clients: infrastructureClients(graph), models: tableModels(graph) },
           ),
-        )),
-  ].sort((a, b) => a.path.localeCompare(b.path));
+        );
+  const shared = [...apart, ...kernel.filter((file) => !apartSet.has(file.path))].sort((a, b) =>
+    a.path.localeCompare(b.path),
+  );
   const pinned = new Set(options.keep?.pinned ?? []);
-  const sharedSet = new Set(shared.map((s) => s.path).filter((p) => !pinned.has(p)));
+  // Left out of the clustering: what is set apart (but the late groups) and the kernel.
+  const sharedSet = new Set(
+    [...apart.filter((a) => !late.has(a.path)), ...kernel].map((s) => s.path).filter((p) => !pinned.has(p)),
+  );
   const files = allFiles.filter((file) => !sharedSet.has(file));
   const input = { graph, files, dependencies };
   const signals = chooseSignals(SIGNALS, input, options.signals);
@@ -124,6 +134,7 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
     if (options.services !== undefined) result = toCount(weighted, result, options.services, resolution, seed);
     return result;
   });
+  if (late.size > 0) partition = new Map([...partition].filter(([file]) => !late.has(file) || pinned.has(file)));
   const kept = applyKeep(partition, options.keep);
   const groups = groupsOf(kept.partition);
   const names = step('names', () => nameServices(groups, graph));
@@ -214,6 +225,8 @@ function toCount(graph: FileGraph, partition: Partition, count: number, resoluti
 
 // What is the graph's, not the seed's (the shared kernel's parts, the resolution's probes), always uses one seed.
 const GRAPH_SEED = 42;
+// Groups set apart once the services are drawn (see proposeBoundaries).
+const LATE_GROUPS = new Set(['declarations', 'vendored', 'test helpers']);
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 

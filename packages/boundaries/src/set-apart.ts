@@ -33,6 +33,9 @@ const RULES: Array<{ group: string; test: (file: string) => boolean; reason: str
 
 // Files that start the app and wire every part: found by name at the top of the tree, and only if nothing but
 // other such files imports them (an `app.ts` a route imports for its router type is not a root).
+/** The reason a test helper is set apart with the tests (by how tests use it, not by its path). */
+export const TEST_HELPER = 'test helper: only tests use it';
+
 const ROOT_NAME = /^(main|app|server|bootstrap|start|index|app\.module)\.[cm]?[jt]sx?$/;
 
 /**
@@ -75,7 +78,7 @@ export function setApart(
   }
   add(ambientDeclarations(rest(), users), 'declarations', 'ambient type declarations, read by the compiler');
   const tests = new Set(apart.filter((a) => a.group === 'tests').map((a) => a.path));
-  add(testHelpers(rest(), tests, { users, valueUsers }), 'tests', 'test helper: only tests use it');
+  add(testHelpers(rest(), tests, { users, valueUsers }), 'tests', TEST_HELPER);
   const roots = rest().filter((file) => isTopLevel(file) && ROOT_NAME.test(posix.basename(file)));
   const rootSet = new Set(roots);
   const inGroups = new Set(taken);
