@@ -155,3 +155,26 @@ describe('proposeBoundaries --keep with a pinned file that would be set apart', 
     expect(again.services.find((s) => s.id === id)!.files).toContain('src/main.ts');
   });
 });
+
+describe('proposeBoundaries with declarations and vendored code', () => {
+  it('sets them apart in their groups once the services are drawn, and draws the services as if they were in', () => {
+    const domains = ['orders', 'billing'].flatMap((d) => [
+      `src/${d}/${d}1.ts`,
+      `src/${d}/${d}2.ts`,
+      `src/${d}/${d}3.ts`,
+    ]);
+    const imports: Array<[string, string]> = ['orders', 'billing'].flatMap((d): Array<[string, string]> => [
+      [`src/${d}/${d}1.ts`, `src/${d}/${d}2.ts`],
+      [`src/${d}/${d}2.ts`, `src/${d}/${d}3.ts`],
+    ]);
+    const extra = ['src/typings/env.d.ts', 'public/vendor/chart.min.js'];
+    const without = proposeBoundaries(handGraph(domains, imports));
+    const plan = proposeBoundaries(handGraph([...domains, ...extra], imports));
+    // env.d.ts: nothing imports it and no env.ts beside it; chart.min.js: a minified bundle.
+    expect(plan.shared.map((s) => [s.path, s.group])).toEqual([
+      ['public/vendor/chart.min.js', 'vendored'],
+      ['src/typings/env.d.ts', 'declarations'],
+    ]);
+    expect(plan.services.map((s) => s.files)).toEqual(without.services.map((s) => s.files));
+  });
+});
