@@ -175,6 +175,41 @@ function isModuleBinding(file: SourceFile, name: string): boolean {
   );
 }
 
+/**
+ * Whether an expression makes the framework's app: `require('<module>')` itself, or a name the file binds to it (a
+ * default or named import from it, or `const X = require('<module>')`).
+ */
+export function isFrameworkBinding(file: SourceFile, expression: Node, module: string): boolean {
+  const required = new RegExp(`^(?:require\\(\\s*['"]${module}['"]\\s*\\)|['"]${module}['"])$`);
+  if (required.test(expression.getText().replace(/^\((.*)\)$/, '$1'))) return true;
+  if (!Node.isIdentifier(expression)) return false;
+  const name = expression.getText();
+  const imported = file
+    .getImportDeclarations()
+    .some(
+      (d) =>
+        d.getModuleSpecifierValue() === module &&
+        [
+          d.getDefaultImport()?.getText(),
+          ...d.getNamedImports().map((n) => (n.getAliasNode() ?? n.getNameNode()).getText()),
+        ].includes(name),
+    );
+  return (
+    imported ||
+    file
+      .getDescendantsOfKind(SyntaxKind.VariableDeclaration)
+      .some((d) => d.getName() === name && required.test(d.getInitializer()?.getText() ?? ''))
+  );
+}
+
+/** The copied `if` tests a call runs under, as one test: `(a) && !(b)`. */
+export function conditionTest(copies: readonly CopiedCode[], conditions: ReadonlyArray<{ negated: boolean }>): string {
+  return copies
+    .slice(0, conditions.length)
+    .map((c, k) => (conditions[k]!.negated ? `!(${c.code})` : `(${c.code})`))
+    .join(' && ');
+}
+
 // The project file an identifier of the file is imported from (relative specifiers only).
 export function importedFile(
   file: SourceFile,
@@ -253,10 +288,7 @@ export function expressChain(inputs: Inputs): ExpressChain | undefined {
           continue;
         }
         const done = copies as CopiedCode[];
-        const test = done
-          .slice(0, conditions.length)
-          .map((c, k) => (conditions[k]!.negated ? `!(${c.code})` : `(${c.code})`))
-          .join(' && ');
+        const test = conditionTest(done, conditions);
         (call.getStart() < mountAt ? chain.before : chain.after).push({
           code: done
             .slice(conditions.length)

@@ -1,6 +1,16 @@
 import { posix } from 'node:path';
 import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
-import { callsOn, conditionsOf, importedFile, methodOf, parsed, usesGenerated, type Inputs } from './app-setup.ts';
+import {
+  callsOn,
+  conditionsOf,
+  conditionTest,
+  importedFile,
+  isFrameworkBinding,
+  methodOf,
+  parsed,
+  usesGenerated,
+  type Inputs,
+} from './app-setup.ts';
 import { copyExpression, type CopiedCode } from './copy-expression.ts';
 
 /** What the monolith's Fastify app registers around the route plugins it registers, copied for the route server. */
@@ -35,31 +45,6 @@ const SETUP = new Set([
   'setReplySerializer',
   'setSchemaErrorFormatter',
 ]);
-
-const FASTIFY_MODULE = /^(?:require\(\s*['"]fastify['"]\s*\)|['"]fastify['"])$/;
-
-// Whether `<callee>(...)` makes a Fastify app: a name bound to `require('fastify')` or imported from 'fastify'.
-function isFastify(file: SourceFile, callee: Node): boolean {
-  if (FASTIFY_MODULE.test(callee.getText())) return true;
-  if (!Node.isIdentifier(callee)) return false;
-  const name = callee.getText();
-  const imported = file
-    .getImportDeclarations()
-    .some(
-      (d) =>
-        d.getModuleSpecifierValue() === 'fastify' &&
-        [
-          d.getDefaultImport()?.getText(),
-          ...d.getNamedImports().map((n) => (n.getAliasNode() ?? n.getNameNode()).getText()),
-        ].includes(name),
-    );
-  return (
-    imported ||
-    file
-      .getDescendantsOfKind(SyntaxKind.VariableDeclaration)
-      .some((d) => d.getName() === name && FASTIFY_MODULE.test(d.getInitializer()?.getText() ?? ''))
-  );
-}
 
 const AUTOLOAD_MODULE =
   /^(?:require\(\s*['"](?:@fastify\/autoload|fastify-autoload)['"]\s*\)|['"](?:@fastify\/autoload|fastify-autoload)['"])$/;
@@ -122,7 +107,7 @@ export function fastifyChain(inputs: Inputs): FastifyChain | undefined {
   for (const { path, file } of sources) {
     for (const created of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
       const holder = created.getParentIfKind(SyntaxKind.VariableDeclaration);
-      if (!holder || !isFastify(file, created.getExpression())) continue;
+      if (!holder || !isFrameworkBinding(file, created.getExpression(), 'fastify')) continue;
       const app = holder.getName();
       const calls = callsOn(file, app);
       const mounts = (call: CallExpression) => {
@@ -157,10 +142,7 @@ export function fastifyChain(inputs: Inputs): FastifyChain | undefined {
           continue;
         }
         const done = copies as CopiedCode[];
-        const test = done
-          .slice(0, conditions.length)
-          .map((c, k) => (conditions[k]!.negated ? `!(${c.code})` : `(${c.code})`))
-          .join(' && ');
+        const test = conditionTest(done, conditions);
         const args = done.slice(conditions.length).map((c) => c.code);
         // Options computed at start (\`const config = await getConfig()\`) are computed again, awaited.
         const awaits = done.some((c) => /\bawait\b/.test(c.code));

@@ -1,5 +1,15 @@
-import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
-import { callsOn, conditionsOf, importedFile, methodOf, parsed, usesGenerated, type Inputs } from './app-setup.ts';
+import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import {
+  callsOn,
+  conditionsOf,
+  conditionTest,
+  importedFile,
+  isFrameworkBinding,
+  methodOf,
+  parsed,
+  usesGenerated,
+  type Inputs,
+} from './app-setup.ts';
 import { copyExpression, type CopiedCode } from './copy-expression.ts';
 
 /** What the monolith's Koa app does around the routers it mounts, copied for the service's route server. */
@@ -18,31 +28,6 @@ export interface KoaChain {
 
 /** One statement of the app's setup (`app.use(...)`, `app.keys = ...`, `setup(app)`), under the app's own `if` tests. */
 export type KoaStep = CopiedCode & { condition?: string };
-
-const KOA_MODULE = /^(?:require\(\s*['"]koa['"]\s*\)|['"]koa['"])$/;
-
-// Whether `new <expression>()` makes a Koa app: the name binds `require('koa')` or an import from 'koa'.
-function isKoa(file: SourceFile, expression: Node): boolean {
-  if (KOA_MODULE.test(expression.getText().replace(/^\((.*)\)$/, '$1'))) return true;
-  if (!Node.isIdentifier(expression)) return false;
-  const name = expression.getText();
-  const imported = file
-    .getImportDeclarations()
-    .some(
-      (d) =>
-        d.getModuleSpecifierValue() === 'koa' &&
-        [
-          d.getDefaultImport()?.getText(),
-          ...d.getNamedImports().map((n) => (n.getAliasNode() ?? n.getNameNode()).getText()),
-        ].includes(name),
-    );
-  return (
-    imported ||
-    file
-      .getDescendantsOfKind(SyntaxKind.VariableDeclaration)
-      .some((d) => d.getName() === name && KOA_MODULE.test(d.getInitializer()?.getText() ?? ''))
-  );
-}
 
 // The name an argument of `use` starts from: `routes` for `routes`, `routes.routes()`, `api.router.middleware()`.
 function rootName(node: Node): string | undefined {
@@ -81,7 +66,7 @@ export function koaChain(inputs: Inputs): KoaChain | undefined {
   for (const { path, file } of parsed(inputs, /\brequire\(\s*['"]koa['"]\s*\)|\bfrom\s*['"]koa['"]/)) {
     for (const created of file.getDescendantsOfKind(SyntaxKind.NewExpression)) {
       const holder = created.getParentIfKind(SyntaxKind.VariableDeclaration);
-      if (!holder || !isKoa(file, created.getExpression())) continue;
+      if (!holder || !isFrameworkBinding(file, created.getExpression(), 'koa')) continue;
       const app = holder.getName();
       const uses = callsOn(file, app).filter((call) => methodOf(call) === 'use');
       const mounts = (call: CallExpression) =>
@@ -111,10 +96,7 @@ export function koaChain(inputs: Inputs): KoaChain | undefined {
           continue;
         }
         const done = copies as CopiedCode[];
-        const test = done
-          .slice(0, conditions.length)
-          .map((c, k) => (conditions[k]!.negated ? `!(${c.code})` : `(${c.code})`))
-          .join(' && ');
+        const test = conditionTest(done, conditions);
         const body = done.slice(conditions.length).map((c) => c.code);
         (step.getStart() < mount.getStart() ? chain.before : chain.after).push({
           code: use ? `${app}.use(${body.join(', ')})` : body[0]!,
