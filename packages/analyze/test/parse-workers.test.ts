@@ -15,7 +15,8 @@ describe('parsing in worker threads', { timeout: 60_000 }, () => {
   let root: string;
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'seams-workers-'));
-    cpSync(shop, root, { recursive: true, filter: (path) => !path.includes('node_modules') });
+    // A cache a run on the fixture left (the eval's, a developer's) must not be copied in.
+    cpSync(shop, root, { recursive: true, filter: (path) => !/node_modules|\.seams/.test(path) });
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 

@@ -50,7 +50,7 @@ describe('keys that arrive together', () => {
     const ui = await openSmallShop();
     const moved = await ui.press(times(KEYS.down, 3) + KEYS.up);
     expect(lines(moved, 3, 7)).toEqual([
-      '  catalog                                  3     94     0.50     0.50  1.00    3',
+      '  catalog                                  3     94     0.50     0.50  1.00    4',
       '  orders ↻                                 4    126     0.33     0.60  0.93    3',
       '> payments                                 3    105     0.33     0.33  0.93    0',
       '  shipping ↻                               3    118     0.33     0.67  0.85    1',
@@ -91,7 +91,7 @@ describe('keys after a save', () => {
     expect(lines(after, 1, 5)).toEqual([
       '[1 Services (4)]  2 Shared (2)   3 Review (0)',
       '  SERVICE                              FILES    LOC COHESION COUPLING  CONF  API',
-      '  catalog                                  3     94     0.50     0.50  1.00    3',
+      '  catalog                                  3     94     0.50     0.50  1.00    4',
       '> orders ↻                                 5    152     0.25     0.55  0.94    2',
     ]);
     expect(after).not.toContain('unsaved');
@@ -102,7 +102,7 @@ describe('one rule for j and k', () => {
   it('moves with j and k in a list, and types them in a filter, where arrows and Ctrl-N Ctrl-P move', async () => {
     const ui = await openSmallShop();
     expect(lines(await ui.press('jjk'), 3, 6)).toEqual([
-      '  catalog                                  3     94     0.50     0.50  1.00    3',
+      '  catalog                                  3     94     0.50     0.50  1.00    4',
       '> orders ↻                                 4    126     0.33     0.60  0.93    3',
       '  payments                                 3    105     0.33     0.33  0.93    0',
     ]);
@@ -130,7 +130,7 @@ describe('a plan that already holds control characters', () => {
       }),
     });
     expect(lines(ui.frame(), 3, 4)).toEqual([
-      '> prisma???[2J                             3     94     0.50     0.50  1.00    3',
+      '> prisma???[2J                             3     94     0.50     0.50  1.00    4',
     ]);
     expect(lines(await ui.press('r'), 2, 4)).toEqual(['Rename prisma???[2J to:', '  prisma[2J_']);
     await ui.press(times(KEYS.backspace, 3), KEYS.enter, 'w');
