@@ -8,9 +8,12 @@ const FOLDER_SHARE = 0.4;
 // Folder names that say where code sits, not what it does: a service is never named after one of them. Other
 // technical names (`config`, `models`, `middleware`) are how a team names the service that owns such a folder.
 const CONTAINERS = new Set(
-  'src source lib libs app apps public dist build js ts util utils helper helpers common shared core internal base misc'.split(
-    ' ',
-  ),
+  [
+    'src source lib libs app apps public dist build js ts util utils helper helpers common shared core internal base',
+    'misc modules features domains packages components',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /**

@@ -32,6 +32,7 @@ describe('nameServices', () => {
       ],
       ['1', ['lib/config/default.ts', 'lib/config/ssl.ts', 'lib/config/index.ts', 'lib/paths.ts']],
       ['2', ['src/routes/orders.ts', 'src/models/order.ts', 'src/utils/money.ts', 'src/utils/round.ts']],
+      ['3', ['src/modules/articles/articles.ts', 'src/modules/articles/feed.ts', 'src/modules/tags/tags.ts']],
     ]);
     const graph = handGraph([...groups.values()].flat(), []);
     // Group 0: src/routes/tax-rates holds 2 of its 4 files and nothing else (0.5 x 1 = 0.5 >= 0.4): `tax-rates`,
@@ -39,11 +40,13 @@ describe('nameServices', () => {
     // 3/4 x 3/3 = 0.75: a technical name, but the one a team gives the settings module. Group 2: src/utils holds
     // 2/4 x 2/2 = 0.5 but `utils` is a container word, and no other folder reaches 0.4 (src/models 1/4 x 1/2):
     // its commonest word names it, `order` (two file names, spelled in the plural on a tie), not `utils`.
+    // Group 3: src/modules holds it all (3/3 x 3/3) but is a container; src/modules/articles, 2/3 x 2/2, names it.
     expect(nameServices(groups, graph)).toEqual(
       new Map([
         ['0', 'tax-rates'],
         ['1', 'config'],
         ['2', 'orders'],
+        ['3', 'articles'],
       ]),
     );
   });
