@@ -47,7 +47,9 @@ describe('excludeServiceEdit', () => {
     expect(edited({ 'app/tsconfig.json': '{}' }, 'app/tsconfig.json', 'extracted/users/service')).toBeUndefined();
     // An include of the facades only (the injected-provider shape): the service's folder is not among them.
     expect(edited({ 'tsconfig.json': '{ "include": ["src", "extracted/*/facade"] }' })).toBeUndefined();
-    expect(edited({ 'tsconfig.json': '{ "include": ["extracted/*/service"] }' })).toContain('"extracted/users/service"');
+    expect(edited({ 'tsconfig.json': '{ "include": ["extracted/*/service"] }' })).toContain(
+      '"extracted/users/service"',
+    );
   });
 
   it('an exclude of some files under it still compiles the service: the folder is added', () => {
