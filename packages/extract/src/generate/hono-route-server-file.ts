@@ -2,7 +2,13 @@ import type { HonoChain } from '../routes/hono-setup.ts';
 import { importLines } from '../routes/copy-expression.ts';
 import type { ServiceRoute } from '../routes/service-routes.ts';
 import { envPrefix, header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
-import { entriesSource, mountsSource, routesSettingsSource, tokenRequiredSource } from './route-server-file.ts';
+import {
+  entriesSource,
+  mountsSource,
+  routesMainStart,
+  routesSettingsSource,
+  tokenRequiredSource,
+} from './route-server-file.ts';
 import { routeTableSource } from './route-table.ts';
 
 /**
@@ -116,20 +122,7 @@ import type { Server } from 'http';
 import { serve } from '@hono/node-server';
 import { createRoutesApp, routesSettingsFromEnv } from './routes-app';
 
-const SERVICE = ${stringLiteral(origin.service)};
-// Only this machine can call it unless HOST says otherwise (a container sets HOST=0.0.0.0).
-const host = process.env['HOST'] || '127.0.0.1';
-const port = Number(process.env['PORT'] ?? 4011);
-const settings = routesSettingsFromEnv();
-
-let app: ReturnType<typeof createRoutesApp>;
-try {
-  app = createRoutesApp(settings);
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
-}
-// On Node a Hono app's bindings (c.env) are what its server passes: the environment, as a monolith's server passes
+${routesMainStart(origin.service)}// On Node a Hono app's bindings (c.env) are what its server passes: the environment, as a monolith's server passes
 // its settings, and @hono/node-server's incoming and outgoing.
 const server = serve({ fetch: (request, bindings) => app.fetch(request, { ...process.env, ...bindings }), port, hostname: host }, (info) => {
   console.log(\`\${SERVICE} routes listening on http://\${info.address.includes(':') ? \`[\${info.address}]\` : info.address}:\${info.port}\`);

@@ -127,20 +127,7 @@ ${
 import type { AddressInfo } from 'net';
 import { createRoutesApp, routesSettingsFromEnv } from './routes-app';
 
-const SERVICE = ${stringLiteral(origin.service)};
-// Only this machine can call it unless HOST says otherwise (a container sets HOST=0.0.0.0).
-const host = process.env['HOST'] || '127.0.0.1';
-const port = Number(process.env['PORT'] ?? 4011);
-const settings = routesSettingsFromEnv();
-
-let app: ReturnType<typeof createRoutesApp>;
-try {
-  app = createRoutesApp(settings);
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
-}
-const server = app.listen(port, host, () => {
+${routesMainStart(origin.service)}const server = app.listen(port, host, () => {
   const { address, port: bound } = server.address() as AddressInfo;
   console.log(\`\${SERVICE} routes listening on http://\${address.includes(':') ? \`[\${address}]\` : address}:\${bound}\`);
 });
@@ -262,3 +249,24 @@ export const javaScriptSource = (file: string): string =>
   /\.[cm]?jsx?$/.test(file)
     ? `// @ts-nocheck: copied from ${file}, JavaScript that no type-check reads in the monolith either.\n`
     : '';
+
+/**
+ * The start of a route server's `routes-main.ts`, whatever its framework: the service's name, loopback unless HOST
+ * says otherwise, the port, the settings, and the app made from them (a bad setting exits with its one line).
+ */
+export function routesMainStart(service: string): string {
+  return `const SERVICE = ${stringLiteral(service)};
+// Only this machine can call it unless HOST says otherwise (a container sets HOST=0.0.0.0).
+const host = process.env['HOST'] || '127.0.0.1';
+const port = Number(process.env['PORT'] ?? 4011);
+const settings = routesSettingsFromEnv();
+
+let app: ReturnType<typeof createRoutesApp>;
+try {
+  app = createRoutesApp(settings);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+`;
+}
