@@ -46,10 +46,12 @@ export function formatPlanText(plan: Plan, output?: string): string {
     '',
     `  plan metrics: Q ${fixed(m.modularity)}  SM ${fixed(m.structuralModularity)}  ICP ${fixed(m.icp)}  IFN ${fixed(m.ifn, 1)}  NED ${fixed(m.ned)}  MQ ${fixed(m.mq)}${m.bcp === undefined ? '' : `  BCP ${fixed(m.bcp)}`}`,
   );
-  if (m.serviceCycles.length > 0)
-    lines.push(
-      `  cycles between services: ${m.serviceCycles.map((cycle) => cycle.map(label).join(' <-> ')).join('; ')}`,
-    );
+  // A loop of dozens of services is one line a person cannot read: its size and first members, the plan has them all.
+  const loop = (cycle: string[]) =>
+    cycle.length <= LONG_LOOP
+      ? cycle.map(label).join(' <-> ')
+      : `${cycle.length} services (${cycle.slice(0, LONG_LOOP).map(label).join(', ')}, ...; all in the plan's metrics)`;
+  if (m.serviceCycles.length > 0) lines.push(`  cycles between services: ${m.serviceCycles.map(loop).join('; ')}`);
   if (plan.review.length > 0) {
     lines.push(`  review: ${plan.review.length} files below ${plan.parameters.lowConfidence} confidence`);
     for (const item of plan.review.slice(0, 5))
@@ -60,6 +62,9 @@ export function formatPlanText(plan: Plan, output?: string): string {
   if (output) lines.push(`  plan written to ${output}`);
   return lines.join('\n') + '\n';
 }
+
+// Past this many services a loop is summarised in the text output.
+const LONG_LOOP = 8;
 
 /** `path<TAB>service` for every file of the graph, `shared` for the shared kernel: the format ground truths use. */
 export function formatPlanTsv(plan: Plan): string {
