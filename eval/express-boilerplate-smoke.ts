@@ -10,22 +10,9 @@
 // Prints one line per check, then `Tests: N passed, N failed`, and how many answers came through seams' routing
 // layer from an extracted service (its proxy adds `via: 1.1 seams`). Exit 1 when a check fails.
 import { createHmac } from 'node:crypto';
+import { baseUrl, check, runSmoke, send, type Answer } from './smoke-run.ts';
 
-const base = (process.argv[2] ?? '').replace(/\/+$/, '');
-if (!/^https?:\/\//.test(base)) {
-  console.error('usage: node eval/express-boilerplate-smoke.ts <base url of the API, e.g. http://127.0.0.1:3000/v1>');
-  process.exit(2);
-}
-
-interface Answer {
-  status: number;
-  body: unknown;
-  headers: Headers;
-}
-
-let passed = 0;
-let failed = 0;
-let viaSeams = 0;
+const base = baseUrl('node eval/express-boilerplate-smoke.ts <base url of the API, e.g. http://127.0.0.1:3000/v1>');
 
 async function call(
   method: string,
@@ -35,30 +22,12 @@ async function call(
   const headers: Record<string, string> = { accept: 'application/json', 'accept-encoding': 'gzip' };
   if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
   if (options.authorization) headers['authorization'] = options.authorization;
-  const response = await fetch(base + path, {
+  return send(
+    base + path,
     method,
     headers,
-    body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
-    signal: AbortSignal.timeout(15_000),
-  });
-  const raw = await response.text();
-  if (/\bseams\b/.test(response.headers.get('via') ?? '')) viaSeams += 1;
-  return { status: response.status, body: parsed(raw), headers: response.headers };
-}
-
-function parsed(text: string): unknown {
-  try {
-    return text ? (JSON.parse(text) as unknown) : {};
-  } catch {
-    return { text };
-  }
-}
-
-function check(name: string, ok: boolean, answer?: Answer): void {
-  if (ok) passed += 1;
-  else failed += 1;
-  const detail = ok || !answer ? '' : `: got ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail}`);
+    options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+  );
 }
 
 const messageOf = (answer: Answer) => {
@@ -183,12 +152,4 @@ async function main(): Promise<void> {
   check('an unknown route: 404', appError(missing, 404) && messageOf(missing) === 'Not found', missing);
 }
 
-try {
-  await main();
-} catch (error) {
-  failed += 1;
-  console.log(`FAIL the run stopped: ${(error as Error).message}`);
-}
-console.log(`Tests: ${passed} passed, ${failed} failed`);
-console.log(`via seams: ${viaSeams}`);
-process.exitCode = failed === 0 ? 0 : 1;
+await runSmoke(main);

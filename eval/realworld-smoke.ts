@@ -8,50 +8,18 @@
 // Prints one line per check, then `N passed, N failed`, and how many answers came through seams' routing
 // layer from an extracted service (its proxy adds `via: 1.1 seams`). Exit 1 when a check fails.
 import { randomBytes } from 'node:crypto';
+import { baseUrl, check, runSmoke, send, type Answer } from './smoke-run.ts';
 
-const base = (process.argv[2] ?? process.env['REALWORLD_API'] ?? '').replace(/\/+$/, '');
-if (!/^https?:\/\//.test(base)) {
-  console.error('usage: node eval/realworld-smoke.ts <base url of the API, e.g. http://127.0.0.1:3000/api>');
-  process.exit(2);
-}
-
-interface Answer {
-  status: number;
-  body: unknown;
-}
-
-let passed = 0;
-let failed = 0;
-let viaSeams = 0;
+const base = baseUrl(
+  'node eval/realworld-smoke.ts <base url of the API, e.g. http://127.0.0.1:3000/api>',
+  process.env['REALWORLD_API'],
+);
 
 async function call(method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<Answer> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers['authorization'] = `Token ${options.token}`;
-  const response = await fetch(base + path, {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    signal: AbortSignal.timeout(15_000),
-  });
-  const raw = await response.text();
-  if (/\bseams\b/.test(response.headers.get('via') ?? '')) viaSeams += 1;
-  return { status: response.status, body: parsed(raw) };
-}
-
-function parsed(text: string): unknown {
-  try {
-    return text ? (JSON.parse(text) as unknown) : {};
-  } catch {
-    return { text };
-  }
-}
-
-function check(name: string, ok: boolean, answer?: Answer): void {
-  if (ok) passed += 1;
-  else failed += 1;
-  const detail = ok || !answer ? '' : `: got ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail}`);
+  return send(base + path, method, headers, options.body === undefined ? undefined : JSON.stringify(options.body));
 }
 
 /** The value at a path of field names in a JSON answer, or undefined. */
@@ -211,12 +179,4 @@ async function main(): Promise<void> {
   check('the deleted article is gone: 404', gone.status === 404, gone);
 }
 
-try {
-  await main();
-} catch (error) {
-  failed += 1;
-  console.log(`FAIL the run stopped: ${(error as Error).message}`);
-}
-console.log(`Tests: ${passed} passed, ${failed} failed`);
-console.log(`via seams: ${viaSeams}`);
-process.exitCode = failed === 0 ? 0 : 1;
+await runSmoke(main);
