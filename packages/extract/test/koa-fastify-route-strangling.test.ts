@@ -52,6 +52,19 @@ interface Framework {
   keyPrefix: string;
 }
 
+// What the two Fastify fixtures share: the books routes mounted by the same hook, and the same package.
+const FASTIFY_BOOKS = {
+  routerFile: 'src/books/books.routes.js',
+  mount: (source) =>
+    "import { booksFastifyRoutes } from '../extracted/books/facade/fastify-routes.js'\n" +
+    source.replace('const app = Fastify()', "$&\n  app.addHook('onRequest', booksFastifyRoutes)"),
+  files: ['extracted/books/facade/fastify-routes.js'],
+  reportLine:
+    "Fastify: `app.addHook('onRequest', booksFastifyRoutes)` from\n   `extracted/books/facade/fastify-routes`",
+  manifest: { type: 'module', dependencies: { fastify: '5.12.8' } },
+  typeCheckInclude: [],
+} satisfies Partial<Framework>;
+
 const FRAMEWORKS: Framework[] = [
   {
     name: 'a Koa router with its own prefix, mounted under /api',
@@ -83,16 +96,8 @@ const FRAMEWORKS: Framework[] = [
   {
     name: 'a Fastify route plugin registered under /api/books',
     fixture: 'fastify-routes',
-    routerFile: 'src/books/books.routes.js',
     lines: [7, 15, 9],
-    mount: (source) =>
-      "import { booksFastifyRoutes } from '../extracted/books/facade/fastify-routes.js'\n" +
-      source.replace('const app = Fastify()', "$&\n  app.addHook('onRequest', booksFastifyRoutes)"),
-    files: ['extracted/books/facade/fastify-routes.js'],
-    reportLine:
-      "Fastify: `app.addHook('onRequest', booksFastifyRoutes)` from\n   `extracted/books/facade/fastify-routes`",
-    manifest: { type: 'module', dependencies: { fastify: '5.12.8' } },
-    typeCheckInclude: [],
+    ...FASTIFY_BOOKS,
     // The route server registers the app's decorating plugin and its error handler before the route plugin.
     generated: [
       { file: 'fastify-routes.js', contains: "import { ROUTES, booksRoutes } from './routes.js';" },
@@ -107,16 +112,8 @@ const FRAMEWORKS: Framework[] = [
   {
     name: "a Fastify app plugin registered with the configuration main awaits, its routes' prefix from it",
     fixture: 'fastify-app-plugin',
-    routerFile: 'src/books/books.routes.js',
     lines: [8, 16, 10],
-    mount: (source) =>
-      "import { booksFastifyRoutes } from '../extracted/books/facade/fastify-routes.js'\n" +
-      source.replace('const app = Fastify()', "$&\n  app.addHook('onRequest', booksFastifyRoutes)"),
-    files: ['extracted/books/facade/fastify-routes.js'],
-    reportLine:
-      "Fastify: `app.addHook('onRequest', booksFastifyRoutes)` from\n   `extracted/books/facade/fastify-routes`",
-    manifest: { type: 'module', dependencies: { fastify: '5.12.8' } },
-    typeCheckInclude: [],
+    ...FASTIFY_BOOKS,
     // The route server registers the app plugin whole, with the configuration computed again.
     generated: [
       { file: 'routes-app.ts', contains: 'for (const apply of appSetup)' },
