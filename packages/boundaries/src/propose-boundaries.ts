@@ -81,9 +81,7 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
   // Declarations, vendored code and test helpers are set apart after clustering, not before: the clustering and the
   // kernel's spread threshold (a share of the parts a first clustering finds) were measured with these files in, and
   // taking a few isolated files out beforehand moved both (and the chosen resolution) on a real app.
-  const late = new Set(
-    apart.filter((a) => LATE_GROUPS.has(a.reason === TEST_HELPER ? 'test helpers' : a.group)).map((a) => a.path),
-  );
+  const late = new Set(apart.filter((a) => LATE_GROUPS.has(a.group) || a.reason === TEST_HELPER).map((a) => a.path));
   const kernel =
     options.sharedKernel === false
       ? []
@@ -225,8 +223,8 @@ function toCount(graph: FileGraph, partition: Partition, count: number, resoluti
 
 // What is the graph's, not the seed's (the shared kernel's parts, the resolution's probes), always uses one seed.
 const GRAPH_SEED = 42;
-// Groups set apart once the services are drawn (see proposeBoundaries).
-const LATE_GROUPS = new Set(['declarations', 'vendored', 'test helpers']);
+// Groups set apart once the services are drawn, with the test helpers (see proposeBoundaries).
+const LATE_GROUPS = new Set(['declarations', 'vendored']);
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
