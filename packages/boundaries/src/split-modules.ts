@@ -1,5 +1,6 @@
 import type { FileGraph } from './file-graph.ts';
 import { groupsOf, type Partition } from './refine.ts';
+import { isOwnFiles } from './signals/folder-trust.ts';
 
 /** A module: the sub-folder `module` of a folder `folder` whose sub-folders the imports show to be modules. */
 export interface Module {
@@ -38,28 +39,42 @@ export function splitModules(
     const inService = new Map<number, number>();
     for (const file of files)
       for (const { module } of modulesOf(file)) inService.set(module, (inService.get(module) ?? 0) + 1);
-    const counts = ({ module }: Module) => {
-      const held = inService.get(module)!;
-      const size = moduleSize.get(module)!;
-      return (held >= minSize && 2 * held > size) || (held >= MIN_WHOLE && held === size);
+    const unitsBy = (fewest: number) => {
+      const counts = (unit: Module) => {
+        const { module } = unit;
+        const held = inService.get(module)!;
+        const size = moduleSize.get(module)!;
+        return (held >= minSize && 2 * held > size) || (held === size && held >= smallest(unit, fewest));
+      };
+      // Each file's unit is the outermost of its modules that counts; units grouped by the folder holding them.
+      const siblings = new Map<number, Map<number, string[]>>();
+      for (const file of files) {
+        const unit = modulesOf(file).find(counts);
+        if (!unit) continue;
+        const units = siblings.get(unit.folder) ?? siblings.set(unit.folder, new Map()).get(unit.folder)!;
+        (units.get(unit.module) ?? units.set(unit.module, []).get(unit.module)!).push(file);
+      }
+      return [...siblings.values()].sort((a, b) => b.size - a.size)[0];
     };
-    // Each file's unit is the outermost of its modules that counts; units grouped by the folder holding them.
-    const siblings = new Map<number, Map<number, string[]>>();
-    for (const file of files) {
-      const unit = modulesOf(file).find(counts);
-      if (!unit) continue;
-      const units = siblings.get(unit.folder) ?? siblings.set(unit.folder, new Map()).get(unit.folder)!;
-      (units.get(unit.module) ?? units.set(unit.module, []).get(unit.module)!).push(file);
-    }
-    const widest = [...siblings.values()].sort((a, b) => b.size - a.size)[0];
+    // Modules of one file count only in a service that is mostly sibling modules: beside a domain's files spread over
+    // layers (`models/cart.ts`, `routes/cart.routes.ts`), its lone `cart/index.ts` is the domain's face, not a module.
+    let widest = unitsBy(1);
+    if (widest && 2 * [...widest.values()].reduce((sum, members) => sum + members.length, 0) <= files.length)
+      widest = unitsBy(MIN_WHOLE);
     if (!widest || widest.size < 2) continue;
     const pieceOf = new Map<string, string>();
+    // A piece that is a small module held whole takes none of the service's other files: they would make it a
+    // fragment of another domain (a one-file `logger/` module drawing an auth controller), and refinement keeps it
+    // as it is.
+    const closed = new Set<string>();
     [...widest]
       .sort((a, b) => b[1].length - a[1].length || a[0] - b[0])
       .forEach(([module, members], i) => {
-        for (const file of members) pieceOf.set(file, i === 0 ? label : `${label}~${module}`);
+        const piece = i === 0 ? label : `${label}~${module}`;
+        for (const file of members) pieceOf.set(file, piece);
+        if (i > 0 && members.length < minSize && members.length === moduleSize.get(module)) closed.add(piece);
       });
-    attachRest(graph, files, pieceOf, label);
+    attachRest(graph, files, pieceOf, label, closed);
     for (const [file, piece] of pieceOf) result.set(file, piece);
   }
   return result;
@@ -67,7 +82,13 @@ export function splitModules(
 
 // The service's files outside its modules join the piece they are most tied to, nearest first (a file tied only
 // through another such file follows it); those tied to no piece stay with the largest (`fallback`).
-function attachRest(graph: FileGraph, files: readonly string[], pieceOf: Map<string, string>, fallback: string): void {
+function attachRest(
+  graph: FileGraph,
+  files: readonly string[],
+  pieceOf: Map<string, string>,
+  fallback: string,
+  closed: ReadonlySet<string>,
+): void {
   let rest = files.filter((file) => !pieceOf.has(file));
   while (rest.length > 0) {
     const placed: Array<[string, string]> = [];
@@ -75,7 +96,7 @@ function attachRest(graph: FileGraph, files: readonly string[], pieceOf: Map<str
       const ties = new Map<string, number>();
       graph.forEachNeighbor(file, (other, weight) => {
         const piece = pieceOf.get(other);
-        if (piece !== undefined) ties.set(piece, (ties.get(piece) ?? 0) + weight);
+        if (piece !== undefined && !closed.has(piece)) ties.set(piece, (ties.get(piece) ?? 0) + weight);
       });
       let best: [string, number] | undefined;
       for (const tie of ties) if (!best || tie[1] > best[1] || (tie[1] === best[1] && tie[0] < best[0])) best = tie;
@@ -101,17 +122,23 @@ export function isWholeModule(
   for (const file of partition.keys())
     for (const { module } of modulesOf(file)) moduleSize.set(module, (moduleSize.get(module) ?? 0) + 1);
   return (files) => {
-    if (files.length < MIN_WHOLE) return false;
-    const held = new Map<number, number>();
-    for (const file of files) for (const { module } of modulesOf(file)) held.set(module, (held.get(module) ?? 0) + 1);
-    for (const [module, count] of held)
-      if (2 * count > files.length && count >= WHOLE * moduleSize.get(module)!) return true;
+    const held = new Map<number, [Module, number]>();
+    for (const file of files)
+      for (const unit of modulesOf(file)) held.set(unit.module, [unit, (held.get(unit.module)?.[1] ?? 0) + 1]);
+    for (const [unit, count] of held.values())
+      if (2 * count >= files.length && count >= WHOLE * moduleSize.get(unit.module)! && count >= smallest(unit, 1))
+        return true;
     return false;
   };
 }
 
-// The fewest files a whole module has to be a service of its own, however small (a lone file is no service).
+// The fewest files a whole module has to be a service of its own, however small, where lone files do not count.
 const MIN_WHOLE = 2;
+
+// The fewest files a module held whole must have to count (`fewest` for a sub-folder of its own, as a one-file domain
+// folder `history/index.js` beside its siblings is): the files lying directly in a folder, beside its sub-folders, are
+// its entry or barrel (`features/index.ts`) when there is one of them, no module.
+const smallest = (unit: Module, fewest: number) => (isOwnFiles(unit) ? MIN_WHOLE : fewest);
 
 // The share of a module's files a cluster must hold to be that module: a few files the kernel or a neighbour took
 // (amplication's 71-file `resource/` keeps 65 of its 68 clustered files in one cluster) do not make it a fragment.

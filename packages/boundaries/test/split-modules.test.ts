@@ -83,9 +83,10 @@ describe('splitModules', () => {
     expect(splitModules(graph, partition, modulesOf, 3)).toEqual(partition);
   });
 
-  it('counts a small module held whole with two files at least, never a lone file', () => {
-    // b (f/b1, f/b2) is all in the service, under min-size 3: a module of its own beside a. c (f/c1) is one file: it
-    // follows the piece it is most tied to (a, 2 against 1), as the legacy file does.
+  it('counts a small module held whole, even of one file, in a service mostly of modules: it takes no other file', () => {
+    // b (f/b1, f/b2) and c (f/c1) are all in the service, under min-size 3; with a, 6 of the service's 7 files are in
+    // modules, so both are modules of their own beside a. The legacy file is tied only to b, which, a small whole
+    // module, draws no other file: it stays with the largest piece, a.
     const files = ['f/a1', 'f/a2', 'f/a3', 'f/b1', 'f/b2', 'f/c1', 'legacy/l'];
     const graph = weighted([
       ['f/a1', 'f/a2', 1],
@@ -97,8 +98,34 @@ describe('splitModules', () => {
       ['legacy/l', 'f/b2', 1],
     ]);
     expect(sorted(splitModules(graph, new Map(files.map((f) => [f, 's'])), modulesOf, 3))).toEqual([
-      ['f/a1', 'f/a2', 'f/a3', 'f/c1'],
-      ['f/b1', 'f/b2', 'legacy/l'],
+      ['f/a1', 'f/a2', 'f/a3', 'legacy/l'],
+      ['f/b1', 'f/b2'],
+      ['f/c1'],
+    ]);
+  });
+
+  it('counts no lone file in a service mostly of files of no module (a layered domain and its facade)', () => {
+    // a (3 files) and c (f/c1, one file) are whole, but with them only 4 of the service's 8 files are in modules:
+    // c1 is the face of the domain spread over legacy/, no module; only a counts, and one module cuts nothing.
+    const files = ['f/a1', 'f/a2', 'f/a3', 'f/c1', 'legacy/l', 'legacy/m', 'legacy/n', 'legacy/o'];
+    const graph = weighted([
+      ['f/a1', 'f/a2', 1],
+      ['f/a2', 'f/a3', 1],
+      ['f/a3', 'legacy/l', 1],
+      ...['legacy/l', 'legacy/m', 'legacy/n', 'legacy/o'].map((f): [string, string, number] => ['f/c1', f, 1]),
+    ]);
+    const one = new Map(files.map((f) => [f, 's']));
+    expect(splitModules(graph, one, modulesOf, 3)).toEqual(one);
+  });
+
+  it('counts the files lying directly in a folder as a module of two files at least, never of one', () => {
+    // f/own is the only file directly in f/ (module -1 of folder 0: its own files), an entry beside a and b.
+    const own = (file: string): Module[] => (file === 'f/own' ? [{ folder: 0, module: -1 }] : modulesOf(file));
+    const files = ['f/a1', 'f/a2', 'f/a3', 'f/b1', 'f/b2', 'f/b3', 'f/own'];
+    const graph = weighted([...edges.filter(([a]) => a !== 'legacy/l'), ['f/own', 'f/a1', 1], ['f/own', 'f/b1', 2]]);
+    expect(sorted(splitModules(graph, new Map(files.map((f) => [f, 's'])), own, 3))).toEqual([
+      ['f/a1', 'f/a2', 'f/a3'],
+      ['f/b1', 'f/b2', 'f/b3', 'f/own'],
     ]);
   });
 
@@ -165,10 +192,20 @@ describe('isWholeModule', () => {
     expect(whole(members('u'))).toBe(true);
   });
 
-  it('fails for a fragment of a module, and for a single file', () => {
-    // t: 1 of its 2 files in module 1 (not more than half), and 1 of module 1's 10.
+  it('fails for a fragment of a module, and for a single file of a larger module', () => {
+    // t: 1 of its 2 files in module 1, but 1 of module 1's 10.
     expect(whole(members('t'))).toBe(false);
     expect(whole(['f/b1'])).toBe(false);
+  });
+
+  it('holds for a one-file module of its own folder, even beside another file, but not for the lone file of a folder', () => {
+    // f/c1 is all of module 3 (a sub-folder); f/own the only file directly in f/ (its own files, module -1).
+    const own = (file: string): Module[] => (file === 'f/own' ? [{ folder: 0, module: -1 }] : modulesOf(file));
+    const single = isWholeModule(new Map([...partition, ['f/c1', 'v'], ['f/own', 'w']]), own);
+    expect(single(['f/c1'])).toBe(true);
+    // Half of the cluster is the whole module: a one-file domain folder with the loose file tied to it.
+    expect(single(['f/c1', 'legacy/n'])).toBe(true);
+    expect(single(['f/own'])).toBe(false);
   });
 
   it('keeps a whole two-file module from merging for being small, and a whole module from being cut for being large', () => {
