@@ -12,18 +12,19 @@ export interface Module {
  * A service holding two sibling modules or more is cut along them. A module is the files of one sub-folder of a
  * folder whose sub-folders the imports show to be modules, or the files lying directly in that folder (`modulesOf`,
  * from folder trust, outermost first); it counts when at least `minSize` of its files, and most of them, are in the
- * service (a module inside one that counts is part of it), or when all of it is in the service and it has two files
- * at least (a small module held whole is a module of its own, as `isWholeModule` keeps it). The counted siblings of
- * the folder holding the most of them each become a service; the service's other files follow the one they are most
- * tied to (files tied to none stay with the largest).
+ * service (a module inside one that counts is part of it), or when all of it is in the service: two files at least,
+ * or a sub-folder of one file when, with it, most of the service's files are in modules (as `isWholeModule` keeps
+ * them). The counted siblings of the folder holding the most of them, with the modules of folders nested in its other
+ * sub-folders, each become a service; the service's other files follow the one they are most tied to (files tied to
+ * none stay with the largest), but never a small module held whole.
  *
  * Louvain merges small sibling modules that a few ties join (a table both use, a word both carry, a legacy file both
  * import): a small module's own ties weigh little against the resolution's expectation, however coherent it is. Two
- * sibling modules are two services, and so is a module of two files held whole beside a sibling (`ai/vertex/` beside
- * `ai/runtime/`): cut away with the files tied to it, it is a whole module that refinement keeps. A cluster that is
- * one module, that holds one with files of no module (a layered app's `services/order.ts` beside `routes/orders/`),
- * or modules of different folders (`routes/admin/orders/` and `routes/store/orders/`, which the entities signal ties
- * as one domain) is left alone.
+ * sibling modules are two services, and so is a small module held whole beside a sibling (`ai/vertex/` beside
+ * `ai/runtime/`, CommonJS `history/index.js` beside `note/`), and a module beside one nested a level down
+ * (`app/access/` beside `app/endpoints/public/`). A cluster that is one module, that holds one with files of no module
+ * (a layered app's `services/order.ts` beside `routes/orders/`), or modules of folders side by side
+ * (`routes/admin/orders/` and `routes/store/orders/`, which the entities signal ties as one domain) is left alone.
  */
 export function splitModules(
   graph: FileGraph,
@@ -54,7 +55,17 @@ export function splitModules(
         const units = siblings.get(unit.folder) ?? siblings.set(unit.folder, new Map()).get(unit.folder)!;
         (units.get(unit.module) ?? units.set(unit.module, []).get(unit.module)!).push(file);
       }
-      return [...siblings.values()].sort((a, b) => b.size - a.size)[0];
+      // A folder's units, with those of folders nested in its other sub-folders: `app/access/` and
+      // `app/endpoints/public/` are two modules, the second within `app/`'s sub-folder `endpoints/`.
+      const lifted = [...siblings].map(([folder, units]) => {
+        const all = new Map(units);
+        for (const [other, inner] of siblings)
+          if (other !== folder)
+            for (const [module, members] of inner)
+              if (modulesOf(members[0]!).some((m) => m.folder === folder)) all.set(module, members);
+        return all;
+      });
+      return lifted.sort((a, b) => b.size - a.size)[0];
     };
     // Modules of one file count only in a service that is mostly sibling modules: beside a domain's files spread over
     // layers (`models/cart.ts`, `routes/cart.routes.ts`), its lone `cart/index.ts` is the domain's face, not a module.

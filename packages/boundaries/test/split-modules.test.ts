@@ -71,6 +71,36 @@ describe('splitModules', () => {
     expect(splitModules(graph, one, modulesOf, 3)).toEqual(one);
   });
 
+  it('cuts a module from one nested in a sibling sub-folder of its folder (app/access/ beside app/endpoints/public/)', () => {
+    // f/e/ is module 5 of f/ (folder 0), itself trusted (folder 6): f/e/p* is its module 7, f/e/q* its module 8.
+    // The service holds all of a (module 1 of f/) and of p, but only p's half of e: e does not count, p does, in
+    // folder 6; lifted to f/, beside a, it is a module of its own.
+    const nested = (file: string): Module[] =>
+      file.startsWith('f/e/')
+        ? [
+            { folder: 0, module: 5 },
+            { folder: 6, module: file.startsWith('f/e/p') ? 7 : 8 },
+          ]
+        : modulesOf(file);
+    const files = ['f/a1', 'f/a2', 'f/a3', 'f/e/p1', 'f/e/p2', 'f/e/p3'];
+    const elsewhere = ['f/e/q1', 'f/e/q2', 'f/e/q3'];
+    const graph = weighted([
+      ['f/a1', 'f/a2', 1],
+      ['f/a2', 'f/a3', 1],
+      ['f/a3', 'f/e/p1', 1],
+      ['f/e/p1', 'f/e/p2', 1],
+      ['f/e/p2', 'f/e/p3', 1],
+      ['f/e/q1', 'f/e/q2', 1],
+      ['f/e/q2', 'f/e/q3', 1],
+    ]);
+    const partition = new Map([...files.map((f) => [f, 's'] as const), ...elsewhere.map((f) => [f, 't'] as const)]);
+    expect(sorted(splitModules(graph, partition, nested, 3))).toEqual([
+      ['f/a1', 'f/a2', 'f/a3'],
+      ['f/e/p1', 'f/e/p2', 'f/e/p3'],
+      ['f/e/q1', 'f/e/q2', 'f/e/q3'],
+    ]);
+  });
+
   it('counts a module only with at least min-size files, and most of them, in the service', () => {
     // b has 2 files in the service (under min-size 3) and 1 elsewhere; c has 3 here but 4 elsewhere (not most of it).
     const files = ['f/a1', 'f/a2', 'f/a3', 'f/b1', 'f/b2', 'f/c1', 'f/c2', 'f/c3'];
