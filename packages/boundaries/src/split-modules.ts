@@ -31,6 +31,7 @@ export function splitModules(
   partition: Partition,
   modulesOf: (file: string) => readonly Module[],
   minSize: number,
+  used: (file: string) => boolean = () => true,
 ): Partition {
   const moduleSize = new Map<number, number>();
   for (const file of partition.keys())
@@ -41,16 +42,19 @@ export function splitModules(
     for (const file of files)
       for (const { module } of modulesOf(file)) inService.set(module, (inService.get(module) ?? 0) + 1);
     const unitsBy = (fewest: number) => {
-      const counts = (unit: Module) => {
+      const counts = (unit: Module, file: string) => {
         const { module } = unit;
         const held = inService.get(module)!;
         const size = moduleSize.get(module)!;
-        return (held >= minSize && 2 * held > size) || (held === size && held >= smallest(unit, fewest));
+        return (
+          (held >= minSize && 2 * held > size) ||
+          (held === size && held >= smallest(unit, fewest) && (held >= MIN_WHOLE || used(file)))
+        );
       };
       // Each file's unit is the outermost of its modules that counts; units grouped by the folder holding them.
       const siblings = new Map<number, Map<number, string[]>>();
       for (const file of files) {
-        const unit = modulesOf(file).find(counts);
+        const unit = modulesOf(file).find((candidate) => counts(candidate, file));
         if (!unit) continue;
         const units = siblings.get(unit.folder) ?? siblings.set(unit.folder, new Map()).get(unit.folder)!;
         (units.get(unit.module) ?? units.set(unit.module, []).get(unit.module)!).push(file);
@@ -128,16 +132,22 @@ function attachRest(
 export function isWholeModule(
   partition: Partition,
   modulesOf: (file: string) => readonly Module[],
+  used: (file: string) => boolean = () => true,
 ): (files: readonly string[]) => boolean {
   const moduleSize = new Map<number, number>();
   for (const file of partition.keys())
     for (const { module } of modulesOf(file)) moduleSize.set(module, (moduleSize.get(module) ?? 0) + 1);
   return (files) => {
-    const held = new Map<number, [Module, number]>();
+    const held = new Map<number, [Module, number, string]>();
     for (const file of files)
-      for (const unit of modulesOf(file)) held.set(unit.module, [unit, (held.get(unit.module)?.[1] ?? 0) + 1]);
-    for (const [unit, count] of held.values())
-      if (2 * count >= files.length && count >= WHOLE * moduleSize.get(unit.module)! && count >= smallest(unit, 1))
+      for (const unit of modulesOf(file)) held.set(unit.module, [unit, (held.get(unit.module)?.[1] ?? 0) + 1, file]);
+    for (const [unit, count, file] of held.values())
+      if (
+        2 * count >= files.length &&
+        count >= WHOLE * moduleSize.get(unit.module)! &&
+        count >= smallest(unit, 1) &&
+        (count >= MIN_WHOLE || used(file))
+      )
         return true;
     return false;
   };
@@ -148,7 +158,9 @@ const MIN_WHOLE = 2;
 
 // The fewest files a module held whole must have to count (`fewest` for a sub-folder of its own, as a one-file domain
 // folder `history/index.js` beside its siblings is): the files lying directly in a folder, beside its sub-folders, are
-// its entry or barrel (`features/index.ts`) when there is one of them, no module.
+// its entry or barrel (`features/index.ts`) when there is one of them, no module. A module of one file counts only when
+// a clustered file imports it (`used`): a domain serves the app, where a lone file nothing imports is wired by the
+// framework or started on its own (a DI module, an exception filter, a worker entry) and belongs with what it wires.
 const smallest = (unit: Module, fewest: number) => (isOwnFiles(unit) ? MIN_WHOLE : fewest);
 
 // The share of a module's files a cluster must hold to be that module: a few files the kernel or a neighbour took

@@ -132,6 +132,12 @@ describe('splitModules', () => {
       ['f/b1', 'f/b2'],
       ['f/c1'],
     ]);
+    // When no clustered file imports c1 (a file the framework wires), it is no module: it follows a (2 against b's 1).
+    const unused = (file: string) => file !== 'f/c1';
+    expect(sorted(splitModules(graph, new Map(files.map((f) => [f, 's'])), modulesOf, 3, unused))).toEqual([
+      ['f/a1', 'f/a2', 'f/a3', 'f/c1', 'legacy/l'],
+      ['f/b1', 'f/b2'],
+    ]);
   });
 
   it('counts no lone file in a service mostly of files of no module (a layered domain and its facade)', () => {
@@ -236,6 +242,10 @@ describe('isWholeModule', () => {
     // Half of the cluster is the whole module: a one-file domain folder with the loose file tied to it.
     expect(single(['f/c1', 'legacy/n'])).toBe(true);
     expect(single(['f/own'])).toBe(false);
+    // A one-file module nothing imports is no service of its own; a two-file one is, used or not.
+    const unused = isWholeModule(new Map([...partition, ['f/c1', 'v']]), modulesOf, () => false);
+    expect(unused(['f/c1'])).toBe(false);
+    expect(unused(members('u'))).toBe(true);
   });
 
   it('keeps a whole two-file module from merging for being small, and a whole module from being cut for being large', () => {
