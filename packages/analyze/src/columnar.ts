@@ -9,6 +9,13 @@ export class StringTable {
   readonly strings: string[] = [];
   private readonly ids = new Map<string, number>();
 
+  private readonly offset: number;
+
+  /** Ids start at `offset`: the strings of a table that follows another one's (a delta after its base). */
+  constructor(offset = 0) {
+    this.offset = offset;
+  }
+
   /** A table that gives the strings of an earlier one their ids there, so its encoded columns stay valid. */
   static extending(earlier: readonly string[]): StringTable {
     const table = new StringTable();
@@ -19,7 +26,7 @@ export class StringTable {
   id(text: string): number {
     let id = this.ids.get(text);
     if (id === undefined) {
-      id = this.strings.length;
+      id = this.offset + this.strings.length;
       this.strings.push(text);
       this.ids.set(text, id);
     }
@@ -167,6 +174,48 @@ function rowsIn(items: readonly object[], records: readonly object[]): Int32Arra
     } else if (++misses > LOOKAHEAD) index = new Map(records.map((record, row) => [record, row]));
   }
   return rows;
+}
+
+/**
+ * What changed since `earlier`, for a cache file that holds only that (a delta): the records of `items` as runs of
+ * rows `[start, length]`, a start >= 0 being rows of `earlier`, a start < 0 rows `-1 - start`... of `added`, which
+ * holds the records `earlier` does not.
+ */
+export function encodeChanges<T extends object>(
+  items: readonly T[],
+  strings: StringTable,
+  earlier: Earlier,
+  recordOf: (item: T) => Record<string, unknown> = (item) => item as Record<string, unknown>,
+): { runs: Int32Array; added: Table } {
+  const rows = rowsIn(items, earlier.records);
+  const runs: number[] = [];
+  const fresh: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < items.length; i++) {
+    let at = rows[i]!;
+    if (at < 0) {
+      at = -1 - fresh.length;
+      fresh.push(recordOf(items[i]!));
+    }
+    const last = runs.length - 2;
+    const start = runs[last]!;
+    // A run continues upwards through earlier rows, downwards through added ones.
+    if (last >= 0 && start >= 0 === at >= 0 && (start >= 0 ? start + runs[last + 1]! : start - runs[last + 1]!) === at)
+      runs[last + 1] = runs[last + 1]! + 1;
+    else runs.push(at, 1);
+  }
+  return { runs: Int32Array.from(runs), added: encodeAll(fresh, strings) };
+}
+
+/** The records `encodeChanges` described: rows of `earlier` (the very records) and of `added`, in order. */
+export function applyChanges<T>(earlier: readonly T[], added: readonly T[], runs: Int32Array): T[] {
+  const records: T[] = [];
+  for (let k = 0; k < runs.length; k += 2) {
+    const start = runs[k]!;
+    const length = runs[k + 1]!;
+    if (start >= 0) for (let row = start; row < start + length; row++) records.push(earlier[row]!);
+    else for (let row = -1 - start; row < -1 - start + length; row++) records.push(added[row]!);
+  }
+  return records;
 }
 
 // Undefined when no record is kept, or a column would change kind: then every record is encoded.
