@@ -323,16 +323,54 @@ function mergeColumns(kept: Column | undefined, added: Column | undefined, sourc
 
 export function decodeTable(table: Table, strings: readonly string[]): Array<Record<string, unknown>> {
   const { count, shapes, shapeOf, columns } = table;
-  const readers = new Map<string, (i: number) => unknown>();
-  for (const [key, column] of Object.entries(columns)) readers.set(key, reader(column, strings));
-  const shapeReaders = shapes.map((keys) => keys.map((key) => [key, readers.get(key)!] as const));
+  const build = shapes.map((keys) => recordBuilder(keys, columns, strings));
   const records = new Array<Record<string, unknown>>(count);
-  for (let i = 0; i < count; i++) {
-    const record: Record<string, unknown> = {};
-    for (const [key, read] of shapeReaders[shapeOf[i]!]!) record[key] = read(i);
-    records[i] = record;
-  }
+  if (build.length === 1) for (let i = 0; i < count; i++) records[i] = build[0]!(i);
+  else for (let i = 0; i < count; i++) records[i] = build[shapeOf[i]!]!(i);
   return records;
+}
+
+/**
+ * Builds record i of one shape. Reading a 10k-file cache builds ~60k records: one object literal per shape, compiled
+ * once, makes each record in one step with its final layout (~33 instead of ~41 ms of CPU, adding key after key). The keys are
+ * quoted as JSON (no code can come from them); `__proto__`, which a literal or an assignment would take as the
+ * prototype, is defined as an own key.
+ */
+function recordBuilder(
+  keys: readonly string[],
+  columns: Record<string, Column>,
+  strings: readonly string[],
+): (i: number) => Record<string, unknown> {
+  if (keys.includes('__proto__')) {
+    const readers = keys.map((key) => [key, reader(columns[key]!, strings)] as const);
+    return (i) => {
+      const record: Record<string, unknown> = {};
+      for (const [key, read] of readers)
+        Object.defineProperty(record, key, { value: read(i), writable: true, enumerable: true, configurable: true });
+      return record;
+    };
+  }
+  const values = keys.map((key) => {
+    const column = columns[key]!;
+    return column.kind === 'strings' ? reader(column, strings) : column.values;
+  });
+  const fields = keys.map((key, k) => {
+    const kind = columns[key]!.kind;
+    const value =
+      kind === 'string'
+        ? `s[v${k}[i]]`
+        : kind === 'boolean'
+          ? `v${k}[i] === 1`
+          : kind === 'strings'
+            ? `v${k}(i)`
+            : `v${k}[i]`;
+    return `${JSON.stringify(key)}: ${value}`;
+  });
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from JSON-quoted keys only, see above
+  const make = new Function('s', ...keys.map((_, k) => `v${k}`), `return (i) => ({ ${fields.join(', ')} });`) as (
+    ...args: unknown[]
+  ) => (i: number) => Record<string, unknown>;
+  return make(strings, ...values);
 }
 
 /** Record `row` of `table` alone, as decodeTable gives it. */

@@ -23,6 +23,14 @@ describe('columnar records', () => {
     expect(decoded.map((edge) => Object.keys(edge))).toEqual(edges.map((edge) => Object.keys(edge)));
   });
 
+  it('gives back a key named __proto__ as an own key, not as the prototype', () => {
+    const records = [JSON.parse('{"path": "a", "__proto__": {"polluted": true}}') as Record<string, unknown>];
+    const strings = new StringTable();
+    const [decoded] = decodeTable(encodeTable(records, strings), strings.strings);
+    expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
+    expect(decoded).toStrictEqual(records[0]);
+  });
+
   it('stores each distinct string once, and values it has no column for as they are', () => {
     const strings = new StringTable();
     const table = encodeTable([...edges, ...edges], strings);
