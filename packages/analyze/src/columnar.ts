@@ -332,9 +332,9 @@ export function decodeTable(table: Table, strings: readonly string[]): Array<Rec
 
 /**
  * Builds record i of one shape. Reading a 10k-file cache builds ~60k records: one object literal per shape, compiled
- * once, makes each record in one step with its final layout (~33 instead of ~41 ms of CPU, adding key after key). The keys are
- * quoted as JSON (no code can come from them); `__proto__`, which a literal or an assignment would take as the
- * prototype, is defined as an own key.
+ * once, makes each record in one step with its final layout (~33 instead of ~41 ms of CPU, adding key after key).
+ * The keys are quoted as JSON (no code can come from them); `__proto__`, which a literal or an assignment would take
+ * as the prototype, is defined as an own key.
  */
 function recordBuilder(
   keys: readonly string[],
