@@ -278,7 +278,7 @@ describe('graph cache delta (what a partial update changed, beside the whole cac
     expect(encodeGraphDelta(again)).toBeUndefined();
   });
 
-  it('is not written when a delta cannot say what changed, and is left out when the whole cache was written again', () => {
+  it('is not written where it cannot say what changed, and is left out once the whole cache is written again', () => {
     const bytes = encodeGraphCache(whole);
     const read = decodeGraphCache(bytes)!;
     const parts = read.parts as Parts;
