@@ -103,19 +103,25 @@ export function loadGraph(dir: string): GraphCache | undefined {
   // Written by this very code (the file name holds its stamp): its `discovered` and `git` are what it saved.
   // A partial update since then wrote what it changed beside it (a delta).
   const delta = load(join(dir, cacheFile('graphdelta')), (bytes) => bytes);
-  return load(join(dir, cacheFile('graph')), (bytes) => decodeGraphCache(bytes, delta)) as GraphCache | undefined;
+  const path = join(dir, cacheFile('graph'));
+  return load(path, (bytes) => decodeGraphCache(bytes, delta, path)) as GraphCache | undefined;
 }
 
 export function saveFacts(dir: string, facts: FactsCache): void {
   save(join(dir, cacheFile('facts')), serialize(facts));
 }
 
-/** Writes what changed since the graph read (a delta) when it can, else the whole graph (and drops the delta). */
+/**
+ * Writes what changed since the graph read from this folder (a delta) when it can, else the whole graph; a delta
+ * left beside an older whole graph names that one, and is dropped.
+ */
 export function saveGraph(dir: string, graph: GraphCache): void {
-  const delta = encodeGraphDelta(graph);
+  const path = join(dir, cacheFile('graph'));
+  const delta = encodeGraphDelta(graph, path);
   if (delta) return save(join(dir, cacheFile('graphdelta')), delta);
-  rmSync(join(dir, cacheFile('graphdelta')), { force: true });
-  save(join(dir, cacheFile('graph')), encodeGraphCache(graph));
+  save(path, encodeGraphCache(graph));
+  for (const name of readdirSync(dir))
+    if (name.startsWith('graphdelta-') && name.endsWith('.bin')) rmSync(join(dir, name), { force: true });
 }
 
 /**

@@ -104,6 +104,8 @@ type DeltaSection =
 let lastRead:
   | {
       id: string;
+      /** Where the cache was read from (the caller's name for it): a delta is written only beside it. */
+      source: string | undefined;
       bytes: number;
       strings: readonly string[];
       tables: Map<string, Earlier>;
@@ -174,12 +176,13 @@ function mapSection(value: Map<unknown, unknown>, strings: StringTable, earlier:
 }
 
 /**
- * What changed since the whole cache read last in this process, as a delta to write beside it; undefined when a
- * delta cannot say it (no cache read, export tables not read from it, another file list) or would be too large.
+ * What changed since the whole cache read last in this process (from `source`), as a delta to write beside it;
+ * undefined when a delta cannot say it (no cache read from there, export tables not read from it, another file
+ * list) or would be too large.
  */
-export function encodeGraphDelta(cache: GraphCacheValue): Buffer | undefined {
+export function encodeGraphDelta(cache: GraphCacheValue, source?: string): Buffer | undefined {
   const base = lastRead;
-  if (!base || cache.stats.size !== base.statPaths.length) return undefined;
+  if (!base || base.source !== source || cache.stats.size !== base.statPaths.length) return undefined;
   const files = cache.discovered?.files;
   if (files ? !sameList(files, base.discovered) : base.discovered) return undefined;
   const statRows: number[] = [];
@@ -246,7 +249,7 @@ function sameList(list: readonly string[], other: readonly string[] | undefined)
  * The cache in `bytes` (with the delta in `deltaBytes` applied when it was written after them), or undefined when
  * they are not one this code wrote. A delta written after another cache (since replaced) is left out.
  */
-export function decodeGraphCache(bytes: Buffer, deltaBytes?: Buffer): GraphCacheValue | undefined {
+export function decodeGraphCache(bytes: Buffer, deltaBytes?: Buffer, source?: string): GraphCacheValue | undefined {
   if (!bytes.subarray(0, MARKER.length).equals(MARKER)) return undefined;
   const headEnd = MARKER.length + 4 + bytes.readUInt32LE(MARKER.length);
   const stored = deserialize(bytes.subarray(MARKER.length + 4, headEnd)) as Stored;
@@ -267,6 +270,7 @@ export function decodeGraphCache(bytes: Buffer, deltaBytes?: Buffer): GraphCache
   const tables = new Map<string, Earlier>();
   lastRead = {
     id: stored.id,
+    source,
     bytes: bytes.length,
     strings,
     tables,

@@ -295,5 +295,9 @@ describe('graph cache delta (what a partial update changed, beside the whole cac
     expect((decodeGraphCache(bytes, delta)!.parts as Parts).warnings).toEqual(['two']);
     const rewritten = encodeGraphCache(read);
     expect((decodeGraphCache(rewritten, delta)!.parts as Parts).warnings).toEqual(['one']);
+    // Only beside the cache it was read from.
+    const elsewhere = decodeGraphCache(bytes, undefined, '/a/graph.bin')!;
+    expect(encodeGraphDelta(elsewhere, '/b/graph.bin')).toBeUndefined();
+    expect(encodeGraphDelta(elsewhere, '/a/graph.bin')).toBeInstanceOf(Buffer);
   });
 });
