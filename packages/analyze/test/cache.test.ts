@@ -77,6 +77,23 @@ describe('facts cache', () => {
     expect([after.parsed, after.cached]).toEqual([3, 0]);
   });
 
+  it('reads a graph cache whose parts are damaged (its head intact) as no graph cache', async () => {
+    const first = await analyzeCounting(root);
+    const dir = join(root, '.seams/cache');
+    const file = join(
+      dir,
+      readdirSync(dir).find((name) => name.startsWith('graph-'))!,
+    );
+    const bytes = readFileSync(file);
+    bytes.fill(0x5a, bytes.length - 64);
+    writeFileSync(file, bytes);
+    // The stats in the head say nothing changed; the parts cannot be read: facts from their cache, no file parsed.
+    const after = await analyzeCounting(root);
+    expect([after.parsed, after.cached]).toEqual([0, 3]);
+    expect(after.events.some((e) => e.type === 'step-end' && e.step === 'resolve')).toBe(true);
+    expect(after.graph).toEqual({ ...first.graph, timings: after.graph.timings });
+  });
+
   it('reuses the whole graph when no file and no config changed', async () => {
     const first = await analyzeCounting(root);
     const second = await analyzeCounting(root);
