@@ -1,8 +1,9 @@
-// The graph cache on disk: a marker, then one structured clone whose arrays of records are columnar
-// (columnar.ts). A warm run (`check --changed`, an unchanged tree) reads it before anything else, so it
-// must load in milliseconds: a 10k-file graph was 16 MB of cloned objects that took ~0.1 s to read
+// The graph cache on disk: a marker, then structured clones (a small head, then the parts) whose arrays of
+// records are columnar (columnar.ts). A warm run (`check --changed`, an unchanged tree) reads it before anything
+// else, so it must load in milliseconds: a 10k-file graph was 16 MB of cloned objects that took ~0.1 s to read
 // plus as much again in garbage collection. Maps in the parts (each file's export table) are only read
-// by a partial update after an edit, so they stay serialized until first touched.
+// by a partial update after an edit, so they stay serialized until first touched. A partial update writes
+// what it changed beside the cache (a delta), which reading applies.
 import { randomUUID } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import {
