@@ -1,4 +1,4 @@
-import { findCycles, shortestCycle } from './find-cycles.ts';
+import { findCycles, shortestCycles } from './find-cycles.ts';
 import { EDGE_KINDS, type EdgeKind, type Graph } from './schema.ts';
 import type { DataAccess, DataTable } from './data-schema.ts';
 import type { History } from './history-schema.ts';
@@ -72,6 +72,8 @@ export function summarizeGraph(graph: Graph, top = 10): GraphSummary {
   );
 
   const cycles = findCycles(graph.edges);
+  const largest = cycles.slice(0, 3);
+  const loops = shortestCycles(graph.edges, largest);
   return {
     root: graph.root,
     source: graph.source,
@@ -91,7 +93,7 @@ export function summarizeGraph(graph: Graph, top = 10): GraphSummary {
     cycles: {
       groups: cycles.length,
       files: cycles.reduce((sum, group) => sum + group.length, 0),
-      largest: cycles.slice(0, 3).map((group) => ({ files: group.length, loop: shortestCycle(graph.edges, group) })),
+      largest: largest.map((group, i) => ({ files: group.length, loop: loops[i]! })),
     },
     workspaces: graph.workspaces.length,
     ...(graph.data?.length || graph.tables?.length
