@@ -1,7 +1,7 @@
-// browserOnlyFiles over in-memory graphs: which files run only in a browser bundle. Worked out by hand.
+// browserFiles over in-memory graphs: which files run only in a browser bundle, which in both programs. Worked out by hand.
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '@seams/graph';
-import { browserOnlyFiles } from '../src/toolchain/browser-files.ts';
+import { browserFiles } from '../src/toolchain/browser-files.ts';
 
 const graphOf = (files: string[], edges: Array<[string, string]>) =>
   ({
@@ -26,18 +26,17 @@ describe('the files that run only in a browser bundle', () => {
       'lib/notes.js': 'module.exports = {}',
     };
     const graph = graphOf([...files, 'webpack.config.js'], edges);
-    expect([...browserOnlyFiles(graph, (path) => text[path]!)].sort()).toEqual([
-      'client/main.js',
-      'client/tag.js',
-      'client/view.js',
-    ]);
+    const found = browserFiles(graph, (path) => text[path]!);
+    expect([...found.only].sort()).toEqual(['client/main.js', 'client/tag.js', 'client/view.js']);
+    // The module both app.js and client/main.js import is the server's, and loaded by the bundle too.
+    expect([...found.shared]).toEqual(['shared/format.js']);
   });
 
   it("finds the server's file in its start script, and takes package.json's browser field as an entry", () => {
     const text: Record<string, string> = {
       'package.json': JSON.stringify({ browser: 'client/main.js', scripts: { start: 'node --inspect app.js' } }),
     };
-    expect([...browserOnlyFiles(graphOf(files, edges), (path) => text[path]!)].sort()).toEqual([
+    expect([...browserFiles(graphOf(files, edges), (path) => text[path]!).only].sort()).toEqual([
       'client/main.js',
       'client/view.js',
     ]);
@@ -47,13 +46,13 @@ describe('the files that run only in a browser bundle', () => {
     const config = "module.exports = { target: 'node', entry: './client/main.js' }";
     const node = { 'package.json': '{ "main": "app.js" }', 'webpack.config.js': config } as Record<string, string>;
     const graph = graphOf([...files, 'webpack.config.js'], edges);
-    expect(browserOnlyFiles(graph, (path) => node[path]!).size).toBe(0);
+    expect(browserFiles(graph, (path) => node[path]!).only.size).toBe(0);
     const noMain = { 'package.json': '{ "browser": "client/main.js", "scripts": { "start": "nest start" } }' };
-    expect(browserOnlyFiles(graphOf(files, edges), (path) => (noMain as Record<string, string>)[path]!).size).toBe(0);
+    expect(browserFiles(graphOf(files, edges), (path) => (noMain as Record<string, string>)[path]!).only.size).toBe(0);
   });
 
   it('is nothing without a bundler config or a browser field', () => {
     const text = { 'package.json': '{ "main": "app.js" }' } as Record<string, string>;
-    expect(browserOnlyFiles(graphOf(files, edges), (path) => text[path]!).size).toBe(0);
+    expect(browserFiles(graphOf(files, edges), (path) => text[path]!).only.size).toBe(0);
   });
 });

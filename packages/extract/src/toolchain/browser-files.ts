@@ -13,6 +13,12 @@ const BROWSER_CODE = /\b(?:window|document)\.\w|['"]react-dom(?:\/client)?['"]/;
 const RUNNER =
   /(?:^|[\s;&|])(?:node|nodemon|ts-node(?:-dev)?|tsx|babel-node)\s+(?:-{1,2}[\w-]+(?:[=\s]\S+)?\s+)*([\w./-]+)/g;
 
+/** The monolith's files a browser bundle loads: those only it runs, and those the server loads too. */
+interface BrowserFiles {
+  only: Set<string>;
+  shared: Set<string>;
+}
+
 /**
  * The monolith's files that run only in a browser bundle: reached through imports from what a bundler's
  * config names (webpack's `entry`, Rollup's `input`) or from package.json's `browser`, and not from the
@@ -21,12 +27,11 @@ const RUNNER =
  * program of their own: the codemod leaves them as they are (a server facade cannot run there) and the
  * service's package does not depend on what they import. A file both programs reach is the server's.
  * Without a server entry point it knows, or for a bundle built for Node (`target: 'node'`, node
- * externals), nothing is the browser's: extract then rewires as before.
+ * externals), nothing is the browser's: extract then rewires as before. `shared` are the files both programs load:
+ * the server's, but pointed at a facade (which runs on Node) they would break the bundle.
  */
-export function browserOnlyFiles(
-  graph: Pick<Graph, 'files' | 'edges'>,
-  readFile: (path: string) => string,
-): Set<string> {
+export function browserFiles(graph: Pick<Graph, 'files' | 'edges'>, readFile: (path: string) => string): BrowserFiles {
+  const none = (): BrowserFiles => ({ only: new Set(), shared: new Set() });
   const known = new Set(graph.files.map((f) => f.path));
   const resolve = (from: string, specifier: string): string | undefined => {
     const base = posix.normalize(posix.join(from, specifier)).replace(/^\.\//, '');
@@ -53,19 +58,22 @@ export function browserOnlyFiles(
   }
   const manifest = parse(read('package.json'));
   if (typeof manifest.browser === 'string') browser.push(...[resolve('.', manifest.browser)].filter(isString));
-  if (browser.length === 0) return new Set();
+  if (browser.length === 0) return none();
   const server: string[] = [];
   for (const named of [manifest.main ?? 'index.js', ...binFiles(manifest.bin)])
     server.push(...[resolve('.', named)].filter(isString));
   for (const match of (manifest.scripts?.start ?? '').matchAll(RUNNER))
     server.push(...[resolve('.', match[1]!)].filter(isString));
-  if (server.length === 0) return new Set();
+  if (server.length === 0) return none();
   const onServer = reach(graph.edges, server);
   const bundled = reach(graph.edges, browser);
   // What neither program imports (a script tag's file, a plugin copied as is) is the browser's when it uses the DOM.
   const loose = graph.files.map((f) => f.path).filter((path) => !onServer.has(path));
   const dom = loose.filter((path) => SOURCE.test(path) && !bundled.has(path) && BROWSER_CODE.test(read(path) ?? ''));
-  return new Set([...bundled, ...dom].filter((path) => !onServer.has(path)));
+  return {
+    only: new Set([...bundled, ...dom].filter((path) => !onServer.has(path))),
+    shared: new Set([...bundled].filter((path) => onServer.has(path))),
+  };
 }
 
 interface Manifest {
