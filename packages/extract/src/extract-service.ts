@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { printable, serviceLabels, tableOwnership, type Graph, type Plan } from '@seams/graph';
 import type { ContractModel } from './contract/build-contract.ts';
 import { rewriteImports, type FileEdit, type ManualImport, type RewriteCounts } from './codemod/rewrite-imports.ts';
@@ -198,7 +199,7 @@ export async function extractService(
   const declared = serviceRoutes(graph, api.files);
   const manual = unmoved.filter((m) => !importsRouter(graph, m, declared));
   const routeLevel = servesRoutes(declared)
-    ? await routeLevelFiles(origin, { ...layout, edge: under(options.out, 'edge') }, declared, {
+    ? await routeLevelFiles(origin, { ...layout, edge: under(options.out, 'edge'), placed: posix.dirname(placed.path) }, declared, {
         graph,
         readFile: options.readFile,
       })

@@ -9,7 +9,7 @@ import {
   routesSettingsSource,
   tokenRequiredSource,
 } from './route-server-file.ts';
-import { pathUnderPrefixSource } from './fastify-route-middleware-file.ts';
+import { fastifyOnRouteName, ownRoutesSource, pathUnderPrefixSource } from './fastify-route-middleware-file.ts';
 import { routeTableSource } from './route-table.ts';
 
 /**
@@ -76,6 +76,8 @@ const Fastify = [moduleRecord.default, moduleRecord.fastify, fastifyModule].find
 ) => FastifyApp;
 
 ${routeTableSource(routes)}
+${ownRoutesSource(appPath, routes.map((r) => r.entry), fastifyOnRouteName(origin.service))}
+
 ${pathUnderPrefixSource}
 ${routesSettingsSource(origin.service)}
 ${wraps ? '' : `${entries}\n\n${pluginOfSource}`}
@@ -103,13 +105,16 @@ export async function createRoutesApp(settings: RoutesSettings = routesSettingsF
 ${tokenRequiredSource(env)}
   const app = Fastify({ bodyLimit: settings.maxBodyBytes, requestTimeout: settings.requestTimeoutMs });
   app.server.headersTimeout = settings.headersTimeoutMs;
+  // Only the routes the service's files register are answered, under the prefix each got (not another plugin's).
+  app.addHook('onRoute', ${fastifyOnRouteName(origin.service)});
   app.get('/__seams/health', () => ({ status: 'ok', service: SERVICE }));
   app.addHook('onRequest', async (request, reply) => {
     if (request.method === 'GET' && request.url === '/__seams/health') return;
     if (!authorized(request.raw.headers[TOKEN_HEADER], settings))
       return reply.code(401).send({ error: { code: 'BAD_TOKEN', message: \`\${SERVICE} needs the monolith's token (${env}_TOKEN)\` } });
     delete request.raw.headers[TOKEN_HEADER];
-    if (!routeOf(request.method, request.url) && !routeOf(request.method, pathUnderPrefix(request)))
+    const under = pathUnderPrefix(request);
+    if (under === null || (!routeOf(request.method, request.url) && !routeOf(request.method, under)))
       return reply.code(404).send({ error: { code: 'NO_ROUTE', message: \`\${SERVICE} does not serve this route\` } });
   });
   // An error with a status (400 to 599) keeps it and its message; anything else is a 500 that says only that.
