@@ -3,6 +3,7 @@ import { printable, serviceLabels, tableOwnership, type Graph, type Plan } from 
 import type { ContractModel } from './contract/build-contract.ts';
 import { rewriteImports, type FileEdit, type ManualImport, type RewriteCounts } from './codemod/rewrite-imports.ts';
 import { directImports, type DirectImport } from './codemod/direct-imports.ts';
+import { declaredAliases } from './codemod/alias-specifier.ts';
 import { unifiedDiff } from './codemod/unified-diff.ts';
 import { visiblyExports, wholeModuleReads } from './codemod/whole-module-reads.ts';
 import { contractFile, openApiFile, remoteOperations, schemasFile } from './generate/contract-files.ts';
@@ -158,6 +159,7 @@ export async function extractService(
   );
   const routing = routingFile(origin, `${layout.facade}/routing.ts`);
   const placed = placeFiles([facade], facadeSide(toolchain, layout, api.id, [facade.path]))[0]!;
+  const aliases = declaredAliases(options.root, options.tsconfig, options.readFile);
   const rewrite = (rewritten: (path: string) => boolean) =>
     rewriteImports({
       graph: { ...graph, files: graph.files.filter((file) => rewritten(file.path)) },
@@ -167,6 +169,7 @@ export async function extractService(
       typeEntries: new Set(model.others.filter((o) => o.kind === 'type').map((o) => o.entry)),
       routed,
       tests: new Set(plan.shared.filter((s) => s.group === 'tests').map((s) => s.path)),
+      aliases,
       generated,
       readFile: options.readFile,
     });
