@@ -21,7 +21,8 @@ describe('the files that run only in a browser bundle', () => {
   it("are what webpack's entries reach and the server's main does not, and loose files that use the DOM", () => {
     const text: Record<string, string> = {
       'package.json': JSON.stringify({ main: 'app.js' }),
-      'webpack.config.js': "module.exports = { entry: path.join(__dirname, 'client/main.js') }",
+      // Its name is the server's file too (codimd's `name: 'app'`): no entry for that.
+      'webpack.config.js': "module.exports = { name: 'app', entry: path.join(__dirname, 'client/main.js') }",
       'client/tag.js': 'document.querySelector("#tag")',
       'lib/notes.js': 'module.exports = {}',
     };

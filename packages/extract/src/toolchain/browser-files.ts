@@ -66,7 +66,11 @@ export function browserFiles(graph: Pick<Graph, 'files' | 'edges'>, readFile: (p
     server.push(...[resolve('.', match[1]!)].filter(isString));
   if (server.length === 0) return none();
   const onServer = reach(graph.edges, server);
-  const bundled = reach(graph.edges, browser);
+  // A string of the bundler's config that names a file of the server (webpack's `name: 'app'` is app.js) is no entry.
+  const bundled = reach(
+    graph.edges,
+    browser.filter((file) => !onServer.has(file)),
+  );
   // What neither program imports (a script tag's file, a plugin copied as is) is the browser's when it uses the DOM.
   const loose = graph.files.map((f) => f.path).filter((path) => !onServer.has(path));
   const dom = loose.filter((path) => SOURCE.test(path) && !bundled.has(path) && BROWSER_CODE.test(read(path) ?? ''));
