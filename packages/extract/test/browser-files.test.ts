@@ -43,6 +43,27 @@ describe('the files that run only in a browser bundle', () => {
     ]);
   });
 
+  it("reads a start script that runs the build's output as its source, and an import type loads nothing", () => {
+    // outline's shape: `node ./build/server/index.js` is server/index.ts; the server names a browser file's types only.
+    const ts = ['server/index.ts', 'server/notes.ts', 'shared/format.ts', 'client/main.ts', 'client/view.ts'];
+    const graph = {
+      files: ts.map((path) => ({ path })),
+      edges: [
+        { from: 'server/index.ts', to: 'server/notes.ts', kind: 'import' },
+        { from: 'server/notes.ts', to: 'shared/format.ts', kind: 'import' },
+        { from: 'server/notes.ts', to: 'client/view.ts', kind: 'type' },
+        { from: 'client/main.ts', to: 'client/view.ts', kind: 'import' },
+        { from: 'client/view.ts', to: 'shared/format.ts', kind: 'import' },
+      ],
+    } as unknown as Pick<Graph, 'files' | 'edges'>;
+    const text: Record<string, string> = {
+      'package.json': JSON.stringify({ browser: 'client/main.ts', scripts: { start: 'node ./build/server/index.js' } }),
+    };
+    const found = browserFiles(graph, (path) => text[path]!);
+    expect([...found.only].sort()).toEqual(['client/main.ts', 'client/view.ts']);
+    expect([...found.shared]).toEqual(['shared/format.ts']);
+  });
+
   it("is nothing for a server bundled for Node, or when the server's entry point is unknown", () => {
     const config = "module.exports = { target: 'node', entry: './client/main.js' }";
     const node = { 'package.json': '{ "main": "app.js" }', 'webpack.config.js': config } as Record<string, string>;

@@ -59,11 +59,16 @@ export function browserFiles(graph: Pick<Graph, 'files' | 'edges'>, readFile: (p
   const manifest = parse(read('package.json'));
   if (typeof manifest.browser === 'string') browser.push(...[resolve('.', manifest.browser)].filter(isString));
   if (browser.length === 0) return none();
+  // A start script may run the build's output (`node ./build/server/index.js`, `node dist/main.js`): its source is
+  // the same path under the root or under src/.
+  const started = (named: string) => {
+    const rest = named.replace(/^\.\//, '').split('/').slice(1).join('/').replace(/\.[cm]?js$/, '');
+    return resolve('.', named) ?? (rest ? (resolve('.', rest) ?? resolve('src', rest)) : undefined);
+  };
   const server: string[] = [];
   for (const named of [manifest.main ?? 'index.js', ...binFiles(manifest.bin)])
     server.push(...[resolve('.', named)].filter(isString));
-  for (const match of (manifest.scripts?.start ?? '').matchAll(RUNNER))
-    server.push(...[resolve('.', match[1]!)].filter(isString));
+  for (const match of (manifest.scripts?.start ?? '').matchAll(RUNNER)) server.push(...[started(match[1]!)].filter(isString));
   if (server.length === 0) return none();
   const onServer = reach(graph.edges, server);
   // A string of the bundler's config that names a file of the server (webpack's `name: 'app'` is app.js) is no entry.
@@ -100,10 +105,11 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 const binFiles = (bin: unknown): string[] =>
   typeof bin === 'string' ? [bin] : bin && typeof bin === 'object' ? Object.values(bin).filter(isString) : [];
 
-// Every file the starts import, directly or not, the starts included.
+// Every file the starts load, directly or not, the starts included: an \`import type\` is erased, it loads nothing.
 function reach(edges: Graph['edges'], starts: readonly string[]): Set<string> {
   const next = new Map<string, string[]>();
   for (const edge of edges) {
+    if (edge.kind === 'type') continue;
     const targets = next.get(edge.from);
     if (targets) targets.push(edge.to);
     else next.set(edge.from, [edge.to]);
