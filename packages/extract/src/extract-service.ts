@@ -202,10 +202,15 @@ export async function extractService(
   const declared = serviceRoutes(graph, api.files);
   const manual = unmoved.filter((m) => !importsRouter(graph, m, declared));
   const routeLevel = servesRoutes(declared)
-    ? await routeLevelFiles(origin, { ...layout, edge: under(options.out, 'edge'), placed: posix.dirname(placed.path) }, declared, {
-        graph,
-        readFile: options.readFile,
-      })
+    ? await routeLevelFiles(
+        origin,
+        { ...layout, edge: under(options.out, 'edge'), placed: posix.dirname(placed.path) },
+        declared,
+        {
+          graph,
+          readFile: options.readFile,
+        },
+      )
     : undefined;
   const routes = routeLevel?.routes ?? declared;
   const providers = providersFile(origin, model, layout, routeLevel?.nest);

@@ -49,7 +49,9 @@ describe('extract --write on an app that imports through #src/* and @/*', () => 
     });
     expect(extraction.facadeFolder).toBe('src/extracted/orders');
     const read = (path: string) => readFileSync(join(app, path), 'utf8');
-    expect(read('src/api/checkout.ts')).toContain("import { placeOrder } from '#src/extracted/orders/orders.facade.js';");
+    expect(read('src/api/checkout.ts')).toContain(
+      "import { placeOrder } from '#src/extracted/orders/orders.facade.js';",
+    );
     expect(read('src/api/admin.ts')).toContain("import { listOrders } from '@/extracted/orders/orders.facade.js';");
     expect(read('src/api/report.ts')).toContain("import { listOrders } from '../extracted/orders/orders.facade.js';");
     expect(extraction.manual).toEqual([]);

@@ -258,7 +258,11 @@ describe.each(FRAMEWORKS)('route-level strangling of $name', (framework) => {
     expect(await monolith('GET', '/api/status')).toEqual({ status: 200, via: undefined, body: { status: 'ok' } });
     // Nor is another plugin's route that ends in the same path as one of the service's (GET /books under /staff/).
     if (framework.samePath)
-      expect(await monolith('GET', framework.samePath.path)).toEqual({ status: 200, via: undefined, body: framework.samePath.body });
+      expect(await monolith('GET', framework.samePath.path)).toEqual({
+        status: 200,
+        via: undefined,
+        body: framework.samePath.body,
+      });
   });
 
   it('shadows: answers locally, replays reads and (with shadowWrites) writes, and reports differences', async () => {

@@ -76,7 +76,11 @@ const Fastify = [moduleRecord.default, moduleRecord.fastify, fastifyModule].find
 ) => FastifyApp;
 
 ${routeTableSource(routes)}
-${ownRoutesSource(appPath, routes.map((r) => r.entry), fastifyOnRouteName(origin.service))}
+${ownRoutesSource(
+  appPath,
+  routes.map((r) => r.entry),
+  fastifyOnRouteName(origin.service),
+)}
 
 ${pathUnderPrefixSource}
 ${routesSettingsSource(origin.service)}

@@ -62,13 +62,19 @@ export function browserFiles(graph: Pick<Graph, 'files' | 'edges'>, readFile: (p
   // A start script may run the build's output (`node ./build/server/index.js`, `node dist/main.js`): its source is
   // the same path under the root or under src/.
   const started = (named: string) => {
-    const rest = named.replace(/^\.\//, '').split('/').slice(1).join('/').replace(/\.[cm]?js$/, '');
+    const rest = named
+      .replace(/^\.\//, '')
+      .split('/')
+      .slice(1)
+      .join('/')
+      .replace(/\.[cm]?js$/, '');
     return resolve('.', named) ?? (rest ? (resolve('.', rest) ?? resolve('src', rest)) : undefined);
   };
   const server: string[] = [];
   for (const named of [manifest.main ?? 'index.js', ...binFiles(manifest.bin)])
     server.push(...[resolve('.', named)].filter(isString));
-  for (const match of (manifest.scripts?.start ?? '').matchAll(RUNNER)) server.push(...[started(match[1]!)].filter(isString));
+  for (const match of (manifest.scripts?.start ?? '').matchAll(RUNNER))
+    server.push(...[started(match[1]!)].filter(isString));
   if (server.length === 0) return none();
   const onServer = reach(graph.edges, server);
   // A string of the bundler's config that names a file of the server (webpack's `name: 'app'` is app.js) is no entry.
