@@ -162,7 +162,18 @@ export function ${hook}(route: { method: string | string[]; url?: string; path?:
 // the onRoute hook was not added.
 function registeredHere(method: string, matched: string): boolean {
   if (!watched) return true;
-  return OWN_ROUTES.has(\`\${method} \${matched}\`) || (method === 'HEAD' && OWN_ROUTES.has(\`GET \${matched}\`));
+  const found = OWN_ROUTES.has(\`\${method} \${matched}\`) || (method === 'HEAD' && OWN_ROUTES.has(\`GET \${matched}\`));
+  if (!found) noneRegistered();
+  return found;
+}
+
+let unowned = false;
+// The onRoute hook saw no route from the service's files (a bundle that merged them, files moved apart from this one):
+// none is routed, which is safe, and said once.
+function noneRegistered(): void {
+  if (unowned || OWN_ROUTES.size > 0) return;
+  unowned = true;
+  console.error(\`${hook}: no route Fastify registered came from \${ROUTE_FILES.join(', ')} (relative to this file): none is routed\`);
 }`;
 }
 
