@@ -187,22 +187,20 @@ ${chain.steps.map(apply).join('\n')}
 }
 
 // The monolith's app plugin registers the route files itself, under the prefixes it gives them: the app checks
-// at start that every route of the service is among them (under a literal prefix, when its path has one only at
-// run time), rather than answering 404 to each.
-const wrappedSource = `  const registered: Array<{ methods: string[]; url: string }> = [];
-  app.addHook('onRoute', (route) => void registered.push({ methods: ([] as string[]).concat(route.method), url: route.url }));
-  await appLevel(app);
+// at start that the service's files registered every route of the service (under a literal prefix, when its path
+// has one only at run time), rather than answering 404 to each.
+const wrappedSource = `  await appLevel(app);
   await app.ready();
   const missing = ROUTES.filter((route) => {
     const declared = route.key.slice(route.key.indexOf(' ') + 1).replace(/\\/+$/, '');
-    return !registered.some(({ methods, url }) => {
-      const full = url.replace(/\\/+$/, '');
+    return ![...OWN_ROUTES].some((own) => {
+      const [method, full] = [own.slice(0, own.indexOf(' ')), own.slice(own.indexOf(' ') + 1)];
       const prefix = full.slice(0, full.length - declared.length);
-      return (route.method === 'ALL' || methods.includes(route.method)) && full.endsWith(declared) && /^(?:\\/[^:*]*)?$/.test(prefix);
+      return (route.method === 'ALL' || method === route.method) && full.endsWith(declared) && /^(?:\\/[^:*]*)?$/.test(prefix);
     });
   });
   if (missing.length > 0)
-    throw new Error(\`\${SERVICE} routes: the monolith's app plugin does not register \${missing.map((r) => r.key).join(', ')}\`);`;
+    throw new Error(\`\${SERVICE} routes: the monolith's app plugin does not register \${missing.map((r) => r.key).join(', ')} from \${ROUTE_FILES.join(', ')}\`);`;
 
 // The route plugin a file exports, for a route server that registers the route files itself.
 const pluginOfSource = `// The route plugin a file exports: its default export, the module itself (CommonJS), or its one function export.
