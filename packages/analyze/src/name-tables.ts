@@ -20,7 +20,10 @@ export function nameTables(
   relations: ReadonlyMap<string, PrismaRelation> = new Map(),
 ): { data: DataAccess[]; tables: DataTable[] } {
   const appModels = allModels.filter((model) => !isTestFile(model.from));
-  const models = withKeys(appModels.filter((model) => !model.keysOnly), appModels.filter((model) => model.keysOnly));
+  const models = withKeys(
+    appModels.filter((model) => !model.keysOnly),
+    appModels.filter((model) => model.keysOnly),
+  );
   const targets = new Map<string, Set<string>>();
   for (const model of models)
     (targets.get(model.name) ?? targets.set(model.name, new Set()).get(model.name)!).add(model.table);

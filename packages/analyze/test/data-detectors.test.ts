@@ -36,7 +36,7 @@ describe('data detectors', () => {
     ]);
   });
 
-  test('sql: FROM and JOIN read, INSERT INTO, UPDATE ... SET and DELETE FROM write; prose is not SQL', () => {
+  test('sql: FROM and JOIN read, INSERT INTO, UPDATE ... SET and DELETE FROM write; prose, comments, CTEs are not', () => {
     const s = (line: number, table: string, access: 'read' | 'write', fn?: string) => w(line, table, access, 'sql', fn);
     expect(dataOf('sql', 'src/report.queries.ts')).toEqual([
       s(6, 'customers', 'read', 'revenueByCustomer'),
@@ -44,7 +44,25 @@ describe('data detectors', () => {
       s(13, 'orders', 'write', 'markShipped'),
       s(14, 'order_events', 'write', 'markShipped'),
       s(17, 'public.sessions', 'write', 'purge'),
+      // Not `here` (a comment), nor `expired`/`gone` (CTEs), nor `jsonb_each` (a function), nor the catalog.
+      s(26, 'sessions', 'read', 'staleSessions'),
+      s(29, 'sessions', 'write', 'staleSessions'),
     ]);
+  });
+
+  test('slonik: a table given as a value in sql templates, and helpers given a schema object', () => {
+    const sl = (line: number, table: string, access: 'read' | 'write', fn?: string) =>
+      w(line, table, access, 'slonik', fn);
+    expect(dataOf('slonik', 'src/queries/user.ts')).toEqual([
+      // `buildInsertIntoWithPool(pool)(Users)`: a helper whose name says insert, given the schema object.
+      sl(10, 'Users', 'write', 'createUserQueries'),
+      sl(15, 'Users', 'read', 'findUserById'),
+      sl(20, 'Users', 'write', 'renameUser'),
+      sl(24, 'UsersRoles', 'write', 'deleteUserRoles'),
+      sl(28, 'user_events', 'write', 'purgeEvents'),
+    ]);
+    // The helper's own statement names its parameter's table: nothing to report there.
+    expect(dataOf('slonik', 'src/database/insert-into.ts')).toBeUndefined();
   });
 
   test('prisma: model delegates on the client, this.prisma, a NestJS prismaService and a transaction client', () => {
@@ -105,6 +123,7 @@ describe('data detectors', () => {
       { name: 'orders', models: [declared(7, 'orders', ['customers'])] },
       { name: 'public.order_events', models: [declared(15, 'public.order_events', ['orders'])] },
       { name: 'public.sessions', models: [] },
+      { name: 'sessions', models: [] },
     ]);
   });
 
