@@ -127,6 +127,6 @@ function holeOf(node: AnyNode): Hole {
   if (callee.type !== 'StaticMemberExpression' || callee.property.name !== 'identifier') return undefined;
   if (list?.type !== 'ArrayExpression') return undefined;
   const last = list.elements[list.elements.length - 1];
-  const table = last ? stringValue(last as AnyNode) : undefined;
+  const table = last ? stringValue(last) : undefined;
   return table === undefined ? undefined : { kind: 'table', table };
 }

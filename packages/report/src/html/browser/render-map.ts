@@ -56,8 +56,10 @@ export function renderMap(
     allowInvalidContainer: true,
     defaultDrawNodeLabel: (_context, data) => {
       if (!data.label) return;
+      // sigma passes the node's key beside its display data, which its type does not declare.
+      const key: unknown = data.key;
       candidates.push({
-        id: data.key,
+        id: typeof key === 'string' ? key : data.label,
         text: data.label,
         x: data.x,
         y: data.y,
