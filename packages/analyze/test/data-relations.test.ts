@@ -68,7 +68,7 @@ test('typeorm-relations: @ManyToOne, owning @OneToOne and @ManyToMany + @JoinTab
   ]);
 });
 
-test('sequelize-associations: belongsTo keys the source, hasOne/hasMany the target, belongsToMany the join', async () => {
+test('sequelize-associations: belongsTo keys the source, hasOne/hasMany the target, belongsToMany the join; decorators too', async () => {
   const graph = await analyze({ root: join(fixtures, 'sequelize-associations'), cache: false });
   // `through: 'NoteTags'` is a model Sequelize defines (declared by both sides); `roles.hasOne()` and
   // `Acl.belongsTo()` in lib/permissions.js name no declared model and add nothing.
@@ -77,7 +77,13 @@ test('sequelize-associations: belongsTo keys the source, hasOne/hasMany the targ
     'NoteTags <- models/note.js:7 -> notes,Tags | models/tag.js:7 -> notes,Tags',
     'Tags <- models/tag.js:11',
     'Users <- models/user.js:4',
+    // sequelize-typescript's decorators: a `through` string, a join model, @ForeignKey/@BelongsTo, @HasMany.
+    'coupon_uses <- typed/order.model.ts:25 -> coupons,orders',
+    'coupons <- typed/order.model.ts:24',
     'notes <- models/note.js:3 -> Users',
+    'order_coupons <- typed/order.model.ts:30 -> coupons,orders',
+    'order_lines <- typed/order.model.ts:14 -> orders',
+    'orders <- typed/order.model.ts:5',
     'profiles <- models/profile.js:6 -> Users',
   ]);
 });

@@ -1,5 +1,7 @@
+import type { VisitedNode } from '../../ast/lazy-ast.ts';
 import { memberName } from '../../ast/node-values.ts';
-import { stringValue, unwrap, type AnyNode, type DataDetector } from '../types.ts';
+import { relatedEntity } from '../typeorm/entity.ts';
+import { stringValue, unwrap, type AnyNode, type DataDetector, type FoundModel } from '../types.ts';
 
 const ASSOCIATIONS = ['belongsTo', 'hasOne', 'hasMany', 'belongsToMany'] as const;
 type Association = (typeof ASSOCIATIONS)[number];
@@ -11,17 +13,22 @@ type Association = (typeof ASSOCIATIONS)[number];
  * class's `static associate`. A declaration made here only names the model whose table holds the key (`keysOnly`):
  * the tables step adds its references to that model's own declaration, and drops it when no Sequelize model of that
  * name is declared, so a `hasMany` of some other library adds nothing. A `through` given as a string is a model
- * Sequelize defines itself, with that string as its table.
+ * Sequelize defines itself, with that string as its table. sequelize-typescript says the same with decorators on a
+ * class's properties: `@ForeignKey(() => User)` and `@BelongsTo(() => User)` key the class, `@HasOne`/`@HasMany` the
+ * target, `@BelongsToMany(() => Tag, () => NoteTag)` the join model.
  */
 export const sequelizeAssociations: DataDetector = {
   name: 'sequelize',
-  // Only a file calling one of the four (cheap: no file without `.hasMany(` and the like is walked for it).
-  trigger: String.raw`\.(?:belongsTo|belongsToMany|hasOne|hasMany)\(`,
+  // Only a file calling one of the four or decorating with one (cheap: a file without `.hasMany(`, `@HasMany(` and
+  // the like is not walked for it).
+  trigger: String.raw`\.(?:belongsTo|belongsToMany|hasOne|hasMany)\(|@(?:BelongsTo|BelongsToMany|HasOne|HasMany|ForeignKey)\(`,
   create(context) {
     const classes: Array<{ name: string; start: number; end: number }> = [];
     return {
       Class(node) {
-        if (node.id) classes.push({ name: node.id.name, start: node.start, end: node.end });
+        if (!node.id) return;
+        classes.push({ name: node.id.name, start: node.start, end: node.end });
+        for (const model of decoratedKeys(node, node.id.name)) context.declare(model);
       },
       CallExpression(node) {
         const callee = unwrap(node.callee);
@@ -81,4 +88,33 @@ function optionValue(node: AnyNode | undefined, key: string): AnyNode | undefine
     if (property.type === 'ObjectProperty' && !property.computed && memberName(property.key) === key)
       return property.value;
   return undefined;
+}
+
+/** sequelize-typescript's association decorators on a model class's properties, as declarations of keys. */
+function decoratedKeys(node: VisitedNode<'Class'>, source: string): FoundModel[] {
+  const found: FoundModel[] = [];
+  const keys = (name: string, references: string[], start: number) =>
+    found.push({ name, table: name, start, references, keysOnly: true });
+  for (const member of node.body.body) {
+    if (member.type !== 'PropertyDefinition' && member.type !== 'AccessorProperty') continue;
+    for (const decorator of member.decorators) {
+      const call = unwrap(decorator.expression);
+      if (call.type !== 'CallExpression' || call.callee.type !== 'IdentifierReference') continue;
+      const target = relatedEntity(call.arguments[0]);
+      if (target === undefined) continue;
+      const kind = call.callee.name;
+      if (kind === 'ForeignKey' || kind === 'BelongsTo') keys(source, [target], decorator.start);
+      else if (kind === 'HasOne' || kind === 'HasMany') keys(target, [source], decorator.start);
+      else if (kind === 'BelongsToMany') {
+        const second = call.arguments[1] && unwrap(call.arguments[1]);
+        const through = second?.type === 'ObjectExpression' ? optionValue(second, 'through') : second;
+        const table = through && stringValue(through);
+        const join = through && (relatedEntity(through) ?? throughModel(through));
+        if (table !== undefined)
+          found.push({ name: table, table, start: decorator.start, references: [source, target].sort() });
+        else if (join !== undefined) keys(join, [source, target].sort(), decorator.start);
+      }
+    }
+  }
+  return found;
 }

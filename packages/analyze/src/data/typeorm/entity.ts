@@ -67,7 +67,7 @@ export function entityReferences(node: ClassNode): string[] {
 }
 
 /** `() => User`, `type => User` or `'User'`: the related entity's class (or entity) name. */
-function relatedEntity(argument: AnyNode | undefined): string | undefined {
+export function relatedEntity(argument: AnyNode | undefined): string | undefined {
   const value = argument && unwrap(argument);
   if (value?.type === 'ArrowFunctionExpression') {
     // oxc's lazy AST gives an expression-bodied arrow its expression as body; `() => { return User; }` a FunctionBody.
