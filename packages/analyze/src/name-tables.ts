@@ -2,6 +2,7 @@ import type { DataAccess, DataModel, DataTable } from '@seams/graph';
 import { followNested } from './data/prisma/follow-nested.ts';
 import type { PrismaRelation } from './data/prisma/schema-models.ts';
 import { isTestFile } from './data/is-test-file.ts';
+import { snakeCase } from './data/typeorm/entity.ts';
 import type { ToNameAccess, ToNameModel } from './facts.ts';
 
 /**
@@ -13,6 +14,8 @@ import type { ToNameAccess, ToNameModel } from './facts.ts';
  * Prisma nested writes are named through the schema's relations. Tests are kept apart: their accesses are
  * flagged `test` (and make no data node on their own), and what they declare is not a table of the app.
  * A declaration of keys only (a Sequelize association) adds its references to the models declared under its name.
+ * A name no declaration maps meets the declared table spelled with or without `public.`, and a slonik schema
+ * object's name the declared table of its snake_case name.
  */
 export function nameTables(
   accesses: readonly ToNameAccess[],
@@ -32,9 +35,21 @@ export function nameTables(
     return target?.size === 1 ? [...target][0]! : name;
   };
   const declaredBy = new Set(models.map((model) => `${model.detector}\u0000${model.name}`));
+  // A name no model maps meets a declared table spelled with or without Postgres's default schema (`public.orders`
+  // is `orders`), and slonik's schema object (`OrganizationRoles`) the declared table of its snake_case name.
+  const declaredTables = new Set(models.map((model) => model.table));
+  const declaredAs = (name: string) =>
+    [name, name.startsWith('public.') ? name.slice('public.'.length) : `public.${name}`].find((spelling) =>
+      declaredTables.has(spelling),
+    );
+  const tableOfAccess = (access: ToNameAccess) => {
+    const table = tableOf(access.table);
+    if (table !== access.table) return table;
+    return declaredAs(table) ?? (access.detector === 'slonik' ? declaredAs(snakeCase(table)) : undefined) ?? table;
+  };
   const data = followNested(accesses, relations).flatMap(({ tentative, ...access }): DataAccess[] => {
     if (tentative && !declaredBy.has(`${access.detector}\u0000${access.table}`)) return [];
-    const table = tableOf(access.table);
+    const table = tableOfAccess(access);
     const named = table === access.table ? access : { ...access, table, model: access.table };
     return [isTestFile(access.from) ? { ...named, test: true } : named];
   });

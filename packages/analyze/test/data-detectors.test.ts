@@ -65,6 +65,22 @@ describe('data detectors', () => {
     expect(dataOf('slonik', 'src/database/insert-into.ts')).toBeUndefined();
   });
 
+  test('slonik: a schema object meets the table its snake_case name declares', async () => {
+    const graph = await analyze({ root: join(fixtures, 'slonik'), cache: false });
+    expect(graph.data!.map(({ line, table, model }) => [line, table, model])).toEqual([
+      [10, 'users', 'Users'],
+      [15, 'users', 'Users'],
+      [20, 'users', 'Users'],
+      [24, 'users_roles', 'UsersRoles'],
+      [28, 'user_events', undefined],
+    ]);
+    expect(graph.tables!.map((table) => [table.name, table.models.flatMap((m) => m.references ?? [])])).toEqual([
+      ['user_events', []],
+      ['users', []],
+      ['users_roles', ['users']],
+    ]);
+  });
+
   test('prisma: model delegates on the client, this.prisma, a NestJS prismaService and a transaction client', () => {
     const p = (line: number, table: string, access: 'read' | 'write', fn?: string) =>
       w(line, table, access, 'prisma', fn);
@@ -109,6 +125,11 @@ describe('data detectors', () => {
 
   test('sql: a schema or migration declares its tables and their foreign keys', async () => {
     const graph = await analyze({ root: join(fixtures, 'sql'), cache: false });
+    // `INSERT INTO order_events` writes the table the migration declares as `public.order_events`.
+    expect(graph.data!.find((access) => access.line === 14)).toMatchObject({
+      table: 'public.order_events',
+      model: 'order_events',
+    });
     const declared = (line: number, table: string, references?: string[]) => ({
       from: 'migrations/001-init.sql',
       line,
@@ -119,7 +140,6 @@ describe('data detectors', () => {
     });
     expect(graph.tables).toEqual([
       { name: 'customers', models: [declared(2, 'customers')] },
-      { name: 'order_events', models: [] },
       { name: 'orders', models: [declared(7, 'orders', ['customers'])] },
       { name: 'public.order_events', models: [declared(15, 'public.order_events', ['orders'])] },
       { name: 'public.sessions', models: [] },

@@ -33,7 +33,7 @@ function nameOption(options: AnyNode & { type: 'ObjectExpression' }): AnyNode | 
 }
 
 /** TypeORM's default naming strategy: `OrderItem` -> `order_item`, `HTMLPage` -> `html_page`. */
-function snakeCase(name: string): string {
+export function snakeCase(name: string): string {
   return name
     .replace(/([A-Z])([A-Z])([a-z])/g, '$1_$2$3')
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
