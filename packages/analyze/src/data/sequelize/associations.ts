@@ -21,7 +21,9 @@ export const sequelizeAssociations: DataDetector = {
   name: 'sequelize',
   // Only a file calling one of the four or decorating with one (cheap: a file without `.hasMany(`, `@HasMany(` and
   // the like is not walked for it).
-  trigger: String.raw`\.(?:belongsTo|belongsToMany|hasOne|hasMany)\(|@(?:BelongsTo|BelongsToMany|HasOne|HasMany|ForeignKey)\(`,
+  trigger:
+    String.raw`\.(?:belongsTo|belongsToMany|hasOne|hasMany)\(` +
+    String.raw`|@(?:BelongsTo|BelongsToMany|HasOne|HasMany|ForeignKey)\(`,
   create(context) {
     const classes: Array<{ name: string; start: number; end: number }> = [];
     return {

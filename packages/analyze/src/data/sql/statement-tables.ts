@@ -18,8 +18,9 @@ const PATTERNS: Array<{ pattern: RegExp; access: FoundAccess['access'] }> = [
 const KEYWORDS = new Set(['select', 'lateral', 'unnest', 'only', 'json_table', 'generate_series']);
 // The database's own catalogs (`pg_catalog.pg_tables`, `information_schema.tables`): no table of the app.
 const CATALOG = /^(?:pg_catalog|information_schema)\./i;
-// `-- to the end of the line` and `/* ... */`: blanked, line breaks kept, so a word in a comment is no table.
-const COMMENT = /--[^\n]*|\/\*[\s\S]*?\*\//g;
+// String values (`'from the tenant'`, `''` inside escaping a quote), `-- to the end of the line` and `/* ... */`:
+// blanked, line breaks kept, so a word in a value or a comment is no table. One pass: `--` in a value is no comment.
+const COMMENT = /'(?:[^']|'')*'|--[^\n]*|\/\*[\s\S]*?\*\//g;
 // `WITH recent AS (`, `, totals (a, b) AS MATERIALIZED (`: names a statement defines for itself.
 const CTE = /\b([A-Za-z_][\w$]*)\s*(?:\([^()]*\))?\s+AS\s+(?:NOT\s+)?(?:MATERIALIZED\s+)?\(/gi;
 
@@ -32,8 +33,8 @@ export interface StatementTable {
 
 /**
  * The tables a SQL text reads (after FROM and JOIN) and writes (INSERT INTO, UPDATE ... SET, DELETE FROM). Left
- * out: words in comments, a set-returning function after FROM (`jsonb_each(x)`), the statement's own CTE names and
- * the database's catalogs.
+ * out: words in string values and comments, a set-returning function after FROM (`jsonb_each(x)`), the statement's
+ * own CTE names and the database's catalogs.
  */
 export function statementTables(sql: string): StatementTable[] {
   const text = sql.replace(COMMENT, (comment) => comment.replace(/[^\n]/g, ' '));
