@@ -33,7 +33,7 @@ function nameOption(options: AnyNode & { type: 'ObjectExpression' }): AnyNode | 
 }
 
 /** TypeORM's default naming strategy: `OrderItem` -> `order_item`, `HTMLPage` -> `html_page`. */
-function snakeCase(name: string): string {
+export function snakeCase(name: string): string {
   return name
     .replace(/([A-Z])([A-Z])([a-z])/g, '$1_$2$3')
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
@@ -67,7 +67,7 @@ export function entityReferences(node: ClassNode): string[] {
 }
 
 /** `() => User`, `type => User` or `'User'`: the related entity's class (or entity) name. */
-function relatedEntity(argument: AnyNode | undefined): string | undefined {
+export function relatedEntity(argument: AnyNode | undefined): string | undefined {
   const value = argument && unwrap(argument);
   if (value?.type === 'ArrowFunctionExpression') {
     // oxc's lazy AST gives an expression-bodied arrow its expression as body; `() => { return User; }` a FunctionBody.
