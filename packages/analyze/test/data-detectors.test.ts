@@ -34,6 +34,11 @@ describe('data detectors', () => {
       qb(15, 'invoices', 'read', 'countInvoices'),
       qb(22, 'invoice_lines', 'write', 'clearLines'),
     ]);
+    // `knex('employee as emp')`: the table without its alias.
+    expect(dataOf('query-builder', 'src/team.statistics.ts')).toEqual([
+      qb(5, 'employee', 'read', 'weekHours'),
+      qb(9, 'time_log', 'read', 'lastLogs'),
+    ]);
   });
 
   test('sql: FROM and JOIN read, INSERT INTO, UPDATE ... SET and DELETE FROM write; prose is not SQL', () => {
