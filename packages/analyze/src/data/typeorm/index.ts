@@ -33,7 +33,8 @@ interface Binding {
  */
 export const typeorm: DataDetector = {
   name: 'typeorm',
-  trigger: 'typeorm|getRepository|InjectRepository|Repository<|EntityManager',
+  // `Entity(`: an entity declared through a project's own decorator, in a file that never names TypeORM.
+  trigger: 'typeorm|getRepository|InjectRepository|Repository<|EntityManager|Entity\\(',
   // Statics only TypeORM's BaseEntity has: an entity imported into a file that never names TypeORM.
   staticMethods: [
     'findBy',
