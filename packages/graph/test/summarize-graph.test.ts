@@ -91,7 +91,7 @@ describe('summarizeGraph', () => {
 
   it('has no data part when only tests touch tables', () => {
     const data = [
-      { from: 'a.test.ts', line: 3, table: 'pg_proc', access: 'read' as const, detector: 'sql', test: true },
+      { from: 'a.test.ts', line: 3, table: 'pg_proc', access: 'read' as const, detector: 'sql', test: true as const },
     ];
     expect(summarizeGraph({ ...graph, data }).data).toBeUndefined();
   });
