@@ -122,6 +122,7 @@ describe("entities declared through a wrapper decorator (`@MultiORMEntity('deal'
         ],
       },
     ]);
+    // The generic base service's `Repository<T>` (src/core/crud.service.ts) is no table T.
     expect(graph.data).toEqual([
       {
         from: 'src/deal/deal.seed.ts',
