@@ -50,6 +50,12 @@ describe('data detectors', () => {
       s(14, 'order_events', 'write', 'markShipped'),
       s(17, 'public.sessions', 'write', 'purge'),
     ]);
+    // Common table expressions (`chain`, `buyers`) and Oracle's DUAL are no tables.
+    expect(dataOf('sql', 'src/order-chain.queries.ts')).toEqual([
+      s(5, 'orders', 'read', 'rootOrder'),
+      s(7, 'orders', 'read', 'rootOrder'),
+      s(8, 'customers', 'read', 'rootOrder'),
+    ]);
   });
 
   test('prisma: model delegates on the client, this.prisma, a NestJS prismaService and a transaction client', () => {

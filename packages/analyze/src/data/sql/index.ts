@@ -21,7 +21,14 @@ const PATTERNS: Array<{ pattern: RegExp; access: FoundAccess['access'] }> = [
 ];
 // Words that follow FROM or JOIN without being a table (`EXTRACT(YEAR FROM ts)` aside, which SQL cannot tell apart
 // either).
-const KEYWORDS = new Set(['select', 'lateral', 'unnest', 'only', 'json_table', 'generate_series']);
+// `dual` is the one-row table of Oracle and MySQL constant selects.
+const KEYWORDS = new Set(['select', 'lateral', 'unnest', 'only', 'json_table', 'generate_series', 'dual']);
+// A common table expression's name (`WITH [RECURSIVE] chain [(cols)] AS (`, or `, next AS (` after one) is no table.
+const CTE = new RegExp(
+  String.raw`(?:\bWITH\s+(?:RECURSIVE\s+)?|\)\s*,\s*)${NAME}\s*(?:\([^)]*\)\s*)?AS\s*(?:NOT\s+)?(?:MATERIALIZED\s+)?\(`,
+  'gi',
+);
+const unquote = (name: string) => name.replace(/["`[\]]/g, '');
 // Where `${expr}` stood: no table name can match across it.
 const HOLE = '\u0000';
 
@@ -40,10 +47,11 @@ export const sql: DataDetector = {
   create(context) {
     const scan = (node: AnyNode, text: string, multiline: boolean) => {
       if (!STATEMENT.test(text)) return;
+      const ctes = new Set([...text.matchAll(CTE)].map((match) => unquote(match[1]!).toLowerCase()));
       for (const { pattern, access } of PATTERNS) {
         for (const match of text.matchAll(pattern)) {
-          const table = match[1]!.replace(/["`[\]]/g, '');
-          if (KEYWORDS.has(table.toLowerCase())) continue;
+          const table = unquote(match[1]!);
+          if (KEYWORDS.has(table.toLowerCase()) || ctes.has(table.toLowerCase())) continue;
           // A template's line breaks are the source's: the keyword's line is the literal's plus those before it.
           const lineOffset = multiline ? text.slice(0, match.index).split('\n').length - 1 : 0;
           context.report({
