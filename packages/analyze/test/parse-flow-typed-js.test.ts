@@ -1,8 +1,9 @@
 // Type annotations in .js files (Flow, stripped by babel before run time) are read as TypeScript when JavaScript
-// fails: the fixture is a babel-built server shaped like parse-server's src/; expectations written by hand.
+// fails, and specs importing the absent babel output (lib/) land on src/: the fixture is a babel-built server shaped
+// like parse-server; expectations written by hand.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Graph, analyzeFixture, edgesOf } from './graph-lines.ts';
+import { type Graph, analyzeFixture, edgesOf, unresolvedOf } from './graph-lines.ts';
 
 const FIXTURE = join(import.meta.dirname, '../../../fixtures/parse/flow-typed-js');
 
@@ -14,6 +15,9 @@ describe('parse: type-annotated JavaScript', () => {
 
   it('reads every import, type import included, of annotated .js files', () => {
     expect(edgesOf(graph)).toEqual([
+      // The specs' `require('../lib/...')`: the absent babel build lands on its source.
+      'spec/server.spec.js -> src/index.js require [createServer]',
+      'spec/server.spec.js -> src/options.js require [defaults]',
       'src/adapters/loader.js -> src/options.js type [Options]',
       'src/controllers/cache.js -> src/adapters/loader.js import [loadAdapter]',
       'src/controllers/cache.js -> src/options.js type [Options]',
@@ -23,6 +27,10 @@ describe('parse: type-annotated JavaScript', () => {
       'src/index.js -> src/controllers/push.js import [PushController]',
       'src/index.js -> src/options.js import [defaults]',
     ]);
+  });
+
+  it('leaves an import of the build output not-found when no source mirrors it', () => {
+    expect(unresolvedOf(graph)).toEqual(['spec/server.spec.js -> ../lib/not-in-src require not-found']);
   });
 
   it('gives annotated files their exports', () => {
