@@ -121,6 +121,20 @@ describe("entities declared through a wrapper decorator (`@MultiORMEntity('deal'
           },
         ],
       },
+      // MikroORM's `@Entity({ tableName })` beside them.
+      {
+        name: 'pipeline_stages',
+        models: [
+          {
+            from: 'src/pipeline/pipeline-stage.entity.ts',
+            line: 6,
+            name: 'PipelineStage',
+            table: 'pipeline_stages',
+            detector: 'typeorm',
+            references: ['pipeline'],
+          },
+        ],
+      },
     ]);
     // The generic base service's `Repository<T>` (src/core/crud.service.ts) is no table T.
     expect(graph.data).toEqual([

@@ -28,10 +28,17 @@ export function entityTable(node: ClassNode): string | undefined {
   return undefined;
 }
 
-/** `{ name: ... }`: the value of an options object's `name`. */
+// TypeORM's `name`, MikroORM's `tableName` (its `@Entity` also reaches here, by the same decorator name).
+const OPTION_NAMES = new Set(['name', 'tableName']);
+
+/** `{ name: ... }`: the value of an options object's `name` (`tableName`). */
 function nameOption(options: AnyNode & { type: 'ObjectExpression' }): AnyNode | undefined {
   for (const property of options.properties)
-    if (property.type === 'ObjectProperty' && property.key.type === 'IdentifierName' && property.key.name === 'name')
+    if (
+      property.type === 'ObjectProperty' &&
+      property.key.type === 'IdentifierName' &&
+      OPTION_NAMES.has(property.key.name)
+    )
       return property.value;
   return undefined;
 }
