@@ -34,6 +34,11 @@ describe('data detectors', () => {
       qb(15, 'invoices', 'read', 'countInvoices'),
       qb(22, 'invoice_lines', 'write', 'clearLines'),
     ]);
+    // `knex('employee as emp')`: the table without its alias.
+    expect(dataOf('query-builder', 'src/team.statistics.ts')).toEqual([
+      qb(5, 'employee', 'read', 'weekHours'),
+      qb(9, 'time_log', 'read', 'lastLogs'),
+    ]);
   });
 
   test('sql: FROM and JOIN read, INSERT INTO, UPDATE ... SET, DELETE FROM write; prose, comments, CTEs are not', () => {
@@ -79,6 +84,12 @@ describe('data detectors', () => {
       ['user_events', []],
       ['users', []],
       ['users_roles', ['users']],
+    ]);
+    // Common table expressions (`chain`, `buyers`) and Oracle's DUAL are no tables.
+    expect(dataOf('sql', 'src/order-chain.queries.ts')).toEqual([
+      s(5, 'orders', 'read', 'rootOrder'),
+      s(7, 'orders', 'read', 'rootOrder'),
+      s(8, 'customers', 'read', 'rootOrder'),
     ]);
   });
 

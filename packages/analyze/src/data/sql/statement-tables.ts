@@ -14,8 +14,8 @@ const PATTERNS: Array<{ pattern: RegExp; access: FoundAccess['access'] }> = [
   { pattern: new RegExp(String.raw`\bJOIN\s+${NAME}`, 'gi'), access: 'read' },
 ];
 // Words that follow FROM or JOIN without being a table (`EXTRACT(YEAR FROM ts)` aside, which SQL cannot tell apart
-// either).
-const KEYWORDS = new Set(['select', 'lateral', 'unnest', 'only', 'json_table', 'generate_series']);
+// either). `dual` is the one-row table of Oracle and MySQL constant selects.
+const KEYWORDS = new Set(['select', 'lateral', 'unnest', 'only', 'json_table', 'generate_series', 'dual']);
 // The database's own catalogs (`pg_catalog.pg_tables`, `information_schema.tables`): no table of the app.
 const CATALOG = /^(?:pg_catalog|information_schema)\./i;
 // String values (`'from the tenant'`, `''` inside escaping a quote), `-- to the end of the line` and `/* ... */`:
