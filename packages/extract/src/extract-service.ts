@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { printable, serviceLabels, tableOwnership, type Graph, type Plan } from '@seams/graph';
+import { InputError, printable, serviceLabels, tableOwnership, type Graph, type Plan } from '@seams/graph';
 import type { ContractModel } from './contract/build-contract.ts';
 import { rewriteImports, type FileEdit, type ManualImport, type RewriteCounts } from './codemod/rewrite-imports.ts';
 import { directImports, type DirectImport } from './codemod/direct-imports.ts';
@@ -110,6 +110,7 @@ export async function extractService(
     },
   });
   const generated = generatedFolders(options.out, toolchain.scope, serviceId);
+  refuseScopeOutside(toolchain.scope, options.tsconfig);
   const found = serviceApi(graph, plan, serviceId, generated);
   const known = new Set(graph.files.map((f) => f.path));
   const earlier = (options.previousEntries ?? []).filter((entry) => known.has(entry.slice(0, entry.indexOf('#'))));
@@ -320,6 +321,18 @@ function facadeSide(toolchain: Toolchain, layout: Layout, service: string, paths
   if (separate && toolchain.language === 'ts') moves.set(contract, `${folder}/${service}.contract.ts`);
   const monolithSide = new Set([...facadeFiles, client, ...(toolchain.language === 'ts' ? [contract] : [])]);
   return { folder, moves, monolithSide, toolchain };
+}
+
+/**
+ * A compilation scope beside the project folder (a rootDir that holds none of it) would take the facade out of the
+ * project, which is refused: said before the type load, not after it.
+ */
+function refuseScopeOutside(scope: string, tsconfig: string | undefined): void {
+  if (scope === '..' || scope.startsWith('../'))
+    throw new InputError(
+      'SEAMS_EDIT_REFUSED',
+      `${tsconfig ?? 'the tsconfig'} compiles ${scope}, a folder outside the project, so the facade would land outside it; nothing was written: name the tsconfig that builds this project (--tsconfig), or --tsconfig none.`,
+    );
 }
 
 // A default import of a file that declares the service's routes is its router being mounted: it stays, since

@@ -100,6 +100,17 @@ describe('the toolchain profile', () => {
     expect(profile({ 'tsconfig.json': JSON.stringify(files) }).scope).toBe('lib');
   });
 
+  it('reads a scope above the project (a workspace base with rootDir ".") as the whole project', () => {
+    const base = { compilerOptions: { rootDir: '.', module: 'commonjs' } };
+    const files = {
+      'tsconfig.json': JSON.stringify({ extends: '../tsconfig.base.json', files: [], include: [] }),
+      '../tsconfig.base.json': JSON.stringify(base),
+    };
+    expect(profile(files).scope).toBe('.');
+    const above = { compilerOptions: { outDir: '../dist' }, include: ['../libs/**/*.ts', '../apps/**/*.ts'] };
+    expect(profile({ 'tsconfig.json': JSON.stringify(above) }).scope).toBe('.');
+  });
+
   it('reads a node16 app whose package.json has no type as CommonJS: no .js needed', () => {
     const found = profile({ 'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'nodenext' } }) });
     expect(found).toMatchObject({ moduleFormat: 'cjs', relativeExtension: '' });

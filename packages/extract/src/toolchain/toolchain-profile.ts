@@ -23,7 +23,8 @@ export interface Toolchain {
    */
   nodeTypes: 'loaded' | 'reference' | 'missing';
   /**
-   * The project-relative folder the monolith's compiled files live under ('.' for anywhere): its
+   * The project-relative folder the monolith's compiled files live under ('.' for anywhere in the project, also
+   * when the scope is a folder above it, as a workspace's): its
    * rootDir, else for a build to an outDir the folder its include or files share. A file the
    * monolith imports from outside it fails to compile (TS6059) or moves the build's output.
    */
@@ -171,13 +172,17 @@ function compilerOptions(root: string, tsconfig: string, read: (path: string) =>
  * dist/main.js). A type-check alone takes files from anywhere.
  */
 function compilationScope(root: string, read: ReadOptions): string {
-  if (read.options.rootDir) return posix.relative(root, read.options.rootDir) || '.';
+  // A rootDir above the project (an Nx workspace's `rootDir: "."` at its root) holds every file of the project.
+  if (read.options.rootDir) return containing(posix.relative(root, read.options.rootDir) || '.');
   if (read.options.noEmit || !read.options.outDir) return '.';
   const folders =
     read.include?.map((pattern) => staticFolder(pattern)) ?? read.files?.map((file) => posix.dirname(file));
   if (!folders || folders.length === 0) return '.';
-  return folders.reduce(commonFolder);
+  return containing(folders.reduce(commonFolder));
 }
+
+// '.' for a folder the project lies in ('..', '../..'): every project path is inside it.
+const containing = (scope: string) => (scope.split('/').every((part) => part === '..') ? '.' : scope);
 
 // 'src/**/*.ts' -> 'src'; 'src' -> 'src'; '*.ts' -> '.'.
 function staticFolder(pattern: string): string {
