@@ -1,5 +1,5 @@
 import type { ContractModel } from '../contract/build-contract.ts';
-import { contractName, propertyKey, remoteOperations } from './contract-files.ts';
+import { contractName, parameterList, propertyKey, remoteOperations } from './contract-files.ts';
 import { header, stringLiteral, type GeneratedFile, type Origin } from './generated-file.ts';
 import type { Layout } from './service-files.ts';
 
@@ -13,7 +13,7 @@ import type { Layout } from './service-files.ts';
 export function clientFile(origin: Origin, model: ContractModel, layout: Layout): GeneratedFile {
   const contract = contractName(origin.service);
   const methods = remoteOperations(model).map((operation) => {
-    const params = operation.params.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type.text}`).join(', ');
+    const params = parameterList(operation.params);
     const body = operation.params.map((p) => p.name).join(', ');
     // An absent result crossed JSON as null: the caller gets undefined back, as from the monolith's code.
     const absent = / \| undefined$/.test(operation.returns.text) && !/\bnull\b/.test(operation.returns.text);

@@ -33,8 +33,25 @@ export const propertyKey = (name: string): string => (/^[A-Za-z_$][\w$]*$/.test(
 
 export const contractName = (service: string): string => `${pascal(service)}Contract`;
 
+/**
+ * An operation's parameters as TypeScript: `name?: T` only where every later one may be left out too; a defaulted
+ * one before a required one (`constructor(routes = [], appId)`) is `routes: T | undefined`, since an optional
+ * parameter cannot precede a required one (TS1016).
+ */
+export function parameterList(params: Operation['params']): string {
+  const lastRequired = params.findLastIndex((p) => !p.optional);
+  return params
+    .map((p, i) => {
+      if (!p.optional) return `${p.name}: ${p.type.text}`;
+      if (i > lastRequired) return `${p.name}?: ${p.type.text}`;
+      const text = /=>/.test(p.type.text) ? `(${p.type.text})` : p.type.text;
+      return /\bundefined\b/.test(p.type.text) ? `${p.name}: ${p.type.text}` : `${p.name}: ${text} | undefined`;
+    })
+    .join(', ');
+}
+
 const signature = (operation: Operation) =>
-  `${propertyKey(operation.name)}(${operation.params.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type.text}`).join(', ')}): Promise<${operation.returns.text}>`;
+  `${propertyKey(operation.name)}(${parameterList(operation.params)}): Promise<${operation.returns.text}>`;
 
 /** contract.ts: the types crossing the boundary, and the service as one interface. */
 export function contractFile(origin: Origin, model: ContractModel, path: string): GeneratedFile {
