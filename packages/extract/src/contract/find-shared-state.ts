@@ -36,9 +36,10 @@ const FUNCTIONS = new Set([
 ]);
 
 /**
- * Module state of a service file: every module-level `let` and `var`, and a `const` object, array,
- * Map or Set that other files can reach (exported) or that the file's own functions change
- * (`providers.set(...)` in a registry). Constants made read-only (`as const`, `Object.freeze`) are not state.
+ * Module state of a service file: every module-level `let` and `var` the file assigns again, and a
+ * binding (`const`, or a `var` never reassigned) to an object, array, Map or Set that other files can reach
+ * (exported) or that the file's own functions change (`providers.set(...)` in a registry). Constants made
+ * read-only (`as const`, `Object.freeze`) are not state, nor is a `var _ = require('lodash')`: an import.
  */
 export function findSharedState(sourceFile: SourceFile, file: string): Blocker[] {
   const blockers: Blocker[] = [];
@@ -46,7 +47,7 @@ export function findSharedState(sourceFile: SourceFile, file: string): Blocker[]
     const constant = statement.getDeclarationKind() === VariableDeclarationKind.Const;
     for (const declaration of statement.getDeclarations()) {
       const shared =
-        !constant ||
+        (!constant && isReassigned(declaration, sourceFile)) ||
         (isMutableValue(declaration) && (statement.isExported() || isChangedInFunctions(declaration, sourceFile)));
       if (!shared) continue;
       const name = declaration.getName();
@@ -88,6 +89,51 @@ function isChangedInFunctions(declaration: VariableDeclaration, sourceFile: Sour
         id.getFirstAncestor((a) => FUNCTIONS.has(a.getKind())) !== undefined &&
         isChanged(id),
     );
+}
+
+// `count = 1`, `count++`, `[a, count] = pair`, `for (count of ...)` anywhere in the file, or a `let`/`var` declared
+// without a value (set later); destructured declarations are taken as state.
+function isReassigned(declaration: VariableDeclaration, sourceFile: SourceFile): boolean {
+  const nameNode = declaration.getNameNode();
+  if (!Node.isIdentifier(nameNode) || !declaration.getInitializer()) return true;
+  const symbol = declaration.getSymbol()?.compilerSymbol;
+  const name = declaration.getName();
+  return sourceFile
+    .getDescendantsOfKind(SyntaxKind.Identifier)
+    .some(
+      (id) =>
+        id.compilerNode !== nameNode.compilerNode &&
+        id.getText() === name &&
+        id.getSymbol()?.compilerSymbol === symbol &&
+        isWritten(id),
+    );
+}
+
+function isWritten(id: Identifier): boolean {
+  let target: Node = id;
+  // Up through a destructuring pattern on an assignment's left: `[a, count] = pair`, `({ count } = totals)`.
+  for (let parent = target.getParent(); parent; parent = target.getParent()) {
+    const inPattern =
+      Node.isArrayLiteralExpression(parent) ||
+      Node.isObjectLiteralExpression(parent) ||
+      Node.isShorthandPropertyAssignment(parent) ||
+      Node.isSpreadElement(parent) ||
+      Node.isParenthesizedExpression(parent) ||
+      (Node.isPropertyAssignment(parent) && parent.getInitializer() === target);
+    if (!inPattern) break;
+    target = parent;
+  }
+  const user = target.getParent();
+  if (Node.isBinaryExpression(user)) {
+    const operator = user.getOperatorToken().getKind();
+    return user.getLeft() === target && operator >= SyntaxKind.FirstAssignment && operator <= SyntaxKind.LastAssignment;
+  }
+  if (Node.isForOfStatement(user) || Node.isForInStatement(user)) return user.getInitializer() === target;
+  if (Node.isPrefixUnaryExpression(user))
+    return (
+      user.getOperatorToken() === SyntaxKind.PlusPlusToken || user.getOperatorToken() === SyntaxKind.MinusMinusToken
+    );
+  return Node.isPostfixUnaryExpression(user);
 }
 
 // `state.set(k, v)`, `state.count = 1`, `state[k] = v`, `delete state[k]`, `state.count++`.
