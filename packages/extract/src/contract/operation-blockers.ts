@@ -28,7 +28,7 @@ export function operationBlockers(
     });
   }
   const issues = [...walk.issues, ...named.reachable(walk.refs).flatMap((type) => type.issues)];
-  blockers.push(...issues.map((issue) => issueBlocker(issue, name)));
+  blockers.push(...samePlace(issues).map(({ issue, more }) => issueBlocker(issue, more, name)));
   if (body) blockers.push(...transactions(body, name, file));
   return blockers;
 }
@@ -42,19 +42,39 @@ function syncMethod({ name, returns }: Operation): string {
   return `\`${name}\` ${what}; a remote call is async: make it async, then route it`;
 }
 
-function issueBlocker(issue: Issue, operation: string): Blocker {
+/**
+ * The issues of one declaration line that say the same (every Date field of an entity graph reached through its
+ * relations, each under its own path): one group each, its shortest paths first, in the order first met.
+ */
+function samePlace(issues: readonly Issue[]): Array<{ issue: Issue; more: Issue[] }> {
+  const groups = new Map<string, Issue[]>();
+  for (const issue of issues) {
+    const key = [issue.origin, issue.file, issue.line, issue.kind, issue.what, issue.advice].join('\0');
+    groups.set(key, [...(groups.get(key) ?? []), issue]);
+  }
+  return [...groups.values()].map((group) => {
+    const [issue, ...more] = group.toSorted((a, b) => a.path.length - b.path.length);
+    return { issue: issue!, more };
+  });
+}
+
+function issueBlocker(issue: Issue, more: readonly Issue[], operation: string): Blocker {
   const subject =
     issue.origin === 'parameter'
       ? `Parameter \`${issue.path}\` of \`${operation}\``
       : issue.origin === 'result'
         ? `The result of \`${operation}\`${issue.path === '' ? '' : `, at \`${issue.path}\`,`}`
         : `\`${issue.path}\` (used by \`${operation}\`)`;
+  const others =
+    more.length === 0
+      ? ''
+      : `, and so ${more.length === 1 ? 'is 1 more path' : `are ${more.length} more paths`} (\`${more[0]!.path}\`${more.length > 1 ? ', ...' : ''})`;
   return {
     kind: issue.kind,
     operation,
     file: issue.file,
     line: issue.line,
-    message: `${subject} is ${issue.what}: ${issue.advice}`,
+    message: `${subject} is ${issue.what}${others}: ${issue.advice}`,
   };
 }
 
