@@ -1,9 +1,11 @@
 // How buildContract maps TypeScript types onto JSON Schema and contract text, on
 // fixtures/extract/contract-shapes: a catalog service whose types use tuples, an enum, a generic,
 // a recursive type, an intersection, library aliases, a Map, a bigint, a rest parameter.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Project, ts } from 'ts-morph';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { buildContract, type ContractModel } from '../src/contract/build-contract.ts';
 
 const ROOT = join(import.meta.dirname, '../../../fixtures/extract/contract-shapes');
@@ -263,7 +265,13 @@ describe('buildContract type mapping', () => {
 
 describe('buildContract on a type from a package without types', () => {
   it('blocks a parameter written as a named type the checker sees as any, not one written `any`', () => {
-    const root = join(import.meta.dirname, '../../../fixtures/extract/contract-untyped');
+    // legacy-http installed as such packages are: JavaScript only, no types.
+    const root = mkdtempSync(join(tmpdir(), 'seams-untyped-'));
+    onTestFinished(() => rmSync(root, { recursive: true, force: true }));
+    cpSync(join(import.meta.dirname, '../../../fixtures/extract/contract-untyped'), root, { recursive: true });
+    mkdirSync(join(root, 'node_modules/legacy-http'), { recursive: true });
+    writeFileSync(join(root, 'node_modules/legacy-http/package.json'), '{ "name": "legacy-http", "main": "index.js" }');
+    writeFileSync(join(root, 'node_modules/legacy-http/index.js'), 'exports.Request = class Request {};\n');
     const model = buildContract({ root, serviceFiles: ['src/audit.ts'], operations: ['src/audit.ts#recordRequest'] });
     expect(model.blockers).toEqual([
       {
@@ -274,6 +282,14 @@ describe('buildContract on a type from a package without types', () => {
         message:
           'Parameter `request` of `recordRequest` is `Request`, a type TypeScript cannot see (its package has no types): install its types, or take plain data the contract can describe',
       },
+    ]);
+  }, 30_000);
+
+  it("says to install the project's dependencies where the package is not installed at all", () => {
+    const root = join(import.meta.dirname, '../../../fixtures/extract/contract-untyped');
+    const model = buildContract({ root, serviceFiles: ['src/ledger.ts'], operations: ['src/ledger.ts#seedLedger'] });
+    expect(model.blockers.map((b) => b.message)).toEqual([
+      "Parameter `dataSource` of `seedLedger` is `DataSource`, a type TypeScript cannot see (its package ledger-orm is not installed): install the project's dependencies, then run extract again",
     ]);
   }, 30_000);
 });

@@ -1,4 +1,4 @@
-import { Node, type JSDoc, type TypeNode } from 'ts-morph';
+import { Node, SyntaxKind, ts, type JSDoc, type TypeNode } from 'ts-morph';
 import { builtinName } from './builtin-types.ts';
 import type { Entry } from './classify-entry.ts';
 import type { Operation, Param } from './contract-model.ts';
@@ -41,14 +41,18 @@ export function describeOperation(
     const resolved = symbol.getTypeAtLocation(declaration ?? entry.declaration);
     const typeNode = written?.getTypeNode();
     // `req: Request` from a package without types is `any` to the checker: nothing says it survives JSON.
-    if (resolved.isAny() && typeNode && !Node.isAnyKeyword(typeNode))
+    if (resolved.isAny() && typeNode && !Node.isAnyKeyword(typeNode)) {
+      const missing = missingPackage(typeNode);
       report(
         walk,
         at,
         'unsupported-type',
-        `\`${typeNode.getText()}\`, a type TypeScript cannot see (its package has no types)`,
-        'install its types, or take plain data the contract can describe',
+        `\`${typeNode.getText()}\`, a type TypeScript cannot see (${missing ? `its package ${missing} is not installed` : 'its package has no types'})`,
+        missing
+          ? "install the project's dependencies, then run extract again"
+          : 'install its types, or take plain data the contract can describe',
       );
+    }
     const type = describer.describe(resolved, typeNode, at, walk);
     return { name, optional: written?.isOptional() ?? false, type };
   });
@@ -94,4 +98,27 @@ function firstParagraph(docs: JSDoc[]): string | undefined {
     ?.replace(/\s+/g, ' ')
     .trim();
   return paragraph || undefined;
+}
+
+/**
+ * The package a type is imported from when it is not installed at all (a checkout without its node_modules), as
+ * opposed to one installed without types or declared `declare module 'x';`: undefined for those.
+ */
+function missingPackage(typeNode: TypeNode): string | undefined {
+  let name: Node | undefined = Node.isTypeReference(typeNode) ? typeNode.getTypeName() : undefined;
+  while (name && Node.isQualifiedName(name)) name = name.getLeft();
+  const imported = name?.getSymbol()?.getDeclarations()[0]?.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
+  const specifier = imported?.getModuleSpecifierValue();
+  if (!imported || !specifier || specifier.startsWith('.')) return undefined;
+  const project = imported.getProject();
+  if (
+    project
+      .getTypeChecker()
+      .getAmbientModules()
+      .some((m) => m.getName() === `"${specifier}"`)
+  )
+    return undefined;
+  const from = imported.getSourceFile().getFilePath();
+  const found = ts.resolveModuleName(specifier, from, project.getCompilerOptions(), ts.sys).resolvedModule;
+  return found ? undefined : specifier;
 }
