@@ -87,6 +87,19 @@ describe('seams extract on the folder it is given', { timeout: 30_000 }, () => {
     expect(git(app, 'status', '--porcelain')).toBe('');
   });
 
+  it('refuses --write outside git before it analyses anything', async () => {
+    const loose = join(scratch, 'loose');
+    cpSync(app, loose, { recursive: true, filter: (source) => !/[/\\](\.git|\.seams)$/.test(source) });
+    const run = await seams('extract', 'payment', 'loose', '--write');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `seams: ${loose} is not in a git repository, so --write could not be undone; commit it to git first, or pass --force. [SEAMS_GIT_FAILED]\n`,
+    );
+    // No analysis ran (its cache would be there), nothing generated.
+    expect(existsSync(join(loose, '.seams'))).toBe(false);
+    expect(existsSync(join(loose, 'extracted'))).toBe(false);
+  });
+
   it('checks the tree whatever --out is: --out . does not hide a change', async () => {
     writeFileSync(
       join(app, 'src/orders/order.service.ts'),

@@ -8,7 +8,7 @@ import { planWarnings, printWarnings, readProjectPlan } from '../read-plan.ts';
 import type { Streams } from '../streams.ts';
 import type { CommandOutcome } from './check-command.ts';
 import { writeFileAtomic } from '../write-file.ts';
-import { refuseDirtyTree, refuseGraphElsewhere, refuseWritesOutside } from './extract-guards.ts';
+import { refuseDirtyTree, refuseGraphElsewhere, refuseOutsideGit, refuseWritesOutside } from './extract-guards.ts';
 
 interface ExtractFlags {
   plan?: string;
@@ -51,6 +51,7 @@ Examples:
       // The project is the folder the user names: never the root a graph or plan recorded elsewhere.
       const root = resolve(streams.cwd, dir);
       const { plan, planPath } = readProjectPlan(streams.cwd, dir, flags.plan);
+      if (flags.write && !flags.force) refuseOutsideGit(root);
       const graphFile = flags.graph ? resolve(streams.cwd, flags.graph) : undefined;
       const graph = await loadOrAnalyze(graphFile ?? root);
       if (graphFile) refuseGraphElsewhere(graph.root, root, relative(streams.cwd, graphFile) || graphFile);

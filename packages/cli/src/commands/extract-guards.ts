@@ -39,27 +39,32 @@ export function refuseGraphElsewhere(graphRoot: string, root: string, graphFile:
     );
 }
 
-/**
- * The codemod is applied only on a clean git tree, so it can be reviewed and undone on its own.
- * The files this run generates and seams' cache do not count: re-running after a first look must work.
- */
-export function refuseDirtyTree(root: string, ours: readonly string[]): void {
-  const git = (...args: string[]) =>
-    execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const git = (root: string, ...args: string[]) =>
+  execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+/** --write needs the project in git, so the codemod can be undone: checked before any analysis or type load. */
+export function refuseOutsideGit(root: string): void {
   try {
-    git('rev-parse', '--is-inside-work-tree');
+    git(root, 'rev-parse', '--is-inside-work-tree');
   } catch {
     throw new InputError(
       'SEAMS_GIT_FAILED',
       `${root} is not in a git repository, so --write could not be undone; commit it to git first, or pass --force.`,
     );
   }
+}
+
+/**
+ * The codemod is applied only on a clean git tree, so it can be reviewed and undone on its own.
+ * The files this run generates and seams' cache do not count: re-running after a first look must work.
+ */
+export function refuseDirtyTree(root: string, ours: readonly string[]): void {
   const excluded = ours
     .filter((path) => isWithin(root, path))
     .map((path) => `:(exclude,literal)${relative(root, path).split('\\').join('/')}`);
   let status: string;
   try {
-    status = git('status', '--porcelain', '--', '.', ':(exclude).seams', ...excluded);
+    status = git(root, 'status', '--porcelain', '--', '.', ':(exclude).seams', ...excluded);
   } catch (error) {
     const said = ((error as { stderr?: string }).stderr ?? '').split('\n')[0];
     throw new InputError(
