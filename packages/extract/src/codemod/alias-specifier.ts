@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
+import { importPath } from '../generate/import-path.ts';
 
 const SOURCE = /\.(d\.)?[cm]?[jt]sx?$/;
 
@@ -67,6 +68,30 @@ export function aliasSpecifier(
   const folder = file.slice(0, file.length - shared.length);
   if (!aliases.includes(alias) || !facadePath.startsWith(folder)) return undefined;
   return alias + facadePath.slice(folder.length).replace(SOURCE, '') + extension;
+}
+
+/**
+ * The facade's specifier through the build's output folder, where a file reaches the service there: a spec that
+ * requires `../lib/Push/PushQueue` (the build of src/Push/PushQueue.js) requires `../lib/extracted/push/push.facade`,
+ * which the same build writes from the facade in src/. Undefined where the specifier names the service's own file.
+ */
+export function mirrorSpecifier(
+  from: string,
+  specifier: string,
+  target: string,
+  facadePath: string,
+): string | undefined {
+  if (!specifier.startsWith('.')) return undefined;
+  const extension = SOURCE.exec(specifier)?.[0] ?? '';
+  const written = posix.join(posix.dirname(from), specifier.slice(0, specifier.length - extension.length));
+  let file = target.replace(SOURCE, '');
+  if (file.endsWith('/index') && !written.endsWith('/index')) file = file.slice(0, -'/index'.length);
+  const shared = written === file ? undefined : sharedTail(written, file);
+  if (shared === undefined) return undefined;
+  const output = written.slice(0, written.length - shared.length);
+  const source = file.slice(0, file.length - shared.length);
+  if (output.startsWith('..') || !facadePath.startsWith(source)) return undefined;
+  return importPath(from, output + facadePath.slice(source.length)) + extension;
 }
 
 // The longest tail two paths share that starts right after a `/` in both ('orders/x' of '#src/orders/x' and

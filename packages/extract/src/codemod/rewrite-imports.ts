@@ -3,7 +3,7 @@ import type { Graph } from '@seams/graph';
 import { facadeDefaults } from '../generate/default-exports.ts';
 import { importPath } from '../generate/import-path.ts';
 import type { ServiceApi } from '../service-api.ts';
-import { aliasSpecifier } from './alias-specifier.ts';
+import { aliasSpecifier, mirrorSpecifier } from './alias-specifier.ts';
 import { moduleTargets, UNKNOWN, type ModuleTargets } from './module-targets.ts';
 import { moduleUses, namesReadFrom, namesTaken, type ModuleUse } from './module-uses.ts';
 
@@ -197,7 +197,9 @@ function rewriteUse(file: FileContext, use: ModuleUse): void {
   if (!reaches(file.targets, file.path, specifier, file.isGenerated)) return;
   const target = file.targets.resolve(file.path, specifier)!;
   // `#src/orders/order.service.js` gives `#src/extracted/orders/facade/orders.facade.js`: the style the file uses.
-  const alias = aliasSpecifier(specifier, target, file.facadePath, file.aliases);
+  const alias =
+    aliasSpecifier(specifier, target, file.facadePath, file.aliases) ??
+    mirrorSpecifier(file.path, specifier, target, file.facadePath);
   const context = alias === undefined ? file : { ...file, facade: alias };
   const leave = (reason: string): void => void context.manual.push({ file: context.path, line: use.line, reason });
   const what = `${describe(use)} of '${specifier}'`;

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
+import { babelSource } from './babel-source.ts';
 
 /**
  * What the monolith compiles and runs with, read once, so that generated code compiles where it
@@ -25,8 +26,9 @@ export interface Toolchain {
   /**
    * The project-relative folder the monolith's compiled files live under ('.' for anywhere in the project, also
    * when the scope is a folder above it, as a workspace's): its
-   * rootDir, else for a build to an outDir the folder its include or files share. A file the
-   * monolith imports from outside it fails to compile (TS6059) or moves the build's output.
+   * rootDir, else for a build to an outDir the folder its include or files share, else the folder a Babel build
+   * compiles (`babel src -d lib`). A file the monolith imports from outside it fails to compile (TS6059), moves the
+   * build's output, or is never built.
    */
   scope: string;
   /**
@@ -80,6 +82,7 @@ export function toolchainProfile(input: ToolchainInput): Toolchain {
   const nodeTypesVersion = installed('@types/node');
   const jest = installed('jest');
   const options = input.tsconfig ? compilerOptions(input.root, input.tsconfig, read) : undefined;
+  const scope = options ? compilationScope(input.root, options) : '.';
   const serviceIsJs = input.serviceFiles.length > 0 && input.serviceFiles.every((file) => JS_FILE.test(file));
   const language = !options || serviceIsJs ? 'js' : 'ts';
   const resolution = options?.options.moduleResolution;
@@ -112,7 +115,7 @@ export function toolchainProfile(input: ToolchainInput): Toolchain {
     relativeExtension,
     nodePrefix,
     nodeTypes,
-    scope: options ? compilationScope(input.root, options) : '.',
+    scope: scope === '.' ? (babelSource(json('package.json')?.scripts, input.serviceFiles) ?? '.') : scope,
     olderDefaults: options && major(typescript) > 0 && major(typescript) < 6 ? olderDefaults(options.options) : {},
   };
 }
