@@ -111,6 +111,15 @@ describe('the toolchain profile', () => {
     expect(profile({ 'tsconfig.json': JSON.stringify(above) }).scope).toBe('.');
   });
 
+  it("takes the folder a Babel build script compiles as the scope, when it holds the service's files", () => {
+    const scripts = { prepare: 'npm run build', build: 'cross-env NODE_ENV=x babel --copy-files ./src/ -d lib/' };
+    const files = { 'package.json': JSON.stringify({ main: 'lib/index.js', scripts }) };
+    expect(profile(files, null, ['src/push/queue.js', 'src/push/worker.js']).scope).toBe('src');
+    expect(profile(files, null, ['src/push/queue.js', 'bin/push.js']).scope).toBe('.');
+    const watchOnly = { 'package.json': JSON.stringify({ scripts: { dev: 'babel-node src/index.js' } }) };
+    expect(profile(watchOnly, null, ['src/push/queue.js']).scope).toBe('.');
+  });
+
   it('reads a node16 app whose package.json has no type as CommonJS: no .js needed', () => {
     const found = profile({ 'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'nodenext' } }) });
     expect(found).toMatchObject({ moduleFormat: 'cjs', relativeExtension: '' });
