@@ -1,4 +1,14 @@
-import { z } from 'zod';
+import {
+  isBoolean,
+  isCount,
+  isPlain,
+  isPositive,
+  isString,
+  isStringArray,
+  objectGuard,
+  oneOf,
+  recordOf,
+} from './fast-guards.ts';
 import {
   Edge,
   EDGE_KINDS,
@@ -10,57 +20,6 @@ import {
   Unresolved,
   Workspace,
 } from './schema.ts';
-
-/** Whether a value passes one field's schema. */
-type Guard = (value: unknown) => boolean;
-
-const isString: Guard = (value) => typeof value === 'string';
-const isBoolean: Guard = (value) => typeof value === 'boolean';
-const isCount: Guard = (value) => Number.isSafeInteger(value) && (value as number) >= 0;
-const isPositive: Guard = (value) => Number.isFinite(value) && (value as number) > 0;
-const oneOf = (values: readonly string[]): Guard => {
-  const allowed = new Set(values);
-  return (value) => typeof value === 'string' && allowed.has(value);
-};
-const isStringArray: Guard = (value) => {
-  if (!Array.isArray(value)) return false;
-  for (let i = 0; i < value.length; i++) if (typeof value[i] !== 'string') return false;
-  return true;
-};
-const isPlain = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
-// A record's own keys but `__proto__` (which the schema drops), each with a string.
-const isStringRecord: Guard = (value) => {
-  if (!isPlain(value)) return false;
-  for (const key in value) if (key === '__proto__' || typeof value[key] !== 'string') return false;
-  return true;
-};
-
-/**
- * A guard for objects of `schema` that holds a guard per field (the compiler asks for one per field of the schema)
- * and passes only objects the schema would give back unchanged: plain, no other keys, keys in the schema's order.
- */
-function objectGuard<Shape extends z.ZodRawShape>(
-  schema: z.ZodObject<Shape>,
-  fields: { [Key in keyof Shape]: Guard },
-): Guard {
-  const keys = Object.keys(schema.shape);
-  const guards = keys.map((key) => fields[key]!);
-  const required = keys.map((key) => !z.safeParse(schema.shape[key]!, undefined).success);
-  return (value) => {
-    if (!isPlain(value)) return false;
-    let at = 0;
-    for (const key in value) {
-      while (at < keys.length && keys[at] !== key) at++;
-      if (at++ === keys.length) return false;
-    }
-    for (let i = 0; i < keys.length; i++) {
-      const field = value[keys[i]!];
-      if (field === undefined ? required[i] : !guards[i]!(field)) return false;
-    }
-    return true;
-  };
-}
 
 const kind = oneOf(EDGE_KINDS);
 const line = isCount;
@@ -82,8 +41,8 @@ const LISTS = {
     specifier: isString,
     line,
     names: isStringArray,
-    providers: isStringRecord,
-    providedAs: isStringRecord,
+    providers: recordOf(isString),
+    providedAs: recordOf(isString),
     weight: isPositive,
   }),
   externals: objectGuard(External, {
