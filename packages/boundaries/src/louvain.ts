@@ -12,7 +12,7 @@ import { FileGraph } from './file-graph.ts';
  * clustering's time.
  */
 
-type IntArray = Uint8Array | Uint16Array | Uint32Array;
+export type IntArray = Uint8Array | Uint16Array | Uint32Array;
 type IntArrayClass = Uint8ArrayConstructor | Uint16ArrayConstructor | Uint32ArrayConstructor;
 
 /** The smallest unsigned array holding indices below `size` (the library's choice, overflow included). */
