@@ -1,7 +1,6 @@
 // Seeded Louvain runs on one graph spread over worker threads: a plan runs ten to twenty on the same graph, each on
 // its own seed, so which thread runs which changes no label. The caller stays synchronous (the main thread waits
 // on a shared counter), and the main thread runs jobs too.
-import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { louvainMapping, type IntArray, type LouvainInput } from './louvain.ts';
@@ -29,10 +28,10 @@ const MIN_NODES = 5000;
 const MAX_WORKERS = 3;
 
 // The worker's module: beside this file in a checkout, beside the chunk folder in the bundle (scripts/build.ts).
-const WORKER_FILE = [
-  new URL('./louvain-worker.ts', import.meta.url),
-  new URL('../louvain-worker.js', import.meta.url),
-].find((url) => existsSync(url));
+// Told apart by this module's own extension, not by looking on disk: boundaries does no file system I/O.
+const WORKER_FILE = import.meta.url.endsWith('.ts')
+  ? new URL('./louvain-worker.ts', import.meta.url)
+  : new URL('../louvain-worker.js', import.meta.url);
 
 /**
  * Each job's labels, in job order: as `louvainMapping` gives them, whichever thread ran it. `threads` says how many
@@ -41,7 +40,7 @@ const WORKER_FILE = [
 export function louvainMappings(input: LouvainInput, jobs: readonly LouvainJob[], threads?: number): IntArray[] {
   const workers = threads ?? workersFor(input, jobs.length);
   const run = (job: LouvainJob) => louvainMapping(input, job.resolution, seededRandom(job.seed));
-  if (workers === 0 || !WORKER_FILE) return jobs.map(run);
+  if (workers === 0) return jobs.map(run);
   const shared = sharedInput(input);
   const claims = new Int32Array(new SharedArrayBuffer(8));
   const ports = pool(workers).map((worker) => {
@@ -102,7 +101,7 @@ export function runClaimed(task: PoolTask): void {
  * most one per job but the main thread's; none for small graphs or without the worker's module.
  */
 function workersFor(input: LouvainInput, jobs: number): number {
-  if (!WORKER_FILE || input.nodes.length < MIN_NODES || jobs < 2) return 0;
+  if (input.nodes.length < MIN_NODES || jobs < 2) return 0;
   const free = Math.round(availableParallelism() - loadavg()[0]!);
   return Math.max(0, Math.min(free, MAX_WORKERS + 1, jobs) - 1);
 }
@@ -112,7 +111,7 @@ const workers: Worker[] = [];
 /** `count` workers, started on first use and kept for the plan's later runs; they never keep the process alive. */
 function pool(count: number): Worker[] {
   while (workers.length < count) {
-    const worker = new Worker(WORKER_FILE!);
+    const worker = new Worker(WORKER_FILE);
     // A worker that fails leaves its jobs to the main thread (louvainMappings), which says nothing of it.
     worker.on('error', () => {});
     worker.unref();
