@@ -1,4 +1,4 @@
-import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import { parseRegExp, type Alternative, type Element } from './regexp-syntax.ts';
 
 /*
  * Literal factors of a regular expression: strings, one of which every match contains (or looks at, for a
@@ -40,11 +40,15 @@ const EMPTY = (): Info => ({ exact: new Set(['']) });
  * offset where its check matches. Undefined when the pattern has no factors of at least two characters (`\w+\(`).
  */
 export function literalFactors(source: string, flags = ''): Factor[] | undefined {
-  const pattern = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, {
-    unicode: flags.includes('u'),
-    unicodeSets: flags.includes('v'),
-  });
-  const { factors } = settle(ofAlternatives(pattern.alternatives), source);
+  // `u` and `v` change how the source reads; triggers need neither.
+  if (/[uv]/.test(flags)) return undefined;
+  let alternatives: Alternative[];
+  try {
+    alternatives = parseRegExp(source);
+  } catch {
+    return undefined;
+  }
+  const { factors } = settle(ofAlternatives(alternatives), source);
   if (!factors || factors.some((factor) => factor.text.length < MIN_FACTOR)) return undefined;
   return factors;
 }
@@ -66,7 +70,7 @@ function better(a: Info, b: Info): Info {
   return a.factors.length <= b.factors.length ? a : b;
 }
 
-function ofAlternatives(alternatives: readonly AST.Alternative[]): Info {
+function ofAlternatives(alternatives: readonly Alternative[]): Info {
   const infos = alternatives.map(ofSequence);
   if (infos.every((info) => info.exact)) {
     const union = new Set(infos.flatMap((info) => [...info.exact!]));
@@ -81,7 +85,7 @@ function ofAlternatives(alternatives: readonly AST.Alternative[]): Info {
 // A sequence grows its exact strings element by element; where that stops (an unknown element, too many strings),
 // the strings so far become a candidate set of factors, checked by the sequence around them, and the best candidate
 // is kept.
-function ofSequence(alternative: AST.Alternative): Info {
+function ofSequence(alternative: Alternative): Info {
   const { elements } = alternative;
   const raw = (from: number, to: number) =>
     elements
@@ -121,23 +125,22 @@ function ofSequence(alternative: AST.Alternative): Info {
   return better(best, settleRun(run, runStart, elements.length));
 }
 
-function ofElement(element: AST.Element): Info {
+function ofElement(element: Element): Info {
   switch (element.type) {
-    case 'Character':
-      return ofCharacters([element.value]);
-    case 'CharacterClass':
-      if (element.negate || element.unicodeSets) return ANY;
-      return ofCharacters(classCharacters(element.elements));
+    case 'Characters':
+      if (element.value.some((code) => code > 127)) return ANY;
+      return { exact: new Set([String.fromCharCode(...element.value).toLowerCase()]) };
+    case 'Class':
+      return element.negate ? ANY : ofCharacters(element.codes);
     case 'Group':
-    case 'CapturingGroup':
       return ofAlternatives(element.alternatives);
-    case 'Assertion':
+    case 'Lookaround': {
       // Lookarounds match nothing themselves, but a positive one's text must be there.
-      if (element.kind === 'lookahead' || element.kind === 'lookbehind') {
-        if (element.negate) return EMPTY();
-        const inside = element.alternatives.map((alternative) => alternative.raw).join('|');
-        return { factors: settle(ofAlternatives(element.alternatives), inside).factors };
-      }
+      if (element.negate) return EMPTY();
+      const inside = element.alternatives.map((alternative) => alternative.raw).join('|');
+      return { factors: settle(ofAlternatives(element.alternatives), inside).factors };
+    }
+    case 'Anchor':
       return EMPTY();
     case 'Quantifier': {
       const inner = ofElement(element.element);
@@ -146,20 +149,8 @@ function ofElement(element: AST.Element): Info {
       return element.min === 1 && element.max === 1 ? inner : { factors: settle(inner, element.element.raw).factors };
     }
     default:
-      // Character sets (`\w`, `.`), backreferences.
       return ANY;
   }
-}
-
-function classCharacters(elements: AST.CharacterClass['elements']): number[] | undefined {
-  const codes: number[] = [];
-  for (const element of elements) {
-    if (element.type === 'Character') codes.push(element.value);
-    else if (element.type === 'CharacterClassRange' && element.max.value - element.min.value < MAX_CLASS * 2)
-      for (let code = element.min.value; code <= element.max.value; code++) codes.push(code);
-    else return undefined;
-  }
-  return codes;
 }
 
 // Characters folded to lower case; a non-ASCII one or a large class is any character.

@@ -97,11 +97,15 @@ interface Automaton {
   scan(text: string): Uint32Array;
 }
 
-// Transitions over the 128 ASCII characters; any other character leads back to the start.
-const WIDTH = 128;
+// Characters of the table: the 128 ASCII ones; any other character leads back to the start.
+const ASCII = 128;
 
 function buildAutomaton(): Automaton {
-  // The trie of every factor (lower case): children per state, and the factors that end there.
+  // Each character that occurs in a factor (upper and lower case alike) is a column of the transition table, small
+  // enough for the processor's fastest caches; every other character is column 0, which leads back to the start.
+  const column = new Uint8Array(ASCII);
+  let columns = 1;
+  // The trie of every factor: children per state by column, and the factors that end there.
   const children: Array<Map<number, number>> = [new Map()];
   const outputs: number[][] = [[]];
   // Per factor: its alternative's slot, length and check.
@@ -115,12 +119,17 @@ function buildAutomaton(): Automaton {
         let state = 0;
         for (let k = 0; k < factor.text.length; k++) {
           const code = factor.text.charCodeAt(k);
-          let next = children[state]!.get(code);
+          if (column[code] === 0) {
+            column[code] = columns;
+            if (code >= 97 && code <= 122) column[code - 32] = columns;
+            columns++;
+          }
+          let next = children[state]!.get(column[code]!);
           if (next === undefined) {
             next = children.length;
             children.push(new Map());
             outputs.push([]);
-            children[state]!.set(code, next);
+            children[state]!.set(column[code]!, next);
           }
           state = next;
         }
@@ -136,22 +145,19 @@ function buildAutomaton(): Automaton {
   // Breadth first: each state's failure link (its longest proper suffix in the trie) is settled before its children,
   // so every transition can be filled in from the failure state's and every output inherited from it.
   const states = children.length;
-  const delta = new Int32Array(states * WIDTH);
+  const shift = Math.ceil(Math.log2(columns));
+  const table = states <= 0xffff ? new Uint16Array(states << shift) : new Uint32Array(states << shift);
   const failure = new Int32Array(states);
   const queue: number[] = [0];
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head]!;
-    for (let code = 0; code < WIDTH; code++) {
-      const lower = code >= 65 && code <= 90 ? code + 32 : code;
-      const child = children[state]!.get(lower);
-      if (child === undefined) {
-        delta[state * WIDTH + code] = state === 0 ? 0 : delta[failure[state]! * WIDTH + code]!;
-        continue;
-      }
-      delta[state * WIDTH + code] = child;
-      // Upper and lower case lead to the same child: reach it once.
-      if (lower !== code) continue;
-      failure[child] = state === 0 ? 0 : delta[failure[state]! * WIDTH + code]!;
+    const row = state << shift;
+    // A character that continues no factor from here goes where it goes from the failure state (at the start: to
+    // the start); the rest lead to the children.
+    if (state !== 0) table.copyWithin(row, failure[state]! << shift, (failure[state]! << shift) + columns);
+    for (const [c, child] of children[state]!) {
+      failure[child] = state === 0 ? 0 : table[row | c]!;
+      table[row | c] = child;
       outputs[child]!.push(...outputs[failure[child]!]!);
       queue.push(child);
     }
@@ -169,31 +175,13 @@ function buildAutomaton(): Automaton {
       if (check.test(text)) found[slot >>> 5]! |= 1 << (slot & 31);
     }
   };
-  // The characters of factors, each a column of a table small enough for the processor's fastest caches; any other
-  // character is column 0, which leads back to the start.
-  const column = new Uint8Array(WIDTH);
-  let columns = 1;
-  for (let code = 0; code < WIDTH; code++) {
-    const lower = code >= 65 && code <= 90 ? code + 32 : code;
-    if (lower !== code) continue;
-    for (let state = 0; state < states; state++)
-      if (children[state]!.has(code)) {
-        column[code] = columns++;
-        break;
-      }
-  }
-  for (let code = 65; code <= 90; code++) column[code] = column[code + 32]!;
-  const shift = Math.ceil(Math.log2(columns));
-  const table = new Uint16Array(states << shift);
-  for (let state = 0; state < states; state++)
-    for (let code = 0; code < WIDTH; code++) table[(state << shift) | column[code]!] = delta[state * WIDTH + code]!;
   return {
     scan(text) {
       const found = new Uint32Array(words);
       let state = 0;
       for (let i = 0, length = text.length; i < length; i++) {
         const code = text.charCodeAt(i);
-        state = code < WIDTH ? table[(state << shift) | column[code]!]! : 0;
+        state = code < ASCII ? table[(state << shift) | column[code]!]! : 0;
         if (hits[state] !== 0) verify(text, i, outputs[state]!, found);
       }
       return found;

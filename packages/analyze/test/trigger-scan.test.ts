@@ -37,6 +37,13 @@ describe('literal factors', () => {
     expect(literalFactors(String.raw`(?:abc)?\w`)).toBeUndefined();
   });
 
+  test('escapes stand for their characters; sets, backreferences and unknown syntax ask for nothing', () => {
+    expect(texts(literalFactors(String.raw`\x41\u0042[\-]\.x`))).toEqual(['ab-.x']);
+    expect(texts(literalFactors(String.raw`(a)bc\1de`))).toEqual(['abc']);
+    expect(literalFactors(String.raw`\p{L}+`, 'u')).toBeUndefined();
+    expect(literalFactors('(?<x>ab')).toBeUndefined();
+  });
+
   test('nothing shorter than two characters is a factor', () => {
     expect(literalFactors(String.raw`\(`)).toBeUndefined();
     expect(literalFactors('[^a]+x')).toBeUndefined();
