@@ -18,22 +18,31 @@ export function indexLines(text: string, comments: Iterable<Span>): LineIndex {
   const { starts, nonBlankBefore } = scanLines(text);
   const lineOf = (offset: number) => lineAt(starts, offset) + 1;
   let loc = nonBlankBefore[starts.length]!;
-  // Copied out once: the parser's lazy list builds an object on each access.
-  const spans = Array.from(comments, ({ start, end }) => ({ start, end }));
-  for (let i = 0; i < spans.length; i++) {
-    const { start, end } = spans[i]!;
-    const first = lineAt(starts, start);
-    const last = lineAt(starts, end);
+  // Copied out once, as flat offsets: the parser's lazy list builds an object on each access.
+  const spans: number[] = [];
+  for (const { start, end } of comments) spans.push(start, end);
+  // Comments come in source order and do not overlap: the line of each offset is found by moving on from the last.
+  let line = 0;
+  const lineAtOrAfter = (offset: number) => {
+    if (starts[line]! > offset) line = lineAt(starts, offset);
+    while (line + 1 < starts.length && starts[line + 1]! <= offset) line++;
+    return line;
+  };
+  for (let i = 0; i < spans.length; i += 2) {
+    const start = spans[i]!;
+    const end = spans[i + 1]!;
+    const first = lineAtOrAfter(start);
+    const last = lineAtOrAfter(end);
     const lineStart = starts[first]!;
     const lineEnd = last + 1 < starts.length ? starts[last + 1]! - 1 : text.length;
-    const codeBefore = hasCode(text, lineStart, start, spans, i, -1);
-    const codeAfter = hasCode(text, end, lineEnd, spans, i, 1);
+    const codeBefore = hasCode(text, lineStart, start, spans, i, -2);
+    const codeAfter = hasCode(text, end, lineEnd, spans, i, 2);
     // Every non-blank line the comment touches holds only comment, except where code shares its first or last line.
     let lines = nonBlankBefore[last + 1]! - nonBlankBefore[first]!;
     if (codeBefore) lines--;
     if (codeAfter && (!codeBefore || text.lastIndexOf('\n', end) >= start)) lines--;
     // Two comments on one line would each count that line once.
-    if (!codeBefore && i > 0 && spans[i - 1]!.end > lineStart) lines--;
+    if (!codeBefore && i > 0 && spans[i - 1]! > lineStart) lines--;
     loc -= Math.max(0, lines);
   }
   return { loc, lineOf };
@@ -71,19 +80,21 @@ function lineAt(starts: readonly number[], offset: number): number {
   return low;
 }
 
-// Code between `from` and `to`, looking past neighbouring comments on the same line.
-function hasCode(text: string, from: number, to: number, spans: Span[], index: number, step: 1 | -1): boolean {
+// Code between `from` and `to`, looking past neighbouring comments on the same line (`spans`: start, end, start...;
+// `index` is the comment's start, `step` 2 or -2 to the next or previous one).
+function hasCode(text: string, from: number, to: number, spans: number[], index: number, step: 2 | -2): boolean {
   let cursorFrom = from;
   let cursorTo = to;
   for (let j = index + step; j >= 0 && j < spans.length; j += step) {
-    const other = spans[j]!;
-    if (step === 1 ? other.start >= to : other.end <= from) break;
-    if (step === 1) {
-      if (!isBlank(text, cursorFrom, other.start)) return true;
-      cursorFrom = other.end;
+    const otherStart = spans[j]!;
+    const otherEnd = spans[j + 1]!;
+    if (step === 2 ? otherStart >= to : otherEnd <= from) break;
+    if (step === 2) {
+      if (!isBlank(text, cursorFrom, otherStart)) return true;
+      cursorFrom = otherEnd;
     } else {
-      if (!isBlank(text, other.end, cursorTo)) return true;
-      cursorTo = other.start;
+      if (!isBlank(text, otherEnd, cursorTo)) return true;
+      cursorTo = otherStart;
     }
   }
   return !isBlank(text, cursorFrom, cursorTo);
