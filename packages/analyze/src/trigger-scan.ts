@@ -162,8 +162,19 @@ function buildAutomaton(): Automaton {
       queue.push(child);
     }
   }
-  const hits = new Uint8Array(states);
-  outputs.forEach((list, state) => (hits[state] = list.length > 0 ? 1 : 0));
+  // States renumbered so that those where factors end come last: the scan tells them by one comparison.
+  const order = [...outputs.keys()].sort(
+    (a, b) => Number(outputs[a]!.length > 0) - Number(outputs[b]!.length > 0) || a - b,
+  );
+  const renumbered = new Int32Array(states);
+  order.forEach((state, i) => (renumbered[state] = i));
+  const firstHit = order.findIndex((state) => outputs[state]!.length > 0);
+  const hitFrom = firstHit === -1 ? states : firstHit;
+  const moved = table.slice();
+  order.forEach((state, i) => {
+    for (let c = 0; c < 1 << shift; c++) moved[(i << shift) | c] = renumbered[table[(state << shift) | c]!]!;
+  });
+  const ending = order.map((state) => outputs[state]!);
   const words = Math.max(1, Math.ceil(slots / 32));
   // The factors ending at `end` in `text`: each one's alternative is found where its check passes.
   const verify = (text: string, end: number, list: readonly number[], found: Uint32Array) => {
@@ -178,11 +189,12 @@ function buildAutomaton(): Automaton {
   return {
     scan(text) {
       const found = new Uint32Array(words);
+      // The start is state 0 still: it ends no factor.
       let state = 0;
       for (let i = 0, length = text.length; i < length; i++) {
         const code = text.charCodeAt(i);
-        state = code < ASCII ? table[(state << shift) | column[code]!]! : 0;
-        if (hits[state] !== 0) verify(text, i, outputs[state]!, found);
+        state = code < ASCII ? moved[(state << shift) | column[code]!]! : 0;
+        if (state >= hitFrom) verify(text, i, ending[state]!, found);
       }
       return found;
     },
