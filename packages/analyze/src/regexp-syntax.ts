@@ -99,12 +99,18 @@ export function parseRegExp(source: string): Alternative[] {
   // The character an escape (after its backslash) stands for; undefined for a set or a backreference.
   const escapedCode = (escaped: string): number | undefined => {
     if (/[dDwWsSpPk1-9]/.test(escaped)) {
-      if ((escaped === 'p' || escaped === 'P' || escaped === 'k') && source[at] === '{') at = source.indexOf('}', at) + 1;
+      if ((escaped === 'p' || escaped === 'P' || escaped === 'k') && source[at] === '{')
+        at = source.indexOf('}', at) + 1;
       if (escaped === 'k' && source[at] === '<') at = source.indexOf('>', at) + 1;
       return undefined;
     }
     if (escaped in ESCAPED) return ESCAPED[escaped];
-    const hex = escaped === 'x' ? /^[\da-fA-F]{2}/.exec(source.slice(at)) : escaped === 'u' ? /^[\da-fA-F]{4}/.exec(source.slice(at)) : null;
+    const hex =
+      escaped === 'x'
+        ? /^[\da-fA-F]{2}/.exec(source.slice(at))
+        : escaped === 'u'
+          ? /^[\da-fA-F]{4}/.exec(source.slice(at))
+          : null;
     if (hex) {
       at += hex[0].length;
       return parseInt(hex[0], 16);

@@ -13,7 +13,7 @@ import { literalFactors, type Factor } from './literal-factors.ts';
 /** The alternatives of `(a0)|(a1)|...`, each without capturing groups of its own. */
 export interface TriggerScan {
   /** The matches of the whole pattern in `text`, in order, each with the index of the alternative that matched. */
-  matches(text: string): Generator<{ alternative: number; match: RegExpMatchArray }>;
+  matches(text: string): Generator<{ alternative: number; match: RegExpExecArray }>;
   /** Whether the whole pattern matches somewhere in `text`. */
   test(text: string): boolean;
 }
@@ -106,7 +106,7 @@ function buildAutomaton(): Automaton {
   const column = new Uint8Array(ASCII);
   let columns = 1;
   // The trie of every factor: children per state by column, and the factors that end there.
-  const children: Array<Map<number, number>> = [new Map()];
+  const children: Array<Map<number, number>> = [new Map<number, number>()];
   const outputs: number[][] = [[]];
   // Per factor: its alternative's slot, length and check.
   const slotOf: number[] = [];
@@ -127,7 +127,7 @@ function buildAutomaton(): Automaton {
           let next = children[state]!.get(column[code]!);
           if (next === undefined) {
             next = children.length;
-            children.push(new Map());
+            children.push(new Map<number, number>());
             outputs.push([]);
             children[state]!.set(column[code]!, next);
           }
@@ -158,7 +158,7 @@ function buildAutomaton(): Automaton {
     for (const [c, child] of children[state]!) {
       failure[child] = state === 0 ? 0 : table[row | c]!;
       table[row | c] = child;
-      outputs[child]!.push(...outputs[failure[child]!]!);
+      outputs[child]!.push(...outputs[failure[child]]!);
       queue.push(child);
     }
   }
