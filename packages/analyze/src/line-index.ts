@@ -49,27 +49,43 @@ export function indexLines(text: string, comments: Iterable<Span>): LineIndex {
 }
 
 // Where each line starts, and how many of the lines before each (and before the end: the last entry) are non-blank.
-// Only each line's leading white space is read: the rest of the line cannot make it blank.
-function scanLines(text: string): { starts: number[]; nonBlankBefore: number[] } {
-  const starts = [0];
-  const nonBlankBefore = [0];
+// Only each line's leading white space is read: the rest of the line cannot make it blank. Both are written into
+// buffers kept from file to file (fewer allocations); the line starts are copied out, the counts are read only until
+// the next file's scan.
+let startsBuffer = new Int32Array(1 << 14);
+let nonBlankBuffer = new Int32Array(1 << 14);
+
+function scanLines(text: string): { starts: Int32Array; nonBlankBefore: Int32Array } {
+  let lines = 0;
   let count = 0;
   for (let at = 0; ;) {
+    if (lines + 1 >= startsBuffer.length) {
+      startsBuffer = grow(startsBuffer);
+      nonBlankBuffer = grow(nonBlankBuffer);
+    }
+    startsBuffer[lines] = at;
+    nonBlankBuffer[lines] = count;
+    lines++;
     const next = text.indexOf('\n', at);
     const end = next === -1 ? text.length : next;
     let i = at;
     while (i < end && isSpace(text.charCodeAt(i))) i++;
     if (i < end) count++;
-    nonBlankBefore.push(count);
     if (next === -1) break;
     at = next + 1;
-    starts.push(at);
   }
-  return { starts, nonBlankBefore };
+  nonBlankBuffer[lines] = count;
+  return { starts: startsBuffer.slice(0, lines), nonBlankBefore: nonBlankBuffer };
+}
+
+function grow(buffer: Int32Array): Int32Array {
+  const grown = new Int32Array(buffer.length * 2);
+  grown.set(buffer);
+  return grown;
 }
 
 // The 0-based line holding `offset`: the last line starting at or before it.
-function lineAt(starts: readonly number[], offset: number): number {
+function lineAt(starts: Int32Array, offset: number): number {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {
