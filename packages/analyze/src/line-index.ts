@@ -52,8 +52,8 @@ export function indexLines(text: string, comments: Iterable<Span>): LineIndex {
 // Only each line's leading white space is read: the rest of the line cannot make it blank. Both are written into
 // buffers kept from file to file (fewer allocations); the line starts are copied out, the counts are read only until
 // the next file's scan.
-let startsBuffer = new Int32Array(1 << 14);
-let nonBlankBuffer = new Int32Array(1 << 14);
+let startsBuffer: Int32Array = new Int32Array(1 << 14);
+let nonBlankBuffer: Int32Array = new Int32Array(1 << 14);
 
 function scanLines(text: string): { starts: Int32Array; nonBlankBefore: Int32Array } {
   let lines = 0;
