@@ -28,7 +28,7 @@ const cookieOf = (answer: Answer) =>
 // @fastify/under-pressure answers 503 while the event loop is as busy as at start (tsx compiling the app): the
 // suite waits until the login route answers otherwise, as its `retry later` asks. That route is the one routed.
 async function ready(): Promise<void> {
-  for (const started = Date.now(); Date.now() - started < 60_000; ) {
+  for (const started = Date.now(); Date.now() - started < 60_000;) {
     const answer = await fetch(`${base}/auth/login`, { method: 'POST', signal: AbortSignal.timeout(15_000) });
     if (answer.status !== 503) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
