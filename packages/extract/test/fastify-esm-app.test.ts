@@ -19,17 +19,20 @@ describe('extracting the routes of an ES-module Fastify app plugin', () => {
       monolith: 'fastify-esm-app-plugin',
       edits: false,
     });
-    expect(extraction.routes.map((r) => r.key)).toEqual(['POST /login']);
+    // Under the prefix autoload gives it from its folders (`routes/api/auth`), found from import.meta.dirname.
+    expect(extraction.routes.map((r) => r.key)).toEqual(['POST /api/auth/login']);
     const service = join(app, 'extracted/auth/service');
     // As server.ts does, in an ES module: its import carries .js.
     const setup = readFileSync(join(service, 'src/app-middleware.ts'), 'utf8');
     expect(setup).toContain("import serviceApp from '../../../../src/app.js';");
     expect(setup).toContain('app.register(fp(serviceApp));');
-    // The plugins that declare what they decorate the instance with, and the session's fields, typed as in the app.
+    // What autoload loads (the plugins, which declare what they decorate the instance with and the session's
+    // fields, and the route plugin), typed as in the app.
     expect(JSON.parse(readFileSync(join(service, 'tsconfig.json'), 'utf8')).include).toEqual([
       'src',
       '../../../src/plugins/external/db.ts',
       '../../../src/plugins/external/session.ts',
+      '../../../src/routes/api/auth/index.ts',
     ]);
     const report = readFileSync(join(app, 'extracted/auth/EXTRACTION.md'), 'utf8');
     expect(report).toContain(

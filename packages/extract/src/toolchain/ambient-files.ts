@@ -15,10 +15,12 @@ const NOT_THE_APP = new Set(['tests', 'tool configs', 'migrations', 'scripts', '
  * that augment another (a Fastify plugin's `declare module 'fastify' { interface FastifyInstance { knex: Knex } }`).
  * The service's own type-check includes its folder and what that imports: without these it loses the
  * members they add to the code it serves from the monolith (`Property 'knex' does not exist on type
- * 'FastifyInstance'`), though the monolith's own type-check, which includes them, passes.
+ * 'FastifyInstance'`), though the monolith's own type-check, which includes them, passes. The files the app
+ * loads without an import the compiler follows (what @fastify/autoload loads: the graph's dynamic edges) count
+ * too: what they import brings its packages' augmentations (`fastify.rateLimit` from @fastify/rate-limit).
  */
 export function ambientFiles(
-  graph: Pick<Graph, 'files'>,
+  graph: Pick<Graph, 'files' | 'edges'>,
   plan: Pick<Plan, 'shared'>,
   /** The monolith's tsconfig (relative to root): only files its program takes count. */
   tsconfig: string,
@@ -35,10 +37,12 @@ export function ambientFiles(
     }
   };
   const compiled = programFiles(tsconfig, read(tsconfig));
+  const loaded = new Set(graph.edges.filter((edge) => edge.kind === 'dynamic').map((edge) => edge.to));
   return graph.files
     .filter((file) => (file.language === 'ts' || file.language === 'tsx') && own(file.path))
     .filter((file) => !apart.has(file.path) && compiled(file.path))
     .filter((file) => {
+      if (loaded.has(file.path)) return true;
       const text = read(file.path);
       return AUGMENTS.test(text) || (file.dts === true && text !== '' && !MODULE_SYNTAX.test(text));
     })
