@@ -37,7 +37,13 @@ export function ambientFiles(
     }
   };
   const compiled = programFiles(tsconfig, read(tsconfig));
-  const loaded = new Set(graph.edges.filter((edge) => edge.kind === 'dynamic').map((edge) => edge.to));
+  // A dynamic edge whose specifier its file never writes is a folder loader's (analyze's autoload edges), not an
+  // `import()`, which the compiler follows by itself from the files that reach it.
+  const loaded = new Set(
+    graph.edges
+      .filter((edge) => edge.kind === 'dynamic' && !read(edge.from).includes(edge.specifier))
+      .map((edge) => edge.to),
+  );
   return graph.files
     .filter((file) => (file.language === 'ts' || file.language === 'tsx') && own(file.path))
     .filter((file) => !apart.has(file.path) && compiled(file.path))
