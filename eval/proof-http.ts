@@ -108,7 +108,7 @@ async function settle(count: () => number): Promise<void> {
  * Mounts the service's routing layer first in the app, as the report's step 1 says: an import of the
  * layer at the top of the file and `app.use(<layer>)` after the manifest's anchor line. `layer` is the
  * file extract names in its summary; for a Koa or Fastify app, its framework's adapter beside it is mounted
- * instead (`app.use(<service>KoaRoutes)`, `app.addHook('onRequest', <service>FastifyRoutes)`). Returns why not.
+ * instead (`app.use(<service>KoaRoutes)`; Fastify's onRoute and onRequest hooks). Returns why not.
  */
 export function mountRoutingLayer(
   dir: string,
@@ -133,14 +133,18 @@ export function mountRoutingLayer(
   if (at < 0) return `no line "${mount.after}" in ${mount.file}`;
   const indent = /^\s*/.exec(lines[at]!)![0];
   const app = /(?:const|let|var)\s+(\w+)\s*=/.exec(mount.after)?.[1] ?? 'app';
-  const use = adapter?.framework === 'fastify' ? `addHook('onRequest', ${name})` : `use(${name})`;
-  lines.splice(at + 1, 0, `${indent}${app}.${use};`);
+  // Fastify also records which routes the service's files register (onRoute), so only those are routed.
+  const watch = name.replace(/Routes$/, 'OnRoute');
+  const fastify = adapter?.framework === 'fastify';
+  const use = fastify ? [`addHook('onRoute', ${watch})`, `addHook('onRequest', ${name})`] : [`use(${name})`];
+  lines.splice(at + 1, 0, ...use.map((call) => `${indent}${app}.${call};`));
   // A file whose relative imports carry `.js` (Node's ES modules, module node16/nodenext) gets it in this one too.
   const extension = /\bfrom\s*['"]\.{1,2}\/[^'"\n]*\.js['"]/.test(text) ? '.js' : '';
   let path = relative(dirname(target), join(dir, layer.replace(/\.(ts|js)$/, ''))) + extension;
   if (!path.startsWith('.')) path = `./${path}`;
   const commonJs = /\.c?js$/.test(mount.file) && /\brequire\(/.test(text);
-  lines.unshift(commonJs ? `const { ${name} } = require('${path}');` : `import { ${name} } from '${path}';`);
+  const names = fastify ? `${watch}, ${name}` : name;
+  lines.unshift(commonJs ? `const { ${names} } = require('${path}');` : `import { ${names} } from '${path}';`);
   writeFileSync(target, lines.join('\n'));
   return undefined;
 }

@@ -1,5 +1,6 @@
 import { realpathSync, statSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import {
   GRAPH_VERSION,
   SEAMS_VERSION,
@@ -31,7 +32,7 @@ import {
 } from './discover-from-git.ts';
 import { discoverFiles } from './discover-files.ts';
 import { composeUseCases } from './entry-points/compose-use-cases.ts';
-import { dataOf, entriesOf, modelsOf, type FileFacts } from './facts.ts';
+import { dataOf, entriesOf, modelsOf, type FileEntryPoints, type FileFacts } from './facts.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import type { GraphParts } from './graph-parts.ts';
 import type { ReadHistoryOptions } from './history/read-history.ts';
@@ -129,9 +130,9 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
   // What git says now, saved with the graph for the next run that trusts git; asked while files are parsed.
   const snapshot = () => (fromGit ? Promise.resolve(fromGit.git) : snapshotGit(root, discovered));
   if (previous && changed?.length === 0) {
-    parts = step('reuse', () => previous.parts as GraphParts);
+    parts = step('reuse', () => cachedParts(previous));
     // The snapshot is part of the cache: one that watches more files, or a first one, is saved.
-    if (options.trustGit && (fromGit ? fromGit.grew : true)) {
+    if (parts && options.trustGit && (fromGit ? fromGit.grew : true)) {
       const git = await snapshot();
       if (git) await save(undefined, { fingerprint, stats, parts }, Promise.resolve(git));
     }
@@ -139,7 +140,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Graph> {
     const git = snapshot();
     parts = await updateParts(
       root,
-      previous.parts as GraphParts,
+      () => cachedParts(previous),
       changed,
       stats,
       maxFileBytes,
@@ -387,11 +388,21 @@ function changedFiles(previous: GraphCache, fingerprint: string, stats: GraphCac
   return changed;
 }
 
+// The cached graph's parts, read on first use (after a partial update parsed the changed files); undefined when they
+// cannot be read (a damaged file), which is no cache.
+function cachedParts(previous: GraphCache): GraphParts | undefined {
+  try {
+    return previous.parts as GraphParts;
+  } catch {
+    return undefined;
+  }
+}
+
 // Parses just the changed files (without the facts cache, which a later full run brings up to date)
 // and relinks them; undefined when one became unreadable, which changes the file list: a full run.
 async function updateParts(
   root: string,
-  previous: GraphParts,
+  previousParts: () => GraphParts | undefined,
   changed: string[],
   stats: GraphCache['stats'],
   maxBytes: number,
@@ -418,8 +429,37 @@ async function updateParts(
     }
   });
   if ([...facts.values()].some((file) => file.error?.line === 0)) return undefined;
+  const previous = step('read-cache', previousParts);
+  if (!previous) return undefined;
   const { relinkChanged } = await import('./relink-changed.ts');
-  return withUseCases(await relinkChanged(root, previous, facts, workspaces, irregularConfigs, step), step);
+  const parts = await relinkChanged(root, previous, facts, workspaces, irregularConfigs, step);
+  if (!useCasesMayChange(previous.entries ?? [], parts.entries ?? [], facts)) {
+    if (previous.useCases) parts.useCases = previous.useCases;
+    return parts;
+  }
+  return withUseCases(parts, step);
+}
+
+/**
+ * Use cases come from the entry points and, for files that mount routers, from those files' edges (the specifiers
+ * they mount); other files' edges keep their targets in a partial update. An edit that changed no file's entry
+ * points and no mounting file's edges leaves them as they were.
+ */
+function useCasesMayChange(
+  before: readonly FileEntryPoints[],
+  after: readonly FileEntryPoints[],
+  changed: ReadonlyMap<string, unknown>,
+): boolean {
+  const of = (list: readonly FileEntryPoints[]) =>
+    new Map(list.filter((e) => changed.has(e.from)).map((e) => [e.from, e]));
+  const was = of(before);
+  const now = of(after);
+  for (const file of changed.keys()) {
+    const entry = now.get(file);
+    if (!isDeepStrictEqual(was.get(file), entry)) return true;
+    if (entry && (entry.mounts.length > 0 || entry.autoloads)) return true;
+  }
+  return false;
 }
 
 // Use cases follow the edges from entry points: composed whenever the parts are built or updated, and cached with them.

@@ -7,7 +7,7 @@ import { deserialize, serialize } from 'node:v8';
 import { SEAMS_VERSION } from '@seams/graph';
 import type { CachedDiscovery, GitSnapshot } from './discover-from-git.ts';
 import type { FileFacts } from './facts.ts';
-import { decodeGraphCache, encodeGraphCache } from './graph-cache-format.ts';
+import { decodeGraphCache, encodeGraphCache, encodeGraphDelta } from './graph-cache-format.ts';
 
 interface CacheEntry {
   size: number;
@@ -35,7 +35,7 @@ export interface GraphCache {
 const parserVersion = (createRequire(import.meta.url)('oxc-parser/package.json') as { version: string }).version;
 // Taken on first use, not on loading: a run with --no-cache never stats the code files.
 let stamp: string | undefined;
-const cacheFile = (kind: 'facts' | 'graph' | 'inputs') =>
+const cacheFile = (kind: 'facts' | 'graph' | 'graphdelta' | 'inputs') =>
   `${kind}-${(stamp ??= `${SEAMS_VERSION}-oxc${parserVersion}-${codeStamp(dirname(fileURLToPath(import.meta.url)))}`)}.bin`;
 
 // The Cache Directory Tagging standard (bford.info/cachedir): backup tools skip the folder, and its
@@ -101,15 +101,27 @@ export function loadFacts(dir: string): FactsCache {
 /** Loads the graph cache, kept apart from the facts so an unchanged tree reads only this smaller file. */
 export function loadGraph(dir: string): GraphCache | undefined {
   // Written by this very code (the file name holds its stamp): its `discovered` and `git` are what it saved.
-  return load(join(dir, cacheFile('graph')), decodeGraphCache) as GraphCache | undefined;
+  // A partial update since then wrote what it changed beside it (a delta).
+  const delta = load(join(dir, cacheFile('graphdelta')), (bytes) => bytes);
+  const path = join(dir, cacheFile('graph'));
+  return load(path, (bytes) => decodeGraphCache(bytes, delta, path)) as GraphCache | undefined;
 }
 
 export function saveFacts(dir: string, facts: FactsCache): void {
   save(join(dir, cacheFile('facts')), serialize(facts));
 }
 
+/**
+ * Writes what changed since the graph read from this folder (a delta) when it can, else the whole graph; a delta
+ * left beside an older whole graph names that one, and is dropped.
+ */
 export function saveGraph(dir: string, graph: GraphCache): void {
-  save(join(dir, cacheFile('graph')), encodeGraphCache(graph));
+  const path = join(dir, cacheFile('graph'));
+  const delta = encodeGraphDelta(graph, path);
+  if (delta) return save(join(dir, cacheFile('graphdelta')), delta);
+  save(path, encodeGraphCache(graph));
+  for (const name of readdirSync(dir))
+    if (name.startsWith('graphdelta-') && name.endsWith('.bin')) rmSync(join(dir, name), { force: true });
 }
 
 /**

@@ -9,6 +9,13 @@ export class StringTable {
   readonly strings: string[] = [];
   private readonly ids = new Map<string, number>();
 
+  private readonly offset: number;
+
+  /** Ids start at `offset`: the strings of a table that follows another one's (a delta after its base). */
+  constructor(offset = 0) {
+    this.offset = offset;
+  }
+
   /** A table that gives the strings of an earlier one their ids there, so its encoded columns stay valid. */
   static extending(earlier: readonly string[]): StringTable {
     const table = new StringTable();
@@ -19,7 +26,7 @@ export class StringTable {
   id(text: string): number {
     let id = this.ids.get(text);
     if (id === undefined) {
-      id = this.strings.length;
+      id = this.offset + this.strings.length;
       this.strings.push(text);
       this.ids.set(text, id);
     }
@@ -169,6 +176,48 @@ function rowsIn(items: readonly object[], records: readonly object[]): Int32Arra
   return rows;
 }
 
+/**
+ * What changed since `earlier`, for a cache file that holds only that (a delta): the records of `items` as runs of
+ * rows `[start, length]`, a start >= 0 being rows of `earlier`, a start < 0 rows `-1 - start`... of `added`, which
+ * holds the records `earlier` does not.
+ */
+export function encodeChanges<T extends object>(
+  items: readonly T[],
+  strings: StringTable,
+  earlier: Earlier,
+  recordOf: (item: T) => Record<string, unknown> = (item) => item as Record<string, unknown>,
+): { runs: Int32Array; added: Table } {
+  const rows = rowsIn(items, earlier.records);
+  const runs: number[] = [];
+  const fresh: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < items.length; i++) {
+    let at = rows[i]!;
+    if (at < 0) {
+      at = -1 - fresh.length;
+      fresh.push(recordOf(items[i]!));
+    }
+    const last = runs.length - 2;
+    const start = runs[last]!;
+    // A run continues upwards through earlier rows, downwards through added ones.
+    if (last >= 0 && start >= 0 === at >= 0 && (start >= 0 ? start + runs[last + 1]! : start - runs[last + 1]!) === at)
+      runs[last + 1] = runs[last + 1]! + 1;
+    else runs.push(at, 1);
+  }
+  return { runs: Int32Array.from(runs), added: encodeAll(fresh, strings) };
+}
+
+/** The records `encodeChanges` described: rows of `earlier` (the very records) and of `added`, in order. */
+export function applyChanges<T>(earlier: readonly T[], added: readonly T[], runs: Int32Array): T[] {
+  const records: T[] = [];
+  for (let k = 0; k < runs.length; k += 2) {
+    const start = runs[k]!;
+    const length = runs[k + 1]!;
+    if (start >= 0) for (let row = start; row < start + length; row++) records.push(earlier[row]!);
+    else for (let row = -1 - start; row < -1 - start + length; row++) records.push(added[row]!);
+  }
+  return records;
+}
+
 // Undefined when no record is kept, or a column would change kind: then every record is encoded.
 function encodeKeeping<T extends object>(
   items: readonly T[],
@@ -274,16 +323,54 @@ function mergeColumns(kept: Column | undefined, added: Column | undefined, sourc
 
 export function decodeTable(table: Table, strings: readonly string[]): Array<Record<string, unknown>> {
   const { count, shapes, shapeOf, columns } = table;
-  const readers = new Map<string, (i: number) => unknown>();
-  for (const [key, column] of Object.entries(columns)) readers.set(key, reader(column, strings));
-  const shapeReaders = shapes.map((keys) => keys.map((key) => [key, readers.get(key)!] as const));
+  const build = shapes.map((keys) => recordBuilder(keys, columns, strings));
   const records = new Array<Record<string, unknown>>(count);
-  for (let i = 0; i < count; i++) {
-    const record: Record<string, unknown> = {};
-    for (const [key, read] of shapeReaders[shapeOf[i]!]!) record[key] = read(i);
-    records[i] = record;
-  }
+  if (build.length === 1) for (let i = 0; i < count; i++) records[i] = build[0]!(i);
+  else for (let i = 0; i < count; i++) records[i] = build[shapeOf[i]!]!(i);
   return records;
+}
+
+/**
+ * Builds record i of one shape. Reading a 10k-file cache builds ~60k records: one object literal per shape, compiled
+ * once, makes each record in one step with its final layout (~33 instead of ~41 ms of CPU, adding key after key).
+ * The keys are quoted as JSON (no code can come from them); `__proto__`, which a literal or an assignment would take
+ * as the prototype, is defined as an own key.
+ */
+function recordBuilder(
+  keys: readonly string[],
+  columns: Record<string, Column>,
+  strings: readonly string[],
+): (i: number) => Record<string, unknown> {
+  if (keys.includes('__proto__')) {
+    const readers = keys.map((key) => [key, reader(columns[key]!, strings)] as const);
+    return (i) => {
+      const record: Record<string, unknown> = {};
+      for (const [key, read] of readers)
+        Object.defineProperty(record, key, { value: read(i), writable: true, enumerable: true, configurable: true });
+      return record;
+    };
+  }
+  const values = keys.map((key) => {
+    const column = columns[key]!;
+    return column.kind === 'strings' ? reader(column, strings) : column.values;
+  });
+  const fields = keys.map((key, k) => {
+    const kind = columns[key]!.kind;
+    const value =
+      kind === 'string'
+        ? `s[v${k}[i]]`
+        : kind === 'boolean'
+          ? `v${k}[i] === 1`
+          : kind === 'strings'
+            ? `v${k}(i)`
+            : `v${k}[i]`;
+    return `${JSON.stringify(key)}: ${value}`;
+  });
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from JSON-quoted keys only, see above
+  const make = new Function('s', ...keys.map((_, k) => `v${k}`), `return (i) => ({ ${fields.join(', ')} });`) as (
+    ...args: unknown[]
+  ) => (i: number) => Record<string, unknown>;
+  return make(strings, ...values);
 }
 
 /** Record `row` of `table` alone, as decodeTable gives it. */

@@ -9,7 +9,7 @@ import { packageName } from './package-name.ts';
 import { probeFile } from './probe-file.ts';
 import { readJsonConfig } from './read-config-file.ts';
 import { standInFor } from './tsconfig-stand-in.ts';
-import type { WorkspacePackage } from './workspaces.ts';
+import type { PackageManifest, WorkspacePackage } from './workspaces.ts';
 
 type Resolution =
   | { type: 'file'; path: string }
@@ -235,6 +235,24 @@ function createResolver(context: ResolverContext): ResolveSpecifier {
     }
   }
 
+  // `../lib/config` from a spec, into the package's own build output not built yet (babel's `src/` -> `lib/`): it
+  // lands on its source when the package's main or exports name that output folder, as for a workspace package.
+  function fromOwnOutput(dir: string, specifier: string): string | undefined {
+    const target = resolvePath(dir, specifier);
+    for (let at = dir; ; at = dirname(at)) {
+      const manifest = readJsonConfig<PackageManifest>(join(at, 'package.json'));
+      if (manifest) {
+        if (!('value' in manifest) || !target.startsWith(at + '/')) return undefined;
+        const output = OUTPUT_DIR.exec(`./${target.slice(at.length + 1)}`)?.[0].replace(/^\.?\/?/, '');
+        const entries = entryPointsOf(manifest.value, '.').map((entry) => entry.replace(/^\.?\/?/, ''));
+        return output && entries.some((entry) => entry.startsWith(output))
+          ? sourceOfOutput(at, `./${target.slice(at.length + 1)}`)
+          : undefined;
+      }
+      if (at === context.root || at === dirname(at)) return undefined;
+    }
+  }
+
   // A workspace package whose package.json is invalid is still found by its files.
   function find(dir: string, relative: string): string | undefined {
     if (blockerOf(dir)) return probeFile(join(dir, relative));
@@ -278,6 +296,9 @@ function createResolver(context: ResolverContext): ResolveSpecifier {
       // A package that is simply not installed is still an external; but `src/x` (under a baseUrl) names local code.
       if (!specifier.startsWith('#') && !namesLocalFolder(specifier))
         return { type: 'external', package: packageName(specifier), builtin: false };
+    } else {
+      const viaOutput = blocker ? undefined : fromOwnOutput(dir, specifier);
+      if (viaOutput) return { type: 'file', path: viaOutput };
     }
     return { type: 'unresolved', reason: 'not-found', detail: result.error };
   }

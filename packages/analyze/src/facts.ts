@@ -31,7 +31,7 @@ export interface FileFacts {
   /** Table reads and writes the data detectors found (src/data), by line; absent when none. */
   data?: Array<Omit<DataAccess, 'from'> & { tentative?: true; via?: NestedVia }>;
   /** Models and entities declared here with the table each maps to; absent when none. */
-  models?: Array<Omit<DataModel, 'from'>>;
+  models?: Array<Omit<ToNameModel, 'from'>>;
   /** Entry points (routes, resolvers, consumers, jobs, commands) and router mounts; absent when none. */
   entries?: FileEntries;
   error?: { message: string; line: number };
@@ -46,6 +46,9 @@ type NestedVia = Array<{ field: string; op: string }>;
  */
 export type ToNameAccess = DataAccess & { tentative?: true; via?: NestedVia };
 
+/** A declaration before the tables step: a `keysOnly` one adds its references to the model of its name. */
+export type ToNameModel = DataModel & { keysOnly?: true };
+
 /** Every file's data accesses with their file, in the facts' (the graph's) file order. */
 export function dataOf(facts: ReadonlyMap<string, FileFacts>): ToNameAccess[] {
   const all: ToNameAccess[] = [];
@@ -54,8 +57,8 @@ export function dataOf(facts: ReadonlyMap<string, FileFacts>): ToNameAccess[] {
 }
 
 /** Every file's model declarations with their file, in file order. */
-export function modelsOf(facts: ReadonlyMap<string, FileFacts>): DataModel[] {
-  const all: DataModel[] = [];
+export function modelsOf(facts: ReadonlyMap<string, FileFacts>): ToNameModel[] {
+  const all: ToNameModel[] = [];
   for (const [from, file] of facts) for (const model of file.models ?? []) all.push({ from, ...model });
   return all;
 }

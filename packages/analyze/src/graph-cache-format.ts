@@ -1,12 +1,16 @@
-// The graph cache on disk: a marker, then one structured clone whose arrays of records are columnar
-// (columnar.ts). A warm run (`check --changed`, an unchanged tree) reads it before anything else, so it
-// must load in milliseconds: a 10k-file graph was 16 MB of cloned objects that took ~0.1 s to read
+// The graph cache on disk: a marker, then structured clones (a small head, then the parts) whose arrays of
+// records are columnar (columnar.ts). A warm run (`check --changed`, an unchanged tree) reads it before anything
+// else, so it must load in milliseconds: a 10k-file graph was 16 MB of cloned objects that took ~0.1 s to read
 // plus as much again in garbage collection. Maps in the parts (each file's export table) are only read
-// by a partial update after an edit, so they stay serialized until first touched.
+// by a partial update after an edit, so they stay serialized until first touched. A partial update writes
+// what it changed beside the cache (a delta), which reading applies.
+import { randomUUID } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import {
+  applyChanges,
   decodeRow,
   decodeTable,
+  encodeChanges,
   encodeTable,
   isRecordArray,
   StringTable,
@@ -28,7 +32,10 @@ export interface GraphCacheValue {
 }
 
 // Bumped when the layout below changes; a file without it (an older cache) reads as no cache.
-const MARKER = Buffer.from('seams-graph-cache 4\n');
+const MARKER = Buffer.from('seams-graph-cache 5\n');
+const DELTA_MARKER = Buffer.from('seams-graph-delta 5\n');
+// A delta larger than this share of its base is not worth reading beside it: the whole cache is written again.
+const DELTA_SHARE = 0.25;
 
 type Section =
   | { kind: 'records'; table: Table }
@@ -46,19 +53,69 @@ interface ExportTable {
 // Stands for null (a re-export that leaves the graph) in a column of strings: no path or name holds a NUL.
 const NONE = '\0';
 
+/**
+ * The file: the marker, the byte length of the head, the head, then the parts. The head tells whether anything
+ * changed (stats, what discovery and git found); the parts are read only when asked for, so that a partial update
+ * parses the changed files first: the parser's first use reserves a 6 GiB buffer, and V8 answers that external
+ * memory with a full garbage collection, which cost ~50 ms with the 10k-file graph in the heap and ~2 ms before it.
+ */
 interface Stored {
+  /** Names this very file, for the delta written after it. */
+  id: string;
   fingerprint: string;
   strings: string[];
   statPaths: Uint32Array;
   sizes: Float64Array;
   mtimes: Float64Array;
-  parts: Array<[string, Section]>;
   discovered?: { files: Uint32Array };
   git?: unknown;
 }
 
-// The cache read last in this process: a partial update keeps most of its records, whose rows encoding copies.
-let lastRead: { strings: readonly string[]; tables: Map<string, Earlier> } | undefined;
+type StoredParts = Array<[string, Section]>;
+
+/**
+ * After a partial update, what changed since the whole cache was written, in a file beside it: writing the 10k-file
+ * cache again took ~0.2 s of a 0.6 s `check --changed`, writing this few milliseconds. Reading applies it to the
+ * cache it names (`base`); a later partial update writes a new delta against the same cache, until the delta would
+ * be too large: then the whole cache is written again.
+ */
+interface StoredDelta {
+  base: string;
+  fingerprint: string;
+  /** Strings the delta's tables use, their ids following the base's. */
+  strings: string[];
+  /** The stats that differ from the base's: their rows there, sizes and mtimes. */
+  statRows: Uint32Array;
+  sizes: Float64Array;
+  mtimes: Float64Array;
+  parts: Array<[string, DeltaSection]>;
+  /** What discovery found, its files left out (the base's, unchanged). */
+  discovered?: object;
+  git?: unknown;
+}
+
+type DeltaSection =
+  | { kind: 'records'; runs: Int32Array; added: Table }
+  /** Export tables replaced since the base (a row per file). */
+  | { kind: 'exports'; replaced: Table }
+  | { kind: 'value'; value: unknown };
+
+// The whole cache read last in this process: a partial update keeps most of its records, whose rows encoding copies
+// (or which a delta names by row).
+let lastRead:
+  | {
+      id: string;
+      /** Where the cache was read from (the caller's name for it): a delta is written only beside it. */
+      source: string | undefined;
+      bytes: number;
+      strings: readonly string[];
+      tables: Map<string, Earlier>;
+      statPaths: Uint32Array;
+      sizes: Float64Array;
+      mtimes: Float64Array;
+      discovered: readonly string[] | undefined;
+    }
+  | undefined;
 
 export function encodeGraphCache(cache: GraphCacheValue): Buffer {
   const earlier = lastRead;
@@ -85,16 +142,19 @@ export function encodeGraphCache(cache: GraphCacheValue): Buffer {
     files: Uint32Array.from(cache.discovered.files, (file) => strings.id(file)),
   };
   const stored: Stored = {
+    id: randomUUID(),
     fingerprint: cache.fingerprint,
     strings: strings.strings,
     statPaths,
     sizes,
     mtimes,
-    parts,
     ...(discovered ? { discovered } : {}),
     ...(cache.git === undefined ? {} : { git: cache.git }),
   };
-  return Buffer.concat([MARKER, serialize(stored)]);
+  const head = serialize(stored);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(head.length);
+  return Buffer.concat([MARKER, length, head, serialize(parts)]);
 }
 
 function mapSection(value: Map<unknown, unknown>, strings: StringTable, earlier: Earlier | undefined): Section {
@@ -116,40 +176,168 @@ function mapSection(value: Map<unknown, unknown>, strings: StringTable, earlier:
   return { kind: 'deferred', bytes: serialize(value) };
 }
 
-/** The cache in `bytes`, or undefined when they are not one this code wrote. */
-export function decodeGraphCache(bytes: Buffer): GraphCacheValue | undefined {
+/**
+ * What changed since the whole cache read last in this process (from `source`), as a delta to write beside it;
+ * undefined when a delta cannot say it (no cache read from there, export tables not read from it, another file
+ * list) or would be too large.
+ */
+export function encodeGraphDelta(cache: GraphCacheValue, source?: string): Buffer | undefined {
+  const base = lastRead;
+  if (!base || base.source !== source || cache.stats.size !== base.statPaths.length) return undefined;
+  const files = cache.discovered?.files;
+  if (files ? !sameList(files, base.discovered) : base.discovered) return undefined;
+  const statRows: number[] = [];
+  const sizes: number[] = [];
+  const mtimes: number[] = [];
+  let i = 0;
+  for (const [path, { size, mtimeMs }] of cache.stats) {
+    if (base.strings[base.statPaths[i]!] !== path) return undefined;
+    if (size !== base.sizes[i] || mtimeMs !== base.mtimes[i]) {
+      statRows.push(i);
+      sizes.push(size);
+      mtimes.push(mtimeMs);
+    }
+    i++;
+  }
+  const strings = new StringTable(base.strings.length);
+  const parts: StoredDelta['parts'] = [];
+  for (const [key, value] of Object.entries(cache.parts as Record<string, unknown>)) {
+    let section: DeltaSection | undefined;
+    if (isRecordArray(value)) {
+      const earlier = base.tables.get(key);
+      const changes = earlier && encodeChanges(value, strings, earlier);
+      section = changes && { kind: 'records', ...changes };
+    } else if (value instanceof Map) {
+      const replaced = value instanceof LazyExportTables && value.strings === base.strings && value.replacedTables();
+      try {
+        section = replaced
+          ? { kind: 'exports', replaced: encodeExportTables(replaced, strings, undefined) }
+          : undefined;
+      } catch (error) {
+        if (!(error instanceof Unfit)) throw error;
+      }
+    } else section = { kind: 'value', value };
+    if (!section) return undefined;
+    parts.push([key, section]);
+  }
+  const stored: StoredDelta = {
+    base: base.id,
+    fingerprint: cache.fingerprint,
+    strings: strings.strings,
+    statRows: Uint32Array.from(statRows),
+    sizes: Float64Array.from(sizes),
+    mtimes: Float64Array.from(mtimes),
+    parts,
+    ...(cache.discovered ? { discovered: withoutFiles(cache.discovered) } : {}),
+    ...(cache.git === undefined ? {} : { git: cache.git }),
+  };
+  const bytes = Buffer.concat([DELTA_MARKER, serialize(stored)]);
+  return bytes.length <= base.bytes * DELTA_SHARE ? bytes : undefined;
+}
+
+function withoutFiles({ files: _files, ...rest }: { files: string[] }): object {
+  return rest;
+}
+
+function sameList(list: readonly string[], other: readonly string[] | undefined): boolean {
+  if (list === other) return true;
+  if (!other || list.length !== other.length) return false;
+  for (let i = 0; i < list.length; i++) if (list[i] !== other[i]) return false;
+  return true;
+}
+
+/**
+ * The cache in `bytes` (with the delta in `deltaBytes` applied when it was written after them), or undefined when
+ * they are not one this code wrote. A delta written after another cache (since replaced) is left out.
+ */
+export function decodeGraphCache(bytes: Buffer, deltaBytes?: Buffer, source?: string): GraphCacheValue | undefined {
   if (!bytes.subarray(0, MARKER.length).equals(MARKER)) return undefined;
-  const stored = deserialize(bytes.subarray(MARKER.length)) as Stored;
+  const headEnd = MARKER.length + 4 + bytes.readUInt32LE(MARKER.length);
+  const stored = deserialize(bytes.subarray(MARKER.length + 4, headEnd)) as Stored;
+  let delta: StoredDelta | undefined;
+  if (deltaBytes?.subarray(0, DELTA_MARKER.length).equals(DELTA_MARKER)) {
+    delta = deserialize(deltaBytes.subarray(DELTA_MARKER.length)) as StoredDelta;
+    if (delta.base !== stored.id) delta = undefined;
+  }
   const { strings } = stored;
   const stats = new Map<string, { size: number; mtimeMs: number }>();
   for (let i = 0; i < stored.statPaths.length; i++)
     stats.set(strings[stored.statPaths[i]!]!, { size: stored.sizes[i]!, mtimeMs: stored.mtimes[i]! });
-  const parts: Record<string, unknown> = {};
+  if (delta)
+    for (let k = 0; k < delta.statRows.length; k++)
+      stats.set(strings[stored.statPaths[delta.statRows[k]!]!]!, { size: delta.sizes[k]!, mtimeMs: delta.mtimes[k]! });
+  const discoveredFiles = stored.discovered && Array.from(stored.discovered.files, (id) => strings[id]!);
+  // Filled when the parts are read.
   const tables = new Map<string, Earlier>();
-  for (const [key, section] of stored.parts) {
+  lastRead = {
+    id: stored.id,
+    source,
+    bytes: bytes.length,
+    strings,
+    tables,
+    statPaths: stored.statPaths,
+    sizes: stored.sizes,
+    mtimes: stored.mtimes,
+    discovered: discoveredFiles,
+  };
+  const discovered = stored.discovered && {
+    ...stored.discovered,
+    ...(delta?.discovered ?? {}),
+    files: discoveredFiles!,
+  };
+  const git = delta ? delta.git : stored.git;
+  const value: GraphCacheValue = {
+    fingerprint: delta?.fingerprint ?? stored.fingerprint,
+    stats,
+    parts: undefined,
+    ...(discovered ? { discovered } : {}),
+    ...(git === undefined ? {} : { git }),
+  };
+  deferred(value as unknown as Record<string, unknown>, 'parts', () =>
+    decodeParts(deserialize(bytes.subarray(headEnd)) as StoredParts, strings, tables, delta),
+  );
+  return value;
+}
+
+function decodeParts(
+  stored: StoredParts,
+  strings: readonly string[],
+  tables: Map<string, Earlier>,
+  delta: StoredDelta | undefined,
+): Record<string, unknown> {
+  const parts: Record<string, unknown> = {};
+  const sections = new Map(stored);
+  for (const [key, section] of stored)
     if (section.kind === 'records') {
       const records = decodeTable(section.table, strings);
       // A copy of the list (the caller may reorder its own); the records themselves are never changed.
       tables.set(key, { records: records.slice(), table: section.table });
-      parts[key] = records;
-    } else if (section.kind === 'value') parts[key] = section.value;
+      if (!delta) parts[key] = records;
+    } else if (delta) continue;
+    else if (section.kind === 'value') parts[key] = section.value;
     else if (section.kind === 'exports')
       // Only a partial update reads them, and only the tables of the files it re-traces.
       parts[key] = new LazyExportTables(section.table, strings);
     else deferred(parts, key, () => deserialize(section.bytes));
+  if (!delta) return parts;
+  // The parts the delta lists, in its order: each the base's with the changes applied, or a value of its own.
+  const all = strings.concat(delta.strings);
+  for (const [key, change] of delta.parts) {
+    const section = sections.get(key);
+    if (change.kind === 'value') parts[key] = change.value;
+    else if (change.kind === 'records' && section?.kind === 'records')
+      parts[key] = applyChanges(tables.get(key)!.records, decodeTable(change.added, all), change.runs);
+    else if (change.kind === 'exports' && section?.kind === 'exports') {
+      const replaced = decodeTable(change.replaced, all).map((row) => {
+        const table = decodeExportRow(row as unknown as ExportRow);
+        return [row.file as string, table] as const;
+      });
+      parts[key] = new LazyExportTables(section.table, strings, replaced);
+    } else
+      // encodeGraphDelta writes only changes to the base's own sections.
+      throw new Error(`the graph cache's delta does not fit its base (${key})`);
   }
-  lastRead = { strings, tables };
-  const discovered = stored.discovered && {
-    ...stored.discovered,
-    files: Array.from(stored.discovered.files, (id) => strings[id]!),
-  };
-  return {
-    fingerprint: stored.fingerprint,
-    stats,
-    parts,
-    ...(discovered ? { discovered } : {}),
-    ...(stored.git === undefined ? {} : { git: stored.git }),
-  };
+  return parts;
 }
 
 // Read on first access, then an ordinary property.
@@ -231,10 +419,22 @@ class LazyExportTables extends Map<string, ExportTable> {
   private readonly replaced = new Map<string, ExportTable | undefined>();
   private loaded = false;
 
-  constructor(table: Table, strings: readonly string[]) {
+  constructor(table: Table, strings: readonly string[], replaced: Iterable<readonly [string, ExportTable]> = []) {
     super();
     this.table = table;
     this.strings = strings;
+    for (const [file, value] of replaced) this.replaced.set(file, value);
+  }
+
+  /** The tables set since the rows were written, when no use decoded them all (and none was removed). */
+  replacedTables(): Map<string, ExportTable> | undefined {
+    if (this.loaded) return undefined;
+    const tables = new Map<string, ExportTable>();
+    for (const [file, table] of this.replaced) {
+      if (!table) return undefined;
+      tables.set(file, table);
+    }
+    return tables;
   }
 
   override get(file: string): ExportTable | undefined {

@@ -69,15 +69,14 @@ export const createFileWalkers = (): FileWalkers => ({
 /** Extracts every module reference, export and the line count of one source text. Never throws on bad syntax. */
 export function parseFile(path: string, text: string, walkers: FileWalkers = createFileWalkers()): FileFacts {
   const { language, dts } = languageOf(path);
-  // JSX is common in .js files; parsing them as jsx accepts both.
-  const lang = dts ? 'dts' : language === 'js' ? 'jsx' : language;
   const sourceType =
     path.endsWith('.cjs') || path.endsWith('.cts')
       ? 'commonjs'
       : path.endsWith('.mjs') || path.endsWith('.mts') || language.startsWith('ts')
         ? 'module'
         : 'unambiguous';
-  const result = parseSync(path, text, { lang, sourceType, experimentalLazy: true } as never) as unknown as LazyResult;
+  // JSX is common in .js files; parsing them as jsx accepts both.
+  const { lang, result } = parseTyped(path, text, dts ? 'dts' : language === 'js' ? 'jsx' : language, sourceType);
   try {
     const lines = indexLines(text, result.comments);
     const facts: FileFacts = { language, dts, loc: lines.loc, imports: [], localExports: [], reexports: [] };
@@ -108,6 +107,30 @@ export function parseFile(path: string, text: string, walkers: FileWalkers = cre
   } finally {
     result.dispose();
   }
+}
+
+type Lang = 'dts' | 'ts' | 'tsx' | 'jsx';
+const parseAs = (path: string, text: string, lang: Lang, sourceType: string): LazyResult =>
+  parseSync(path, text, { lang, sourceType, experimentalLazy: true } as never) as unknown as LazyResult;
+const firstError = (result: LazyResult) => result.errors[0]?.labels[0]?.start ?? 0;
+
+/**
+ * Parses a file; a `.js`/`.jsx` file that fails as JavaScript is tried again as TypeScript, since type annotations
+ * in JavaScript files (Flow's `function f(x: T): U`, `import type`, generics, stripped by a build step) are
+ * mostly TypeScript's syntax. A file failing every way keeps the parse that read furthest, for its imports.
+ */
+function parseTyped(path: string, text: string, lang: Lang, sourceType: string): { lang: Lang; result: LazyResult } {
+  let best = { lang, result: parseAs(path, text, lang, sourceType) };
+  if (lang !== 'jsx' || best.result.errors.length === 0) return best;
+  for (const retry of ['tsx', 'ts'] as const) {
+    const result = parseAs(path, text, retry, sourceType);
+    if (result.errors.length === 0 || firstError(result) > firstError(best.result)) {
+      best.result.dispose();
+      best = { lang: retry, result };
+      if (result.errors.length === 0) break;
+    } else result.dispose();
+  }
+  return best;
 }
 
 function readStaticImports(imports: LazyImport[], lines: LineIndex, out: ImportFact[]): void {

@@ -104,33 +104,48 @@ function reexportersOf(tables: ReadonlyMap<string, ExportTable>, changed: Iterab
 }
 
 // Entries of changed files replaced by their new ones, in the order a full run lists them: by file. Both lists
-// are in file order already (each run links files in that order), so one merge pass does it.
+// are in file order already (each run links files in that order), so each changed file's block of old entries is
+// found by binary search and the runs between them are copied whole: looking at every one of 57k cached edges
+// (records of a dozen shapes) cost ~10-20 ms.
 function inFileOrder<T extends Pick<Edge, 'from'>>(
   order: ReadonlyMap<string, number>,
   before: readonly T[],
   after: readonly T[],
   changed: ReadonlyMap<string, unknown>,
 ): T[] {
-  const merged: T[] = [];
-  let next = 0;
-  // Entries come grouped by file: look each file up once.
-  let file: string | undefined;
-  let at: number | undefined;
-  const positionOf = (k: number) => (k < after.length ? (order.get(after[k]!.from) ?? Infinity) : Infinity);
-  let nextAt = positionOf(0);
-  for (const entry of before) {
-    if (entry.from !== file) {
-      file = entry.from;
-      at = changed.has(file) ? undefined : order.get(file);
+  const positionOf = (entry: T) => order.get(entry.from) ?? -1;
+  // The first entry of `before` from `lo` on whose file comes at or after position `at`.
+  const firstAt = (at: number, lo: number) => {
+    let hi = before.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (positionOf(before[mid]!) < at) lo = mid + 1;
+      else hi = mid;
     }
-    if (at === undefined) continue;
-    for (; nextAt < at; nextAt = positionOf(++next)) push(after[next]!);
-    merged.push(entry);
+    return lo;
+  };
+  const positions = [...changed.keys()]
+    .map((file) => order.get(file))
+    .filter((at) => at !== undefined)
+    .sort((a, b) => a - b);
+  // Runs of old entries and the new entries between them, joined at the end (one copy).
+  const pieces: T[][] = [];
+  let kept = 0;
+  let next = 0;
+  const fresh = (upTo: number) => {
+    const piece: T[] = [];
+    // Entries of files the graph does not have are left out.
+    for (; next < after.length && positionOf(after[next]!) <= upTo; next++)
+      if (order.has(after[next]!.from)) piece.push(after[next]!);
+    pieces.push(piece);
+  };
+  for (const at of positions) {
+    const start = firstAt(at, kept);
+    pieces.push(before.slice(kept, start));
+    fresh(at);
+    kept = firstAt(at + 1, start);
   }
-  for (; next < after.length; next++) push(after[next]!);
-  return merged;
-
-  function push(entry: T): void {
-    if (order.has(entry.from)) merged.push(entry);
-  }
+  pieces.push(before.slice(kept));
+  fresh(Infinity);
+  return ([] as T[]).concat(...pieces);
 }

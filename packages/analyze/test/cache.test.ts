@@ -77,6 +77,23 @@ describe('facts cache', () => {
     expect([after.parsed, after.cached]).toEqual([3, 0]);
   });
 
+  it('reads a graph cache whose parts are damaged (its head intact) as no graph cache', async () => {
+    const first = await analyzeCounting(root);
+    const dir = join(root, '.seams/cache');
+    const file = join(
+      dir,
+      readdirSync(dir).find((name) => name.startsWith('graph-'))!,
+    );
+    const bytes = readFileSync(file);
+    bytes.fill(0x5a, bytes.length - 64);
+    writeFileSync(file, bytes);
+    // The stats in the head say nothing changed; the parts cannot be read: facts from their cache, no file parsed.
+    const after = await analyzeCounting(root);
+    expect([after.parsed, after.cached]).toEqual([0, 3]);
+    expect(after.events.some((e) => e.type === 'step-end' && e.step === 'resolve')).toBe(true);
+    expect(after.graph).toEqual({ ...first.graph, timings: after.graph.timings });
+  });
+
   it('reuses the whole graph when no file and no config changed', async () => {
     const first = await analyzeCounting(root);
     const second = await analyzeCounting(root);
@@ -215,6 +232,9 @@ describe('partial update after a few files changed', () => {
   });
   it('updates a graph that was itself updated: the export tables it kept undecoded still hold', async () => {
     await analyzeCounting(root);
+    const cacheFiles = () => readdirSync(join(root, '.seams/cache')).filter((name) => name.startsWith('graph'));
+    const [graphFile] = cacheFiles();
+    const written = readFileSync(join(root, '.seams/cache', graphFile!));
     const edit = (file: string, text: string) => appendFileSync(join(root, file), text);
     edit('src/modules/catalog/services/product-search.service.ts', '\nexport const searchLimit = 20;\n');
     expect((await analyzeCounting(root)).parsed).toBe(1);
@@ -224,9 +244,51 @@ describe('partial update after a few files changed', () => {
     expect(second.parsed).toBe(1);
     const full = await analyze({ root, cache: false });
     expect(second.graph).toEqual({ ...full, timings: second.graph.timings });
+    // Both updates wrote only what changed, beside the graph cache the first run wrote, which is as it was.
+    expect(cacheFiles()).toEqual([graphFile, graphFile!.replace('graph-', 'graphdelta-')]);
+    expect(readFileSync(join(root, '.seams/cache', graphFile!)).equals(written)).toBe(true);
+    const third = await analyzeCounting(root);
+    expect([third.parsed, third.cached]).toEqual([0, 0]);
+    expect(third.graph).toEqual({ ...full, timings: third.graph.timings });
     expect(full.files.find((f) => f.path === 'src/modules/catalog/routes/product.routes.ts')?.exports).toContain(
       'searchLimit',
     );
+  });
+});
+
+describe('use cases after a partial update', () => {
+  const routers = join(import.meta.dirname, '../../../fixtures/entry-points/express-local-routers');
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'seams-use-cases-'));
+    cpSync(routers, root, { recursive: true });
+    // Enough other files that one edited file is a partial update (at most a tenth of the files changed).
+    mkdirSync(join(root, 'src/lib'));
+    for (let i = 0; i < 10; i++) writeFileSync(join(root, `src/lib/helper-${i}.js`), `module.exports = ${i};\n`);
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  const sameAsFullRun = async () => {
+    const partial = await analyzeCounting(root);
+    // Only the edited file was read: a partial update.
+    expect(partial.events.filter((e) => e.type === 'file-parsed')).toHaveLength(1);
+    const full = await analyze({ root, cache: false });
+    expect(partial.graph).toEqual({ ...full, timings: partial.graph.timings });
+    return full.useCases!.map((useCase) => useCase.id);
+  };
+
+  it('keeps them when no entry point changed, and composes them again when a route or a mount did', async () => {
+    const before = (await analyzeCounting(root)).graph.useCases!.map((useCase) => useCase.id);
+    expect(before).toContain('http GET /v2/api/users');
+    // The edited file declares a route, unchanged, and mounts nothing.
+    appendFileSync(join(root, 'src/stats.js'), '\n// counted nightly\n');
+    expect(await sameAsFullRun()).toEqual(before);
+    appendFileSync(join(root, 'src/users.js'), "\nrouter.get('/users/:id', (req, res) => res.json({}));\n");
+    expect(await sameAsFullRun()).toContain('http GET /v2/api/users/:id');
+    // The prefix of every route comes from the mount in app.js.
+    const app = join(root, 'src/app.js');
+    writeFileSync(app, readFileSync(app, 'utf8').replace("'/v2'", "'/v3'"));
+    expect(await sameAsFullRun()).toContain('http GET /v3/api/users/:id');
   });
 });
 

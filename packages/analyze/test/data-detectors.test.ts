@@ -34,9 +34,14 @@ describe('data detectors', () => {
       qb(15, 'invoices', 'read', 'countInvoices'),
       qb(22, 'invoice_lines', 'write', 'clearLines'),
     ]);
+    // `knex('employee as emp')`: the table without its alias.
+    expect(dataOf('query-builder', 'src/team.statistics.ts')).toEqual([
+      qb(5, 'employee', 'read', 'weekHours'),
+      qb(9, 'time_log', 'read', 'lastLogs'),
+    ]);
   });
 
-  test('sql: FROM and JOIN read, INSERT INTO, UPDATE ... SET and DELETE FROM write; prose is not SQL', () => {
+  test('sql: FROM and JOIN read, INSERT INTO, UPDATE ... SET, DELETE FROM write; prose, comments, CTEs are not', () => {
     const s = (line: number, table: string, access: 'read' | 'write', fn?: string) => w(line, table, access, 'sql', fn);
     expect(dataOf('sql', 'src/report.queries.ts')).toEqual([
       s(6, 'customers', 'read', 'revenueByCustomer'),
@@ -44,6 +49,47 @@ describe('data detectors', () => {
       s(13, 'orders', 'write', 'markShipped'),
       s(14, 'order_events', 'write', 'markShipped'),
       s(17, 'public.sessions', 'write', 'purge'),
+      // Not `here` (a comment) or `the` (a value), nor `expired`/`gone` (CTEs), nor `jsonb_each` (a function),
+      // nor the catalog.
+      s(26, 'sessions', 'read', 'staleSessions'),
+      s(30, 'sessions', 'write', 'staleSessions'),
+    ]);
+    // Common table expressions (`chain`, `buyers`) and Oracle's DUAL are no tables.
+    expect(dataOf('sql', 'src/order-chain.queries.ts')).toEqual([
+      s(5, 'orders', 'read', 'rootOrder'),
+      s(7, 'orders', 'read', 'rootOrder'),
+      s(8, 'customers', 'read', 'rootOrder'),
+    ]);
+  });
+
+  test('slonik: a table given as a value in sql templates, and helpers given a schema object', () => {
+    const sl = (line: number, table: string, access: 'read' | 'write', fn?: string) =>
+      w(line, table, access, 'slonik', fn);
+    expect(dataOf('slonik', 'src/queries/user.ts')).toEqual([
+      // `buildInsertIntoWithPool(pool)(Users)`: a helper whose name says insert, given the schema object.
+      sl(10, 'Users', 'write', 'createUserQueries'),
+      sl(15, 'Users', 'read', 'findUserById'),
+      sl(20, 'Users', 'write', 'renameUser'),
+      sl(24, 'UsersRoles', 'write', 'deleteUserRoles'),
+      sl(28, 'user_events', 'write', 'purgeEvents'),
+    ]);
+    // The helper's own statement names its parameter's table: nothing to report there.
+    expect(dataOf('slonik', 'src/database/insert-into.ts')).toBeUndefined();
+  });
+
+  test('slonik: a schema object meets the table its snake_case name declares', async () => {
+    const graph = await analyze({ root: join(fixtures, 'slonik'), cache: false });
+    expect(graph.data!.map(({ line, table, model }) => [line, table, model])).toEqual([
+      [10, 'users', 'Users'],
+      [15, 'users', 'Users'],
+      [20, 'users', 'Users'],
+      [24, 'users_roles', 'UsersRoles'],
+      [28, 'user_events', undefined],
+    ]);
+    expect(graph.tables!.map((table) => [table.name, table.models.flatMap((m) => m.references ?? [])])).toEqual([
+      ['user_events', []],
+      ['users', []],
+      ['users_roles', ['users']],
     ]);
   });
 
@@ -91,6 +137,11 @@ describe('data detectors', () => {
 
   test('sql: a schema or migration declares its tables and their foreign keys', async () => {
     const graph = await analyze({ root: join(fixtures, 'sql'), cache: false });
+    // `INSERT INTO order_events` writes the table the migration declares as `public.order_events`.
+    expect(graph.data!.find((access) => access.line === 14)).toMatchObject({
+      table: 'public.order_events',
+      model: 'order_events',
+    });
     const declared = (line: number, table: string, references?: string[]) => ({
       from: 'migrations/001-init.sql',
       line,
@@ -101,10 +152,10 @@ describe('data detectors', () => {
     });
     expect(graph.tables).toEqual([
       { name: 'customers', models: [declared(2, 'customers')] },
-      { name: 'order_events', models: [] },
       { name: 'orders', models: [declared(7, 'orders', ['customers'])] },
       { name: 'public.order_events', models: [declared(15, 'public.order_events', ['orders'])] },
       { name: 'public.sessions', models: [] },
+      { name: 'sessions', models: [] },
     ]);
   });
 

@@ -1,6 +1,7 @@
 // What ownership rests on: Prisma nested writes named through the schema's relations, SQL migrations
 // applied in order (a dropped table is gone, a renamed one moves), TypeORM relations as foreign keys,
-// and tests kept apart from the app (fixtures/data/prisma-nested, fixtures/data/typeorm-relations).
+// Sequelize associations as foreign keys, and tests kept apart from the app (fixtures/data/prisma-nested,
+// fixtures/data/typeorm-relations, fixtures/data/sequelize-associations).
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Graph } from '@seams/graph';
@@ -64,6 +65,26 @@ test('typeorm-relations: @ManyToOne, owning @OneToOne and @ManyToMany + @JoinTab
     'comment <- src/article/comment.entity.ts:5 -> article',
     'user <- src/user/user.entity.ts:6 -> article,user_profile',
     'user_profile <- src/user/profile.entity.ts:5',
+  ]);
+});
+
+test('sequelize-associations: belongsTo keys the source, hasOne/hasMany the target, belongsToMany the join; decorators too', async () => {
+  const graph = await analyze({ root: join(fixtures, 'sequelize-associations'), cache: false });
+  // `through: 'NoteTags'` is a model Sequelize defines (declared by both sides); `roles.hasOne()` and
+  // `Acl.belongsTo()` in lib/permissions.js name no declared model and add nothing.
+  expect(tables(graph)).toEqual([
+    'Follows <- models/follow.js:3 -> Tags,Users',
+    'NoteTags <- models/note.js:7 -> notes,Tags | models/tag.js:7 -> notes,Tags',
+    'Tags <- models/tag.js:11',
+    'Users <- models/user.js:4',
+    // sequelize-typescript's decorators: a `through` string, a join model, @ForeignKey/@BelongsTo, @HasMany.
+    'coupon_uses <- typed/order.model.ts:25 -> coupons,orders',
+    'coupons <- typed/order.model.ts:24',
+    'notes <- models/note.js:3 -> Users',
+    'order_coupons <- typed/order.model.ts:30 -> coupons,orders',
+    'order_lines <- typed/order.model.ts:14 -> orders',
+    'orders <- typed/order.model.ts:5',
+    'profiles <- models/profile.js:6 -> Users',
   ]);
 });
 

@@ -13,6 +13,9 @@ describe('sequelize detector', () => {
       m(15, 'OrderLine', 'OrderLines'),
       m(21, 'OrderEvent', 'OrderEvent'),
       m(21, 'OrderEventModel', 'OrderEvent'),
+      // `hasMany` keys the target: these add `Order` to the references of the models declared under those names.
+      { ...m(23, 'OrderLine', 'OrderLine'), references: ['Order'], keysOnly: true },
+      { ...m(24, 'OrderEventModel', 'OrderEventModel'), references: ['Order'], keysOnly: true },
     ]);
     expect(facts.data).toBeUndefined();
   });

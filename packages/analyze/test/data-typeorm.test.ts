@@ -90,3 +90,63 @@ describe('entities imported into a file that never names TypeORM', () => {
     ).toEqual([[6, 'invoices', 'Invoice']]);
   });
 });
+
+describe("entities declared through a wrapper decorator (`@MultiORMEntity('deal')` over two ORMs)", () => {
+  test('declare their table and foreign keys, so a repository of the class writes that table', async () => {
+    const graph = await analyze({ root: detectorFixture('typeorm-wrapped').fixture, cache: false });
+    expect(graph.tables).toEqual([
+      {
+        name: 'deal',
+        models: [
+          {
+            from: 'src/deal/deal.entity.ts',
+            line: 6,
+            name: 'Deal',
+            table: 'deal',
+            detector: 'typeorm',
+            references: ['pipeline'],
+          },
+        ],
+      },
+      // Its file never names TypeORM.
+      {
+        name: 'pipeline',
+        models: [
+          {
+            from: 'src/pipeline/pipeline.entity.ts',
+            line: 5,
+            name: 'Pipeline',
+            table: 'pipeline',
+            detector: 'typeorm',
+          },
+        ],
+      },
+      // MikroORM's `@Entity({ tableName })` beside them.
+      {
+        name: 'pipeline_stages',
+        models: [
+          {
+            from: 'src/pipeline/pipeline-stage.entity.ts',
+            line: 6,
+            name: 'PipelineStage',
+            table: 'pipeline_stages',
+            detector: 'typeorm',
+            references: ['pipeline'],
+          },
+        ],
+      },
+    ]);
+    // The generic base service's `Repository<T>` (src/core/crud.service.ts) is no table T.
+    expect(graph.data).toEqual([
+      {
+        from: 'src/deal/deal.seed.ts',
+        line: 6,
+        table: 'deal',
+        access: 'write',
+        detector: 'typeorm',
+        function: 'insertDeals',
+        model: 'Deal',
+      },
+    ]);
+  });
+});

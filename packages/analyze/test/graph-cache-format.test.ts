@@ -1,7 +1,7 @@
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { decodeTable, encodeTable, StringTable } from '../src/columnar.ts';
-import { decodeGraphCache, encodeGraphCache, reexportIndex } from '../src/graph-cache-format.ts';
+import { decodeGraphCache, encodeGraphCache, encodeGraphDelta, reexportIndex } from '../src/graph-cache-format.ts';
 
 // Shapes met in GraphParts: edges with optional keys, files with lists, externals, nested objects.
 const edges = [
@@ -21,6 +21,14 @@ describe('columnar records', () => {
     const decoded = decodeTable(encodeTable(edges, strings), strings.strings);
     expect(decoded).toStrictEqual(edges);
     expect(decoded.map((edge) => Object.keys(edge))).toEqual(edges.map((edge) => Object.keys(edge)));
+  });
+
+  it('gives back a key named __proto__ as an own key, not as the prototype', () => {
+    const records = [JSON.parse('{"path": "a", "__proto__": {"polluted": true}}') as Record<string, unknown>];
+    const strings = new StringTable();
+    const [decoded] = decodeTable(encodeTable(records, strings), strings.strings);
+    expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
+    expect(decoded).toStrictEqual(records[0]);
   });
 
   it('stores each distinct string once, and values it has no column for as they are', () => {
@@ -202,5 +210,94 @@ describe('graph cache format', () => {
   it('refuses bytes it did not write, such as a cache of the former plain-clone format', () => {
     expect(decodeGraphCache(serialize(value))).toBeUndefined();
     expect(decodeGraphCache(Buffer.from('seams'))).toBeUndefined();
+  });
+});
+
+describe('graph cache delta (what a partial update changed, beside the whole cache)', () => {
+  // Enough records that a few changed ones make a small delta next to the whole.
+  const files = Array.from({ length: 300 }, (_, i) => `src/m${i}.ts`);
+  const exportTable = (i: number) => ({
+    local: new Set([`m${i}`]),
+    named: new Map([[`n${i}`, { target: files[(i + 1) % files.length]!, importName: 'x' }]]),
+    stars: [] as Array<string | null>,
+  });
+  const whole = {
+    fingerprint: 'f1',
+    stats: new Map(files.map((file, i) => [file, { size: 100 + i, mtimeMs: 1000 + i }])),
+    parts: {
+      files: files.map((path, i) => ({ path, language: 'ts', loc: i, exports: [`m${i}`] })),
+      edges: files.map((from, i) => ({ from, to: files[(i + 7) % files.length]!, kind: 'import', line: 1 })),
+      warnings: ['one'],
+      exportTables: new Map(files.map((file, i) => [file, exportTable(i)])),
+    },
+    discovered: { files, options: '[]' },
+    git: { base: 'c1', watched: [], undiscovered: [] },
+  };
+  type Parts = typeof whole.parts;
+
+  it('gives back, with the cache it was written after, the graph a whole encoding gives', () => {
+    const bytes = encodeGraphCache(whole);
+    const read = decodeGraphCache(bytes)!;
+    const parts = read.parts as Parts;
+    // A partial update: one file's stat, node, edges and export table change; the other records are the ones read.
+    const stats = new Map(read.stats).set('src/m5.ts', { size: 7, mtimeMs: 2000 });
+    const exportTables = parts.exportTables;
+    exportTables.set('src/m5.ts', { local: new Set(['fresh']), named: new Map(), stars: ['src/m6.ts', null] });
+    const updated = {
+      ...read,
+      stats,
+      parts: {
+        ...parts,
+        files: parts.files.map((file, i) => (i === 5 ? { ...file, loc: 99, exports: ['fresh'] } : file)),
+        edges: [...parts.edges.slice(0, 5), { from: 'src/m5.ts', to: 'src/m9.ts', kind: 'type', line: 3 }],
+        warnings: ['one', 'two'],
+        exportTables,
+      },
+      git: { base: 'c2', watched: ['src/m5.ts'], undiscovered: [] },
+    };
+    const delta = encodeGraphDelta(updated)!;
+    expect(delta.length).toBeLessThan(bytes.length / 10);
+    const again = decodeGraphCache(bytes, delta)!;
+    // A second update is written against the same whole cache, and holds the first's changes too.
+    const later = { ...again, parts: { ...(again.parts as Parts), warnings: ['three'] } };
+    const second = decodeGraphCache(bytes, encodeGraphDelta(later))!;
+    const { exportTables: _live, ...expected } = updated.parts;
+    const expectedTables = new Map(exportTables);
+    for (const [read, warnings] of [
+      [again, ['one', 'two']],
+      [second, ['three']],
+    ] as const) {
+      expect(read.stats).toStrictEqual(stats);
+      expect(read.discovered).toStrictEqual(whole.discovered);
+      const { exportTables: tables, ...rest } = read.parts as Parts;
+      // Iterating the export tables decodes them all: a later update then writes the whole cache again.
+      expect(new Map(tables)).toStrictEqual(expectedTables);
+      expect(rest).toStrictEqual({ ...expected, warnings });
+    }
+    expect(again.git).toStrictEqual(updated.git);
+    expect(encodeGraphDelta(again)).toBeUndefined();
+  });
+
+  it('is not written where it cannot say what changed, and is left out once the whole cache is written again', () => {
+    const bytes = encodeGraphCache(whole);
+    const read = decodeGraphCache(bytes)!;
+    const parts = read.parts as Parts;
+    // Another file list; export tables not read from the cache; nearly everything changed.
+    expect(encodeGraphDelta({ ...read, stats: new Map([...read.stats].slice(1)) })).toBeUndefined();
+    expect(encodeGraphDelta({ ...read, parts: { ...parts, exportTables: new Map(whole.parts.exportTables) } })).toBe(
+      undefined,
+    );
+    const renamed = parts.edges.map((edge) => ({ ...edge, kind: 'require' }));
+    expect(
+      encodeGraphDelta({ ...read, parts: { ...parts, edges: renamed, files: structuredClone(parts.files) } }),
+    ).toBe(undefined);
+    const delta = encodeGraphDelta({ ...read, parts: { ...parts, warnings: ['two'] } })!;
+    expect((decodeGraphCache(bytes, delta)!.parts as Parts).warnings).toEqual(['two']);
+    const rewritten = encodeGraphCache(read);
+    expect((decodeGraphCache(rewritten, delta)!.parts as Parts).warnings).toEqual(['one']);
+    // Only beside the cache it was read from.
+    const elsewhere = decodeGraphCache(bytes, undefined, '/a/graph.bin')!;
+    expect(encodeGraphDelta(elsewhere, '/b/graph.bin')).toBeUndefined();
+    expect(encodeGraphDelta(elsewhere, '/a/graph.bin')).toBeInstanceOf(Buffer);
   });
 });

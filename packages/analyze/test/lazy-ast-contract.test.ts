@@ -52,13 +52,13 @@ const FIELDS: Record<string, string[]> = {
   TSAsExpression: ['expression'],
   TSNonNullExpression: ['expression'],
   ChainExpression: ['expression'],
-  FunctionDeclaration: ['id', 'params', 'body'],
-  FunctionExpression: ['id', 'params', 'body'],
+  FunctionDeclaration: ['id', 'params', 'body', 'typeParameters'],
+  FunctionExpression: ['id', 'params', 'body', 'typeParameters'],
   ArrowFunctionExpression: ['params', 'body'],
   FunctionBody: ['body'],
   ReturnStatement: ['argument'],
-  ClassDeclaration: ['id', 'decorators', 'body'],
-  ClassExpression: ['id', 'decorators', 'body'],
+  ClassDeclaration: ['id', 'decorators', 'body', 'typeParameters'],
+  ClassExpression: ['id', 'decorators', 'body', 'typeParameters'],
   ClassBody: ['body'],
   MethodDefinition: ['key', 'value', 'decorators'],
   PropertyDefinition: ['key', 'value', 'decorators', 'typeAnnotation'],
@@ -67,6 +67,8 @@ const FIELDS: Record<string, string[]> = {
   TSTypeAnnotation: ['typeAnnotation'],
   TSTypeReference: ['typeName', 'typeArguments'],
   TSTypeParameterInstantiation: ['params'],
+  TSTypeParameterDeclaration: ['params'],
+  TSTypeParameter: ['name'],
   ImportDeclaration: ['source', 'specifiers'],
   ImportSpecifier: ['local'],
   ImportExpression: ['source'],
@@ -124,7 +126,7 @@ function standardView(lazyType: string, node: Plain): Plain {
   const view: Plain = {};
   for (const field of FIELDS[lazyType] ?? []) {
     const value = node[field];
-    if (field === 'params' && lazyType !== 'TSTypeParameterInstantiation') {
+    if (field === 'params' && !lazyType.startsWith('TSTypeParameter')) {
       // `constructor(private repo: Repo)` is a TSParameterProperty around the binding in ESTree.
       view.params = (value as Plain[]).map((param) => {
         // A default value (`limit = 10`) is an AssignmentPattern around it; oxc keeps it apart as `initializer`.
@@ -219,6 +221,8 @@ module.exports = { ...require('./y'), a };
 type T = import('./types').Order;
 import fs = require('fs');
 const Anonymous = class {};
+abstract class CrudService<T extends object> { constructor(protected repo: Repository<T>) {} }
+function countAll<E>(repo: Repository<E>) { return repo.count(); }
 `;
 
 describe('the lazy AST adapter matches oxc standard AST', () => {

@@ -124,9 +124,12 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
     const trust = FolderTrust.of(files, dependencies);
     const index = new Map(files.map((file, i) => [file, i]));
     const modulesOf = (file: string) => trust.modulesOf(index.get(file)!);
-    let result = splitModules(weighted, partition, modulesOf, minSize);
+    const clustered = new Set(files);
+    const imported = new Set(dependencies.filter((d) => clustered.has(d.from)).map((d) => d.to));
+    const used = (file: string) => imported.has(file);
+    let result = splitModules(weighted, partition, modulesOf, minSize, used);
     result = splitDisconnected(weighted, result);
-    const wholeModule = isWholeModule(result, modulesOf);
+    const wholeModule = isWholeModule(result, modulesOf, used);
     result = splitLarge(weighted, result, maxSize, resolution, seed, wholeModule);
     result = mergeTiny(weighted, result, minSize, wholeModule);
     if (options.services !== undefined) result = toCount(weighted, result, options.services, resolution, seed);

@@ -112,7 +112,7 @@ export function findSharedKernel(
       continue;
     }
     const uses = spread(file, imported.get(file));
-    if (users <= 1 && uses >= needed && (imported.get(file)?.size ?? 0) >= minUsers)
+    if (users <= 1 && uses >= needed && (imported.get(file)?.size ?? 0) >= minUsers && !mixin(file, importers))
       shared.set(file, `composition root: wires ${uses} parts`);
   }
   // What only the kernel uses is part of it (a logger's formatter, a db client's pool), if it lives beside
@@ -180,4 +180,11 @@ function firstParts(files: readonly string[], deps: readonly Dependency[], seed:
   const graph = new FileGraphBuilder(files);
   for (const { from, to, calls } of deps) graph.add(from, to, calls);
   return runLouvain(graph.build(), 1, seed);
+}
+
+// A file whose one importer is itself imported by several files: a part its domain's facade loads
+// (`require('./queue')(Posts)` in `posts/index.js`), however many parts it wires, not a root that starts the app.
+function mixin(file: string, importers: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  const [user] = importers.get(file) ?? [];
+  return user !== undefined && (importers.get(user)?.size ?? 0) > 1;
 }

@@ -212,6 +212,28 @@ describe('the shared kernel never swallows a domain', () => {
       ['src/plugins/chat/hooks.ts', 'composition roots'],
     ]);
   });
+
+  it('takes a file that wires every domain for a composition root only when its one importer is no hub', () => {
+    // src/app.ts wires the five domains and only src/main.ts, imported by nothing, imports it: the app's root.
+    // src/user/queue.ts wires them as much, but its one importer is the user facade, which the five domains import:
+    // a mixin the facade loads (`require('./queue')(User)`), the user domain's, not a root.
+    const withRoots = [...files, 'src/main.ts', 'src/app.ts', 'src/user/queue.ts'];
+    const graph = handGraph(withRoots, [
+      ...imports,
+      ['src/main.ts', 'src/app.ts'],
+      ['src/user/index.ts', 'src/user/queue.ts'],
+      ...domains.flatMap((d): Array<[string, string]> => [
+        ['src/app.ts', `src/${d}/${d}.ts`],
+        ['src/user/queue.ts', `src/${d}/${d}.ts`],
+      ]),
+    ]);
+    const kernel = findSharedKernel(withRoots, dependenciesOf(graph), { seed: 1 });
+    expect(kernel.map((k) => [k.path, k.group ?? k.reason.replace(/ by \d+ files in \d+ parts/, '')])).toEqual([
+      ['src/app.ts', 'composition roots'],
+      ['src/lib/log-format.ts', 'used only by the shared kernel'],
+      ['src/lib/log.ts', 'used'],
+    ]);
+  });
 });
 
 describe('a helper a large share of the files imports', () => {

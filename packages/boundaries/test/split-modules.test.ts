@@ -71,6 +71,36 @@ describe('splitModules', () => {
     expect(splitModules(graph, one, modulesOf, 3)).toEqual(one);
   });
 
+  it('cuts a module from one nested in a sibling sub-folder of its folder (app/access/ beside app/endpoints/public/)', () => {
+    // f/e/ is module 5 of f/ (folder 0), itself trusted (folder 6): f/e/p* is its module 7, f/e/q* its module 8.
+    // The service holds all of a (module 1 of f/) and of p, but only p's half of e: e does not count, p does, in
+    // folder 6; lifted to f/, beside a, it is a module of its own.
+    const nested = (file: string): Module[] =>
+      file.startsWith('f/e/')
+        ? [
+            { folder: 0, module: 5 },
+            { folder: 6, module: file.startsWith('f/e/p') ? 7 : 8 },
+          ]
+        : modulesOf(file);
+    const files = ['f/a1', 'f/a2', 'f/a3', 'f/e/p1', 'f/e/p2', 'f/e/p3'];
+    const elsewhere = ['f/e/q1', 'f/e/q2', 'f/e/q3'];
+    const graph = weighted([
+      ['f/a1', 'f/a2', 1],
+      ['f/a2', 'f/a3', 1],
+      ['f/a3', 'f/e/p1', 1],
+      ['f/e/p1', 'f/e/p2', 1],
+      ['f/e/p2', 'f/e/p3', 1],
+      ['f/e/q1', 'f/e/q2', 1],
+      ['f/e/q2', 'f/e/q3', 1],
+    ]);
+    const partition = new Map([...files.map((f) => [f, 's'] as const), ...elsewhere.map((f) => [f, 't'] as const)]);
+    expect(sorted(splitModules(graph, partition, nested, 3))).toEqual([
+      ['f/a1', 'f/a2', 'f/a3'],
+      ['f/e/p1', 'f/e/p2', 'f/e/p3'],
+      ['f/e/q1', 'f/e/q2', 'f/e/q3'],
+    ]);
+  });
+
   it('counts a module only with at least min-size files, and most of them, in the service', () => {
     // b has 2 files in the service (under min-size 3) and 1 elsewhere; c has 3 here but 4 elsewhere (not most of it).
     const files = ['f/a1', 'f/a2', 'f/a3', 'f/b1', 'f/b2', 'f/c1', 'f/c2', 'f/c3'];
@@ -83,9 +113,10 @@ describe('splitModules', () => {
     expect(splitModules(graph, partition, modulesOf, 3)).toEqual(partition);
   });
 
-  it('counts a small module held whole with two files at least, never a lone file', () => {
-    // b (f/b1, f/b2) is all in the service, under min-size 3: a module of its own beside a. c (f/c1) is one file: it
-    // follows the piece it is most tied to (a, 2 against 1), as the legacy file does.
+  it('counts a small module held whole, even of one file, in a service mostly of modules: it takes no other file', () => {
+    // b (f/b1, f/b2) and c (f/c1) are all in the service, under min-size 3; with a, 6 of the service's 7 files are in
+    // modules, so both are modules of their own beside a. The legacy file is tied only to b, which, a small whole
+    // module, draws no other file: it stays with the largest piece, a.
     const files = ['f/a1', 'f/a2', 'f/a3', 'f/b1', 'f/b2', 'f/c1', 'legacy/l'];
     const graph = weighted([
       ['f/a1', 'f/a2', 1],
@@ -97,8 +128,40 @@ describe('splitModules', () => {
       ['legacy/l', 'f/b2', 1],
     ]);
     expect(sorted(splitModules(graph, new Map(files.map((f) => [f, 's'])), modulesOf, 3))).toEqual([
-      ['f/a1', 'f/a2', 'f/a3', 'f/c1'],
-      ['f/b1', 'f/b2', 'legacy/l'],
+      ['f/a1', 'f/a2', 'f/a3', 'legacy/l'],
+      ['f/b1', 'f/b2'],
+      ['f/c1'],
+    ]);
+    // When no clustered file imports c1 (a file the framework wires), it is no module: it follows a (2 against b's 1).
+    const unused = (file: string) => file !== 'f/c1';
+    expect(sorted(splitModules(graph, new Map(files.map((f) => [f, 's'])), modulesOf, 3, unused))).toEqual([
+      ['f/a1', 'f/a2', 'f/a3', 'f/c1', 'legacy/l'],
+      ['f/b1', 'f/b2'],
+    ]);
+  });
+
+  it('counts no lone file in a service mostly of files of no module (a layered domain and its facade)', () => {
+    // a (3 files) and c (f/c1, one file) are whole, but with them only 4 of the service's 8 files are in modules:
+    // c1 is the face of the domain spread over legacy/, no module; only a counts, and one module cuts nothing.
+    const files = ['f/a1', 'f/a2', 'f/a3', 'f/c1', 'legacy/l', 'legacy/m', 'legacy/n', 'legacy/o'];
+    const graph = weighted([
+      ['f/a1', 'f/a2', 1],
+      ['f/a2', 'f/a3', 1],
+      ['f/a3', 'legacy/l', 1],
+      ...['legacy/l', 'legacy/m', 'legacy/n', 'legacy/o'].map((f): [string, string, number] => ['f/c1', f, 1]),
+    ]);
+    const one = new Map(files.map((f) => [f, 's']));
+    expect(splitModules(graph, one, modulesOf, 3)).toEqual(one);
+  });
+
+  it('counts the files lying directly in a folder as a module of two files at least, never of one', () => {
+    // f/own is the only file directly in f/ (module -1 of folder 0: its own files), an entry beside a and b.
+    const own = (file: string): Module[] => (file === 'f/own' ? [{ folder: 0, module: -1 }] : modulesOf(file));
+    const files = ['f/a1', 'f/a2', 'f/a3', 'f/b1', 'f/b2', 'f/b3', 'f/own'];
+    const graph = weighted([...edges.filter(([a]) => a !== 'legacy/l'), ['f/own', 'f/a1', 1], ['f/own', 'f/b1', 2]]);
+    expect(sorted(splitModules(graph, new Map(files.map((f) => [f, 's'])), own, 3))).toEqual([
+      ['f/a1', 'f/a2', 'f/a3'],
+      ['f/b1', 'f/b2', 'f/b3', 'f/own'],
     ]);
   });
 
@@ -165,10 +228,24 @@ describe('isWholeModule', () => {
     expect(whole(members('u'))).toBe(true);
   });
 
-  it('fails for a fragment of a module, and for a single file', () => {
-    // t: 1 of its 2 files in module 1 (not more than half), and 1 of module 1's 10.
+  it('fails for a fragment of a module, and for a single file of a larger module', () => {
+    // t: 1 of its 2 files in module 1, but 1 of module 1's 10.
     expect(whole(members('t'))).toBe(false);
     expect(whole(['f/b1'])).toBe(false);
+  });
+
+  it('holds for a one-file module of its own folder, even beside another file, but not for the lone file of a folder', () => {
+    // f/c1 is all of module 3 (a sub-folder); f/own the only file directly in f/ (its own files, module -1).
+    const own = (file: string): Module[] => (file === 'f/own' ? [{ folder: 0, module: -1 }] : modulesOf(file));
+    const single = isWholeModule(new Map([...partition, ['f/c1', 'v'], ['f/own', 'w']]), own);
+    expect(single(['f/c1'])).toBe(true);
+    // Half of the cluster is the whole module: a one-file domain folder with the loose file tied to it.
+    expect(single(['f/c1', 'legacy/n'])).toBe(true);
+    expect(single(['f/own'])).toBe(false);
+    // A one-file module nothing imports is no service of its own; a two-file one is, used or not.
+    const unused = isWholeModule(new Map([...partition, ['f/c1', 'v']]), modulesOf, () => false);
+    expect(unused(['f/c1'])).toBe(false);
+    expect(unused(members('u'))).toBe(true);
   });
 
   it('keeps a whole two-file module from merging for being small, and a whole module from being cut for being large', () => {

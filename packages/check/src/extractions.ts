@@ -48,6 +48,14 @@ function manifestIn(folder: string, read: (path: string) => string | undefined):
  */
 export function generatedBy(extractions: readonly Extraction[], services: ReadonlySet<string>) {
   const known = extractions.filter((extraction) => services.has(extraction.service));
+  // Usually none: the plan's own lookups, unwrapped (they run for every import of the graph).
+  if (known.length === 0)
+    return {
+      isServiceCode: (_file: string) => false,
+      isFacade: (_file: string) => false,
+      ownerOf: (base: OwnerOf): OwnerOf => base,
+      isEntry: (base: IsEntry): IsEntry => base,
+    };
   const holding = (file: string) => known.find((extraction) => file.startsWith(`${extraction.folder}/`));
   const isServiceCode = (file: string) => {
     const extraction = holding(file);

@@ -36,7 +36,7 @@ export function formatSummary(summary: GraphSummary, output?: string): string {
   for (const item of summary.unresolved.top.slice(0, 5)) {
     row('', `${item.specifier}  ${item.reason}${item.count > 1 ? ` x${item.count}` : ''}  (${item.example})`);
   }
-  row('parse errors', String(summary.parseErrors.length));
+  row('parse errors', n(summary.parseErrorCount));
   for (const error of summary.parseErrors.slice(0, 5))
     row('', `${error.path}${error.line ? `:${error.line}` : ''}  ${error.message}`);
   row(
@@ -55,7 +55,7 @@ export function formatSummary(summary: GraphSummary, output?: string): string {
   if (data)
     row(
       'data',
-      `${count(data.tables, 'table')} (${n(data.declared)} declared): ${count(data.reads, 'read')}, ${count(data.writes, 'write')} (${data.detectors.join(', ')})`,
+      `${count(data.tables, 'table')} (${n(data.declared)} declared): ${count(data.reads, 'read')}, ${count(data.writes, 'write')}${data.detectors.length ? ` (${data.detectors.join(', ')})` : ''}`,
     );
   const history = summary.history;
   if (history) {

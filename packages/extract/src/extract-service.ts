@@ -1,7 +1,9 @@
+import { posix } from 'node:path';
 import { printable, serviceLabels, tableOwnership, type Graph, type Plan } from '@seams/graph';
 import type { ContractModel } from './contract/build-contract.ts';
 import { rewriteImports, type FileEdit, type ManualImport, type RewriteCounts } from './codemod/rewrite-imports.ts';
 import { directImports, type DirectImport } from './codemod/direct-imports.ts';
+import { declaredAliases } from './codemod/alias-specifier.ts';
 import { unifiedDiff } from './codemod/unified-diff.ts';
 import { visiblyExports, wholeModuleReads } from './codemod/whole-module-reads.ts';
 import { contractFile, openApiFile, remoteOperations, schemasFile } from './generate/contract-files.ts';
@@ -22,7 +24,7 @@ import { findEventBus } from './find-event-bus.ts';
 import { serviceApi, type ServiceApi } from './service-api.ts';
 import { insideScope, toolchainProfile, type Toolchain } from './toolchain/toolchain-profile.ts';
 import { ambientFiles } from './toolchain/ambient-files.ts';
-import { browserOnlyFiles } from './toolchain/browser-files.ts';
+import { browserFiles } from './toolchain/browser-files.ts';
 import { placeFiles } from './toolchain/place-files.ts';
 import { excludeServiceEdit, withOwnExclude } from './toolchain/exclude-service.ts';
 import { hasExtractableSurface, nothingToExtract } from './extractable-surface.ts';
@@ -120,8 +122,8 @@ export async function extractService(
     visiblyExports(options.readFile, entry.slice(0, entry.indexOf('#')), entry.slice(entry.indexOf('#') + 1));
   const entries = [...new Set([...found.entries, ...earlier, ...whole])].filter(visible).sort();
   // A browser bundle's files are another program: neither the service's server code nor callers of its facade.
-  const browser = browserOnlyFiles(graph, options.readFile);
-  const onServer = (path: string) => !browser.has(path);
+  const browser = browserFiles(graph, options.readFile);
+  const onServer = (path: string) => !browser.only.has(path);
   const api = {
     ...found,
     files: found.files.filter(onServer),
@@ -158,22 +160,24 @@ export async function extractService(
   );
   const routing = routingFile(origin, `${layout.facade}/routing.ts`);
   const placed = placeFiles([facade], facadeSide(toolchain, layout, api.id, [facade.path]))[0]!;
-  const {
-    edits,
-    manual: unmoved,
-    counts,
-    ownTests,
-  } = rewriteImports({
-    graph: { ...graph, files: graph.files.filter((file) => onServer(file.path)) },
-    api,
-    facadePath: placed.path,
-    extension: toolchain.relativeExtension,
-    typeEntries: new Set(model.others.filter((o) => o.kind === 'type').map((o) => o.entry)),
-    routed,
-    tests: new Set(plan.shared.filter((s) => s.group === 'tests').map((s) => s.path)),
-    generated,
-    readFile: options.readFile,
-  });
+  const aliases = declaredAliases(options.root, options.tsconfig, options.readFile);
+  const rewrite = (rewritten: (path: string) => boolean) =>
+    rewriteImports({
+      graph: { ...graph, files: graph.files.filter((file) => rewritten(file.path)) },
+      api,
+      facadePath: placed.path,
+      extension: toolchain.relativeExtension,
+      typeEntries: new Set(model.others.filter((o) => o.kind === 'type').map((o) => o.entry)),
+      routed,
+      tests: new Set(plan.shared.filter((s) => s.group === 'tests').map((s) => s.path)),
+      aliases,
+      generated,
+      readFile: options.readFile,
+    });
+  const { edits, manual: unmoved, counts, ownTests } = rewrite((path) => onServer(path) && !browser.shared.has(path));
+  // A module the browser bundle loads too would load the facade there, which runs on Node: it is left, and said.
+  unmoved.push(...rewrite((path) => browser.shared.has(path)).edits.map(sharedWithBrowser));
+  unmoved.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   // The service builds on its own: a monolith's tsconfig that takes in every file leaves its folder out.
   const excluded =
     toolchain.language === 'ts' ? excludeServiceEdit(options.tsconfig, layout.service, options.readFile) : undefined;
@@ -182,7 +186,11 @@ export async function extractService(
     graph,
     members: new Set(api.files),
     routed,
-    skip: (path) => !onServer(path) || ownTests.includes(path) || generated.some((g) => path.startsWith(`${g}/`)),
+    skip: (path) =>
+      !onServer(path) ||
+      browser.shared.has(path) ||
+      ownTests.includes(path) ||
+      generated.some((g) => path.startsWith(`${g}/`)),
     textAfter: (path) => {
       try {
         return edits.find((edit) => edit.path === path)?.after ?? options.readFile(path);
@@ -195,10 +203,15 @@ export async function extractService(
   const declared = serviceRoutes(graph, api.files);
   const manual = unmoved.filter((m) => !importsRouter(graph, m, declared));
   const routeLevel = servesRoutes(declared)
-    ? await routeLevelFiles(origin, { ...layout, edge: under(options.out, 'edge') }, declared, {
-        graph,
-        readFile: options.readFile,
-      })
+    ? await routeLevelFiles(
+        origin,
+        { ...layout, edge: under(options.out, 'edge'), placed: posix.dirname(placed.path) },
+        declared,
+        {
+          graph,
+          readFile: options.readFile,
+        },
+      )
     : undefined;
   const routes = routeLevel?.routes ?? declared;
   const providers = providersFile(origin, model, layout, routeLevel?.nest);
@@ -284,6 +297,17 @@ export async function extractService(
           ]
         : nothingToExtract({ model }, api),
     routes,
+  };
+}
+
+// The import the codemod would have pointed at the facade in a file a browser bundle loads too: its first changed line.
+function sharedWithBrowser(edit: FileEdit): ManualImport {
+  const [before, after] = [edit.before.split('\n'), edit.after.split('\n')];
+  const line = before.findIndex((text, i) => text !== after[i]) + 1;
+  return {
+    file: edit.path,
+    line,
+    reason: "a browser bundle loads this file too, and the facade runs only on Node: it keeps the service's module",
   };
 }
 

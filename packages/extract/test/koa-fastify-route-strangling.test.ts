@@ -50,17 +50,22 @@ interface Framework {
   titleLength: number;
   /** What the routes' keys start with: '' when the app's prefix is known only at run time (it is /api). */
   keyPrefix: string;
+  /** Another plugin's route whose path ends in one of the service's, and its answer: never the service's. */
+  samePath?: { path: string; body: unknown };
 }
 
 // What the two Fastify fixtures share: the books routes mounted by the same hook, and the same package.
 const FASTIFY_BOOKS = {
   routerFile: 'src/books/books.routes.js',
   mount: (source) =>
-    "import { booksFastifyRoutes } from '../extracted/books/facade/fastify-routes.js'\n" +
-    source.replace('const app = Fastify()', "$&\n  app.addHook('onRequest', booksFastifyRoutes)"),
+    "import { booksFastifyOnRoute, booksFastifyRoutes } from '../extracted/books/facade/fastify-routes.js'\n" +
+    source.replace(
+      'const app = Fastify()',
+      "$&\n  app.addHook('onRoute', booksFastifyOnRoute)\n  app.addHook('onRequest', booksFastifyRoutes)",
+    ),
   files: ['extracted/books/facade/fastify-routes.js'],
   reportLine:
-    "Fastify: `app.addHook('onRequest', booksFastifyRoutes)` from\n   `extracted/books/facade/fastify-routes`",
+    "Fastify: `app.addHook('onRoute', booksFastifyOnRoute)` and\n   `app.addHook('onRequest', booksFastifyRoutes)` from `extracted/books/facade/fastify-routes` on the root",
   manifest: { type: 'module', dependencies: { fastify: '5.12.8' } },
   typeCheckInclude: [],
 } satisfies Partial<Framework>;
@@ -122,6 +127,7 @@ const FRAMEWORKS: Framework[] = [
     errorBody: (message) => ({ errors: { body: [message] } }),
     titleLength: 40,
     keyPrefix: '',
+    samePath: { path: '/staff/books', body: { staff: true } },
   },
 ];
 
@@ -250,6 +256,13 @@ describe.each(FRAMEWORKS)('route-level strangling of $name', (framework) => {
     });
     // A route that stays in the monolith is never proxied.
     expect(await monolith('GET', '/api/status')).toEqual({ status: 200, via: undefined, body: { status: 'ok' } });
+    // Nor is another plugin's route that ends in the same path as one of the service's (GET /books under /staff/).
+    if (framework.samePath)
+      expect(await monolith('GET', framework.samePath.path)).toEqual({
+        status: 200,
+        via: undefined,
+        body: framework.samePath.body,
+      });
   });
 
   it('shadows: answers locally, replays reads and (with shadowWrites) writes, and reports differences', async () => {
@@ -309,6 +322,8 @@ describe.each(FRAMEWORKS)('route-level strangling of $name', (framework) => {
     const token = { 'x-seams-token': TOKEN };
     expect(await call(serviceUrl, 'GET', '/api/books', undefined, token)).toMatchObject({ status: 200 });
     expect(await call(serviceUrl, 'GET', '/api/status', undefined, token)).toMatchObject({ status: 404 });
+    if (framework.samePath)
+      expect(await call(serviceUrl, 'GET', framework.samePath.path, undefined, token)).toMatchObject({ status: 404 });
     expect(await call(serviceUrl, 'GET', '/__seams/health')).toEqual({
       status: 200,
       via: undefined,

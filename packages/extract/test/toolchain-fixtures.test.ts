@@ -279,6 +279,17 @@ describe('extract --write on the toolchains monoliths have', () => {
     expect(extraction.edits.map((e) => e.path)).toEqual(['server.js']);
     expect(extraction.remoteReady).toEqual(['findNote', 'formatTitle']);
     expect(readFileSync(join(app, 'public/js/app.js'), 'utf8')).toContain("from '../../shared/format'");
+    // shared/note-title.js is loaded by the server and bundled too: pointed at the facade, the bundle would load Node's
+    // http. It keeps the service's module, and says why.
+    expect(readFileSync(join(app, 'shared/note-title.js'), 'utf8')).toContain("require('./format')");
+    expect(extraction.manual).toEqual([
+      {
+        file: 'shared/note-title.js',
+        line: 2,
+        reason: "a browser bundle loads this file too, and the facade runs only on Node: it keeps the service's module",
+      },
+    ]);
+    expect(extraction.direct.map((d) => d.file)).not.toContain('shared/note-title.js');
     const service = extraction.files.find((f) => f.path === 'extracted/notes/service/package.json')!;
     expect(Object.keys(JSON.parse(service.content).dependencies)).toEqual(['lodash', 'zod']);
     expect(extraction.edits[0]?.after).toContain("require('./extracted/notes/facade/notes.facade')");

@@ -6,7 +6,9 @@ export const DataAccess = z.object({
   line: z.number().int().describe('1-based line of the access'),
   table: z.string().describe('Table or collection as the code names it (Prisma model, entity, collection, SQL table)'),
   access: z.enum(['read', 'write']),
-  detector: z.string().describe('Which detector saw it: prisma, typeorm, sequelize, mongoose, query-builder, sql'),
+  detector: z
+    .string()
+    .describe('Which detector saw it: prisma, typeorm, sequelize, mongoose, query-builder, sql, slonik'),
   function: z
     .string()
     .optional()
@@ -33,7 +35,9 @@ export const DataModel = z.object({
   references: z
     .array(z.string())
     .optional()
-    .describe("Tables this one's foreign keys point to, where the declaration says (SQL schemas, Prisma relations)"),
+    .describe(
+      "Tables this one's foreign keys point to, where the declaration says (SQL schemas, Prisma relations, TypeORM relations, Sequelize associations)",
+    ),
 });
 
 export type DataModel = z.infer<typeof DataModel>;

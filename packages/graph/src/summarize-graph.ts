@@ -1,4 +1,4 @@
-import { findCycles, shortestCycle } from './find-cycles.ts';
+import { findCycles, shortestCycles } from './find-cycles.ts';
 import { EDGE_KINDS, type EdgeKind, type Graph } from './schema.ts';
 import type { DataAccess, DataTable } from './data-schema.ts';
 import type { History } from './history-schema.ts';
@@ -17,7 +17,9 @@ export interface GraphSummary {
     byReason: Record<string, number>;
     top: Array<{ specifier: string; reason: string; count: number; example: string }>;
   };
+  /** The first `top` files that did not parse; `parseErrorCount` counts them all. */
   parseErrors: Array<{ path: string; line: number; message: string }>;
+  parseErrorCount: number;
   /** `largest`: the biggest groups, each shown as its shortest loop `a -> b -> a`, with the group size. */
   cycles: { groups: number; files: number; largest: Array<{ files: number; loop: string[] }> };
   workspaces: number;
@@ -72,6 +74,9 @@ export function summarizeGraph(graph: Graph, top = 10): GraphSummary {
   );
 
   const cycles = findCycles(graph.edges);
+  const largest = cycles.slice(0, 3);
+  const loops = shortestCycles(graph.edges, largest);
+  const accesses = (graph.data ?? []).filter((access) => !access.test);
   return {
     root: graph.root,
     source: graph.source,
@@ -88,20 +93,15 @@ export function summarizeGraph(graph: Graph, top = 10): GraphSummary {
     },
     unresolved: { total: graph.unresolved.length, byReason, top: unresolvedTop.slice(0, top) },
     parseErrors: graph.parseErrors.slice(0, top).map(({ path, line, message }) => ({ path, line, message })),
+    parseErrorCount: graph.parseErrors.length,
     cycles: {
       groups: cycles.length,
       files: cycles.reduce((sum, group) => sum + group.length, 0),
-      largest: cycles.slice(0, 3).map((group) => ({ files: group.length, loop: shortestCycle(graph.edges, group) })),
+      largest: largest.map((group, i) => ({ files: group.length, loop: loops[i]! })),
     },
     workspaces: graph.workspaces.length,
-    ...(graph.data?.length || graph.tables?.length
-      ? {
-          data: dataSummary(
-            (graph.data ?? []).filter((access) => !access.test),
-            graph.tables ?? [],
-          ),
-        }
-      : {}),
+    // Tables only tests touch are no part of the app's data.
+    ...(accesses.length || graph.tables?.length ? { data: dataSummary(accesses, graph.tables ?? []) } : {}),
     ...(graph.history ? { history: historySummary(graph.history) } : {}),
     timings: graph.timings,
   };

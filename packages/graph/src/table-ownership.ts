@@ -53,6 +53,9 @@ export interface TableOwnership {
   foreignKeys: CrossServiceForeignKey[];
 }
 
+// The plan's groups of files that are no service whose table accesses are not the app's (plan-schema.ts, `group`).
+const NOT_RUNTIME = new Set(['tests', 'migrations']);
+
 /**
  * Who owns which table under a plan: the service whose `tables` list names it, else, from the
  * graph's data accesses, the service that writes it (the most write sites when several do, ties to
@@ -61,7 +64,10 @@ export interface TableOwnership {
  */
 export function tableOwnership(
   graph: Pick<Graph, 'data' | 'tables'>,
-  plan: { services: ReadonlyArray<Pick<Plan['services'][number], 'id' | 'files' | 'tables'>> },
+  plan: {
+    services: ReadonlyArray<Pick<Plan['services'][number], 'id' | 'files' | 'tables'>>;
+    shared?: ReadonlyArray<Pick<Plan['shared'][number], 'path' | 'group'>>;
+  },
 ): TableOwnership {
   const serviceOf = new Map(
     plan.services.flatMap((service) => service.files.map((path) => [path, service.id] as const)),
@@ -70,8 +76,12 @@ export function tableOwnership(
   const declaredOwner = new Map(
     plan.services.flatMap((service) => (service.tables ?? []).map((table) => [table, service.id] as const)),
   );
-  // What tests touch says nothing about who owns a table (data-schema.ts, `test`).
-  const appData = (graph.data ?? []).filter((access) => !access.test);
+  // What tests touch says nothing about who owns a table (data-schema.ts, `test`), nor do migrations and seeds,
+  // which create, alter and fill every table: the plan sets them apart as groups that are no service.
+  const notRuntime = new Set(
+    (plan.shared ?? []).filter((file) => file.group && NOT_RUNTIME.has(file.group)).map((file) => file.path),
+  );
+  const appData = (graph.data ?? []).filter((access) => !access.test && !notRuntime.has(access.from));
   const accesses = Map.groupBy(appData, (access) => access.table);
   const declared = new Map(
     (graph.tables ?? []).flatMap((table) => (table.models[0] ? [[table.name, table.models[0]] as const] : [])),

@@ -75,9 +75,24 @@ describe('summarizeGraph', () => {
         ],
       },
       parseErrors: [],
+      parseErrorCount: 0,
       cycles: { groups: 1, files: 2, largest: [{ files: 2, loop: ['a.ts', 'b.ts', 'a.ts'] }] },
       workspaces: 0,
       timings: { parse: 3, total: 4 },
     });
+  });
+
+  it('counts every parse error while listing the first ten', () => {
+    const parseErrors = Array.from({ length: 12 }, (_, i) => ({ path: `f${i}.js`, line: 1, message: 'Unexpected' }));
+    const summary = summarizeGraph({ ...graph, parseErrors });
+    expect(summary.parseErrorCount).toBe(12);
+    expect(summary.parseErrors.map((error) => error.path)).toEqual(parseErrors.slice(0, 10).map((error) => error.path));
+  });
+
+  it('has no data part when only tests touch tables', () => {
+    const data = [
+      { from: 'a.test.ts', line: 3, table: 'pg_proc', access: 'read' as const, detector: 'sql', test: true as const },
+    ];
+    expect(summarizeGraph({ ...graph, data }).data).toBeUndefined();
   });
 });

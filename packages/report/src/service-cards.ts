@@ -24,7 +24,8 @@ export interface CardInput {
 export function serviceCards(input: CardInput): ServiceCard[] {
   const { graph, plan, dependencies, serviceOf, links, apis } = input;
   const loc = new Map(graph.files.map((file) => [file.path, file.loc]));
-  const shared = new Set(plan.shared.map((file) => file.path));
+  // The shared kernel only: files set apart in a group (vendored, migrations, tests) are no kernel a service uses.
+  const shared = new Set(plan.shared.filter((file) => file.group === undefined).map((file) => file.path));
   const byName = byServiceName(plan);
   const weighted = (list: Array<{ service: string; weight: number }> = []) =>
     list.sort((a, b) => b.weight - a.weight || byName(a.service, b.service));

@@ -54,6 +54,20 @@ describe('table ownership', () => {
     expect([orders.owner, orders.pattern?.kind]).toEqual(['payments', 'wrapping-service']);
   });
 
+  it('leaves out migrations and seeds the plan sets apart: they write every table and own none', () => {
+    const migration = { from: 'db/migrations/001-init.ts', line: 3, table: 'orders', access: 'write' as const };
+    const withMigration = { ...graph, data: [...graph.data!, { ...migration, detector: 'sql' }] };
+    const setApart = {
+      ...plan,
+      shared: [...plan.shared, { path: migration.from, reason: 'migration', group: 'migrations' }],
+    };
+    expect(tableOwnership(withMigration, setApart).tables.find((t) => t.name === 'orders')!.writers).toEqual(
+      tableOf('orders').writers,
+    );
+    // Unplanned, the same file is a writer that is no service.
+    expect(tableOwnership(withMigration, plan).tables.find((t) => t.name === 'orders')!.writers).toHaveLength(3);
+  });
+
   it('finds functions writing tables of two owners, and foreign keys between owners', () => {
     expect(ownership.transactions).toEqual([
       {

@@ -5,6 +5,7 @@ import { buildServiceGraph } from '../src/html/browser/build-service-graph.ts';
 import { pageModel } from '../src/html/page-model.ts';
 import { fileIndex, findFiles } from '../src/html/browser/find-files.ts';
 import { layoutServices } from '../src/html/browser/layout-services.ts';
+import { placeLabels, type LabelCandidate } from '../src/html/browser/place-labels.ts';
 import type { ReportModel } from '../src/report-model.ts';
 import { largeModel } from './html-large-model.ts';
 
@@ -99,5 +100,41 @@ describe('buildServiceGraph', () => {
     const graph = buildServiceGraph(pageModel(model));
     expect(graph.size).toBe(5);
     expect(graph.getEdgeAttribute('orders', 'catalog', 'weight')).toBe(10);
+  });
+});
+
+describe('placeLabels', () => {
+  // 10 px per character, 10 px font: a label's box is 13 px high, its top 10 px above the baseline (y + 10/3).
+  const measure = (text: string) => text.length * 10;
+  const node = (id: string, x: number, y: number, priority = 0): LabelCandidate => ({
+    id,
+    text: id,
+    x,
+    y,
+    radius: 5,
+    priority,
+  });
+  const place = (candidates: LabelCandidate[]) =>
+    placeLabels(candidates, measure, { width: 300, height: 200 }, 10).map((box) => `${box.id}@${box.x}`);
+
+  it('puts a label right of its node, 3 px past its edge', () => {
+    expect(place([node('orders', 100, 100)])).toEqual(['orders@108']);
+  });
+
+  it('moves a label that would cover another to the left of its node, else leaves it out', () => {
+    // `ab` right of (100,100) spans 108..128; `cd` at (120,102) would start at 128 on the right (free) ...
+    expect(place([node('ab', 100, 100), node('cd', 120, 102)])).toEqual(['ab@108', 'cd@128']);
+    // ... at (110,102) its right (118..138) covers `ab`, its left (82..102) is free.
+    expect(place([node('ab', 100, 100), node('cd', 110, 102)])).toEqual(['ab@108', 'cd@82']);
+    // Boxed in on both sides: no label.
+    expect(place([node('ab', 100, 100), node('xy', 60, 100), node('cd', 92, 101)])).toEqual(['ab@108', 'xy@68']);
+  });
+
+  it('places the focused service first, then its neighbours, whatever the order given', () => {
+    expect(place([node('ab', 100, 100), node('cd', 110, 102, 1)])).toEqual(['cd@118', 'ab@72']);
+  });
+
+  it('keeps labels inside the map: one at the right edge goes left', () => {
+    expect(place([node('billing', 290, 100)])).toEqual(['billing@212']);
   });
 });

@@ -116,6 +116,44 @@ async function clickNode(page: Page, serviceId: string): Promise<void> {
   await page.mouse.click(box!.x + position!.x, box!.y + position!.y);
 }
 
+/** Where the cards panel's sticky heading ends, and where the open card's name and found row are, in the viewport. */
+async function cardPlacement(page: Page) {
+  return page.evaluate(() => {
+    const panel = document.getElementById('cards')!;
+    const name = panel.querySelector('.card.open > h3')!.getBoundingClientRect();
+    const hit = panel.querySelector('.card.open tr.hit')?.getBoundingClientRect();
+    return {
+      headingBottom: panel.querySelector('h2')!.getBoundingClientRect().bottom,
+      panelBottom: panel.getBoundingClientRect().top + panel.clientHeight,
+      name: { top: name.top, bottom: name.bottom },
+      hit: hit && { top: hit.top, bottom: hit.bottom },
+    };
+  });
+}
+
+/** The open card's name below the panel's sticky heading, and its found row below both and above the panel's end. */
+async function expectFoundInView(page: Page): Promise<void> {
+  const placed = await cardPlacement(page);
+  expect(placed.name.top).toBeGreaterThanOrEqual(placed.headingBottom - 0.5);
+  expect(placed.hit!.top).toBeGreaterThanOrEqual(placed.name.bottom - 0.5);
+  expect(placed.hit!.bottom).toBeLessThanOrEqual(placed.panelBottom);
+}
+
+/** The labels the map draws, as boxes in CSS pixels from its top-left corner. */
+const labelBoxes = (page: Page) => page.evaluate(() => window.seamsReport!.labelBoxes());
+
+/** Pairs of labels whose boxes intersect. */
+function overlapping(boxes: Array<{ id: string; x: number; y: number; width: number; height: number }>): string[] {
+  const pairs: string[] = [];
+  boxes.forEach((a, i) =>
+    boxes.slice(i + 1).forEach((b) => {
+      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height)
+        pairs.push(`${a.id} / ${b.id}`);
+    }),
+  );
+  return pairs;
+}
+
 describe('the HTML report in chromium', () => {
   let report: OpenedReport;
   beforeAll(async () => {
@@ -135,6 +173,10 @@ describe('the HTML report in chromium', () => {
     counts.near.forEach((count, i) =>
       expect(count, `pixels of ${small.services[i]!.id} (${colours[i]})`).toBeGreaterThan(50),
     );
+    // Every service's label, none over another.
+    const labels = await labelBoxes(page);
+    expect(labels.map((label) => label.id).sort()).toEqual(small.services.map((service) => service.id).sort());
+    expect(overlapping(labels)).toEqual([]);
   });
 
   it('opens a card from the test hook, showing only that card', { timeout: SLOW }, async () => {
@@ -143,6 +185,8 @@ describe('the HTML report in chromium', () => {
     await expect.poll(() => page.locator('#card-payments h3').isVisible()).toBe(true);
     expect(await page.locator('#card-payments h3').textContent()).toBe('Payments');
     expect(await page.locator('.card:visible').count()).toBe(1);
+    const placed = await cardPlacement(page);
+    expect(placed.name.top).toBeGreaterThanOrEqual(placed.headingBottom);
   });
 
   it('opens a card when a service is clicked in the table', { timeout: SLOW }, async () => {
@@ -194,6 +238,8 @@ describe('the HTML report in chromium', () => {
       .toBe('src/payments/stripe.client.ts');
     expect(await page.locator('#card-payments tr.hit').isVisible()).toBe(true);
     expect(await page.locator('#search-results').isHidden()).toBe(true);
+    // The row is near the end of a card taller than the panel: the card's name sticks below the panel's heading.
+    await expectFoundInView(page);
   });
 
   it('finds a shared-kernel file and shows it in the shared kernel table', { timeout: SLOW }, async () => {
@@ -289,6 +335,21 @@ describe('the HTML report of a 2,000-file plan', () => {
     expect(await page.locator('#card-svc-34 tr.hit').getAttribute('data-file')).toBe(
       'src/svc-34/module-1234.service.ts',
     );
+    await expectFoundInView(page);
+    // 40 services crowd the map: no two labels drawn over each other, none cut off at an edge, with the found
+    // service and its 6 neighbours in focus (sigma forces their labels), then at rest.
+    const map = (await page.locator('#map').boundingBox())!;
+    const inside = (boxes: Awaited<ReturnType<typeof labelBoxes>>) =>
+      boxes.filter((b) => b.x >= 0 && b.y >= 0 && b.x + b.width <= map.width && b.y + b.height <= map.height);
+    const focused = await labelBoxes(page);
+    expect(focused.map((b) => b.id)).toContain('svc-34');
+    expect(focused.length).toBeGreaterThanOrEqual(5);
+    expect(overlapping(focused)).toEqual([]);
+    await page.mouse.click(map.x + 2, map.y + 2);
+    await expect.poll(async () => (await labelBoxes(page)).length).toBeGreaterThan(focused.length);
+    const atRest = await labelBoxes(page);
+    expect(overlapping(atRest)).toEqual([]);
+    expect(inside(atRest)).toEqual(atRest);
     expect(problems).toEqual([]);
     expect(requests.filter((request) => request !== url && !request.startsWith('data:'))).toEqual([]);
   });

@@ -222,6 +222,16 @@ describe('reporters', () => {
     const page = formatHtml(grouped);
     expect(page).toContain('2 files form the shared kernel, 3 files are not services (tests, tool configs...);');
     expect(page).toContain('<summary>tests (2)</summary>');
+    // A service using a file set apart (vendored code here) uses no shared kernel file through it.
+    const vendored = buildReportModel(graph, {
+      ...plan,
+      shared: plan.shared.map((file) =>
+        file.path === 'src/shared/money.ts'
+          ? { ...file, reason: 'vendored third-party code', group: 'vendored' }
+          : file,
+      ),
+    });
+    expect(vendored.services.find((service) => service.id === 'shipping')!.sharedKernelUsed).toEqual([]);
     // Without groups nothing changes: no section, the old sentence.
     expect(await renderReport('md', model)).not.toContain('Not services');
   });

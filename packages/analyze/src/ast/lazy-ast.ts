@@ -76,6 +76,8 @@ interface Shapes {
   TSTypeReference: E.TSTypeReference;
   TSQualifiedName: E.TSQualifiedName;
   TSTypeParameterInstantiation: E.TSTypeParameterInstantiation;
+  TSTypeParameterDeclaration: E.TSTypeParameterDeclaration;
+  TSTypeParameter: E.TSTypeParameter;
   ObjectPattern: E.ObjectPattern;
   BindingProperty: E.BindingProperty;
   BindingRestElement: E.BindingRestElement;

@@ -31,8 +31,13 @@ export interface FoundModel {
   /** The database table or collection it maps to. */
   table: string;
   start: number;
-  /** Names (of models, as code names them) its foreign keys point to: TypeORM relations. */
+  /** Names (of models, as code names them) its foreign keys point to: TypeORM relations, Sequelize associations. */
   references?: string[];
+  /**
+   * Only adds `references` to the model code calls `name`, declared elsewhere (a Sequelize association): `table` is
+   * not known here, and the declaration is dropped when no model of that name is declared.
+   */
+  keysOnly?: boolean;
 }
 
 interface DetectorContext {

@@ -14,7 +14,7 @@ import type { DetectorHooks, FoundAccess, FoundModel } from './types.ts';
 
 /** An access as a file's facts keep it: `tentative` until the tables step checks the name against every declaration. */
 type FileDataAccess = Omit<DataAccess, 'from'> & { tentative?: true; via?: FoundAccess['via'] };
-type FileDataModel = Omit<DataModel, 'from'>;
+type FileDataModel = Omit<DataModel, 'from'> & { keysOnly?: true };
 
 type HookName = Exclude<keyof DetectorHooks, 'finish'>;
 const HOOKS: HookName[] = [
@@ -114,12 +114,13 @@ function accessesByLine(found: Array<FoundAccess & { detector: string }>, lines:
 
 function modelsByLine(declared: Array<FoundModel & { detector: string }>, lines: LineIndex): FileDataModel[] {
   return declared
-    .map(({ name, table, start, detector, references }) => ({
+    .map(({ name, table, start, detector, references, keysOnly }) => ({
       line: lines.lineOf(start),
       name,
       table,
       detector,
       ...(references?.length ? { references } : {}),
+      ...(keysOnly ? { keysOnly: true as const } : {}),
     }))
     .sort((a, b) => a.line - b.line);
 }

@@ -108,6 +108,11 @@ export class FolderTrust {
   }
 }
 
+/** Whether a module of `modulesOf` is the files lying directly in its folder rather than one of its sub-folders. */
+export function isOwnFiles({ folder, module }: { folder: number; module: number }): boolean {
+  return module === ownFiles(folder);
+}
+
 /** The module id of the files lying directly in a folder: apart from every folder id (those are 0 and up). */
 function ownFiles(folder: number): number {
   return -1 - folder;

@@ -3,6 +3,7 @@ import type { Graph } from '@seams/graph';
 import { facadeDefaults } from '../generate/default-exports.ts';
 import { importPath } from '../generate/import-path.ts';
 import type { ServiceApi } from '../service-api.ts';
+import { aliasSpecifier } from './alias-specifier.ts';
 import { moduleTargets, UNKNOWN, type ModuleTargets } from './module-targets.ts';
 import { moduleUses, namesReadFrom, namesTaken, type ModuleUse } from './module-uses.ts';
 
@@ -39,6 +40,11 @@ export interface CodemodInput {
   routed: ReadonlySet<string>;
   /** The files the plan sets apart as tests: one that imports nothing of the project but the service tests it. */
   tests?: ReadonlySet<string>;
+  /**
+   * The monolith's import aliases over a folder (`#src/`, `@/`): an import of the service written with one points at
+   * the facade with it too, where the facade is in that folder. Default none.
+   */
+  aliases?: readonly string[];
   /** The folders of seams extract's own output: neither rewritten nor a target. */
   generated: readonly string[];
   readFile: (path: string) => string;
@@ -89,6 +95,8 @@ export function rewriteImports(input: CodemodInput): {
       source,
       path,
       facade,
+      facadePath,
+      aliases: input.aliases ?? [],
       targets,
       served,
       routed,
@@ -128,7 +136,10 @@ function testsOfTheService(
 interface FileContext {
   source: SourceFile;
   path: string;
+  /** The facade's specifier from this file: relative, or in the alias the statement at hand uses. */
   facade: string;
+  facadePath: string;
+  aliases: readonly string[];
   targets: ModuleTargets;
   served: ReadonlySet<string>;
   /** Served entries the facade routes; the others it re-exports unchanged. */
@@ -181,10 +192,13 @@ function sortNames(context: FileContext, target: string, names: readonly string[
   return result;
 }
 
-function rewriteUse(context: FileContext, use: ModuleUse): void {
+function rewriteUse(file: FileContext, use: ModuleUse): void {
   const specifier = use.literal.getLiteralValue();
-  if (!reaches(context.targets, context.path, specifier, context.isGenerated)) return;
-  const target = context.targets.resolve(context.path, specifier)!;
+  if (!reaches(file.targets, file.path, specifier, file.isGenerated)) return;
+  const target = file.targets.resolve(file.path, specifier)!;
+  // `#src/orders/order.service.js` gives `#src/extracted/orders/facade/orders.facade.js`: the style the file uses.
+  const alias = aliasSpecifier(specifier, target, file.facadePath, file.aliases);
+  const context = alias === undefined ? file : { ...file, facade: alias };
   const leave = (reason: string): void => void context.manual.push({ file: context.path, line: use.line, reason });
   const what = `${describe(use)} of '${specifier}'`;
   if (Node.isImportDeclaration(use.node) || Node.isExportDeclaration(use.node)) {

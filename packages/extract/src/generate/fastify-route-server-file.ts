@@ -9,7 +9,7 @@ import {
   routesSettingsSource,
   tokenRequiredSource,
 } from './route-server-file.ts';
-import { pathUnderPrefixSource } from './fastify-route-middleware-file.ts';
+import { fastifyOnRouteName, ownRoutesSource, pathUnderPrefixSource } from './fastify-route-middleware-file.ts';
 import { routeTableSource } from './route-table.ts';
 
 /**
@@ -76,6 +76,12 @@ const Fastify = [moduleRecord.default, moduleRecord.fastify, fastifyModule].find
 ) => FastifyApp;
 
 ${routeTableSource(routes)}
+${ownRoutesSource(
+  appPath,
+  routes.map((r) => r.entry),
+  fastifyOnRouteName(origin.service),
+)}
+
 ${pathUnderPrefixSource}
 ${routesSettingsSource(origin.service)}
 ${wraps ? '' : `${entries}\n\n${pluginOfSource}`}
@@ -103,13 +109,16 @@ export async function createRoutesApp(settings: RoutesSettings = routesSettingsF
 ${tokenRequiredSource(env)}
   const app = Fastify({ bodyLimit: settings.maxBodyBytes, requestTimeout: settings.requestTimeoutMs });
   app.server.headersTimeout = settings.headersTimeoutMs;
+  // Only the routes the service's files register are answered, under the prefix each got (not another plugin's).
+  app.addHook('onRoute', ${fastifyOnRouteName(origin.service)});
   app.get('/__seams/health', () => ({ status: 'ok', service: SERVICE }));
   app.addHook('onRequest', async (request, reply) => {
     if (request.method === 'GET' && request.url === '/__seams/health') return;
     if (!authorized(request.raw.headers[TOKEN_HEADER], settings))
       return reply.code(401).send({ error: { code: 'BAD_TOKEN', message: \`\${SERVICE} needs the monolith's token (${env}_TOKEN)\` } });
     delete request.raw.headers[TOKEN_HEADER];
-    if (!routeOf(request.method, request.url) && !routeOf(request.method, pathUnderPrefix(request)))
+    const under = pathUnderPrefix(request);
+    if (under === null || (!routeOf(request.method, request.url) && !routeOf(request.method, under)))
       return reply.code(404).send({ error: { code: 'NO_ROUTE', message: \`\${SERVICE} does not serve this route\` } });
   });
   // An error with a status (400 to 599) keeps it and its message; anything else is a 500 that says only that.
@@ -178,22 +187,20 @@ ${chain.steps.map(apply).join('\n')}
 }
 
 // The monolith's app plugin registers the route files itself, under the prefixes it gives them: the app checks
-// at start that every route of the service is among them (under a literal prefix, when its path has one only at
-// run time), rather than answering 404 to each.
-const wrappedSource = `  const registered: Array<{ methods: string[]; url: string }> = [];
-  app.addHook('onRoute', (route) => void registered.push({ methods: ([] as string[]).concat(route.method), url: route.url }));
-  await appLevel(app);
+// at start that the service's files registered every route of the service (under a literal prefix, when its path
+// has one only at run time), rather than answering 404 to each.
+const wrappedSource = `  await appLevel(app);
   await app.ready();
   const missing = ROUTES.filter((route) => {
     const declared = route.key.slice(route.key.indexOf(' ') + 1).replace(/\\/+$/, '');
-    return !registered.some(({ methods, url }) => {
-      const full = url.replace(/\\/+$/, '');
+    return ![...OWN_ROUTES].some((own) => {
+      const [method, full] = [own.slice(0, own.indexOf(' ')), own.slice(own.indexOf(' ') + 1)];
       const prefix = full.slice(0, full.length - declared.length);
-      return (route.method === 'ALL' || methods.includes(route.method)) && full.endsWith(declared) && /^(?:\\/[^:*]*)?$/.test(prefix);
+      return (route.method === 'ALL' || method === route.method) && full.endsWith(declared) && /^(?:\\/[^:*]*)?$/.test(prefix);
     });
   });
   if (missing.length > 0)
-    throw new Error(\`\${SERVICE} routes: the monolith's app plugin does not register \${missing.map((r) => r.key).join(', ')}\`);`;
+    throw new Error(\`\${SERVICE} routes: the monolith's app plugin does not register \${missing.map((r) => r.key).join(', ')} from \${ROUTE_FILES.join(', ')}\`);`;
 
 // The route plugin a file exports, for a route server that registers the route files itself.
 const pluginOfSource = `// The route plugin a file exports: its default export, the module itself (CommonJS), or its one function export.

@@ -1,6 +1,6 @@
 import type { ServiceRoute } from '../routes/service-routes.ts';
 import { envPrefix, type Origin } from './generated-file.ts';
-import { fastifyRouteHookName } from './fastify-route-middleware-file.ts';
+import { fastifyOnRouteName, fastifyRouteHookName } from './fastify-route-middleware-file.ts';
 import { honoRouteMiddlewareName } from './hono-route-middleware-file.ts';
 import { koaRouteMiddlewareName } from './koa-route-middleware-file.ts';
 import { routeMiddlewareName } from './route-middleware-file.ts';
@@ -65,8 +65,9 @@ ${rows.join('\n')}
    new Promise((done) => ${name}(ctx.req, ctx.res, () => done(next()))))\``
    } first;${
      at.fastify
-       ? ` Fastify: \`app.addHook('onRequest', ${fastifyRouteHookName(service)})\` from
-   \`${at.fastify.replace(/\.ts$/, '')}\` on the root instance, before any route;`
+       ? ` Fastify: \`app.addHook('onRoute', ${fastifyOnRouteName(service)})\` and
+   \`app.addHook('onRequest', ${fastifyRouteHookName(service)})\` from \`${at.fastify.replace(/\.ts$/, '')}\` on the root
+   instance, before any route;`
        : ''
    }${
      at.hono

@@ -32,7 +32,8 @@ const NOT_FASTIFY = /@nestjs\/|\bfrom\s*['"]koa\b|\brequire\(\s*['"]koa\b/;
  */
 export function koaOrFastifyFiles(
   origin: Origin,
-  folders: { facade: string; service: string },
+  /** `placed`: where the facade folder is once placed in the monolith's compilation scope, when elsewhere. */
+  folders: { facade: string; service: string; placed?: string },
   routes: readonly ServiceRoute[],
   text: (path: string) => string,
   /** The monolith's Koa app setup around the routers of these files (read only for a Koa service). */
@@ -64,7 +65,12 @@ export function koaOrFastifyFiles(
   if (fastify.size === 0) return undefined;
   const chain = fastifyChain(fastify);
   return {
-    layer: fastifyRouteMiddlewareFile(origin, `${folders.facade}/fastify-routes.ts`),
+    layer: fastifyRouteMiddlewareFile(
+      origin,
+      `${folders.facade}/fastify-routes.ts`,
+      [...fastify],
+      `${folders.placed ?? folders.facade}/fastify-routes.ts`,
+    ),
     server: fastifyRouteServerFiles(
       origin,
       folders.service,

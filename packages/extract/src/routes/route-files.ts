@@ -25,7 +25,7 @@ export interface RouteProject {
  */
 export async function routeLevelFiles(
   origin: Origin,
-  folders: { facade: string; service: string; edge: string },
+  folders: { facade: string; service: string; edge: string; placed?: string },
   found: readonly ServiceRoute[],
   project: RouteProject,
 ): Promise<{ files: GeneratedFile[]; section: string; routes: ServiceRoute[]; nest: boolean; packages: string[] }> {

@@ -13,6 +13,12 @@ const BROWSER_CODE = /\b(?:window|document)\.\w|['"]react-dom(?:\/client)?['"]/;
 const RUNNER =
   /(?:^|[\s;&|])(?:node|nodemon|ts-node(?:-dev)?|tsx|babel-node)\s+(?:-{1,2}[\w-]+(?:[=\s]\S+)?\s+)*([\w./-]+)/g;
 
+/** The monolith's files a browser bundle loads: those only it runs, and those the server loads too. */
+interface BrowserFiles {
+  only: Set<string>;
+  shared: Set<string>;
+}
+
 /**
  * The monolith's files that run only in a browser bundle: reached through imports from what a bundler's
  * config names (webpack's `entry`, Rollup's `input`) or from package.json's `browser`, and not from the
@@ -21,12 +27,11 @@ const RUNNER =
  * program of their own: the codemod leaves them as they are (a server facade cannot run there) and the
  * service's package does not depend on what they import. A file both programs reach is the server's.
  * Without a server entry point it knows, or for a bundle built for Node (`target: 'node'`, node
- * externals), nothing is the browser's: extract then rewires as before.
+ * externals), nothing is the browser's: extract then rewires as before. `shared` are the files both programs load:
+ * the server's, but pointed at a facade (which runs on Node) they would break the bundle.
  */
-export function browserOnlyFiles(
-  graph: Pick<Graph, 'files' | 'edges'>,
-  readFile: (path: string) => string,
-): Set<string> {
+export function browserFiles(graph: Pick<Graph, 'files' | 'edges'>, readFile: (path: string) => string): BrowserFiles {
+  const none = (): BrowserFiles => ({ only: new Set(), shared: new Set() });
   const known = new Set(graph.files.map((f) => f.path));
   const resolve = (from: string, specifier: string): string | undefined => {
     const base = posix.normalize(posix.join(from, specifier)).replace(/^\.\//, '');
@@ -53,19 +58,37 @@ export function browserOnlyFiles(
   }
   const manifest = parse(read('package.json'));
   if (typeof manifest.browser === 'string') browser.push(...[resolve('.', manifest.browser)].filter(isString));
-  if (browser.length === 0) return new Set();
+  if (browser.length === 0) return none();
+  // A start script may run the build's output (`node ./build/server/index.js`, `node dist/main.js`): its source is
+  // the same path under the root or under src/.
+  const started = (named: string) => {
+    const rest = named
+      .replace(/^\.\//, '')
+      .split('/')
+      .slice(1)
+      .join('/')
+      .replace(/\.[cm]?js$/, '');
+    return resolve('.', named) ?? (rest ? (resolve('.', rest) ?? resolve('src', rest)) : undefined);
+  };
   const server: string[] = [];
   for (const named of [manifest.main ?? 'index.js', ...binFiles(manifest.bin)])
     server.push(...[resolve('.', named)].filter(isString));
   for (const match of (manifest.scripts?.start ?? '').matchAll(RUNNER))
-    server.push(...[resolve('.', match[1]!)].filter(isString));
-  if (server.length === 0) return new Set();
+    server.push(...[started(match[1]!)].filter(isString));
+  if (server.length === 0) return none();
   const onServer = reach(graph.edges, server);
-  const bundled = reach(graph.edges, browser);
+  // A string of the bundler's config that names a file of the server (webpack's `name: 'app'` is app.js) is no entry.
+  const bundled = reach(
+    graph.edges,
+    browser.filter((file) => !onServer.has(file)),
+  );
   // What neither program imports (a script tag's file, a plugin copied as is) is the browser's when it uses the DOM.
   const loose = graph.files.map((f) => f.path).filter((path) => !onServer.has(path));
   const dom = loose.filter((path) => SOURCE.test(path) && !bundled.has(path) && BROWSER_CODE.test(read(path) ?? ''));
-  return new Set([...bundled, ...dom].filter((path) => !onServer.has(path)));
+  return {
+    only: new Set([...bundled, ...dom].filter((path) => !onServer.has(path))),
+    shared: new Set([...bundled].filter((path) => onServer.has(path))),
+  };
 }
 
 interface Manifest {
@@ -88,10 +111,11 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 const binFiles = (bin: unknown): string[] =>
   typeof bin === 'string' ? [bin] : bin && typeof bin === 'object' ? Object.values(bin).filter(isString) : [];
 
-// Every file the starts import, directly or not, the starts included.
+// Every file the starts load, directly or not, the starts included: an \`import type\` is erased, it loads nothing.
 function reach(edges: Graph['edges'], starts: readonly string[]): Set<string> {
   const next = new Map<string, string[]>();
   for (const edge of edges) {
+    if (edge.kind === 'type') continue;
     const targets = next.get(edge.from);
     if (targets) targets.push(edge.to);
     else next.set(edge.from, [edge.to]);

@@ -47,10 +47,15 @@ button { font: inherit; }
 .map-message { padding: 16px; color: var(--muted); }
 .cards h2 { margin-top: 0; }
 .js .cards { max-height: 560px; overflow: auto; border: 1px solid var(--line); border-radius: 8px; padding: 0 14px 14px; }
-.js .cards h2 { position: sticky; top: 0; background: var(--paper); padding-top: 10px; margin-top: 0; }
+.js .cards h2 { position: sticky; top: 0; z-index: 2; background: var(--paper); padding-top: 10px; margin-top: 0; }
+/* The open card's name stays in view under the panel's heading (cards.ts sets its height), so a found row deep in a
+   long card still says whose it is. */
+.js .card.open > h3 { position: sticky; top: var(--cards-heading, 46px); z-index: 1; background: var(--paper); margin-top: 0; padding-top: 8px; }
 .js .card:not(.open) { display: none; }
 /* A big plan's page has thousands of rows and cards below the map: lay them out only when scrolled to. */
 main > section:not(#map-section), .card { content-visibility: auto; contain-intrinsic-size: auto 600px; }
+/* The open card is the one the panel scrolls within: laid out whole, or a found row's place is only a guess. */
+.js .card.open { content-visibility: visible; }
 .js .cards:has(.card.open) .cards-hint { display: none; }
 .card { border-left: 6px solid var(--service-colour, #5f6b7a); padding: 2px 0 8px 14px; margin: 16px 0; }
 .card h3 { margin-top: 8px; display: flex; align-items: center; gap: 8px; }
@@ -99,7 +104,7 @@ footer.page { max-width: 1400px; margin: 40px auto 24px; padding: 0 24px; color:
   .map-tools, .map, .hint, #map-heading { display: none !important; }
   .map-layout { display: block; }
   .js .cards { max-height: none; overflow: visible; border: 0; padding: 0; }
-  .js .cards h2 { position: static; }
+  .js .cards h2, .js .card.open > h3 { position: static; }
   .card:focus-visible { outline: none; }
   .scroll { overflow: visible; }
   table { font-size: 9pt; }

@@ -49,6 +49,8 @@ const QUERY_VERBS = new Set([
 // Callables that take a table name: `knex('orders')`, `db('orders')`, `trx('orders')`, also as `this.knex(...)`.
 const BUILDERS = new Set(['knex', 'db', 'trx', 'this.knex', 'this.db', 'this.trx']);
 const NOT_TABLES = new Set(['console']);
+// Knex's alias form names the table first: `knex('employee as emp')`, `.from('time_log AS tl')`.
+const tableOf = (node: AnyNode | undefined) => stringValue(node)?.replace(/\s+as\s+[\w$]+\s*$/i, '');
 // A chain names its table in a string literal: `knex('t')`, `db.table<T>('t')`, `.from('t')`. Matching the quote first
 // and looking behind it keeps `Array.from(items)` and `db(config)` from getting the whole file walked.
 const TABLE_CALL = String.raw`\(\s*['"\`](?<=(?:\.(?:table|from|into)|(?<![\w$])(?:knex|db|trx))(?:<[^>()]*>)?\(\s*['"\`])`;
@@ -148,13 +150,13 @@ function chainOf(start: AnyNode): Chain | undefined {
     const args = current.arguments;
     const builder = receiverName(callee);
     if (builder !== undefined && BUILDERS.has(builder)) {
-      const table = stringValue(args[0]);
+      const table = tableOf(args[0]);
       return table === undefined ? undefined : { root: { table }, methods };
     }
     if (callee.type === 'IdentifierReference') return { root: { helper: callee.name }, methods };
     if (callee.type !== 'StaticMemberExpression') return undefined;
     const method = callee.property.name;
-    const table = args.length === 1 ? stringValue(args[0]) : undefined;
+    const table = args.length === 1 ? tableOf(args[0]) : undefined;
     if (table !== undefined && method === 'table' && !NOT_TABLES.has(receiverName(callee.object) ?? ''))
       return { root: { table }, methods };
     if (table !== undefined && (method === 'from' || method === 'into')) {

@@ -1,4 +1,5 @@
-import type { AnyNode, DataDetector, FoundAccess } from '../types.ts';
+import type { AnyNode, DataDetector } from '../types.ts';
+import { statementTables } from './statement-tables.ts';
 
 // A string is taken for SQL only when it starts like a statement, its keyword in upper or lower case:
 // prose mentioning "update" or "from", or a sentence starting "Select", is not.
@@ -6,28 +7,12 @@ const STATEMENT = /^[\s(]*(?:SELECT|INSERT|UPDATE|DELETE|WITH|select|insert|upda
 const LITERAL_STATEMENT =
   String.raw`['"\`](?:[\s(]|\\[nrt])*` +
   String.raw`(?:SELECT|INSERT|UPDATE|DELETE|WITH|select|insert|update|delete|with)(?:\s|\\[nrt])`;
-// A table name, optionally schema-qualified and quoted: orders, public.orders, "orders", `orders`, [orders].
-const NAME = String.raw`((?:["\`\[]?[A-Za-z_][\w$]*["\`\]]?\.)?["\`\[]?[A-Za-z_][\w$]*["\`\]]?)`;
-const PATTERNS: Array<{ pattern: RegExp; access: FoundAccess['access'] }> = [
-  { pattern: new RegExp(String.raw`\bINSERT\s+(?:OR\s+\w+\s+)?INTO\s+${NAME}`, 'gi'), access: 'write' },
-  // `UPDATE t SET`: requiring SET leaves out `ON CONFLICT DO UPDATE SET`.
-  {
-    pattern: new RegExp(String.raw`\bUPDATE\s+(?:ONLY\s+)?${NAME}\s+(?:(?:AS\s+)?\w+\s+)?SET\b`, 'gi'),
-    access: 'write',
-  },
-  { pattern: new RegExp(String.raw`\bDELETE\s+FROM\s+(?:ONLY\s+)?${NAME}`, 'gi'), access: 'write' },
-  { pattern: new RegExp(String.raw`\b(?<!DELETE\s+)FROM\s+${NAME}`, 'gi'), access: 'read' },
-  { pattern: new RegExp(String.raw`\bJOIN\s+${NAME}`, 'gi'), access: 'read' },
-];
-// Words that follow FROM or JOIN without being a table (`EXTRACT(YEAR FROM ts)` aside, which SQL cannot tell apart
-// either).
-const KEYWORDS = new Set(['select', 'lateral', 'unnest', 'only', 'json_table', 'generate_series']);
 // Where `${expr}` stood: no table name can match across it.
 const HOLE = '\u0000';
 
 /**
  * Raw SQL in string and template literals (the static parts of a template): tables after FROM and JOIN
- * are read; INSERT INTO, UPDATE ... SET and DELETE FROM write. A statement split over several
+ * are read; INSERT INTO, UPDATE ... SET and DELETE FROM write (statement-tables.ts). A statement split over several
  * concatenated strings is seen only as far as each string shows it.
  */
 export const sql: DataDetector = {
@@ -40,20 +25,16 @@ export const sql: DataDetector = {
   create(context) {
     const scan = (node: AnyNode, text: string, multiline: boolean) => {
       if (!STATEMENT.test(text)) return;
-      for (const { pattern, access } of PATTERNS) {
-        for (const match of text.matchAll(pattern)) {
-          const table = match[1]!.replace(/["`[\]]/g, '');
-          if (KEYWORDS.has(table.toLowerCase())) continue;
-          // A template's line breaks are the source's: the keyword's line is the literal's plus those before it.
-          const lineOffset = multiline ? text.slice(0, match.index).split('\n').length - 1 : 0;
-          context.report({
-            table,
-            access,
-            start: node.start,
-            function: context.functionName(),
-            ...(lineOffset > 0 ? { lineOffset } : {}),
-          });
-        }
+      for (const { table, access, index } of statementTables(text)) {
+        // A template's line breaks are the source's: the keyword's line is the literal's plus those before it.
+        const lineOffset = multiline ? text.slice(0, index).split('\n').length - 1 : 0;
+        context.report({
+          table,
+          access,
+          start: node.start,
+          function: context.functionName(),
+          ...(lineOffset > 0 ? { lineOffset } : {}),
+        });
       }
     };
     return {

@@ -4,7 +4,11 @@ import { stringValue, unwrap, type AnyNode } from '../types.ts';
 type ClassNode = VisitedNode<'Class'>;
 
 // A view entity is declared like a table: reads through it then meet the view's own node, and nothing can write it.
-const ENTITY_DECORATORS = new Set(['Entity', 'ViewEntity']);
+// A project's own decorator named like TypeORM's wraps it (`@MultiORMEntity('deal')` over TypeORM's and
+// MikroORM's `@Entity`); `@ChildEntity` is no table of its own (its rows live in the parent's).
+const isEntityDecorator = (name: string) => name.endsWith('Entity') && name !== 'ChildEntity';
+// The relation decorators, also under a wrapper's name (`@MultiORMManyToOne`).
+const RELATIONS = ['ManyToOne', 'OneToOne', 'ManyToMany', 'JoinColumn', 'JoinTable'];
 
 /** The table an `@Entity(...)`/`@ViewEntity(...)` class maps to; undefined for a class without one. */
 export function entityTable(node: ClassNode): string | undefined {
@@ -15,7 +19,7 @@ export function entityTable(node: ClassNode): string | undefined {
     if (
       call.type !== 'CallExpression' ||
       call.callee.type !== 'IdentifierReference' ||
-      !ENTITY_DECORATORS.has(call.callee.name)
+      !isEntityDecorator(call.callee.name)
     )
       continue;
     const [first] = call.arguments;
@@ -24,16 +28,23 @@ export function entityTable(node: ClassNode): string | undefined {
   return undefined;
 }
 
-/** `{ name: ... }`: the value of an options object's `name`. */
+// TypeORM's `name`, MikroORM's `tableName` (its `@Entity` also reaches here, by the same decorator name).
+const OPTION_NAMES = new Set(['name', 'tableName']);
+
+/** `{ name: ... }`: the value of an options object's `name` (`tableName`). */
 function nameOption(options: AnyNode & { type: 'ObjectExpression' }): AnyNode | undefined {
   for (const property of options.properties)
-    if (property.type === 'ObjectProperty' && property.key.type === 'IdentifierName' && property.key.name === 'name')
+    if (
+      property.type === 'ObjectProperty' &&
+      property.key.type === 'IdentifierName' &&
+      OPTION_NAMES.has(property.key.name)
+    )
       return property.value;
   return undefined;
 }
 
 /** TypeORM's default naming strategy: `OrderItem` -> `order_item`, `HTMLPage` -> `html_page`. */
-function snakeCase(name: string): string {
+export function snakeCase(name: string): string {
   return name
     .replace(/([A-Z])([A-Z])([a-z])/g, '$1_$2$3')
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
@@ -53,8 +64,10 @@ export function entityReferences(node: ClassNode): string[] {
     const calls = new Map<string, AnyNode & { type: 'CallExpression' }>();
     for (const decorator of member.decorators) {
       const call = unwrap(decorator.expression);
-      if (call.type === 'CallExpression' && call.callee.type === 'IdentifierReference')
-        calls.set(call.callee.name, call);
+      if (call.type !== 'CallExpression' || call.callee.type !== 'IdentifierReference') continue;
+      const { name } = call.callee;
+      const relation = RELATIONS.find((suffix) => name.endsWith(suffix));
+      if (relation) calls.set(relation, call);
     }
     const relation =
       calls.get('ManyToOne') ??
@@ -67,7 +80,7 @@ export function entityReferences(node: ClassNode): string[] {
 }
 
 /** `() => User`, `type => User` or `'User'`: the related entity's class (or entity) name. */
-function relatedEntity(argument: AnyNode | undefined): string | undefined {
+export function relatedEntity(argument: AnyNode | undefined): string | undefined {
   const value = argument && unwrap(argument);
   if (value?.type === 'ArrowFunctionExpression') {
     // oxc's lazy AST gives an expression-bodied arrow its expression as body; `() => { return User; }` a FunctionBody.

@@ -33,7 +33,8 @@ interface Binding {
  */
 export const typeorm: DataDetector = {
   name: 'typeorm',
-  trigger: 'typeorm|getRepository|InjectRepository|Repository<|EntityManager',
+  // `Entity(`: an entity declared through a project's own decorator, in a file that never names TypeORM.
+  trigger: 'typeorm|getRepository|InjectRepository|Repository<|EntityManager|Entity\\(',
   // Statics only TypeORM's BaseEntity has: an entity imported into a file that never names TypeORM.
   staticMethods: [
     'findBy',
@@ -52,6 +53,11 @@ export const typeorm: DataDetector = {
     const entities: Array<{ name: string; start: number; end: number }> = [];
     const candidates: Array<{ chain: Chain; start: number; function: string | undefined }> = [];
     const transactions: Array<{ receiver: Chain; manager: string; start: number }> = [];
+    // `class CrudService<T>` with a `Repository<T>`: T stands for each subclass's entity, no table of its own.
+    const typeParameters = new Set<string>();
+    const addTypeParameters = (node: { typeParameters?: LazyNode<'TSTypeParameterDeclaration'> | null }) => {
+      for (const parameter of node.typeParameters?.params ?? []) typeParameters.add(parameter.name.name);
+    };
     // Calls inside a chain start where the outermost does: only the outermost, seen first, is the access.
     const seen = new Set<number>();
     const bind = (name: string, start: number, chain: Chain | undefined) =>
@@ -86,7 +92,9 @@ export const typeorm: DataDetector = {
     };
 
     return {
+      Function: addTypeParameters,
       Class(node) {
+        addTypeParameters(node);
         const table = entityTable(node);
         if (table === undefined || !node.id) return;
         const name = node.id.name;
@@ -138,7 +146,7 @@ export const typeorm: DataDetector = {
           const resolved = resolve(chain);
           const found = resolved && classify(resolved);
           const tentative = resolved && 'entity' in resolved.root && resolved.root.tentative;
-          if (found && found !== 'handle')
+          if (found && found !== 'handle' && !typeParameters.has(found.table))
             context.report({ ...found, start, function: fn, ...(tentative ? { tentative } : {}) });
         }
       },

@@ -33,10 +33,7 @@ export function setupCards(
     // Coming from the table or search far below, bring the panel back before scrolling inside it.
     const box = panel.getBoundingClientRect();
     if (box.top < 0 || box.bottom > window.innerHeight) panel.scrollIntoView({ block: 'nearest' });
-    const heading = panel.querySelector('h2')?.getBoundingClientRect().height ?? 0;
-    const target = row ?? card;
-    const offset = target.getBoundingClientRect().top - panel.getBoundingClientRect().top;
-    panel.scrollTop += row ? offset - panel.clientHeight / 2 : offset - heading - 8;
+    panel.scrollTop += scrollBy(panel, card, row);
     card.focus({ preventScroll: true });
     onOpen(serviceId);
     return true;
@@ -60,4 +57,22 @@ export function setupCards(
   const fromHash = /^#card-(.+)$/.exec(location.hash);
   if (fromHash) open(decodeURIComponent(fromHash[1]!));
   return { open };
+}
+
+/**
+ * How far to scroll the panel: the card's top just below the panel's sticky heading, so neither hides the other;
+ * when that leaves the found row below the panel's bottom, the row in the middle instead (the card's name then
+ * sticks under the heading).
+ */
+function scrollBy(panel: HTMLElement, card: HTMLElement, row: HTMLElement | null): number {
+  const box = panel.getBoundingClientRect();
+  const heading = panel.querySelector('h2')?.getBoundingClientRect().height ?? 0;
+  // Where the open card's sticky name sits (html-styles.ts).
+  panel.style.setProperty('--cards-heading', `${heading}px`);
+  const toCard = card.getBoundingClientRect().top - box.top - heading - 8;
+  if (!row) return toCard;
+  const rowBox = row.getBoundingClientRect();
+  return rowBox.bottom - toCard <= box.top + panel.clientHeight - 8
+    ? toCard
+    : rowBox.top - box.top - panel.clientHeight / 2;
 }

@@ -17,6 +17,8 @@ export interface SeamsReportApi {
   openCard(serviceId: string, file?: string): boolean;
   findFiles(fragment: string): FileMatches;
   nodePosition(serviceId: string): { x: number; y: number } | undefined;
+  /** The map's labels as drawn last, in CSS pixels from its top-left corner: [] without a map. */
+  labelBoxes(): ReturnType<ServiceMap['labelBoxes']>;
   /** Why the map could not be drawn (no WebGL, say); the rest of the page still works. */
   mapError: string | undefined;
 }
@@ -60,6 +62,7 @@ function main(): void {
     openCard: (serviceId, file) => cards.open(serviceId, file),
     findFiles: (fragment) => findFiles(index, fragment),
     nodePosition: (serviceId) => map?.nodePosition(serviceId),
+    labelBoxes: () => map?.labelBoxes() ?? [],
     mapError,
   };
 }

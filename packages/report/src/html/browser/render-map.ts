@@ -3,6 +3,7 @@ import type Graph from 'graphology';
 import Sigma from 'sigma';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { ServiceEdge, ServiceNode } from './build-service-graph.ts';
+import { placeLabels, type LabelBox, type LabelCandidate } from './place-labels.ts';
 
 export interface ServiceMap {
   /** Keep a service and its neighbours in focus (the open card's service); undefined clears it. */
@@ -10,9 +11,13 @@ export interface ServiceMap {
   zoom(how: 'in' | 'out' | 'reset'): void;
   /** Where the service's node is drawn, in CSS pixels from the map's top-left corner. */
   nodePosition(serviceId: string): { x: number; y: number } | undefined;
+  /** The labels of the last frame, with their boxes (the focused node's as sigma draws it). */
+  labelBoxes(): Array<{ id: string; x: number; y: number; width: number; height: number }>;
 }
 
 const DIMMED = '#e3e6ea';
+const LABEL_SIZE = 13;
+const LABEL_FONT = `600 ${LABEL_SIZE}px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif`;
 
 /** Draws the graph with sigma (WebGL) and wires hover, click and zoom. */
 export function renderMap(
@@ -23,6 +28,10 @@ export function renderMap(
   let hovered: string | undefined;
   let selected: string | undefined;
   let neighbours = new Set<string>();
+  // The labels sigma offers in a frame, placed and drawn once it has offered them all (a crowded map's labels would
+  // otherwise cover each other: sigma's label grid does not measure text, and a focus forces every neighbour's).
+  let candidates: LabelCandidate[] = [];
+  let labels: LabelBox[] = [];
 
   // Hover wins over the selection while the pointer is on a node, so exploring does not lose the card.
   const focus = () => hovered ?? selected;
@@ -36,7 +45,7 @@ export function renderMap(
     defaultEdgeType: 'arrow',
     labelRenderedSizeThreshold: 0,
     labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
-    labelSize: 13,
+    labelSize: LABEL_SIZE,
     labelWeight: '600',
     labelDensity: 1,
     zIndex: true,
@@ -45,6 +54,20 @@ export function renderMap(
     maxCameraRatio: 4,
     // Printing hides the map; without this, sigma's resize handler throws on the empty container.
     allowInvalidContainer: true,
+    defaultDrawNodeLabel: (_context, data) => {
+      if (!data.label) return;
+      // sigma passes the node's key beside its display data, which its type does not declare.
+      const key: unknown = data.key;
+      candidates.push({
+        id: typeof key === 'string' ? key : data.label,
+        text: data.label,
+        x: data.x,
+        y: data.y,
+        radius: data.size,
+        priority: data.highlighted ? 2 : data.forceLabel ? 1 : 0,
+        ...(data.highlighted ? { drawnBySigma: true } : {}),
+      });
+    },
     nodeReducer: (node, data): Partial<NodeDisplayData> => {
       const current = focus();
       if (current === undefined) return data;
@@ -60,6 +83,19 @@ export function renderMap(
         ? { ...data, color: graph.getNodeAttribute(current, 'color'), zIndex: 1 }
         : { ...data, hidden: true };
     },
+  });
+
+  renderer.on('beforeRender', () => {
+    candidates = [];
+  });
+  renderer.on('afterRender', () => {
+    const context = renderer.getCanvases().labels?.getContext('2d');
+    if (!context) return;
+    context.font = LABEL_FONT;
+    context.fillStyle = '#000';
+    const { width, height } = renderer.getDimensions();
+    labels = placeLabels(candidates, (text) => context.measureText(text).width, { width, height }, LABEL_SIZE);
+    for (const label of labels) if (!label.drawnBySigma) context.fillText(label.text, label.textX, label.baseline);
   });
 
   renderer.on('enterNode', ({ node }) => {
@@ -79,6 +115,9 @@ export function renderMap(
     refocus();
   });
 
+  // The first frame was drawn in the constructor, before the labels were placed.
+  renderer.refresh();
+
   const camera = renderer.getCamera();
   return {
     select(serviceId) {
@@ -95,5 +134,6 @@ export function renderMap(
       const data = renderer.getNodeDisplayData(serviceId);
       return data && renderer.framedGraphToViewport(data);
     },
+    labelBoxes: () => labels.map(({ id, x, y, width, height }) => ({ id, x, y, width, height })),
   };
 }
