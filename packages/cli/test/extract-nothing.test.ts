@@ -1,5 +1,6 @@
 // seams extract on a service with nothing that can go remote: one screen saying why, at the monolith's
 // own lines, exit 1, and no file written or changed unless --force (fixtures/extract/nest-provider).
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +30,13 @@ beforeAll(() => {
   ];
   plan.shared = [];
   writeFileSync(join(app, 'seams.plan.json'), JSON.stringify(plan, null, 2));
+  // --write needs a git tree (checked first): committed, so what stops it here is the service.
+  writeFileSync(join(app, '.gitignore'), 'node_modules/\n.seams/\n');
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', app, '-c', 'user.email=ci@example.com', '-c', 'user.name=ci', ...args]);
+  git('init', '-q');
+  git('add', '.');
+  git('commit', '-qm', 'app');
 });
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
