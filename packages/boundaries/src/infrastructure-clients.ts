@@ -38,11 +38,24 @@ const CLIENT_PACKAGES: Record<string, { kind: string; makes: readonly string[] }
  */
 const SINGLETON_IMPORTS = 2;
 const SINGLETON_EXPORTS = 3;
+/**
+ * A file exporting more names than this is a module of many things that may make a client of its own (Express
+ * middlewares building a rate limiter's redis store), not the client the app shares: a client's module exports the
+ * client and a few helpers (`pool`, `query`, `transaction`).
+ */
+const CLIENT_EXPORTS = 8;
+/**
+ * A file importing the models of this many tables or fewer is a domain's (a service injecting its repository and the
+ * `DataSource` to run a transaction); the data source that registers the entities imports every table's model.
+ */
+const DOMAIN_MODELS = 2;
 
 /**
  * Files that make an infrastructure client the rest of the app shares: a database or ORM client or connection, a
  * cache client; each with what it makes (`database client (@prisma/client)`). A file that declares a table's model
- * (an entity, a schema) or queries through one is a domain's, whatever it imports.
+ * (an entity, a schema) or queries through one is a domain's, whatever it imports; so is one that imports the model of
+ * a table or two (it uses the client on its domain's tables), and a module exporting many names (it uses a client of
+ * its own for one of them). A file is a client for what it makes and hands out, not for what it uses.
  */
 export function infrastructureClients(
   graph: Pick<Graph, 'files' | 'edges' | 'externals'> & Partial<Pick<Graph, 'tables' | 'data'>>,
@@ -56,6 +69,14 @@ export function infrastructureClients(
   const exportCount = new Map(graph.files.map((file) => [file.path, file.exports.length]));
   const appImports = new Map<string, Set<string>>();
   for (const { from, to } of graph.edges) (appImports.get(from) ?? appImports.set(from, new Set()).get(from)!).add(to);
+  const tableOf = new Map(
+    (graph.tables ?? []).flatMap((table) => table.models.map((model) => [model.from, table.name] as const)),
+  );
+  // The tables whose models a file imports: a domain's service imports its own; a data source, every one.
+  const tablesUsed = (file: string) =>
+    new Set([...(appImports.get(file) ?? [])].map((to) => tableOf.get(to)).filter((table) => table !== undefined)).size;
+  const usesClient = (file: string) =>
+    (exportCount.get(file) ?? 0) > CLIENT_EXPORTS || (tablesUsed(file) > 0 && tablesUsed(file) <= DOMAIN_MODELS);
   const isSingleton = (file: string) =>
     (appImports.get(file)?.size ?? 0) <= SINGLETON_IMPORTS && (exportCount.get(file) ?? 0) <= SINGLETON_EXPORTS;
 
@@ -65,7 +86,7 @@ export function infrastructureClients(
     if (!client || external.kind === 'type' || clients.has(external.from) || domainData.has(external.from)) continue;
     const makes = external.names.some((name) => client.makes.includes(name));
     const whole = external.names.some((name) => name === 'default' || name === '*');
-    if (makes || (whole && isSingleton(external.from)))
+    if ((makes && !usesClient(external.from)) || (whole && isSingleton(external.from)))
       clients.set(external.from, `${client.kind} (${external.package})`);
   }
   return clients;

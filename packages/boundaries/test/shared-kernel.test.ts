@@ -284,3 +284,66 @@ describe('a helper a large share of the files imports', () => {
     expect(kernelOf({ minShare: 0.5 })).toEqual([]);
   });
 });
+
+describe('a file that uses a client is not one', () => {
+  const external = (from: string, pkg: string, names: string[]) => ({
+    from,
+    specifier: pkg,
+    package: pkg,
+    builtin: false,
+    kind: 'import' as const,
+    line: 1,
+    names,
+  });
+  const model = (from: string, table: string) => ({
+    name: table,
+    models: [{ from, line: 1, name: table, table, detector: 'typeorm' }],
+  });
+
+  it('leaves a domain service injecting the DataSource and Express middlewares with a redis store', () => {
+    const files = [
+      'src/data-source.ts',
+      'src/broadcast/broadcast.entity.ts',
+      'src/broadcast/broadcast.service.ts',
+      'src/user/user.entity.ts',
+      'src/role/role.entity.ts',
+      'src/middlewares.ts',
+      'src/cache/redis.ts',
+    ];
+    const graph = handGraph(files, [
+      // The data source registers every entity; the broadcast service uses its own.
+      ['src/data-source.ts', 'src/broadcast/broadcast.entity.ts'],
+      ['src/data-source.ts', 'src/user/user.entity.ts'],
+      ['src/data-source.ts', 'src/role/role.entity.ts'],
+      ['src/broadcast/broadcast.service.ts', 'src/broadcast/broadcast.entity.ts'],
+    ]);
+    const middlewares = ['allowCrossDomain', 'handleHeaders', 'handleSession', 'handleErrors', 'checkIp'];
+    const app = {
+      ...graph,
+      files: graph.files.map((file) =>
+        file.path === 'src/middlewares.ts'
+          ? { ...file, exports: [...middlewares, 'addRateLimit', 'enforceMasterKey', 'ensureIdempotency', 'headers'] }
+          : file,
+      ),
+      externals: [
+        external('src/data-source.ts', 'typeorm', ['DataSource']),
+        external('src/broadcast/broadcast.service.ts', 'typeorm', ['DataSource', 'In']),
+        external('src/middlewares.ts', 'redis', ['createClient']),
+        external('src/cache/redis.ts', 'redis', ['createClient']),
+      ],
+      tables: [
+        model('src/broadcast/broadcast.entity.ts', 'broadcast'),
+        model('src/user/user.entity.ts', 'user'),
+        model('src/role/role.entity.ts', 'role'),
+      ],
+    };
+    // The service imports one table's model (2 at most is a domain's); the data source three. The middlewares export
+    // 9 names (more than 8: a module of many things); the cache's module exports one.
+    expect(infrastructureClients(app)).toEqual(
+      new Map([
+        ['src/data-source.ts', 'database client (typeorm)'],
+        ['src/cache/redis.ts', 'cache client (redis)'],
+      ]),
+    );
+  });
+});
