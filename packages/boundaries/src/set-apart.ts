@@ -1,11 +1,15 @@
 import { posix } from 'node:path';
 import type { Edge } from '@seams/graph';
 import type { Dependency } from './dependencies.ts';
-import { ambientDeclarations, testHelpers, vendored } from './set-apart-by-use.ts';
+import { ambientDeclarations, onlyUsedWithin, testHelpers, vendored } from './set-apart-by-use.ts';
 import type { SharedFile } from './shared-kernel.ts';
 
-/** Groups of files that are not part of any service, in the order they are tried. */
-const RULES: Array<{ group: string; test: (file: string) => boolean; reason: string }> = [
+/**
+ * Groups of files that are not part of any service, in the order they are tried. A rule marked `unused` takes a file
+ * its name points at only if no app code imports it: `src/util/relations.config.ts` that the app imports is app code
+ * whatever its name, `vite.config.ts` at the package root is the tool's.
+ */
+const RULES: Array<{ group: string; test: (file: string) => boolean; reason: string; unused?: true }> = [
   {
     group: 'tests',
     reason: 'test or test set-up',
@@ -15,13 +19,21 @@ const RULES: Array<{ group: string; test: (file: string) => boolean; reason: str
       /(^|\/)(setup-?tests|test-?setup|(vitest|jest)[.-]setup)[^/]*$/i.test(file),
   },
   {
+    // A known tool's config, and a dotfile module (`.releaserc.js`, `.mocharc.js`): an app names no module of its
+    // own with a leading dot.
     group: 'tool configs',
     reason: 'tool configuration',
     test: (file) =>
-      /(^|\/)[^/]+\.config\.[cm]?[jt]s$/.test(file) ||
+      /(^|\/)\.[^/]+\.[cm]?[jt]s$/.test(file) ||
       /(^|\/)(\.?eslintrc|\.?prettierrc|babel\.config|gulpfile|gruntfile|jest\.preset|webpack\.[^/]+|rollup\.[^/]+|ormconfig)(\.[cm]?[jt]s)?$/i.test(
         file,
       ),
+  },
+  {
+    group: 'tool configs',
+    reason: 'tool configuration',
+    test: (file) => /(^|\/)[^/]+\.config\.[cm]?[jt]s$/.test(file),
+    unused: true,
   },
   {
     group: 'migrations',
@@ -29,6 +41,16 @@ const RULES: Array<{ group: string; test: (file: string) => boolean; reason: str
     test: (file) => /(^|\/)(migrations?|seeds?|seeders?)\//.test(file),
   },
   { group: 'scripts', reason: 'script run by hand or by the build', test: (file) => /(^|\/)scripts?\//.test(file) },
+  {
+    // What npm runs at install or publish (`postinstall.js`), and the CI's own folders (`ci/`, `.github/`), at the top
+    // of the tree: the package manager and the CI run them, the app never imports them.
+    group: 'scripts',
+    reason: 'script run by the package manager or the CI',
+    test: (file) =>
+      /^(pre|post)?(install|prepare|prepublish(only)?|pack)\.[cm]?[jt]s$/i.test(file) ||
+      /^(ci|\.github|\.circleci|\.gitlab|\.husky|\.buildkite)\//.test(file),
+    unused: true,
+  },
 ];
 
 // Files that start the app and wire every part: found by name at the top of the tree, and only if nothing but
@@ -72,8 +94,14 @@ export function setApart(
   const rest = () => files.filter((file) => !taken.has(file));
   // Third-party code first: a library's own tests and build scripts are part of the library.
   add(vendored(files, importsOf), 'vendored', 'third-party code copied into the repository');
-  for (const file of rest()) {
-    const rule = RULES.find((r) => r.test(file));
+  // A rule taking only unused files keeps those no app code imports for a value: imported only by files other rules
+  // take (a test, a script), by vendored code or by one another.
+  const byName = new Map(rest().map((file) => [file, RULES.filter((rule) => rule.test(file))] as const));
+  const plain = new Set([...taken, ...[...byName].filter(([, rules]) => rules.some((r) => !r.unused)).map(([f]) => f)]);
+  const guarded = new Set([...byName].filter(([, rules]) => rules.some((r) => r.unused)).map(([file]) => file));
+  const unused = onlyUsedWithin(guarded, valueUsers, plain);
+  for (const [file, rules] of byName) {
+    const rule = rules.find((r) => !r.unused || unused.has(file));
     if (rule) add([file], rule.group, rule.reason);
   }
   add(ambientDeclarations(rest(), users), 'declarations', 'ambient type declarations, read by the compiler');

@@ -106,3 +106,38 @@ describe('setApart: test helpers', () => {
     ]);
   });
 });
+
+describe('setApart: tool configs and scripts, by what they are', () => {
+  it('takes dotfile configs, npm lifecycle scripts and CI scripts, and leaves a config module the app imports', () => {
+    const files = [
+      '.releaserc.js',
+      '.mocharc.cjs',
+      'postinstall.js',
+      'ci/ciCheck.js',
+      'ci/versionCheck.js',
+      'vite.config.ts',
+      'src/util/sensitive-relations.config.ts',
+      'src/orders/order.service.ts',
+      'src/install.ts',
+      'src/ci/pipeline.service.ts',
+      'src/ci/pipeline.routes.ts',
+    ];
+    // The app imports sensitive-relations.config.ts for a value: app code whatever its name. src/ci/ is imported by
+    // the app's orders (a business domain named "ci"); src/install.ts is no install script at the top of the package.
+    expect(
+      groups(files, [
+        ['ci/ciCheck.js', 'ci/versionCheck.js'],
+        ['src/orders/order.service.ts', 'src/util/sensitive-relations.config.ts'],
+        ['src/orders/order.service.ts', 'src/ci/pipeline.service.ts'],
+        ['src/ci/pipeline.routes.ts', 'src/ci/pipeline.service.ts'],
+      ]),
+    ).toEqual([
+      ['.mocharc.cjs', 'tool configs'],
+      ['.releaserc.js', 'tool configs'],
+      ['ci/ciCheck.js', 'scripts'],
+      ['ci/versionCheck.js', 'scripts'],
+      ['postinstall.js', 'scripts'],
+      ['vite.config.ts', 'tool configs'],
+    ]);
+  });
+});
