@@ -27,7 +27,7 @@ import {
   type Partition,
 } from './refine.ts';
 import { setApart, TEST_HELPER } from './set-apart.ts';
-import { findSharedKernel } from './shared-kernel.ts';
+import { barrelsOf, findSharedKernel } from './shared-kernel.ts';
 import { FolderTrust } from './signals/folder-trust.ts';
 import { SIGNALS } from './signals/index.ts';
 import { isWholeModule, splitModules } from './split-modules.ts';
@@ -89,7 +89,12 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
           findSharedKernel(
             allFiles.filter((file) => !apartSet.has(file) || late.has(file)),
             dependencies,
-            { seed: GRAPH_SEED, clients: infrastructureClients(graph), models: tableModels(graph) },
+            {
+              seed: GRAPH_SEED,
+              clients: infrastructureClients(graph),
+              models: tableModels(graph),
+              barrels: barrelsOf(graph.edges),
+            },
           ),
         );
   const shared = [...apart, ...kernel.filter((file) => !apartSet.has(file.path))].sort((a, b) =>

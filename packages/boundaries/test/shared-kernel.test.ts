@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dependenciesOf } from '../src/dependencies.ts';
 import { infrastructureClients } from '../src/infrastructure-clients.ts';
-import { findSharedKernel } from '../src/shared-kernel.ts';
+import { barrelsOf, findSharedKernel } from '../src/shared-kernel.ts';
 import { handGraph } from './hand-graph.ts';
 
 // Five small domains (a file and its helper each), a logger they all use, and a `user` domain built the CommonJS
@@ -233,6 +233,32 @@ describe('the shared kernel never swallows a domain', () => {
       ['src/lib/log-format.ts', 'used only by the shared kernel'],
       ['src/lib/log.ts', 'used'],
     ]);
+  });
+});
+
+describe('a barrel is not a composition root', () => {
+  it('leaves the internal module re-exporting every domain, and still takes the root that imports each', () => {
+    // src/core/internal.ts re-exports every domain's file (the "internal module" against import cycles), like
+    // src/app.ts imports each; nothing imports either. Only re-exports: a barrel, which starts nothing.
+    const withBarrel = [...files, 'src/app.ts', 'src/core/internal.ts'];
+    const graph = handGraph(withBarrel, [
+      ...imports,
+      ...domains.flatMap((d): Array<[string, string]> => [
+        ['src/app.ts', `src/${d}/${d}.ts`],
+        ['src/core/internal.ts', `src/${d}/${d}.ts`],
+      ]),
+    ]);
+    const edges = graph.edges.map((edge) =>
+      edge.from === 'src/core/internal.ts' ? { ...edge, kind: 'reexport' as const } : edge,
+    );
+    const barrels = barrelsOf(edges);
+    expect([...barrels]).toEqual(['src/core/internal.ts']);
+    const roots = (options: { barrels?: Set<string> }) =>
+      findSharedKernel(withBarrel, dependenciesOf({ edges }), { seed: 1, ...options })
+        .filter((k) => k.group === 'composition roots')
+        .map((k) => k.path);
+    expect(roots({})).toEqual(['src/app.ts', 'src/core/internal.ts']);
+    expect(roots({ barrels })).toEqual(['src/app.ts']);
   });
 });
 
