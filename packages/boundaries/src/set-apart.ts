@@ -40,6 +40,13 @@ const RULES: Array<{ group: string; test: (file: string) => boolean; reason: str
     reason: 'database migration or seed',
     test: (file) => /(^|\/)(migrations?|seeds?|seeders?)\//.test(file),
   },
+  {
+    // A seed beside its domain (`deal/deal.seed.ts`): a seed if only the seed runner and other seeds import it.
+    group: 'migrations',
+    reason: 'database seed: only seeding uses it',
+    test: (file) => /(^|\/)([^/]+[.-])?(seeds?|seeders?|seed-data)(\.[^/]+)?\.[cm]?[jt]s$/i.test(file),
+    unused: true,
+  },
   { group: 'scripts', reason: 'script run by hand or by the build', test: (file) => /(^|\/)scripts?\//.test(file) },
   {
     // What npm runs at install or publish (`postinstall.js`), and the CI's own folders (`ci/`, `.github/`), at the top

@@ -141,3 +141,32 @@ describe('setApart: tool configs and scripts, by what they are', () => {
     ]);
   });
 });
+
+describe('setApart: seeds beside their domain', () => {
+  it('takes a domain seed the seed runner imports, not one the app runs at start', () => {
+    const files = [
+      'src/deal/deal.service.ts',
+      'src/deal/deal.seed.ts',
+      'src/role/role.service.ts',
+      'src/role/default-roles.seed.ts',
+      'src/user/user.seed.ts',
+      'src/core/seeds/seed-data.service.ts',
+    ];
+    // The runner under seeds/ imports every domain's seed; user.seed.ts builds on role's. The role service also
+    // imports default-roles.seed.ts to create the roles at start: app code, whatever its name.
+    expect(
+      groups(files, [
+        ['src/core/seeds/seed-data.service.ts', 'src/deal/deal.seed.ts'],
+        ['src/core/seeds/seed-data.service.ts', 'src/user/user.seed.ts'],
+        ['src/core/seeds/seed-data.service.ts', 'src/role/default-roles.seed.ts'],
+        ['src/user/user.seed.ts', 'src/role/default-roles.seed.ts'],
+        ['src/role/role.service.ts', 'src/role/default-roles.seed.ts'],
+        ['src/deal/deal.seed.ts', 'src/deal/deal.service.ts'],
+      ]),
+    ).toEqual([
+      ['src/core/seeds/seed-data.service.ts', 'migrations'],
+      ['src/deal/deal.seed.ts', 'migrations'],
+      ['src/user/user.seed.ts', 'migrations'],
+    ]);
+  });
+});
