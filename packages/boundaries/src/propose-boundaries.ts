@@ -53,8 +53,13 @@ export interface BoundaryOptions {
   lowConfidence?: number;
   /** Set apart files used across the monolith (default true). */
   sharedKernel?: boolean;
-  /** Set apart vendored code, tests, tool configs, migrations, scripts, declarations and roots (default true). */
+  /** Set apart vendored code, tests, tool configs, migrations, scripts, browser code, declarations and roots (default true). */
   setApart?: boolean;
+  /**
+   * Files only a browser bundle loads, as the bundler's config and package.json tell them (`browserFiles` of
+   * @seams/extract): set apart as `browser`, never a service of the server.
+   */
+  browser?: ReadonlySet<string>;
   /** A previous plan whose pinned files, names and ids must survive. */
   keep?: Plan;
   onProgress?: ProgressListener;
@@ -76,7 +81,9 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
   const allFiles = graph.files.map((f) => f.path);
   const dependencies = step('dependencies', () => dependenciesOf(graph));
   const apart =
-    options.setApart === false ? [] : step('set-apart', () => setApart(allFiles, dependencies, graph.edges));
+    options.setApart === false
+      ? []
+      : step('set-apart', () => setApart(allFiles, dependencies, graph.edges, options.browser));
   const apartSet = new Set(apart.map((a) => a.path));
   // Declarations, vendored code and test helpers are set apart after clustering, not before: the clustering and the
   // kernel's spread threshold (a share of the parts a first clustering finds) were measured with these files in, and

@@ -69,7 +69,7 @@ const ROOT_NAME = /^(main|app|server|bootstrap|start|index|app\.module)\.[cm]?[j
 
 /**
  * What is not a service: third-party code copied in, tests with their set-up and helpers, tool configs, migrations
- * and seeds, scripts, ambient type declarations, and the composition roots (`main.ts`, `app.module.ts`, `app.js` at
+ * and seeds, scripts, browser code (`browser`: the files only a bundle for the page loads), ambient type declarations, and the composition roots (`main.ts`, `app.module.ts`, `app.js` at
  * the top of the source tree). Each goes to a named group of its own, kept out of the services and out of the
  * extraction order.
  */
@@ -77,6 +77,7 @@ export function setApart(
   files: readonly string[],
   dependencies: readonly Dependency[],
   edges: ReadonlyArray<Pick<Edge, 'from' | 'to' | 'kind'>>,
+  browser: ReadonlySet<string> = new Set(),
 ): Array<SharedFile & { group: string }> {
   const importers = new Map<string, string[]>();
   for (const { from, to } of dependencies) (importers.get(to) ?? importers.set(to, []).get(to)!).push(from);
@@ -111,6 +112,13 @@ export function setApart(
     const rule = rules.find((r) => !r.unused || unused.has(file));
     if (rule) add([file], rule.group, rule.reason);
   }
+  // What only a browser bundle loads (its entries, the client code they import) is a program of its own, not a part
+  // of the server to cut out; its tests went to the tests above.
+  add(
+    rest().filter((file) => browser.has(file)),
+    'browser',
+    'browser code: only a bundle loads it',
+  );
   add(ambientDeclarations(rest(), users), 'declarations', 'ambient type declarations, read by the compiler');
   const tests = new Set(apart.filter((a) => a.group === 'tests').map((a) => a.path));
   add(testHelpers(rest(), tests, { users, valueUsers }), 'tests', TEST_HELPER);

@@ -170,3 +170,21 @@ describe('setApart: seeds beside their domain', () => {
     ]);
   });
 });
+
+describe('setApart: browser code', () => {
+  it("takes the files only the bundle loads, after the tests and before the server's roots", () => {
+    const files = ['bundle/app.source.js', 'lib/client/chart.js', 'tests/chart.test.js', 'lib/server/entries.js'];
+    // The bundler's config names bundle/app.source.js, which loads lib/client/chart.js (browserFiles of
+    // @seams/extract finds them); the test of the chart is a test first.
+    const graph = handGraph(files, [
+      ['bundle/app.source.js', 'lib/client/chart.js'],
+      ['tests/chart.test.js', 'lib/client/chart.js'],
+    ]);
+    const browser = new Set(['bundle/app.source.js', 'lib/client/chart.js', 'tests/chart.test.js']);
+    expect(setApart(files, dependenciesOf(graph), graph.edges, browser).map((f) => [f.path, f.group])).toEqual([
+      ['bundle/app.source.js', 'browser'],
+      ['lib/client/chart.js', 'browser'],
+      ['tests/chart.test.js', 'tests'],
+    ]);
+  });
+});

@@ -1,3 +1,4 @@
+import { browserCode } from '../browser-code.ts';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { InputError, matchPlan } from '@seams/graph';
@@ -78,6 +79,7 @@ Examples:
         seed: integer(flags.seed, '--seed', 0),
         seeds: integer(flags.seeds, '--seeds', 1),
         sharedKernel: flags.shared,
+        browser: await browserCode(graph),
         keep,
       });
       if (flags.output) writeFileAtomic(resolve(streams.cwd, flags.output), JSON.stringify(plan, null, 2) + '\n');

@@ -1,3 +1,4 @@
+import { browserCode } from '../browser-code.ts';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
@@ -57,7 +58,7 @@ Examples:
         printWarnings(streams, planWarnings(plan, graph, planPath, streams.cwd));
       } else {
         const { proposeBoundaries } = await import('@seams/boundaries');
-        plan = proposeBoundaries(graph);
+        plan = proposeBoundaries(graph, { browser: await browserCode(graph) });
       }
       const previous = flags.previous ? readPlan(resolve(streams.cwd, flags.previous)) : undefined;
       const { buildReportModel, renderReport } = await import('@seams/report');

@@ -1,3 +1,4 @@
+import { browserCode } from '../browser-code.ts';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { Command } from 'commander';
@@ -86,5 +87,5 @@ async function load(
     return { graph, plan: plan.saved, saved: true, title };
   }
   const { proposeBoundaries } = await import('@seams/boundaries');
-  return { graph, plan: proposeBoundaries(graph, { onProgress }), saved: false, title };
+  return { graph, plan: proposeBoundaries(graph, { onProgress, browser: await browserCode(graph) }), saved: false, title };
 }
