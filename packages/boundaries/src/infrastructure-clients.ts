@@ -39,12 +39,6 @@ const CLIENT_PACKAGES: Record<string, { kind: string; makes: readonly string[] }
 const SINGLETON_IMPORTS = 2;
 const SINGLETON_EXPORTS = 3;
 /**
- * A file exporting more names than this is a module of many things that may make a client of its own (Express
- * middlewares building a rate limiter's redis store), not the client the app shares: a client's module exports the
- * client and a few helpers (`pool`, `query`, `transaction`).
- */
-const CLIENT_EXPORTS = 8;
-/**
  * A file importing the models of this many tables or fewer is a domain's (a service injecting its repository and the
  * `DataSource` to run a transaction); the data source that registers the entities imports every table's model.
  */
@@ -54,8 +48,8 @@ const DOMAIN_MODELS = 2;
  * Files that make an infrastructure client the rest of the app shares: a database or ORM client or connection, a
  * cache client; each with what it makes (`database client (@prisma/client)`). A file that declares a table's model
  * (an entity, a schema) or queries through one is a domain's, whatever it imports; so is one that imports the model of
- * a table or two (it uses the client on its domain's tables), and a module exporting many names (it uses a client of
- * its own for one of them). A file is a client for what it makes and hands out, not for what it uses.
+ * a table or two (it uses the client on its domain's tables), and one that imports another client of the app (it is
+ * built on clients). A file is a client for what it makes and hands out, not for what it uses.
  */
 export function infrastructureClients(
   graph: Pick<Graph, 'files' | 'edges' | 'externals'> & Partial<Pick<Graph, 'tables' | 'data'>>,
@@ -69,14 +63,14 @@ export function infrastructureClients(
   const exportCount = new Map(graph.files.map((file) => [file.path, file.exports.length]));
   const appImports = new Map<string, Set<string>>();
   for (const { from, to } of graph.edges) (appImports.get(from) ?? appImports.set(from, new Set()).get(from)!).add(to);
-  const tableOf = new Map(
-    (graph.tables ?? []).flatMap((table) => table.models.map((model) => [model.from, table.name] as const)),
-  );
+  // The tables each file declares a model of (one schema file may declare them all).
+  const tablesOf = new Map<string, Set<string>>();
+  for (const table of graph.tables ?? [])
+    for (const { from } of table.models) (tablesOf.get(from) ?? tablesOf.set(from, new Set()).get(from)!).add(table.name);
   // The tables whose models a file imports: a domain's service imports its own; a data source, every one.
   const tablesUsed = (file: string) =>
-    new Set([...(appImports.get(file) ?? [])].map((to) => tableOf.get(to)).filter((table) => table !== undefined)).size;
-  const usesClient = (file: string) =>
-    (exportCount.get(file) ?? 0) > CLIENT_EXPORTS || (tablesUsed(file) > 0 && tablesUsed(file) <= DOMAIN_MODELS);
+    new Set([...(appImports.get(file) ?? [])].flatMap((to) => [...(tablesOf.get(to) ?? [])])).size;
+  const usesModels = (file: string) => tablesUsed(file) > 0 && tablesUsed(file) <= DOMAIN_MODELS;
   const isSingleton = (file: string) =>
     (appImports.get(file)?.size ?? 0) <= SINGLETON_IMPORTS && (exportCount.get(file) ?? 0) <= SINGLETON_EXPORTS;
 
@@ -86,9 +80,14 @@ export function infrastructureClients(
     if (!client || external.kind === 'type' || clients.has(external.from) || domainData.has(external.from)) continue;
     const makes = external.names.some((name) => client.makes.includes(name));
     const whole = external.names.some((name) => name === 'default' || name === '*');
-    if ((makes && !usesClient(external.from)) || (whole && isSingleton(external.from)))
+    if ((makes && !usesModels(external.from)) || (whole && isSingleton(external.from)))
       clients.set(external.from, `${client.kind} (${external.package})`);
   }
+  // A file built on another client of the app uses clients: Express middlewares over the storage adapters, whose rate
+  // limiter makes a redis store of its own, are no client the app shares.
+  const made = new Set(clients.keys());
+  for (const file of made)
+    if ([...(appImports.get(file) ?? [])].some((to) => to !== file && made.has(to))) clients.delete(file);
   return clients;
 }
 
