@@ -66,7 +66,8 @@ export function infrastructureClients(
   // The tables each file declares a model of (one schema file may declare them all).
   const tablesOf = new Map<string, Set<string>>();
   for (const table of graph.tables ?? [])
-    for (const { from } of table.models) (tablesOf.get(from) ?? tablesOf.set(from, new Set()).get(from)!).add(table.name);
+    for (const { from } of table.models)
+      (tablesOf.get(from) ?? tablesOf.set(from, new Set()).get(from)!).add(table.name);
   // The tables whose models a file imports: a domain's service imports its own; a data source, every one.
   const tablesUsed = (file: string) =>
     new Set([...(appImports.get(file) ?? [])].flatMap((to) => [...(tablesOf.get(to) ?? [])])).size;

@@ -87,5 +87,10 @@ async function load(
     return { graph, plan: plan.saved, saved: true, title };
   }
   const { proposeBoundaries } = await import('@seams/boundaries');
-  return { graph, plan: proposeBoundaries(graph, { onProgress, browser: await browserCode(graph) }), saved: false, title };
+  return {
+    graph,
+    plan: proposeBoundaries(graph, { onProgress, browser: await browserCode(graph) }),
+    saved: false,
+    title,
+  };
 }
