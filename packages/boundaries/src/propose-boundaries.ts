@@ -16,6 +16,7 @@ import { applyKeep } from './keep-previous.ts';
 import { confidenceOf, runLouvain, type Communities } from './louvain-runs.ts';
 import { planAndServiceMetrics, useCaseReach } from './metrics/index.ts';
 import { nameServices } from './name-services.ts';
+import type { PackageManifest } from './package-scripts.ts';
 import { planRun } from './plan-run.ts';
 import {
   groupsOf,
@@ -60,6 +61,8 @@ export interface BoundaryOptions {
    * @seams/extract): set apart as `browser`, never a service of the server.
    */
   browser?: ReadonlySet<string>;
+  /** The project's package.json: the files its scripts run, but the server's start, are set apart as scripts. */
+  manifest?: PackageManifest;
   /** A previous plan whose pinned files, names and ids must survive. */
   keep?: Plan;
   onProgress?: ProgressListener;
@@ -83,7 +86,9 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
   const apart =
     options.setApart === false
       ? []
-      : step('set-apart', () => setApart(allFiles, dependencies, graph.edges, options.browser));
+      : step('set-apart', () =>
+          setApart(allFiles, dependencies, graph.edges, { browser: options.browser, manifest: options.manifest }),
+        );
   const apartSet = new Set(apart.map((a) => a.path));
   // Declarations, vendored code and test helpers are set apart after clustering, not before: the clustering and the
   // kernel's spread threshold (a share of the parts a first clustering finds) were measured with these files in, and

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { Edge } from '@seams/graph';
 import type { Dependency } from './dependencies.ts';
+import { filesRunByScripts, type PackageManifest } from './package-scripts.ts';
 import { ambientDeclarations, onlyUsedWithin, testHelpers, vendored } from './set-apart-by-use.ts';
 import type { SharedFile } from './shared-kernel.ts';
 
@@ -60,6 +61,14 @@ const RULES: Array<{ group: string; test: (file: string) => boolean; reason: str
   },
 ];
 
+// What package.json's scripts run (`"keys": "node bin/keys.js"`), but the server's start: a program of its own.
+const RUN_BY_SCRIPTS = {
+  group: 'scripts',
+  reason: "script run by package.json's scripts",
+  test: () => true,
+  unused: true as const,
+};
+
 // Files that start the app and wire every part: found by name at the top of the tree, and only if nothing but
 // other such files imports them (an `app.ts` a route imports for its router type is not a root).
 /** The reason a test helper is set apart with the tests (by how tests use it, not by its path). */
@@ -77,8 +86,10 @@ export function setApart(
   files: readonly string[],
   dependencies: readonly Dependency[],
   edges: ReadonlyArray<Pick<Edge, 'from' | 'to' | 'kind'>>,
-  browser: ReadonlySet<string> = new Set(),
+  project: { browser?: ReadonlySet<string>; manifest?: PackageManifest } = {},
 ): Array<SharedFile & { group: string }> {
+  const browser = project.browser ?? new Set();
+  const runByScripts = filesRunByScripts(files, project.manifest);
   const importers = new Map<string, string[]>();
   for (const { from, to } of dependencies) (importers.get(to) ?? importers.set(to, []).get(to)!).push(from);
   // Who imports a file as written (a barrel's users import the barrel), with and without type-only imports.
@@ -104,7 +115,14 @@ export function setApart(
   add(vendored(files, importsOf), 'vendored', 'third-party code copied into the repository');
   // A rule taking only unused files keeps those no app code imports for a value: imported only by files other rules
   // take (a test, a script), by vendored code or by one another.
-  const byName = new Map(rest().map((file) => [file, RULES.filter((rule) => rule.test(file))] as const));
+  const rulesOf = (file: string) => {
+    const rules = RULES.filter((rule) => rule.test(file));
+    // A root of the server a script starts (`"dev": "nodemon server.js"`) is a composition root, not a script.
+    return runByScripts.has(file) && !(isTopLevel(file) && ROOT_NAME.test(posix.basename(file)))
+      ? [...rules, RUN_BY_SCRIPTS]
+      : rules;
+  };
+  const byName = new Map(rest().map((file) => [file, rulesOf(file)] as const));
   const plain = new Set([...taken, ...[...byName].filter(([, rules]) => rules.some((r) => !r.unused)).map(([f]) => f)]);
   const guarded = new Set([...byName].filter(([, rules]) => rules.some((r) => r.unused)).map(([file]) => file));
   const unused = onlyUsedWithin(guarded, valueUsers, plain);

@@ -181,10 +181,46 @@ describe('setApart: browser code', () => {
       ['tests/chart.test.js', 'lib/client/chart.js'],
     ]);
     const browser = new Set(['bundle/app.source.js', 'lib/client/chart.js', 'tests/chart.test.js']);
-    expect(setApart(files, dependenciesOf(graph), graph.edges, browser).map((f) => [f.path, f.group])).toEqual([
+    expect(setApart(files, dependenciesOf(graph), graph.edges, { browser }).map((f) => [f.path, f.group])).toEqual([
       ['bundle/app.source.js', 'browser'],
       ['lib/client/chart.js', 'browser'],
       ['tests/chart.test.js', 'tests'],
+    ]);
+  });
+});
+
+describe("setApart: what package.json's scripts run", () => {
+  it('takes the files scripts run that no app code imports, not the server a start script runs', () => {
+    const files = [
+      'lib/server/server.js',
+      'lib/server/app.js',
+      'lib/server/env.js',
+      'bin/generate-keys.js',
+      'tools/reindex.ts',
+      'server.js',
+    ];
+    const manifest = {
+      main: 'server.js',
+      scripts: {
+        start: 'node lib/server/server.js',
+        dev: 'nodemon --inspect lib/server/server.js 0.0.0.0',
+        keys: 'node bin/generate-keys.js > .cache/keys',
+        // An option's value names no file: the file is the first word that does.
+        reindex: 'ts-node -r dotenv/config tools/reindex',
+        // A script run on the app's own env.js (`node lib/server/env.js --check`): the server imports it, app code.
+        'check-env': 'node lib/server/env.js --check',
+      },
+    };
+    const graph = handGraph(files, [
+      ['server.js', 'lib/server/server.js'],
+      ['lib/server/server.js', 'lib/server/app.js'],
+      ['lib/server/app.js', 'lib/server/env.js'],
+      ['tools/reindex.ts', 'lib/server/app.js'],
+    ]);
+    expect(setApart(files, dependenciesOf(graph), graph.edges, { manifest }).map((f) => [f.path, f.group])).toEqual([
+      ['bin/generate-keys.js', 'scripts'],
+      ['server.js', 'composition roots'],
+      ['tools/reindex.ts', 'scripts'],
     ]);
   });
 });

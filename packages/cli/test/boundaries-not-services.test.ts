@@ -17,6 +17,8 @@ describe('seams boundaries: what is not a service, by what it is', () => {
       // The rc files are a tool's by their leading dot; webpack.config.js by the tool's name.
       ['.mocharc.js', 'tool configs'],
       ['.releaserc.js', 'tool configs'],
+      // package.json's `keys` script runs it; the start script runs server.js, the composition root.
+      ['bin/generate-keys.js', 'scripts'],
       // npm runs postinstall.js, the CI runs ci/: no app code imports them.
       ['ci/check-version.js', 'scripts'],
       // The bundle's entry and what it loads, and a service worker: the page's program, not the server's.

@@ -1,4 +1,3 @@
-import { browserCode } from '../browser-code.ts';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { InputError, matchPlan } from '@seams/graph';
@@ -7,6 +6,7 @@ import { formatPlanText, formatPlanTsv } from '../format-plan.ts';
 import { loadOrAnalyze } from '../load-graph.ts';
 import type { Streams } from '../streams.ts';
 import { writeFileAtomic } from '../write-file.ts';
+import { projectFiles } from '../project-files.ts';
 
 interface BoundariesFlags {
   output?: string;
@@ -79,7 +79,7 @@ Examples:
         seed: integer(flags.seed, '--seed', 0),
         seeds: integer(flags.seeds, '--seeds', 1),
         sharedKernel: flags.shared,
-        browser: await browserCode(graph),
+        ...(await projectFiles(graph)),
         keep,
       });
       if (flags.output) writeFileAtomic(resolve(streams.cwd, flags.output), JSON.stringify(plan, null, 2) + '\n');

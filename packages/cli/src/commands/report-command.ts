@@ -1,4 +1,3 @@
-import { browserCode } from '../browser-code.ts';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
@@ -7,6 +6,7 @@ import { loadOrAnalyze } from '../load-graph.ts';
 import { planWarnings, printWarnings, readPlan } from '../read-plan.ts';
 import type { Streams } from '../streams.ts';
 import { writeFileAtomic } from '../write-file.ts';
+import { projectFiles } from '../project-files.ts';
 
 type Format = 'md' | 'html' | 'mermaid' | 'dot' | 'json';
 
@@ -58,7 +58,7 @@ Examples:
         printWarnings(streams, planWarnings(plan, graph, planPath, streams.cwd));
       } else {
         const { proposeBoundaries } = await import('@seams/boundaries');
-        plan = proposeBoundaries(graph, { browser: await browserCode(graph) });
+        plan = proposeBoundaries(graph, await projectFiles(graph));
       }
       const previous = flags.previous ? readPlan(resolve(streams.cwd, flags.previous)) : undefined;
       const { buildReportModel, renderReport } = await import('@seams/report');

@@ -1,4 +1,3 @@
-import { browserCode } from '../browser-code.ts';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { Command } from 'commander';
@@ -7,6 +6,7 @@ import { loadOrAnalyze } from '../load-graph.ts';
 import { readPlan } from '../read-plan.ts';
 import type { Streams } from '../streams.ts';
 import { writeFileAtomic } from '../write-file.ts';
+import { projectFiles } from '../project-files.ts';
 
 interface UiFlags {
   plan?: string;
@@ -89,7 +89,7 @@ async function load(
   const { proposeBoundaries } = await import('@seams/boundaries');
   return {
     graph,
-    plan: proposeBoundaries(graph, { onProgress, browser: await browserCode(graph) }),
+    plan: proposeBoundaries(graph, { onProgress, ...(await projectFiles(graph)) }),
     saved: false,
     title,
   };
