@@ -8,10 +8,12 @@ const packageDir = new URL('../', import.meta.url).pathname;
 rmSync(`${packageDir}dist`, { recursive: true, force: true });
 
 await build({
-  // The parse worker is an entry of its own: analyze starts it by file name (parse-pool.ts), beside the chunks.
+  // The worker threads are entries of their own: analyze and boundaries start them by file name (parse-pool.ts,
+  // louvain-pool.ts), beside the chunks.
   entryPoints: {
     seams: `${packageDir}packages/cli/src/main.ts`,
     'parse-worker': `${packageDir}packages/analyze/src/parse-worker.ts`,
+    'louvain-worker': `${packageDir}packages/boundaries/src/louvain-worker.ts`,
   },
   outdir: `${packageDir}dist`,
   entryNames: '[name]',

@@ -6,6 +6,7 @@ import { countImportCalls } from './import-keywords.ts';
 import { languageOf } from './language-of.ts';
 import { indexLines, type LineIndex } from './line-index.ts';
 import { createCommonJsWalker, type CommonJsWalker } from './read-commonjs.ts';
+import { createTriggerScan } from './trigger-scan.ts';
 
 // Shapes of oxc-parser's lazily deserialised module record (raw-transfer lazy mode).
 interface NameSpan {
@@ -47,9 +48,8 @@ interface LazyResult {
 const { parseSync } = oxc;
 
 const TRIPLE_SLASH = /^[ \t]*\/\/\/[ \t]*<reference[ \t]+(path|types)[ \t]*=[ \t]*(["'])([^"'\n]+)\2/gm;
-const REQUIRE_CALL = /(?<![.\w$])require\s*\(/;
-// `exports.x =`, `module.exports =`, `module.exports.x =`.
-const CJS_EXPORT = /(?<![\w$])exports\s*[.=]/;
+// A require call, or a CommonJS export: `exports.x =`, `module.exports =`, `module.exports.x =`.
+const COMMONJS = createTriggerScan([String.raw`(?<![.\w$])require\s*\(`, String.raw`(?<![\w$])exports\s*[.=]`]);
 
 const isName = (part: unknown): part is NameSpan => typeof part === 'object' && part !== null && 'value' in part;
 
@@ -87,7 +87,7 @@ export function parseFile(path: string, text: string, walkers: FileWalkers = cre
     // Walking the AST costs more than parsing: only files with a require call or a CommonJS export, or more
     // `import(` than dynamic imports (so `import('./x').T` type expressions), need it.
     const typeImports = lang !== 'jsx' && countImportCalls(text) > result.module.dynamicImports.length;
-    if (typeImports || REQUIRE_CALL.test(text) || CJS_EXPORT.test(text)) {
+    if (typeImports || COMMONJS.test(text)) {
       const commonJs = walkers.commonJs.read(result, text, lines);
       facts.imports.push(...commonJs.imports);
       for (const name of commonJs.localExports) if (!facts.localExports.includes(name)) facts.localExports.push(name);

@@ -1,7 +1,7 @@
 // Parsing in worker threads: the files to parse are cut into batches that the main thread and the workers claim
 // from one shared counter, so a slow batch (a big file) holds up no one. Each outcome is stored at its file's index:
 // the graph is the same whichever thread parsed what.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { readSource, type Parse, type SourceOutcome } from './read-facts.ts';
@@ -29,16 +29,45 @@ const WORKER_FILE = [
 ].find((url) => existsSync(url));
 
 /**
- * How many workers to start for `count` files to parse: one per core that other processes leave free (the last
- * minute's load average), beside the main thread; none on one busy core, for small trees or without the worker's
- * module.
+ * How many workers to start for `count` files to parse: one per core that other processes leave free, beside the
+ * main thread; none on one busy core, for small trees or without the worker's module.
  */
 export function workersFor(count: number, requested: number | undefined): number {
   if (!WORKER_FILE) return 0;
   if (requested !== undefined) return Math.max(0, Math.floor(requested));
-  const free = Math.round(availableParallelism() - loadavg()[0]!);
+  const free = Math.round(availableParallelism() - busyCores());
   const threads = Math.min(free, MAX_WORKERS + 1, Math.floor(count / FILES_PER_THREAD));
   return Math.max(0, threads - 1);
+}
+
+/**
+ * Cores other processes keep busy now. Linux counts the threads ready to run in /proc/loadavg, this process's own
+ * among them (V8 compiles and collects garbage on threads of its own), which /proc/self/task tells apart. Elsewhere
+ * the last minute's load average stands in, though it lags: in a script that runs one command after another, it
+ * counts the previous command as busy still, and a 2-core machine would look full.
+ */
+function busyCores(): number {
+  try {
+    const running = /^\S+ \S+ \S+ (\d+)\//.exec(readFileSync('/proc/loadavg', 'latin1'))?.[1];
+    if (running !== undefined) return Math.max(0, Number(running) - ownRunningThreads());
+  } catch {
+    // Not Linux.
+  }
+  return loadavg()[0]!;
+}
+
+// Threads of this process ready to run (state R in /proc/self/task/<id>/stat), this one at least.
+function ownRunningThreads(): number {
+  let count = 0;
+  for (const task of readdirSync('/proc/self/task')) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${task}/stat`, 'latin1');
+      if (stat[stat.lastIndexOf(')') + 2] === 'R') count++;
+    } catch {
+      // The thread ended since the listing.
+    }
+  }
+  return Math.max(1, count);
 }
 
 /** Claims batches of `job` until none is left, reading and parsing each file; `onBatch` gets each batch's outcomes. */

@@ -125,6 +125,18 @@ describe('entry points', () => {
     ]);
   });
 
+  it("follows an ES module's @fastify/autoload from import.meta.dirname, as from __dirname", async () => {
+    // fastify/demo's shape: app.ts autoloads plugins/external and routes from import.meta.dirname.
+    const graph = await analyzeFixture(fixture('extract/fastify-esm-app-plugin'));
+    expect(lines(graph)).toEqual(['http POST /api/auth/login  src/routes/api/auth/index.ts:5']);
+    const loads = graph.edges.filter((edge) => edge.from === 'src/app.ts' && edge.kind === 'dynamic');
+    expect(loads.map((edge) => `${edge.to}:${edge.line}`)).toEqual([
+      'src/plugins/external/db.ts:7',
+      'src/plugins/external/session.ts:7',
+      'src/routes/api/auth/index.ts:8',
+    ]);
+  });
+
   it('leaves useCases out of a graph without entry points', async () => {
     const graph = await analyzeFixture(fixture('resolve/file-kinds'));
     expect(graph.useCases).toBeUndefined();

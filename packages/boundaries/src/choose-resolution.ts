@@ -1,5 +1,5 @@
 import type { FileGraph } from './file-graph.ts';
-import { labelsOf, runAgreement, runLouvain, type Communities } from './louvain-runs.ts';
+import { labelsOf, runAgreement, runLouvainSeeds, type Communities } from './louvain-runs.ts';
 
 /** Resolutions tried when none is given: the coarsest is the fallback, the finer ones must earn their place. */
 const CANDIDATE_RESOLUTIONS = [2, 3, 4];
@@ -27,7 +27,11 @@ export interface ChosenResolution {
 export function chooseResolution(graph: FileGraph, seed: number): ChosenResolution {
   const coarsest = CANDIDATE_RESOLUTIONS[0]!;
   const probe = (resolution: number) => {
-    const runs = Array.from({ length: PROBES }, (_, i) => runLouvain(graph, resolution, seed + i));
+    const runs = runLouvainSeeds(
+      graph,
+      resolution,
+      Array.from({ length: PROBES }, (_, i) => seed + i),
+    );
     // Means over the probes: one run's modularity moves with its seed, and so would the choice.
     const quality = runs.reduce((sum, run) => sum + modularity(graph, run), 0) / runs.length;
     return { resolution, runs, stability: agreement(runs), modularity: quality };

@@ -55,30 +55,46 @@ export function infrastructureClients(
   graph: Pick<Graph, 'files' | 'edges' | 'externals'> & Partial<Pick<Graph, 'tables' | 'data'>>,
 ): Map<string, string> {
   // A model's declaration, or a query through the ORM's models, is a domain's model or repository; a client's own
-  // queries are raw SQL at most (a lock, the migrations table).
-  const domainData = new Set([
-    ...tableModels(graph),
-    ...(graph.data ?? []).filter((access) => access.detector !== 'sql').map((access) => access.from),
-  ]);
-  const exportCount = new Map(graph.files.map((file) => [file.path, file.exports.length]));
-  const appImports = new Map<string, Set<string>>();
-  for (const { from, to } of graph.edges) (appImports.get(from) ?? appImports.set(from, new Set()).get(from)!).add(to);
+  // queries are raw SQL at most (a lock, the migrations table). Built on the first client import only: most graphs
+  // have few, and indexing every edge of a 50,000-file graph for none cost a quarter of a second.
+  let domainData: Set<string> | undefined;
+  const isDomainData = (file: string) =>
+    (domainData ??= new Set([
+      ...tableModels(graph),
+      ...(graph.data ?? []).filter((access) => access.detector !== 'sql').map((access) => access.from),
+    ])).has(file);
+  let exportCount: Map<string, number> | undefined;
+  let appImports: Map<string, Set<string>> | undefined;
+  const importsOf = (file: string): ReadonlySet<string> => {
+    if (!appImports) {
+      appImports = new Map();
+      for (const { from, to } of graph.edges)
+        (appImports.get(from) ?? appImports.set(from, new Set()).get(from)!).add(to);
+    }
+    return appImports.get(file) ?? new Set();
+  };
+  const isSingleton = (file: string) => {
+    exportCount ??= new Map(graph.files.map((f) => [f.path, f.exports.length]));
+    return importsOf(file).size <= SINGLETON_IMPORTS && (exportCount.get(file) ?? 0) <= SINGLETON_EXPORTS;
+  };
   // The tables each file declares a model of (one schema file may declare them all).
-  const tablesOf = new Map<string, Set<string>>();
-  for (const table of graph.tables ?? [])
-    for (const { from } of table.models)
-      (tablesOf.get(from) ?? tablesOf.set(from, new Set()).get(from)!).add(table.name);
+  let tablesOf: Map<string, Set<string>> | undefined;
   // The tables whose models a file imports: a domain's service imports its own; a data source, every one.
-  const tablesUsed = (file: string) =>
-    new Set([...(appImports.get(file) ?? [])].flatMap((to) => [...(tablesOf.get(to) ?? [])])).size;
+  const tablesUsed = (file: string) => {
+    if (!tablesOf) {
+      tablesOf = new Map();
+      for (const table of graph.tables ?? [])
+        for (const { from } of table.models)
+          (tablesOf.get(from) ?? tablesOf.set(from, new Set()).get(from)!).add(table.name);
+    }
+    return new Set([...importsOf(file)].flatMap((to) => [...(tablesOf!.get(to) ?? [])])).size;
+  };
   const usesModels = (file: string) => tablesUsed(file) > 0 && tablesUsed(file) <= DOMAIN_MODELS;
-  const isSingleton = (file: string) =>
-    (appImports.get(file)?.size ?? 0) <= SINGLETON_IMPORTS && (exportCount.get(file) ?? 0) <= SINGLETON_EXPORTS;
 
   const clients = new Map<string, string>();
   for (const external of graph.externals) {
     const client = CLIENT_PACKAGES[external.package];
-    if (!client || external.kind === 'type' || clients.has(external.from) || domainData.has(external.from)) continue;
+    if (!client || external.kind === 'type' || clients.has(external.from) || isDomainData(external.from)) continue;
     const makes = external.names.some((name) => client.makes.includes(name));
     const whole = external.names.some((name) => name === 'default' || name === '*');
     if ((makes && !usesModels(external.from)) || (whole && isSingleton(external.from)))
@@ -87,8 +103,7 @@ export function infrastructureClients(
   // A file built on another client of the app uses clients: Express middlewares over the storage adapters, whose rate
   // limiter makes a redis store of its own, are no client the app shares.
   const made = new Set(clients.keys());
-  for (const file of made)
-    if ([...(appImports.get(file) ?? [])].some((to) => to !== file && made.has(to))) clients.delete(file);
+  for (const file of made) if ([...importsOf(file)].some((to) => to !== file && made.has(to))) clients.delete(file);
   return clients;
 }
 

@@ -1,5 +1,6 @@
 import type { UndirectedGraph } from 'graphology';
 import { FileGraph } from './file-graph.ts';
+import { louvainMappings } from './louvain-pool.ts';
 import { louvainInput, louvainMapping } from './louvain.ts';
 import { seededRandom } from './random.ts';
 
@@ -10,9 +11,23 @@ export type Communities = Map<string, number>;
 export function runLouvain(graph: FileGraph | UndirectedGraph, resolution: number, seed: number): Communities {
   if (graph.order === 0) return new Map();
   const input = louvainInput(graph);
-  const mapping = louvainMapping(input, resolution, seededRandom(seed));
+  return communitiesOf(graph, input.nodes, louvainMapping(input, resolution, seededRandom(seed)));
+}
+
+/** `runLouvain` for each seed, at one resolution: the same runs, spread over worker threads on a big graph. */
+export function runLouvainSeeds(graph: FileGraph, resolution: number, seeds: readonly number[]): Communities[] {
+  if (graph.order === 0) return seeds.map((): Communities => new Map());
+  const input = louvainInput(graph);
+  const mappings = louvainMappings(
+    input,
+    seeds.map((seed) => ({ resolution, seed })),
+  );
+  return mappings.map((mapping) => communitiesOf(graph, input.nodes, mapping));
+}
+
+function communitiesOf(graph: FileGraph | UndirectedGraph, nodes: readonly string[], mapping: ArrayLike<number>) {
   const communities: Communities = new Map();
-  input.nodes.forEach((node, i) => communities.set(node, mapping[i]!));
+  nodes.forEach((node, i) => communities.set(node, mapping[i]!));
   if (graph instanceof FileGraph) runLabels.set(communities, { graph, labels: mapping });
   return communities;
 }

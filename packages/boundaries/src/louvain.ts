@@ -12,7 +12,7 @@ import { FileGraph } from './file-graph.ts';
  * clustering's time.
  */
 
-type IntArray = Uint8Array | Uint16Array | Uint32Array;
+export type IntArray = Uint8Array | Uint16Array | Uint32Array;
 type IntArrayClass = Uint8ArrayConstructor | Uint16ArrayConstructor | Uint32ArrayConstructor;
 
 /** The smallest unsigned array holding indices below `size` (the library's choice, overflow included). */
@@ -129,29 +129,47 @@ export function louvainMapping(input: LouvainInput, resolution: number, rng: () 
     return alone;
   }
   const index = new Index(input, resolution, Nodes, scratchOf(input));
-  const communities = new SparseMap(index.C);
-  const queue = new SparseQueueSet(index.C);
+  const queue = queueSet(index.C);
+  // The communities around the node being moved, in the order its neighbours first meet them, with the weight
+  // to each summed in neighbour order (mnemonist's SparseMap did the same with a branch per neighbour).
+  const touched = new Int32Array(order);
+  const seen = new Uint8Array(order);
+  const sums = new Float64Array(order);
+  const { belongings, totalWeights, loops, starts } = index;
+  const twoM = 2 * index.M;
   for (let moveWasMade = true; moveWasMade;) {
     const l = index.C;
+    const { neighborhood, weights } = index;
     moveWasMade = false;
     let ri = Math.floor(rng() * l);
     for (let s = 0; s < l; s++, ri++) queue.enqueue(ri % l);
     while (queue.size !== 0) {
       const i = queue.dequeue();
       let degree = 0;
-      communities.clear();
-      const currentCommunity = index.belongings[i]!;
-      for (let at = index.starts[i]!, end = index.starts[i + 1]!; at < end; at++) {
-        const weight = index.weights[at]!;
+      let found = 0;
+      const currentCommunity = belongings[i]!;
+      const first = starts[i]!;
+      const last = starts[i + 1]!;
+      for (let at = first; at < last; at++) {
+        const weight = weights[at]!;
+        const c = belongings[neighborhood[at]!]!;
         degree += weight;
-        communities.add(index.belongings[index.neighborhood[at]!]!, weight);
+        touched[found] = c;
+        found += 1 - seen[c]!;
+        seen[c] = 1;
+        sums[c]! += weight;
       }
-      let bestDelta = index.fastDeltaWithOwnCommunity(i, degree, communities.get(currentCommunity), currentCommunity);
+      const withLoops = degree + loops[i]!;
+      let bestDelta =
+        sums[currentCommunity]! - (withLoops * (totalWeights[currentCommunity]! - withLoops) * resolution) / twoM;
       let bestCommunity = currentCommunity;
-      for (let ci = 0; ci < communities.size; ci++) {
-        const targetCommunity = communities.dense[ci]!;
+      for (let t = 0; t < found; t++) {
+        const targetCommunity = touched[t]!;
+        const toTarget = sums[targetCommunity]!;
+        seen[targetCommunity] = 0;
+        sums[targetCommunity] = 0;
         if (targetCommunity === currentCommunity) continue;
-        const delta = index.fastDelta(i, degree, communities.vals[ci]!, targetCommunity);
+        const delta = toTarget - (withLoops * totalWeights[targetCommunity]! * resolution) / twoM;
         if (tieBreaker(bestCommunity, currentCommunity, targetCommunity, delta, bestDelta)) {
           bestDelta = delta;
           bestCommunity = targetCommunity;
@@ -166,9 +184,9 @@ export function louvainMapping(input: LouvainInput, resolution: number, rng: () 
         index.move(i, degree, bestCommunity);
       }
       moveWasMade = true;
-      for (let at = index.starts[i]!, end = index.starts[i + 1]!; at < end; at++) {
-        const j = index.neighborhood[at]!;
-        if (index.belongings[j] !== bestCommunity) queue.enqueue(j);
+      for (let at = first; at < last; at++) {
+        const j = neighborhood[at]!;
+        if (belongings[j] !== bestCommunity) queue.enqueue(j);
       }
     }
     if (moveWasMade) index.zoomOut();
@@ -177,8 +195,8 @@ export function louvainMapping(input: LouvainInput, resolution: number, rng: () 
 }
 
 /**
- * Two neighbourhood and weight arrays per input, reused by every run on it: zooming out writes the coarser graph
- * into the one not in use. Allocated per run and per zoom they were 36 MB at a time on 50,000 files, and V8 ran a
+ * Two neighbourhood and weight arrays per input, reused by every run on it: the first level reads the input's own,
+ * and zooming out writes the coarser graph into the scratch pair not in use. Allocated per run and per zoom they were 36 MB at a time on 50,000 files, and V8 ran a
  * full collection of the whole heap for nearly every one (a third of a plan's time went to it).
  */
 interface Scratch {
@@ -233,10 +251,9 @@ class Index {
     this.C = order;
     this.M = input.total;
     this.starts = input.starts.slice();
-    this.neighborhood = scratch.neighborhoods[0];
-    this.neighborhood.set(input.neighborhood);
-    this.weights = scratch.weights[0];
-    this.weights.set(input.weights);
+    // Read, never written: zooming out writes the coarser graph into the scratch arrays.
+    this.neighborhood = input.neighborhood;
+    this.weights = input.weights;
     this.loops = input.loops.slice();
     this.totalWeights = input.totalWeights.slice();
     this.belongings = new Nodes(order);
@@ -271,16 +288,6 @@ class Index {
     const nowEmpty = this.counts[currentCommunity]!-- === 1;
     this.counts[targetCommunity]!++;
     if (nowEmpty) this.unused[this.U++] = currentCommunity;
-  }
-
-  fastDelta(i: number, degree: number, targetCommunityDegree: number, targetCommunity: number): number {
-    const withLoops = degree + this.loops[i]!;
-    return targetCommunityDegree - (withLoops * this.totalWeights[targetCommunity]! * this.resolution) / (2 * this.M);
-  }
-
-  fastDeltaWithOwnCommunity(i: number, degree: number, ownDegree: number, community: number): number {
-    const withLoops = degree + this.loops[i]!;
-    return ownDegree - (withLoops * (this.totalWeights[community]! - withLoops) * this.resolution) / (2 * this.M);
   }
 
   /**
@@ -318,17 +325,18 @@ class Index {
     const seen = new Int32Array(C).fill(-1);
     // The communities a community touches, sorted as numbers by the typed array's own sort (no comparator calls).
     const touched = new Int32Array(C);
+    const { belongings, starts, loops, neighborhood: oldNeighborhood, weights: oldWeights } = this;
     let n = 0;
     for (let ci = 0; ci < C; ci++) {
       let internal = 0;
       let found = 0;
       for (let m = groupStarts[ci]!; m < groupStarts[ci + 1]!; m++) {
         const i = members[m]!;
-        internal += this.loops[i]!;
-        for (let j = this.starts[i]!, end = this.starts[i + 1]!; j < end; j++) {
-          const cj = this.belongings[this.neighborhood[j]!]!;
+        internal += loops[i]!;
+        for (let j = starts[i]!, end = starts[i + 1]!; j < end; j++) {
+          const cj = belongings[oldNeighborhood[j]!]!;
           if (cj === ci) {
-            internal += this.weights[j]!;
+            internal += oldWeights[j]!;
             continue;
           }
           if (seen[cj] !== ci) {
@@ -336,12 +344,12 @@ class Index {
             sums[cj] = 0;
             touched[found++] = cj;
           }
-          sums[cj]! += this.weights[j]!;
+          sums[cj]! += oldWeights[j]!;
         }
       }
       const sorted = touched.subarray(0, found).sort();
-      this.loops[ci] = internal;
-      this.starts[ci] = n;
+      loops[ci] = internal;
+      starts[ci] = n;
       for (let t = 0; t < found; t++) {
         const cj = sorted[t]!;
         neighborhood[n] = cj;
@@ -359,42 +367,6 @@ class Index {
     this.weights = weights;
     this.C = C;
     this.U = 0;
-  }
-}
-
-/** mnemonist's SparseMap with float values: keys in insertion order, cleared in O(1). */
-class SparseMap {
-  size = 0;
-  readonly dense: IntArray;
-  readonly sparse: IntArray;
-  readonly vals: Float64Array;
-
-  constructor(length: number) {
-    const Pointers = pointerArray(length);
-    this.dense = new Pointers(length);
-    this.sparse = new Pointers(length);
-    this.vals = new Float64Array(length);
-  }
-
-  clear(): void {
-    this.size = 0;
-  }
-
-  get(key: number): number {
-    const at = this.sparse[key]!;
-    return at < this.size && this.dense[at] === key ? this.vals[at]! : 0;
-  }
-
-  add(key: number, value: number): void {
-    const at = this.sparse[key]!;
-    if (at < this.size && this.dense[at] === key) {
-      this.vals[at]! += value;
-      return;
-    }
-    this.dense[this.size] = key;
-    this.sparse[key] = this.size;
-    this.vals[this.size] = value;
-    this.size++;
   }
 }
 
@@ -434,6 +406,46 @@ class SparseQueueSet {
     if (this.start === this.capacity) this.start = 0;
     const member = this.dense[at]!;
     this.sparse[member] = this.capacity;
+    return member;
+  }
+}
+
+/**
+ * A queue whose test for members already queued is the library's: with a capacity its pointer type cannot hold
+ * (256 or 65,536 nodes), a dequeued member's position wraps to 0 and the library may take it as still queued.
+ * Every other capacity tests a flag, which says the same.
+ */
+function queueSet(capacity: number): SparseQueueSet | FlagQueueSet {
+  return capacity === 0x100 || capacity === 0x10000 ? new SparseQueueSet(capacity) : new FlagQueueSet(capacity);
+}
+
+/** A FIFO queue holding each member once, with a flag per member. */
+class FlagQueueSet {
+  start = 0;
+  size = 0;
+  readonly dense: Int32Array;
+  readonly queued: Uint8Array;
+  readonly capacity: number;
+
+  constructor(capacity: number) {
+    this.capacity = capacity;
+    this.dense = new Int32Array(capacity);
+    this.queued = new Uint8Array(capacity);
+  }
+
+  enqueue(member: number): void {
+    if (this.queued[member] === 1) return;
+    this.queued[member] = 1;
+    this.dense[wrapped(this.start + this.size, this.capacity)] = member;
+    this.size++;
+  }
+
+  dequeue(): number {
+    const member = this.dense[this.start]!;
+    this.size--;
+    this.start++;
+    if (this.start === this.capacity) this.start = 0;
+    this.queued[member] = 0;
     return member;
   }
 }

@@ -13,7 +13,7 @@ import { dependenciesOf } from './dependencies.ts';
 import type { FileGraph } from './file-graph.ts';
 import { infrastructureClients, tableModels } from './infrastructure-clients.ts';
 import { applyKeep } from './keep-previous.ts';
-import { confidenceOf, runLouvain, type Communities } from './louvain-runs.ts';
+import { confidenceOf, runLouvainSeeds, type Communities } from './louvain-runs.ts';
 import { planAndServiceMetrics, useCaseReach } from './metrics/index.ts';
 import { nameServices } from './name-services.ts';
 import type { PackageManifest } from './package-scripts.ts';
@@ -130,8 +130,10 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
   const probes = seed === GRAPH_SEED ? (chosen?.runs.slice(0, seeds) ?? []) : [];
   const runs: Communities[] = step('cluster', () => [
     ...probes,
-    ...Array.from({ length: seeds - probes.length }, (_, i) =>
-      runLouvain(weighted, resolution, seed + probes.length + i),
+    ...runLouvainSeeds(
+      weighted,
+      resolution,
+      Array.from({ length: seeds - probes.length }, (_, i) => seed + probes.length + i),
     ),
   ]);
   let partition: Partition = new Map(

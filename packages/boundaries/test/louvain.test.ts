@@ -71,6 +71,8 @@ describe('runLouvain', () => {
       [1, 40],
       [2, 120],
       [3, 300],
+      // With the lone node, 256: the library's queue then stores positions in bytes, and its overflow is kept.
+      [4, 255],
     ] as const) {
       const graph = randomGraph(seed, nodes);
       graph.addNode('src/alone.ts');

@@ -1,7 +1,5 @@
-import type { GraphSummary } from '@seams/graph';
+import { formatCount as n, type GraphSummary } from '@seams/graph';
 
-// Not toLocaleString: loading ICU's locale data costs more than the rest of the summary.
-const n = (value: number) => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const count = (value: number, one: string, many = `${one}s`) => `${n(value)} ${value === 1 ? one : many}`;
 
 /** The human summary of an analysis, as printed after the progress bar. */

@@ -31,6 +31,12 @@ describe('seams check', () => {
     expect(result.stdout).toBe(
       readFileSync(join(import.meta.dirname, '../../../fixtures/check/internal-import/check.txt'), 'utf8'),
     );
+    // No baseline yet: the first check on a codebase says how to adopt its findings; --no-baseline asked not to.
+    expect(result.stderr).toBe(
+      'no baseline yet: `seams check . --update-baseline` records these findings in seams.baseline.json, ' +
+        'and later checks fail only on new ones\n',
+    );
+    expect((await seams('check', '--no-baseline')).stderr).toBe('');
   });
 
   it('adopts on day one with --update-baseline, then fails only on a new crossing, and reports stale entries', async () => {

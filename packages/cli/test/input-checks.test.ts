@@ -112,8 +112,8 @@ describe('seams check warnings', () => {
   it('warns about a dependsOn entry that names no service, and goes on', async () => {
     variant('stale-ids.plan.json', (copy) => (copy.services[1].dependsOn = ['catalog', 'billing']));
     const result = await seams('check', '--graph', 'graph.json', '--plan', 'stale-ids.plan.json');
-    expect(result.stderr).toBe(
-      "seams: warning: stale-ids.plan.json: the dependsOn list of orders names 'billing', which is no service of the plan\n",
+    expect(result.stderr.split('\n')[0]).toBe(
+      "seams: warning: stale-ids.plan.json: the dependsOn list of orders names 'billing', which is no service of the plan",
     );
     expect(result.stdout).toMatch(/^seams check: \d+ new, 0 baselined, 0 stale$/m);
   });

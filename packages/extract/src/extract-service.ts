@@ -23,6 +23,7 @@ import { serverFile } from './generate/server-file.ts';
 import { findEventBus } from './find-event-bus.ts';
 import { serviceApi, type ServiceApi } from './service-api.ts';
 import { insideScope, toolchainProfile, type Toolchain } from './toolchain/toolchain-profile.ts';
+import { ambientFiles } from './toolchain/ambient-files.ts';
 import { browserFiles } from './toolchain/browser-files.ts';
 import { placeFiles } from './toolchain/place-files.ts';
 import { excludeServiceEdit, withOwnExclude } from './toolchain/exclude-service.ts';
@@ -232,6 +233,15 @@ export async function extractService(
       layout,
       options.monolith,
       serviceDependencies(graph, api.files, options.readFile, routeLevel?.packages),
+      options.tsconfig
+        ? ambientFiles(
+            graph,
+            plan,
+            options.tsconfig,
+            (path) => onServer(path) && !generated.some((g) => path.startsWith(`${g}/`)),
+            options.readFile,
+          )
+        : [],
     ),
     openApiFile(origin, model, `${layout.service}/openapi.json`, options.version),
   ];

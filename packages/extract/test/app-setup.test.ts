@@ -1,6 +1,8 @@
 // What the route server copies from the monolith's app file: expectations worked out by hand on a CommonJS app
 // shaped like hagopj13/node-express-boilerplate's src/app.js, a NestJS bootstrap, and a Koa app shaped like
 // gothinkster/koa-knex-realworld-example's src/lib/app.js, and a CommonJS Fastify app.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expressChain, nestBootstrap } from '../src/routes/app-setup.ts';
 import { fastifyChain } from '../src/routes/fastify-setup.ts';
@@ -245,6 +247,63 @@ module.exports = fp(plugin)
         code: "server.register((require('../../../../lib/server')), (await (require('../../../../lib/config'))()))",
         imports: [],
         awaits: true,
+      },
+    ]);
+    expect(chain.notes).toEqual([]);
+  });
+  it("an ES module's autoload from import.meta.dirname: the plugins folder copied from the monolith's folder", () => {
+    const app: Record<string, string> = {
+      'src/server.ts': `import path from 'node:path'
+import AutoLoad from '@fastify/autoload'
+import Fastify from 'fastify'
+const app = Fastify()
+app.register(AutoLoad, { dir: path.join(import.meta.dirname, 'plugins') })
+app.register(AutoLoad, { dir: path.join(import.meta.dirname, 'routes'), options: { prefix: '/api' } })
+`,
+      'src/plugins/store.ts': 'export default async function store () {}',
+      'src/routes/books/index.ts': 'export default async function books () {}',
+    };
+    const chain = fastifyChain({
+      files: Object.keys(app),
+      readFile: (path) => app[path]!,
+      reaches: new Set(['src/routes/books/index.ts']),
+      target: 'extracted/books/service/src/app-middleware.ts',
+    })!;
+    expect(chain.file).toBe('src/server.ts');
+    // import.meta.dirname is the monolith's src/ as the generated file, four folders under the root, sees it.
+    expect(chain.steps).toEqual([
+      {
+        code: "app.register(AutoLoad, { dir: path.join(seamsPath.join(import.meta.dirname, '../../../../src'), 'plugins') })",
+        imports: [
+          { specifier: '@fastify/autoload', kind: 'default', name: 'AutoLoad' },
+          { specifier: 'node:path', kind: 'default', name: 'path' },
+          { specifier: 'path', kind: 'namespace', name: 'seamsPath' },
+        ],
+      },
+    ]);
+    expect(chain.notes).toEqual([]);
+  });
+  it('registers an ES-module app plugin wrapped in fastify-plugin whole, though no file imports its routes', () => {
+    // fixtures/extract/fastify-esm-app-plugin, fastify/demo's shape: server.ts registers fp(serviceApp); app.ts
+    // autoloads plugins/ and routes/ from import.meta.dirname, so no import reaches the route files from either.
+    const root = join(import.meta.dirname, '../../../fixtures/extract/fastify-esm-app-plugin');
+    const sources = ['src/server.ts', 'src/app.ts', 'src/plugins/external/db.ts', 'src/routes/api/auth/index.ts'];
+    const app = Object.fromEntries(sources.map((path) => [path, readFileSync(join(root, path), 'utf8')]));
+    const chain = fastifyChain({
+      files: Object.keys(app),
+      readFile: (path) => app[path]!,
+      reaches: new Set(['src/routes/api/auth/index.ts']),
+      target: 'extracted/auth/service/src/app-middleware.ts',
+    })!;
+    expect(chain.file).toBe('src/server.ts');
+    expect(chain.wraps).toBe(true);
+    expect(chain.steps).toEqual([
+      {
+        code: 'app.register(fp(serviceApp))',
+        imports: [
+          { specifier: 'fastify-plugin', kind: 'default', name: 'fp' },
+          { specifier: '../../../../src/app', kind: 'default', name: 'serviceApp' },
+        ],
       },
     ]);
     expect(chain.notes).toEqual([]);

@@ -216,6 +216,28 @@ describe('extract --write on the toolchains monoliths have', () => {
     expect(run.stdout).toBe('main.ts {"reader":{"id":1,"username":"ada","following":[2]},"follows":true}\n');
   }, 60_000);
 
+  it('code typed by declarations it never imports (a global .d.ts, a module augmentation): the service includes them', async () => {
+    const { app, extraction } = await extracted({
+      fixture: 'toolchain-esm-augmented',
+      service: 'orders',
+      files: ['src/orders/orders.ts'],
+      packages: { typescript: TYPESCRIPT, '@types/node': installed('@types/node') },
+      tsconfig: 'tsconfig.json',
+    });
+    expect(extraction.remoteReady).toEqual(['orderTotal']);
+    expect(typeCheck(app)).toBe('');
+    // The service's type-check takes its folder and what that imports, plus what the monolith's program declares
+    // for every file: the global .d.ts and the plugin that adds `store` (not main.ts, not the app's other code).
+    const service = join(app, 'extracted/orders/service');
+    expect(JSON.parse(readFileSync(join(service, 'tsconfig.json'), 'utf8'))).toMatchObject({
+      include: ['src', '../../../src/store/store.ts', '../../../types/env.d.ts'],
+    });
+    mkdirSync(join(service, 'node_modules/@types'), { recursive: true });
+    symlinkSync(join(top, 'packages/graph/node_modules/zod'), join(service, 'node_modules/zod'));
+    symlinkSync(installed('@types/node'), join(service, 'node_modules/@types/node'));
+    expect(typeCheck(app, 'extracted/orders/service/tsconfig.json')).toBe('');
+  }, 60_000);
+
   it('plain CommonJS JavaScript: a JavaScript facade the app requires, its require() calls rewritten, served locally', async () => {
     const { app, extraction } = await extracted({
       fixture: 'toolchain-commonjs',

@@ -45,3 +45,4 @@ export { matchPlan, type PlanMatch, type MatchOptions } from './match-plan.ts';
 export { findMovedFiles } from './find-moved-files.ts';
 export { serviceLabels } from './service-labels.ts';
 export { printable } from './printable.ts';
+export { formatCount } from './format-count.ts';

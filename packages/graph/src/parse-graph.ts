@@ -1,3 +1,4 @@
+import { graphAsParsed } from './graph-fast-path.ts';
 import { parseContract } from './parse-contract.ts';
 import { GRAPH_VERSION, Graph } from './schema.ts';
 import { validateGraph } from './validate-graph.ts';
@@ -12,6 +13,7 @@ export function parseGraph(json: unknown, origin = 'graph'): Graph {
       code: 'SEAMS_GRAPH_INVALID',
       remedy: 'seams analyze',
       expected: "pass a project folder, or a graph written by 'seams analyze -o'",
+      fast: graphAsParsed,
     },
     json,
     origin,

@@ -1,5 +1,6 @@
 import { FormatError } from './errors.ts';
 import { parseContract } from './parse-contract.ts';
+import { planAsParsed } from './plan-fast-path.ts';
 import { Plan, PLAN_VERSION } from './plan-schema.ts';
 import { validatePlan } from './validate-plan.ts';
 
@@ -16,6 +17,7 @@ export function parsePlan(json: unknown, origin = 'plan'): Plan {
       code: 'SEAMS_PLAN_INVALID',
       remedy: 'seams boundaries',
       expected: "pass a plan written by 'seams boundaries -o'",
+      fast: planAsParsed,
     },
     json,
     origin,

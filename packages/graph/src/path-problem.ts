@@ -7,9 +7,9 @@ export function pathProblem(path: string): string | undefined {
   if (path === '') return 'is empty';
   // A NUL ends the path early for the system calls that would open it: what is read is not what was checked.
   if (path.includes('\0')) return 'holds a NUL character';
-  if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.startsWith('\\'))
+  if (path.startsWith('/') || (path[1] === ':' && /^[A-Za-z]:/.test(path)) || path.startsWith('\\'))
     return 'is absolute; paths are relative to the root';
-  // A `..` segment, tested without splitting: every file of a graph is checked.
-  if (/(?:^|[/\\])\.\.(?:[/\\]|$)/.test(path)) return 'leads outside the root (..)';
+  // A `..` segment, tested without splitting and only where `..` occurs: every file of a graph is checked.
+  if (path.includes('..') && /(?:^|[/\\])\.\.(?:[/\\]|$)/.test(path)) return 'leads outside the root (..)';
   return undefined;
 }

@@ -1,18 +1,18 @@
+import { createTriggerScan } from '../trigger-scan.ts';
 import { BUILTIN_GLOBALS } from './builtin-globals.ts';
 import { DATA_DETECTORS } from './index.ts';
 import type { DataDetector } from './types.ts';
 
 const STATICS = [...new Set(DATA_DETECTORS.flatMap((detector) => detector.staticMethods ?? []))];
-// A group per detector's trigger and a last one for model statics (`.findOne(`): one scan of the text tells which
-// detectors could apply, where a regular expression per detector would read every file once per detector. Matches
-// overlap only where a builder's table call opens with a statement (`db('select ...')`), which no builder takes.
-const TRIGGERS = new RegExp(
-  [...DATA_DETECTORS.map((detector) => detector.trigger), String.raw`\.(?:${STATICS.join('|')})\(`]
-    .map((source) => `(${source})`)
-    .join('|'),
-  'g',
-);
-const STATIC_GROUP = DATA_DETECTORS.length + 1;
+// An alternative per detector's trigger and a last one for model statics (`.findOne(`): one scan of the text tells
+// which detectors could apply, where a regular expression per detector would read every file once per detector.
+// Matches overlap only where a builder's table call opens with a statement (`db('select ...')`), which no builder
+// takes.
+const TRIGGERS = createTriggerScan([
+  ...DATA_DETECTORS.map((detector) => detector.trigger),
+  String.raw`\.(?:${STATICS.join('|')})\(`,
+]);
+const STATIC_ALTERNATIVE = DATA_DETECTORS.length;
 const CLASS_LIKE_BEFORE = /(?:^|[^\w$.])([A-Z][\w$]*)$/;
 
 /**
@@ -22,9 +22,9 @@ const CLASS_LIKE_BEFORE = /(?:^|[^\w$.])([A-Z][\w$]*)$/;
 export function enabledDetectors(text: string): DataDetector[] {
   const triggered = new Set<number>();
   const statics = new Set<string>();
-  for (const match of text.matchAll(TRIGGERS)) {
-    if (match[STATIC_GROUP] === undefined) {
-      for (let group = 1; group < STATIC_GROUP; group++) if (match[group] !== undefined) triggered.add(group - 1);
+  for (const { alternative, match } of TRIGGERS.matches(text)) {
+    if (alternative !== STATIC_ALTERNATIVE) {
+      triggered.add(alternative);
       continue;
     }
     const receiver = CLASS_LIKE_BEFORE.exec(text.slice(Math.max(0, match.index - 64), match.index))?.[1];

@@ -1,5 +1,6 @@
 import { createLazyVisitor, type AnyNode, type LazyProgram, type LazyVisitor } from '../ast/lazy-ast.ts';
 import type { LineIndex } from '../line-index.ts';
+import { createTriggerScan } from '../trigger-scan.ts';
 import { stringValue } from './ast.ts';
 import { ENTRY_DETECTORS } from './index.ts';
 import type { Autoload, EntryDetector, EntryHooks, FileEntries, FoundEntry } from './types.ts';
@@ -11,15 +12,14 @@ interface FileWalk {
   bindings: Map<string, string>;
 }
 
-// A group per detector's trigger: one scan of the text tells which detectors could apply.
-const TRIGGERS = new RegExp(ENTRY_DETECTORS.map((detector) => `(${detector.trigger})`).join('|'), 'g');
+// An alternative per detector's trigger: one scan of the text tells which detectors could apply.
+const TRIGGERS = createTriggerScan(ENTRY_DETECTORS.map((detector) => detector.trigger));
 
 /** The detectors whose trigger the text matches and closer test it passes. */
 function enabledDetectors(text: string): EntryDetector[] {
   const triggered = new Set<number>();
-  for (const match of text.matchAll(TRIGGERS)) {
-    for (let group = 1; group <= ENTRY_DETECTORS.length; group++)
-      if (match[group] !== undefined) triggered.add(group - 1);
+  for (const { alternative } of TRIGGERS.matches(text)) {
+    triggered.add(alternative);
     if (triggered.size === ENTRY_DETECTORS.length) break;
   }
   return ENTRY_DETECTORS.filter((detector, i) => triggered.has(i) && (detector.isEnabled?.(text) ?? true));

@@ -1,3 +1,4 @@
+import { formatCount } from '@seams/graph';
 import type { CheckResult } from '../baseline.ts';
 
 export interface FormatOptions {
@@ -35,6 +36,6 @@ export function locate(options: FormatOptions, path: string): string {
 
 /** `1 new, 2 baselined in seams.baseline.json, 1 stale`: which baseline was read, since one is read without asking. */
 export function countLine(result: CheckResult, baseline: string | undefined): string {
-  const known = `${result.known.length} baselined${baseline === undefined ? '' : ` in ${baseline}`}`;
-  return `${result.fresh.length} new, ${known}, ${result.stale.length} stale`;
+  const known = `${formatCount(result.known.length)} baselined${baseline === undefined ? '' : ` in ${baseline}`}`;
+  return `${formatCount(result.fresh.length)} new, ${known}, ${formatCount(result.stale.length)} stale`;
 }

@@ -180,6 +180,14 @@ Examples:
         writeFileAtomic(resolve(streams.cwd, flags.output), text);
         streams.stdout.write(`seams check: ${countLine(result, shownBaseline)}; written to ${flags.output}\n`);
       } else streams.stdout.write(text);
+      // A first check on an existing codebase finds its whole debt: say how to adopt it (stderr: stdout is the report).
+      if (flags.baseline === undefined && !baselinePath && !files && result.fresh.length > 0) {
+        const where = relative(streams.cwd, project) || '.';
+        streams.stderr.write(
+          `no baseline yet: \`seams check ${where} --update-baseline\` records these findings in ${DEFAULT_BASELINE}` +
+            ', and later checks fail only on new ones\n',
+        );
+      }
       outcome.exitCode = exitCode;
     });
 }

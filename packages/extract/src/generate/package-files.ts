@@ -52,6 +52,8 @@ export function packageFiles(
   monolithName: string,
   /** The packages the service's files import, with the monolith's version of each. */
   dependencies: Readonly<Record<string, string>>,
+  /** The monolith's global declarations and module augmentations (ambient-files.ts): its code typed as there. */
+  ambient: readonly string[] = [],
 ): GeneratedFile[] {
   const service = layout.service;
   const up = posix.relative(service, '.') || '.';
@@ -111,7 +113,7 @@ process.once('SIGTERM', () => server.close(() => process.exit(0)));
             ? {
                 extends: posix.join(up, layout.tsconfig),
                 compilerOptions: serviceOptions(up, target, layout.toolchain?.olderDefaults ?? {}),
-                include: ['src'],
+                include: ['src', ...ambient.map((path) => posix.join(up, path))],
               }
             : { compilerOptions: standalone(target), include: ['src'] },
           null,

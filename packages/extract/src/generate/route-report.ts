@@ -23,6 +23,8 @@ export interface RouteFilesAt {
   edge: readonly string[];
   /** What the route server could not copy from the monolith's app (middleware, bootstrap calls), one line each. */
   notes?: readonly string[];
+  /** Session middleware that keeps its sessions in each process's memory (memory-sessions.ts), one line each. */
+  sessions?: readonly string[];
   /** For a NestJS service: the modules its Nest application boots, and the bootstrap file it copies. */
   nest?: { modules: readonly string[]; bootstrap: string | undefined };
 }
@@ -79,7 +81,7 @@ ${rows.join('\n')}
       ? `\n   Serve the routes of ${at.unserved.map((f) => `\`${f}\``).join(', ')} by hand (not Express
    routers: a NestJS controller, a Koa or Fastify router, a home-made one), checking the secret in \`x-seams-token\`.`
       : ''
-  }
+  }${sessionsNote(at.sessions ?? [])}
 3. In the monolith set \`${env}_ROUTES_URL=http://127.0.0.1:4011\` and the same \`${env}_TOKEN\`, then route
    each route with its variable above, \`SEAMS_ROUTE_${envName(service)}\` for all, or the routing file:
 
@@ -116,4 +118,12 @@ function serverStep(env: string, at: RouteFilesAt): string {
    goes into that file where it says; until it is there, shadow mode shows the differences.`;
   return `${start} It mounts the monolith's own router files (${at.app}) behind the app's own
    middleware, in its order, and answers only these routes.${missing}`;
+}
+
+function sessionsNote(sessions: readonly string[]): string {
+  if (sessions.length === 0) return '';
+  return `\n   Sessions stay in the memory of the process that made them: ${sessions.join(', ')}.
+   The route server is another process, so routed remote, a session it makes (a login) is unknown to the monolith
+   and the other way round: requests carrying its cookie are refused. Give both one store (the database, Redis)
+   before routing a route that makes or reads a session remote.`;
 }

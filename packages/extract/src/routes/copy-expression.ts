@@ -17,6 +17,9 @@ export interface ImportBinding {
   imported?: string;
 }
 
+// The name a copy that uses `import.meta.dirname` imports Node's path module by.
+const PATH_MODULE = 'seamsPath';
+
 // How deep a constant is followed into the constant its initializer names.
 const MAX_INLINE = 4;
 
@@ -141,6 +144,18 @@ export function copyExpression(
     }
     if (local || declaredInFile(file, name))
       return { reason: `it uses \`${name}\`, which ${posix.basename(filePath)} declares itself` };
+  }
+  // An ES module's own folder (`path.join(import.meta.dirname, 'plugins')`): the monolith file's, from the copy's.
+  for (const meta of node.getDescendantsOfKind(SyntaxKind.MetaProperty)) {
+    const access = meta.getParentIfKind(SyntaxKind.PropertyAccessExpression);
+    if (meta.getText() !== 'import.meta' || access?.getName() !== 'dirname') continue;
+    imports.set(PATH_MODULE, { specifier: 'path', kind: 'namespace', name: PATH_MODULE });
+    const folder = importPath(target, `${posix.dirname(filePath)}/x`).slice(0, -2) || '.';
+    edits.push({
+      start: access.getStart(),
+      end: access.getEnd(),
+      text: `${PATH_MODULE}.join(import.meta.dirname, '${folder}')`,
+    });
   }
   const calls = node.getDescendantsOfKind(SyntaxKind.CallExpression);
   for (const call of Node.isCallExpression(node) ? [node, ...calls] : calls) {

@@ -49,6 +49,31 @@ const SETUP = new Set([
 const AUTOLOAD_MODULE =
   /^(?:require\(\s*['"](?:@fastify\/autoload|fastify-autoload)['"]\s*\)|['"](?:@fastify\/autoload|fastify-autoload)['"])$/;
 
+const OWN_FOLDER = /^(?:__dirname|import\.meta\.dirname)$/;
+const FASTIFY_PLUGIN = /^['"]fastify-plugin['"]$|^require\(\s*['"]fastify-plugin['"]\s*\)$/;
+
+/**
+ * The plugin a `register(...)` call registers, as a name: `register(routes)`, or `register(fp(app))`, the
+ * monolith's plugin wrapped by fastify-plugin (so what it sets up is not encapsulated, as a composition root does).
+ */
+function registeredName(file: SourceFile, call: CallExpression): string | undefined {
+  const [plugin] = call.getArguments();
+  if (plugin && Node.isIdentifier(plugin)) return plugin.getText();
+  if (!plugin || !Node.isCallExpression(plugin) || plugin.getArguments().length !== 1) return undefined;
+  const [wrapped] = plugin.getArguments();
+  const wrapper = plugin.getExpression().getText();
+  const isFastifyPlugin =
+    file
+      .getImportDeclarations()
+      .some(
+        (d) => FASTIFY_PLUGIN.test(`'${d.getModuleSpecifierValue()}'`) && d.getDefaultImport()?.getText() === wrapper,
+      ) ||
+    file
+      .getDescendantsOfKind(SyntaxKind.VariableDeclaration)
+      .some((d) => d.getName() === wrapper && FASTIFY_PLUGIN.test(d.getInitializer()?.getText() ?? ''));
+  return isFastifyPlugin && wrapped && Node.isIdentifier(wrapped) ? wrapped.getText() : undefined;
+}
+
 /**
  * The folder (from the project's root) that `register(autoLoad, { dir: path.join(__dirname, 'routes') })` loads,
  * when the plugin is @fastify/autoload (required inline, or a name bound to it) and `dir` is `__dirname` joined
@@ -73,7 +98,8 @@ function autoloadFolder(file: SourceFile, path: string, call: CallExpression): s
   const value = dir && Node.isPropertyAssignment(dir) ? dir.getInitializer() : undefined;
   if (!bound || !value || !Node.isCallExpression(value)) return undefined;
   const [base, ...parts] = value.getArguments();
-  if (base?.getText() !== '__dirname' || !/(?:^|\.)(?:join|resolve)$/.test(value.getExpression().getText()))
+  // The registering file's folder: CommonJS's `__dirname`, or an ES module's `import.meta.dirname` (Node 20.11 on).
+  if (!OWN_FOLDER.test(base?.getText() ?? '') || !/(?:^|\.)(?:join|resolve)$/.test(value.getExpression().getText()))
     return undefined;
   const literals = parts.map((part) => (Node.isStringLiteral(part) ? part.getLiteralValue() : undefined));
   if (literals.some((part) => part === undefined || part.startsWith('/'))) return undefined;
@@ -96,8 +122,8 @@ export function fastifyChain(inputs: Inputs): FastifyChain | undefined {
       source !== undefined &&
       source.file.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => {
         if (methodOf(call) !== 'register') return false;
-        const [plugin] = call.getArguments();
-        const file = plugin && Node.isIdentifier(plugin) && importedFile(source.file, from, plugin.getText(), files);
+        const plugin = registeredName(source.file, call);
+        const file = plugin && importedFile(source.file, from, plugin, files);
         if (typeof file === 'string' && file !== from && inputs.reaches.has(file)) return true;
         const folder = autoloadFolder(source.file, from, call);
         return folder !== undefined && [...inputs.reaches].some((reached) => reached.startsWith(`${folder}/`));
@@ -112,9 +138,10 @@ export function fastifyChain(inputs: Inputs): FastifyChain | undefined {
       const calls = callsOn(file, app);
       const mounts = (call: CallExpression) => {
         if (methodOf(call) !== 'register') return false;
-        const [plugin] = call.getArguments();
-        const from = plugin && Node.isIdentifier(plugin) && importedFile(file, path, plugin.getText(), files);
-        if (typeof from === 'string') return inputs.reaches.has(from);
+        const plugin = registeredName(file, call);
+        const from = plugin && importedFile(file, path, plugin, files);
+        // A plugin that reaches the route files, or an app plugin that autoloads their folder.
+        if (typeof from === 'string') return inputs.reaches.has(from) || (from !== path && loadsRoutes(from));
         // @fastify/autoload of the folder that holds route files: the route plugins are registered one by one.
         const folder = autoloadFolder(file, path, call);
         return folder !== undefined && [...inputs.reaches].some((reached) => reached.startsWith(`${folder}/`));
@@ -122,8 +149,8 @@ export function fastifyChain(inputs: Inputs): FastifyChain | undefined {
       if (!calls.some(mounts)) continue;
       // The app plugin that loads the route folder is the app's setup: registered whole, with the same options.
       const wrapper = (call: CallExpression) => {
-        const [plugin] = call.getArguments();
-        const from = plugin && Node.isIdentifier(plugin) && importedFile(file, path, plugin.getText(), files);
+        const plugin = registeredName(file, call);
+        const from = plugin && importedFile(file, path, plugin, files);
         return methodOf(call) === 'register' && typeof from === 'string' && loadsRoutes(from);
       };
       const chain: FastifyChain = { file: path, app, steps: [], notes: [] };

@@ -8,6 +8,7 @@ import { routesSection } from '../generate/route-report.ts';
 import { routeServerFiles } from '../generate/route-server-file.ts';
 import type { NestBootstrap } from './app-setup.ts';
 import { koaOrFastifyFiles } from './koa-fastify-files.ts';
+import { memorySessions } from './memory-sessions.ts';
 import type { ServiceRoute } from './service-routes.ts';
 
 /** The monolith as the route layer reads it: its files, its imports, and a reader. */
@@ -112,6 +113,7 @@ export async function routeLevelFiles(
     ),
     edge: edge.map((f) => f.path),
     notes: [...(chain?.notes ?? []), ...(other?.notes ?? []), ...(nest.length > 0 ? nestNotes(bootstrap) : [])],
+    sessions: memorySessions(files, readFile),
     ...(nest.length > 0 ? { nest: { modules: modules.map((m) => m.name), bootstrap: bootstrap?.file } } : {}),
   });
   return {

@@ -18,19 +18,30 @@ export function autoloadOf(options: AnyNode | undefined): Omit<Autoload, 'line'>
   };
 }
 
-// `path.join(__dirname, 'routes')`, `resolve(__dirname, 'a', 'b')`, `` `${__dirname}/routes` ``.
+// The registering file's folder: CommonJS's `__dirname`, or an ES module's `import.meta.dirname` (Node 20.11 on),
+// a node the lazy AST's types leave out, hence the plain read of its fields.
+function isOwnFolder(node: AnyNode | undefined): boolean {
+  if (identifierName(node) === '__dirname') return true;
+  if (node?.type !== 'StaticMemberExpression' || node.property.name !== 'dirname') return false;
+  const object = node.object as { type?: string; meta?: { name?: string }; property?: { name?: string } };
+  // oxc's own node for `import.meta` (ESTree's MetaProperty `import` . `meta`).
+  return (
+    object.type === 'ImportMeta' ||
+    (object.type === 'MetaProperty' && object.meta?.name === 'import' && object.property?.name === 'meta')
+  );
+}
+
+// `path.join(__dirname, 'routes')`, `resolve(__dirname, 'a', 'b')`, `` `${__dirname}/routes` ``, or from `import.meta.dirname`.
 function folderOf(node: AnyNode | undefined): string | undefined {
   if (node?.type === 'TemplateLiteral') {
     const [head, tail] = node.quasis;
-    if (node.quasis.length !== 2 || head?.value.cooked !== '' || identifierName(node.expressions[0]) !== '__dirname')
-      return undefined;
+    if (node.quasis.length !== 2 || head?.value.cooked !== '' || !isOwnFolder(node.expressions[0])) return undefined;
     return relativeFolder([tail?.value.cooked ?? '']);
   }
   if (node?.type !== 'CallExpression') return undefined;
   const callee =
     node.callee.type === 'StaticMemberExpression' ? node.callee.property.name : identifierName(node.callee);
-  if ((callee !== 'join' && callee !== 'resolve') || identifierName(node.arguments[0]) !== '__dirname')
-    return undefined;
+  if ((callee !== 'join' && callee !== 'resolve') || !isOwnFolder(node.arguments[0])) return undefined;
   const parts = node.arguments.slice(1).map((argument) => stringValue(argument));
   // `resolve(__dirname, '/srv')` starts again from an absolute part: not a folder of the app's.
   if (parts.some((part) => part === undefined || (callee === 'resolve' && part.startsWith('/')))) return undefined;
