@@ -14,10 +14,13 @@ const STARTS = new Set(['start', 'serve', 'dev', 'prod', 'start:dev', 'start:pro
 
 /**
  * The files package.json's scripts run with node or a TypeScript runner (`"keys": "node bin/keys.js"`, `"seed":
- * "ts-node src/seed.ts"`), without the server's own: what `main` names and what a start script runs. Each is a
- * program of its own only if no app code imports it, which the caller checks.
+ * "ts-node src/seed.ts"`), without the server's own: what `main` names and what a start script runs (`server`). Each
+ * is a program of its own only if no app code imports it, which the caller checks.
  */
-export function filesRunByScripts(files: readonly string[], manifest: PackageManifest | undefined): Set<string> {
+export function filesRunByScripts(
+  files: readonly string[],
+  manifest: PackageManifest | undefined,
+): { scripts: Set<string>; server: Set<string> } {
   const scripts = manifest?.scripts && typeof manifest.scripts === 'object' ? manifest.scripts : {};
   const known = new Set(files);
   const resolve = (named: string) =>
@@ -43,5 +46,5 @@ export function filesRunByScripts(files: readonly string[], manifest: PackageMan
     if (typeof command !== 'string') continue;
     for (const file of run(command)) (STARTS.has(name) ? server : found).add(file);
   }
-  return new Set([...found].filter((file) => !server.has(file)));
+  return { scripts: new Set([...found].filter((file) => !server.has(file))), server };
 }

@@ -5,6 +5,15 @@ import { filesRunByScripts, type PackageManifest } from './package-scripts.ts';
 import { ambientDeclarations, onlyUsedWithin, testHelpers, vendored } from './set-apart-by-use.ts';
 import type { SharedFile } from './shared-kernel.ts';
 
+// The executables of a package (npm's `bin` folder, at the top of the tree): run by hand or by npm, no app code
+// imports them (`bin/generate-keys.js`, an admin CLI over the services).
+const BIN = {
+  group: 'scripts',
+  reason: 'executable run by hand or by npm',
+  test: (file: string) => /^bin\/[^/]+\.[cm]?[jt]s$/.test(file),
+  unused: true as const,
+};
+
 /**
  * Groups of files that are not part of any service, in the order they are tried. A rule marked `unused` takes a file
  * its name points at only if no app code imports it: `src/util/relations.config.ts` that the app imports is app code
@@ -49,6 +58,7 @@ const RULES: Array<{ group: string; test: (file: string) => boolean; reason: str
     unused: true,
   },
   { group: 'scripts', reason: 'script run by hand or by the build', test: (file) => /(^|\/)scripts?\//.test(file) },
+  BIN,
   {
     // What npm runs at install or publish (`postinstall.js`), and the CI's own folders (`ci/`, `.github/`), at the top
     // of the tree: the package manager and the CI run them, the app never imports them.
@@ -89,7 +99,7 @@ export function setApart(
   project: { browser?: ReadonlySet<string>; manifest?: PackageManifest } = {},
 ): Array<SharedFile & { group: string }> {
   const browser = project.browser ?? new Set();
-  const runByScripts = filesRunByScripts(files, project.manifest);
+  const { scripts: runByScripts, server } = filesRunByScripts(files, project.manifest);
   const importers = new Map<string, string[]>();
   for (const { from, to } of dependencies) (importers.get(to) ?? importers.set(to, []).get(to)!).push(from);
   // Who imports a file as written (a barrel's users import the barrel), with and without type-only imports.
@@ -117,10 +127,11 @@ export function setApart(
   // take (a test, a script), by vendored code or by one another.
   const rulesOf = (file: string) => {
     const rules = RULES.filter((rule) => rule.test(file));
-    // A root of the server a script starts (`"dev": "nodemon server.js"`) is a composition root, not a script.
-    return runByScripts.has(file) && !(isTopLevel(file) && ROOT_NAME.test(posix.basename(file)))
-      ? [...rules, RUN_BY_SCRIPTS]
-      : rules;
+    // A root of the server a script starts (`"dev": "nodemon server.js"`) is a composition root, not a script; so is
+    // the file a start script runs from `bin/` (`node ./bin/www`).
+    if (isTopLevel(file) && ROOT_NAME.test(posix.basename(file))) return rules;
+    if (server.has(file)) return rules.filter((rule) => rule !== BIN);
+    return runByScripts.has(file) ? [...rules, RUN_BY_SCRIPTS] : rules;
   };
   const byName = new Map(rest().map((file) => [file, rulesOf(file)] as const));
   const plain = new Set([...taken, ...[...byName].filter(([, rules]) => rules.some((r) => !r.unused)).map(([f]) => f)]);

@@ -198,12 +198,16 @@ describe("setApart: what package.json's scripts run", () => {
       'bin/generate-keys.js',
       'tools/reindex.ts',
       'server.js',
+      'bin/www.js',
+      'bin/admin.js',
     ];
     const manifest = {
       main: 'server.js',
       scripts: {
         start: 'node lib/server/server.js',
         dev: 'nodemon --inspect lib/server/server.js 0.0.0.0',
+        // express-generator's start: the server's, though it lies in bin/.
+        serve: 'node bin/www.js',
         keys: 'node bin/generate-keys.js > .cache/keys',
         // An option's value names no file: the file is the first word that does.
         reindex: 'ts-node -r dotenv/config tools/reindex',
@@ -216,8 +220,12 @@ describe("setApart: what package.json's scripts run", () => {
       ['lib/server/server.js', 'lib/server/app.js'],
       ['lib/server/app.js', 'lib/server/env.js'],
       ['tools/reindex.ts', 'lib/server/app.js'],
+      ['bin/www.js', 'lib/server/app.js'],
+      // An admin CLI over the app, run by hand: an executable of the package, not a service.
+      ['bin/admin.js', 'lib/server/app.js'],
     ]);
     expect(setApart(files, dependenciesOf(graph), graph.edges, { manifest }).map((f) => [f.path, f.group])).toEqual([
+      ['bin/admin.js', 'scripts'],
       ['bin/generate-keys.js', 'scripts'],
       ['server.js', 'composition roots'],
       ['tools/reindex.ts', 'scripts'],
