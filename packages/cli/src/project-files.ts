@@ -12,7 +12,7 @@ export async function projectFiles(
   graph: Pick<Graph, 'root' | 'files' | 'edges'>,
 ): Promise<Pick<BoundaryOptions, 'browser' | 'manifest'>> {
   const read = (path: string) => readFileSync(join(graph.root, path), 'utf8');
-  const { browserFiles } = await import('@seams/extract');
+  const { browserFiles } = await import('@seams/extract/browser-files');
   let manifest: BoundaryOptions['manifest'];
   try {
     const parsed: unknown = JSON.parse(read('package.json'));

@@ -4,4 +4,3 @@ export type { FileEdit } from './codemod/rewrite-imports.ts';
 export type { Manifest } from './generate/manifest-file.ts';
 export { checkInputs, SERVICE_ID } from './check-inputs.ts';
 export type { ManualImport, RewriteCounts } from './codemod/rewrite-imports.ts';
-export { browserFiles } from './toolchain/browser-files.ts';
