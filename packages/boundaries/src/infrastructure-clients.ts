@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { Graph } from '@seams/graph';
 
 /**
@@ -89,7 +90,17 @@ export function infrastructureClients(
     }
     return new Set([...importsOf(file)].flatMap((to) => [...(tablesOf!.get(to) ?? [])])).size;
   };
-  const usesModels = (file: string) => tablesUsed(file) > 0 && tablesUsed(file) <= DOMAIN_MODELS;
+  // Its own domain's model lies beside it (`broadcast/broadcast.entity.ts`); a small app's data source registering its
+  // two entities imports them from elsewhere (`entities/`).
+  const usesModels = (file: string) => {
+    const used = tablesUsed(file);
+    const folder = posix.dirname(file);
+    return (
+      used > 0 &&
+      used <= DOMAIN_MODELS &&
+      [...importsOf(file)].some((to) => tablesOf!.has(to) && posix.dirname(to) === folder)
+    );
+  };
 
   const clients = new Map<string, string>();
   for (const external of graph.externals) {

@@ -339,8 +339,7 @@ describe('a file that uses a client is not one', () => {
       'src/db/schema.ts',
     ];
     const graph = handGraph(files, [
-      // The data source registers every entity; the broadcast service uses its own.
-      ['src/data-source.ts', 'src/broadcast/broadcast.entity.ts'],
+      // The data source registers two entities, from their folders; the broadcast service uses its own, beside it.
       ['src/data-source.ts', 'src/user/user.entity.ts'],
       ['src/data-source.ts', 'src/role/role.entity.ts'],
       ['src/broadcast/broadcast.service.ts', 'src/broadcast/broadcast.entity.ts'],
@@ -365,7 +364,8 @@ describe('a file that uses a client is not one', () => {
         ...['posts', 'notes', 'tags'].map((table) => model('src/db/schema.ts', table)),
       ],
     };
-    // The service imports one table's model (2 at most is a domain's); the data source three. The middlewares make a
+    // The service imports one table's model (2 at most), from its own folder: a domain's. The data source imports two,
+    // from other folders: a small app's client. The middlewares make a
     // redis client too, but they are built on the data source, another client: they use clients.
     expect(infrastructureClients(app)).toEqual(
       new Map([
