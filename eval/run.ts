@@ -4,6 +4,7 @@
 import { analyze } from '@seams/analyze';
 import { comparePartitions, proposeBoundaries, type BoundaryOptions } from '@seams/boundaries';
 import type { Graph, Plan } from '@seams/graph';
+import { projectFiles } from '../packages/cli/src/project-files.ts';
 import { nameStem, parentFolder, plainLouvain } from './baselines.ts';
 import { fetchCommands, listMonoliths, sourcesDir, type Monolith } from './monoliths.ts';
 
@@ -31,11 +32,14 @@ function assignmentOf(plan: Plan): Map<string, string> {
   return assignment;
 }
 
+// What the CLI reads of the project beside its graph (browser code, package.json), once per graph.
+const projects = new WeakMap<Graph, Awaited<ReturnType<typeof projectFiles>>>();
+
 const seams = (name: string, options: BoundaryOptions): Method => ({
   name,
   seeded: true,
   run: (graph, seed) => {
-    const plan = proposeBoundaries(graph, { ...extraOptions, ...options, seed });
+    const plan = proposeBoundaries(graph, { ...extraOptions, ...options, seed, ...projects.get(graph) });
     return { assignment: assignmentOf(plan), plan };
   },
 });
@@ -110,6 +114,7 @@ for (const monolith of monoliths.filter((m) => m.name.includes(filter) || m.set 
     cache: true,
     history: monolith.history ?? false,
   });
+  projects.set(graph, await projectFiles(graph));
   for (const result of score(monolith, graph)) {
     const title = `${monolith.name} [${monolith.style}; ${monolith.set}] truth ${result.truth}`;
     console.log(`\n${title}: ${graph.files.length} files, ${result.labelled} labelled in ${result.domains} domains`);

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { Graph } from '@seams/graph';
 
 /**
@@ -38,11 +39,18 @@ const CLIENT_PACKAGES: Record<string, { kind: string; makes: readonly string[] }
  */
 const SINGLETON_IMPORTS = 2;
 const SINGLETON_EXPORTS = 3;
+/**
+ * A file importing the models of this many tables or fewer is a domain's (a service injecting its repository and the
+ * `DataSource` to run a transaction); the data source that registers the entities imports every table's model.
+ */
+const DOMAIN_MODELS = 2;
 
 /**
  * Files that make an infrastructure client the rest of the app shares: a database or ORM client or connection, a
  * cache client; each with what it makes (`database client (@prisma/client)`). A file that declares a table's model
- * (an entity, a schema) or queries through one is a domain's, whatever it imports.
+ * (an entity, a schema) or queries through one is a domain's, whatever it imports; so is one that imports the model of
+ * a table or two (it uses the client on its domain's tables), and one that imports another client of the app (it is
+ * built on clients). A file is a client for what it makes and hands out, not for what it uses.
  */
 export function infrastructureClients(
   graph: Pick<Graph, 'files' | 'edges' | 'externals'> & Partial<Pick<Graph, 'tables' | 'data'>>,
@@ -58,14 +66,40 @@ export function infrastructureClients(
     ])).has(file);
   let exportCount: Map<string, number> | undefined;
   let appImports: Map<string, Set<string>> | undefined;
-  const isSingleton = (file: string) => {
+  const importsOf = (file: string): ReadonlySet<string> => {
     if (!appImports) {
-      exportCount = new Map(graph.files.map((f) => [f.path, f.exports.length]));
       appImports = new Map();
       for (const { from, to } of graph.edges)
         (appImports.get(from) ?? appImports.set(from, new Set()).get(from)!).add(to);
     }
-    return (appImports.get(file)?.size ?? 0) <= SINGLETON_IMPORTS && (exportCount!.get(file) ?? 0) <= SINGLETON_EXPORTS;
+    return appImports.get(file) ?? new Set();
+  };
+  const isSingleton = (file: string) => {
+    exportCount ??= new Map(graph.files.map((f) => [f.path, f.exports.length]));
+    return importsOf(file).size <= SINGLETON_IMPORTS && (exportCount.get(file) ?? 0) <= SINGLETON_EXPORTS;
+  };
+  // The tables each file declares a model of (one schema file may declare them all).
+  let tablesOf: Map<string, Set<string>> | undefined;
+  // The tables whose models a file imports: a domain's service imports its own; a data source, every one.
+  const tablesUsed = (file: string) => {
+    if (!tablesOf) {
+      tablesOf = new Map();
+      for (const table of graph.tables ?? [])
+        for (const { from } of table.models)
+          (tablesOf.get(from) ?? tablesOf.set(from, new Set()).get(from)!).add(table.name);
+    }
+    return new Set([...importsOf(file)].flatMap((to) => [...(tablesOf!.get(to) ?? [])])).size;
+  };
+  // Its own domain's model lies beside it (`broadcast/broadcast.entity.ts`); a small app's data source registering its
+  // two entities imports them from elsewhere (`entities/`).
+  const usesModels = (file: string) => {
+    const used = tablesUsed(file);
+    const folder = posix.dirname(file);
+    return (
+      used > 0 &&
+      used <= DOMAIN_MODELS &&
+      [...importsOf(file)].some((to) => tablesOf!.has(to) && posix.dirname(to) === folder)
+    );
   };
 
   const clients = new Map<string, string>();
@@ -74,9 +108,13 @@ export function infrastructureClients(
     if (!client || external.kind === 'type' || clients.has(external.from) || isDomainData(external.from)) continue;
     const makes = external.names.some((name) => client.makes.includes(name));
     const whole = external.names.some((name) => name === 'default' || name === '*');
-    if (makes || (whole && isSingleton(external.from)))
+    if ((makes && !usesModels(external.from)) || (whole && isSingleton(external.from)))
       clients.set(external.from, `${client.kind} (${external.package})`);
   }
+  // A file built on another client of the app uses clients: Express middlewares over the storage adapters, whose rate
+  // limiter makes a redis store of its own, are no client the app shares.
+  const made = new Set(clients.keys());
+  for (const file of made) if ([...importsOf(file)].some((to) => to !== file && made.has(to))) clients.delete(file);
   return clients;
 }
 

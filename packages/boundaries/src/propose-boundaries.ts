@@ -16,6 +16,7 @@ import { applyKeep } from './keep-previous.ts';
 import { confidenceOf, runLouvainSeeds, type Communities } from './louvain-runs.ts';
 import { planAndServiceMetrics, useCaseReach } from './metrics/index.ts';
 import { nameServices } from './name-services.ts';
+import type { PackageManifest } from './package-scripts.ts';
 import { planRun } from './plan-run.ts';
 import {
   groupsOf,
@@ -27,7 +28,7 @@ import {
   type Partition,
 } from './refine.ts';
 import { setApart, TEST_HELPER } from './set-apart.ts';
-import { findSharedKernel } from './shared-kernel.ts';
+import { barrelsOf, findSharedKernel } from './shared-kernel.ts';
 import { FolderTrust } from './signals/folder-trust.ts';
 import { SIGNALS } from './signals/index.ts';
 import { isWholeModule, splitModules } from './split-modules.ts';
@@ -53,8 +54,15 @@ export interface BoundaryOptions {
   lowConfidence?: number;
   /** Set apart files used across the monolith (default true). */
   sharedKernel?: boolean;
-  /** Set apart vendored code, tests, tool configs, migrations, scripts, declarations and roots (default true). */
+  /** Set apart vendored code, tests, tool configs, migrations, scripts, browser code, declarations and roots (default true). */
   setApart?: boolean;
+  /**
+   * Files only a browser bundle loads, as the bundler's config and package.json tell them (`browserFiles` of
+   * @seams/extract): set apart as `browser`, never a service of the server.
+   */
+  browser?: ReadonlySet<string>;
+  /** The project's package.json: the files its scripts run, but the server's start, are set apart as scripts. */
+  manifest?: PackageManifest;
   /** A previous plan whose pinned files, names and ids must survive. */
   keep?: Plan;
   onProgress?: ProgressListener;
@@ -76,7 +84,11 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
   const allFiles = graph.files.map((f) => f.path);
   const dependencies = step('dependencies', () => dependenciesOf(graph));
   const apart =
-    options.setApart === false ? [] : step('set-apart', () => setApart(allFiles, dependencies, graph.edges));
+    options.setApart === false
+      ? []
+      : step('set-apart', () =>
+          setApart(allFiles, dependencies, graph.edges, { browser: options.browser, manifest: options.manifest }),
+        );
   const apartSet = new Set(apart.map((a) => a.path));
   // Declarations, vendored code and test helpers are set apart after clustering, not before: the clustering and the
   // kernel's spread threshold (a share of the parts a first clustering finds) were measured with these files in, and
@@ -89,7 +101,12 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
           findSharedKernel(
             allFiles.filter((file) => !apartSet.has(file) || late.has(file)),
             dependencies,
-            { seed: GRAPH_SEED, clients: infrastructureClients(graph), models: tableModels(graph) },
+            {
+              seed: GRAPH_SEED,
+              clients: infrastructureClients(graph),
+              models: tableModels(graph),
+              barrels: barrelsOf(graph.edges),
+            },
           ),
         );
   const shared = [...apart, ...kernel.filter((file) => !apartSet.has(file.path))].sort((a, b) =>

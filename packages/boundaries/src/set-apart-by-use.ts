@@ -94,7 +94,7 @@ export function testHelpers(
  * The candidates whose importers are all candidates or `allowed` files, dropping the others until none is left to
  * drop: a helper imported by a dropped file is dropped too.
  */
-function onlyUsedWithin(
+export function onlyUsedWithin(
   candidates: ReadonlySet<string>,
   importers: Importers,
   allowed: ReadonlySet<string> = new Set(),

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import type { Edge } from '@seams/graph';
 import type { Dependency } from './dependencies.ts';
 import { FileGraphBuilder } from './file-graph.ts';
 import { runLouvain } from './louvain-runs.ts';
@@ -36,6 +37,11 @@ export interface SharedKernelOptions {
   clients?: ReadonlyMap<string, string>;
   /** Files that declare a table's model (an ORM entity, a schema): a domain's face, never a hub of the kernel. */
   models?: ReadonlySet<string>;
+  /**
+   * Barrels: files that only re-export (an `index.ts`, the `internal.ts` every entity goes through to break import
+   * cycles). One wires many parts without starting anything: never a composition root.
+   */
+  barrels?: ReadonlySet<string>;
 }
 
 /**
@@ -112,7 +118,13 @@ export function findSharedKernel(
       continue;
     }
     const uses = spread(file, imported.get(file));
-    if (users <= 1 && uses >= needed && (imported.get(file)?.size ?? 0) >= minUsers && !mixin(file, importers))
+    if (
+      users <= 1 &&
+      uses >= needed &&
+      (imported.get(file)?.size ?? 0) >= minUsers &&
+      !mixin(file, importers) &&
+      !options.barrels?.has(file)
+    )
       shared.set(file, `composition root: wires ${uses} parts`);
   }
   // What only the kernel uses is part of it (a logger's formatter, a db client's pool), if it lives beside
@@ -174,6 +186,12 @@ function composed(
     if (inside(dep) && [...(importers.get(dep) ?? [])].every(inside)) count++;
   }
   return count;
+}
+
+/** Files whose every import is a re-export (`export * from './user.entity'`): barrels, not code of their own. */
+export function barrelsOf(edges: ReadonlyArray<Pick<Edge, 'from' | 'kind'>>): Set<string> {
+  const others = new Set(edges.filter((edge) => edge.kind !== 'reexport').map((edge) => edge.from));
+  return new Set(edges.filter((edge) => edge.kind === 'reexport' && !others.has(edge.from)).map((edge) => edge.from));
 }
 
 function firstParts(files: readonly string[], deps: readonly Dependency[], seed: number): Map<string, number> {

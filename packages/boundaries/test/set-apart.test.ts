@@ -106,3 +106,129 @@ describe('setApart: test helpers', () => {
     ]);
   });
 });
+
+describe('setApart: tool configs and scripts, by what they are', () => {
+  it('takes dotfile configs, npm lifecycle scripts and CI scripts, and leaves a config module the app imports', () => {
+    const files = [
+      '.releaserc.js',
+      '.mocharc.cjs',
+      'postinstall.js',
+      'ci/ciCheck.js',
+      'ci/versionCheck.js',
+      'vite.config.ts',
+      'src/util/sensitive-relations.config.ts',
+      'src/orders/order.service.ts',
+      'src/install.ts',
+      'src/ci/pipeline.service.ts',
+      'src/ci/pipeline.routes.ts',
+    ];
+    // The app imports sensitive-relations.config.ts for a value: app code whatever its name. src/ci/ is imported by
+    // the app's orders (a business domain named "ci"); src/install.ts is no install script at the top of the package.
+    expect(
+      groups(files, [
+        ['ci/ciCheck.js', 'ci/versionCheck.js'],
+        ['src/orders/order.service.ts', 'src/util/sensitive-relations.config.ts'],
+        ['src/orders/order.service.ts', 'src/ci/pipeline.service.ts'],
+        ['src/ci/pipeline.routes.ts', 'src/ci/pipeline.service.ts'],
+      ]),
+    ).toEqual([
+      ['.mocharc.cjs', 'tool configs'],
+      ['.releaserc.js', 'tool configs'],
+      ['ci/ciCheck.js', 'scripts'],
+      ['ci/versionCheck.js', 'scripts'],
+      ['postinstall.js', 'scripts'],
+      ['vite.config.ts', 'tool configs'],
+    ]);
+  });
+});
+
+describe('setApart: seeds beside their domain', () => {
+  it('takes a domain seed the seed runner imports, not one the app runs at start', () => {
+    const files = [
+      'src/deal/deal.service.ts',
+      'src/deal/deal.seed.ts',
+      'src/role/role.service.ts',
+      'src/role/default-roles.seed.ts',
+      'src/user/user.seed.ts',
+      'src/core/seeds/seed-data.service.ts',
+    ];
+    // The runner under seeds/ imports every domain's seed; user.seed.ts builds on role's. The role service also
+    // imports default-roles.seed.ts to create the roles at start: app code, whatever its name.
+    expect(
+      groups(files, [
+        ['src/core/seeds/seed-data.service.ts', 'src/deal/deal.seed.ts'],
+        ['src/core/seeds/seed-data.service.ts', 'src/user/user.seed.ts'],
+        ['src/core/seeds/seed-data.service.ts', 'src/role/default-roles.seed.ts'],
+        ['src/user/user.seed.ts', 'src/role/default-roles.seed.ts'],
+        ['src/role/role.service.ts', 'src/role/default-roles.seed.ts'],
+        ['src/deal/deal.seed.ts', 'src/deal/deal.service.ts'],
+      ]),
+    ).toEqual([
+      ['src/core/seeds/seed-data.service.ts', 'migrations'],
+      ['src/deal/deal.seed.ts', 'migrations'],
+      ['src/user/user.seed.ts', 'migrations'],
+    ]);
+  });
+});
+
+describe('setApart: browser code', () => {
+  it("takes the files only the bundle loads, after the tests and before the server's roots", () => {
+    const files = ['bundle/app.source.js', 'lib/client/chart.js', 'tests/chart.test.js', 'lib/server/entries.js'];
+    // The bundler's config names bundle/app.source.js, which loads lib/client/chart.js (browserFiles of
+    // @seams/extract finds them); the test of the chart is a test first.
+    const graph = handGraph(files, [
+      ['bundle/app.source.js', 'lib/client/chart.js'],
+      ['tests/chart.test.js', 'lib/client/chart.js'],
+    ]);
+    const browser = new Set(['bundle/app.source.js', 'lib/client/chart.js', 'tests/chart.test.js']);
+    expect(setApart(files, dependenciesOf(graph), graph.edges, { browser }).map((f) => [f.path, f.group])).toEqual([
+      ['bundle/app.source.js', 'browser'],
+      ['lib/client/chart.js', 'browser'],
+      ['tests/chart.test.js', 'tests'],
+    ]);
+  });
+});
+
+describe("setApart: what package.json's scripts run", () => {
+  it('takes the files scripts run that no app code imports, not the server a start script runs', () => {
+    const files = [
+      'lib/server/server.js',
+      'lib/server/app.js',
+      'lib/server/env.js',
+      'bin/generate-keys.js',
+      'tools/reindex.ts',
+      'server.js',
+      'bin/www.js',
+      'bin/admin.js',
+    ];
+    const manifest = {
+      main: 'server.js',
+      scripts: {
+        start: 'node lib/server/server.js',
+        dev: 'nodemon --inspect lib/server/server.js 0.0.0.0',
+        // express-generator's start: the server's, though it lies in bin/.
+        serve: 'node bin/www.js',
+        keys: 'node bin/generate-keys.js > .cache/keys',
+        // An option's value names no file: the file is the first word that does.
+        reindex: 'ts-node -r dotenv/config tools/reindex',
+        // A script run on the app's own env.js (`node lib/server/env.js --check`): the server imports it, app code.
+        'check-env': 'node lib/server/env.js --check',
+      },
+    };
+    const graph = handGraph(files, [
+      ['server.js', 'lib/server/server.js'],
+      ['lib/server/server.js', 'lib/server/app.js'],
+      ['lib/server/app.js', 'lib/server/env.js'],
+      ['tools/reindex.ts', 'lib/server/app.js'],
+      ['bin/www.js', 'lib/server/app.js'],
+      // An admin CLI over the app, run by hand: an executable of the package, not a service.
+      ['bin/admin.js', 'lib/server/app.js'],
+    ]);
+    expect(setApart(files, dependenciesOf(graph), graph.edges, { manifest }).map((f) => [f.path, f.group])).toEqual([
+      ['bin/admin.js', 'scripts'],
+      ['bin/generate-keys.js', 'scripts'],
+      ['server.js', 'composition roots'],
+      ['tools/reindex.ts', 'scripts'],
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dependenciesOf } from '../src/dependencies.ts';
 import { infrastructureClients } from '../src/infrastructure-clients.ts';
-import { findSharedKernel } from '../src/shared-kernel.ts';
+import { barrelsOf, findSharedKernel } from '../src/shared-kernel.ts';
 import { handGraph } from './hand-graph.ts';
 
 // Five small domains (a file and its helper each), a logger they all use, and a `user` domain built the CommonJS
@@ -236,6 +236,32 @@ describe('the shared kernel never swallows a domain', () => {
   });
 });
 
+describe('a barrel is not a composition root', () => {
+  it('leaves the internal module re-exporting every domain, and still takes the root that imports each', () => {
+    // src/core/internal.ts re-exports every domain's file (the "internal module" against import cycles), like
+    // src/app.ts imports each; nothing imports either. Only re-exports: a barrel, which starts nothing.
+    const withBarrel = [...files, 'src/app.ts', 'src/core/internal.ts'];
+    const graph = handGraph(withBarrel, [
+      ...imports,
+      ...domains.flatMap((d): Array<[string, string]> => [
+        ['src/app.ts', `src/${d}/${d}.ts`],
+        ['src/core/internal.ts', `src/${d}/${d}.ts`],
+      ]),
+    ]);
+    const edges = graph.edges.map((edge) =>
+      edge.from === 'src/core/internal.ts' ? { ...edge, kind: 'reexport' as const } : edge,
+    );
+    const barrels = barrelsOf(edges);
+    expect([...barrels]).toEqual(['src/core/internal.ts']);
+    const roots = (options: { barrels?: Set<string> }) =>
+      findSharedKernel(withBarrel, dependenciesOf({ edges }), { seed: 1, ...options })
+        .filter((k) => k.group === 'composition roots')
+        .map((k) => k.path);
+    expect(roots({})).toEqual(['src/app.ts', 'src/core/internal.ts']);
+    expect(roots({ barrels })).toEqual(['src/app.ts']);
+  });
+});
+
 describe('a helper a large share of the files imports', () => {
   // Four large domains (a service and four handlers, linked in a chain) and twelve small ones (a file and its helper):
   // 16 first-pass parts, so the spread rule needs 6 (35%). Every handler of the large domains (16 of 49 files)
@@ -282,5 +308,71 @@ describe('a helper a large share of the files imports', () => {
 
   it('needs the share: by spread alone, 4 of 16 parts is a neighbourhood, not the whole app', () => {
     expect(kernelOf({ minShare: 0.5 })).toEqual([]);
+  });
+});
+
+describe('a file that uses a client is not one', () => {
+  const external = (from: string, pkg: string, names: string[]) => ({
+    from,
+    specifier: pkg,
+    package: pkg,
+    builtin: false,
+    kind: 'import' as const,
+    line: 1,
+    names,
+  });
+  const model = (from: string, table: string) => ({
+    name: table,
+    models: [{ from, line: 1, name: table, table, detector: 'typeorm' }],
+  });
+
+  it('leaves a domain service injecting the DataSource and Express middlewares with a redis store', () => {
+    const files = [
+      'src/data-source.ts',
+      'src/broadcast/broadcast.entity.ts',
+      'src/broadcast/broadcast.service.ts',
+      'src/user/user.entity.ts',
+      'src/role/role.entity.ts',
+      'src/middlewares.ts',
+      'src/cache/redis.ts',
+      'src/db/drizzle.ts',
+      'src/db/schema.ts',
+    ];
+    const graph = handGraph(files, [
+      // The data source registers two entities, from their folders; the broadcast service uses its own, beside it.
+      ['src/data-source.ts', 'src/user/user.entity.ts'],
+      ['src/data-source.ts', 'src/role/role.entity.ts'],
+      ['src/broadcast/broadcast.service.ts', 'src/broadcast/broadcast.entity.ts'],
+      // One schema file declares three tables: the drizzle client importing it registers them all.
+      ['src/db/drizzle.ts', 'src/db/schema.ts'],
+      // The middlewares check the database through the data source, and build a rate limiter's redis store.
+      ['src/middlewares.ts', 'src/data-source.ts'],
+    ]);
+    const app = {
+      ...graph,
+      externals: [
+        external('src/data-source.ts', 'typeorm', ['DataSource']),
+        external('src/broadcast/broadcast.service.ts', 'typeorm', ['DataSource', 'In']),
+        external('src/middlewares.ts', 'redis', ['createClient']),
+        external('src/cache/redis.ts', 'redis', ['createClient']),
+        external('src/db/drizzle.ts', 'drizzle-orm', ['drizzle']),
+      ],
+      tables: [
+        model('src/broadcast/broadcast.entity.ts', 'broadcast'),
+        model('src/user/user.entity.ts', 'user'),
+        model('src/role/role.entity.ts', 'role'),
+        ...['posts', 'notes', 'tags'].map((table) => model('src/db/schema.ts', table)),
+      ],
+    };
+    // The service imports one table's model (2 at most), from its own folder: a domain's. The data source imports two,
+    // from other folders: a small app's client. The middlewares make a
+    // redis client too, but they are built on the data source, another client: they use clients.
+    expect(infrastructureClients(app)).toEqual(
+      new Map([
+        ['src/data-source.ts', 'database client (typeorm)'],
+        ['src/cache/redis.ts', 'cache client (redis)'],
+        ['src/db/drizzle.ts', 'database client (drizzle-orm)'],
+      ]),
+    );
   });
 });

@@ -24,13 +24,26 @@ describe('the files that run only in a browser bundle', () => {
       // Its name is the server's file too (codimd's `name: 'app'`): no entry for that.
       'webpack.config.js': "module.exports = { name: 'app', entry: path.join(__dirname, 'client/main.js') }",
       'client/tag.js': 'document.querySelector("#tag")',
+      // A service worker the server serves as a template: the browser's globals are `self`'s.
+      'views/sw.js': "self.addEventListener('fetch', (event) => event.respondWith(fetch(event.request)))",
       'lib/notes.js': 'module.exports = {}',
     };
-    const graph = graphOf([...files, 'webpack.config.js'], edges);
+    const graph = graphOf([...files, 'views/sw.js', 'webpack.config.js'], edges);
     const found = browserFiles(graph, (path) => text[path]!);
-    expect([...found.only].sort()).toEqual(['client/main.js', 'client/tag.js', 'client/view.js']);
+    expect([...found.only].sort()).toEqual(['client/main.js', 'client/tag.js', 'client/view.js', 'views/sw.js']);
     // The module both app.js and client/main.js import is the server's, and loaded by the bundle too.
     expect([...found.shared]).toEqual(['shared/format.js']);
+  });
+
+  it('reads the entries of a config kept in a folder of its own from the root, and no bare word of it', () => {
+    // nightscout's shape: webpack/webpack.config.js names './client/main.js' from the package root (its context);
+    // `worker` in a comment is a word, not the root's worker.js.
+    const text: Record<string, string> = {
+      'package.json': JSON.stringify({ main: 'app.js' }),
+      'webpack/webpack.config.js': "// `worker` mode\nmodule.exports = { entry: ['./client/main.js'] }",
+    };
+    const graph = graphOf([...files, 'worker.js', 'webpack/webpack.config.js'], edges);
+    expect([...browserFiles(graph, (path) => text[path]!).only].sort()).toEqual(['client/main.js', 'client/view.js']);
   });
 
   it("finds the server's file in its start script, and takes package.json's browser field as an entry", () => {

@@ -88,7 +88,7 @@ export const Plan = z.object({
           .string()
           .optional()
           .describe(
-            "A named group of files that are not a service ('tests', 'tool configs', 'migrations', 'scripts', 'composition roots', 'declarations', 'vendored'); absent: the shared kernel",
+            "A named group of files that are not a service ('tests', 'tool configs', 'migrations', 'scripts', 'browser', 'composition roots', 'declarations', 'vendored'); absent: the shared kernel",
           ),
         allow: z
           .array(z.string())

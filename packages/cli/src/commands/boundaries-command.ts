@@ -6,6 +6,7 @@ import { formatPlanText, formatPlanTsv } from '../format-plan.ts';
 import { loadOrAnalyze } from '../load-graph.ts';
 import type { Streams } from '../streams.ts';
 import { writeFileAtomic } from '../write-file.ts';
+import { projectFiles } from '../project-files.ts';
 
 interface BoundariesFlags {
   output?: string;
@@ -78,6 +79,7 @@ Examples:
         seed: integer(flags.seed, '--seed', 0),
         seeds: integer(flags.seeds, '--seeds', 1),
         sharedKernel: flags.shared,
+        ...(await projectFiles(graph)),
         keep,
       });
       if (flags.output) writeFileAtomic(resolve(streams.cwd, flags.output), JSON.stringify(plan, null, 2) + '\n');

@@ -6,6 +6,7 @@ import { loadOrAnalyze } from '../load-graph.ts';
 import { planWarnings, printWarnings, readPlan } from '../read-plan.ts';
 import type { Streams } from '../streams.ts';
 import { writeFileAtomic } from '../write-file.ts';
+import { projectFiles } from '../project-files.ts';
 
 type Format = 'md' | 'html' | 'mermaid' | 'dot' | 'json';
 
@@ -57,7 +58,7 @@ Examples:
         printWarnings(streams, planWarnings(plan, graph, planPath, streams.cwd));
       } else {
         const { proposeBoundaries } = await import('@seams/boundaries');
-        plan = proposeBoundaries(graph);
+        plan = proposeBoundaries(graph, await projectFiles(graph));
       }
       const previous = flags.previous ? readPlan(resolve(streams.cwd, flags.previous)) : undefined;
       const { buildReportModel, renderReport } = await import('@seams/report');

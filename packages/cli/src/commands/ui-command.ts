@@ -6,6 +6,7 @@ import { loadOrAnalyze } from '../load-graph.ts';
 import { readPlan } from '../read-plan.ts';
 import type { Streams } from '../streams.ts';
 import { writeFileAtomic } from '../write-file.ts';
+import { projectFiles } from '../project-files.ts';
 
 interface UiFlags {
   plan?: string;
@@ -86,5 +87,10 @@ async function load(
     return { graph, plan: plan.saved, saved: true, title };
   }
   const { proposeBoundaries } = await import('@seams/boundaries');
-  return { graph, plan: proposeBoundaries(graph, { onProgress }), saved: false, title };
+  return {
+    graph,
+    plan: proposeBoundaries(graph, { onProgress, ...(await projectFiles(graph)) }),
+    saved: false,
+    title,
+  };
 }

@@ -7,8 +7,10 @@ const STRING = /(['"`])((?:\.{0,2}\/)?[\w@./-]+)\1/g;
 const SOURCE = /\.[cm]?[jt]sx?$/;
 // A bundle built for Node (a server bundled with webpack), not for a page.
 const NODE_BUNDLE = /\btarget\s*:\s*['"`](?:async-)?node|webpack-node-externals/;
-// The page's globals, or React's DOM renderer: code that runs in a browser.
-const BROWSER_CODE = /\b(?:window|document)\.\w|['"]react-dom(?:\/client)?['"]/;
+// The page's globals, a service worker's (`self.addEventListener('fetch', ...)`, `importScripts`), or React's DOM
+// renderer: code that runs in a browser.
+const BROWSER_CODE =
+  /\b(?:window|document)\.\w|\bself\.(?:addEventListener|skipWaiting|clients|registration)\b|\bimportScripts\(|['"]react-dom(?:\/client)?['"]/;
 // How a start script names the server's file: `node app.js`, `nodemon src/main.ts`, `ts-node -r x src/main`.
 const RUNNER =
   /(?:^|[\s;&|])(?:node|nodemon|ts-node(?:-dev)?|tsx|babel-node)\s+(?:-{1,2}[\w-]+(?:[=\s]\S+)?\s+)*([\w./-]+)/g;
@@ -51,8 +53,12 @@ export function browserFiles(graph: Pick<Graph, 'files' | 'edges'>, readFile: (p
     const text = read(config) ?? '';
     if (NODE_BUNDLE.test(text)) continue;
     const folder = posix.dirname(config);
+    // Webpack resolves entries from its `context`, the folder it runs in by default: a config kept in a folder of its
+    // own (`webpack/webpack.config.js`) names `./bundle/app.js` from the package's root. Only a path is read so: a
+    // bare word (`server` in a comment) is no entry.
     for (const match of text.matchAll(STRING)) {
-      const file = resolve(folder, match[2]!);
+      const named = match[2]!;
+      const file = resolve(folder, named) ?? (named.includes('/') ? resolve('.', named) : undefined);
       if (file && file !== config) browser.push(file);
     }
   }
