@@ -5,9 +5,10 @@ import type { ImportFact } from './facts.ts';
 
 /*
  * @fastify/autoload (v4-v6 defaults) loads, under its `dir`, every script file of the folder and of its
- * sub-folders, except in a sub-folder holding an `index` file, which is loaded alone (the rest of that folder
- * is the plugin's own). A plugin's prefix is autoload's `options.prefix` and, unless `dirNameRoutePrefix: false`,
- * the names of the sub-folders it lies in, a `_name` folder standing for the parameter `:name`.
+ * sub-folders, except in a folder holding an `index` file, which is loaded alone of that folder's files (the others
+ * are the plugin's own); the folder's sub-folders are still loaded. A plugin's prefix is autoload's `options.prefix`
+ * and, unless `dirNameRoutePrefix: false`, the names of the sub-folders it lies in, a `_name` folder standing for
+ * the parameter `:name`.
  */
 
 const SCRIPT = /\.(?:[cm]?[jt]s)$/;
@@ -29,7 +30,7 @@ export function autoloadImports(from: string, autoloads: readonly Autoload[], fi
   for (const file of all) {
     if (!SCRIPT.test(file) || DECLARATION.test(file)) continue;
     for (const { load, dir } of dirs) {
-      if (!file.startsWith(`${dir}/`) || !isLoaded(file, dir, indexed)) continue;
+      if (!file.startsWith(`${dir}/`) || !isLoaded(file, indexed)) continue;
       const specifier = posix.relative(here, file);
       found.push({
         specifier: specifier.startsWith('.') ? specifier : `./${specifier}`,
@@ -42,13 +43,10 @@ export function autoloadImports(from: string, autoloads: readonly Autoload[], fi
   return found.sort((a, b) => (a.specifier < b.specifier ? -1 : a.specifier > b.specifier ? 1 : a.line - b.line));
 }
 
-// Loaded unless a sub-folder between `dir` and the file (the file's own included) holds an index file that
-// is not this one.
-function isLoaded(file: string, dir: string, indexed: ReadonlySet<string>): boolean {
-  const own = posix.dirname(file);
-  for (let folder = own; folder !== dir && folder.startsWith(`${dir}/`); folder = posix.dirname(folder))
-    if (indexed.has(folder) && !(folder === own && INDEX.test(posix.basename(file)))) return false;
-  return true;
+// Loaded unless the file's own folder (`dir` included) holds an index file that is not this one: an index above
+// it does not stop autoload going down (fastify/demo's `routes/api/index.ts` above `routes/api/auth/index.ts`).
+function isLoaded(file: string, indexed: ReadonlySet<string>): boolean {
+  return !indexed.has(posix.dirname(file)) || INDEX.test(posix.basename(file));
 }
 
 /**

@@ -128,12 +128,17 @@ describe('entry points', () => {
   it("follows an ES module's @fastify/autoload from import.meta.dirname, as from __dirname", async () => {
     // fastify/demo's shape: app.ts autoloads plugins/external and routes from import.meta.dirname.
     const graph = await analyzeFixture(fixture('extract/fastify-esm-app-plugin'));
-    expect(lines(graph)).toEqual(['http POST /api/auth/login  src/routes/api/auth/index.ts:5']);
+    // routes/api holds an index (GET /api): autoload still goes down into auth/, a typed constant plugin.
+    expect(lines(graph)).toEqual([
+      'http GET /api  src/routes/api/index.ts:6',
+      'http POST /api/auth/login  src/routes/api/auth/index.ts:6',
+    ]);
     const loads = graph.edges.filter((edge) => edge.from === 'src/app.ts' && edge.kind === 'dynamic');
     expect(loads.map((edge) => `${edge.to}:${edge.line}`)).toEqual([
       'src/plugins/external/db.ts:7',
       'src/plugins/external/session.ts:7',
       'src/routes/api/auth/index.ts:8',
+      'src/routes/api/index.ts:8',
     ]);
   });
 

@@ -19,7 +19,8 @@ describe('extracting the routes of an ES-module Fastify app plugin', () => {
       monolith: 'fastify-esm-app-plugin',
       edits: false,
     });
-    // Under the prefix autoload gives it from its folders (`routes/api/auth`), found from import.meta.dirname.
+    // Under the prefix autoload gives it from its folders (`routes/api/auth`), found from import.meta.dirname, though
+    // `routes/api` holds an index of its own and the plugin is a typed constant.
     expect(extraction.routes.map((r) => r.key)).toEqual(['POST /api/auth/login']);
     const service = join(app, 'extracted/auth/service');
     // As server.ts does, in an ES module: its import carries .js.
@@ -33,6 +34,7 @@ describe('extracting the routes of an ES-module Fastify app plugin', () => {
       '../../../src/plugins/external/db.ts',
       '../../../src/plugins/external/session.ts',
       '../../../src/routes/api/auth/index.ts',
+      '../../../src/routes/api/index.ts',
     ]);
     const report = readFileSync(join(app, 'extracted/auth/EXTRACTION.md'), 'utf8');
     expect(report).toContain(
