@@ -28,6 +28,17 @@ const imports: Array<[string, string]> = [
   ['src/user/index.ts', 'src/user/delete.ts'],
 ];
 
+// An import of a package by `from`, naming `names`.
+const external = (from: string, pkg: string, names: string[]) => ({
+  from,
+  specifier: pkg,
+  package: pkg,
+  builtin: false,
+  kind: 'import' as const,
+  line: 1,
+  names,
+});
+
 describe('findSharedKernel', () => {
   it('takes the hub every domain uses and what only it uses, and leaves a facade and its mixins to their domain', () => {
     const kernel = findSharedKernel(files, dependenciesOf(handGraph(files, imports)), { seed: 1 });
@@ -82,15 +93,6 @@ describe('infrastructure clients in the shared kernel', () => {
     ['src/articles/article.service.ts', 'src/prisma/prisma-client.ts'],
     ['src/profiles/profile.service.ts', 'src/prisma/prisma-client.ts'],
   ];
-  const external = (from: string, pkg: string, names: string[]) => ({
-    from,
-    specifier: pkg,
-    package: pkg,
-    builtin: false,
-    kind: 'import' as const,
-    line: 1,
-    names,
-  });
   const app = {
     ...handGraph(appFiles, appImports, {
       // The repository queries the profile table through the ORM: a domain's, whatever it imports.
@@ -312,15 +314,6 @@ describe('a helper a large share of the files imports', () => {
 });
 
 describe('a file that uses a client is not one', () => {
-  const external = (from: string, pkg: string, names: string[]) => ({
-    from,
-    specifier: pkg,
-    package: pkg,
-    builtin: false,
-    kind: 'import' as const,
-    line: 1,
-    names,
-  });
   const model = (from: string, table: string) => ({
     name: table,
     models: [{ from, line: 1, name: table, table, detector: 'typeorm' }],

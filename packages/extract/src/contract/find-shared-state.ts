@@ -78,17 +78,20 @@ function isMutableValue(declaration: VariableDeclaration): boolean {
 }
 
 function isChangedInFunctions(declaration: VariableDeclaration, sourceFile: SourceFile): boolean {
+  return someUse(
+    declaration,
+    sourceFile,
+    (id) => id.getFirstAncestor((a) => FUNCTIONS.has(a.getKind())) !== undefined && isChanged(id),
+  );
+}
+
+/** Whether an identifier in the file that stands for `declaration` passes `test`. */
+function someUse(declaration: VariableDeclaration, sourceFile: SourceFile, test: (id: Identifier) => boolean) {
   const symbol = declaration.getSymbol()?.compilerSymbol;
   const name = declaration.getName();
   return sourceFile
     .getDescendantsOfKind(SyntaxKind.Identifier)
-    .some(
-      (id) =>
-        id.getText() === name &&
-        id.getSymbol()?.compilerSymbol === symbol &&
-        id.getFirstAncestor((a) => FUNCTIONS.has(a.getKind())) !== undefined &&
-        isChanged(id),
-    );
+    .some((id) => id.getText() === name && id.getSymbol()?.compilerSymbol === symbol && test(id));
 }
 
 // `count = 1`, `count++`, `[a, count] = pair`, `for (count of ...)` anywhere in the file, or a `let`/`var` declared
@@ -96,17 +99,7 @@ function isChangedInFunctions(declaration: VariableDeclaration, sourceFile: Sour
 function isReassigned(declaration: VariableDeclaration, sourceFile: SourceFile): boolean {
   const nameNode = declaration.getNameNode();
   if (!Node.isIdentifier(nameNode) || !declaration.getInitializer()) return true;
-  const symbol = declaration.getSymbol()?.compilerSymbol;
-  const name = declaration.getName();
-  return sourceFile
-    .getDescendantsOfKind(SyntaxKind.Identifier)
-    .some(
-      (id) =>
-        id.compilerNode !== nameNode.compilerNode &&
-        id.getText() === name &&
-        id.getSymbol()?.compilerSymbol === symbol &&
-        isWritten(id),
-    );
+  return someUse(declaration, sourceFile, (id) => id.compilerNode !== nameNode.compilerNode && isWritten(id));
 }
 
 function isWritten(id: Identifier): boolean {
