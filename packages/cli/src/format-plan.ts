@@ -4,8 +4,10 @@ const fixed = (value: number, digits = 2) => value.toFixed(digits);
 
 /** The human summary of a plan: one row per service, the shared kernel, plan metrics, what to review. */
 export function formatPlanText(plan: Plan, output?: string): string {
+  // The kernel and the set-apart groups (tests, configs) are both in `shared`; a headline adding them up misleads.
+  const kernelSize = plan.shared.filter((file) => !file.group).length;
   const lines = [
-    `seams boundaries ${plan.graph.root}: ${plan.services.length} services, ${plan.shared.length} shared files (signals: ${plan.parameters.signals.join(', ')})`,
+    `seams boundaries ${plan.graph.root}: ${plan.services.length} services, ${kernelSize} shared-kernel files, ${plan.shared.length - kernelSize} set apart (signals: ${plan.parameters.signals.join(', ')})`,
     '',
   ];
   const header = ['service', 'files', 'loc', 'cohesion', 'coupling', 'api', 'confidence'];
