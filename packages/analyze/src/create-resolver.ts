@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { ResolverFactory, type NapiResolveOptions, type ResolveResult } from 'oxc-resolver';
 import type { Unresolved } from '@seams/graph';
-import { entryPointsOf, importTargetsOf } from './package-entry-points.ts';
+import { entryPointsOf, importTargetsOf, OUTPUT_DIR } from './package-entry-points.ts';
 import { packageName } from './package-name.ts';
 import { probeFile } from './probe-file.ts';
 import { readJsonConfig } from './read-config-file.ts';
@@ -43,9 +43,6 @@ const MISSING_BASE = /^Tsconfig not found\b/;
 
 // oxc-resolver's error for a package.json it cannot parse, with the file's path.
 const BAD_MANIFEST = /^JSONError \{ path: "([^"]+)"/;
-
-// Build output folders whose source sits elsewhere in the same package.
-const OUTPUT_DIR = /^\.?\/?(?:dist|lib|build|out|esm|cjs|types)\//;
 
 interface ResolverContext {
   root: string;

@@ -1,7 +1,12 @@
+import { posix } from 'node:path';
 import type { PackageManifest } from './workspaces.ts';
 
 // Source-first: a monorepo's "source" condition points at the code we want; then what TypeScript and Node pick.
 const CONDITIONS = ['source', 'development', 'import', 'module', 'require', 'node', 'default', 'types'];
+/** The folders a build writes to: its source mirrors them under src/ or the package root. */
+export const OUTPUT_DIR = /^\.?\/?(?:dist|lib|build|out|esm|cjs|types)\//;
+const OUTPUT_EXTENSION = /\.d\.[mc]?ts$|\.[mc]?js$/;
+const SOURCE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.js'];
 
 /**
  * Paths, relative to the package folder, that a subpath ('.' or './x') of a package may load,
@@ -58,3 +63,32 @@ function targets(value: unknown): string[] {
   ];
   return ordered.flatMap((c) => targets(conditions[c]));
 }
+
+/**
+ * The package's own entry files, relative to its folder: for `main`/`module` and each subpath of `exports` (a pattern
+ * names no one file), the first target present among `files`, a target in build output not built yet (`dist/index.js`)
+ * read as its source under src/ or the package root (`src/index.ts`), as TypeScript maps output back to source.
+ */
+export function entrySourcesOf(parsed: object, files: ReadonlySet<string>): string[] {
+  // Any parsed package.json: entryPointsOf reads only the fields that are strings, and `exports` as unknown.
+  const manifest = parsed as PackageManifest;
+  const exports: unknown = manifest.exports;
+  const subpaths =
+    exports && typeof exports === 'object' && !Array.isArray(exports) && Object.keys(exports).some(isSubpath)
+      ? Object.keys(exports).filter((key) => isSubpath(key) && !key.includes('*'))
+      : ['.'];
+  const probe = (stem: string) =>
+    SOURCE_EXTENSIONS.map((extension) => posix.normalize(stem + extension)).find((path) => files.has(path));
+  const sourceOf = (target: string) => {
+    const stem = posix.normalize(target).replace(/^\.\//, '');
+    if (files.has(stem)) return stem;
+    const bare = stem.replace(OUTPUT_EXTENSION, '');
+    return OUTPUT_DIR.test(bare)
+      ? (probe(bare.replace(OUTPUT_DIR, 'src/')) ?? probe(bare.replace(OUTPUT_DIR, '')))
+      : probe(bare);
+  };
+  const found = subpaths.map((subpath) => entryPointsOf(manifest, subpath).map(sourceOf).find(Boolean));
+  return [...new Set(found.filter((file): file is string => file !== undefined))];
+}
+
+const isSubpath = (key: string) => key.startsWith('.');

@@ -63,6 +63,11 @@ export interface BoundaryOptions {
   browser?: ReadonlySet<string>;
   /** The project's package.json: the files its scripts run, but the server's start, are set apart as scripts. */
   manifest?: PackageManifest;
+  /**
+   * The package's own entry files (package.json's `main`/`exports`, build output read as its source): production
+   * code however few importers it has, never a test helper, and neither is what it reaches.
+   */
+  entries?: ReadonlySet<string>;
   /** A previous plan whose pinned files, names and ids must survive. */
   keep?: Plan;
   onProgress?: ProgressListener;
@@ -87,7 +92,11 @@ export function proposeBoundaries(graph: Graph, options: BoundaryOptions = {}): 
     options.setApart === false
       ? []
       : step('set-apart', () =>
-          setApart(allFiles, dependencies, graph.edges, { browser: options.browser, manifest: options.manifest }),
+          setApart(allFiles, dependencies, graph.edges, {
+            browser: options.browser,
+            manifest: options.manifest,
+            entries: options.entries,
+          }),
         );
   const apartSet = new Set(apart.map((a) => a.path));
   // Declarations, vendored code and test helpers are set apart after clustering, not before: the clustering and the

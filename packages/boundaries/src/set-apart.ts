@@ -96,7 +96,7 @@ export function setApart(
   files: readonly string[],
   dependencies: readonly Dependency[],
   edges: ReadonlyArray<Pick<Edge, 'from' | 'to' | 'kind'>>,
-  project: { browser?: ReadonlySet<string>; manifest?: PackageManifest } = {},
+  project: { browser?: ReadonlySet<string>; manifest?: PackageManifest; entries?: ReadonlySet<string> } = {},
 ): Array<SharedFile & { group: string }> {
   const browser = project.browser ?? new Set();
   const { scripts: runByScripts, server } = filesRunByScripts(files, project.manifest);
@@ -150,8 +150,20 @@ export function setApart(
   );
   add(ambientDeclarations(rest(), users), 'declarations', 'ambient type declarations, read by the compiler');
   const tests = new Set(apart.filter((a) => a.group === 'tests').map((a) => a.path));
-  add(testHelpers(rest(), tests, { users, valueUsers }), 'tests', TEST_HELPER);
   const roots = rest().filter((file) => isTopLevel(file) && ROOT_NAME.test(posix.basename(file)));
+  // What the package hands its users (its manifest's entries, the server a script starts) and its composition roots
+  // are production code even when only tests import them (a library-shaped app's real importer is someone else's
+  // app), and so is all they reach: left out of the helpers, they keep their imports from being taken for helpers.
+  const entries = new Set([...(project.entries ?? []), ...server, ...roots]);
+  add(
+    testHelpers(
+      rest().filter((file) => !entries.has(file)),
+      tests,
+      { users, valueUsers },
+    ),
+    'tests',
+    TEST_HELPER,
+  );
   const rootSet = new Set(roots);
   const inGroups = new Set(taken);
   for (const root of roots)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dependenciesOf } from '../src/dependencies.ts';
-import { setApart } from '../src/set-apart.ts';
+import { setApart, TEST_HELPER } from '../src/set-apart.ts';
 import { handGraph } from './hand-graph.ts';
 
 // The groups setApart gives, as [path, group] in path order.
@@ -103,6 +103,64 @@ describe('setApart: test helpers', () => {
       ['src/orders/sample-orders.ts', 'tests'],
       ['src/test-utils/mock-context.ts', 'tests'],
       ['src/test-utils/tenant.ts', 'tests'],
+    ]);
+  });
+});
+
+describe("setApart: a library-shaped app's entries and what they reach are never test helpers", () => {
+  // A package whose real importer is someone else's app: in its own repository only e2e tests import its entry.
+  const files = [
+    'src/index.ts',
+    'src/bootstrap.ts',
+    'src/app.module.ts',
+    'src/api/order.resolver.ts',
+    'src/orders/order.service.ts',
+    'src/public-api.ts',
+    'src/cli/seed-command.ts',
+    'src/orders/order-factory.ts',
+    'test/e2e/orders.e2e-spec.ts',
+    'test/e2e/seed.e2e-spec.ts',
+  ];
+  const imports: Array<[string, string]> = [
+    ['src/index.ts', 'src/bootstrap.ts'],
+    ['src/bootstrap.ts', 'src/app.module.ts'],
+    ['src/app.module.ts', 'src/api/order.resolver.ts'],
+    ['src/api/order.resolver.ts', 'src/orders/order.service.ts'],
+    ['src/public-api.ts', 'src/cli/seed-command.ts'],
+    ['test/e2e/orders.e2e-spec.ts', 'src/index.ts'],
+    ['test/e2e/orders.e2e-spec.ts', 'src/orders/order-factory.ts'],
+    ['src/orders/order-factory.ts', 'src/orders/order.service.ts'],
+    ['test/e2e/seed.e2e-spec.ts', 'src/public-api.ts'],
+  ];
+  const graph = handGraph(files, imports);
+  const apart = (entries?: ReadonlySet<string>) =>
+    setApart(files, dependenciesOf(graph), graph.edges, { entries }).map((f) => [f.path, f.group, f.reason]);
+  const root = 'composition root: starts the app';
+
+  it('keeps the roots at the top of the tree and all they compose; only the factory is a helper', () => {
+    // index, bootstrap and app.module are roots by name at the top of src/: each imported only by tests or a root.
+    // The resolver and order.service are reached from them. public-api.ts is no root by name and only a test
+    // imports it, so without the manifest it and the command it reaches are taken for helpers.
+    expect(apart()).toEqual([
+      ['src/app.module.ts', 'composition roots', root],
+      ['src/bootstrap.ts', 'composition roots', root],
+      ['src/cli/seed-command.ts', 'tests', TEST_HELPER],
+      ['src/index.ts', 'composition roots', root],
+      ['src/orders/order-factory.ts', 'tests', TEST_HELPER],
+      ['src/public-api.ts', 'tests', TEST_HELPER],
+      ['test/e2e/orders.e2e-spec.ts', 'tests', 'test or test set-up'],
+      ['test/e2e/seed.e2e-spec.ts', 'tests', 'test or test set-up'],
+    ]);
+  });
+
+  it('keeps an entry the manifest names (main or exports, read back to source) and what it reaches', () => {
+    expect(apart(new Set(['src/public-api.ts']))).toEqual([
+      ['src/app.module.ts', 'composition roots', root],
+      ['src/bootstrap.ts', 'composition roots', root],
+      ['src/index.ts', 'composition roots', root],
+      ['src/orders/order-factory.ts', 'tests', TEST_HELPER],
+      ['test/e2e/orders.e2e-spec.ts', 'tests', 'test or test set-up'],
+      ['test/e2e/seed.e2e-spec.ts', 'tests', 'test or test set-up'],
     ]);
   });
 });

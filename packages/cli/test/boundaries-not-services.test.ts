@@ -40,4 +40,37 @@ describe('seams boundaries: what is not a service, by what it is', () => {
     const services = plan.services.flatMap((service) => service.files);
     expect(services).toContain('lib/config/relations.config.js');
   });
+
+  it("keeps a library-shaped app's entry and what it composes out of the tests; takes the real helper", async () => {
+    // fixtures/not-services/library-app: src/index.ts (package.json's main, dist/index.js) bootstraps app.module, which
+    // composes the api module's resolvers and the feature modules; only e2e tests import the entry and the factory.
+    const result = await seams('boundaries', 'fixtures/not-services/library-app', '--format', 'json');
+    expect(result.code).toBe(0);
+    const plan = parsePlan(JSON.parse(result.stdout));
+    expect(plan.shared.map((file) => [file.path, file.group ?? 'kernel', file.reason])).toEqual([
+      // Imported only by tests or by one another, at the top of src/: they start the app.
+      ['src/app.module.ts', 'composition roots', 'composition root: starts the app'],
+      ['src/bootstrap.ts', 'composition roots', 'composition root: starts the app'],
+      ['src/index.ts', 'composition roots', 'composition root: starts the app'],
+      // No app code imports the factory, only an e2e test: a test helper.
+      ['src/order/order-fixture-factory.ts', 'tests', 'test helper: only tests use it'],
+      ['test/e2e/order.e2e-spec.ts', 'tests', 'test or test set-up'],
+      ['test/e2e/product.e2e-spec.ts', 'tests', 'test or test set-up'],
+      ['test/e2e/schema-upgrade.e2e-spec.ts', 'tests', 'test or test set-up'],
+      ['test/utils/test-server.ts', 'tests', 'test or test set-up'],
+    ]);
+    // The resolvers the api module wires, and migrate.ts (exports' ./migrate, dist/migrate.js, that only a test
+    // imports here) are production code in services.
+    const services = plan.services.flatMap((service) => service.files).sort();
+    expect(services).toEqual([
+      'src/api/api.module.ts',
+      'src/api/resolvers/order.resolver.ts',
+      'src/api/resolvers/product.resolver.ts',
+      'src/migrate.ts',
+      'src/order/order.module.ts',
+      'src/order/order.service.ts',
+      'src/product/product.module.ts',
+      'src/product/product.service.ts',
+    ]);
+  });
 });
