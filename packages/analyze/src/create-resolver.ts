@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { ResolverFactory, type NapiResolveOptions, type ResolveResult } from 'oxc-resolver';
 import type { Unresolved } from '@seams/graph';
+import { appRootsOf } from './app-root-imports.ts';
 import { entryPointsOf, importTargetsOf, OUTPUT_DIR } from './package-entry-points.ts';
 import { packageName } from './package-name.ts';
 import { probeFile } from './probe-file.ts';
@@ -46,6 +47,8 @@ const BAD_MANIFEST = /^JSONError \{ path: "([^"]+)"/;
 
 interface ResolverContext {
   root: string;
+  /** Folders a leading-`/` specifier is resolved from first (a Meteor app's root); a path outside the root stays unresolved. */
+  roots: readonly string[];
   isAnalyzed: (absolutePath: string) => boolean;
   workspaces: readonly WorkspacePackage[];
   /** Top-level folders holding analysed files: `src/x` that resolves nowhere is a missing local file, not a package. */
@@ -57,7 +60,7 @@ interface ResolverContext {
 
 /** Resolves specifiers as TypeScript would for the importing file, memoised per folder. */
 function createResolver(context: ResolverContext): ResolveSpecifier {
-  const resolvers = { import: resolverPair('import'), require: resolverPair('require') };
+  const resolvers = { import: resolverPair('import', context.roots), require: resolverPair('require', context.roots) };
   const plain = resolvers.import.plain;
   const warned = new Set<string>();
   // Folders whose tsconfig failed once, with what resolves there instead: the next specifiers skip the attempt.
@@ -132,8 +135,8 @@ function createResolver(context: ResolverContext): ResolveSpecifier {
         const configFile = join(folder, 'tsconfig.json');
         writeFileSync(configFile, JSON.stringify(standIn.config));
         pair = {
-          import: resolverPair('import', configFile).withTsconfig,
-          require: resolverPair('require', configFile).withTsconfig,
+          import: resolverPair('import', context.roots, configFile).withTsconfig,
+          require: resolverPair('require', context.roots, configFile).withTsconfig,
         };
         // oxc-resolver reads the config on its first lookup and keeps it.
         for (const resolver of Object.values(pair)) resolver.sync(dir, '.');
@@ -143,6 +146,12 @@ function createResolver(context: ResolverContext): ResolveSpecifier {
     }
     standIns.set(config, pair);
     return pair;
+  }
+
+  // By file names alone: a leading `/` is tried under the app roots first, as the resolver does.
+  function probeLocal(dir: string, specifier: string): string | undefined {
+    const fromRoots = specifier.startsWith('/') ? context.roots.map((at) => probeFile(join(at, specifier))) : [];
+    return fromRoots.find(Boolean) ?? probeFile(resolvePath(dir, specifier));
   }
 
   // `dir` is the importing file's folder and `blocker` that folder's, both taken once per importing file.
@@ -159,7 +168,7 @@ function createResolver(context: ResolverContext): ResolveSpecifier {
       );
       if (isBuiltin(specifier))
         return { builtin: { resolved: specifier.replace(/^(?!node:)/, 'node:'), isRuntimeModule: false } };
-      const path = isBare(specifier) ? undefined : probeFile(resolvePath(dir, specifier));
+      const path = isBare(specifier) ? undefined : probeLocal(dir, specifier);
       return path ? { path } : { error: `not found by file names (${blocker} is not a regular file)` };
     }
     let result = (insteadOfTsconfig.get(dir)?.[mode] ?? resolvers[mode].withTsconfig).resolveFileSync(
@@ -186,7 +195,7 @@ function createResolver(context: ResolverContext): ResolveSpecifier {
     warnOnce(
       `${relativeTo(context.root, manifest)} is not valid JSON: imports near it are resolved by file names only`,
     );
-    const path = probeFile(resolvePath(dir, specifier));
+    const path = probeLocal(dir, specifier);
     return path ? { path } : result;
   }
 
@@ -323,9 +332,10 @@ function createResolver(context: ResolverContext): ResolveSpecifier {
 
 function resolverPair(
   mode: ResolveMode,
+  roots: readonly string[],
   configFile?: string,
 ): { withTsconfig: ResolverFactory; plain: ResolverFactory } {
-  const options = { ...OPTIONS, conditionNames: ['types', mode, 'node', 'default'] };
+  const options = { ...OPTIONS, conditionNames: ['types', mode, 'node', 'default'], roots: [...roots] };
   const tsconfig = configFile ? { configFile, references: 'auto' as const } : ('auto' as const);
   return { withTsconfig: new ResolverFactory({ ...options, tsconfig }), plain: new ResolverFactory(options) };
 }
@@ -357,6 +367,7 @@ export function resolverForFiles(
 ): ResolveSpecifier {
   return createResolver({
     root,
+    roots: appRootsOf(root),
     workspaces,
     isAnalyzed: (path) => path.startsWith(root + '/') && files.has(path.slice(root.length + 1)),
     sourceFolders: new Set(

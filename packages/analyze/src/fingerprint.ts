@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { appRootsOf } from './app-root-imports.ts';
 import type { Discovered } from './discover-files.ts';
 import { readConfigFile } from './read-config-file.ts';
 
@@ -18,6 +19,8 @@ const ANCESTOR_CONFIGS = ['package.json', 'tsconfig.json', 'jsconfig.json', 'pnp
 export function fingerprintOf(root: string, discovered: Discovered, options: { maxFileBytes: number }): string {
   const hash = createHash('sha1');
   hash.update(`max=${options.maxFileBytes}\n`);
+  // A `.meteor` folder appearing or going changes how leading-`/` specifiers resolve.
+  hash.update(`app-roots=${appRootsOf(root).length}\n`);
   for (const file of discovered.files) hash.update(file + '\n');
   for (const file of discovered.irregularConfigs) hash.update(`${file}\0irregular\n`);
   for (const file of configFilesRead(root, discovered.configFiles)) {

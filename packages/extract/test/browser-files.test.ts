@@ -77,6 +77,16 @@ describe('the files that run only in a browser bundle', () => {
     expect([...found.shared]).toEqual(['shared/format.ts']);
   });
 
+  it("takes a Meteor app's mainModule: client as the browser's entry, server as the server's", () => {
+    // wekan's shape: no bundler config, no main; package.json names both programs' first modules.
+    const mainModule = { client: 'client/main.js', server: 'server/main.js' };
+    const text: Record<string, string> = { 'package.json': JSON.stringify({ meteor: { mainModule } }) };
+    const meteorEdges = edges.map(([from, to]): [string, string] => [from === 'app.js' ? 'server/main.js' : from, to]);
+    const found = browserFiles(graphOf([...files, 'server/main.js'], meteorEdges), (path) => text[path]!);
+    expect([...found.only].sort()).toEqual(['client/main.js', 'client/view.js']);
+    expect([...found.shared]).toEqual(['shared/format.js']);
+  });
+
   it("is nothing for a server bundled for Node, or when the server's entry point is unknown", () => {
     const config = "module.exports = { target: 'node', entry: './client/main.js' }";
     const node = { 'package.json': '{ "main": "app.js" }', 'webpack.config.js': config } as Record<string, string>;

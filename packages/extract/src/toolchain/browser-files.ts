@@ -23,9 +23,10 @@ interface BrowserFiles {
 
 /**
  * The monolith's files that run only in a browser bundle: reached through imports from what a bundler's
- * config names (webpack's `entry`, Rollup's `input`) or from package.json's `browser`, and not from the
- * server's entry points (package.json's `main`, `bin`, and the file its start script runs), and the files
- * neither reaches that use the page's globals (`window.`, `document.`) or react-dom. They are a
+ * config names (webpack's `entry`, Rollup's `input`) or from package.json's `browser` or `meteor.mainModule.client`,
+ * and not from the server's entry points (package.json's `main`, `bin`, `meteor.mainModule.server`, and the file its
+ * start script runs), and the files neither reaches that use the page's globals (`window.`, `document.`) or
+ * react-dom. They are a
  * program of their own: the codemod leaves them as they are (a server facade cannot run there) and the
  * service's package does not depend on what they import. A file both programs reach is the server's.
  * Without a server entry point it knows, or for a bundle built for Node (`target: 'node'`, node
@@ -64,6 +65,9 @@ export function browserFiles(graph: Pick<Graph, 'files' | 'edges'>, readFile: (p
   }
   const manifest = parse(read('package.json'));
   if (typeof manifest.browser === 'string') browser.push(...[resolve('.', manifest.browser)].filter(isString));
+  // A Meteor app names the two programs' first modules itself: `"meteor": { "mainModule": { "client", "server" } }`.
+  const mainModule = manifest.meteor?.mainModule;
+  if (isString(mainModule?.client)) browser.push(...[resolve('.', mainModule.client)].filter(isString));
   if (browser.length === 0) return none();
   // A start script may run the build's output (`node ./build/server/index.js`, `node dist/main.js`): its source is
   // the same path under the root or under src/.
@@ -77,7 +81,8 @@ export function browserFiles(graph: Pick<Graph, 'files' | 'edges'>, readFile: (p
     return resolve('.', named) ?? (rest ? (resolve('.', rest) ?? resolve('src', rest)) : undefined);
   };
   const server: string[] = [];
-  for (const named of [manifest.main ?? 'index.js', ...binFiles(manifest.bin)])
+  const meteorServer = isString(mainModule?.server) ? [mainModule.server] : [];
+  for (const named of [manifest.main ?? 'index.js', ...binFiles(manifest.bin), ...meteorServer])
     server.push(...[resolve('.', named)].filter(isString));
   for (const match of (manifest.scripts?.start ?? '').matchAll(RUNNER))
     server.push(...[started(match[1]!)].filter(isString));
@@ -102,6 +107,7 @@ interface Manifest {
   browser?: unknown;
   bin?: unknown;
   scripts?: { start?: string };
+  meteor?: { mainModule?: { client?: unknown; server?: unknown } };
 }
 
 function parse(text: string | undefined): Manifest {
